@@ -1,0 +1,519 @@
+"""Cleaned text → facts: figures attached to the entity they are about, and relations.
+
+The rules read the language of the domain, not any one page: the subject of a figure is
+the name the figure sits in, the name its Chinese modifier phrase points to (…的“大连数谷”), or
+the nearest preceding infrastructure name that is not a place or an agent in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from extract.entities import Mention, find_mentions
+from extract.gazetteer import Entity, gazetteer
+from extract.quantity import Quantity
+from extract.quantity import find as find_quantities
+from extract.resources import lexicon
+from extract.text import Cleaned
+
+INFRASTRUCTURE = {"Center", "Cluster", "Park", "Hub"}
+PLACES = {"City", "District", "Province"}
+NOT_MEASURED = {"Initiative", "Organization"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement read from one sentence: a figure (value) or a relation (object)."""
+
+    subject: Entity
+    metric: str
+    value: float | None
+    unit: str | None
+    object: Entity | None
+    comparator: str
+    status: str
+    time: str | None
+    kind: str | None
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # folded
+    mentions: tuple[Mention, ...]
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”\"」』]?|\n+|(?<=[a-z0-9\]\)\"”’%])\.(?=\s+[A-Z“\"(\[‘]|\s*$)")
+
+
+def split_sentences(folded: str) -> list[tuple[int, int]]:
+    """Sentence spans of a folded text (Chinese and English punctuation, line breaks)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(folded):
+        end = m.end()
+        if folded[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if folded[start:].strip():
+        spans.append((start, len(folded)))
+    return spans
+
+
+# ------------------------------------------------------------------ cue helpers
+@cache
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        if w.isascii() and w[:1].isalpha():
+            parts.append(r"(?<![A-Za-z])" + re.escape(w) + r"(?![A-Za-z])")
+        else:
+            parts.append(re.escape(w))
+    return re.compile("|".join(parts), re.I)
+
+
+def _words(table: dict, *names: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for name in names:
+        entry = table.get(name)
+        if isinstance(entry, dict):
+            out += entry.get("zh", []) + entry.get("en", [])
+        elif isinstance(entry, list):
+            out += entry
+    return tuple(out)
+
+
+def _last_cue(text: str, table: dict) -> tuple[str, int] | None:
+    """The cue (by table key) that ends last in `text`, with its end."""
+    best: tuple[str, int] | None = None
+    for name, entry in table.items():
+        if name == "postfix" or not isinstance(entry, dict):
+            continue
+        for m in _cue_regex(_words(table, name)).finditer(text):
+            if best is None or m.end() > best[1]:
+                best = (name, m.end())
+    return best
+
+
+def _masked(sentence: Sentence, upto: int | None = None) -> str:
+    """Sentence text with entity names blanked, so cues inside names do not count."""
+    chars = list(sentence.text)
+    for m in sentence.mentions:
+        for i in range(m.start - sentence.start, m.end - sentence.start):
+            chars[i] = " "
+    return "".join(chars) if upto is None else "".join(chars[:upto])
+
+
+# ------------------------------------------------------------------ figure attributes
+def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
+    table = lexicon()["metric"].get(q.family, {})
+    if q.family == "count":
+        return q.noun
+    window = _masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + 30)]
+    best: tuple[int, str] | None = None
+    for metric, cues in table.items():
+        if metric == "default":
+            continue
+        for m in _cue_regex(_words(table, metric)).finditer(window):
+            distance = abs(m.start() - (q.start - max(0, prev_end)))
+            if best is None or distance < best[0]:
+                best = (distance, metric)
+    if best:
+        return best[1]
+    return table.get("default")
+
+
+def _status(q: Quantity, sentence: Sentence) -> str:
+    table = lexicon()["status"]
+    after = sentence.text[q.end : q.end + 48]
+    for name, words in table["postfix"].items():
+        if re.match(r"[\s,，]*(?:[a-z\-]+\s+){0,2}?(?:" + _cue_regex(_words(table["postfix"], name)).pattern + ")", after,
+                    re.I):
+            return name
+    cue = _last_cue(_masked(sentence, q.start), table)
+    return cue[0] if cue else "actual"
+
+
+def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
+    table = lexicon()["kind"]
+    after = re.sub(r"^\s*(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
+    for name in ("ai", "hpc", "general", "total"):
+        m = _cue_regex(_words(table, name)).match(after)
+        if m:
+            return name
+    cue = _last_cue(_masked(sentence, q.start)[max(0, prev_end) :], table)
+    return cue[0] if cue else "total"
+
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?![\w.]))")
+
+
+def _time(q: Quantity, sentence: Sentence) -> str | None:
+    years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)]
+    if not years:
+        return None
+    before = [y for y in years if y[0] < q.start]
+    if before:
+        return before[-1][1]
+    same_clause = [y for y in years if not re.search(r"[,，;；]", sentence.text[q.end : y[0]])]
+    return same_clause[0][1] if same_clause else None
+
+
+# ------------------------------------------------------------------ roles and subjects
+def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
+    """'locative', 'agent' or 'subject' for the index-th mention of the sentence."""
+    mention = sentence.mentions[index]
+    before = sentence.text[: mention.start - sentence.start]
+    role_words = lexicon()["role"]
+    stripped = before.rstrip(" “\"「")
+    if index > 0 and re.search(r"(、|和|及|与|以及|,? and|, )\s*$", stripped):
+        prev = sentence.mentions[index - 1]
+        gap = sentence.text[prev.end - sentence.start : mention.start - sentence.start]
+        if len(gap) <= 6 and roles[index - 1] != "subject":
+            return roles[index - 1]
+    if _cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby\s+(the\s+)?$", stripped):
+        return "agent"
+    for word in role_words["locative_zh"]:
+        if stripped.endswith(word):
+            return "locative"
+    if re.search(r"\b(?:" + "|".join(role_words["locative_en"]) + r")\s+(?:the\s+)?(?:[A-Z][\w']*\s+){0,3}$", before):
+        return "locative"
+    if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
+        return "agent"
+    return "subject"
+
+
+def _roles(sentence: Sentence) -> list[str]:
+    roles: list[str] = []
+    for i in range(len(sentence.mentions)):
+        roles.append(_role(sentence, i, roles))
+    return roles
+
+
+def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None) -> Entity | None:
+    offset = sentence.start
+    measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
+                if m.entity is not None and m.entity.type not in NOT_MEASURED]
+    for m, _ in measured:
+        if m.start - offset <= q.start < m.end - offset:
+            return m.entity
+    after = sentence.text[q.end :]
+    if (mod := re.match(r"[^，,。；;]{0,24}?的[“\"「]?", after)) is not None:
+        target = q.end + mod.end() + offset
+        for m, _ in measured:
+            if m.start == target:
+                return m.entity
+    preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
+    if preceding:
+        def score(item: tuple[Mention, str]) -> tuple[int, int]:
+            m, r = item
+            assert m.entity is not None
+            return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
+
+        return max(preceding, key=score)[0].entity
+    following = [m for m, _ in measured if m.start - offset >= q.end]
+    if following:
+        return following[0].entity
+    return topic
+
+
+# ------------------------------------------------------------------ relations
+def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
+    allowed = lexicon()["relation"]["types"][metric]
+    return subject.type in allowed[0] and obj.type in allowed[1] and subject.key != obj.key
+
+
+def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]) -> list[tuple[Entity, str, Entity]]:
+    rel = lexicon()["relation"]
+    text = sentence.text
+    off = sentence.start
+    ents = [(m, m.entity) for m in sentence.mentions if m.entity is not None]
+    found: list[tuple[Entity, str, Entity]] = []
+
+    def between(a: Mention, b: Mention) -> str:
+        return text[a.end - off : b.start - off]
+
+    # located_in: "A位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
+    for i, (a, ea) in enumerate(ents):
+        for b, eb in ents[i + 1 : i + 3]:
+            gap = between(a, b)
+            if re.fullmatch(r"\s*(?:" + "|".join(rel["located_in_zh"]) + r")\s*", gap) or re.fullmatch(
+                r"\s*(?:在)\s*", gap
+            ) and re.match(r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
+                found.append((ea, "located_in", eb))
+            elif re.fullmatch(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+(?:[A-Z][\w']*\s+){0,3}",
+                              gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
+                found.append((ea, "located_in", eb))
+            elif re.search(r"\b(?:" + "|".join(rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
+                found.append((ea, "located_in", eb))
+    # "在B…,A开工/揭牌": a location phrase opening the sentence
+    if (lead := re.match(r"\s*(?:近日|日前|今天|当天)?[,，]?\s*在", text)) and ents:
+        comma_match = re.search(r"[,，]", text[lead.end() :])
+        comma = lead.end() + comma_match.start() if comma_match else -1
+        places = [(m, e) for m, e in ents if e.type in PLACES and lead.end() <= m.start - off < comma]
+        if places and comma > 0:
+            infra = [(m, e) for m, e in ents if e.type in INFRASTRUCTURE and m.start - off > lead.end()]
+            if infra and re.match(r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[infra[0][0].end - off :]):
+                found.append((infra[0][1], "located_in", places[-1][1]))
+    # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
+    for i, (a, ea) in enumerate(ents):
+        for b, eb in ents[i + 1 :]:
+            gap = between(a, b)
+            rest = text[b.end - off : b.end - off + 40]
+            if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_join_zh"]) + r")\s*", gap) and re.match(
+                r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
+            ) and not re.match(r"\s*就", rest):
+                found.append((ea, "partner", eb))
+            if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
+                found.append((ea, "partner", eb))
+                for c, ec in ents[ents.index((b, eb)) + 1 :]:
+                    if re.fullmatch(r"\s*[、,]\s*", text[ents[ents.index((c, ec)) - 1][0].end - off : c.start - off]):
+                        found.append((ea, "partner", ec))
+                    else:
+                        break
+            if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
+                found.append((ea, "partner", eb))
+            if re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap) and len(gap) < 60:
+                found.append((ea, "partner", eb))
+            if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
+                found.append((ea, "partner", eb))
+    # anaphoric subject: "The city has partnered with Ganzhou"
+    for m in sentence.mentions:
+        if m.anaphor and m.anaphor in topic_of:
+            for b, eb in ents:
+                gap = text[m.end - off : b.start - off]
+                if b.start > m.end and re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap):
+                    found.append((topic_of[m.anaphor], "partner", eb))
+                    break
+    # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
+    if (m_by := re.search(r"由([^，,。]*?)(?:共同|联合|合作|负责)?(?:" + "|".join(rel["operator_zh"]) + r")", text)):
+        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
+        after_verb = text[m_by.end() :]
+        target = None
+        if (mod := re.match(r"的[“\"]?", after_verb)):
+            target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end()), None)
+        if target is None:
+            target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE), None)
+        for agent in agents:
+            if target is not None:
+                found.append((target, "operator", agent))
+    if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
+        target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
+        if target is not None:
+            for m, e in ents:
+                if m.end - off <= m_on.start() and e.type == "Company":
+                    found.append((target, "operator", e))
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?", text):
+        agents = [e for m, e in ents if m.start - off == m_en.end()]
+        target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE), None)
+        if agents and target is not None:
+            found.append((target, "operator", agents[0]))
+    # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
+    for i, (a, ea) in enumerate(ents):
+        prefix = text[: a.start - off]
+        if re.search(r"(?:" + "|".join(rel["part_of_zh"]) + r")[“\"]?$", prefix):
+            later = [e for m, e in ents[i + 1 :] if e.type in ("Center", "Park")]
+            earlier = [e for m, e in ents[:i] if e.type in ("Center", "Park") and re.search(
+                r"(?:" + "|".join(rel["part_of_zh"]) + r")", text[m.end - off : a.start - off])]
+            for x in (earlier or later)[:1]:
+                found.append((x, "part_of", ea))
+        for b, eb in ents[i + 1 : i + 2]:
+            if re.search(r"(?:" + "|".join(rel["part_of_en"]) + r")\s+(?:the\s+)?$", between(a, b)):
+                found.append((ea, "part_of", eb))
+    # member_of: "A是B成员" / "A, a member of B"
+    for i, (a, ea) in enumerate(ents):
+        for b, eb in ents[i + 1 : i + 2]:
+            gap, rest = between(a, b), text[b.end - off : b.end - off + 8]
+            if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
+                    re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap):
+                found.append((ea, "member_of", eb))
+    out = []
+    for s, metric, o in found:
+        if not _types_ok(metric, s, o):
+            continue
+        if metric == "partner" and s.type == "Company" and o.type == "Company":
+            continue
+        out.append((s, metric, o))
+    return out
+
+
+# ------------------------------------------------------------------ the stage
+def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
+    counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None)
+    first: dict[str, Entity] = {}
+    for m in mentions:
+        if m.entity is not None:
+            first.setdefault(m.entity.key, m.entity)
+    by_type: dict[str, Entity] = {}
+    for key, _ in counts.most_common():
+        entity = first[key]
+        by_type.setdefault(entity.type, entity)
+    topic = next((first[k] for k, _ in counts.most_common() if first[k].type in INFRASTRUCTURE), None)
+    if topic is None:
+        topic = next((first[k] for k, _ in counts.most_common() if first[k].type in PLACES), None)
+    return topic, by_type
+
+
+def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        if m.anaphor:
+            entity = by_type.get(m.anaphor)
+            if entity is not None:
+                out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
+        else:
+            out.append(m)
+    return out
+
+
+def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """A USD figure in brackets right after a CNY one is a conversion, not a second fact."""
+    if q.unit != "USD":
+        return False
+    for other in quantities:
+        if other.unit == "CNY" and other.end <= q.start and re.fullmatch(r"\s*[（(]\s*(?:US)?\$?\s*", text[other.end : q.start]):
+            return True
+    return False
+
+
+def _published_year(published: date | None) -> int | None:
+    return published.year if published else None
+
+
+def read_facts(cleaned: Cleaned) -> list[Fact]:
+    """Every figure and relation stated in a cleaned document, deduplicated."""
+    folded, original = cleaned.folded, cleaned.text
+    raw_mentions = find_mentions(folded)
+    topic, by_type = _topics(raw_mentions)
+    mentions = _resolve_anaphora(raw_mentions, by_type)
+    facts: list[Fact] = []
+    gaz = gazetteer()
+    doc_keys = {m.entity.key for m in mentions if m.entity is not None}
+    first_sentence: dict[str, tuple[int, int]] = {}
+    explicit_location: set[str] = set()
+    pub_year = _published_year(cleaned.published)
+
+    for start, end in split_sentences(folded):
+        sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
+        evidence = original[start:end].strip()
+        for m in sentence.mentions:
+            if m.entity is not None:
+                first_sentence.setdefault(m.entity.key, (start, end))
+        roles = _roles(sentence)
+        quantities = find_quantities(sentence.text)
+        quantities += _ranks_and_pue(sentence.text)
+        quantities.sort(key=lambda q: q.start)
+        prev_end = 0
+        for q in quantities:
+            if _is_converted_amount(q, quantities, sentence.text):
+                continue
+            metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
+            if q.family == "count" and sentence.text[: q.start].rstrip().endswith("等"):
+                metric = None
+            if metric is None:
+                prev_end = q.end
+                continue
+            subject = _subject(q, sentence, roles, topic)
+            if subject is None:
+                prev_end = q.end
+                continue
+            status = _status(q, sentence)
+            time = _time(q, sentence)
+            if status == "actual" and time and pub_year and int(time) > pub_year:
+                status = "target"
+            kind = _kind(q, sentence, prev_end) if metric == "computing_power" else None
+            value = round(q.value, 6)
+            facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
+                              start, end))
+            prev_end = q.end
+        for s, metric, o in _relations(sentence, roles, by_type):
+            if metric == "located_in":
+                explicit_location.add(s.key)
+            facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
+
+    facts += _implied_relations(mentions, doc_keys, explicit_location, first_sentence, original, gaz)
+    return _dedupe(facts)
+
+
+def _ranks_and_pue(text: str) -> list[Quantity]:
+    out = []
+    for m in re.finditer(r"(?:排名|位列|位居|名列|排在|居)(?:全国|全球|榜单)?第(\d+|[一二三四五六七八九十]+)(?:位|名)?|"
+                         r"\brank(?:s|ed)?\s+(?:No\.?\s*)?(\d+)(?:st|nd|rd|th)?", text, re.I):
+        raw = m.group(1) or m.group(2)
+        from extract.quantity import parse
+
+        out.append(Quantity(parse(raw), None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
+    for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,8}?(\d\.\d+)(以下|以内)?", text, re.I):
+        between = text[m.start() : m.start(1)]
+        comparator = "lt" if m.group(2) or re.search(r"低于|below|under|less than|不到", between, re.I) else (
+            "le" if re.search(r"不高于|不超过|at most|no more than", between, re.I) else "eq")
+        out.append(Quantity(float(m.group(1)), None, "pue", comparator, m.start(), m.end(), m.group(0), "pue"))
+    return out
+
+
+def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_location: set[str],
+                       first_sentence: dict[str, tuple[int, int]], original: str, gaz) -> list[Fact]:
+    """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province."""
+    out: list[Fact] = []
+    seen: dict[str, Entity] = {}
+    for m in mentions:
+        if m.entity is not None:
+            seen.setdefault(m.entity.key, m.entity)
+
+    def fact(s: Entity, metric: str, o: Entity) -> Fact:
+        start, end = first_sentence.get(s.key, (0, 0))
+        return Fact(s, metric, None, None, o, "eq", "actual", None, None, original[start:end].strip(), start, end)
+
+    for entity in seen.values():
+        if not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location:
+            place = _leading_place(entity.zh or "", gaz)
+            if place is not None and place.key != entity.key:
+                out.append(fact(entity, "located_in", place))
+        if entity.reference:
+            for relation, other_key in entity.links:
+                other = gaz.entities.get(other_key)
+                if other is None:
+                    continue
+                if relation == "located_in" and entity.type == "District":
+                    out.append(fact(entity, relation, other))
+                elif relation == "located_in" and entity.type == "City" and other_key in doc_keys:
+                    out.append(fact(entity, relation, other))
+                elif relation == "part_of" and other_key in doc_keys:
+                    out.append(fact(entity, relation, other))
+    return out
+
+
+def _leading_place(zh: str, gaz) -> Entity | None:
+    inner = re.search(r"[(（](.+?)[)）]", zh)
+    candidates = [inner.group(1)] if inner else []
+    candidates.append(zh)
+    by_zh = {e.zh: e for e in gaz.entities.values() if e.type in ("City", "District") and e.zh}
+    for text in candidates:
+        for length in range(min(len(text), 6), 1, -1):
+            if text[:length] in by_zh:
+                return by_zh[text[:length]]
+    return None
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        obj = f.object.key if f.object else None
+        key = (f.subject.key, f.metric, f.value, f.unit, obj, f.kind, f.status)
+        if f.metric == "partner" and obj is not None:
+            key2 = (obj, f.metric, None, None, f.subject.key, None, "actual")
+            if key2 in seen:
+                continue
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

@@ -1,0 +1,281 @@
+"""Known entities and naming: the reference data as entities, and labels for new names.
+
+One entity has one key (the IRI's local part) in every language: a Chinese name and its
+English translation produce the same key, so 庆阳 / 慶陽 / Qingyang resolve together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import jieba
+import opencc
+from pypinyin import lazy_pinyin
+
+from extract.resources import lexicon, reference
+
+jieba.setLogLevel(60)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real thing the graph can name: its key, type and labels in both languages."""
+
+    key: str
+    type: str
+    zh: str | None
+    en: str
+    aliases: tuple[str, ...] = ()
+    reference: bool = False
+    wikidata: str | None = None
+    links: tuple[tuple[str, str], ...] = field(default=())  # (relation code, key of the other entity)
+
+    @property
+    def zh_hant(self) -> str | None:
+        """Traditional-Chinese label, when it differs from the simplified one."""
+        if not self.zh:
+            return None
+        hant = _s2t().convert(self.zh)
+        return hant if hant != self.zh else None
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def slug(name: str) -> str:
+    """IRI-safe key of an English name: "Gui'an data center cluster" → "guian-data-center-cluster"."""
+    s = re.sub(r"['’`.]", "", name.lower())
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "entity"
+
+
+def pinyin_name(zh: str) -> str:
+    """Romanise a Chinese word as a proper name: 庆阳 → Qingyang."""
+    return "".join(lazy_pinyin(zh)).capitalize()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every reference entity and the surface forms it is matched by."""
+
+    entities: dict[str, Entity]
+    zh_surfaces: dict[str, str]  # simplified surface → key
+    en_surfaces: dict[str, str]  # lower-case surface → key
+    place_en: dict[str, str]  # place zh short name → English name
+    place_zh: dict[str, str]  # lower-case English place name → zh short name
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Build the gazetteer from `ontology/reference.toml` (cached)."""
+    ref = reference()
+    ambiguous = set(lexicon()["name"]["ambiguous_city"])
+    entities: dict[str, Entity] = {}
+    zh_surfaces: dict[str, str] = {}
+    en_surfaces: dict[str, str] = {}
+    place_en: dict[str, str] = {}
+    province_names = {p["zh"] for p in ref["province"]}
+
+    def add(entity: Entity, zh_forms: list[str], en_forms: list[str]) -> None:
+        entities[entity.key] = entity
+        for form in zh_forms:
+            zh_surfaces.setdefault(form, entity.key)
+        for form in en_forms:
+            en_surfaces.setdefault(form.lower(), entity.key)
+
+    city_keys: dict[str, str] = {}
+    for prov in ref["province"]:
+        key = slug(prov["en"])
+        place_en[prov["zh"]] = prov["en"]
+        add(
+            Entity(key, "Province", prov["zh"], prov["en"], (prov["full"],), True, prov.get("wikidata")),
+            [prov["zh"], prov["full"]],
+            [prov["en"], f"{prov['en']} province"],
+        )
+        if prov.get("municipality"):
+            city_keys[prov["zh"]] = key
+    for prov in ref["province"]:
+        for item in prov.get("cities", []):
+            zh, _, en = item.partition(":")
+            en = en or pinyin_name(zh)
+            if zh in city_keys:
+                continue
+            key = slug(en)
+            if key in entities:
+                key = slug(f"{en} {prov['en']}") if entities[key].type == "City" else slug(f"{en} city")
+            city_keys[zh] = key
+            place_en.setdefault(zh, en)
+            zh_forms = [zh + "市"] if zh in ambiguous or zh in province_names else [zh, zh + "市"]
+            en_forms = [en, f"{en} city"] if en.lower() not in en_surfaces else [f"{en} city"]
+            add(
+                Entity(key, "City", zh, en, (zh + "市",), True, links=(("located_in", slug(prov["en"])),)),
+                zh_forms,
+                en_forms,
+            )
+    for dist in ref["district"]:
+        key = slug(dist["en"])
+        place_en[dist["zh"]] = dist["en"]
+        city = city_keys.get(dist["city"])
+        add(
+            Entity(key, "District", dist["zh"], dist["en"], (), True, links=(("located_in", city),) if city else ()),
+            [dist["zh"], f"{dist['city']}{dist['zh']}"],
+            [dist["en"]],
+        )
+    hub_provinces: dict[str, list[str]] = {}
+    for hub in ref["hub"]:
+        links = tuple(("located_in", slug(_province_en(p))) for p in hub["provinces"])
+        hub_provinces[hub["id"]] = hub["provinces"]
+        add(
+            Entity(hub["id"], "Hub", hub["zh"], hub["en"], tuple(hub["aliases"]), True, links=links),
+            [hub["zh"], *[a for a in hub["aliases"] if _has_cjk(a)]],
+            [hub["en"], *[a for a in hub["aliases"] if not _has_cjk(a)]],
+        )
+    for cluster in ref["cluster"]:
+        links = [("part_of", cluster["hub"])]
+        if "city" in cluster:
+            links.append(("located_in", city_keys[cluster["city"]]))
+        links += [("located_in", slug(_province_en(p))) for p in cluster.get("provinces", [])]
+        add(
+            Entity(cluster["id"], "Cluster", cluster["zh"], cluster["en"], tuple(cluster["aliases"]), True,
+                   links=tuple(links)),
+            [cluster["zh"], *[a for a in cluster["aliases"] if _has_cjk(a)]],
+            [cluster["en"], *[a for a in cluster["aliases"] if not _has_cjk(a)]],
+        )
+    for section, type_ in (("company", "Company"), ("organization", "Organization"), ("initiative", "Initiative")):
+        for item in ref[section]:
+            aliases = tuple(item.get("aliases", []))
+            add(
+                Entity(slug(item["en"]), type_, item["zh"], item["en"], aliases, True),
+                [item["zh"], *[a for a in aliases if _has_cjk(a)]],
+                [item["en"], *[a for a in aliases if not _has_cjk(a)]],
+            )
+    for op in ref["operator_branch"]:
+        for prov in ref["province"]:
+            zh = f"{op['zh']}{prov['zh']}公司"
+            en = f"{op['en']} {prov['en']}"
+            short = f"{prov['zh']}{op['short']}"
+            forms = [zh, f"{op['zh']}{prov['zh']}分公司", f"{op['zh']}{prov['full']}分公司",
+                     f"{op['zh']}集团公司{prov['zh']}分公司", f"{op['zh']}集团{prov['zh']}分公司",
+                     f"{op['zh']}集团{prov['zh']}公司", f"{op['zh']}{prov['full']}公司", short, short + "公司"]
+            add(
+                Entity(slug(en), "Company", zh, en, tuple(forms[1:]), True, links=(("member_of", slug(op["en"])),)),
+                forms,
+                [en, f"{op['en']} {prov['en']} branch", f"{op['en']}'s {prov['en']} branch"],
+            )
+    place_zh = {v.lower(): k for k, v in place_en.items()}
+    return Gazetteer(entities, zh_surfaces, en_surfaces, place_en, place_zh)
+
+
+def _province_en(zh: str) -> str:
+    return next(p["en"] for p in reference()["province"] if p["zh"] == zh)
+
+
+def _has_cjk(text: str) -> bool:
+    return bool(re.search(r"[\u3400-\u9fff]", text))
+
+
+@cache
+def _suffixes() -> list[dict[str, str]]:
+    return sorted(lexicon()["suffix"], key=lambda s: len(s["zh"]), reverse=True)
+
+
+def suffix_of(zh_name: str) -> dict[str, str] | None:
+    """The lexicon suffix a Chinese name ends with (longest first), if any."""
+    return next((s for s in _suffixes() if zh_name.endswith(s["zh"]) and len(zh_name) > len(s["zh"])), None)
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer that knows every place, entity and glossary word."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    gaz = gazetteer()
+    for word in [*gaz.zh_surfaces, *gaz.place_en, *lexicon()["stem_en"]]:
+        if len(word) > 1:
+            tokenizer.add_word(word, freq=100000)
+    return tokenizer
+
+
+def translate_stem(stem: str) -> str:
+    """English for the stem of a Chinese name: known places and companies, glossary words, else pinyin."""
+    gaz = gazetteer()
+    glossary = lexicon()["stem_en"]
+    words: list[str] = []
+    for word in _tokenizer().lcut(stem.replace("（", "(").replace("）", ")")):
+        if word in gaz.place_en:
+            words.append(gaz.place_en[word])
+        elif word in glossary:
+            words.append(glossary[word])
+        elif word in gaz.zh_surfaces:
+            words.append(gaz.entities[gaz.zh_surfaces[word]].en)
+        elif re.fullmatch(r"[万亿千]", word):
+            words.append({"万": "10,000", "亿": "100 million", "千": "1,000"}[word])
+        elif _has_cjk(word):
+            if words and words[-1].startswith("\x00"):
+                words[-1] += "".join(lazy_pinyin(word))
+            else:
+                words.append("\x00" + pinyin_name(word))
+        elif word.strip():
+            words.append(word.strip())
+    text = re.sub(r"(10,000|1,000) ([A-Z])\b", r"\1\2", " ".join(w.lstrip("\x00") for w in words))
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text)).strip()
+
+
+def english_name(zh_name: str) -> str:
+    """English label of a new Chinese name: 安康智算中心 → Ankang Intelligent Computing Center."""
+    suffix = suffix_of(zh_name)
+    if suffix is None:
+        return translate_stem(zh_name)
+    return f"{translate_stem(zh_name[: -len(suffix['zh'])])} {suffix['en']}".strip()
+
+
+def chinese_name(en_name: str, type_: str) -> str | None:
+    """Chinese label of a new English name when every part is known, else None."""
+    gaz = gazetteer()
+    by_en = sorted(_suffixes(), key=lambda s: (-len(s["en"]), len(s["zh"])))
+    suffix = next((s for s in by_en if s["type"] == type_ and en_name.lower().endswith(" " + s["en"].lower())), None)
+    stem = en_name[: -len(suffix["en"])].strip() if suffix else en_name
+    known = {**{k: v for k, v in gaz.place_zh.items()}, **_reverse_glossary()}
+    words = re.findall(r"\(|\)|[^\s()]+", stem)
+    parts: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in "()":
+            parts.append(words[i])
+            i += 1
+            continue
+        for j in range(min(len(words), i + 5), i, -1):
+            phrase = " ".join(words[i:j]).lower()
+            zh = known.get(phrase)
+            if zh is None and phrase in gaz.en_surfaces:
+                zh = gaz.entities[gaz.en_surfaces[phrase]].zh
+            if zh:
+                parts.append(zh)
+                i = j
+                break
+        else:
+            return None
+    return "".join(parts) + (suffix["zh"] if suffix else "")
+
+
+@cache
+def _reverse_glossary() -> dict[str, str]:
+    return {en.lower(): zh for zh, en in lexicon()["stem_en"].items() if len(zh) > 1}
+
+
+def new_entity(name: str, type_: str) -> Entity:
+    """An entity for a name the reference data does not know, with labels in both languages."""
+    if _has_cjk(name):
+        zh = name.replace("（", "(").replace("）", ")")
+        en = english_name(zh)
+    else:
+        en = name
+        zh = chinese_name(name, type_)
+    aliases: list[str] = []
+    if zh and (m := re.fullmatch(r"(.+?)\((.+?)\)(.+)", zh)):
+        aliases += [m.group(2) + m.group(3), m.group(1) + m.group(3)]
+    return Entity(slug(en), type_, zh, en, tuple(aliases))

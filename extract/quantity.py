@@ -1,0 +1,240 @@
+"""Numbers with their units and bounds: "超2350亿元", "more than 90 percent", "1.3万架", "万P".
+
+`parse` turns one number expression into a float; `find` finds every quantity in a sentence
+(already folded to simplified Chinese) with its canonical unit, family and comparator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import cn2an
+
+from extract.resources import lexicon
+
+_ZH_DIGITS = "零〇一二两三四五六七八九十百千"
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _ZH_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a sentence, normalised to its canonical unit."""
+
+    value: float
+    unit: str | None
+    family: str
+    comparator: str
+    start: int
+    end: int
+    text: str
+    noun: str | None = None
+
+
+@cache
+def _multipliers() -> tuple[dict[str, float], dict[str, float]]:
+    mult = lexicon()["multipliers"]
+    return dict(mult["zh"]), {k.lower(): v for k, v in mult["en"].items()}
+
+
+def parse(expression: str) -> float:
+    """Parse a number expression: "150,000", "1.3万", "两万", "十三", "36.6 billion", "千亿".
+
+    Raises:
+        ValueError: the expression is not a number.
+    """
+    s = expression.strip().replace("，", ",")
+    zh_mult, en_mult = _multipliers()
+    factor = 1.0
+    m = re.fullmatch(r"(.*?)\s*(" + "|".join(sorted(en_mult, key=len, reverse=True)) + r")", s, re.I)
+    if m:
+        s, factor = m.group(1), en_mult[m.group(2).lower()]
+    elif re.fullmatch(r"[" + _ZH_DIGITS + r"]+[万亿]+", s) and s[0] not in "百千":
+        return float(cn2an.cn2an(s.replace("〇", "零"), "smart"))
+    else:
+        for word in sorted(zh_mult, key=len, reverse=True):
+            if s.endswith(word):
+                s, factor = s[: -len(word)], zh_mult[word]
+                break
+    s = s.strip()
+    if not s:
+        return factor
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?", s):
+        return float(s.replace(",", "")) * factor
+    if re.fullmatch(r"[" + _ZH_DIGITS + r"点]+", s):
+        return float(cn2an.cn2an(s.replace("〇", "零"), "smart")) * factor
+    raise ValueError(f"not a number: {expression!r}")
+
+
+@cache
+def _unit_table() -> list[tuple[str, bool, dict[str, Any]]]:
+    """(surface, is_english, unit definition), longest surface first."""
+    rows = []
+    for unit in lexicon()["unit"]:
+        rows += [(s, False, unit) for s in unit["zh"]]
+        rows += [(s, True, unit) for s in unit["en"]]
+    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+@cache
+def _comparator_cues() -> dict[str, list[tuple[str, str]]]:
+    cues: dict[str, list[tuple[str, str]]] = {"zh_before": [], "zh_after": [], "en_before": [], "en_after": []}
+    for name, table in lexicon()["comparator"].items():
+        for slot in cues:
+            cues[slot] += [(cue, name) for cue in table.get(slot, [])]
+    return {slot: sorted(rows, key=lambda r: len(r[0]), reverse=True) for slot, rows in cues.items()}
+
+
+@cache
+def _count_nouns() -> list[tuple[str, str, bool]]:
+    rows = []
+    for metric, table in lexicon()["metric"]["count"].items():
+        if isinstance(table, dict):
+            rows += [(w, metric, False) for w in table["zh"]] + [(w.lower(), metric, True) for w in table["en"]]
+    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
+
+
+_MULT_ZH = "万亿|千亿|百亿|亿|千万|百万|万|千"
+_MULT_EN = r"\s*(?:trillion|billion|bn|million|mln|thousand)\b"
+_NUMBER_RE = re.compile(
+    r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:" + _MULT_ZH + r")|" + _MULT_EN + r")?"
+    r"|(?P<bare>" + _MULT_ZH + r"))",
+    re.I,
+)
+_PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
+_CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
+
+
+def _unit_at(sentence: str, pos: int, *, english_number: bool) -> tuple[str, dict[str, Any], int] | None:
+    rest = sentence[pos:]
+    stripped = rest.lstrip(" \u00a0-")
+    skip = len(rest) - len(stripped)
+    for surface, english, unit in _unit_table():
+        if english:
+            if not stripped.lower().startswith(surface.lower()):
+                continue
+            after = stripped[len(surface) : len(surface) + 1]
+            if surface[-1].isalpha() and after and (after.isalnum() and after.isascii()):
+                continue
+        else:
+            if skip and not surface.isascii():
+                continue
+            if not stripped.startswith(surface):
+                continue
+            after = stripped[len(surface) : len(surface) + 1]
+            if surface.isascii() and after and after.isascii() and after.isalnum():
+                continue
+        return surface, unit, pos + skip + len(surface)
+    return None
+
+
+def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str, int]:
+    """Comparator of the number at [start, end) and the end of any postfix cue."""
+    cues = _comparator_cues()
+    if between.strip() in ("多", "余", "余万", "多万"):
+        return "gt", end
+    after = sentence[end:].lstrip()
+    for cue, name in cues["zh_after"]:
+        if after.startswith(cue):
+            return name, end + sentence[end:].index(cue) + len(cue)
+    low_after = after.lower()
+    for cue, name in cues["en_after"]:
+        if low_after.startswith(cue) and (not cue[-1].isalpha() or not low_after[len(cue) : len(cue) + 1].isalpha()):
+            return name, end
+    before = re.sub(r"(了|达到|达|到|至|为|了约)$", "", sentence[max(0, start - 16) : start].rstrip())
+    before = re.sub(r"(US\$|\$|USD|RMB|CNY|¥|￥)$", "", before).rstrip()
+    for cue, name in cues["zh_before"]:
+        if before.endswith(cue):
+            return name, end
+    low = before.lower()
+    for cue, name in cues["en_before"]:
+        if low.endswith(cue) and (len(low) == len(cue) or not low[-len(cue) - 1].isalnum()):
+            return name, end
+    return "eq", end
+
+
+def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
+    window = lexicon()["count_window"]
+    after = sentence[pos : pos + 40]
+    before = sentence[max(0, number_start - window["before"]) : number_start]
+    for noun, metric, english in _count_nouns():
+        if english:
+            m = re.match(r"[\s-]*(?:[a-z][\w-]*\s+){0,3}?" + re.escape(noun) + r"\b", after.lower())
+            if m:
+                return metric
+        elif noun in after[: window["after"]] or noun in before:
+            return metric
+    return None
+
+
+def find(sentence: str) -> list[Quantity]:
+    """Every quantity with a known unit (or a counted noun) in a folded sentence."""
+    found: list[Quantity] = []
+    for m in _PERCENT_ZH.finditer(sentence):
+        try:
+            value = parse(m.group("num")) * 0.01
+        except ValueError:
+            continue
+        comparator, _ = _comparator(sentence, m.start(), m.end(), "")
+        found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
+    for m in _NUMBER_RE.finditer(sentence):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        number_text = m.group(0)
+        if not number_text.strip():
+            continue
+        is_english_number = bool(m.group("num")) and m.group("num")[0].isdigit()
+        try:
+            value = parse(number_text)
+        except ValueError:
+            continue
+        pos = m.end()
+        between = ""
+        if sentence[pos : pos + 1] in ("多", "余"):
+            between = sentence[pos]
+            pos += 1
+            if sentence[pos : pos + 1] == "万":
+                between += "万"
+                value *= 1e4
+                pos += 1
+        unit_hit = _unit_at(sentence, pos, english_number=is_english_number)
+        if m.group("bare") and unit_hit is None:
+            continue
+        currency = _CURRENCY.search(sentence[max(0, m.start() - 5) : m.start()])
+        if unit_hit is None and currency:
+            code = lexicon()["currency_prefix"][currency.group(1)]
+            comparator, end = _comparator(sentence, m.start() - len(currency.group(0)), m.end(), between)
+            found.append(Quantity(value, code, "money", comparator, m.start(), max(end, m.end()), number_text))
+            continue
+        if unit_hit is None:
+            if not m.group("num") or not m.group("num")[0].isdigit():
+                continue
+            noun = _count_noun(sentence, pos, m.start())
+            if noun is None or re.match(r"\s*(年|月|日|号|时|分|秒|th|st|nd|rd)", sentence[pos:]):
+                continue
+            comparator, end = _comparator(sentence, m.start(), pos, between)
+            found.append(Quantity(value, None, "count", comparator, m.start(), end, number_text, noun))
+            continue
+        surface, unit, unit_end = unit_hit
+        if not m.group("num") and not m.group("bare"):
+            continue
+        if m.group("num") and not m.group("num")[0].isdigit() and not m.group("mult") and unit["family"] == "count":
+            noun = _count_noun(sentence, unit_end, m.start())
+            if noun is None:
+                continue
+        family = unit["family"]
+        value *= unit["factor"]
+        noun = None
+        if family == "count":
+            noun = _count_noun(sentence, unit_end, m.start())
+            if noun is None:
+                continue
+        if currency and family == "money":
+            pass
+        comparator, end = _comparator(sentence, m.start(), unit_end, between)
+        found.append(Quantity(value, unit.get("unit"), family, comparator, m.start(), max(end, unit_end), number_text, noun))
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,208 @@
+"""Raw bytes → clean article text: decoding, HTML chrome, pinyin garble, page noise.
+
+The cleaned text keeps the page's own script (evidence is quoted as written); `folded` is the
+same text in simplified Chinese, character for character, so offsets agree between the two.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+
+import charset_normalizer
+import opencc
+
+from extract.errors import BadInputError, EmptyDocumentError
+from extract.resources import lexicon
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_HTML_HINT = re.compile(rb"<\s*(html|body|p|div|article|head|meta|title|br)\b", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A Chinese character followed by a parenthesised pinyin syllable: 計(jì) → 計
+_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]{1,7})\)")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """An article ready for reading: original-script text, its simplified twin, and metadata."""
+
+    text: str
+    folded: str
+    title: str | None
+    published: date | None
+
+
+def decode(raw: bytes, *, path: str | None = None) -> str:
+    """Decode bytes in UTF-8, GB18030/GBK or Big5 (or whatever charset-normalizer finds).
+
+    Raises:
+        BadInputError: the bytes are binary or in no text encoding.
+    """
+    if not raw.strip():
+        return ""
+    if b"\x00" in raw[:4096] and not raw.startswith(_BOMS):
+        raise BadInputError("binary file, not text", path=path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            best = charset_normalizer.from_bytes(raw).best()
+            if best is not None and best.encoding in ("big5", "big5hkscs", "cp950") and encoding == "gb18030":
+                return raw.decode("big5", errors="replace")
+            return text
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None or not _looks_like_text(str(best)):
+        raise BadInputError("not text in any known encoding", path=path)
+    return str(best)
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return controls <= max(2, len(text) // 200)
+
+
+def is_html(raw: bytes) -> bool:
+    """True when the bytes look like an HTML page rather than plain text."""
+    return bool(_HTML_HINT.search(raw[:4096]))
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Return the article text of an HTML page (one block per line) and its title."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    title_node = tree.css_first("title") or tree.css_first("h1")
+    title = title_node.text(strip=True) if title_node else None
+    for node in tree.css("script, style, noscript, nav, header, footer, aside, form, iframe, svg, button"):
+        node.decompose()
+    for node in tree.css('[class*="share"], [class*="comment"], [class*="nav"], [class*="footer"], [id*="comment"]'):
+        node.decompose()
+    root = tree.css_first("article") or tree.body or tree.root
+    if root is None:
+        return "", title
+    blocks: list[str] = []
+    for node in root.traverse(include_text=False):
+        if node.tag in ("p", "h1", "h2", "h3", "h4", "li", "td", "time", "span", "div") and not any(
+            child.tag in ("p", "div", "li", "h1", "h2", "h3", "table", "ul") for child in node.iter()
+        ):
+            text = node.text(separator="", strip=True)
+            if text and (not blocks or blocks[-1] != text):
+                blocks.append(text)
+    return "\n".join(blocks), title
+
+
+@cache
+def _pinyin_syllables() -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            syllables.add(_strip_tones(reading))
+    return frozenset(syllables)
+
+
+def _strip_tones(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch)).replace("ü", "v")
+
+
+def remove_pinyin_garble(text: str) -> str:
+    """Drop pinyin glosses that some pages put after each character: 計(jì)算 → 計算."""
+    syllables = _pinyin_syllables()
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        gloss = match.group(1)
+        return "" if gloss.islower() and _strip_tones(gloss).lower() in syllables else match.group(0)
+
+    return _PINYIN_AFTER_HAN.sub(keep_or_drop, text)
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """Simplified-Chinese twin of `text`, same length (so offsets carry over)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
+
+
+@cache
+def _noise_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in lexicon()["noise"]["line_patterns"]]
+
+
+def is_noise(line: str) -> bool:
+    """True for page chrome, widgets, copyright lines and keyword-stuffed spam lines."""
+    stripped = fold(line.strip(" \t|│•·●▪-"))
+    if not stripped:
+        return True
+    if any(p.search(stripped) for p in _noise_patterns()):
+        return True
+    noise = lexicon()["noise"]
+    segments = [s for s in re.split(r"[|｜,，]", stripped) if s.strip()]
+    if len(segments) > noise["spam_min_separators"] and "。" not in stripped and ". " not in stripped:
+        return all(len(s.strip()) <= noise["spam_max_segment"] for s in segments)
+    return False
+
+
+def _published(lines: list[str]) -> date | None:
+    head = "\n".join(lines[:20])
+    if m := re.search(r"(20\d{2}|19\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})", head):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    if m := re.search(r"(?:时间|時間|time|date|发布|發布)[^0-9]{0,6}(1[0-9]{9})\b", head, re.I):
+        return datetime.fromtimestamp(int(m.group(1)), tz=UTC).date()
+    return None
+
+
+def clean(raw: bytes | str, *, path: str | None = None) -> Cleaned:
+    """Turn a raw page (bytes or text, plain or HTML) into clean article text.
+
+    Raises:
+        BadInputError: the input is binary or undecodable.
+        EmptyDocumentError: nothing readable is left.
+    """
+    if isinstance(raw, bytes):
+        html = is_html(raw)
+        text = decode(raw, path=path)
+    else:
+        text, html = raw, is_html(raw[:4096].encode("utf-8", "ignore"))
+    title = None
+    if html:
+        text, title = html_to_text(text)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = remove_pinyin_garble(text)
+    lines = text.split("\n")
+    published = _published(lines)
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        line = line.strip().strip("|•·●▪").strip()
+        if is_noise(line):
+            continue
+        key = re.sub(r"\s+", "", line)
+        if len(key) > 40 and key in seen:  # pages that print the article twice
+            continue
+        seen.add(key)
+        kept.append(line)
+    body = "\n".join(kept).strip()
+    if not body:
+        raise EmptyDocumentError("no readable text", path=path)
+    if title is None:
+        title = next((ln for ln in kept if 6 <= len(ln) <= 80), None)
+    return Cleaned(text=body, folded=fold(body), title=title, published=published)

@@ -1,0 +1,1 @@
+"""The Suanli ontology, SHACL shapes and reference data, shipped as package data (kg.ontology)."""

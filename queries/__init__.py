@@ -1,0 +1,1 @@
+"""Named SPARQL queries, shipped as package data (kg.queries)."""
