@@ -51,7 +51,7 @@ class Sentence:
     mentions: tuple[Mention, ...]
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”\"」』]?|\n+|(?<=[a-z0-9\]\)\"”’%])\.(?=\s+[A-Z“\"(\[‘]|\s*$)")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”\"」』]?|\n+|(?<=[a-z0-9\]\)\"”’%])\.(?=\s+[A-Z“\"(\[‘\-–]|\s*$)")
 
 
 def split_sentences(folded: str) -> list[tuple[int, int]]:

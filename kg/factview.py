@@ -1,0 +1,73 @@
+"""The normalised fact table of the contract, read back from the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.namespace import SL
+from kg.named import query_text
+from kg.store import LocalStore, RemoteStore
+
+_NS = str(SL._NS)
+_LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en", "zh": "zh-Hans"}
+RELATION_CODES = {"locatedIn": "located_in", "partOf": "part_of", "operator": "operator", "partner": "partner",
+                  "memberOf": "member_of"}
+
+
+def _local(iri: str | None) -> str | None:
+    return iri[len(_NS):] if iri and iri.startswith(_NS) else iri
+
+
+def entity_labels(store: LocalStore | RemoteStore) -> dict[str, dict[str, str]]:
+    """iri → {"type", "zh-Hans", "en", "zh-Hant"}; the shortest label wins per language."""
+    out: dict[str, dict[str, str]] = {}
+    for row in store.select(query_text("labels")).rows:
+        entry = out.setdefault(row["entity"]["value"], {})
+        entry.setdefault("type", _local(row["type"]["value"]) or "")
+        lang = _LANGS.get(row["label"].get("xml:lang", "").lower(), "")
+        text = row["label"]["value"]
+        if lang and (lang not in entry or len(text) < len(entry[lang])):
+            entry[lang] = text
+    return out
+
+
+def entity_json(iri: str, labels: dict[str, dict[str, str]]) -> dict[str, Any]:
+    entry = labels.get(iri, {})
+    return {"iri": iri, "label_zh": entry.get("zh-Hans"), "label_en": entry.get("en"), "type": entry.get("type")}
+
+
+def facts(store: LocalStore | RemoteStore) -> list[dict[str, Any]]:
+    """Every served fact in the contract's JSON shape."""
+    labels = entity_labels(store)
+    out = []
+    seen = set()
+    for row in store.select(query_text("facts")).rows:
+        iri = row["fact"]["value"]
+        if iri in seen:
+            continue
+        seen.add(iri)
+
+        def get(name: str) -> str | None:
+            return row[name]["value"] if name in row else None
+
+        relation = _local(get("relation"))
+        value = get("value")
+        out.append({
+            "subject": entity_json(row["subject"]["value"], labels),
+            "metric": RELATION_CODES.get(relation or "", relation) if relation else _local(get("metric")),
+            "value": None if value is None else _number(value),
+            "unit": _local(get("unit")),
+            "object": entity_json(row["object"]["value"], labels) if "object" in row else None,
+            "comparator": _local(get("comparator")) or "eq",
+            "status": _local(get("status")),
+            "time": get("time"),
+            "kind": _local(get("kind")),
+            "source": {"iri": get("doc"), "file": get("file")},
+            "evidence": get("evidence"),
+        })
+    return out
+
+
+def _number(text: str) -> int | float:
+    number = float(text)
+    return int(number) if number.is_integer() and abs(number) < 1e18 else number

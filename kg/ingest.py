@@ -1,0 +1,154 @@
+"""Documents → the store: one named graph per document, idempotent and atomic.
+
+`ingest(paths, store=…, base=…)` reads every document first (nothing is written if any input
+is bad), then writes each document in one transaction: its new graph in, the graph of an
+earlier version of the same file out. A document already stored with the same content is
+skipped, so ingesting twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from extract import Reading, read
+from extract.errors import BadInputError, EmptyDocumentError
+from kg.rdf import (
+    document_graph,
+    graph_iri,
+    ontology_graph,
+    ontology_graph_iri,
+    reference_graph,
+    reference_graph_iri,
+)
+from kg.store import LocalStore, RemoteStore
+from kg.validate import Entry, split_quarantine, validate
+
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
+
+
+@dataclass
+class DocumentOutcome:
+    path: str
+    status: str  # added, replaced, unchanged, empty
+    facts: int = 0
+    quarantined: int = 0
+    issues: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    documents: list[DocumentOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for d in self.documents if d.status == status)
+
+
+def quarantine_graph_iri(base: str, content_hash: str) -> str:
+    return f"{base}quarantine/{content_hash[:16]}"
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the text and HTML files under named directories, sorted.
+
+    Raises:
+        BadInputError: a path does not exist.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                            and not p.name.startswith("."))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise BadInputError("no such file or directory", path=str(path))
+    return files
+
+
+def _ntriples(graph: Graph) -> str:
+    return graph.serialize(format="nt")
+
+
+def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
+    """Load the ontology and the reference data when the store lacks them (or has old ones)."""
+    wanted = {str(ontology_graph_iri(base)): ontology_graph(), str(reference_graph_iri(base)): reference_graph(base)}
+    have = set(store.graph_names())
+    missing = {g: graph for g, graph in wanted.items() if g not in have}
+    if missing:
+        store.replace(remove=list(missing), add={g: _ntriples(graph) for g, graph in missing.items()})
+
+
+def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> tuple[bool, list[str]]:
+    """(same content already stored, graphs of older versions of the same path)."""
+    rows = store.select(
+        "PREFIX sl: <https://w3id.org/suanli/ontology#> "
+        "SELECT ?g ?hash WHERE { GRAPH ?g { ?doc a sl:SourceDocument ; sl:contentHash ?hash ; sl:sourcePath ?path } "
+        f"FILTER(?hash = {_literal(content_hash)} || ?path = {_literal(path)}) }}"
+    ).rows
+    same = any(r["hash"]["value"] == content_hash for r in rows)
+    older = [r["g"]["value"] for r in rows if r["hash"]["value"] != content_hash]
+    return same, older
+
+
+def _literal(text: str) -> str:
+    from rdflib import Literal
+
+    return Literal(text).n3()
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    store: LocalStore | RemoteStore,
+    base: str,
+    progress: Callable[[str], None] | None = None,
+    on_empty: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read, validate and store documents.
+
+    Raises:
+        BadInputError: a path is missing, or a file is binary or undecodable; nothing is written.
+    """
+    files = expand(paths)
+    readings: list[tuple[Path, bytes, Reading | None]] = []
+    for path in files:
+        raw = path.read_bytes()
+        try:
+            readings.append((path, raw, read(raw, path=str(path))))
+        except EmptyDocumentError:
+            readings.append((path, raw, None))
+    ensure_base_graphs(store, base=base)
+    report = IngestReport()
+    for path, raw, reading in readings:
+        if progress:
+            progress(str(path))
+        if reading is None:
+            if on_empty:
+                on_empty(str(path))
+            report.documents.append(DocumentOutcome(str(path), "empty"))
+            continue
+        content_hash = hashlib.sha256(raw).hexdigest()
+        absolute = str(path.resolve())
+        same, older = _existing(store, content_hash, absolute)
+        if same:
+            report.documents.append(DocumentOutcome(str(path), "unchanged"))
+            continue
+        graph = document_graph(reading, base=base, content_hash=content_hash, file_name=path.name, path=absolute)
+        validation = validate(graph)
+        kept, quarantined = split_quarantine(graph, validation)
+        add = {str(graph_iri(base, content_hash)): _ntriples(kept)}
+        if len(quarantined):
+            add[quarantine_graph_iri(base, content_hash)] = _ntriples(quarantined)
+        remove = older + [g.replace("/graph/", "/quarantine/") for g in older]
+        store.replace(remove=remove, add=add)
+        report.documents.append(DocumentOutcome(
+            str(path), "replaced" if older else "added", len(reading.facts),
+            len(set(quarantined.subjects())), validation.entries,
+        ))
+    return report

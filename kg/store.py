@@ -1,0 +1,196 @@
+"""Where the graph lives: an embedded Oxigraph store on disk, or a remote SPARQL 1.1 store.
+
+Both speak the same small interface, so ingest, the fact view, the answerer and the HTTP
+service run unchanged on either. Query results come back in the SPARQL 1.1 JSON shape.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from extract.errors import BadQueryError, StoreError
+
+Row = dict[str, dict[str, str]]
+
+
+class Results:
+    """SELECT rows or an ASK boolean, shaped like SPARQL 1.1 Query Results JSON."""
+
+    def __init__(self, variables: list[str], rows: list[Row] | None = None, boolean: bool | None = None) -> None:
+        self.variables = variables
+        self.rows = rows or []
+        self.boolean = boolean
+
+    def to_json(self) -> dict[str, Any]:
+        if self.boolean is not None:
+            return {"head": {}, "boolean": self.boolean}
+        return {"head": {"vars": self.variables}, "results": {"bindings": self.rows}}
+
+    def values(self, name: str) -> list[str]:
+        return [row[name]["value"] for row in self.rows if name in row]
+
+
+class Store(Protocol):
+    """The operations the rest of the system needs from a quad store."""
+
+    def select(self, sparql: str) -> Results: ...
+
+    def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
+        """Atomically drop graphs `remove` and load N-Triples `add[graph]` into each graph."""
+        ...
+
+    def graph_names(self) -> list[str]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def _term_json(term: Any) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+class LocalStore:
+    """pyoxigraph on disk (or in memory with path=None); the default store."""
+
+    def __init__(self, path: str | Path | None, *, read_only: bool = False) -> None:
+        try:
+            if path is None:
+                self.oxigraph = ox.Store()
+            elif read_only:
+                self.oxigraph = ox.Store.read_only(str(path))
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self.oxigraph = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open store: {exc}", path=str(path)) from exc
+        self.path = path
+
+    def query(self, sparql: str, **options: Any) -> Any:
+        """Run any query with pyoxigraph options; the union of graphs is the default graph."""
+        options.setdefault("use_default_graph_as_union", True)
+        try:
+            return self.oxigraph.query(sparql, **options)
+        except SyntaxError as exc:
+            raise BadQueryError(str(exc)) from exc
+
+    def select(self, sparql: str) -> Results:
+        result = self.query(sparql)
+        if isinstance(result, bool):
+            return Results([], boolean=result)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = []
+            for solution in result:
+                row = {}
+                for name in names:
+                    term = solution[name]
+                    if term is not None:
+                        row[name] = _term_json(term)
+                rows.append(row)
+            return Results(names, rows)
+        raise BadQueryError("only SELECT and ASK return rows")
+
+    def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
+        for graph, ntriples in add.items():
+            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+        if parts:
+            try:
+                self.oxigraph.update(" ;\n".join(parts))
+            except OSError as exc:
+                raise StoreError(f"write failed: {exc}") from exc
+
+    def graph_names(self) -> list[str]:
+        return [g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    def count(self) -> int:
+        return len(self.oxigraph)
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        return self.oxigraph.dump(format=fmt) or b""
+
+    def close(self) -> None:
+        if self.path is not None:
+            try:
+                self.oxigraph.flush()
+            except OSError:
+                pass
+        del self.oxigraph
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint (Oxigraph server, Fuseki, Virtuoso, QLever, GraphDB).
+
+    Queries name no default graph: the server must treat the union of graphs as default
+    (`oxigraph serve --union-default-graph`, Fuseki's `unionDefaultGraph`).
+    """
+
+    def __init__(self, query_endpoint: str, update_endpoint: str | None = None, *, timeout: float = 60.0) -> None:
+        import httpx
+
+        self.query_endpoint = query_endpoint
+        self.update_endpoint = update_endpoint or query_endpoint.rsplit("/", 1)[0] + "/update"
+        self.client = httpx.Client(timeout=timeout)
+
+    def select(self, sparql: str) -> Results:
+        response = self.client.post(
+            self.query_endpoint,
+            content=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+        )
+        if response.status_code == 400:
+            raise BadQueryError(response.text[:300])
+        if response.status_code >= 300:
+            raise StoreError(f"remote store answered {response.status_code}: {response.text[:200]}")
+        data = json.loads(response.text)
+        if "boolean" in data:
+            return Results([], boolean=bool(data["boolean"]))
+        return Results(data["head"].get("vars", []), data["results"]["bindings"])
+
+    def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
+        for graph, ntriples in add.items():
+            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+        if not parts:
+            return
+        response = self.client.post(
+            self.update_endpoint,
+            content=" ;\n".join(parts).encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+        if response.status_code >= 300:
+            raise StoreError(f"remote update answered {response.status_code}: {response.text[:200]}")
+
+    def graph_names(self) -> list[str]:
+        return self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").values("g")
+
+    def count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").values("n")
+        return int(rows[0]) if rows else 0
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def open_store(*, path: str | None, endpoint: str | None = None, update_endpoint: str | None = None,
+               read_only: bool = False) -> LocalStore | RemoteStore:
+    """The configured store: remote when an endpoint is given, else the embedded one at `path`."""
+    if endpoint:
+        return RemoteStore(endpoint, update_endpoint)
+    return LocalStore(path, read_only=read_only)
