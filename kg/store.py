@@ -91,8 +91,8 @@ class LocalStore:
 
     def select(self, sparql: str) -> Results:
         result = self.query(sparql)
-        if isinstance(result, bool):
-            return Results([], boolean=result)
+        if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
+            return Results([], boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
             rows = []

@@ -1,0 +1,82 @@
+"""The HTTP service: /sparql (SPARQL 1.1 Protocol, read-only), /ask, and the web page.
+
+`create_app(store=…)` builds the app; routes are thin adapters over kg.store and kg.ask.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import Annotated
+
+from fastapi import FastAPI, Form, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from extract.errors import BadQueryError
+from kg.ask import ask as answer
+from kg.store import LocalStore, RemoteStore, open_store
+
+SPARQL_JSON = "application/sparql-results+json"
+REFUSED = ("SERVICE", "LOAD ")
+
+
+def _refuse(query: str) -> str | None:
+    upper = query.upper()
+    for word in REFUSED:
+        if word in upper:
+            return f"{word.strip()} is not allowed on this endpoint"
+    return None
+
+
+def create_app(*, store: str | None = None, endpoint: str | None = None,
+               backend: LocalStore | RemoteStore | None = None) -> FastAPI:
+    """The service over an embedded store directory, a remote endpoint, or an open store."""
+    db = backend or open_store(path=store, endpoint=endpoint, read_only=True)
+    app = FastAPI(title="Suanli KG", description="China's computing infrastructure as a knowledge graph")
+
+    def run(query: str | None) -> Response:
+        if not query:
+            return JSONResponse({"error": "missing 'query' parameter"}, status_code=400)
+        if (reason := _refuse(query)) is not None:
+            return JSONResponse({"error": reason}, status_code=400)
+        try:
+            results = db.select(query)
+        except BadQueryError as exc:
+            return JSONResponse({"error": f"bad query: {exc.message}"}, status_code=400)
+        return JSONResponse(results.to_json(), media_type=SPARQL_JSON)
+
+    @app.get("/sparql")
+    def sparql_get(query: Annotated[str | None, Query()] = None) -> Response:
+        return run(query)
+
+    @app.post("/sparql")
+    async def sparql_post(request: Request) -> Response:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip()
+        body = await request.body()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return JSONResponse({"error": "the request body is not UTF-8"}, status_code=400)
+        if content_type == "application/sparql-query":
+            return run(text)
+        if content_type == "application/x-www-form-urlencoded":
+            from urllib.parse import parse_qs
+
+            values = parse_qs(text).get("query", [])
+            if len(values) != 1:
+                return JSONResponse({"error": "exactly one 'query' parameter is required"}, status_code=400)
+            return run(values[0])
+        return JSONResponse({"error": "unsupported Content-Type"}, status_code=415)
+
+    @app.get("/ask")
+    def ask_get(q: Annotated[str, Query(max_length=10000)] = "") -> Response:
+        return JSONResponse(answer(q, store=db))
+
+    @app.post("/ask")
+    def ask_post(q: Annotated[str, Form(max_length=10000)] = "") -> Response:
+        return JSONResponse(answer(q, store=db))
+
+    @app.get("/", response_class=HTMLResponse)
+    def page() -> str:
+        return files("kg").joinpath("static/index.html").read_text(encoding="utf-8")
+
+    return app
