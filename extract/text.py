@@ -77,7 +77,7 @@ def is_html(raw: bytes) -> bool:
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Return the article text of an HTML page (one block per line) and its title."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     title_node = tree.css_first("title") or tree.css_first("h1")

@@ -1,0 +1,43 @@
+# Suanli KG — every target creates and uses .venv by itself.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= ./suanli-store
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test serve bench lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(DEVSTAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/suanli ingest examples/corpus --store $(STORE)
+	$(BIN)/suanli validate --store $(STORE) --lang en
+	$(BIN)/suanli ask --store $(STORE) --batch examples/questions.txt
+	@echo
+	@echo "Serve it:  make serve   (or: $(BIN)/suanli serve --store $(STORE)) then open http://127.0.0.1:8000/"
+
+test: $(DEVSTAMP)
+	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)
+	$(BIN)/suanli serve --store $(STORE)
+
+bench: $(DEVSTAMP)
+	$(BIN)/python bench/run.py
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check kg extract tests bench
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache

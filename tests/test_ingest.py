@@ -1,0 +1,126 @@
+"""Ingest on the real on-disk store: idempotence, bad input, encodings, crash safety."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, SEEDS, suanli
+
+
+def triple_count(store: Path) -> int:
+    out = suanli("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", str(store),
+                 "--format", "json", check=True)
+    return int(json.loads(out.stdout)["results"]["bindings"][0]["n"]["value"])
+
+
+def facts_of(store: Path) -> list[tuple]:
+    out = suanli("facts", "--store", str(store), "--format", "json", check=True)
+    return sorted((f["subject"]["iri"], f["metric"], f["value"], f["unit"], (f["object"] or {}).get("iri"),
+                   f["comparator"], f["status"], f["kind"]) for f in json.loads(out.stdout))
+
+
+def test_ingesting_twice_leaves_the_triple_count_unchanged(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    suanli("ingest", str(CORPUS), "--store", str(store), check=True)
+    before = triple_count(store)
+    second = suanli("ingest", str(CORPUS), "--store", str(store), check=True)
+    assert triple_count(store) == before
+    assert "unchanged" in second.stderr
+
+
+def test_a_changed_document_replaces_only_its_own_facts(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("庆阳数据中心集群可再生能源占比超过90%。", encoding="utf-8")
+    (docs / "b.txt").write_text("芜湖数据中心集群总投资超过800亿元。", encoding="utf-8")
+    store = tmp_path / "s"
+    suanli("ingest", str(docs), "--store", str(store), check=True)
+    (docs / "a.txt").write_text("庆阳数据中心集群可再生能源占比超过95%。", encoding="utf-8")
+    suanli("ingest", str(docs), "--store", str(store), check=True)
+    values = {(f[1], f[2]) for f in facts_of(store)}
+    assert ("renewable_share", 0.95) in values
+    assert ("renewable_share", 0.9) not in values
+    assert ("investment", 80000000000) in values
+
+
+def test_an_empty_file_is_skipped_with_a_message(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    result = suanli("ingest", str(empty), "--store", str(tmp_path / "s"))
+    assert result.returncode == 0
+    assert "skipped empty document" in result.stderr
+
+
+def test_a_binary_file_is_refused_and_the_store_is_unchanged(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    suanli("ingest", str(CORPUS / "01_qingyang_green.txt"), "--store", str(store), check=True)
+    before = triple_count(store)
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = suanli("ingest", str(CORPUS / "03_wuhu_zh.txt"), str(binary), "--store", str(store))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "SL-E001" in result.stderr and "Traceback" not in result.stderr
+    assert triple_count(store) == before
+
+
+def test_a_missing_path_is_bad_input(tmp_path: Path) -> None:
+    result = suanli("ingest", str(tmp_path / "nope"), "--store", str(tmp_path / "s"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_gbk_and_big5_files_give_the_same_facts_as_utf8(tmp_path: Path, encoding: str) -> None:
+    source = CORPUS / ("04_guian_hant.txt" if encoding == "big5" else "03_wuhu_zh.txt")
+    text = source.read_text(encoding="utf-8")
+    (tmp_path / "u").mkdir()
+    (tmp_path / "e").mkdir()
+    (tmp_path / "u" / source.name).write_bytes(text.encode("utf-8"))
+    (tmp_path / "e" / source.name).write_bytes(text.encode(encoding))
+    suanli("ingest", str(tmp_path / "u"), "--store", str(tmp_path / "su"), check=True)
+    suanli("ingest", str(tmp_path / "e"), "--store", str(tmp_path / "se"), check=True)
+    utf8_facts = facts_of(tmp_path / "su")
+    assert utf8_facts
+    assert facts_of(tmp_path / "se") == utf8_facts
+
+
+@pytest.mark.slow
+def test_sigkill_during_ingest_leaves_whole_documents_and_the_next_ingest_completes(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    sources = sorted(p for p in CORPUS.iterdir() if p.suffix == ".txt")
+    for i in range(60):
+        src = sources[i % len(sources)]
+        (docs / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n第{i}篇。", encoding="utf-8")
+    store = tmp_path / "s"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "ingest", str(docs), "--store", str(store)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        if (store / "CURRENT").exists() and len(list(store.glob("*.log"))) + len(list(store.glob("*.sst"))) > 0:
+            time.sleep(4)
+            break
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    docs_done = suanli("query", "PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT ?g (COUNT(?f) AS ?n) "
+                       "WHERE { GRAPH ?g { ?d a sl:SourceDocument . OPTIONAL { ?f sl:subject ?s } } } GROUP BY ?g",
+                       "--store", str(store), "--format", "json")
+    rows = json.loads(docs_done.stdout)["results"]["bindings"] if docs_done.returncode == 0 else []
+    assert len(rows) < 60, "the ingest finished before it could be killed"
+    assert all(int(r["n"]["value"]) > 0 for r in rows), "a document was stored without its facts"
+    suanli("ingest", str(docs), "--store", str(store), check=True)
+    final = json.loads(suanli("query", "PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT (COUNT(DISTINCT ?g) AS ?n) "
+                              "WHERE { GRAPH ?g { ?d a sl:SourceDocument } }", "--store", str(store),
+                              "--format", "json", check=True).stdout)
+    assert int(final["results"]["bindings"][0]["n"]["value"]) == 60
+    shutil.rmtree(store)

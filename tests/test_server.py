@@ -1,0 +1,65 @@
+"""The real HTTP service on a free loopback port, queried with httpx and SPARQLWrapper."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(corpus_store):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(corpus_store), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            if httpx.get(url + "/", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server did not start")
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_sparql_get_and_post_return_sparql_json(server: str) -> None:
+    query = "PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?s a sl:Hub }"
+    get = httpx.get(server + "/sparql", params={"query": query})
+    post = httpx.post(server + "/sparql", data={"query": query})
+    assert get.status_code == post.status_code == 200
+    assert get.headers["content-type"].startswith("application/sparql-results+json")
+    assert get.json()["results"]["bindings"][0]["n"]["value"] == "8"
+
+
+def test_sparqlwrapper_reads_the_endpoint(server: str) -> None:
+    client = SPARQLWrapper(server + "/sparql")
+    client.setQuery("PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT ?c WHERE { ?c a sl:Cluster }")
+    client.setReturnFormat(JSON)
+    rows = client.query().convert()["results"]["bindings"]
+    assert len(rows) >= 10
+
+
+@pytest.mark.parametrize("query", ["SELEC nonsense", "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }"])
+def test_bad_or_unsafe_queries_get_400(server: str, query: str) -> None:
+    assert httpx.get(server + "/sparql", params={"query": query}).status_code == 400
+
+
+def test_ask_answers_over_http(server: str) -> None:
+    answer = httpx.get(server + "/ask", params={"q": "Which hubs exceed 90% renewable power?"}).json()
+    assert "Qingyang" in {a["label_en"] for a in answer["answers"]}
