@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Annotated
 
-from fastapi import FastAPI, Form, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from extract.errors import BadQueryError
@@ -72,8 +72,20 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         return JSONResponse(answer(q, store=db))
 
     @app.post("/ask")
-    def ask_post(q: Annotated[str, Form(max_length=10000)] = "") -> Response:
-        return JSONResponse(answer(q, store=db))
+    async def ask_post(request: Request) -> Response:
+        from urllib.parse import parse_qs
+
+        body = (await request.body()).decode("utf-8", errors="replace")
+        if request.headers.get("content-type", "").startswith("application/json"):
+            import json
+
+            try:
+                question = str(json.loads(body).get("q", ""))
+            except (ValueError, AttributeError):
+                return JSONResponse({"error": "body must be a JSON object with 'q'"}, status_code=400)
+        else:
+            question = (parse_qs(body).get("q") or [""])[0]
+        return JSONResponse(answer(question[:10000], store=db))
 
     @app.get("/", response_class=HTMLResponse)
     def page() -> str:

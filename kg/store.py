@@ -80,6 +80,7 @@ class LocalStore:
         except OSError as exc:
             raise StoreError(f"cannot open store: {exc}", path=str(path)) from exc
         self.path = path
+        self.read_only = read_only
 
     def query(self, sparql: str, **options: Any) -> Any:
         """Run any query with pyoxigraph options; the union of graphs is the default graph."""
@@ -126,10 +127,10 @@ class LocalStore:
         return self.oxigraph.dump(format=fmt) or b""
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             try:
                 self.oxigraph.flush()
-            except OSError:
+            except (OSError, RuntimeError):
                 pass
         del self.oxigraph
 
