@@ -118,7 +118,7 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
         return q.noun
     window = _masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + 30)]
     best: tuple[int, str] | None = None
-    for metric, cues in table.items():
+    for metric in table:
         if metric == "default":
             continue
         for m in _cue_regex(_words(table, metric)).finditer(window):
@@ -133,7 +133,7 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
 def _status(q: Quantity, sentence: Sentence) -> str:
     table = lexicon()["status"]
     after = sentence.text[q.end : q.end + 48]
-    for name, words in table["postfix"].items():
+    for name in table["postfix"]:
         if re.match(r"[\s,，]*(?:[a-z\-]+\s+){0,2}?(?:" + _cue_regex(_words(table["postfix"], name)).pattern + ")", after,
                     re.I):
             return name

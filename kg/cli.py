@@ -55,7 +55,8 @@ def _choice(value: str, allowed: tuple[str, ...]) -> str:
 def ingest(paths: Annotated[list[str], typer.Argument(help="files or directories")], store: StoreOpt = DEFAULT_STORE,
            format: FormatOpt = "text") -> None:
     """Read text or HTML documents into the store (idempotent)."""
-    from kg.ingest import expand, ingest as run
+    from kg.ingest import expand
+    from kg.ingest import ingest as run
 
     _choice(format, ("text", "json"))
     try:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.namespace import SL
 from kg.named import query_text
+from kg.namespace import SL
 from kg.store import LocalStore, RemoteStore
 
 _NS = str(SL._NS)
@@ -47,7 +47,7 @@ def facts(store: LocalStore | RemoteStore) -> list[dict[str, Any]]:
             continue
         seen.add(iri)
 
-        def get(name: str) -> str | None:
+        def get(name: str, row: dict = row) -> str | None:
             return row[name]["value"] if name in row else None
 
         relation = _local(get("relation"))

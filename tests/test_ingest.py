@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, SEEDS, suanli
+from tests.conftest import CORPUS, suanli
 
 
 def triple_count(store: Path) -> int:
