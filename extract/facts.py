@@ -148,8 +148,14 @@ def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
         m = _cue_regex(_words(table, name)).match(after)
         if m:
             return name
-    cue = _last_cue(_masked(sentence, q.start)[max(0, prev_end) :], table)
-    return cue[0] if cue else "total"
+    window = _masked(sentence, q.start)[max(0, prev_end) :]
+    matches = [(m.start(), m.end(), name) for name in ("ai", "hpc", "general", "total")
+               for m in _cue_regex(_words(table, name)).finditer(window)]
+    if not matches:
+        return "total"
+    last = max(matches, key=lambda m: m[1])
+    overlapping = [m for m in matches if m[0] < last[1] and m[1] > last[0]]
+    return min(overlapping, key=lambda m: m[0])[2]
 
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?![\w.]))")

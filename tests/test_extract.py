@@ -83,3 +83,8 @@ def test_seed_fact_scores_hold_their_floor(seed_store, tmp_path) -> None:
     score = json.loads(result.stdout)
     assert score["strict"]["f1"] >= 0.9
     assert score["lenient"]["f1"] >= 0.9
+
+
+def test_a_kind_modifier_wins_over_the_total_cue_it_overlaps() -> None:
+    fact = read("貴安數據中心集群智能算力規模約為8000P。".encode()).facts[0]
+    assert (fact.metric, fact.value, fact.kind, fact.comparator) == ("computing_power", 8000, "ai", "approx")
