@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 from extract.entities import Mention, find_mentions
 from extract.gazetteer import Entity, gazetteer
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
+from extract.quantity import parse as parse_number
 from extract.resources import lexicon
 from extract.text import Cleaned
 
@@ -389,10 +389,6 @@ def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> 
     return False
 
 
-def _published_year(published: date | None) -> int | None:
-    return published.year if published else None
-
-
 def read_facts(cleaned: Cleaned) -> list[Fact]:
     """Every figure and relation stated in a cleaned document, deduplicated."""
     folded, original = cleaned.folded, cleaned.text
@@ -404,7 +400,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}
     first_sentence: dict[str, tuple[int, int]] = {}
     explicit_location: set[str] = set()
-    pub_year = _published_year(cleaned.published)
+    pub_year = cleaned.published.year if cleaned.published else None
 
     for start, end in split_sentences(folded):
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
@@ -453,9 +449,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
     for m in re.finditer(r"(?:排名|位列|位居|名列|排在|居)(?:全国|全球|榜单)?第(\d+|[一二三四五六七八九十]+)(?:位|名)?|"
                          r"\brank(?:s|ed)?\s+(?:No\.?\s*)?(\d+)(?:st|nd|rd|th)?", text, re.I):
         raw = m.group(1) or m.group(2)
-        from extract.quantity import parse
-
-        out.append(Quantity(parse(raw), None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
+        out.append(Quantity(parse_number(raw), None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
     for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,8}?(\d\.\d+)(以下|以内)?", text, re.I):
         between = text[m.start() : m.start(1)]
         comparator = "lt" if m.group(2) or re.search(r"低于|below|under|less than|不到", between, re.I) else (

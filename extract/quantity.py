@@ -109,7 +109,7 @@ _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
 _CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 
-def _unit_at(sentence: str, pos: int, *, english_number: bool) -> tuple[str, dict[str, Any], int] | None:
+def _unit_at(sentence: str, pos: int) -> tuple[str, dict[str, Any], int] | None:
     rest = sentence[pos:]
     stripped = rest.lstrip(" \u00a0-")
     skip = len(rest) - len(stripped)
@@ -187,7 +187,6 @@ def find(sentence: str) -> list[Quantity]:
         number_text = m.group(0)
         if not number_text.strip():
             continue
-        is_english_number = bool(m.group("num")) and m.group("num")[0].isdigit()
         try:
             value = parse(number_text)
         except ValueError:
@@ -201,7 +200,7 @@ def find(sentence: str) -> list[Quantity]:
                 between += "万"
                 value *= 1e4
                 pos += 1
-        unit_hit = _unit_at(sentence, pos, english_number=is_english_number)
+        unit_hit = _unit_at(sentence, pos)
         if m.group("bare") and unit_hit is None:
             continue
         currency = _CURRENCY.search(sentence[max(0, m.start() - 5) : m.start()])
@@ -220,8 +219,6 @@ def find(sentence: str) -> list[Quantity]:
             found.append(Quantity(value, None, "count", comparator, m.start(), end, number_text, noun))
             continue
         surface, unit, unit_end = unit_hit
-        if not m.group("num") and not m.group("bare"):
-            continue
         if m.group("num") and not m.group("num")[0].isdigit() and not m.group("mult") and unit["family"] == "count":
             noun = _count_noun(sentence, unit_end, m.start())
             if noun is None:
@@ -233,8 +230,6 @@ def find(sentence: str) -> list[Quantity]:
             noun = _count_noun(sentence, unit_end, m.start())
             if noun is None:
                 continue
-        if currency and family == "money":
-            pass
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         found.append(Quantity(value, unit.get("unit"), family, comparator, m.start(), max(end, unit_end), number_text, noun))
     return sorted(found, key=lambda q: q.start)

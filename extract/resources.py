@@ -20,6 +20,12 @@ def lexicon() -> dict[str, Any]:
 
 
 @cache
+def questions() -> dict[str, Any]:
+    """The question lexicon (`extract/data/questions.toml`)."""
+    return tomllib.loads(read_text("extract.data", "questions.toml"))
+
+
+@cache
 def reference() -> dict[str, Any]:
     """The reference gazetteer (`ontology/reference.toml`)."""
     return tomllib.loads(read_text("kg.ontology", "reference.toml"))

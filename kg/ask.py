@@ -9,7 +9,7 @@ parsed and checked against the ontology before it runs.
 from __future__ import annotations
 
 import re
-import tomllib
+import weakref
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -20,20 +20,16 @@ from rdflib.plugins.sparql import prepareQuery
 
 from extract.errors import SuanliError
 from extract.quantity import find as find_quantities
-from extract.resources import read_text
+from extract.resources import questions
 from extract.text import fold
 from kg.factview import entity_labels
 from kg.named import query_text
 from kg.namespace import SL
+from kg.rdf import RELATION_PROPERTY, local_name, number
 from kg.store import LocalStore, RemoteStore
 
 Store = LocalStore | RemoteStore
 SLNS = str(SL._NS)
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    return tomllib.loads(read_text("extract.data", "questions.toml"))
 
 
 @dataclass
@@ -63,14 +59,17 @@ class Vocabulary:
     labels: dict[str, dict[str, str]]
 
 
-_VOCAB: dict[int, Vocabulary] = {}
+_VOCAB: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def vocabulary(store: Store) -> Vocabulary:
-    """Every label and alias of the graph's entities; rebuilt when the store changes."""
-    key = id(store) * 1_000_003 + store.count()
-    if key in _VOCAB:
-        return _VOCAB[key]
+    """Every label and alias of the graph's entities, built once per open store.
+
+    Answering opens stores read-only (the CLI per run, the server per process), so the
+    vocabulary cannot go stale while it is cached.
+    """
+    if store in _VOCAB:
+        return _VOCAB[store]
     labels = entity_labels(store)
     rows = store.select(
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -87,9 +86,9 @@ def vocabulary(store: Store) -> Vocabulary:
             base = re.sub(r"(市|省)$", "", text)
             if base != text and len(base) >= 2:
                 surfaces.setdefault(base, iri)
-    _VOCAB.clear()
-    _VOCAB[key] = Vocabulary(sorted(surfaces.items(), key=lambda s: len(s[0]), reverse=True), labels)
-    return _VOCAB[key]
+    vocab = Vocabulary(sorted(surfaces.items(), key=lambda s: len(s[0]), reverse=True), labels)
+    _VOCAB[store] = vocab
+    return vocab
 
 
 def _find_words(text: str, words: list[str]) -> tuple[int, str] | None:
@@ -117,7 +116,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
             masked[m.start() : m.end()] = ["\x00"] * (m.end() - m.start())
     u.entities.sort()
     rest = "".join(masked)
-    lex = lexicon()
+    lex = questions()
     hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(rest, words))]
     if hits:
         u.metric = max(hits)[1]
@@ -229,8 +228,7 @@ def _scope(cls: str) -> str:
     return _SCOPES.get(cls, f"?subject a sl:{cls} . BIND(?subject AS ?holder)")
 
 
-_REL_PROP = {"located_in": "sl:locatedIn", "part_of": "sl:partOf", "operator": "sl:operator", "partner": "sl:partner",
-             "member_of": "sl:memberOf"}
+_REL_PROP = {code: "sl:" + str(prop)[len(SLNS):] for code, prop in RELATION_PROPERTY.items()}
 
 
 @dataclass
@@ -317,15 +315,6 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
-def _number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if value.is_integer() else value
-
-
-def _local(iri: str | None) -> str | None:
-    return iri[len(SLNS):] if iri and iri.startswith(SLNS) else iri
-
-
 def readable(value: float, unit: str | None, comparator: str | None, lang: str) -> str:
     """A figure as people write it: 超过10万P / more than 100,000 PFLOPS."""
     words = {"zh": {"gt": "超过", "ge": "不低于", "lt": "低于", "le": "不超过", "approx": "约", "eq": ""},
@@ -405,9 +394,9 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         rows = rows[: u.top]
     seen_keys = set()
     for row in rows:
-        value = _number(row["value"]["value"])
-        unit = _local(row.get("unit", {}).get("value"))
-        comparator = _local(row["comparator"]["value"])
+        value = number(row["value"]["value"])
+        unit = local_name(row.get("unit", {}).get("value"))
+        comparator = local_name(row["comparator"]["value"])
         subject = row["subject"]["value"]
         key = (subject, value, unit) if the_plan.shape == "value" else subject
         if key in seen_keys:
@@ -415,8 +404,8 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         seen_keys.add(key)
         answer = _label(subject, vocab, u.script)
         answer.update({"value": value, "unit": unit, "comparator": comparator,
-                       "status": _local(row["status"]["value"]), "time": row.get("time", {}).get("value"),
-                       "kind": _local(row.get("kind", {}).get("value")),
+                       "status": local_name(row["status"]["value"]), "time": row.get("time", {}).get("value"),
+                       "kind": local_name(row.get("kind", {}).get("value")),
                        "text": readable(value, unit, comparator, u.lang)})
         if "holder" in row and row["holder"]["value"] != subject:
             answer["via"] = _label(row["holder"]["value"], vocab, u.script)

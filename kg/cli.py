@@ -281,14 +281,12 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
         dataset = Dataset()
         dataset.parse(data=data, format="trig" if format == "turtle" else "nquads")
         if format == "turtle":
-            graph = dataset.default_context
             from rdflib import Graph
 
             merged = Graph()
             for s, p, o, _ in dataset.quads():
                 merged.add((s, p, o))
-            graph = merged
-            data = graph.serialize(format="turtle").encode("utf-8")
+            data = merged.serialize(format="turtle").encode("utf-8")
         else:
             data = dataset.serialize(format="json-ld").encode("utf-8")
     if str(output) == "-":

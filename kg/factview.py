@@ -5,17 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from kg.named import query_text
-from kg.namespace import SL
+from kg.rdf import RELATION_CODE, local_name, number
 from kg.store import LocalStore, RemoteStore
 
-_NS = str(SL._NS)
 _LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en", "zh": "zh-Hans"}
-RELATION_CODES = {"locatedIn": "located_in", "partOf": "part_of", "operator": "operator", "partner": "partner",
-                  "memberOf": "member_of"}
-
-
-def _local(iri: str | None) -> str | None:
-    return iri[len(_NS):] if iri and iri.startswith(_NS) else iri
 
 
 def entity_labels(store: LocalStore | RemoteStore) -> dict[str, dict[str, str]]:
@@ -23,7 +16,7 @@ def entity_labels(store: LocalStore | RemoteStore) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for row in store.select(query_text("labels")).rows:
         entry = out.setdefault(row["entity"]["value"], {})
-        entry.setdefault("type", _local(row["type"]["value"]) or "")
+        entry.setdefault("type", local_name(row["type"]["value"]) or "")
         lang = _LANGS.get(row["label"].get("xml:lang", "").lower(), "")
         text = row["label"]["value"]
         if lang and (lang not in entry or len(text) < len(entry[lang])):
@@ -50,24 +43,20 @@ def facts(store: LocalStore | RemoteStore) -> list[dict[str, Any]]:
         def get(name: str, row: dict = row) -> str | None:
             return row[name]["value"] if name in row else None
 
-        relation = _local(get("relation"))
+        relation = get("relation")
         value = get("value")
         out.append({
             "subject": entity_json(row["subject"]["value"], labels),
-            "metric": RELATION_CODES.get(relation or "", relation) if relation else _local(get("metric")),
-            "value": None if value is None else _number(value),
-            "unit": _local(get("unit")),
+            "metric": RELATION_CODE.get(relation, relation) if relation else local_name(get("metric")),
+            "value": None if value is None else number(value),
+            "unit": local_name(get("unit")),
             "object": entity_json(row["object"]["value"], labels) if "object" in row else None,
-            "comparator": _local(get("comparator")) or "eq",
-            "status": _local(get("status")),
+            "comparator": local_name(get("comparator")) or "eq",
+            "status": local_name(get("status")),
             "time": get("time"),
-            "kind": _local(get("kind")),
+            "kind": local_name(get("kind")),
             "source": {"iri": get("doc"), "file": get("file")},
             "evidence": get("evidence"),
         })
     return out
 
-
-def _number(text: str) -> int | float:
-    number = float(text)
-    return int(number) if number.is_integer() and abs(number) < 1e18 else number

@@ -23,7 +23,20 @@ RELATION_PROPERTY = {
     "partner": SL.partner,
     "member_of": SL.memberOf,
 }
+RELATION_CODE = {str(prop): code for code, prop in RELATION_PROPERTY.items()}
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+
+def local_name(iri: str | None) -> str | None:
+    """`sl:computing_power` → "computing_power"; other IRIs unchanged."""
+    ns = str(SL._NS)
+    return iri[len(ns) :] if iri and iri.startswith(ns) else iri
+
+
+def number(text: str) -> int | float:
+    """A decimal literal as the contract prints it: integers without a fraction."""
+    value = float(text)
+    return int(value) if value.is_integer() and abs(value) < 1e18 else value
 
 
 def graph_iri(base: str, content_hash: str) -> URIRef:

@@ -65,6 +65,13 @@ def _term_json(term: Any) -> dict[str, str]:
     return {"type": "literal", "value": str(term)}
 
 
+def replace_update(remove: list[str], add: dict[str, str]) -> str:
+    """One SPARQL Update that drops `remove` and loads N-Triples into each graph of `add`."""
+    parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
+    parts += [f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}" for graph, ntriples in add.items()]
+    return " ;\n".join(parts)
+
+
 class LocalStore:
     """pyoxigraph on disk (or in memory with path=None); the default store."""
 
@@ -108,12 +115,10 @@ class LocalStore:
         raise BadQueryError("only SELECT and ASK return rows")
 
     def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
-        for graph, ntriples in add.items():
-            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
-        if parts:
+        update = replace_update(remove, add)
+        if update:
             try:
-                self.oxigraph.update(" ;\n".join(parts))
+                self.oxigraph.update(update)
             except OSError as exc:
                 raise StoreError(f"write failed: {exc}") from exc
 
@@ -165,14 +170,12 @@ class RemoteStore:
         return Results(data["head"].get("vars", []), data["results"]["bindings"])
 
     def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
-        for graph, ntriples in add.items():
-            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
-        if not parts:
+        update = replace_update(remove, add)
+        if not update:
             return
         response = self.client.post(
             self.update_endpoint,
-            content=" ;\n".join(parts).encode("utf-8"),
+            content=update.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update"},
         )
         if response.status_code >= 300:
