@@ -10,7 +10,7 @@ from extract.text import Cleaned, clean
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Fact", "Reading", "read"]
 
-EXTRACTOR_VERSION = "suanli-extract/0.1.0"
+EXTRACTOR_VERSION = "suanli-extract/0.2.0"
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.gazetteer import Entity, gazetteer, new_entity
+from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
 
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -25,56 +27,6 @@ class Mention:
     entity: Entity | None
     anaphor: str | None = None
     source: str = "gazetteer"
-
-
-@cache
-def _zh_regex() -> re.Pattern[str]:
-    surfaces = sorted((s for s in gazetteer().zh_surfaces if len(s) >= 2), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, surfaces)))
-
-
-@cache
-def _en_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    surfaces = sorted(gazetteer().en_surfaces, key=len, reverse=True)
-    long = [re.escape(s) for s in surfaces if len(s) > 4]
-    short = [re.escape(s) for s in surfaces if len(s) <= 4]
-    return (
-        re.compile(r"(?<![A-Za-z])(?:" + "|".join(long) + r")(?![A-Za-z])", re.I),
-        re.compile(r"(?<![A-Za-z])(?:" + "|".join(short) + r")(?![A-Za-z])"),
-    )
-
-
-@cache
-def _short_en_keys() -> dict[str, str]:
-    return {s: k for s, k in gazetteer().en_surfaces.items() if len(s) <= 4}
-
-
-@cache
-def _en_suffix_regex() -> re.Pattern[str]:
-    suffixes = sorted((s for group in lexicon()["en_suffix"].values() for s in group), key=len, reverse=True)
-    word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
-    return re.compile(
-        word + r"(?:\s+(?:" + word + r"|of|and|for|&))*?\s+(?P<suffix>" + "|".join(map(re.escape, suffixes)) + r")\b"
-    )
-
-
-@cache
-def _en_suffix_types() -> dict[str, str]:
-    return {s: type_ for type_, group in lexicon()["en_suffix"].items() for s in group}
-
-
-def _gazetteer_mentions(folded: str) -> list[Mention]:
-    gaz = gazetteer()
-    found = [Mention(m.start(), m.end(), gaz.entities[gaz.zh_surfaces[m.group(0)]]) for m in _zh_regex().finditer(folded)]
-    long_re, short_re = _en_regexes()
-    for m in long_re.finditer(folded):
-        found.append(Mention(m.start(), m.end(), gaz.entities[gaz.en_surfaces[m.group(0).lower()]]))
-    short_keys = _short_en_keys()
-    for m in short_re.finditer(folded):
-        key = short_keys.get(m.group(0).lower())
-        if key and m.group(0) == next(s for s in (m.group(0),) if s[0].isupper()):
-            found.append(Mention(m.start(), m.end(), gaz.entities[key]))
-    return found
 
 
 def _stem_start(folded: str, suffix_start: int) -> int:
@@ -94,73 +46,70 @@ def _stem_start(folded: str, suffix_start: int) -> int:
     return cut + best
 
 
-def _new_zh_mentions(folded: str) -> list[Mention]:
+def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
+    """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
-    generic = set(names["generic_stems"])
-    found = []
-    for suffix in sorted(lexicon()["suffix"], key=lambda s: len(s["zh"]), reverse=True):
-        for m in re.finditer(re.escape(suffix["zh"]), folded):
-            start = _stem_start(folded, m.start())
-            stem = folded[start : m.start()].lstrip(")）")
-            start = m.start() - len(stem)
-            if not stem or stem in generic or re.fullmatch(r"[\d.]+", stem):
-                continue
-            quoted = folded[start - 1 : start] in "“\"「『" and start > 0
-            anchored = bool(_zh_regex().search(stem)) or bool(re.search(r"[A-Za-z0-9]", stem)) or quoted
-            if suffix["type"] in ("Center", "Park", "Cluster", "District") and not anchored:
-                continue
-            if suffix["type"] in ("Company", "Organization") and len(stem) < 2:
-                continue
-            found.append(Mention(start, m.end(), new_entity(stem + suffix["zh"], suffix["type"]), source="pattern"))
-    return found
-
-
-def _new_en_mentions(folded: str) -> list[Mention]:
-    leading = set(lexicon()["name"]["en_leading_stop"])
-    found = []
-    for m in _en_suffix_regex().finditer(folded):
-        text, start = m.group(0), m.start()
-        while True:
-            first = text.split(" ", 1)[0]
-            if first in leading and " " in text:
-                text = text.split(" ", 1)[1].lstrip()
-                start = m.end() - len(text)
-            else:
-                break
-        if text == m.group("suffix"):
-            continue
-        type_ = _en_suffix_types()[m.group("suffix")]
-        found.append(Mention(start, m.end(), new_entity(text, type_), source="pattern"))
-    return found
+    start = _stem_start(folded, suffix.start)
+    stem = folded[start : suffix.start].lstrip(")）")
+    start = suffix.start - len(stem)
+    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
+        return None
+    quoted = start > 0 and folded[start - 1] in "“\"「『"
+    anchored = quoted or bool(re.search(r"[A-Za-z0-9]", stem)) or any(start <= k.start and k.end <= suffix.start for k in known)
+    if suffix.id in ("Center", "Park", "Cluster", "District") and not anchored:
+        return None
+    if suffix.id in ("Company", "Organization") and len(stem) < 2:
+        return None
+    return Mention(start, suffix.end, new_entity(stem + suffix.text, suffix.id), source="pattern")
 
 
 @cache
-def _anaphora() -> list[tuple[str, str]]:
-    rows = [(w, t) for t, words in lexicon()["role"]["anaphora"].items() for w in words]
-    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
+def _en_stem_regex() -> re.Pattern[str]:
+    word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
+    return re.compile(r"(?<![\w'’\-])" + word + r"(?:\s+(?:" + word + r"|of|and|for|&))*\s+$")
 
 
-def _anaphor_mentions(folded: str) -> list[Mention]:
-    found = []
-    for word, type_ in _anaphora():
-        flags = re.I if word.isascii() else 0
-        pattern = r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])" if word.isascii() else re.escape(word)
-        for m in re.finditer(pattern, folded, flags):
-            found.append(Mention(m.start(), m.end(), None, anaphor=type_, source="anaphor"))
-    return found
+def _en_pattern_mention(folded: str, suffix: Candidate) -> Mention | None:
+    """A new English name: a title-case run before a suffix written as the lexicon writes it."""
+    if suffix.text not in lexicon()["en_suffix"][suffix.id]:
+        return None
+    window_start = max(0, suffix.start - 120)
+    m = _en_stem_regex().search(folded, window_start, suffix.start)
+    if m is None:
+        return None
+    leading = set(lexicon()["name"]["en_leading_stop"])
+    words = m.group(0).split()
+    owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
+    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own
+    while words and words[0] in leading:
+        words.pop(0)
+    if not words:
+        return None
+    stem = " ".join(words)
+    start = folded.rindex(words[0], m.start(), suffix.start)
+    return Mention(start, suffix.end, new_entity(stem + " " + suffix.text, suffix.id), source="pattern")
 
 
-def find_mentions(folded: str) -> list[Mention]:
+def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
-    candidates = _gazetteer_mentions(folded) + _new_zh_mentions(folded) + _new_en_mentions(folded)
-    candidates += _anaphor_mentions(folded)
-    known_ends = {m.end for m in candidates if m.source == "gazetteer"}
-    candidates = [m for m in candidates if not (m.source == "pattern" and m.end in known_ends)]
+    gaz = gazetteer()
+    found = list(candidates(folded, sentences))
+    known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())]
+    mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
+    for c in found:
+        if c.label == "ANAPHOR":
+            mentions.append(Mention(c.start, c.end, None, anaphor=c.id, source="anaphor"))
+        elif c.label == "SUFFIX":
+            new = _zh_pattern_mention(folded, c, known) if _CJK.match(c.text) else _en_pattern_mention(folded, c)
+            if new is not None:
+                mentions.append(new)
+    known_ends = {m.end for m in mentions if m.source == "gazetteer"}
+    mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
     rank = {"gazetteer": 0, "pattern": 1, "anaphor": 2}
-    candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
+    mentions.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     taken: list[Mention] = []
     occupied = bytearray(len(folded) + 1)
-    for mention in candidates:
+    for mention in mentions:
         if any(occupied[mention.start : mention.end]):
             continue
         occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)

@@ -18,7 +18,7 @@ from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.resources import lexicon
-from extract.text import Cleaned
+from extract.text import Cleaned, split_sentences
 
 INFRASTRUCTURE = {"Center", "Cluster", "Park", "Hub"}
 PLACES = {"City", "District", "Province"}
@@ -51,22 +51,6 @@ class Sentence:
     mentions: tuple[Mention, ...]
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”\"」』]?|\n+|(?<=[a-z0-9\]\)\"”’%])\.(?=\s+[A-Z“\"(\[‘\-–]|\s*$)")
-
-
-def split_sentences(folded: str) -> list[tuple[int, int]]:
-    """Sentence spans of a folded text (Chinese and English punctuation, line breaks)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(folded):
-        end = m.end()
-        if folded[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if folded[start:].strip():
-        spans.append((start, len(folded)))
-    return spans
-
-
 # ------------------------------------------------------------------ cue helpers
 @cache
 def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -90,16 +74,14 @@ def _words(table: dict, *names: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _last_cue(text: str, table: dict) -> tuple[str, int] | None:
-    """The cue (by table key) that ends last in `text`, with its end."""
-    best: tuple[str, int] | None = None
+def _cues(text: str, table: dict) -> list[tuple[int, str, str]]:
+    """Every cue of the table in `text` as (end, table key, cue word), in text order."""
+    found = []
     for name, entry in table.items():
-        if name == "postfix" or not isinstance(entry, dict):
+        if not isinstance(entry, dict) or "zh" not in entry:
             continue
-        for m in _cue_regex(_words(table, name)).finditer(text):
-            if best is None or m.end() > best[1]:
-                best = (name, m.end())
-    return best
+        found += [(m.end(), name, m.group(0).lower()) for m in _cue_regex(_words(table, name)).finditer(text)]
+    return sorted(found)
 
 
 def _masked(sentence: Sentence, upto: int | None = None) -> str:
@@ -131,14 +113,25 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
 
 
 def _status(q: Quantity, sentence: Sentence) -> str:
+    """Status from the cues before the figure; a postfix cue in its own clause wins ("390,000 racks planned").
+
+    A weak actual verb (达到, 建成, reach) does not undo an earlier plan or target in the
+    sentence: 力争达到 is a target, 计划…建成 a plan.
+    """
     table = lexicon()["status"]
-    after = sentence.text[q.end : q.end + 48]
+    after = sentence.text[q.end : q.end + 72]
     for name in table["postfix"]:
-        if re.match(r"[\s,，]*(?:[a-z\-]+\s+){0,2}?(?:" + _cue_regex(_words(table["postfix"], name)).pattern + ")", after,
-                    re.I):
+        if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + _cue_regex(_words(table["postfix"], name)).pattern + ")", after, re.I):
             return name
-    cue = _last_cue(_masked(sentence, q.start), table)
-    return cue[0] if cue else "actual"
+    cues = _cues(_masked(sentence, q.start), table)
+    if not cues:
+        return "actual"
+    _, name, word = cues[-1]
+    if name == "actual" and word in table["weak_actual"]:
+        earlier = [c for c in cues if c[1] != "actual"]
+        if earlier:
+            return earlier[-1][1]
+    return name
 
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
@@ -184,7 +177,7 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         gap = sentence.text[prev.end - sentence.start : mention.start - sentence.start]
         if len(gap) <= 6 and roles[index - 1] != "subject":
             return roles[index - 1]
-    if _cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby\s+(the\s+)?$", stripped):
+    if _cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
         if stripped.endswith(word):
@@ -193,7 +186,13 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "locative"
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
         return "agent"
+    if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
+        return "complement"
     return "subject"
+
+
+# "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
+_COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
 
 def _roles(sentence: Sentence) -> list[str]:
@@ -253,7 +252,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if re.fullmatch(r"\s*(?:" + "|".join(rel["located_in_zh"]) + r")\s*", gap) or re.fullmatch(
                 r"\s*(?:在)\s*", gap
             ) and re.match(r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
-                found.append((ea, "located_in", eb))
+                found.append((ea, "located_in", _most_specific_place(ents, b, text, off)))
             elif re.fullmatch(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+(?:[A-Z][\w']*\s+){0,3}",
                               gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
@@ -340,6 +339,8 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
                     re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "member_of", eb))
+    found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
+    found += _copula_part_of(ents, text, off) + _leading_place_en(ents, text, off)
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o):
@@ -350,6 +351,77 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
     return out
 
 
+def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> Entity:
+    """The last of a run of places written together: 位于呼和浩特市和林格尔新区 → 和林格尔新区."""
+    place = first
+    for m, _ in ents:
+        if m.start > place.end:
+            break
+        if m.start == place.end and m.entity is not None and m.entity.type in PLACES:
+            place = m
+    assert place.entity is not None
+    return place.entity
+
+
+def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """Builders named before the verb: 中国电信与华为共同建设X, A投资建设的X, A等企业参与集群建设, Huawei built the center."""
+    rel = lexicon()["relation"]
+    found = []
+    agents_before = [(m, e) for m, e in ents if e.type in ("Company", "Organization")]
+    for verb in re.finditer(r"(?:共同|联合|合作|参与)?(?:" + "|".join(rel["operator_zh"]) + r")(?:的)?[“\"]?"
+                            r"|(?<![A-Za-z])(?:jointly\s+)?(?:" + "|".join(rel["operator_active_en"]) + r")\s+", text):
+        clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
+        agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
+        if not agents:
+            continue
+        # the built thing right after the verb, or between 参与 and the verb (A等企业参与集群建设)
+        target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
+            re.fullmatch(r"(?:the\s+)?", text[verb.end() : max(verb.end(), m.start - off)]) and m.start - off >= verb.end()
+            or re.search(r"参与$", text[:m.start - off]) and m.end - off == verb.start())), None)
+        for agent in agents:
+            if target is not None:
+                found.append((target, "operator", agent))
+    return found
+
+
+def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """China Mobile's Ulanqab Data Center: the owner operates it."""
+    found = []
+    for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
+        if ea.type == "Company" and re.fullmatch(r"['’]s\s+", text[a.end - off : b.start - off]):
+            found.append((eb, "operator", ea))
+    return found
+
+
+def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """成都智算中心是天府集群的重要项目 / X is the core of the Y hub: X is part of Y."""
+    rel = lexicon()["relation"]
+    found = []
+    for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
+        gap, rest = text[a.end - off : b.start - off], text[b.end - off : b.end - off + 12]
+        if re.fullmatch(r"\s*(?:是|为|作为)[^，,。]{0,12}", gap) and re.match(
+                r"的?(?:重要|核心|主要)?(?:" + "|".join(rel["part_of_copula_zh"]) + ")", rest):
+            found.append((ea, "part_of", eb))
+    return found
+
+
+def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """In Wuhu, the Wuhu data center cluster …: a place phrase opening an English sentence."""
+    lead = re.match(r"\s*In\s+", text)
+    if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES:
+        return []
+    comma = text.find(",", ents[0][0].end - off)
+    if comma < 0 or comma - (ents[0][0].end - off) > 1:
+        return []
+    after = [(m, e) for m, e in ents[1:] if m.start - off > comma]
+    if after and re.fullmatch(r",\s*(?:the\s+)?", text[comma : after[0][0].start - off]) and after[0][1].type in INFRASTRUCTURE:
+        return [(after[0][1], "located_in", ents[0][1])]
+    return []
+
+
+_PRONOUN_START = re.compile(r"\s*(?:其|它的|(?:its|their)(?![A-Za-z]))", re.I)
+
+
 # ------------------------------------------------------------------ the stage
 def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None)
@@ -357,13 +429,14 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     for m in mentions:
         if m.entity is not None:
             first.setdefault(m.entity.key, m.entity)
+    # most mentioned first; between equals, the fuller name (a headline shortens it)
+    ranked = sorted(counts, key=lambda k: (-counts[k], -len(first[k].en)))
     by_type: dict[str, Entity] = {}
-    for key, _ in counts.most_common():
-        entity = first[key]
-        by_type.setdefault(entity.type, entity)
-    topic = next((first[k] for k, _ in counts.most_common() if first[k].type in INFRASTRUCTURE), None)
+    for key in ranked:
+        by_type.setdefault(first[key].type, first[key])
+    topic = next((first[k] for k in ranked if first[k].type in INFRASTRUCTURE), None)
     if topic is None:
-        topic = next((first[k] for k, _ in counts.most_common() if first[k].type in PLACES), None)
+        topic = next((first[k] for k in ranked if first[k].type in PLACES), None)
     return topic, by_type
 
 
@@ -392,7 +465,8 @@ def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> 
 def read_facts(cleaned: Cleaned) -> list[Fact]:
     """Every figure and relation stated in a cleaned document, deduplicated."""
     folded, original = cleaned.folded, cleaned.text
-    raw_mentions = find_mentions(folded)
+    sentences = split_sentences(folded)
+    raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
     mentions = _resolve_anaphora(raw_mentions, by_type)
     facts: list[Fact] = []
@@ -402,9 +476,14 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     explicit_location: set[str] = set()
     pub_year = cleaned.published.year if cleaned.published else None
 
-    for start, end in split_sentences(folded):
+    previous: Entity | None = None  # the last thing built or run named in the sentence before
+    for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
         evidence = original[start:end].strip()
+        # "…the Liangjiang Supercomputing Center; its 1,000 petaflops …": a pronoun continues the last sentence
+        context = previous if previous is not None and _PRONOUN_START.match(sentence.text) else topic
+        infrastructure = [m.entity for m in sentence.mentions if m.entity is not None and m.entity.type in INFRASTRUCTURE]
+        previous = infrastructure[-1] if infrastructure else None
         for m in sentence.mentions:
             if m.entity is not None:
                 first_sentence.setdefault(m.entity.key, (start, end))
@@ -422,7 +501,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject = _subject(q, sentence, roles, topic)
+            subject = _subject(q, sentence, roles, context)
             if subject is None:
                 prev_end = q.end
                 continue
@@ -450,10 +529,16 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                          r"\brank(?:s|ed)?\s+(?:No\.?\s*)?(\d+)(?:st|nd|rd|th)?", text, re.I):
         raw = m.group(1) or m.group(2)
         out.append(Quantity(parse_number(raw), None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
-    for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,8}?(\d\.\d+)(以下|以内)?", text, re.I):
+    for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内)?", text, re.I):
         between = text[m.start() : m.start(1)]
-        comparator = "lt" if m.group(2) or re.search(r"低于|below|under|less than|不到", between, re.I) else (
-            "le" if re.search(r"不高于|不超过|at most|no more than", between, re.I) else "eq")
+        comparator = "eq"
+        for name, pattern in (("le", r"不高于|不超过|at most|no more than"), ("lt", r"低于|below|under|less than|不到"),
+                              ("approx", r"约|近|左右|about|around|nearly|approximately")):
+            if re.search(pattern, between, re.I):
+                comparator = name
+                break
+        if m.group(2):
+            comparator = "lt"
         out.append(Quantity(float(m.group(1)), None, "pue", comparator, m.start(), m.end(), m.group(0), "pue"))
     return out
 

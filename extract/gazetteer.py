@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import opencc
@@ -117,13 +117,13 @@ def gazetteer() -> Gazetteer:
                 en_forms,
             )
     for dist in ref["district"]:
-        key = slug(dist["en"])
+        key, aliases = slug(dist["en"]), dist.get("aliases", [])
         place_en[dist["zh"]] = dist["en"]
         city = city_keys.get(dist["city"])
         add(
-            Entity(key, "District", dist["zh"], dist["en"], (), True, links=(("located_in", city),) if city else ()),
-            [dist["zh"], f"{dist['city']}{dist['zh']}"],
-            [dist["en"]],
+            Entity(key, "District", dist["zh"], dist["en"], tuple(aliases), True, links=(("located_in", city),) if city else ()),
+            [dist["zh"], f"{dist['city']}{dist['zh']}", *[a for a in aliases if _has_cjk(a)]],
+            [dist["en"], *[a for a in aliases if not _has_cjk(a)]],
         )
     hub_provinces: dict[str, list[str]] = {}
     for hub in ref["hub"]:
@@ -239,7 +239,7 @@ def chinese_name(en_name: str, type_: str) -> str | None:
     by_en = sorted(_suffixes(), key=lambda s: (-len(s["en"]), len(s["zh"])))
     suffix = next((s for s in by_en if s["type"] == type_ and en_name.lower().endswith(" " + s["en"].lower())), None)
     stem = en_name[: -len(suffix["en"])].strip() if suffix else en_name
-    known = {**{k: v for k, v in gaz.place_zh.items()}, **_reverse_glossary()}
+    known = {**gaz.place_zh, **_reverse_glossary()}
     words = re.findall(r"\(|\)|[^\s()]+", stem)
     parts: list[str] = []
     i = 0
@@ -267,8 +267,12 @@ def _reverse_glossary() -> dict[str, str]:
     return {en.lower(): zh for zh, en in lexicon()["stem_en"].items() if len(zh) > 1}
 
 
+@lru_cache(maxsize=8192)
 def new_entity(name: str, type_: str) -> Entity:
-    """An entity for a name the reference data does not know, with labels in both languages."""
+    """An entity for a name the reference data does not know, with labels in both languages.
+
+    Cached: a name recurs across the sentences and documents of one run.
+    """
     if _has_cjk(name):
         zh = name.replace("（", "(").replace("）", ")")
         en = english_name(zh)

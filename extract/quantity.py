@@ -109,27 +109,40 @@ _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
 _CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 
-def _unit_at(sentence: str, pos: int) -> tuple[str, dict[str, Any], int] | None:
-    rest = sentence[pos:]
-    stripped = rest.lstrip(" \u00a0-")
-    skip = len(rest) - len(stripped)
+@cache
+def _unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, dict[str, Any]]]]:
+    """Every unit surface, longest first, as one pattern (and one for after a space, ASCII only).
+
+    English surfaces match in any case; an ASCII surface may not run into a following letter or digit.
+    """
+    lookup: dict[str, tuple[str, dict[str, Any]]] = {}
+    tight, spaced = [], []
     for surface, english, unit in _unit_table():
+        key = surface.lower() if english else surface
+        lookup.setdefault(key, (surface, unit))
+        part = re.escape(surface)
         if english:
-            if not stripped.lower().startswith(surface.lower()):
-                continue
-            after = stripped[len(surface) : len(surface) + 1]
-            if surface[-1].isalpha() and after and (after.isalnum() and after.isascii()):
-                continue
-        else:
-            if skip and not surface.isascii():
-                continue
-            if not stripped.startswith(surface):
-                continue
-            after = stripped[len(surface) : len(surface) + 1]
-            if surface.isascii() and after and after.isascii() and after.isalnum():
-                continue
-        return surface, unit, pos + skip + len(surface)
-    return None
+            part = "(?i:" + part + ")"
+        if surface.isascii() and (not english or surface[-1].isalpha()):
+            part += "(?![A-Za-z0-9])"
+        tight.append(part)
+        if english or surface.isascii():
+            spaced.append(part)
+    return re.compile("|".join(tight)), re.compile("|".join(spaced)), lookup
+
+
+def _unit_at(sentence: str, pos: int) -> tuple[str, dict[str, Any], int] | None:
+    """The unit written at `pos` (after optional spaces or a dash): surface, definition, end."""
+    tight, spaced, lookup = _unit_regexes()
+    stripped_at = pos
+    while stripped_at < len(sentence) and sentence[stripped_at] in " \u00a0-":
+        stripped_at += 1
+    m = (spaced if stripped_at > pos else tight).match(sentence, stripped_at)
+    if m is None:
+        return None
+    text = m.group(0)
+    surface, unit = lookup.get(text) or lookup[text.lower()]
+    return surface, unit, m.end()
 
 
 def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str, int]:
@@ -157,23 +170,67 @@ def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str,
     return "eq", end
 
 
+@cache
+def _en_count_noun_regex(noun: str) -> re.Pattern[str]:
+    return re.compile(r"[\s-]*(?:[a-z][\w-]*\s+){0,3}?" + re.escape(noun) + r"\b")
+
+
+@cache
+def _en_noun_before_regex(noun: str) -> re.Pattern[str]:
+    window = lexicon()["count_window"]["before_en"]
+    return re.compile(r"(?<!\d\s)\b" + re.escape(noun) + r"\b[^\d;:]{0," + str(window) + r"}$")
+
+
 def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
+    """The metric of a counted figure: its noun right after it, or in Chinese right before it."""
     window = lexicon()["count_window"]
     after = sentence[pos : pos + 40]
+    low_after = after.lower()
     before = sentence[max(0, number_start - window["before"]) : number_start]
+    near_after = after[: window["after"]]
     for noun, metric, english in _count_nouns():
         if english:
-            m = re.match(r"[\s-]*(?:[a-z][\w-]*\s+){0,3}?" + re.escape(noun) + r"\b", after.lower())
-            if m:
+            if noun in low_after and _en_count_noun_regex(noun).match(low_after):
                 return metric
-        elif noun in after[: window["after"]] or noun in before:
+        elif noun in near_after or noun in before:
             return metric
     return None
+
+
+def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | None:
+    """An English counted noun that is the subject of the clause ending in the number.
+
+    Only when the number closes its phrase ("racks … exceed 150,000 by 2026"): a number
+    followed by a noun of its own ("200,000 servers") counts that noun, and a year is no count.
+    """
+    number = sentence[number_start:number_end]
+    if re.fullmatch(r"(?:19|20)\d{2}", number.strip()) or not re.match(_CLOSES_PHRASE, sentence[number_end:]):
+        return None
+    before = sentence[max(0, number_start - 80) : number_start].lower()
+    for noun, metric, english in _count_nouns():
+        if english and noun in before and _en_noun_before_regex(noun).search(before):
+            return metric
+    return None
+
+
+_CLOSES_PHRASE = re.compile(r"\s*(?:$|[.,;:)]|(?:by|in|this|next|last|and|as|at|on|from|until|before|after)\b)")
+
+
+@cache
+def _count_units() -> dict[str, str]:
+    return {metric: table["unit"] for metric, table in lexicon()["metric"]["count"].items()
+            if isinstance(table, dict) and "unit" in table}
+
+
+def _is_rate(sentence: str, end: int) -> bool:
+    after = sentence[end : end + 12].lower().lstrip()
+    return any(after.startswith(word) for word in lexicon()["count_window"]["rate_after"])
 
 
 def find(sentence: str) -> list[Quantity]:
     """Every quantity with a known unit (or a counted noun) in a folded sentence."""
     found: list[Quantity] = []
+    measured: dict[str, str] = {}  # measure word → the noun it last counted
     for m in _PERCENT_ZH.finditer(sentence):
         try:
             value = parse(m.group("num")) * 0.01
@@ -212,24 +269,27 @@ def find(sentence: str) -> list[Quantity]:
         if unit_hit is None:
             if not m.group("num") or not m.group("num")[0].isdigit():
                 continue
-            noun = _count_noun(sentence, pos, m.start())
+            if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
+                continue
+            noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
             if noun is None or re.match(r"\s*(年|月|日|号|时|分|秒|th|st|nd|rd)", sentence[pos:]):
                 continue
             comparator, end = _comparator(sentence, m.start(), pos, between)
-            found.append(Quantity(value, None, "count", comparator, m.start(), end, number_text, noun))
+            found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
             continue
         surface, unit, unit_end = unit_hit
-        if m.group("num") and not m.group("num")[0].isdigit() and not m.group("mult") and unit["family"] == "count":
-            noun = _count_noun(sentence, unit_end, m.start())
-            if noun is None:
-                continue
+        if _is_rate(sentence, unit_end):
+            continue
         family = unit["family"]
         value *= unit["factor"]
         noun = None
         if family == "count":
-            noun = _count_noun(sentence, unit_end, m.start())
+            # "规划数据中心12个,已建成8个": a measure word without its noun repeats the last one
+            noun = _count_noun(sentence, unit_end, m.start()) or measured.get(surface)
             if noun is None:
                 continue
+            measured[surface] = noun
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
-        found.append(Quantity(value, unit.get("unit"), family, comparator, m.start(), max(end, unit_end), number_text, noun))
+        unit_code = _count_units().get(noun or "", unit.get("unit"))
+        found.append(Quantity(value, unit_code, family, comparator, m.start(), max(end, unit_end), number_text, noun))
     return sorted(found, key=lambda q: q.start)

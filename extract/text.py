@@ -155,6 +155,11 @@ def is_noise(line: str) -> bool:
     segments = [s for s in re.split(r"[|｜,，]", stripped) if s.strip()]
     if len(segments) > noise["spam_min_separators"] and "。" not in stripped and ". " not in stripped:
         return all(len(s.strip()) <= noise["spam_max_segment"] for s in segments)
+    # Chinese is written without spaces: a run of space-separated Chinese keywords is a tag cloud or menu.
+    words = stripped.split()
+    chinese_words = [w for w in words if _CJK.search(w)]
+    if len(chinese_words) >= noise["spam_min_words"] and not re.search(r"[。，；！？]", stripped):
+        return len(chinese_words) * 2 >= len(words)
     return False
 
 
@@ -206,3 +211,19 @@ def clean(raw: bytes | str, *, path: str | None = None) -> Cleaned:
     if title is None:
         title = next((ln for ln in kept if 6 <= len(ln) <= 80), None)
     return Cleaned(text=body, folded=fold(body), title=title, published=published)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”\"」』]?|\n+|(?<=[a-z0-9\]\)\"”’%])\.(?=\s+[A-Z“\"(\[‘\-–]|\s*$)")
+
+
+def split_sentences(folded: str) -> list[tuple[int, int]]:
+    """Sentence spans of a folded text (Chinese and English punctuation, line breaks)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(folded):
+        end = m.end()
+        if folded[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if folded[start:].strip():
+        spans.append((start, len(folded)))
+    return spans

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from extract import Reading, read
+from extract import EXTRACTOR_VERSION, Reading, read
 from extract.errors import BadInputError, EmptyDocumentError
+from kg.namespace import SL
 from kg.rdf import (
     document_graph,
     graph_iri,
@@ -76,24 +77,35 @@ def _ntriples(graph: Graph) -> str:
 
 
 def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
-    """Load the ontology and the reference data when the store lacks them (or has old ones)."""
-    wanted = {str(ontology_graph_iri(base)): ontology_graph(), str(reference_graph_iri(base)): reference_graph(base)}
-    have = set(store.graph_names())
-    missing = {g: graph for g, graph in wanted.items() if g not in have}
-    if missing:
-        store.replace(remove=list(missing), add={g: _ntriples(graph) for g, graph in missing.items()})
+    """Load the ontology and the reference data when the store lacks them or holds an older edition.
+
+    Each base graph carries the hash of its own content, so a changed gazetteer or ontology
+    replaces the stored one on the next ingest.
+    """
+    wanted = {}
+    for iri, graph in ((str(ontology_graph_iri(base)), ontology_graph()), (str(reference_graph_iri(base)), reference_graph(base))):
+        text = _ntriples(graph)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        marker = f"<{iri}> <{SL.contentHash}> {_literal(digest)} .\n"
+        if not store.select(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{SL.contentHash}> {_literal(digest)} }} }}").boolean:
+            wanted[iri] = text + marker
+    if wanted:
+        store.replace(remove=list(wanted), add=wanted)
 
 
 def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> tuple[bool, list[str]]:
-    """(same content already stored, graphs of older versions of the same path)."""
+    """(same content already read by this extractor, graphs of older versions of the same path or content)."""
     rows = store.select(
         "PREFIX sl: <https://w3id.org/suanli/ontology#> "
-        "SELECT ?g ?hash WHERE { GRAPH ?g { ?doc a sl:SourceDocument ; sl:contentHash ?hash ; sl:sourcePath ?path } "
+        "SELECT ?g ?hash ?version WHERE { GRAPH ?g { ?doc a sl:SourceDocument ; sl:contentHash ?hash ; sl:sourcePath ?path . "
+        "OPTIONAL { ?doc sl:extractorVersion ?version } } "
         f"FILTER(?hash = {_literal(content_hash)} || ?path = {_literal(path)}) }}"
     ).rows
-    same = any(r["hash"]["value"] == content_hash for r in rows)
-    older = [r["g"]["value"] for r in rows if r["hash"]["value"] != content_hash]
-    return same, older
+
+    def current(row: dict) -> bool:
+        return row["hash"]["value"] == content_hash and row.get("version", {}).get("value") == EXTRACTOR_VERSION
+
+    return any(map(current, rows)), [r["g"]["value"] for r in rows if not current(r)]
 
 
 def _literal(text: str) -> str:

@@ -14,6 +14,7 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 EVAL = SHARED / "eval"
 CORPUS = ROOT / "examples" / "corpus"
+TEST_CORPUS = ROOT / "tests" / "corpus"  # own documents with hand-written gold facts (gold.json)
 
 
 def suanli(*args: str, check: bool = False, **kwargs) -> subprocess.CompletedProcess:
@@ -36,4 +37,11 @@ def seed_store(tmp_path_factory) -> Path:
 def corpus_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("corpus") / "store"
     suanli("ingest", str(CORPUS), "--store", str(store), check=True)
+    return store
+
+
+@pytest.fixture(scope="session")
+def test_corpus_store(tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("test-corpus") / "store"
+    suanli("ingest", str(TEST_CORPUS), "--store", str(store), check=True)
     return store

@@ -124,3 +124,42 @@ def test_sigkill_during_ingest_leaves_whole_documents_and_the_next_ingest_comple
                               "--format", "json", check=True).stdout)
     assert int(final["results"]["bindings"][0]["n"]["value"]) == 60
     shutil.rmtree(store)
+
+
+def _update(store: Path, sparql: str) -> None:
+    """Age a store the way an older release would have left it (through the store itself)."""
+    from kg.store import LocalStore
+
+    opened = LocalStore(store)
+    try:
+        opened.oxigraph.update(sparql)
+    finally:
+        opened.close()
+
+
+def test_documents_read_by_an_older_extractor_are_read_again(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("庆阳数据中心集群可再生能源占比超过90%。", encoding="utf-8")
+    store = tmp_path / "s"
+    suanli("ingest", str(docs), "--store", str(store), check=True)
+    before = facts_of(store)
+    _update(store, "PREFIX sl: <https://w3id.org/suanli/ontology#> "
+                   "DELETE { GRAPH ?g { ?d sl:extractorVersion ?v } } INSERT { GRAPH ?g { ?d sl:extractorVersion \"old\" } } "
+                   "WHERE { GRAPH ?g { ?d sl:extractorVersion ?v } }")
+    again = suanli("ingest", str(docs), "--store", str(store), check=True)
+    assert "1 replaced" in again.stderr
+    assert facts_of(store) == before
+
+
+def test_a_changed_reference_edition_replaces_the_stored_one(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    one = tmp_path / "a.txt"
+    one.write_text("贵安新区规划建设超大型数据中心12个。", encoding="utf-8")
+    suanli("ingest", str(one), "--store", str(store), check=True)
+    count = triple_count(store)
+    _update(store, "PREFIX sl: <https://w3id.org/suanli/ontology#> DELETE { GRAPH ?g { ?g sl:contentHash ?h } } "
+                   "INSERT { GRAPH ?g { ?g sl:contentHash \"stale\" . <urn:stale> <urn:stale> <urn:stale> } } "
+                   "WHERE { GRAPH ?g { ?g sl:contentHash ?h } }")
+    suanli("ingest", str(one), "--store", str(store), check=True)
+    assert triple_count(store) == count
