@@ -55,7 +55,11 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None
     quoted = start > 0 and folded[start - 1] in "“\"「『"
-    anchored = quoted or bool(re.search(r"[A-Za-z0-9]", stem)) or any(start <= k.start and k.end <= suffix.start for k in known)
+    # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
+    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
+                    and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "内中里外上下等")
+    anchored = quoted or opens_clause or bool(re.search(r"[A-Za-z0-9]", stem)) or any(
+        start <= k.start and k.end <= suffix.start for k in known)
     if suffix.id in ("Center", "Park", "Cluster", "District") and not anchored:
         return None
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
@@ -90,6 +94,13 @@ def _en_pattern_mention(folded: str, suffix: Candidate) -> Mention | None:
     return Mention(start, suffix.end, new_entity(stem + " " + suffix.text, suffix.id), source="pattern")
 
 
+def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
+    """A short form of a new name in the same document is that name: 长三角智算中心 → 长三角(芜湖)智算中心."""
+    full = {alias: m.entity for m in mentions if m.source == "pattern" and m.entity is not None for alias in m.entity.aliases}
+    return [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
+            if m.source == "pattern" and m.entity is not None and m.entity.zh in full else m for m in mentions]
+
+
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
@@ -103,6 +114,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             new = _zh_pattern_mention(folded, c, known) if _CJK.match(c.text) else _en_pattern_mention(folded, c)
             if new is not None:
                 mentions.append(new)
+    mentions = _merge_aliases(mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
     rank = {"gazetteer": 0, "pattern": 1, "anaphor": 2}

@@ -240,6 +240,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
     text = sentence.text
     off = sentence.start
     ents = [(m, m.entity) for m in sentence.mentions if m.entity is not None]
+    roles_of = {m: r for m, r in zip(sentence.mentions, roles, strict=True)}
     found: list[tuple[Entity, str, Entity]] = []
 
     def between(a: Mention, b: Mention) -> str:
@@ -286,7 +287,17 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
                 found.append((ea, "partner", eb))
             if re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap) and len(gap) < 60:
-                found.append((ea, "partner", eb))
+                # the clause's subject signs, not a place named on the way ("X in Ningxia has signed with B and C")
+                j = i
+                while j > 0 and roles_of[ents[j][0]] == "locative":
+                    j -= 1
+                signer = ents[j][1]
+                found.append((signer, "partner", eb))
+                k = ents.index((b, eb)) + 1
+                while k < len(ents) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?",
+                                                     text[ents[k - 1][0].end - off : ents[k][0].start - off]):
+                    found.append((signer, "partner", ents[k][1]))
+                    k += 1
             if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
                 found.append((ea, "partner", eb))
     # anaphoric subject: "The city has partnered with Ganzhou"

@@ -186,3 +186,17 @@ def test_spacy_pipelines_read_each_sentence_in_its_language() -> None:
     assert {"chengdu", "huawei", "horinger-data-center-cluster", "inner-mongolia"} <= known
     # jieba's own word 成都市政府 is cut where our names and suffixes begin
     assert "成都市政府" not in [t.text for t in pipelines()["zh"]("成都市政府")]
+
+
+def test_a_short_name_opening_its_clause_is_a_new_entity_and_its_short_form_the_same() -> None:
+    facts = read("江城智算中心位于芜湖,由中国移动安徽公司建设运营,规划建设2000P智能算力。集群内数据中心平均PUE低于1.25。".encode()).facts
+    assert {(f.subject.zh, f.metric) for f in facts} >= {("江城智算中心", "computing_power"), ("江城智算中心", "operator")}
+    assert not [f for f in facts if f.subject.zh and f.subject.zh.startswith("集群内")]
+    merged = read("长三角智算中心落户芜湖\n9月1日,长三角(芜湖)智算中心在芜湖市正式揭牌。".encode()).facts
+    assert {f.subject.key for f in merged if f.subject.type == "Center"} == {"yangtze-river-delta-wuhu-intelligent-computing-center"}
+
+
+def test_partners_are_signed_by_the_clause_subject_not_a_place_on_the_way() -> None:
+    facts = read("The Zhongwei data center cluster in Ningxia has signed agreements with China Telecom and China Unicom.").facts
+    partners = {(f.subject.key, f.object.key) for f in facts if f.metric == "partner"}
+    assert partners == {("zhongwei-data-center-cluster", "china-telecom"), ("zhongwei-data-center-cluster", "china-unicom")}
