@@ -35,6 +35,7 @@ serve: $(STAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/qa_latency.py
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check kg extract tests bench

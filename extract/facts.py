@@ -98,7 +98,9 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     table = lexicon()["metric"].get(q.family, {})
     if q.family == "count":
         return q.noun
-    window = _masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + 30)]
+    # a share often names its source late: "70 percent of the power … comes from renewable sources"
+    reach = 60 if q.family == "percent" else 30
+    window = _masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + reach)]
     best: tuple[int, str] | None = None
     for metric in table:
         if metric == "default":

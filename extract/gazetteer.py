@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import jieba
-import opencc
 from pypinyin import lazy_pinyin
 
 from extract.resources import lexicon, reference
+from extract.text import to_traditional
 
 jieba.setLogLevel(60)
 
@@ -37,13 +37,8 @@ class Entity:
         """Traditional-Chinese label, when it differs from the simplified one."""
         if not self.zh:
             return None
-        hant = _s2t().convert(self.zh)
+        hant = to_traditional(self.zh)
         return hant if hant != self.zh else None
-
-
-@cache
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
 
 
 def slug(name: str) -> str:

@@ -131,6 +131,16 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _s2tw() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")
+
+
+def to_traditional(text: str) -> str:
+    """Traditional-Chinese form of a simplified label (Taiwan character standard: 集群, not 集羣)."""
+    return _s2tw().convert(text)
+
+
 def fold(text: str) -> str:
     """Simplified-Chinese twin of `text`, same length (so offsets carry over)."""
     converted = _t2s().convert(text)

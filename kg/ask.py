@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cached_property
 from typing import Any
 
-import opencc
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 
 from extract.errors import SuanliError
 from extract.quantity import find as find_quantities
+from extract.quantity import parse as parse_number
 from extract.resources import questions
-from extract.text import fold
+from extract.text import fold, to_traditional
 from kg.factview import entity_labels
 from kg.named import query_text
 from kg.namespace import SL
@@ -30,6 +30,7 @@ from kg.store import LocalStore, RemoteStore
 
 Store = LocalStore | RemoteStore
 SLNS = str(SL._NS)
+_EMPTY = ox.Store()
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Understanding:
     relation: str | None = None
     yes_no: bool = False
     superlative: str | None = None
+    comparative: str | None = None  # "max" for more/larger/更多, "min" for fewer/smaller/更少
     top: int = 1
     total: bool = False
     count: bool = False
@@ -55,8 +57,38 @@ class Understanding:
 
 @dataclass
 class Vocabulary:
-    surfaces: list[tuple[str, str]]  # (surface folded/lower, iri), longest first
+    surfaces: dict[str, str]  # folded, lower-case label or alias → iri
     labels: dict[str, dict[str, str]]
+
+    @cached_property
+    def longest(self) -> int:
+        return max(map(len, self.surfaces), default=0)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Names in a folded, lower-case text, leftmost-longest, without overlaps: (start, end, iri).
+
+        Dictionary look-ups per position, so the cost does not grow with the number of entities.
+        An ASCII name must stand as a word of its own.
+        """
+        found, i = [], 0
+        while i < len(text):
+            for size in range(min(self.longest, len(text) - i), 1, -1):
+                piece = text[i : i + size]
+                iri = self.surfaces.get(piece)
+                if iri is None:
+                    continue
+                if piece.isascii() and (i > 0 and text[i - 1].isalnum() or text[i + size : i + size + 1].isalnum()):
+                    continue
+                found.append((i, i + size, iri))
+                i += size - 1
+                break
+            i += 1
+        return found
+
+    @cached_property
+    def types(self) -> dict[str, str]:
+        """iri → class name (Hub, Cluster, …)."""
+        return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
 
 
 _VOCAB: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -86,7 +118,7 @@ def vocabulary(store: Store) -> Vocabulary:
             base = re.sub(r"(市|省)$", "", text)
             if base != text and len(base) >= 2:
                 surfaces.setdefault(base, iri)
-    vocab = Vocabulary(sorted(surfaces.items(), key=lambda s: len(s[0]), reverse=True), labels)
+    vocab = Vocabulary(surfaces, labels)
     _VOCAB[store] = vocab
     return vocab
 
@@ -109,12 +141,9 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u = Understanding(lang="zh" if is_zh else "en", script=script)
     text = folded.lower()
     masked = list(text)
-    for surface, iri in vocab.surfaces:
-        pattern = re.escape(surface) if not surface.isascii() else r"(?<![a-z])" + re.escape(surface) + r"(?![a-z])"
-        for m in re.finditer(pattern, "".join(masked)):
-            u.entities.append((m.start(), iri))
-            masked[m.start() : m.end()] = ["\x00"] * (m.end() - m.start())
-    u.entities.sort()
+    for start, end, iri in vocab.find(text):
+        u.entities.append((start, iri))
+        masked[start:end] = ["\x00"] * (end - start)
     rest = "".join(masked)
     lex = questions()
     hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(rest, words))]
@@ -129,14 +158,15 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         best = max(classes, key=lambda c: c[1])
         u.cls, u.cls_pos = best[2], best[0]
     for name in ("ge", "le", "gt", "lt"):
-        if _hit(rest, lex["comparator"][name]):
+        if word := _hit(rest, lex["comparator"][name]):
             u.comparator = name
+            rest = rest.replace(word, " " * len(word))  # "at least" is a bound, not a superlative
             break
-    quantities = [q for q in find_quantities(folded) if q.family != "count"]
+    quantities = [q for q in find_quantities(folded) if q.family != "count" or u.metric == q.noun]
     if quantities and u.comparator:
         u.threshold = quantities[0].value
-    elif u.comparator and (m := re.search(r"(\d[\d,\.]*)", rest)):
-        u.threshold = float(m.group(1).replace(",", ""))
+    elif u.comparator and (m := re.search(r"\d[\d,.]*\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", rest)):
+        u.threshold = parse_number(m.group(0))
     for name in ("target", "under_construction", "planned", "actual"):
         if _hit(rest, lex["status"][name]):
             u.statuses = {"target": ["target", "planned"], "planned": ["planned", "target", "under_construction"],
@@ -149,6 +179,10 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
             break
     first_word = text.strip().split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
+    if _hit(rest, intent["comparative_max"]):
+        u.comparative = "max"
+    elif _hit(rest, intent["comparative_min"]):
+        u.comparative = "min"
     if _hit(rest, intent["superlative_max"]):
         u.superlative = "max"
     elif _hit(rest, intent["superlative_min"]):
@@ -157,8 +191,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         raw = m.group(1) or m.group(2)
         u.top = int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw) + 1
         u.superlative = u.superlative or "max"
-    u.total = bool(_hit(rest, intent["total"]))
-    u.count = bool(_hit(rest, intent["count"])) and u.metric is None
+    u.total = bool(_hit(rest, intent["total"])) or bool(_hit(rest, intent["total_of_group"]) and _hit(rest, intent["group"]))
+    u.count = bool(_hit(rest, intent["count"])) and (u.metric is None or u.threshold is not None)
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
     return u
@@ -179,12 +213,51 @@ def _values(bindings: dict[str, list[URIRef | Literal]]) -> str:
     return "\n  ".join(blocks)
 
 
+class QueryRejectedError(Exception):
+    """A generated query failed its own check: never run."""
+
+
+def _checked(sparql: str) -> None:
+    if errors := check(sparql):
+        raise QueryRejectedError("; ".join(errors))
+
+
+# Join order, measured on a 1M-triple graph with Oxigraph: for a handful of subjects the metric
+# written as a constant lets the engine start from the subjects (10× faster); for a whole class
+# the VALUES form is the fast one.
+_FEW_SUBJECTS = 20
+# Beyond this many subjects a VALUES block makes the engine slower than reading every figure of
+# the metric and keeping those in scope (`scope_sparql` then holds the restriction).
+_MANY_SUBJECTS = 200
+
+
+def _inline_metric(sparql: str) -> str:
+    """Write a single-valued metric binding as the constant it is."""
+    m = re.search(r"\n\s*VALUES \?metric \{ (<[^<>\s]+>) \}", sparql)
+    if m is None:
+        return sparql
+    return sparql.replace(m.group(0), "").replace("sl:metric ?metric ;", f"sl:metric {m.group(1)} ;")
+
+
+_SAFE_IRI = re.compile(r"[^<>\"{}|^`\\\s]+")
+
+
+def _subject_rows(rows: list[dict]) -> str:
+    """The scope query's answer as one VALUES block (IRIs from the store, checked to be plain IRIs)."""
+    cells = []
+    for row in rows:
+        subject, holder = row.get("subject", {}).get("value", ""), row.get("holder", row.get("subject", {})).get("value", "")
+        if _SAFE_IRI.fullmatch(subject) and _SAFE_IRI.fullmatch(holder):
+            cells.append(f"(<{subject}> <{holder}> {int(row.get('depth', {}).get('value', 0))})")
+    return "VALUES (?subject ?holder ?depth) { " + " ".join(cells) + " }"
+
+
 def check(sparql: str) -> list[str]:
     """Errors of a generated query: syntax, or ontology terms that do not exist."""
     errors = []
     try:
-        prepareQuery(sparql)
-    except Exception as exc:  # rdflib raises pyparsing errors of several kinds
+        _EMPTY.query(sparql)  # the parser of the engine that will run it, on an empty store
+    except SyntaxError as exc:
         errors.append(f"syntax: {exc}")
     known = set(getattr(SL, "__annotations__", {}))
     for term in re.findall(r"sl:([A-Za-z_]+)|<" + re.escape(SLNS) + r"([A-Za-z_]+)>", sparql):
@@ -216,16 +289,36 @@ def _bound_filters(u: Understanding) -> tuple[dict[str, list], list[str]]:
     return bindings, filters
 
 
-_SCOPES = {
-    "Hub": "{ ?subject a sl:Hub . BIND(?subject AS ?holder) } UNION { ?subject (sl:partOf|sl:locatedIn)+ ?holder . "
-           "?holder a sl:Hub } UNION { ?k a sl:Cluster ; sl:locatedIn ?subject ; sl:partOf ?holder . ?subject a sl:City }",
-    "Cluster": "{ ?subject a sl:Cluster . BIND(?subject AS ?holder) } UNION { ?k a sl:Cluster ; sl:locatedIn ?subject . "
-               "?subject a sl:City . BIND(?k AS ?holder) }",
-}
+def _class_scope(cls: str) -> str:
+    """Members of a class; a hub also through its clusters and their cities, a cluster through its city."""
+    if cls == "Hub":
+        return ("{ ?subject a sl:Hub . BIND(?subject AS ?holder) } UNION { ?subject (sl:partOf|sl:locatedIn)+ ?holder . "
+                "?holder a sl:Hub } UNION { ?k a sl:Cluster ; sl:locatedIn ?subject ; sl:partOf ?holder . ?subject a sl:City } "
+                "BIND(0 AS ?depth)")
+    if cls == "Cluster":
+        return ("{ ?subject a sl:Cluster . BIND(?subject AS ?holder) } UNION { ?k a sl:Cluster ; sl:locatedIn ?subject . "
+                "?subject a sl:City . BIND(?k AS ?holder) } BIND(0 AS ?depth)")
+    return f"?subject a sl:{cls} . BIND(?subject AS ?holder) BIND(0 AS ?depth)"
 
 
-def _scope(cls: str) -> str:
-    return _SCOPES.get(cls, f"?subject a sl:{cls} . BIND(?subject AS ?holder)")
+def _entity_scope(iri: str) -> str:
+    """An entity (depth 0) and what it contains: parts, places in it, the city of a cluster (depth 1)."""
+    e = URIRef(iri).n3()
+    return (f"{{ BIND({e} AS ?subject) BIND(0 AS ?depth) }} UNION {{ ?subject (sl:partOf|sl:locatedIn)+ {e} . BIND(1 AS ?depth) }} "
+            f"UNION {{ {e} a sl:Cluster ; sl:locatedIn ?subject . ?subject a sl:City . BIND(1 AS ?depth) }} BIND({e} AS ?holder)")
+
+
+def _listed_scope(iris: list[str]) -> str:
+    return f"{_values({'subject': [URIRef(i) for i in iris]})} BIND(?subject AS ?holder) BIND(0 AS ?depth)"
+
+
+def _figures(bindings: dict[str, list], filters: list[str], *, ascending: bool = False) -> str:
+    sparql = query_text("ask_figures").replace("#VALUES", _values(bindings)).replace("#FILTERS", "\n  ".join(filters))
+    return sparql.replace("DESC(?value)", "?value") if ascending else sparql
+
+
+def _scope_query(scope: str) -> str:
+    return query_text("ask_scope").replace("#SCOPE", scope)
 
 
 _REL_PROP = {code: "sl:" + str(prop)[len(SLNS):] for code, prop in RELATION_PROPERTY.items()}
@@ -234,8 +327,9 @@ _REL_PROP = {code: "sl:" + str(prop)[len(SLNS):] for code, prop in RELATION_PROP
 @dataclass
 class Plan:
     sparql: str
-    shape: str  # value, list, relation, boolean, count
+    shape: str  # value, list, relation, boolean, count, compare, aggregate
     interpretation: str
+    scope: str | None = None  # a first query for ?subject ?holder ?depth; its rows fill #SUBJECTS of `sparql`
 
 
 def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
@@ -254,6 +348,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             return Plan(sparql, "boolean", f"is {entities[0]} {u.relation} {entities[1]}")
         entity_pos = u.entities[0][0]
         inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
+        entity_type = vocab.types.get(entities[0])
+        if inverse and u.relation in ("part_of", "located_in") and entity_type in _CONTAINMENT and u.cls in _CONTAINMENT:
+            # "Which hub does X belong to" asks for the container, "Which clusters belong to the hub" for the parts
+            inverse = _CONTAINMENT.index(u.cls) > _CONTAINMENT.index(entity_type)
         if u.relation == "partner":
             pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
         elif inverse:
@@ -263,30 +361,34 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         if u.cls and (inverse or u.relation in ("partner", "part_of", "located_in")):
             if not (u.relation in ("part_of", "located_in") and not inverse and u.cls_pos < entity_pos):
                 pattern += f" ?answer a sl:{u.cls} ."
-        bindings = {"entity": [URIRef(entities[0])], "relation": [SL[prop.split(':')[1]]]}
-        sparql = query_text("ask_relation").replace("#VALUES", _values(bindings)).replace("#PATTERN", pattern)
+        entity = URIRef(entities[0]).n3()  # a constant, so the engine starts from it
+        sparql = query_text("ask_relation").replace("#VALUES", _values({"relation": [SL[prop.split(':')[1]]]}))
+        sparql = sparql.replace("#PATTERN", re.sub(r"\?entity\b", entity, pattern)).replace("#ENTITY", entity)
         sparql = sparql.replace("#FILTERS", "")
         direction = "inverse " if inverse else ""
         return Plan(sparql, "relation", f"{direction}{u.relation} of {entities[0]}" + (f", only {u.cls}" if u.cls else ""))
+    distinct = list(dict.fromkeys(entities))
+    if u.metric and u.comparative and len(distinct) >= 2 and u.threshold is None:
+        direction = "more" if u.comparative == "max" else "less"
+        return Plan(_figures(bindings, []), "compare", f"which of {distinct[0]} and {distinct[1]} has {direction} {u.metric}"
+                    + (f" ({u.kind})" if u.kind else ""), _scope_query(_listed_scope(distinct[:2])))
+    if u.metric and u.total and u.threshold is None and not u.superlative and not u.yes_no and (
+            u.cls or entities and vocab.types.get(entities[0]) in _GROUPS):
+        return _aggregate_plan(u, vocab, bindings)
     if u.metric and entities and u.threshold is None and not (u.superlative and u.cls):
-        bindings["entity"] = [URIRef(entities[0])]
-        sparql = query_text("ask_value").replace("#VALUES", _values(bindings)).replace("#FILTERS", "\n  ".join(filters))
-        return Plan(sparql, "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
-                    + (f", status {'/'.join(u.statuses)}" if u.statuses else ""))
+        return Plan(_figures(bindings, filters), "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
+                    + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(_entity_scope(entities[0])))
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
         cls = u.cls or "Cluster"
-        if u.yes_no and entities:
-            bindings["subject"] = [URIRef(entities[0])]
-        sparql = query_text("ask_list").replace("#VALUES", _values(bindings)).replace("#SCOPE", _scope(cls))
-        sparql = sparql.replace("#FILTERS", "\n  ".join(filters))
-        if u.superlative == "min":
-            sparql = sparql.replace("ORDER BY DESC(?value)", "ORDER BY ?value")
+        scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)
+        sparql = _figures(bindings, filters, ascending=u.superlative == "min")
         what = f"{cls} entities by {u.metric}"
-        if u.comparator:
+        if u.comparator and u.threshold is not None:
             what += f" {u.comparator} {u.threshold:g}"
         if u.superlative:
             what += f", {u.superlative} (top {u.top})"
-        return Plan(sparql, "boolean" if u.yes_no else "list", what)
+        shape = "boolean" if u.yes_no else ("count" if u.count else "list")
+        return Plan(sparql, shape, ("number of " if u.count else "") + what, _scope_query(scope))
     if u.count and u.cls:
         if entities:
             sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ {_values({'entity': [URIRef(entities[0])]})} "
@@ -297,22 +399,108 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     return None
 
 
+# Broadest first: what a part_of / located_in question may ask for above or below an entity.
+_CONTAINMENT = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
+_GROUPS = {"Hub", "Province", "City", "District"}
+
+
+def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, list]) -> Plan:
+    """Sum of a metric over a group: the clusters of a hub, or every cluster (one figure per member)."""
+    cls = u.cls if u.cls and u.cls not in _GROUPS else "Cluster"
+    group = next((iri for _, iri in u.entities if vocab.types.get(iri) in _GROUPS), None)
+    scope = f"?subject a sl:{cls} . BIND(?subject AS ?holder) BIND(0 AS ?depth)"
+    if group is not None:
+        scope += f" ?subject (sl:partOf|sl:locatedIn)+ {URIRef(group).n3()} ."
+    if u.metric == "computing_power" and not u.kind:
+        bindings["kind"] = [SL.total]  # never add AI or HPC parts to totals
+    where = f" of {group}" if group else ""
+    return Plan(_figures(bindings, []), "aggregate", f"sum of {u.metric} over {cls} entities{where}, one figure per {cls}",
+                _scope_query(scope))
+
+
+def _one_figure_each(rows: list[dict], statuses: list[str]) -> dict[str, dict]:
+    """Per subject one figure: its actual one when the question names no status, else its largest."""
+    chosen: dict[str, dict] = {}
+    for row in rows:  # rows come largest first
+        member = row["subject"]["value"]
+        status = local_name(row["status"]["value"])
+        current = chosen.get(member)
+        if current is None or (not statuses and status == "actual" and local_name(current["status"]["value"]) != "actual"):
+            chosen[member] = row
+    return chosen
+
+
+def _aggregate(rows: list[dict], statuses: list[str]) -> tuple[float, str | None, str, list[dict]] | None:
+    """(sum, unit, comparator, rows used), one figure per member."""
+    used = list(_one_figure_each(rows, statuses).values())
+    if not used:
+        return None
+    units = {local_name(r.get("unit", {}).get("value")) for r in used}
+    if len(units) > 1:
+        return None
+    comparators = {local_name(r["comparator"]["value"]) for r in used}
+    comparator = "eq" if comparators == {"eq"} else ("ge" if comparators <= {"eq", "gt", "ge"} else "approx")
+    return sum(number(r["value"]["value"]) for r in used), units.pop(), comparator, used
+
+
+def _named(text: str, vocab: Vocabulary, script: str) -> str:
+    """The interpretation line with entity IRIs replaced by their labels in the question's script."""
+    return re.sub(r"https?://\S+?(?=[,;)\s]|$)", lambda m: _label(m.group(0), vocab, script)["label"] or m.group(0)
+                  if m.group(0) in vocab.labels else m.group(0), text)
+
+
+def _answer(row: dict, vocab: Vocabulary, u: Understanding) -> dict[str, Any]:
+    """One figure as an answer: the entity's label in the question's script, the value and how it is bounded."""
+    value = number(row["value"]["value"])
+    unit = local_name(row.get("unit", {}).get("value"))
+    comparator = local_name(row["comparator"]["value"])
+    answer = _label(row["subject"]["value"], vocab, u.script)
+    answer.update({"value": value, "unit": unit, "comparator": comparator,
+                   "status": local_name(row["status"]["value"]), "time": row.get("time", {}).get("value"),
+                   "kind": local_name(row.get("kind", {}).get("value")),
+                   "sources": int(row.get("sources", {}).get("value", 1)),
+                   "text": readable(value, unit, comparator, u.lang)})
+    return answer
+
+
+def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Vocabulary) -> dict[str, Any]:
+    """The one of two entities with more (or less) of a metric; yes/no when the question asks it that way."""
+    first, second = list(dict.fromkeys(iri for _, iri in u.entities))[:2]
+    chosen = _one_figure_each(rows, u.statuses)
+    missing = [iri for iri in (first, second) if iri not in chosen]
+    if missing:
+        names = ", ".join(vocab.labels.get(iri, {}).get("en", iri) for iri in missing)
+        out["interpretation"] += f"; no figure for {names}, cannot compare"
+        return out
+    a, b = chosen[first], chosen[second]
+    va, vb = number(a["value"]["value"]), number(b["value"]["value"])
+    if local_name(a.get("unit", {}).get("value")) != local_name(b.get("unit", {}).get("value")):
+        out["interpretation"] += "; the figures are in different units, cannot compare"
+        return out
+    first_wins = va > vb if u.comparative == "max" else va < vb
+    loose = {"gt", "ge", "lt", "le"} & {local_name(a["comparator"]["value"]), local_name(b["comparator"]["value"])}
+    if loose:
+        out["interpretation"] += "; a figure is only a bound, so the comparison rests on the stated bounds"
+    if u.yes_no:
+        out["boolean"] = first_wins
+    else:
+        out["answers"] = [_answer(a if first_wins else b, vocab, u)]
+    out["compared"] = [_answer(a, vocab, u), _answer(b, vocab, u)]
+    out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in (a, b)]
+    return out
+
+
 # ------------------------------------------------------------------ answering
 def _label(iri: str, vocab: Vocabulary, script: str) -> dict[str, Any]:
     entry = vocab.labels.get(iri, {})
     zh, en = entry.get("zh-Hans"), entry.get("en")
     if script == "zh-Hant":
-        label = entry.get("zh-Hant") or (_s2t().convert(zh) if zh else en)
+        label = entry.get("zh-Hant") or (to_traditional(zh) if zh else en)
     elif script == "zh":
         label = zh or en
     else:
         label = en or zh
     return {"iri": iri, "label": label, "label_zh": zh, "label_en": en}
-
-
-@cache
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
 
 
 def readable(value: float, unit: str | None, comparator: str | None, lang: str) -> str:
@@ -349,17 +537,34 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         out["interpretation"] = ("not understood" + (f"; recognised: {', '.join(seen)}" if seen else "")
                                  + (f"; metric {u.metric}" if u.metric else ""))
         return out
-    errors = check(the_plan.sparql)
-    out["sparql"] = the_plan.sparql
-    if errors:
-        out["interpretation"] = "not understood; generated query rejected: " + "; ".join(errors)
-        return out
+    in_scope: dict[str, dict] | None = None
     try:
+        if the_plan.scope is not None:
+            out["scope_sparql"] = the_plan.scope
+            _checked(the_plan.scope)
+            subjects = store.select(the_plan.scope).rows
+            if len(subjects) > _MANY_SUBJECTS:
+                # a whole class: all figures of the metric, joined with the scope here (see _MANY_SUBJECTS)
+                in_scope = {r["subject"]["value"]: r for r in subjects if "subject" in r}
+                the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", "").replace("?holder ?depth ", "")
+            else:
+                the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", _subject_rows(subjects))
+            if len(subjects) <= _FEW_SUBJECTS:
+                the_plan.sparql = _inline_metric(the_plan.sparql)
+        out["sparql"] = the_plan.sparql
+        _checked(the_plan.sparql)
         results = store.select(the_plan.sparql)
+        if in_scope is not None:
+            results.rows = [{**row, "holder": in_scope[row["subject"]["value"]].get("holder", row["subject"]),
+                             "depth": in_scope[row["subject"]["value"]].get("depth", {"value": "0"})}
+                            for row in results.rows if row["subject"]["value"] in in_scope]
+    except QueryRejectedError as exc:
+        out["interpretation"] = f"not understood; generated query rejected: {exc}"
+        return out
     except SuanliError as exc:
         out["interpretation"] = f"not understood; the query failed: {exc}"
         return out
-    out["interpretation"] = the_plan.interpretation
+    out["interpretation"] = _named(the_plan.interpretation, vocab, u.script)
     if the_plan.shape == "boolean" and results.boolean is not None:
         out["boolean"] = results.boolean
         return out
@@ -368,8 +573,26 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         out["boolean"] = bool(rows)
         return out
     if the_plan.shape == "count":
-        out["answers"] = [{"iri": None, "label": str(len(rows)), "label_zh": None, "label_en": None,
-                           "value": len(rows), "unit": None, "comparator": "eq"}]
+        members = {r["subject"]["value"] if "subject" in r else r["answer"]["value"] for r in rows}
+        out["answers"] = [{"iri": None, "label": str(len(members)), "label_zh": None, "label_en": None,
+                           "value": len(members), "unit": None, "comparator": "eq"}]
+        out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in rows if "evidence" in r]
+        return out
+    if the_plan.shape == "compare":
+        return _compare(out, u, rows, vocab)
+    if the_plan.shape == "aggregate":
+        total = _aggregate(rows, u.statuses)
+        if total is None:
+            out["interpretation"] += "; no figures to add up in one unit"
+            return out
+        value, unit, comparator, used = total
+        text = readable(value, unit, comparator, u.lang)
+        out["answers"] = [{"iri": None, "label": text, "label_zh": None, "label_en": None, "value": value, "unit": unit,
+                           "comparator": comparator, "text": text,
+                           "parts": [{**_label(r["subject"]["value"], vocab, u.script), "value": number(r["value"]["value"]),
+                                      "comparator": local_name(r["comparator"]["value"]),
+                                      "status": local_name(r["status"]["value"])} for r in used]}]
+        out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in used]
         return out
     if the_plan.shape == "relation":
         documented = [r for r in rows if "evidence" in r]
@@ -394,19 +617,12 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         rows = rows[: u.top]
     seen_keys = set()
     for row in rows:
-        value = number(row["value"]["value"])
-        unit = local_name(row.get("unit", {}).get("value"))
-        comparator = local_name(row["comparator"]["value"])
         subject = row["subject"]["value"]
-        key = (subject, value, unit) if the_plan.shape == "value" else subject
+        key = (subject, row["value"]["value"], row.get("unit", {}).get("value")) if the_plan.shape == "value" else subject
         if key in seen_keys:
             continue
         seen_keys.add(key)
-        answer = _label(subject, vocab, u.script)
-        answer.update({"value": value, "unit": unit, "comparator": comparator,
-                       "status": local_name(row["status"]["value"]), "time": row.get("time", {}).get("value"),
-                       "kind": local_name(row.get("kind", {}).get("value")),
-                       "text": readable(value, unit, comparator, u.lang)})
+        answer = _answer(row, vocab, u)
         if "holder" in row and row["holder"]["value"] != subject:
             answer["via"] = _label(row["holder"]["value"], vocab, u.script)
         out["answers"].append(answer)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,13 +15,69 @@ from kg.ask import ask, check
 from kg.store import LocalStore
 from tests.conftest import EVAL, ROOT, suanli
 
+QUESTIONS = ROOT / "tests" / "questions" / "sample_questions.json"
+
+
+def _qa_scores(questions, store) -> tuple[float, dict[str, float], str]:
+    cmd = f"{sys.executable} -m kg ask --store {store}"
+    result = subprocess.run([sys.executable, str(EVAL / "score_qa.py"), str(questions), "--run", cmd],
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    lines = result.stdout.strip().splitlines()
+    macro = float(lines[-1].split("=")[1].split()[0])
+    per_lang = dict(re.findall(r"(\w+)=([\d.]+)", lines[-2]))
+    return macro, {k: float(v) for k, v in per_lang.items()}, result.stdout
+
 
 def test_seed_questions_score_at_least_the_floor(seed_store) -> None:
-    cmd = f"{sys.executable} -m kg ask --store {seed_store}"
-    result = subprocess.run([sys.executable, str(EVAL / "score_qa.py"), str(EVAL / "seeds_questions.json"),
-                             "--run", cmd], capture_output=True, text=True, check=True, cwd=ROOT)
-    macro = float(result.stdout.strip().splitlines()[-1].split("=")[1].split()[0])
-    assert macro >= 0.9, result.stdout
+    macro, per_lang, report = _qa_scores(EVAL / "seeds_questions.json", seed_store)
+    assert macro >= 0.9, report
+    assert min(per_lang.values()) >= 0.85, report
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="shared scorer not present")
+def test_own_question_set_over_the_sample_corpus_holds_its_floor(corpus_store) -> None:
+    """79 questions (value, list, top-k, count, relation, yes/no, comparison, sum, time; en, zh-Hans, zh-Hant).
+
+    All 79 were answered right when the floor was set; the floor leaves room for a question or two.
+    """
+    questions = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    assert len(questions) >= 60 and {q["lang"] for q in questions} == {"en", "zh"}
+    macro, per_lang, report = _qa_scores(QUESTIONS, corpus_store)
+    assert macro >= 0.95, report
+    assert min(per_lang.values()) >= 0.9, report
+
+
+def _ask(store, question: str) -> dict:
+    return json.loads(suanli("ask", question, "--store", str(store), "--format", "json", check=True).stdout)
+
+
+def test_a_sum_over_a_hub_adds_one_total_figure_per_cluster_and_keeps_the_bounds(corpus_store) -> None:
+    result = _ask(corpus_store, "成渝枢纽各集群的算力合计是多少?")
+    answer = result["answers"][0]
+    assert answer["value"] == 21000 and answer["unit"] == "PFLOPS" and answer["comparator"] == "approx"
+    assert {p["label"] for p in answer["parts"]} == {"天府数据中心集群", "重庆数据中心集群"}
+    assert "sl:total" in result["sparql"] or "ontology#total" in result["sparql"]
+    assert len(result["evidence"]) == 2
+
+
+def test_a_comparison_names_the_winner_and_shows_both_figures(corpus_store) -> None:
+    result = _ask(corpus_store, "Which has more racks, the Chongqing data center cluster or the Tianfu data center cluster?")
+    assert [a["label"] for a in result["answers"]] == ["Chongqing data center cluster"]
+    assert [(c["value"], c["status"]) for c in result["compared"]] == [(120000, "actual"), (60000, "planned")]
+
+
+def test_a_traditional_question_gets_traditional_labels(corpus_store) -> None:
+    result = _ask(corpus_store, "韶關數據中心集群屬於哪個樞紐?")
+    assert result["answers"][0]["label"] == "粵港澳大灣區樞紐"
+    assert result["answers"][0]["label_zh"] == "粤港澳大湾区枢纽"
+
+
+def test_bounds_are_kept_and_actual_is_told_from_planned(corpus_store) -> None:
+    listed = _ask(corpus_store, "Which clusters have more than 100,000 racks?")
+    by_label = {a["label"]: a for a in listed["answers"]}
+    assert by_label["Gui'an data center cluster"]["text"] == "more than 100,000 racks"
+    assert by_label["Shaoguan data center cluster"]["status"] == "planned"
+    assert _ask(corpus_store, "How many clusters have more than 100,000 racks?")["answers"][0]["value"] == 4
 
 
 def test_demo_questions_answer_with_evidence_in_both_languages(corpus_store) -> None:
@@ -39,9 +97,14 @@ def test_a_question_it_cannot_read_says_so(corpus_store) -> None:
     assert result["answers"] == [] and result["interpretation"].startswith("not understood")
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.one_of(st.text(max_size=300), st.sampled_from(["庆阳\" } DROP ALL ; #", "'; DELETE WHERE {?s ?p ?o}",
-                                                         "SERVICE <http://x> {}", "x" * 10000])))
+FRAGMENTS = ["庆阳\" } DROP ALL ; #", "'; DELETE WHERE {?s ?p ?o}", "SERVICE <http://x> {}", "x" * 10000,
+             "哪些枢纽可再生能源占比超过", "Which clusters have more than", "90%", "\\u0022", "\"\"\"", "}} UNION {{",
+             "慶陽數據中心集群", "Qingyang", "<script>", "\x00", "？", "LOAD <http://x>", "# comment\n"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(st.text(max_size=300),
+                 st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=8).map("".join)))
 def test_fuzzed_questions_never_raise_and_never_alter_the_store(corpus_store, tmp_path_factory, question) -> None:
     store = LocalStore(corpus_store, read_only=True)
     try:
@@ -50,6 +113,9 @@ def test_fuzzed_questions_never_raise_and_never_alter_the_store(corpus_store, tm
         assert set(result) >= {"question", "answers", "boolean", "sparql", "evidence", "interpretation"}
         if result["sparql"]:
             assert check(result["sparql"]) == []
+            # the question reaches the query only as terms: no user text outside IRIs and literals
+            outside = re.sub(r'<[^>]*>|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@[\w-]+)?', "", result["sparql"])
+            assert not re.search(r"\b(?:DROP|DELETE|INSERT|LOAD|CLEAR|SERVICE)\b", outside)
         assert store.count() == before
     finally:
         store.close()

@@ -19,8 +19,8 @@ def test_generated_namespace_matches_the_ontology() -> None:
 def test_every_named_query_describes_itself_and_runs(name: str, corpus_store) -> None:
     query = named_queries()[name]
     assert query.zh and query.en
-    sparql = query.sparql.replace("#VALUES", "").replace("#FILTERS", "").replace("#SCOPE", "?subject a ?t .")
-    sparql = sparql.replace("#PATTERN", "?entity ?p ?answer .")
+    sparql = query.sparql.replace("#VALUES", "").replace("#FILTERS", "").replace("#SUBJECTS", "").replace("#SCOPE", "?subject a ?t .")
+    sparql = sparql.replace("#PATTERN", "?entity ?p ?answer .").replace("#ENTITY", "?entity")
     prepareQuery(sparql)
     store = LocalStore(corpus_store, read_only=True)
     try:
