@@ -516,7 +516,8 @@ def readable(value: float, unit: str | None, comparator: str | None, lang: str) 
     elif lang != "en" and value >= 1e4:
         body = f"{value / 1e4:g}万"
     else:
-        body = f"{value:,.6g}" if value < 1e6 else f"{value:,.0f}"
+        grouped = "," if lang == "en" else ""  # 8,000 PFLOPS / 8000P
+        body = f"{value:{grouped}.6g}" if value < 1e6 else f"{value:{grouped}.0f}"
     unit_text = {"PFLOPS": "P" if lang != "en" else " PFLOPS", "CNY": "元" if lang != "en" else " yuan",
                  "racks": "架" if lang != "en" else " racks", "kW": "千瓦" if lang != "en" else " kW",
                  "km2": "平方公里" if lang != "en" else " km²", "USD": "美元" if lang != "en" else " USD",

@@ -55,6 +55,7 @@ def test_a_sum_over_a_hub_adds_one_total_figure_per_cluster_and_keeps_the_bounds
     result = _ask(corpus_store, "成渝枢纽各集群的算力合计是多少?")
     answer = result["answers"][0]
     assert answer["value"] == 21000 and answer["unit"] == "PFLOPS" and answer["comparator"] == "approx"
+    assert answer["text"] == "约2.1万P"
     assert {p["label"] for p in answer["parts"]} == {"天府数据中心集群", "重庆数据中心集群"}
     assert "sl:total" in result["sparql"] or "ontology#total" in result["sparql"]
     assert len(result["evidence"]) == 2
