@@ -13,9 +13,9 @@ from functools import cache
 from extract.gazetteer import Entity, gazetteer, new_entity
 from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
+from extract.text import has_cjk
 
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
         if c.label == "ANAPHOR":
             mentions.append(Mention(c.start, c.end, None, anaphor=c.id, source="anaphor"))
         elif c.label == "SUFFIX":
-            new = _zh_pattern_mention(folded, c, known) if _CJK.match(c.text) else _en_pattern_mention(folded, c)
+            new = _zh_pattern_mention(folded, c, known) if has_cjk(c.text) else _en_pattern_mention(folded, c)
             if new is not None:
                 mentions.append(new)
     mentions = _merge_aliases(mentions)

@@ -14,7 +14,7 @@ import jieba
 from pypinyin import lazy_pinyin
 
 from extract.resources import lexicon, reference
-from extract.text import to_traditional
+from extract.text import has_cjk, to_traditional
 
 jieba.setLogLevel(60)
 
@@ -117,8 +117,8 @@ def gazetteer() -> Gazetteer:
         city = city_keys.get(dist["city"])
         add(
             Entity(key, "District", dist["zh"], dist["en"], tuple(aliases), True, links=(("located_in", city),) if city else ()),
-            [dist["zh"], f"{dist['city']}{dist['zh']}", *[a for a in aliases if _has_cjk(a)]],
-            [dist["en"], *[a for a in aliases if not _has_cjk(a)]],
+            [dist["zh"], f"{dist['city']}{dist['zh']}", *[a for a in aliases if has_cjk(a)]],
+            [dist["en"], *[a for a in aliases if not has_cjk(a)]],
         )
     hub_provinces: dict[str, list[str]] = {}
     for hub in ref["hub"]:
@@ -126,8 +126,8 @@ def gazetteer() -> Gazetteer:
         hub_provinces[hub["id"]] = hub["provinces"]
         add(
             Entity(hub["id"], "Hub", hub["zh"], hub["en"], tuple(hub["aliases"]), True, links=links),
-            [hub["zh"], *[a for a in hub["aliases"] if _has_cjk(a)]],
-            [hub["en"], *[a for a in hub["aliases"] if not _has_cjk(a)]],
+            [hub["zh"], *[a for a in hub["aliases"] if has_cjk(a)]],
+            [hub["en"], *[a for a in hub["aliases"] if not has_cjk(a)]],
         )
     for cluster in ref["cluster"]:
         links = [("part_of", cluster["hub"])]
@@ -137,16 +137,16 @@ def gazetteer() -> Gazetteer:
         add(
             Entity(cluster["id"], "Cluster", cluster["zh"], cluster["en"], tuple(cluster["aliases"]), True,
                    links=tuple(links)),
-            [cluster["zh"], *[a for a in cluster["aliases"] if _has_cjk(a)]],
-            [cluster["en"], *[a for a in cluster["aliases"] if not _has_cjk(a)]],
+            [cluster["zh"], *[a for a in cluster["aliases"] if has_cjk(a)]],
+            [cluster["en"], *[a for a in cluster["aliases"] if not has_cjk(a)]],
         )
     for section, type_ in (("company", "Company"), ("organization", "Organization"), ("initiative", "Initiative")):
         for item in ref[section]:
             aliases = tuple(item.get("aliases", []))
             add(
                 Entity(slug(item["en"]), type_, item["zh"], item["en"], aliases, True),
-                [item["zh"], *[a for a in aliases if _has_cjk(a)]],
-                [item["en"], *[a for a in aliases if not _has_cjk(a)]],
+                [item["zh"], *[a for a in aliases if has_cjk(a)]],
+                [item["en"], *[a for a in aliases if not has_cjk(a)]],
             )
     for op in ref["operator_branch"]:
         for prov in ref["province"]:
@@ -167,10 +167,6 @@ def gazetteer() -> Gazetteer:
 
 def _province_en(zh: str) -> str:
     return next(p["en"] for p in reference()["province"] if p["zh"] == zh)
-
-
-def _has_cjk(text: str) -> bool:
-    return bool(re.search(r"[\u3400-\u9fff]", text))
 
 
 @cache
@@ -209,7 +205,7 @@ def translate_stem(stem: str) -> str:
             words.append(gaz.entities[gaz.zh_surfaces[word]].en)
         elif re.fullmatch(r"[万亿千]", word):
             words.append({"万": "10,000", "亿": "100 million", "千": "1,000"}[word])
-        elif _has_cjk(word):
+        elif has_cjk(word):
             if words and words[-1].startswith("\x00"):
                 words[-1] += "".join(lazy_pinyin(word))
             else:
@@ -268,7 +264,7 @@ def new_entity(name: str, type_: str) -> Entity:
 
     Cached: a name recurs across the sentences and documents of one run.
     """
-    if _has_cjk(name):
+    if has_cjk(name):
         zh = name.replace("（", "(").replace("）", ")")
         en = english_name(zh)
     else:

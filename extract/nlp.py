@@ -10,7 +10,6 @@ the suffixes that end names never seen before (智算中心, Data Center …), a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -23,9 +22,9 @@ from spacy.vocab import Vocab
 
 from extract.gazetteer import gazetteer
 from extract.resources import lexicon
+from extract.text import has_cjk
 
 SPANS_KEY = "candidates"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ class JiebaTokenizer:
 
 def sentence_language(text: str) -> str:
     """"zh" when a sentence has Chinese characters, else "en": a mixed sentence is read as Chinese."""
-    return "zh" if _CJK.search(text) else "en"
+    return "zh" if has_cjk(text) else "en"
 
 
 def _ruler_patterns() -> list[dict]:
@@ -86,7 +85,7 @@ def _ruler_patterns() -> list[dict]:
 def _dictionary_words() -> list[str]:
     """Chinese words jieba must keep whole: known names, name suffixes and anaphora."""
     patterns = _ruler_patterns()
-    return sorted({p["pattern"] for p in patterns if _CJK.search(p["pattern"])})
+    return sorted({p["pattern"] for p in patterns if has_cjk(p["pattern"])})
 
 
 def _with_ruler(nlp: Language) -> Language:

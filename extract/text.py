@@ -21,6 +21,11 @@ from extract.resources import lexicon
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML_HINT = re.compile(rb"<\s*(html|body|p|div|article|head|meta|title|br)\b", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text holds a Chinese character (simplified or traditional)."""
+    return bool(_CJK.search(text))
 # A Chinese character followed by a parenthesised pinyin syllable: 計(jì) → 計
 _PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]{1,7})\)")
 
@@ -167,7 +172,7 @@ def is_noise(line: str) -> bool:
         return all(len(s.strip()) <= noise["spam_max_segment"] for s in segments)
     # Chinese is written without spaces: a run of space-separated Chinese keywords is a tag cloud or menu.
     words = stripped.split()
-    chinese_words = [w for w in words if _CJK.search(w)]
+    chinese_words = [w for w in words if has_cjk(w)]
     if len(chinese_words) >= noise["spam_min_words"] and not re.search(r"[。，；！？]", stripped):
         return len(chinese_words) * 2 >= len(words)
     return False

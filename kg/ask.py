@@ -21,7 +21,7 @@ from extract.errors import SuanliError
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.resources import questions
-from extract.text import fold, to_traditional
+from extract.text import fold, has_cjk, to_traditional
 from kg.factview import entity_labels
 from kg.named import query_text
 from kg.namespace import SL
@@ -136,7 +136,7 @@ def _find_words(text: str, words: list[str]) -> tuple[int, str] | None:
 def understand(question: str, vocab: Vocabulary) -> Understanding:
     """Read a question into the pieces a query is built from."""
     folded = fold(question)
-    is_zh = bool(re.search(r"[\u3400-\u9fff]", question))
+    is_zh = has_cjk(question)
     script = "zh-Hant" if is_zh and folded != question else ("zh" if is_zh else "en")
     u = Understanding(lang="zh" if is_zh else "en", script=script)
     text = folded.lower()
