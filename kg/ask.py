@@ -59,6 +59,7 @@ class Understanding:
 class Vocabulary:
     surfaces: dict[str, str]  # folded, lower-case label or alias → iri
     labels: dict[str, dict[str, str]]
+    summary: str | None = None  # the summary graph questions read (kg.summary), None in an empty store
 
     @cached_property
     def longest(self) -> int:
@@ -118,7 +119,9 @@ def vocabulary(store: Store) -> Vocabulary:
             base = re.sub(r"(市|省)$", "", text)
             if base != text and len(base) >= 2:
                 surfaces.setdefault(base, iri)
-    vocab = Vocabulary(surfaces, labels)
+    summary = store.select(
+        f"PREFIX sl: <{SLNS}> SELECT ?g WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact }} }} LIMIT 1").values("g")
+    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None)
     _VOCAB[store] = vocab
     return vocab
 
@@ -231,6 +234,23 @@ _FEW_SUBJECTS = 20
 _MANY_SUBJECTS = 200
 
 
+def over_summary(sparql: str, graph: str | None) -> str:
+    """The query read over the summary graph only (a FROM clause), where each distinct fact is one node.
+
+    Reading the union of every document's graph costs what the documents cost: one entity's
+    figures took 236 ms on a 1M-triple store against 0.5 ms in the summary graph.
+    """
+    if graph is None or not _SAFE_IRI.fullmatch(graph):
+        return sparql
+    found = re.search(r"\b(WHERE\s*\{|ASK\s*\{)", sparql)
+    if found is None:
+        return sparql
+    clause = f"FROM <{graph}> "
+    if found.group(0).upper().startswith("ASK"):
+        return f"{sparql[:found.start()]}ASK {clause}{{{sparql[found.end():]}"
+    return f"{sparql[:found.start()]}{clause}{found.group(0)}{sparql[found.end():]}"
+
+
 def _inline_metric(sparql: str) -> str:
     """Write a single-valued metric binding as the constant it is."""
     m = re.search(r"\n\s*VALUES \?metric \{ (<[^<>\s]+>) \}", sparql)
@@ -267,15 +287,18 @@ def check(sparql: str) -> list[str]:
     return errors
 
 
-def _bound_filters(u: Understanding) -> tuple[dict[str, list], list[str]]:
+def _bound_filters(u: Understanding) -> tuple[dict[str, list], list[str], list[str]]:
+    """VALUES bindings, restrictions (kind, status) and the threshold filter of a question."""
     bindings: dict[str, list] = {}
-    filters = []
+    restrictions, filters = [], []
     if u.metric:
         bindings["metric"] = [SL[u.metric]]
+    # kind and status as filters: as VALUES blocks they let the engine start from every figure of that
+    # status instead of from the subjects in scope (400 ms against 3 ms on a 1M-triple store)
     if u.kind:
-        bindings["kind"] = [SL[u.kind]]
+        restrictions.append(f"FILTER(?kind = {SL[u.kind].n3()})")
     if u.statuses:
-        bindings["status"] = [SL[s] for s in u.statuses]
+        restrictions.append("FILTER(?status IN (" + ", ".join(SL[s].n3() for s in u.statuses) + "))")
     if u.comparator and u.threshold is not None:
         bindings["threshold"] = [Literal(u.threshold)]
         filters.append({
@@ -286,7 +309,7 @@ def _bound_filters(u: Understanding) -> tuple[dict[str, list], list[str]]:
                   "&& ?comparator NOT IN (sl:gt, sl:ge))",
             "le": "FILTER(?value <= ?threshold && ?comparator NOT IN (sl:gt, sl:ge))",
         }[u.comparator])
-    return bindings, filters
+    return bindings, restrictions, filters
 
 
 def _class_scope(cls: str) -> str:
@@ -335,7 +358,8 @@ class Plan:
 def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     """The query that answers an understood question, or None when nothing fits."""
     entities = [iri for _, iri in u.entities]
-    bindings, filters = _bound_filters(u)
+    bindings, restrictions, threshold = _bound_filters(u)
+    filters = restrictions + threshold
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
         u.relation = "located_in"
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
@@ -370,11 +394,11 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     distinct = list(dict.fromkeys(entities))
     if u.metric and u.comparative and len(distinct) >= 2 and u.threshold is None:
         direction = "more" if u.comparative == "max" else "less"
-        return Plan(_figures(bindings, []), "compare", f"which of {distinct[0]} and {distinct[1]} has {direction} {u.metric}"
+        return Plan(_figures(bindings, restrictions), "compare", f"which of {distinct[0]} and {distinct[1]} has {direction} {u.metric}"
                     + (f" ({u.kind})" if u.kind else ""), _scope_query(_listed_scope(distinct[:2])))
     if u.metric and u.total and u.threshold is None and not u.superlative and not u.yes_no and (
             u.cls or entities and vocab.types.get(entities[0]) in _GROUPS):
-        return _aggregate_plan(u, vocab, bindings)
+        return _aggregate_plan(u, vocab, bindings, restrictions)
     if u.metric and entities and u.threshold is None and not (u.superlative and u.cls):
         return Plan(_figures(bindings, filters), "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
                     + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(_entity_scope(entities[0])))
@@ -404,7 +428,7 @@ _CONTAINMENT = ["Province", "Hub", "City", "Cluster", "District", "Park", "Cente
 _GROUPS = {"Hub", "Province", "City", "District"}
 
 
-def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, list]) -> Plan:
+def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, list], restrictions: list[str]) -> Plan:
     """Sum of a metric over a group: the clusters of a hub, or every cluster (one figure per member)."""
     cls = u.cls if u.cls and u.cls not in _GROUPS else "Cluster"
     group = next((iri for _, iri in u.entities if vocab.types.get(iri) in _GROUPS), None)
@@ -412,9 +436,9 @@ def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, lis
     if group is not None:
         scope += f" ?subject (sl:partOf|sl:locatedIn)+ {URIRef(group).n3()} ."
     if u.metric == "computing_power" and not u.kind:
-        bindings["kind"] = [SL.total]  # never add AI or HPC parts to totals
+        restrictions = [*restrictions, f"FILTER(?kind = {SL.total.n3()})"]  # never add AI or HPC parts to totals
     where = f" of {group}" if group else ""
-    return Plan(_figures(bindings, []), "aggregate", f"sum of {u.metric} over {cls} entities{where}, one figure per {cls}",
+    return Plan(_figures(bindings, restrictions), "aggregate", f"sum of {u.metric} over {cls} entities{where}, one figure per {cls}",
                 _scope_query(scope))
 
 
@@ -542,6 +566,7 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
     try:
         if the_plan.scope is not None:
             out["scope_sparql"] = the_plan.scope
+            the_plan.scope = out["scope_sparql"] = over_summary(the_plan.scope, vocab.summary)
             _checked(the_plan.scope)
             subjects = store.select(the_plan.scope).rows
             if len(subjects) > _MANY_SUBJECTS:
@@ -552,7 +577,7 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
                 the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", _subject_rows(subjects))
             if len(subjects) <= _FEW_SUBJECTS:
                 the_plan.sparql = _inline_metric(the_plan.sparql)
-        out["sparql"] = the_plan.sparql
+        the_plan.sparql = out["sparql"] = over_summary(the_plan.sparql, vocab.summary)
         _checked(the_plan.sparql)
         results = store.select(the_plan.sparql)
         if in_scope is not None:

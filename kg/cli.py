@@ -32,11 +32,13 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 def _open(store: str, *, read_only: bool = False):
     from kg.settings import Settings
     from kg.store import open_store
+    from kg.summary import summary_graph_iri
 
     settings = Settings.from_env(store=store)
     if not settings.endpoint and read_only and not Path(store).exists():
         raise fail(f"no store at {store}; run `suanli ingest` first")
-    return open_store(path=settings.store, endpoint=settings.endpoint, update_endpoint=settings.update_endpoint)
+    return open_store(path=settings.store, endpoint=settings.endpoint, update_endpoint=settings.update_endpoint,
+                      default_graph=str(summary_graph_iri(settings.base)))
 
 
 def _base() -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph
 
 from extract import EXTRACTOR_VERSION, Reading, read
 from extract.errors import BadInputError, EmptyDocumentError
@@ -27,6 +27,9 @@ from kg.rdf import (
     reference_graph_iri,
 )
 from kg.store import LocalStore, RemoteStore
+from kg.summary import missing as summary_missing
+from kg.summary import refresh as refresh_summary
+from kg.summary import refresh_update
 from kg.validate import Entry, split_quarantine, validate
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
@@ -90,7 +93,27 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
         if not store.select(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{SL.contentHash}> {_literal(digest)} }} }}").boolean:
             wanted[iri] = text + marker
     if wanted:
-        store.replace(remove=list(wanted), add=wanted)
+        store.replace(remove=list(wanted), add=wanted, then=refresh_update(base))
+    elif summary_missing(store, base):
+        refresh_summary(store, base)
+
+
+def _touched(graph: Graph) -> set[str]:
+    """The entities a document graph says something about: typed in it, or subject or object of its facts."""
+    classes = set(ontology_graph().subjects(RDFS.subClassOf, SL.Entity))
+    return {str(e) for p in (SL.subject, SL.object) for e in graph.objects(None, p)} | {
+        str(e) for e, t in graph.subject_objects(RDF.type) if t in classes}
+
+
+def _stored_touched(store: LocalStore | RemoteStore, graphs: list[str]) -> set[str]:
+    """The entities stored graphs `graphs` say something about."""
+    if not graphs:
+        return set()
+    values = " ".join(f"<{g}>" for g in graphs)
+    return set(store.select(
+        "PREFIX sl: <https://w3id.org/suanli/ontology#> "
+        f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ {{ ?m sl:subject|sl:object ?e }} UNION {{ ?e a ?t }} }} }}"
+    ).values("e"))
 
 
 def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> tuple[bool, list[str]]:
@@ -158,7 +181,8 @@ def ingest(
         if len(quarantined):
             add[quarantine_graph_iri(base, content_hash)] = _ntriples(quarantined)
         remove = older + [g.replace("/graph/", "/quarantine/") for g in older]
-        store.replace(remove=remove, add=add)
+        touched = _touched(graph) | _stored_touched(store, older)
+        store.replace(remove=remove, add=add, then=refresh_update(base, touched))
         report.documents.append(DocumentOutcome(
             str(path), "replaced" if older else "added", len(reading.facts),
             len(set(quarantined.subjects())), validation.entries,

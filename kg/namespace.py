@@ -23,6 +23,7 @@ class SL(DefinedNamespace):
     Initiative: URIRef
     Kind: URIRef
     Measurement: URIRef
+    MergedFact: URIRef
     Metric: URIRef
     Organization: URIRef
     PFLOPS: URIRef
@@ -48,6 +49,7 @@ class SL(DefinedNamespace):
     eq: URIRef
     evidence: URIRef
     evidenceEnd: URIRef
+    evidenceSource: URIRef
     evidenceStart: URIRef
     extractorVersion: URIRef
     ge: URIRef
@@ -79,6 +81,7 @@ class SL(DefinedNamespace):
     rank: URIRef
     relation: URIRef
     renewable_share: URIRef
+    sourceCount: URIRef
     sourcePath: URIRef
     status: URIRef
     subject: URIRef

@@ -1,5 +1,8 @@
 """The HTTP service: /sparql (SPARQL 1.1 Protocol, read-only), /ask, and the web page.
 
+A query's default graph is the summary graph (kg.summary): each entity and distinct fact once,
+never a quarantined fact; every document's facts stay readable as its own named graph.
+
 `create_app(store=…)` builds the app; routes are thin adapters over kg.store and kg.ask.
 """
 
@@ -13,7 +16,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from extract.errors import BadQueryError
 from kg.ask import ask as answer
+from kg.settings import Settings
 from kg.store import LocalStore, RemoteStore, open_store
+from kg.summary import summary_graph_iri
 
 SPARQL_JSON = "application/sparql-results+json"
 REFUSED = ("SERVICE", "LOAD ")
@@ -30,7 +35,8 @@ def _refuse(query: str) -> str | None:
 def create_app(*, store: str | None = None, endpoint: str | None = None,
                backend: LocalStore | RemoteStore | None = None) -> FastAPI:
     """The service over an embedded store directory, a remote endpoint, or an open store."""
-    db = backend or open_store(path=store, endpoint=endpoint, read_only=True)
+    db = backend or open_store(path=store, endpoint=endpoint, read_only=True,
+                               default_graph=str(summary_graph_iri(Settings.from_env().base)))
     app = FastAPI(title="Suanli KG", description="China's computing infrastructure as a knowledge graph")
 
     def run(query: str | None) -> Response:

@@ -7,6 +7,7 @@ service run unchanged on either. Query results come back in the SPARQL 1.1 JSON 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,8 +40,12 @@ class Store(Protocol):
 
     def select(self, sparql: str) -> Results: ...
 
-    def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
-        """Atomically drop graphs `remove` and load N-Triples `add[graph]` into each graph."""
+    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "") -> None:
+        """Atomically drop graphs `remove`, load N-Triples `add[graph]` into each graph, then run update `then`."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request (one transaction)."""
         ...
 
     def graph_names(self) -> list[str]: ...
@@ -65,17 +70,31 @@ def _term_json(term: Any) -> dict[str, str]:
     return {"type": "literal", "value": str(term)}
 
 
-def replace_update(remove: list[str], add: dict[str, str]) -> str:
-    """One SPARQL Update that drops `remove` and loads N-Triples into each graph of `add`."""
+_LEXICAL_NOISE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|[?$]\w+|#[^\n]*')
+
+
+def names_dataset(sparql: str) -> bool:
+    """True when a query has its own FROM or FROM NAMED clause (strings, IRIs and comments aside)."""
+    return re.search(r"\bFROM\b", _LEXICAL_NOISE.sub(" ", sparql), re.IGNORECASE) is not None
+
+
+def replace_update(remove: list[str], add: dict[str, str], then: str = "") -> str:
+    """One SPARQL Update that drops `remove`, loads N-Triples into each graph of `add`, then runs `then`."""
+    # `then` may open with PREFIX lines; Oxigraph reads a prologue only at the start of the request.
+    lines = then.splitlines()
+    prologue = [ln for ln in lines if ln.startswith("PREFIX ")]
     parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
     parts += [f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}" for graph, ntriples in add.items()]
-    return " ;\n".join(parts)
+    body = "\n".join(ln for ln in lines if not ln.startswith(("PREFIX ", "#"))).strip()
+    if body:
+        parts.append(body)
+    return "".join(f"{ln}\n" for ln in prologue) + " ;\n".join(parts)
 
 
 class LocalStore:
     """pyoxigraph on disk (or in memory with path=None); the default store."""
 
-    def __init__(self, path: str | Path | None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None, *, read_only: bool = False, default_graph: str | None = None) -> None:
         try:
             if path is None:
                 self.oxigraph = ox.Store()
@@ -88,10 +107,19 @@ class LocalStore:
             raise StoreError(f"cannot open store: {exc}", path=str(path)) from exc
         self.path = path
         self.read_only = read_only
+        self.default_graph = default_graph
 
     def query(self, sparql: str, **options: Any) -> Any:
-        """Run any query with pyoxigraph options; the union of graphs is the default graph."""
-        options.setdefault("use_default_graph_as_union", True)
+        """Run any query with pyoxigraph options.
+
+        A query without FROM reads the store's default graph: the summary graph when the store was
+        opened with one (the served view), else the union of all graphs.
+        """
+        if not names_dataset(sparql) and "default_graph" not in options:
+            if self.default_graph:
+                options["default_graph"] = ox.NamedNode(self.default_graph)
+            else:
+                options.setdefault("use_default_graph_as_union", True)
         try:
             return self.oxigraph.query(sparql, **options)
         except SyntaxError as exc:
@@ -114,13 +142,15 @@ class LocalStore:
             return Results(names, rows)
         raise BadQueryError("only SELECT and ASK return rows")
 
-    def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
-        update = replace_update(remove, add)
-        if update:
-            try:
-                self.oxigraph.update(update)
-            except OSError as exc:
-                raise StoreError(f"write failed: {exc}") from exc
+    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "") -> None:
+        if update := replace_update(remove, add, then):
+            self.update(update)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.oxigraph.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"write failed: {exc}") from exc
 
     def graph_names(self) -> list[str]:
         return [g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)]
@@ -147,16 +177,20 @@ class RemoteStore:
     (`oxigraph serve --union-default-graph`, Fuseki's `unionDefaultGraph`).
     """
 
-    def __init__(self, query_endpoint: str, update_endpoint: str | None = None, *, timeout: float = 60.0) -> None:
+    def __init__(self, query_endpoint: str, update_endpoint: str | None = None, *, timeout: float = 60.0,
+                 default_graph: str | None = None) -> None:
         import httpx
 
+        self.default_graph = default_graph
         self.query_endpoint = query_endpoint
         self.update_endpoint = update_endpoint or query_endpoint.rsplit("/", 1)[0] + "/update"
         self.client = httpx.Client(timeout=timeout)
 
     def select(self, sparql: str) -> Results:
+        params = {"default-graph-uri": self.default_graph} if self.default_graph and not names_dataset(sparql) else None
         response = self.client.post(
             self.query_endpoint,
+            params=params,
             content=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
         )
@@ -169,13 +203,14 @@ class RemoteStore:
             return Results([], boolean=bool(data["boolean"]))
         return Results(data["head"].get("vars", []), data["results"]["bindings"])
 
-    def replace(self, *, remove: list[str], add: dict[str, str]) -> None:
-        update = replace_update(remove, add)
-        if not update:
-            return
+    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "") -> None:
+        if update := replace_update(remove, add, then):
+            self.update(update)
+
+    def update(self, sparql: str) -> None:
         response = self.client.post(
             self.update_endpoint,
-            content=update.encode("utf-8"),
+            content=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update"},
         )
         if response.status_code >= 300:
@@ -193,8 +228,11 @@ class RemoteStore:
 
 
 def open_store(*, path: str | None, endpoint: str | None = None, update_endpoint: str | None = None,
-               read_only: bool = False) -> LocalStore | RemoteStore:
-    """The configured store: remote when an endpoint is given, else the embedded one at `path`."""
+               read_only: bool = False, default_graph: str | None = None) -> LocalStore | RemoteStore:
+    """The configured store: remote when an endpoint is given, else the embedded one at `path`.
+
+    `default_graph` names the graph a query without FROM reads (the summary graph when serving).
+    """
     if endpoint:
-        return RemoteStore(endpoint, update_endpoint)
-    return LocalStore(path, read_only=read_only)
+        return RemoteStore(endpoint, update_endpoint, default_graph=default_graph)
+    return LocalStore(path, read_only=read_only, default_graph=default_graph)

@@ -163,3 +163,42 @@ def test_a_changed_reference_edition_replaces_the_stored_one(tmp_path: Path) -> 
                    "WHERE { GRAPH ?g { ?g sl:contentHash ?h } }")
     suanli("ingest", str(one), "--store", str(store), check=True)
     assert triple_count(store) == count
+
+
+def _merged(store: Path) -> dict[str, int]:
+    """value → source count of the merged computing-power facts in the default (summary) graph."""
+    out = suanli("query", "PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT ?v ?n WHERE { "
+                 "?f a sl:MergedFact ; sl:metric sl:computing_power ; sl:value ?v ; sl:sourceCount ?n }",
+                 "--store", str(store), "--format", "json", check=True)
+    return {b["v"]["value"]: int(b["n"]["value"]) for b in json.loads(out.stdout)["results"]["bindings"]}
+
+
+def test_the_summary_merges_repeated_facts_and_follows_changed_documents(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("甘肃庆阳数据中心集群算力规模达到5万P。", encoding="utf-8")
+    second.write_text("据报道,庆阳数据中心集群算力规模达到5万P。", encoding="utf-8")
+    suanli("ingest", str(first), str(second), "--store", str(store), check=True)
+    assert _merged(store) == {"50000": 2}
+    second.write_text("据报道,庆阳数据中心集群算力规模达到6万P。", encoding="utf-8")
+    suanli("ingest", str(second), "--store", str(store), check=True)
+    assert _merged(store) == {"50000": 1, "60000": 1}
+    first.unlink()
+    second.write_text("据报道,庆阳数据中心集群算力规模达到5万P。", encoding="utf-8")
+    suanli("ingest", str(second), "--store", str(store), check=True)
+    assert _merged(store) == {"50000": 2}
+
+
+def test_the_default_graph_holds_each_entity_once_and_no_quarantined_fact(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    page = tmp_path / "pue.txt"
+    page.write_text("庆阳数据中心集群PUE为0.5,算力规模达到5万P。", encoding="utf-8")
+    suanli("ingest", str(CORPUS), str(page), "--store", str(store), check=True)
+    out = suanli("query", "PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?s a sl:Hub }",
+                 "--store", str(store), "--format", "json", check=True)
+    assert json.loads(out.stdout)["results"]["bindings"][0]["n"]["value"] == "8"
+    pue = "PREFIX sl: <https://w3id.org/suanli/ontology#> ASK { ?m sl:metric sl:pue ; sl:value 0.5 }"
+    served = suanli("query", pue, "--store", str(store), "--format", "json", check=True)
+    kept = suanli("query", pue.replace("ASK {", "ASK { GRAPH ?g {") + " }", "--store", str(store), "--format", "json", check=True)
+    assert json.loads(served.stdout)["boolean"] is False
+    assert json.loads(kept.stdout)["boolean"] is True
