@@ -36,6 +36,7 @@ serve: $(STAMP)
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/qa_latency.py
+	$(BIN)/python bench/ingest_validate.py
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check kg extract tests bench

@@ -35,7 +35,7 @@ from kg.ingest import ingest
 from kg.rdf import ontology_graph_iri, reference_graph_iri
 from kg.server import create_app
 from kg.store import LocalStore
-from kg.summary import refresh as refresh_summary
+from kg.summary import rebuild as rebuild_summary
 from kg.summary import summary_graph_iri
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def copy_of(nquads: list[str], k: int, shared: set[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def build(directory: Path) -> tuple[LocalStore, int, LocalStore]:
+def build(directory: Path, target: int = TARGET) -> tuple[LocalStore, int, LocalStore]:
     """The synthetic store, the number of copies, and the sample store it was copied from."""
     seed = LocalStore(None)
     ingest([ROOT / "examples" / "corpus"], store=seed, base=BASE)
@@ -68,14 +68,14 @@ def build(directory: Path) -> tuple[LocalStore, int, LocalStore]:
     derived = f"<{summary_graph_iri(BASE)}>"  # rebuilt below, never copied
     documents = [ln for ln in lines if ln.rstrip(" .").rsplit(" ", 1)[-1] not in base_graphs | {derived}]
     shared = {ln.split(" ", 1)[0] for ln in fixed if ln.startswith(f"<{BASE}")}
-    copies = (TARGET - len(fixed)) // len(documents) + 1
+    copies = max(1, (target - len(fixed)) // len(documents) + 1)
     store = LocalStore(directory)
     store.oxigraph.bulk_load(("\n".join(fixed) + "\n").encode(), format=ox.RdfFormat.N_QUADS)
     for start in range(0, copies, 200):
         text = "".join(copy_of(documents, k, shared) for k in range(start, min(copies, start + 200)))
         store.oxigraph.bulk_load(text.encode(), format=ox.RdfFormat.N_QUADS)
     started = time.perf_counter()
-    refresh_summary(store, BASE)  # the copies bypassed ingest, which keeps the summary graph current
+    rebuild_summary(store, BASE)  # the copies bypassed ingest, which keeps the summary graph current
     print(f"summary graph rebuilt from every document in {time.perf_counter() - started:.1f} s")
     return store, copies, seed
 

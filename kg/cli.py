@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -29,13 +30,18 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _open(store: str, *, read_only: bool = False):
+def _settings(store: str):
     from kg.settings import Settings
+
+    return Settings.from_env(store=store)
+
+
+def _open(store: str, *, must_exist: bool = False):
     from kg.store import open_store
     from kg.summary import summary_graph_iri
 
-    settings = Settings.from_env(store=store)
-    if not settings.endpoint and read_only and not Path(store).exists():
+    settings = _settings(store)
+    if not settings.endpoint and must_exist and not Path(store).exists():
         raise fail(f"no store at {store}; run `suanli ingest` first")
     return open_store(path=settings.store, endpoint=settings.endpoint, update_endpoint=settings.update_endpoint,
                       default_graph=str(summary_graph_iri(settings.base)))
@@ -97,7 +103,7 @@ def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table") -> None:
     from kg.factview import facts as fact_table
 
     _choice(format, ("json", "csv", "table"))
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         rows = fact_table(db)
     finally:
@@ -129,45 +135,163 @@ def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table") -> None:
     Console(width=200).print(table)
 
 
+def _readable(text: str, labels: dict[str, dict[str, str]], lang: str) -> str:
+    """A report message with entity IRIs written as their labels in `lang`."""
+    key = "zh-Hans" if lang.startswith("zh") else "en"
+    return re.sub(r"https?://\S+?(?=[\s,;:)(),。:;]|$)",
+                  lambda m: labels.get(m.group(0), {}).get(key) or m.group(0).rsplit("/", 1)[-1], text)
+
+
+def _print_results(results: list[dict], labels: dict[str, dict[str, str]], lang: str) -> None:
+    """Results grouped by entity, in one language."""
+    zh = lang.startswith("zh")
+    names = {"Violation": "违规" if zh else "violation", "Warning": "警告" if zh else "warning", "Info": "提示" if zh else "info"}
+    by_entity: dict[str, list[dict]] = {}
+    for r in results:
+        by_entity.setdefault(r["entity"], []).append(r)
+    for entity, entries in sorted(by_entity.items()):
+        typer.echo(_readable(entity, labels, lang))
+        for r in entries:
+            state = ("(已隔离)" if zh else " (quarantined)") if r["quarantined"] else ""
+            source = f" [{r['file']}]" if r.get("file") else ""
+            typer.echo(f"  {names.get(r['severity'], r['severity'])}{state}: "
+                       f"{_readable(r['message_zh'] if zh else r['message_en'], labels, lang)}{source}")
+
+
 @app.command()
 def validate(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
              lang: Annotated[str, typer.Option("--lang", help="zh or en")] = "en") -> None:
-    """Check the whole graph against the SHACL shapes; exit 1 when it does not conform."""
-    from kg.rdf import new_graph
-    from kg.validate import validate as check
+    """Check every document against the SHACL shapes in its context; exit 1 while any fact is quarantined.
+
+    Facts that now break a Violation go to quarantine; quarantined facts that now pass come back.
+    """
+    from kg.factview import entity_labels
+    from kg.ingest import document_hashes, recheck
+    from kg.validate import SH, stored_results
 
     _choice(format, ("text", "json", "turtle"))
-    db = _open(store, read_only=True)
+    if lang not in ("zh", "en", "zh-Hans", "zh-Hant"):
+        raise fail("--lang must be zh or en")
+    db = _open(store, must_exist=True)  # validation writes quarantine and report graphs
+    base = _base()
     try:
-        graph = new_graph()
-        rows = db.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!CONTAINS(STR(?g), '/quarantine/')) }")
-        from rdflib import BNode, Literal, URIRef
-
-        def term(t: dict):
-            if t["type"] == "uri":
-                return URIRef(t["value"])
-            if t["type"] == "bnode":
-                return BNode(t["value"])
-            return Literal(t["value"], lang=t.get("xml:lang"), datatype=t.get("datatype"))
-
-        for r in rows.rows:
-            graph.add((term(r["s"]), term(r["p"]), term(r["o"])))
-        quarantined = db.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                                "FILTER(CONTAINS(STR(?g), '/quarantine/')) }").values("n")
+        for content_hash in document_hashes(db):
+            recheck(db, base=base, content_hash=content_hash)
+        results = stored_results(db, base)
+        labels = entity_labels(db)
     finally:
         db.close()
-    report = check(graph)
-    if format == "turtle":
-        typer.echo(report.graph.serialize(format="turtle") if report.graph is not None else "")
-    elif format == "json":
-        typer.echo(json.dumps({"conforms": report.conforms, "quarantined": int(quarantined[0]) if quarantined else 0,
-                               "results": [e.__dict__ for e in report.entries]}, ensure_ascii=False, indent=1))
+    quarantined = {r["focus"] for r in results if r["quarantined"]}
+    conforms = not quarantined
+    if format == "json":
+        typer.echo(json.dumps({"conforms": conforms, "quarantined": len(quarantined), "results": results},
+                              ensure_ascii=False, indent=1))
+    elif format == "turtle":
+        from rdflib import Literal, URIRef
+        from rdflib.namespace import RDF, XSD
+
+        from kg.rdf import new_graph
+
+        graph = new_graph()
+        graph.bind("sh", SH)
+        report = URIRef(f"{base}report")
+        graph.add((report, RDF.type, SH.ValidationReport))
+        graph.add((report, SH.conforms, Literal(conforms, datatype=XSD.boolean)))
+        for i, r in enumerate(results):
+            node = URIRef(f"{base}report#r{i}")
+            graph.add((report, SH.result, node))
+            graph.add((node, RDF.type, SH.ValidationResult))
+            graph.add((node, SH.focusNode, URIRef(r["focus"])))
+            graph.add((node, SH.resultSeverity, SH[r["severity"]]))
+            graph.add((node, SH.resultMessage, Literal(r["message_zh"], lang="zh-Hans")))
+            graph.add((node, SH.resultMessage, Literal(r["message_en"], lang="en")))
+        typer.echo(graph.serialize(format="turtle"))
     else:
-        heading = "符合约束" if lang.startswith("zh") else "conforms"
-        typer.echo(f"{heading}: {report.conforms}; {len(report.entries)} results")
-        for entry in report.entries:
-            typer.echo(f"  [{entry.severity}] {entry.focus}: {entry.message(lang)}")
-    if not report.conforms:
+        zh = lang.startswith("zh")
+        counts = {s: sum(1 for r in results if r["severity"] == s) for s in ("Violation", "Warning", "Info")}
+        if zh:
+            typer.echo(f"符合约束: {'是' if conforms else '否'};违规 {counts['Violation']}(已隔离事实 {len(quarantined)}),"
+                       f"警告 {counts['Warning']},提示 {counts['Info']}")
+        else:
+            typer.echo(f"conforms: {conforms}; {counts['Violation']} violations ({len(quarantined)} facts quarantined), "
+                       f"{counts['Warning']} warnings, {counts['Info']} info")
+        _print_results(results, labels, lang)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+quarantine_app = typer.Typer(no_args_is_help=True, help="Facts kept aside by a Violation: list them, correct and re-admit them.")
+app.add_typer(quarantine_app, name="quarantine")
+
+
+@quarantine_app.command("list")
+def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
+                    lang: Annotated[str, typer.Option("--lang", help="zh or en")] = "en") -> None:
+    """The quarantined facts, each with the rule it breaks."""
+    from kg.factview import entity_labels
+    from kg.validate import stored_results
+
+    _choice(format, ("text", "json"))
+    db = _open(store, must_exist=True)
+    try:
+        results = [r for r in stored_results(db, _base()) if r["quarantined"]]
+        labels = entity_labels(db)
+    finally:
+        db.close()
+    if format == "json":
+        typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    for r in results:
+        message = r["message_zh"] if lang.startswith("zh") else r["message_en"]
+        typer.echo(f"{r['focus']}\t{r['file'] or ''}\t{_readable(message, labels, lang)}")
+
+
+@quarantine_app.command("readmit")
+def quarantine_readmit(
+    facts: Annotated[list[str] | None, typer.Argument(help="quarantined fact IRIs (all when none)")] = None,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="FIELD=VALUE correction of the named fact (value, unit, comparator, status, kind, time)")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Validate quarantined facts again (after a correction, or a change of shapes or reference data); admit those that pass."""
+    from kg.ingest import recheck
+    from kg.validate import stored_results
+
+    corrections: dict[str, str] = {}
+    for item in set_ or []:
+        field, sep, value = item.partition("=")
+        if not sep or not value:
+            raise fail(f"--set takes FIELD=VALUE, not '{item}'")
+        corrections[field.strip()] = value.strip()
+    if corrections and len(facts or []) != 1:
+        raise fail("--set corrects one fact: name exactly one fact IRI")
+    db = _open(store)
+    base = _base()
+    try:
+        held = [r for r in stored_results(db, base) if r["quarantined"]]
+        wanted = set(facts or [r["focus"] for r in held])
+        unknown = wanted - {r["focus"] for r in held}
+        if unknown:
+            raise fail(f"not a quarantined fact: {sorted(unknown)[0]}")
+        by_document = db.select(
+            "PREFIX sl: <https://w3id.org/suanli/ontology#> SELECT DISTINCT ?fact ?hash WHERE { "
+            f"VALUES ?fact {{ {' '.join(f'<{f}>' for f in sorted(wanted))} }} "
+            "GRAPH ?q { ?fact sl:subject ?s ; prov:wasDerivedFrom ?doc } GRAPH ?g { ?doc sl:contentHash ?hash } }"
+            .replace("SELECT", "PREFIX prov: <http://www.w3.org/ns/prov#> SELECT", 1)).rows
+        hashes = sorted({r["hash"]["value"] for r in by_document})
+        try:
+            for content_hash in hashes:
+                fixes = {facts[0]: corrections} if corrections else None
+                recheck(db, base=base, content_hash=content_hash, corrections=fixes)
+        except SuanliError as exc:
+            raise fail(exc.message) from None
+        still = {r["focus"] for r in stored_results(db, base) if r["quarantined"]} & wanted
+    finally:
+        db.close()
+    typer.echo(f"re-admitted {len(wanted) - len(still)} of {len(wanted)} facts", err=True)
+    for fact in sorted(still):
+        typer.echo(f"still quarantined: {fact}", err=True)
+    if still:
         raise typer.Exit(1)
 
 
@@ -184,7 +308,7 @@ def query(sparql: Annotated[str | None, typer.Argument(help="SPARQL query text")
             sparql = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise fail(f"cannot read {file}: {exc}") from None
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         results = db.select(sparql or "")
     except BadQueryError as exc:
@@ -229,7 +353,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="a question in Chine
             raise fail(f"cannot read {batch}: {exc}") from None
     else:
         questions = [question or ""]
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         for q in questions:
             result = answer(q, store=db)
@@ -268,7 +392,7 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
     import pyoxigraph as ox
 
     _choice(format, ("turtle", "trig", "nquads", "jsonld"))
-    db = _open(store, read_only=True)
+    db = _open(store, must_exist=True)
     try:
         if not hasattr(db, "dump"):
             raise fail("export needs the embedded store")

@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
 from extract import EXTRACTOR_VERSION, Reading, read
 from extract.errors import BadInputError, EmptyDocumentError
@@ -25,12 +28,13 @@ from kg.rdf import (
     ontology_graph_iri,
     reference_graph,
     reference_graph_iri,
+    term_from_json,
 )
 from kg.store import LocalStore, RemoteStore
+from kg.summary import add_update, rebuild_update, remove_update, summary_graph_iri
 from kg.summary import missing as summary_missing
-from kg.summary import refresh as refresh_summary
-from kg.summary import refresh_update
-from kg.validate import Entry, split_quarantine, validate
+from kg.summary import rebuild as rebuild_summary
+from kg.validate import Entry, check_document, context, report_graph, split_quarantine
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
 
@@ -93,27 +97,11 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
         if not store.select(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{SL.contentHash}> {_literal(digest)} }} }}").boolean:
             wanted[iri] = text + marker
     if wanted:
-        store.replace(remove=list(wanted), add=wanted, then=refresh_update(base))
+        store.replace(remove=list(wanted), add=wanted, then=rebuild_update(base))
     elif summary_missing(store, base):
-        refresh_summary(store, base)
+        rebuild_summary(store, base)
 
 
-def _touched(graph: Graph) -> set[str]:
-    """The entities a document graph says something about: typed in it, or subject or object of its facts."""
-    classes = set(ontology_graph().subjects(RDFS.subClassOf, SL.Entity))
-    return {str(e) for p in (SL.subject, SL.object) for e in graph.objects(None, p)} | {
-        str(e) for e, t in graph.subject_objects(RDF.type) if t in classes}
-
-
-def _stored_touched(store: LocalStore | RemoteStore, graphs: list[str]) -> set[str]:
-    """The entities stored graphs `graphs` say something about."""
-    if not graphs:
-        return set()
-    values = " ".join(f"<{g}>" for g in graphs)
-    return set(store.select(
-        "PREFIX sl: <https://w3id.org/suanli/ontology#> "
-        f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ {{ ?m sl:subject|sl:object ?e }} UNION {{ ?e a ?t }} }} }}"
-    ).values("e"))
 
 
 def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> tuple[bool, list[str]]:
@@ -175,16 +163,95 @@ def ingest(
             report.documents.append(DocumentOutcome(str(path), "unchanged"))
             continue
         graph = document_graph(reading, base=base, content_hash=content_hash, file_name=path.name, path=absolute)
-        validation = validate(graph)
-        kept, quarantined = split_quarantine(graph, validation)
-        add = {str(graph_iri(base, content_hash)): _ntriples(kept)}
-        if len(quarantined):
-            add[quarantine_graph_iri(base, content_hash)] = _ntriples(quarantined)
-        remove = older + [g.replace("/graph/", "/quarantine/") for g in older]
-        touched = _touched(graph) | _stored_touched(store, older)
-        store.replace(remove=remove, add=add, then=refresh_update(base, touched))
+        quarantined, entries = store_document(store, graph, base=base, content_hash=content_hash, older=older)
         report.documents.append(DocumentOutcome(
-            str(path), "replaced" if older else "added", len(reading.facts),
-            len(set(quarantined.subjects())), validation.entries,
-        ))
+            str(path), "replaced" if older else "added", len(reading.facts), quarantined, entries))
     return report
+
+
+def report_graph_iri(base: str, content_hash: str) -> str:
+    return f"{base}report/{content_hash[:16]}"
+
+
+def _companions(graph: str) -> list[str]:
+    """A document graph and the quarantine and report graphs that go with it."""
+    return [graph, graph.replace("/graph/", "/quarantine/"), graph.replace("/graph/", "/report/")]
+
+
+def store_document(store: LocalStore | RemoteStore, graph: Graph, *, base: str, content_hash: str,
+                   older: list[str] = ()) -> tuple[int, list[Entry]]:
+    """Validate one document graph in its context and write it, replacing `older` graphs, in one update.
+
+    Facts that break a Violation go to the document's quarantine graph; every result goes to its
+    report graph. Returns the number of quarantined facts and the results.
+    """
+    around = context(store, str(summary_graph_iri(base)), graph, discount=older)
+    validation = check_document(graph, around)
+    kept, quarantined = split_quarantine(graph, validation)
+    add = {str(graph_iri(base, content_hash)): _ntriples(kept)}
+    if len(quarantined):
+        add[quarantine_graph_iri(base, content_hash)] = _ntriples(quarantined)
+    if validation.entries:
+        add[report_graph_iri(base, content_hash)] = _ntriples(report_graph(validation.entries, base, content_hash))
+    remove = [g for old in older for g in _companions(old)]
+    store.replace(remove=remove, add=add, before=remove_update(base, list(older)),
+                  then=add_update(base, str(graph_iri(base, content_hash))))
+    moved = {s for s in quarantined.subjects(RDF.type, None)}
+    return len(moved), validation.entries
+
+
+def _graph_of(store: LocalStore | RemoteStore, iri: str) -> Graph:
+    graph = Graph()
+    for row in store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").rows:
+        graph.add((term_from_json(row["s"]), term_from_json(row["p"]), term_from_json(row["o"])))
+    return graph
+
+
+def document_hashes(store: LocalStore | RemoteStore) -> list[str]:
+    """Content hashes of every stored document."""
+    return store.select(
+        "PREFIX sl: <https://w3id.org/suanli/ontology#> "
+        "SELECT DISTINCT ?h WHERE { GRAPH ?g { ?d a sl:SourceDocument ; sl:contentHash ?h } } ORDER BY ?h").values("h")
+
+
+def recheck(store: LocalStore | RemoteStore, *, base: str, content_hash: str,
+            corrections: dict[str, dict[str, Any]] | None = None) -> tuple[int, list[Entry]]:
+    """Validate a stored document again, with its quarantined facts, under the current shapes and graph.
+
+    Facts that now pass are re-admitted; those that still fail stay in quarantine. `corrections`
+    maps a fact IRI to new values for it (value, unit, comparator, status, kind, time), applied first.
+    """
+    served = str(graph_iri(base, content_hash))
+    graph = _graph_of(store, served) + _graph_of(store, quarantine_graph_iri(base, content_hash))
+    for fact, changes in (corrections or {}).items():
+        node = URIRef(fact)
+        if (node, None, None) not in graph:
+            raise BadInputError("no such fact in this document", path=fact)
+        for name, value in changes.items():
+            _correct(graph, node, name, value)
+    ensure_base_graphs(store, base=base)
+    return store_document(store, graph, base=base, content_hash=content_hash, older=[served])
+
+
+_CORRECTABLE = {"value": SL.value, "unit": SL.unit, "comparator": SL.comparator, "status": SL.status,
+                "kind": SL.kind, "time": SL.time}
+
+
+def _correct(graph: Graph, node: URIRef, name: str, value: str) -> None:
+    """One corrected field of a fact, with a note of what it was."""
+    if name not in _CORRECTABLE:
+        raise BadInputError(f"cannot correct '{name}'; one of {', '.join(_CORRECTABLE)}")
+    prop = _CORRECTABLE[name]
+    before = graph.value(node, prop)
+    graph.remove((node, prop, None))
+    if name == "value":
+        try:
+            new = Literal(Decimal(value), datatype=XSD.decimal)
+        except InvalidOperation:
+            raise BadInputError(f"not a number: {value}") from None
+    elif name == "time":
+        new = Literal(value, datatype=XSD.gYear if len(value) == 4 else XSD.date)
+    else:
+        new = SL[value]
+    graph.add((node, prop, new))
+    graph.add((node, SKOS.changeNote, Literal(f"{name} corrected from {before} to {value}")))

@@ -36,6 +36,7 @@ class SL(DefinedNamespace):
     Unit: URIRef
     actual: URIRef
     ai: URIRef
+    allowedUnit: URIRef
     approx: URIRef
     area: URIRef
     canonicalUnit: URIRef
@@ -91,3 +92,4 @@ class SL(DefinedNamespace):
     under_construction: URIRef
     unit: URIRef
     value: URIRef
+    wholeNumber: URIRef

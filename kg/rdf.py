@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 
 from extract import EXTRACTOR_VERSION, Entity, Fact, Reading
 from extract.gazetteer import gazetteer
@@ -58,6 +58,15 @@ def reference_graph_iri(base: str) -> URIRef:
 
 def ontology_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/ontology")
+
+
+def term_from_json(cell: dict[str, str]) -> URIRef | BNode | Literal:
+    """An RDF term from a SPARQL 1.1 Query Results JSON cell."""
+    if cell["type"] == "uri":
+        return URIRef(cell["value"])
+    if cell["type"] == "bnode":
+        return BNode(cell["value"])
+    return Literal(cell["value"], lang=cell.get("xml:lang"), datatype=cell.get("datatype"))
 
 
 def new_graph() -> Graph:

@@ -19,6 +19,7 @@ from kg.ask import ask as answer
 from kg.settings import Settings
 from kg.store import LocalStore, RemoteStore, open_store
 from kg.summary import summary_graph_iri
+from kg.validate import stored_results
 
 SPARQL_JSON = "application/sparql-results+json"
 REFUSED = ("SERVICE", "LOAD ")
@@ -92,6 +93,13 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         else:
             question = (parse_qs(body).get("q") or [""])[0]
         return JSONResponse(answer(question[:10000], store=db))
+
+    @app.get("/validation")
+    def validation() -> Response:
+        """The latest validation results, as ingest and `suanli validate` stored them (both languages)."""
+        results = stored_results(db, Settings.from_env().base)
+        quarantined = sorted({r["focus"] for r in results if r["quarantined"]})
+        return JSONResponse({"conforms": not quarantined, "quarantined": quarantined, "results": results})
 
     @app.get("/", response_class=HTMLResponse)
     def page() -> str:

@@ -40,8 +40,8 @@ class Store(Protocol):
 
     def select(self, sparql: str) -> Results: ...
 
-    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "") -> None:
-        """Atomically drop graphs `remove`, load N-Triples `add[graph]` into each graph, then run update `then`."""
+    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> None:
+        """Atomically run update `before`, drop graphs `remove`, load N-Triples `add[graph]`, run update `then`."""
         ...
 
     def update(self, sparql: str) -> None:
@@ -78,16 +78,22 @@ def names_dataset(sparql: str) -> bool:
     return re.search(r"\bFROM\b", _LEXICAL_NOISE.sub(" ", sparql), re.IGNORECASE) is not None
 
 
-def replace_update(remove: list[str], add: dict[str, str], then: str = "") -> str:
-    """One SPARQL Update that drops `remove`, loads N-Triples into each graph of `add`, then runs `then`."""
-    # `then` may open with PREFIX lines; Oxigraph reads a prologue only at the start of the request.
-    lines = then.splitlines()
-    prologue = [ln for ln in lines if ln.startswith("PREFIX ")]
-    parts = [f"DROP SILENT GRAPH <{g}>" for g in remove]
-    parts += [f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}" for graph, ntriples in add.items()]
-    body = "\n".join(ln for ln in lines if not ln.startswith(("PREFIX ", "#"))).strip()
-    if body:
-        parts.append(body)
+def replace_update(remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> str:
+    """One SPARQL Update: `before`, then drop `remove`, load N-Triples into each graph of `add`, then `then`."""
+    prologue: list[str] = []
+    parts = []
+
+    def operations(update: str) -> None:
+        # an update may open with PREFIX lines; Oxigraph reads a prologue only at the start of the request
+        lines = update.splitlines()
+        prologue.extend(ln for ln in lines if ln.startswith("PREFIX ") and ln not in prologue)
+        if body := "\n".join(ln for ln in lines if not ln.startswith(("PREFIX ", "#"))).strip():
+            parts.append(body)
+
+    operations(before)
+    parts.extend(f"DROP SILENT GRAPH <{g}>" for g in remove)
+    parts.extend(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}" for graph, ntriples in add.items())
+    operations(then)
     return "".join(f"{ln}\n" for ln in prologue) + " ;\n".join(parts)
 
 
@@ -142,8 +148,8 @@ class LocalStore:
             return Results(names, rows)
         raise BadQueryError("only SELECT and ASK return rows")
 
-    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "") -> None:
-        if update := replace_update(remove, add, then):
+    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> None:
+        if update := replace_update(remove, add, then, before):
             self.update(update)
 
     def update(self, sparql: str) -> None:
@@ -203,8 +209,8 @@ class RemoteStore:
             return Results([], boolean=bool(data["boolean"]))
         return Results(data["head"].get("vars", []), data["results"]["bindings"])
 
-    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "") -> None:
-        if update := replace_update(remove, add, then):
+    def replace(self, *, remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> None:
+        if update := replace_update(remove, add, then, before):
             self.update(update)
 
     def update(self, sparql: str) -> None:

@@ -1,22 +1,25 @@
-"""The summary graph: what questions read, each distinct fact once, kept current by ingest.
+"""The summary graph: the served default graph, each entity and each distinct fact once.
 
 News repeat themselves: a deployment holds the same "庆阳集群算力超过10万P" from hundreds of
-pages. The summary graph holds the ontology, every entity's description (types, labels,
-relations) merged from the served graphs, and one merged fact per distinct fact (with every fact
-it merges, the number of sources and one evidence sentence), so a question costs what the
-distinct facts cost, not what the documents cost. It is the served default graph: quarantined
-facts are never in it, and nothing in it is repeated. Ingest refreshes the entities a document
-touches in the same update that writes the document.
+pages. The summary graph holds the ontology, every entity's triples (types, labels in every
+script, relations) merged from the served graphs, and one `sl:MergedFact` per distinct fact with
+the facts it merges (`prov:wasDerivedFrom`), their number and one quoted evidence sentence
+(`prov:wasQuotedFrom`). Questions read it, so they cost what the distinct facts cost, not what the
+documents cost; quarantined facts are never in it.
+
+Ingest keeps it current in the same update that writes a document, by difference: what the
+replaced graphs brought comes out (`summary_remove.ru`), what the new graph brings goes in
+(`summary_add.ru`), and source counts move by the facts added or removed, so the cost follows
+the document and not the store (no merged fact is recounted over its hundreds of sources). `rebuild_update` makes it
+from scratch; the tests check that both ways give the same graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rdflib import URIRef
 
 from extract.resources import read_text
-from kg.rdf import ontology_graph_iri, reference_graph_iri
+from kg.rdf import ontology_graph_iri
 from kg.store import LocalStore, RemoteStore
 
 
@@ -24,31 +27,51 @@ def summary_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/summary")
 
 
-def refresh_update(base: str, entities: Iterable[str] | None = None) -> str:
-    """The SPARQL Update that recomputes the summary of `entities` (of every entity when None)."""
-    values = ""
+def _update(name: str, base: str, **placeholders: str) -> str:
+    """An update file with its placeholders filled and its comment lines dropped."""
+    text = read_text("kg.queries", name)
+    fixed = {"SUMMARY": str(summary_graph_iri(base)), "PENDING": f"{base}graph/summary-pending", "BASE": base}
+    for placeholder, value in {**fixed, **placeholders}.items():
+        text = text.replace(f"#{placeholder}", value)
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+
+
+def _joined(updates: list[str]) -> str:
+    """Several updates as one request: one prologue, then their operations."""
+    if not updates:
+        return ""
+    lines = [line for update in updates for line in update.splitlines()]
+    prologue = list(dict.fromkeys(line for line in lines if line.startswith("PREFIX ")))
+    bodies = ["\n".join(ln for ln in u.splitlines() if not ln.startswith("PREFIX ")).strip() for u in updates]
+    return "\n".join(prologue) + "\n" + " ;\n".join(b for b in bodies if b)
+
+
+def remove_update(base: str, graphs: list[str]) -> str:
+    """What document graphs about to be dropped brought into the summary, taken out (run before the drop).
+
+    Each graph is named as a constant: with `VALUES ?g` Oxigraph reads every graph (10 s at 1M triples).
+    """
+    listed = ", ".join(URIRef(g).n3() for g in graphs)
+    return _joined([_update("summary_remove.ru", base, DOC=URIRef(g).n3(), GRAPHLIST=listed) for g in graphs])
+
+
+def add_update(base: str, graph: str) -> str:
+    """A document graph merged into the summary (run after it is written)."""
+    return _update("summary_add.ru", base, DOC=URIRef(graph).n3())
+
+
+def rebuild_update(base: str) -> str:
+    """The whole summary made again from every served graph."""
     summary = summary_graph_iri(base)
-    prelude, coda = f"DROP SILENT GRAPH <{summary}> ;\n", f" ;\nADD <{ontology_graph_iri(base)}> TO <{summary}>"
-    if entities is not None:
-        prelude = coda = ""
-        terms = " ".join(URIRef(e).n3() for e in sorted(set(entities)))
-        if not terms:
-            return ""
-        values = f"VALUES ?subject {{ {terms} }}"
-    text = read_text("kg.queries", "summary_refresh.ru")
-    for placeholder, value in (("#SUMMARY", summary), ("#REFERENCE", reference_graph_iri(base)),
-                               ("#ONTOLOGY", ontology_graph_iri(base)), ("#BASE", base), ("#SUBJECTS", values)):
-        text = text.replace(placeholder, str(value))
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    body = _update("summary_add.ru", base, DOC="?g")
     prologue = "\n".join(line for line in body.splitlines() if line.startswith("PREFIX "))
     operations = "\n".join(line for line in body.splitlines() if not line.startswith("PREFIX ")).strip()
-    return f"{prologue}\n{prelude}{operations}{coda}"
+    return (f"{prologue}\nDROP SILENT GRAPH <{summary}> ;\n{operations} ;\n"
+            f"ADD <{ontology_graph_iri(base)}> TO <{summary}>")
 
 
-def refresh(store: LocalStore | RemoteStore, base: str, entities: Iterable[str] | None = None) -> None:
-    """Recompute the summary in place: all of it, or what concerns `entities`."""
-    if update := refresh_update(base, entities):
-        store.update(update)
+def rebuild(store: LocalStore | RemoteStore, base: str) -> None:
+    store.update(rebuild_update(base))
 
 
 def missing(store: LocalStore | RemoteStore, base: str) -> bool:

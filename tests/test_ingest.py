@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from kg.ingest import ingest
+from kg.namespace import SL
+from kg.store import LocalStore
+from kg.summary import rebuild_update, summary_graph_iri
 from tests.conftest import CORPUS, suanli
+
+BASE = "https://w3id.org/suanli/resource/"
 
 
 def triple_count(store: Path) -> int:
@@ -202,3 +208,32 @@ def test_the_default_graph_holds_each_entity_once_and_no_quarantined_fact(tmp_pa
     kept = suanli("query", pue.replace("ASK {", "ASK { GRAPH ?g {") + " }", "--store", str(store), "--format", "json", check=True)
     assert json.loads(served.stdout)["boolean"] is False
     assert json.loads(kept.stdout)["boolean"] is True
+
+
+def _summary_triples(store: LocalStore) -> set[tuple]:
+    """The summary graph's triples, without the choice of quoted evidence (either source will do)."""
+    quoted = {"http://www.w3.org/ns/prov#wasQuotedFrom", str(SL.evidence), str(SL.evidenceSource)}
+    rows = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{summary_graph_iri(BASE)}> {{ ?s ?p ?o }} }}").rows
+    return {(r["s"]["value"], r["p"]["value"], r["o"]["value"]) for r in rows if r["p"]["value"] not in quoted}
+
+
+def test_the_summary_kept_by_difference_equals_a_rebuild(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(CORPUS, docs)
+    store = LocalStore(tmp_path / "store")
+    try:
+        ingest([docs], store=store, base=BASE)
+        changed = sorted(docs.glob("*"))[:3]
+        for path in changed:  # new content at the same paths replaces the old documents
+            path.write_text(path.read_text(encoding="utf-8").replace("数据中心集群", "数据中心集群,") + "\n芜湖数据中心集群规划机架5万架。",
+                            encoding="utf-8")
+        ingest([docs], store=store, base=BASE)
+        kept = _summary_triples(store)
+        store.update(rebuild_update(BASE))
+        rebuilt = _summary_triples(store)
+        assert kept == rebuilt
+        evidence = store.select(f"PREFIX sl: <{SL._NS}> SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{summary_graph_iri(BASE)}> "
+                                "{ ?f a sl:MergedFact FILTER NOT EXISTS { ?f sl:evidence ?e ; sl:evidenceSource ?s } } }")
+        assert evidence.values("n") == ["0"]
+    finally:
+        store.close()

@@ -63,3 +63,9 @@ def test_bad_or_unsafe_queries_get_400(server: str, query: str) -> None:
 def test_ask_answers_over_http(server: str) -> None:
     answer = httpx.get(server + "/ask", params={"q": "Which hubs exceed 90% renewable power?"}).json()
     assert "Qingyang" in {a["label_en"] for a in answer["answers"]}
+
+
+def test_the_service_serves_the_latest_validation_report(server: str) -> None:
+    report = httpx.get(server + "/validation").json()
+    assert report["conforms"] is True and report["quarantined"] == []
+    assert isinstance(report["results"], list)
