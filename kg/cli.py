@@ -139,7 +139,7 @@ def _readable(text: str, labels: dict[str, dict[str, str]], lang: str) -> str:
     """A report message with entity IRIs written as their labels in `lang`."""
     key = "zh-Hans" if lang.startswith("zh") else "en"
     return re.sub(r"https?://\S+?(?=[\s,;:)(),。:;]|$)",
-                  lambda m: labels.get(m.group(0), {}).get(key) or m.group(0).rsplit("/", 1)[-1], text)
+                  lambda m: labels.get(m.group(0), {}).get(key) or re.split(r"[/#]", m.group(0))[-1], text)
 
 
 def _print_results(results: list[dict], labels: dict[str, dict[str, str]], lang: str) -> None:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,17 @@ def _ntriples(graph: Graph) -> str:
     return graph.serialize(format="nt")
 
 
+@cache
+def _base_graphs(base: str) -> list[tuple[str, str, str]]:
+    """(graph IRI, N-Triples, content hash) of the ontology and the reference data, made once per process."""
+    out = []
+    for iri, graph in ((str(ontology_graph_iri(base)), ontology_graph()), (str(reference_graph_iri(base)), reference_graph(base))):
+        # sorted: rdflib writes triples in an order that changes from one process to the next
+        text = "".join(sorted(_ntriples(graph).splitlines(keepends=True)))
+        out.append((iri, text, hashlib.sha256(text.encode("utf-8")).hexdigest()))
+    return out
+
+
 def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
     """Load the ontology and the reference data when the store lacks them or holds an older edition.
 
@@ -90,9 +102,7 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
     replaces the stored one on the next ingest.
     """
     wanted = {}
-    for iri, graph in ((str(ontology_graph_iri(base)), ontology_graph()), (str(reference_graph_iri(base)), reference_graph(base))):
-        text = _ntriples(graph)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for iri, text, digest in _base_graphs(base):
         marker = f"<{iri}> <{SL.contentHash}> {_literal(digest)} .\n"
         if not store.select(f"ASK {{ GRAPH <{iri}> {{ <{iri}> <{SL.contentHash}> {_literal(digest)} }} }}").boolean:
             wanted[iri] = text + marker
@@ -106,17 +116,16 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
 
 def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> tuple[bool, list[str]]:
     """(same content already read by this extractor, graphs of older versions of the same path or content)."""
-    rows = store.select(
+    # one query per key, each starting from its constant: a FILTER over both read every document (90 ms at 300k triples)
+    rows = [row for key, value in (("contentHash", content_hash), ("sourcePath", path)) for row in store.select(
         "PREFIX sl: <https://w3id.org/suanli/ontology#> "
-        "SELECT ?g ?hash ?version WHERE { GRAPH ?g { ?doc a sl:SourceDocument ; sl:contentHash ?hash ; sl:sourcePath ?path . "
-        "OPTIONAL { ?doc sl:extractorVersion ?version } } "
-        f"FILTER(?hash = {_literal(content_hash)} || ?path = {_literal(path)}) }}"
-    ).rows
+        f"SELECT ?g ?hash ?version WHERE {{ GRAPH ?g {{ ?doc sl:{key} {_literal(value)} ; a sl:SourceDocument ; "
+        "sl:contentHash ?hash . OPTIONAL { ?doc sl:extractorVersion ?version } } }").rows]
 
     def current(row: dict) -> bool:
         return row["hash"]["value"] == content_hash and row.get("version", {}).get("value") == EXTRACTOR_VERSION
 
-    return any(map(current, rows)), [r["g"]["value"] for r in rows if not current(r)]
+    return any(map(current, rows)), list(dict.fromkeys(r["g"]["value"] for r in rows if not current(r)))
 
 
 def _literal(text: str) -> str:

@@ -76,6 +76,8 @@ def rebuild(store: LocalStore | RemoteStore, base: str) -> None:
 
 def missing(store: LocalStore | RemoteStore, base: str) -> bool:
     """True when the store holds documents but no summary (a store written before the summary existed)."""
-    return bool(store.select(
-        "PREFIX sl: <https://w3id.org/suanli/ontology#> ASK { GRAPH ?g { ?doc a sl:SourceDocument } "
-        f"FILTER NOT EXISTS {{ GRAPH <{summary_graph_iri(base)}> {{ ?f a sl:MergedFact }} }} }}").boolean)
+    prefix = "PREFIX sl: <https://w3id.org/suanli/ontology#> "
+    # two ASKs that stop at their first match, not one that joins every document with the summary
+    if store.select(f"{prefix} ASK {{ GRAPH <{summary_graph_iri(base)}> {{ ?f a sl:MergedFact }} }}").boolean:
+        return False
+    return bool(store.select(f"{prefix} ASK {{ GRAPH ?g {{ ?doc a sl:SourceDocument }} }}").boolean)

@@ -47,7 +47,7 @@ WHERE {
   { SELECT ?f (MIN(?m) AS ?quoted) WHERE {
       GRAPH <#PENDING> { ?f prov:wasDerivedFrom ?m } FILTER NOT EXISTS { GRAPH <#SUMMARY> { ?f prov:wasQuotedFrom ?q } }
     } GROUP BY ?f }
-  GRAPH #DOC { ?quoted sl:evidence ?evidence ; prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?file }
+  LATERAL { GRAPH #DOC { ?quoted sl:evidence ?evidence ; prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?file } }
 } ;
 
 # a merged fact whose quoted source was replaced, and that this document does not state, quotes another source;

@@ -257,3 +257,31 @@ def test_the_sample_corpus_and_the_seeds_validate_clean(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["conforms"] is True
     assert [r for r in report["results"] if r["severity"] == "Violation"] == []
+
+
+CLASSES = {"Hub": "Hub", "Cluster": "Cluster", "Center": "Center", "Park": "Park", "Province": "Province",
+           "City": "City", "District": "District", "Company": "Company", "Organization": "Organization",
+           "Initiative": "Initiative"}
+
+
+@pytest.mark.parametrize("cls", sorted(CLASSES))
+def test_every_class_needs_its_english_and_chinese_labels(world: LocalStore, cls: str) -> None:
+    graph, content_hash = document(TEXT, f"label-{cls}")
+    nameless = _new_entity(graph, f"nameless-{cls.lower()}", cls, en=None, zh="无名")
+    link = _relation(graph, nameless, SL.partner, QINGYANG)
+    count, entries = store_document(world, graph, base=BASE, content_hash=content_hash)
+    assert ("Violation", f"{cls} lacks an English label") in [(e.severity, e.message_en) for e in entries if e.focus == str(nameless)]
+    assert quarantined(world, link) and served(world, measurement(graph, "pue"))
+
+
+def test_a_fact_with_two_subjects_and_a_source_with_a_bad_date_are_reported(world: LocalStore) -> None:
+    graph, content_hash = document(TEXT, "two-subjects")
+    fact = measurement(graph, "pue")
+    graph.add((fact, SL.subject, entity_iri(BASE, "gansu-hub")))
+    source = graph.value(fact, PROV.wasDerivedFrom)
+    graph.add((source, URIRef("http://purl.org/dc/terms/issued"), Literal("2025-02-30", datatype=XSD.date)))
+    count, entries = store_document(world, graph, base=BASE, content_hash=content_hash)
+    found = {(e.focus, e.severity, e.message_en) for e in entries}
+    assert (str(fact), "Violation", "A fact has exactly one subject") in found
+    assert (str(source), "Violation", "The publication date must be a valid date") in found
+    assert quarantined(world, fact)
