@@ -112,8 +112,6 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
         rebuild_summary(store, base)
 
 
-
-
 def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> tuple[bool, list[str]]:
     """(same content already read by this extractor, graphs of older versions of the same path or content)."""
     # one query per key, each starting from its constant: a FILTER over both read every document (90 ms at 300k triples)

@@ -78,23 +78,24 @@ def names_dataset(sparql: str) -> bool:
     return re.search(r"\bFROM\b", _LEXICAL_NOISE.sub(" ", sparql), re.IGNORECASE) is not None
 
 
+def join_updates(*updates: str) -> str:
+    """Several SPARQL Updates as one request (one transaction): one prologue, then every operation.
+
+    Oxigraph reads a prologue only at the start of a request, so the PREFIX lines move up front;
+    comment lines are dropped.
+    """
+    lines = [line for update in updates for line in update.splitlines()]
+    prologue = list(dict.fromkeys(line for line in lines if line.startswith("PREFIX ")))
+    bodies = ["\n".join(ln for ln in u.splitlines() if not ln.startswith(("PREFIX ", "#"))).strip() for u in updates]
+    operations = " ;\n".join(b for b in bodies if b)
+    return "".join(f"{ln}\n" for ln in prologue) + operations if operations else ""
+
+
 def replace_update(remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> str:
     """One SPARQL Update: `before`, then drop `remove`, load N-Triples into each graph of `add`, then `then`."""
-    prologue: list[str] = []
-    parts = []
-
-    def operations(update: str) -> None:
-        # an update may open with PREFIX lines; Oxigraph reads a prologue only at the start of the request
-        lines = update.splitlines()
-        prologue.extend(ln for ln in lines if ln.startswith("PREFIX ") and ln not in prologue)
-        if body := "\n".join(ln for ln in lines if not ln.startswith(("PREFIX ", "#"))).strip():
-            parts.append(body)
-
-    operations(before)
-    parts.extend(f"DROP SILENT GRAPH <{g}>" for g in remove)
-    parts.extend(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}" for graph, ntriples in add.items())
-    operations(then)
-    return "".join(f"{ln}\n" for ln in prologue) + " ;\n".join(parts)
+    return join_updates(before, *(f"DROP SILENT GRAPH <{g}>" for g in remove),
+                        *(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}" for graph, ntriples in add.items()),
+                        then)
 
 
 class LocalStore:

@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from extract.resources import read_text
 from kg.rdf import ontology_graph_iri
-from kg.store import LocalStore, RemoteStore
+from kg.store import LocalStore, RemoteStore, join_updates
 
 
 def summary_graph_iri(base: str) -> URIRef:
@@ -36,23 +36,13 @@ def _update(name: str, base: str, **placeholders: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
-def _joined(updates: list[str]) -> str:
-    """Several updates as one request: one prologue, then their operations."""
-    if not updates:
-        return ""
-    lines = [line for update in updates for line in update.splitlines()]
-    prologue = list(dict.fromkeys(line for line in lines if line.startswith("PREFIX ")))
-    bodies = ["\n".join(ln for ln in u.splitlines() if not ln.startswith("PREFIX ")).strip() for u in updates]
-    return "\n".join(prologue) + "\n" + " ;\n".join(b for b in bodies if b)
-
-
 def remove_update(base: str, graphs: list[str]) -> str:
     """What document graphs about to be dropped brought into the summary, taken out (run before the drop).
 
     Each graph is named as a constant: with `VALUES ?g` Oxigraph reads every graph (10 s at 1M triples).
     """
     listed = ", ".join(URIRef(g).n3() for g in graphs)
-    return _joined([_update("summary_remove.ru", base, DOC=URIRef(g).n3(), GRAPHLIST=listed) for g in graphs])
+    return join_updates(*(_update("summary_remove.ru", base, DOC=URIRef(g).n3(), GRAPHLIST=listed) for g in graphs))
 
 
 def add_update(base: str, graph: str) -> str:
@@ -63,11 +53,8 @@ def add_update(base: str, graph: str) -> str:
 def rebuild_update(base: str) -> str:
     """The whole summary made again from every served graph."""
     summary = summary_graph_iri(base)
-    body = _update("summary_add.ru", base, DOC="?g")
-    prologue = "\n".join(line for line in body.splitlines() if line.startswith("PREFIX "))
-    operations = "\n".join(line for line in body.splitlines() if not line.startswith("PREFIX ")).strip()
-    return (f"{prologue}\nDROP SILENT GRAPH <{summary}> ;\n{operations} ;\n"
-            f"ADD <{ontology_graph_iri(base)}> TO <{summary}>")
+    return join_updates(f"DROP SILENT GRAPH <{summary}>", _update("summary_add.ru", base, DOC="?g"),
+                        f"ADD <{ontology_graph_iri(base)}> TO <{summary}>")
 
 
 def rebuild(store: LocalStore | RemoteStore, base: str) -> None:

@@ -70,9 +70,9 @@ def shapes_graph() -> Graph:
 
 @cache
 def _parsed_shapes() -> ShapesGraph:
-    """The shapes with their SHACL-SPARQL queries parsed once per process.
+    """The shapes read once per process and handed to every `Validator`.
 
-    `pyshacl.validate` parses every query again on each call: 2.5 of 3.3 s per document.
+    A `Validator` builds its own shapes graph on each call: 307 against 184 ms per document.
     """
     return ShapesGraph(shapes_graph())
 
