@@ -37,6 +37,7 @@ bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/qa_latency.py
 	$(BIN)/python bench/ingest_validate.py
+	$(BIN)/python bench/endpoint_load.py
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check kg extract tests bench

@@ -424,15 +424,28 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
 
 @app.command()
 def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port")] = 8000) -> None:
-    """Serve /sparql, /ask and the web page over HTTP."""
+          port: Annotated[int, typer.Option("--port")] = 8000,
+          timeout: Annotated[float | None, typer.Option("--timeout", help="seconds before a query is stopped")] = None,
+          workers: Annotated[int | None, typer.Option("--workers", help="query worker processes")] = None,
+          rate_limit: Annotated[float | None, typer.Option("--rate-limit", help="requests a second per client; 0 = none")] = None,
+          row_cap: Annotated[int | None, typer.Option("--row-cap", help="rows an answer carries at most")] = None) -> None:
+    """Serve /sparql, /rdf-graphs, /ask and the web page over HTTP (read-only unless SUANLI_UPDATE_TOKEN is set)."""
     import uvicorn
 
     from kg.server import create_app
+    from kg.settings import Limits
 
-    if not Path(store).exists():
+    settings = _settings(store)
+    if not settings.endpoint and not Path(store).exists():
         raise fail(f"no store at {store}; run `suanli ingest` first")
-    uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+    try:
+        limits = Limits.from_env(timeout=timeout, workers=workers, rate=rate_limit, row_cap=row_cap)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if limits.timeout <= 0 or limits.row_cap <= 0:
+        raise fail("--timeout and --row-cap must be positive")
+    app = create_app(store=settings.store, endpoint=settings.endpoint, limits=limits)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, loop="uvloop", http="httptools")
 
 
 def main() -> None:

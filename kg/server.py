@@ -1,82 +1,324 @@
-"""The HTTP service: /sparql (SPARQL 1.1 Protocol, read-only), /ask, and the web page.
+"""The HTTP service: /sparql (SPARQL 1.1 Protocol), /rdf-graphs (Graph Store Protocol), /ask, /validation, the web page.
 
 A query's default graph is the summary graph (kg.summary): each entity and distinct fact once,
 never a quarantined fact; every document's facts stay readable as its own named graph.
 
-`create_app(store=…)` builds the app; routes are thin adapters over kg.store and kg.ask.
+Safe by default: the store is opened read-only; queries run in worker processes (kg.executor) that
+are killed past the timeout; SERVICE, LOAD and graphs outside the dataset are refused before
+anything runs; answers stop at a row cap (said in `Suanli-Row-Cap` / `Suanli-Truncated`); request
+sizes are bounded; each client has a request budget (429 with Retry-After). SPARQL Update and Graph
+Store writes need the configured token.
+
+`create_app(store=…)` builds the app; the protocol's rules live in kg.protocol.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import hmac
+import math
+import time
+from collections.abc import AsyncIterator
 from importlib.resources import files
-from typing import Annotated
+from typing import Annotated, Any
 
+import pyoxigraph as ox
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.cors import CORSMiddleware
 
-from extract.errors import BadQueryError
+from extract.errors import SuanliError
 from kg.ask import ask as answer
-from kg.settings import Settings
+from kg.executor import BusyError, Pool, QueryTimeoutError, WorkerFailedError
+from kg.protocol import (
+    GRAPH_TYPES,
+    Operation,
+    ProtocolError,
+    dataset_graphs,
+    names_dataset,
+    negotiate,
+    read_operation,
+    reads_named_graphs,
+    refusal,
+    result_type,
+)
+from kg.settings import Limits, Settings
 from kg.store import LocalStore, RemoteStore, open_store
 from kg.summary import summary_graph_iri
 from kg.validate import stored_results
 
-SPARQL_JSON = "application/sparql-results+json"
-REFUSED = ("SERVICE", "LOAD ")
+CAP_HEADERS = ("Suanli-Row-Cap", "Suanli-Truncated")
+MAX_URL_QUERY = 32 * 1024  # below the 64 KiB request line the HTTP parser itself refuses (with a bare 400)
 
 
-def _refuse(query: str) -> str | None:
-    upper = query.upper()
-    for word in REFUSED:
-        if word in upper:
-            return f"{word.strip()} is not allowed on this endpoint"
-    return None
+class RateLimiter:
+    """A token bucket per client: `rate` requests a second, up to `burst` at once."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, max(burst, 1.0)
+        self.buckets: dict[str, tuple[float, float]] = {}
+
+    def take(self, client: str, cost: float = 1.0) -> float:
+        """0 when the client may go on, else the seconds until it may (nothing is taken then)."""
+        if self.rate <= 0:
+            return 0.0
+        now = time.monotonic()
+        tokens, last = self.buckets.get(client, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        if tokens < cost:
+            self.buckets[client] = (tokens, now)
+            return (cost - tokens) / self.rate
+        self.buckets[client] = (tokens - cost, now)
+        if len(self.buckets) > 10_000:  # forget clients whose bucket has refilled
+            self.buckets = {k: v for k, v in self.buckets.items() if v[0] + (now - v[1]) * self.rate < self.burst}
+        return 0.0
+
+    def charge(self, client: str, cost: float) -> None:
+        """Take `cost` more from a client (a query that ran to the timeout), even into debt."""
+        if self.rate > 0:
+            tokens, last = self.buckets.get(client, (self.burst, time.monotonic()))
+            self.buckets[client] = (tokens - cost, last)
+
+
+class Gate:
+    """Many readers or one writer: a write to the embedded store needs every read handle closed."""
+
+    def __init__(self) -> None:
+        self.readers = 0
+        self.writing = False
+        self.condition = asyncio.Condition()
+
+    @contextlib.asynccontextmanager
+    async def read(self) -> AsyncIterator[None]:
+        if not self.writing:  # the common path takes no lock
+            self.readers += 1
+        else:
+            async with self.condition:
+                await self.condition.wait_for(lambda: not self.writing)
+                self.readers += 1
+        try:
+            yield
+        finally:
+            self.readers -= 1
+            if self.writing:
+                async with self.condition:
+                    self.condition.notify_all()
+
+    @contextlib.asynccontextmanager
+    async def write(self) -> AsyncIterator[None]:
+        async with self.condition:
+            await self.condition.wait_for(lambda: not self.writing)
+            self.writing = True
+            await self.condition.wait_for(lambda: self.readers == 0)
+        try:
+            yield
+        finally:
+            async with self.condition:
+                self.writing = False
+                self.condition.notify_all()
+
+
+class FastPath:
+    """Pure ASGI middleware that answers one path itself, ahead of the framework's routing and middleware.
+
+    A small query's cost is mostly the web stack; /sparql skips FastAPI's layers and sets its CORS
+    headers here (preflight requests still go to the CORS middleware).
+    """
+
+    def __init__(self, app: Any, path: str, handler: Any) -> None:
+        self.app, self.path, self.handler = app, path, handler
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != self.path or scope["method"] == "OPTIONS":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        response = await self.handler(request)
+        if "origin" in request.headers:
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Expose-Headers"] = ", ".join((*CAP_HEADERS, "Retry-After", "Suanli-Timeout"))
+        await response(scope, receive, send)
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(message.rstrip() + "\n", status_code=status, media_type="text/plain; charset=utf-8", headers=headers)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 past `limit` bytes (before reading it when Content-Length says so)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ProtocolError(413, f"the request body is larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ProtocolError(413, f"the request body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def create_app(*, store: str | None = None, endpoint: str | None = None,
-               backend: LocalStore | RemoteStore | None = None) -> FastAPI:
+               backend: LocalStore | RemoteStore | None = None, limits: Limits | None = None) -> FastAPI:
     """The service over an embedded store directory, a remote endpoint, or an open store."""
-    db = backend or open_store(path=store, endpoint=endpoint, read_only=True,
-                               default_graph=str(summary_graph_iri(Settings.from_env().base)))
-    app = FastAPI(title="Suanli KG", description="China's computing infrastructure as a knowledge graph")
+    settings = Settings.from_env()
+    limits = limits or Limits.from_env()
+    summary = str(summary_graph_iri(settings.base))
+    db = backend or open_store(path=store, endpoint=endpoint, update_endpoint=settings.update_endpoint,
+                               read_only=True, default_graph=summary)
+    remote = isinstance(db, RemoteStore)
+    config = {"default_graph": summary, "row_cap": limits.row_cap, "max_bytes": limits.max_result_bytes,
+              "endpoint": db.query_endpoint if remote else None, "store": None if remote else str(db.path)}
+    pool = Pool(config, size=limits.workers, timeout=limits.timeout)
+    gate = Gate()
+    limiter = RateLimiter(limits.rate, limits.burst)
+    service_description = files("kg").joinpath("static/service-description.ttl").read_bytes()
 
-    def run(query: str | None) -> Response:
-        if not query:
-            return JSONResponse({"error": "missing 'query' parameter"}, status_code=400)
-        if (reason := _refuse(query)) is not None:
-            return JSONResponse({"error": reason}, status_code=400)
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
         try:
-            results = db.select(query)
-        except BadQueryError as exc:
-            return JSONResponse({"error": f"bad query: {exc.message}"}, status_code=400)
-        return JSONResponse(results.to_json(), media_type=SPARQL_JSON)
+            yield
+        finally:
+            await pool.stop()
 
-    @app.get("/sparql")
-    def sparql_get(query: Annotated[str | None, Query()] = None) -> Response:
-        return run(query)
+    app = FastAPI(title="Suanli KG", description="China's computing infrastructure as a knowledge graph", lifespan=lifespan)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=False,
+                       allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE"], allow_headers=["*"],
+                       expose_headers=[*CAP_HEADERS, "Retry-After", "Suanli-Timeout"], max_age=600)
 
-    @app.post("/sparql")
-    async def sparql_post(request: Request) -> Response:
-        content_type = request.headers.get("content-type", "").split(";")[0].strip()
-        body = await request.body()
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else "?"
+
+    def budget(request: Request) -> None:
+        if wait := limiter.take(client_of(request)):
+            raise ProtocolError(429, f"too many requests from {client_of(request)}; retry in {math.ceil(wait)} s",
+                                {"Retry-After": str(math.ceil(wait))})
+
+    def authorised(request: Request) -> None:
+        if not limits.token:
+            raise ProtocolError(403, "this endpoint is read-only; updates need a token configured on the server")
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {limits.token}".encode()):
+            raise ProtocolError(401, "an update needs 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
+
+    async def run_query(request: Request, op: Operation, media: str, *, cap: int | None = None) -> Response:
+        from_graphs = [g for g in dataset_graphs(op) if g not in op.default_graphs + op.named_graphs]
+        job = {"text": op.text, "base": str(request.url.replace(query="")), "default": list(op.default_graphs),
+               "named": list(op.named_graphs), "from": from_graphs,
+               "has_from": names_dataset(op.text), "has_graph": reads_named_graphs(op.text), "form": op.form, "type": media}
+        if cap is not None:
+            job["cap"] = cap
         try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return JSONResponse({"error": "the request body is not UTF-8"}, status_code=400)
-        if content_type == "application/sparql-query":
-            return run(text)
-        if content_type == "application/x-www-form-urlencoded":
-            from urllib.parse import parse_qs
+            async with gate.read():
+                head, body = await pool.run(job)
+        except QueryTimeoutError:
+            limiter.charge(client_of(request), limits.timeout * limiter.rate)
+            return _error(503, f"query timeout: stopped after {limits.timeout:g} s", {"Suanli-Timeout": f"{limits.timeout:g}"})
+        except BusyError:
+            return _error(503, "every query worker is busy; retry shortly", {"Retry-After": "1"})
+        except WorkerFailedError as exc:
+            return _error(500, f"the query worker failed: {exc}")
+        if head["status"] != 200:
+            return _error(head["status"], head["error"])
+        headers = {"Vary": "Accept", CAP_HEADERS[0]: str(cap or limits.row_cap),
+                   CAP_HEADERS[1]: "true" if head["truncated"] else "false"}
+        media_type = head["type"] + ("; charset=utf-8" if head["type"].startswith("text/") else "")
+        return Response(b"" if request.method == "HEAD" else body, media_type=media_type, headers=headers)
 
-            values = parse_qs(text).get("query", [])
-            if len(values) != 1:
-                return JSONResponse({"error": "exactly one 'query' parameter is required"}, status_code=400)
-            return run(values[0])
-        return JSONResponse({"error": "unsupported Content-Type"}, status_code=415)
+    async def run_update(text: str, base: str | None = None) -> None:
+        """One SPARQL Update, alone on the store: queries wait, workers close their read-only handles."""
+        if remote:
+            await run_in_threadpool(db.update, text, base)
+            return
+        async with gate.write(), pool.paused():
+            await run_in_threadpool(_write_local, db, text, base)
+
+    def description(request: Request, op: Operation) -> Response:
+        html = negotiate(request.headers.get("accept"), (*GRAPH_TYPES, "text/html")) == "text/html"
+        if html and not op.formats:
+            return HTMLResponse(files("kg").joinpath("static/sparql.html").read_text(encoding="utf-8"),
+                                headers={"Vary": "Accept"})
+        media = result_type("describe", request.headers.get("accept"), op.formats)
+        endpoint = str(request.url.replace(query=""))
+        graph = ox.parse(service_description, format=ox.RdfFormat.TURTLE, base_iri=endpoint)
+        body = ox.serialize((q.triple for q in graph), format=ox.RdfFormat.from_media_type(media))
+        return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+    async def sparql(request: Request) -> Response:
+        try:
+            budget(request)
+            if len(request.url.query) > MAX_URL_QUERY:
+                raise ProtocolError(414, f"the URL is longer than {MAX_URL_QUERY} bytes; POST the query")
+            body = await _body(request, limits.max_query_bytes) if request.method == "POST" else b""
+            op = read_operation(request.method, request.headers.get("content-type"), request.url.query, body)
+            if op.kind == "description":
+                return description(request, op)
+            if reason := refusal(op.text):
+                raise ProtocolError(400, reason)
+            if op.kind == "update":
+                authorised(request)
+                await run_update(op.text, str(request.url.replace(query="")))
+                return Response(status_code=204)
+            if not op.form:
+                raise ProtocolError(400, "bad query: no SELECT, ASK, CONSTRUCT or DESCRIBE found")
+            media = result_type(op.form, request.headers.get("accept"), op.formats)
+            return await run_query(request, op, media)
+        except ProtocolError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        except SuanliError as exc:  # an update the store refused
+            return _error(400, exc.message)
+
+    async def graph_store(request: Request) -> Response:
+        """Graph Store Protocol (indirect identification): GET/HEAD read; PUT, POST, DELETE with the token."""
+        try:
+            budget(request)
+            params = request.query_params
+            if ("graph" in params) == ("default" in params):
+                raise ProtocolError(400, "name one graph: ?graph=IRI or ?default")
+            graph = params.get("graph") or summary
+            try:
+                graph = ox.NamedNode(graph).value
+            except ValueError:
+                raise ProtocolError(400, f"not an IRI: {graph}") from None
+            if request.method in ("GET", "HEAD"):
+                media = result_type("construct", request.headers.get("accept"), tuple(params.getlist("format")))
+                op = Operation("query", f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", form="construct")
+                if not (await _graph_exists(graph)):
+                    raise ProtocolError(404, f"no graph <{graph}> in this dataset")
+                return await run_query(request, op, media, cap=2**62)
+            if request.method not in ("PUT", "POST", "DELETE"):
+                raise ProtocolError(405, f"{request.method} is not a Graph Store Protocol method",
+                                    {"Allow": "GET, HEAD, PUT, POST, DELETE"})
+            authorised(request)
+            existed = await _graph_exists(graph)
+            if request.method == "DELETE":
+                if not existed:
+                    raise ProtocolError(404, f"no graph <{graph}> in this dataset")
+                await run_update(f"DROP GRAPH <{graph}>")
+                return Response(status_code=204)
+            ntriples = _parse_upload(await _body(request, limits.max_body_bytes), request.headers.get("content-type"))
+            clear = f"DROP SILENT GRAPH <{graph}> ; " if request.method == "PUT" else ""
+            await run_update(f"{clear}INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+            return Response(status_code=204 if existed else 201)
+        except ProtocolError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        except SuanliError as exc:
+            return _error(400, exc.message)
+
+    async def _graph_exists(graph: str) -> bool:
+        query = f"ASK {{ GRAPH <{graph}> {{ }} }}"
+        async with gate.read():
+            return bool((await run_in_threadpool(db.select, query)).boolean)
+
+    app.add_route("/rdf-graphs", graph_store, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"])
+    app.add_middleware(FastPath, path="/sparql", handler=sparql)
 
     @app.get("/ask")
-    def ask_get(q: Annotated[str, Query(max_length=10000)] = "") -> Response:
-        return JSONResponse(answer(q, store=db))
+    async def ask_get(request: Request, q: Annotated[str, Query(max_length=10000)] = "") -> Response:
+        return await ask_question(request, q)
 
     @app.post("/ask")
     async def ask_post(request: Request) -> Response:
@@ -92,12 +334,19 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                 return JSONResponse({"error": "body must be a JSON object with 'q'"}, status_code=400)
         else:
             question = (parse_qs(body).get("q") or [""])[0]
-        return JSONResponse(answer(question[:10000], store=db))
+        return await ask_question(request, question[:10000])
+
+    async def ask_question(request: Request, question: str) -> Response:
+        if wait := limiter.take(client_of(request)):
+            return JSONResponse({"error": "too many requests"}, status_code=429, headers={"Retry-After": str(math.ceil(wait))})
+        async with gate.read():
+            return JSONResponse(await run_in_threadpool(answer, question, store=db))
 
     @app.get("/validation")
-    def validation() -> Response:
+    async def validation() -> Response:
         """The latest validation results, as ingest and `suanli validate` stored them (both languages)."""
-        results = stored_results(db, Settings.from_env().base)
+        async with gate.read():
+            results = await run_in_threadpool(stored_results, db, settings.base)
         quarantined = sorted({r["focus"] for r in results if r["quarantined"]})
         return JSONResponse({"conforms": not quarantined, "quarantined": quarantined, "results": results})
 
@@ -106,3 +355,24 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         return files("kg").joinpath("static/index.html").read_text(encoding="utf-8")
 
     return app
+
+
+def _write_local(db: LocalStore, update: str, base: str | None) -> None:
+    with db.writable() as writer:
+        writer.update(update, base)
+
+
+def _parse_upload(body: bytes, content_type: str | None) -> str:
+    """An uploaded graph as N-Triples, or 415/400 with the parser's reason."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    try:
+        fmt = ox.RdfFormat.from_media_type(media) if media else None
+    except ValueError:
+        fmt = None
+    if fmt is None:
+        raise ProtocolError(415, f"Content-Type {media or '(none)'} is not an RDF format")
+    try:
+        triples = [q.triple for q in ox.parse(body, format=fmt)]
+    except SyntaxError as exc:
+        raise ProtocolError(400, f"the uploaded graph does not parse: {exc}") from None
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DEFAULT_BASE = "https://w3id.org/suanli/resource/"
 ONTOLOGY_NS = "https://w3id.org/suanli/ontology#"
@@ -29,3 +29,41 @@ class Settings:
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the public endpoint allows one request and one client (SUANLI_* variables or `suanli serve` flags)."""
+
+    timeout: float = 30.0  # seconds a query may run before its worker is killed
+    row_cap: int = 10_000  # rows (or triples) a query answer carries at most; signalled in a header
+    max_result_bytes: int = 64 * 2**20
+    max_query_bytes: int = 64 * 2**10  # a query or an update text
+    max_body_bytes: int = 64 * 2**20  # a Graph Store Protocol upload
+    rate: float = 20.0  # requests a second per client, 0 = no limit
+    burst: float = 40.0
+    workers: int = 0  # query worker processes; 0 = twice the CPUs, at least 2
+    token: str | None = None  # enables SPARQL Update and Graph Store writes for requests that carry it
+
+    @classmethod
+    def from_env(cls, **overrides: float | int | str | None) -> Limits:
+        """Limits from SUANLI_QUERY_TIMEOUT, _ROW_CAP, _RATE_LIMIT, _RATE_BURST, _WORKERS, _UPDATE_TOKEN and overrides."""
+        names = {"timeout": "SUANLI_QUERY_TIMEOUT", "row_cap": "SUANLI_ROW_CAP", "rate": "SUANLI_RATE_LIMIT",
+                 "burst": "SUANLI_RATE_BURST", "workers": "SUANLI_WORKERS", "token": "SUANLI_UPDATE_TOKEN",
+                 "max_query_bytes": "SUANLI_MAX_QUERY_BYTES"}
+        values: dict[str, object] = {}
+        for name, variable in names.items():
+            raw = overrides.get(name)
+            if raw is None:
+                raw = os.environ.get(variable) or None
+            if raw is None:
+                continue
+            kind = type(getattr(cls, name)) if getattr(cls, name) is not None else str
+            try:
+                values[name] = kind(raw)
+            except ValueError:
+                raise ValueError(f"{variable} must be a {kind.__name__}, not {raw!r}") from None
+        limits = cls(**values)  # type: ignore[arg-type]
+        if limits.workers <= 0:
+            limits = replace(limits, workers=max(2, 2 * (os.cpu_count() or 1)))
+        return limits

@@ -7,13 +7,15 @@ service run unchanged on either. Query results come back in the SPARQL 1.1 JSON 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from extract.errors import BadQueryError, StoreError
+from kg.protocol import names_dataset, reads_named_graphs
 
 Row = dict[str, dict[str, str]]
 
@@ -44,8 +46,8 @@ class Store(Protocol):
         """Atomically run update `before`, drop graphs `remove`, load N-Triples `add[graph]`, run update `then`."""
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run one SPARQL Update request (one transaction)."""
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run one SPARQL Update request (one transaction); relative IRIs resolve against `base_iri`."""
         ...
 
     def graph_names(self) -> list[str]: ...
@@ -68,14 +70,6 @@ def _term_json(term: Any) -> dict[str, str]:
             out["datatype"] = term.datatype.value
         return out
     return {"type": "literal", "value": str(term)}
-
-
-_LEXICAL_NOISE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|[?$]\w+|#[^\n]*')
-
-
-def names_dataset(sparql: str) -> bool:
-    """True when a query has its own FROM or FROM NAMED clause (strings, IRIs and comments aside)."""
-    return re.search(r"\bFROM\b", _LEXICAL_NOISE.sub(" ", sparql), re.IGNORECASE) is not None
 
 
 def join_updates(*updates: str) -> str:
@@ -153,9 +147,11 @@ class LocalStore:
         if update := replace_update(remove, add, then, before):
             self.update(update)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         try:
-            self.oxigraph.update(sparql)
+            self.oxigraph.update(sparql, base_iri=base_iri)
+        except SyntaxError as exc:
+            raise BadQueryError(f"bad update: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"write failed: {exc}") from exc
 
@@ -164,6 +160,26 @@ class LocalStore:
 
     def count(self) -> int:
         return len(self.oxigraph)
+
+    @contextmanager
+    def writable(self) -> Iterator[LocalStore]:
+        """This read-only store made writable for a block: the read handle closes, a writer opens, then the reverse.
+
+        One process may hold a RocksDB store for writing; the caller makes sure no query runs meanwhile.
+        """
+        if not self.read_only or self.path is None:
+            yield self
+            return
+        del self.oxigraph
+        try:
+            writer = LocalStore(self.path)
+            try:
+                yield writer
+            finally:
+                writer.close()
+                del writer
+        finally:
+            self.oxigraph = ox.Store.read_only(str(self.path))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         return self.oxigraph.dump(format=fmt) or b""
@@ -194,7 +210,9 @@ class RemoteStore:
         self.client = httpx.Client(timeout=timeout)
 
     def select(self, sparql: str) -> Results:
-        params = {"default-graph-uri": self.default_graph} if self.default_graph and not names_dataset(sparql) else None
+        # default-graph-uri also empties the named graphs: a query with GRAPH patterns keeps the store's own dataset
+        served = self.default_graph and not names_dataset(sparql) and not reads_named_graphs(sparql)
+        params = {"default-graph-uri": self.default_graph} if served else None
         response = self.client.post(
             self.query_endpoint,
             params=params,
@@ -214,12 +232,16 @@ class RemoteStore:
         if update := replace_update(remove, add, then, before):
             self.update(update)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        if base_iri:
+            sparql = f"BASE <{base_iri}> {sparql}"
         response = self.client.post(
             self.update_endpoint,
             content=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update"},
         )
+        if response.status_code == 400:
+            raise BadQueryError(f"bad update: {response.text.strip()[:300]}")
         if response.status_code >= 300:
             raise StoreError(f"remote update answered {response.status_code}: {response.text[:200]}")
 

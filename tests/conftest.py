@@ -45,3 +45,65 @@ def test_corpus_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("test-corpus") / "store"
     suanli("ingest", str(TEST_CORPUS), "--store", str(store), check=True)
     return store
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, tries: int = 300) -> None:
+    """Poll `url` until it answers; the process's stderr in the error when it never does."""
+    import time
+
+    import httpx
+
+    for _ in range(tries):
+        if proc.poll() is not None:
+            break
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"{url} did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+
+
+def start_oxigraph(location: Path) -> tuple[str, subprocess.Popen]:
+    """A real Oxigraph server (the `oxigraph` package's binary) on a loopback port, over `location`."""
+    binary = Path(sys.executable).with_name("oxigraph")
+    port = free_port()
+    proc = subprocess.Popen([str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    wait_for(url + "/", proc)
+    return url, proc
+
+
+def start_service(store: Path | None = None, *, remote: str | None = None, env: dict[str, str] | None = None,
+                  args: tuple[str, ...] = ()) -> tuple[str, subprocess.Popen]:
+    """`suanli serve` on a loopback port over an embedded store or a remote endpoint (`remote` = server root URL)."""
+    port = free_port()
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", "SUANLI_RATE_LIMIT": "0", **(env or {})}
+    if remote:
+        environment |= {"SUANLI_ENDPOINT": remote + "/query", "SUANLI_UPDATE_ENDPOINT": remote + "/update"}
+    command = [sys.executable, "-m", "kg", "serve", "--port", str(port), *args]
+    if store is not None:
+        command += ["--store", str(store)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+    url = f"http://127.0.0.1:{port}"
+    wait_for(url + "/", proc)
+    return url, proc
+
+
+def stop(*procs: subprocess.Popen) -> None:
+    for proc in procs:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

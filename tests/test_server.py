@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.conftest import start_service, stop
 
 
 @pytest.fixture(scope="module")
 def server(corpus_store):
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(corpus_store), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if httpx.get(url + "/", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server did not start")
+    url, proc = start_service(corpus_store)
     yield url
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 def test_sparql_get_and_post_return_sparql_json(server: str) -> None:

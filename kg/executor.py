@@ -1,0 +1,399 @@
+"""Queries run in worker processes, so a runaway query can be stopped by killing its worker.
+
+A thread cannot be stopped and Oxigraph has no cancellation, so the HTTP front (kg.server) hands
+each query to one of a few workers (`python -m kg.executor`) over a socket pair and waits with a
+deadline: past it, the worker is killed and replaced and the client is told the query timed out.
+A query still running after `nice_after` seconds has its worker's priority lowered, so a heavy
+query takes only the CPU the others leave. Workers open the store read-only (or talk to a remote
+SPARQL store) and write the answer in the negotiated format, cut at the row cap.
+
+The worker imports only pyoxigraph and the standard library (and httpx for a remote store): it
+starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import socket
+import struct
+import sys
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+
+HEADER = struct.Struct("!II")  # lengths of the JSON head and of the body that follows
+
+
+class QueryTimeoutError(Exception):
+    """A query ran past the deadline; its worker was killed."""
+
+
+class WorkerFailedError(Exception):
+    """A worker died or answered nonsense; it was replaced."""
+
+
+class BusyError(Exception):
+    """Every worker stayed busy for longer than a client should wait."""
+
+
+# --- writing results, cut at the row cap -------------------------------------------------------
+
+@dataclass(frozen=True)
+class _RowMarks:
+    """How rows show in a serialized result, so the output can be cut after the last whole row."""
+
+    marker: bytes  # bytes that open (or separate) rows and cannot occur inside a value
+    keep: int  # bytes of the marker kept before the cut
+    shift: int  # markers seen before the first row is complete (a header line, an opening tag)
+    needs_more: bool  # a marker ends a row rather than opening the next one
+    closing: bytes  # what closes a document cut short
+
+
+_ROWS = {
+    "application/sparql-results+json": _RowMarks(b'},{"', 1, 0, False, b"]}}"),
+    "application/sparql-results+xml": _RowMarks(b"<result>", 0, 1, False, b"</results></sparql>"),
+    "text/tab-separated-values": _RowMarks(b"\n", 1, 1, True, b""),
+    "text/csv": _RowMarks(b"\r\n", 2, 1, True, b""),
+}
+
+
+class _FullError(Exception):
+    pass
+
+
+class _CappedOutput:
+    """A file-like sink for Oxigraph's serializer that stops it once `cap` rows or `max_bytes` are written."""
+
+    def __init__(self, marks: _RowMarks, cap: int, max_bytes: int) -> None:
+        self.marks, self.cap, self.max_bytes = marks, cap, max_bytes
+        self.buffer = bytearray()
+        self.seen = 0
+        self.last_cut: int | None = None  # where a cut keeps every row seen whole so far
+        self.pending: int | None = None  # a cut waiting to see whether another row follows
+        self.cut: int | None = None
+
+    def write(self, chunk: bytes) -> int:
+        marks = self.marks
+        start = max(0, len(self.buffer) - len(marks.marker) + 1)
+        self.buffer += chunk
+        position = self.buffer.find(marks.marker, start)
+        while position != -1:
+            self.seen += 1
+            kept = self.seen - marks.shift
+            if kept >= 0:
+                self.last_cut = position + marks.keep
+            if kept == self.cap and self.pending is None:
+                if marks.needs_more:
+                    self.pending = position + marks.keep
+                else:
+                    self.cut = position + marks.keep
+                    raise _FullError
+            position = self.buffer.find(marks.marker, position + 1)
+        if self.pending is not None and len(self.buffer) > self.pending:
+            self.cut = self.pending
+            raise _FullError
+        if len(self.buffer) > self.max_bytes:
+            self.cut = self.last_cut if self.last_cut is not None else -1
+            raise _FullError
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def result(self) -> tuple[bytes, bool]:
+        if self.cut is None:
+            return bytes(self.buffer), False
+        if self.cut < 0:
+            raise ValueError(f"a single result row is larger than {self.max_bytes} bytes")
+        return bytes(self.buffer[: self.cut]) + self.marks.closing, True
+
+
+def write_solutions(solutions: ox.QuerySolutions, media_type: str, cap: int, max_bytes: int) -> tuple[bytes, bool]:
+    """SELECT results in `media_type` by Oxigraph's own writer, cut after `cap` rows; (body, truncated)."""
+    sink = _CappedOutput(_ROWS[media_type], cap, max_bytes)
+    with contextlib.suppress(_FullError):
+        solutions.serialize(sink, format=ox.QueryResultsFormat.from_media_type(media_type))
+    return sink.result()
+
+
+def write_triples(triples: Iterable[ox.Triple], media_type: str, cap: int) -> tuple[bytes, bool]:
+    """CONSTRUCT or DESCRIBE results, at most `cap` triples; (body, truncated)."""
+    kept = list(islice(triples, cap + 1))
+    truncated = len(kept) > cap
+    return ox.serialize(kept[:cap], format=ox.RdfFormat.from_media_type(media_type)) or b"", truncated
+
+
+# --- the worker process ------------------------------------------------------------------------
+
+RESULT_MEDIA = "application/sparql-results+json"
+GRAPH_MEDIA = "text/turtle"
+
+
+class Backend:
+    """Where a worker runs queries: the embedded store read-only, or a remote SPARQL 1.1 endpoint."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.default_graph: str | None = config.get("default_graph")
+        self.store: ox.Store | None = None
+        self.client: Any = None
+        self.open()
+
+    def open(self) -> None:
+        if self.config.get("endpoint"):
+            import httpx
+
+            self.client = httpx.Client(timeout=None)
+        elif self.config.get("store"):
+            self.store = ox.Store.read_only(self.config["store"])
+        else:
+            raise ValueError("a worker needs a store or an endpoint")
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        self.store = None
+
+    def unknown_graphs(self, graphs: list[str]) -> list[str]:
+        if not graphs:
+            return []
+        if self.store is not None:
+            return [g for g in graphs if not self.store.contains_named_graph(ox.NamedNode(g))]
+        values = " ".join(f"<{g}>" for g in graphs)
+        found = self._remote(f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ }} }}", [], [],
+                             RESULT_MEDIA, "select")
+        known = {s["g"].value for s in found}  # type: ignore[union-attr]
+        return [g for g in graphs if g not in known]
+
+    def run(self, request: dict[str, Any]) -> Any:
+        """The query's result: QuerySolutions, QueryBoolean or an iterable of triples."""
+        text, defaults, named = request["text"], request["default"], request["named"]
+        if self.store is not None:
+            options: dict[str, Any] = {}
+            if defaults or named:
+                options["default_graph"] = [ox.NamedNode(g) for g in defaults]
+                options["named_graphs"] = [ox.NamedNode(g) for g in named]
+            elif not request["has_from"]:
+                if self.default_graph:
+                    options["default_graph"] = ox.NamedNode(self.default_graph)
+                else:
+                    options["use_default_graph_as_union"] = True
+            return self.store.query(text, base_iri=request.get("base"), **options)
+        if not (defaults or named or request["has_from"] or request.get("has_graph")) and self.default_graph:
+            # The protocol's default-graph-uri also empties the named graphs, so a query that reads
+            # GRAPH patterns gets the remote store's own dataset instead.
+            defaults = [self.default_graph]
+        graph = request["form"] in ("construct", "describe")
+        if request.get("base"):
+            text = f"BASE <{request['base']}> {text}"
+        return self._remote(text, defaults, named, "application/n-triples" if graph else RESULT_MEDIA, request["form"])
+
+    def _remote(self, text: str, defaults: list[str], named: list[str], accept: str, form: str) -> Any:
+        params = [("default-graph-uri", g) for g in defaults] + [("named-graph-uri", g) for g in named]
+        response = self.client.post(self.config["endpoint"], params=params, content=text.encode("utf-8"),
+                                    headers={"Content-Type": "application/sparql-query", "Accept": accept})
+        if response.status_code == 400:
+            raise SyntaxError(response.text.strip().splitlines()[0][:300] if response.text.strip() else "bad query")
+        if response.status_code >= 300:
+            raise OSError(f"the remote store answered {response.status_code}: {response.text[:200]}")
+        media = response.headers.get("content-type", accept).split(";")[0].strip()
+        if media in ("application/n-triples", "text/turtle", "application/rdf+xml", "application/ld+json"):
+            return (quad.triple for quad in ox.parse(response.content, format=ox.RdfFormat.from_media_type(media)))
+        return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.from_media_type(media))
+
+
+def answer(backend: Backend, request: dict[str, Any], cap: int, max_bytes: int) -> tuple[dict[str, Any], bytes]:
+    """Run one query request and write its result: (head for the front, body)."""
+    try:
+        graphs = [ox.NamedNode(g).value for g in request["default"] + request["named"] + request["from"]]
+    except ValueError as exc:
+        return {"status": 400, "error": f"not an IRI: {exc}"}, b""
+    if missing := backend.unknown_graphs(graphs):
+        return {"status": 400, "error": f"graph <{missing[0]}> is not in this dataset; this endpoint never fetches graphs "
+                                        "from elsewhere"}, b""
+    media = request["type"]
+    try:
+        result = backend.run(request)
+        if isinstance(result, ox.QueryBoolean):
+            media = media if media in _ROWS else RESULT_MEDIA
+            return {"status": 200, "type": media, "rows": 1, "truncated": False}, result.serialize(
+                format=ox.QueryResultsFormat.from_media_type(media)) or b""
+        if isinstance(result, ox.QuerySolutions):
+            media = media if media in _ROWS else RESULT_MEDIA
+            body, truncated = write_solutions(result, media, cap, max_bytes)
+        else:
+            media = media if media not in _ROWS else GRAPH_MEDIA
+            body, truncated = write_triples(result, media, cap)
+    except SyntaxError as exc:
+        message = " ".join(str(exc).split())
+        return {"status": 400, "error": f"bad query: {message[:300]}{'…' if len(message) > 300 else ''}"}, b""
+    except (OSError, ValueError, RuntimeError) as exc:
+        return {"status": 500, "error": f"the query failed: {exc}"}, b""
+    return {"status": 200, "type": media, "truncated": truncated}, body
+
+
+def _send(sock: socket.socket, head: dict[str, Any], body: bytes = b"") -> None:
+    data = json.dumps(head).encode("utf-8")
+    sock.sendall(HEADER.pack(len(data), len(body)) + data + body)
+
+
+def _receive(stream: Any) -> dict[str, Any] | None:
+    header = stream.read(HEADER.size)
+    if len(header) < HEADER.size:
+        return None
+    head_size, body_size = HEADER.unpack(header)
+    head = json.loads(stream.read(head_size))
+    stream.read(body_size)
+    return head
+
+
+def serve_worker(fd: int, config: dict[str, Any]) -> None:
+    """The worker loop: open the store, say ready, then answer requests until the socket closes."""
+    sock = socket.socket(fileno=fd)
+    stream = sock.makefile("rb")
+    try:
+        backend = Backend(config)
+    except (OSError, ValueError) as exc:
+        _send(sock, {"status": 500, "error": f"cannot open the store: {exc}"})
+        return
+    _send(sock, {"status": 200, "ready": True})
+    while (request := _receive(stream)) is not None:
+        op = request.get("op")
+        if op == "query":
+            head, body = answer(backend, request, request.get("cap", config["row_cap"]), config["max_bytes"])
+            _send(sock, head, body)
+        elif op == "close":
+            backend.close()
+            _send(sock, {"status": 200})
+        elif op == "open":
+            backend.open()
+            _send(sock, {"status": 200})
+
+
+# --- the pool, in the HTTP front ---------------------------------------------------------------
+
+class Worker:
+    """One worker process and its end of the socket pair."""
+
+    def __init__(self, process: asyncio.subprocess.Process, reader: asyncio.StreamReader,
+                 writer: asyncio.StreamWriter) -> None:
+        self.process, self.reader, self.writer = process, reader, writer
+        self.lowered = False
+
+    async def call(self, head: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        data = json.dumps(head).encode("utf-8")
+        self.writer.write(HEADER.pack(len(data), 0) + data)
+        await self.writer.drain()
+        return await self.receive()
+
+    async def receive(self) -> tuple[dict[str, Any], bytes]:
+        head_size, body_size = HEADER.unpack(await self.reader.readexactly(HEADER.size))
+        head = json.loads(await self.reader.readexactly(head_size))
+        return head, await self.reader.readexactly(body_size) if body_size else b""
+
+    def lower_priority(self) -> None:
+        """Let other queries have the CPU first (the worker is retired after this query)."""
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 15)
+            self.lowered = True
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.process.kill()
+        self.writer.close()
+
+
+class Pool:
+    """Worker processes for queries, with a deadline per query and exclusive access for writes."""
+
+    def __init__(self, config: dict[str, Any], *, size: int, timeout: float, nice_after: float = 0.5,
+                 wait: float | None = None) -> None:
+        self.config, self.size, self.timeout, self.nice_after = config, size, timeout, nice_after
+        self.wait = wait if wait is not None else timeout
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.workers: set[Worker] = set()
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> None:
+        await asyncio.gather(*(self._spawn() for _ in range(self.size)))
+
+    async def _spawn(self) -> None:
+        parent, child = socket.socketpair()
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "kg.executor", str(child.fileno()), json.dumps(self.config),
+            pass_fds=(child.fileno(),), stdin=asyncio.subprocess.DEVNULL)
+        child.close()
+        reader, writer = await asyncio.open_unix_connection(sock=parent, limit=2**20)
+        worker = Worker(process, reader, writer)
+        head, _ = await worker.receive()
+        if not head.get("ready"):
+            worker.kill()
+            raise RuntimeError(head.get("error", "a query worker did not start"))
+        self.workers.add(worker)
+        self.idle.put_nowait(worker)
+
+    def _replace(self, worker: Worker) -> None:
+        worker.kill()
+        self.workers.discard(worker)
+        task = asyncio.get_running_loop().create_task(self._spawn())
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def run(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        """Run one query on an idle worker; QueryTimeoutError past the deadline, BusyError when none frees up in time."""
+        try:
+            worker = await asyncio.wait_for(self.idle.get(), self.wait)
+        except TimeoutError:
+            raise BusyError from None
+        lower = asyncio.get_running_loop().call_later(self.nice_after, worker.lower_priority)
+        try:
+            result = await asyncio.wait_for(worker.call({"op": "query", **request}), self.timeout)
+        except TimeoutError:
+            self._replace(worker)
+            raise QueryTimeoutError from None
+        except (asyncio.IncompleteReadError, ConnectionError, ValueError) as exc:
+            self._replace(worker)
+            raise WorkerFailedError(str(exc)) from None
+        except asyncio.CancelledError:  # the client went away: the worker may still be busy
+            self._replace(worker)
+            raise
+        finally:
+            lower.cancel()
+        if worker.lowered:
+            self._replace(worker)
+        else:
+            self.idle.put_nowait(worker)
+        return result
+
+    @contextlib.asynccontextmanager
+    async def paused(self) -> AsyncIterator[None]:
+        """Every worker idle with its store closed (for a write to the embedded store), then reopened."""
+        held = [await self.idle.get() for _ in range(self.size)]
+        try:
+            for worker in held:
+                await worker.call({"op": "close"})
+            yield
+        finally:
+            for worker in held:
+                await worker.call({"op": "open"})
+                self.idle.put_nowait(worker)
+
+    async def stop(self) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        for worker in list(self.workers):
+            worker.kill()
+            with contextlib.suppress(ProcessLookupError):
+                await worker.process.wait()
+        self.workers.clear()
+
+
+if __name__ == "__main__":
+    serve_worker(int(sys.argv[1]), json.loads(sys.argv[2]))
