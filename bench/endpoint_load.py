@@ -200,9 +200,11 @@ def main() -> None:
             servers["rdflib"] = start([str(binary / "rdflib-endpoint"), "serve", str(summary_nt), "--host", "127.0.0.1",
                                        "--port", str(ports["rdflib"])], urls["rdflib"])
             for name in ("small: 8 hubs", "join: 300 rows"):
+                check = httpx.get(urls["rdflib"], params={"query": query_for(name, "rdflib")}, timeout=120,
+                                  headers={"Accept": "application/sparql-results+json"}).json()
                 results[("rdflib", name)] = measure(servers["rdflib"], urls["rdflib"], query_for(name, "rdflib"),
                                                     min(SECONDS, 20))
-                report("rdflib", name, 0, results[("rdflib", name)])
+                report("rdflib", name, len(check["results"]["bindings"]), results[("rdflib", name)])
         finally:
             for proc in servers.values():
                 proc.terminate()
