@@ -175,11 +175,11 @@ def refusal(text: str) -> str | None:
     return None
 
 
-def dataset_graphs(operation: Operation) -> list[str]:
-    """Every graph IRI the request names: protocol parameters and the query's FROM and FROM NAMED."""
-    graphs = list(operation.default_graphs + operation.named_graphs)
-    stripped = _STRINGS_AND_COMMENTS.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " ", operation.text)
-    prefixes = {name: iri for name, iri in _PREFIX.findall(stripped)}
+def from_graphs(text: str) -> list[str]:
+    """The graph IRIs a query's own FROM and FROM NAMED clauses name (prefixed names resolved)."""
+    stripped = _STRINGS_AND_COMMENTS.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " ", text)
+    prefixes = dict(_PREFIX.findall(stripped))
+    graphs = []
     for name in _FROM.findall(stripped):
         if name.startswith("<"):
             graphs.append(name[1:-1])

@@ -36,7 +36,7 @@ from kg.protocol import (
     GRAPH_TYPES,
     Operation,
     ProtocolError,
-    dataset_graphs,
+    from_graphs,
     names_dataset,
     negotiate,
     read_operation,
@@ -205,9 +205,8 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             raise ProtocolError(401, "an update needs 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
 
     async def run_query(request: Request, op: Operation, media: str, *, cap: int | None = None) -> Response:
-        from_graphs = [g for g in dataset_graphs(op) if g not in op.default_graphs + op.named_graphs]
         job = {"text": op.text, "base": str(request.url.replace(query="")), "default": list(op.default_graphs),
-               "named": list(op.named_graphs), "from": from_graphs,
+               "named": list(op.named_graphs), "from": from_graphs(op.text),
                "has_from": names_dataset(op.text), "has_graph": reads_named_graphs(op.text), "form": op.form, "type": media}
         if cap is not None:
             job["cap"] = cap
@@ -337,8 +336,10 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         return await ask_question(request, question[:10000])
 
     async def ask_question(request: Request, question: str) -> Response:
-        if wait := limiter.take(client_of(request)):
-            return JSONResponse({"error": "too many requests"}, status_code=429, headers={"Retry-After": str(math.ceil(wait))})
+        try:
+            budget(request)
+        except ProtocolError as exc:
+            return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
         async with gate.read():
             return JSONResponse(await run_in_threadpool(answer, question, store=db))
 
