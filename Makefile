@@ -6,6 +6,11 @@ STORE ?= ./suanli-store
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
+# The browser tests drive Debian's Chromium; CJK fonts make their screenshots readable.
+BROWSER := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 .PHONY: demo test serve bench lint clean
 
 $(BIN)/python:
@@ -27,7 +32,11 @@ demo: $(STAMP)
 	@echo
 	@echo "Serve it:  make serve   (or: $(BIN)/suanli serve --store $(STORE)) then open http://127.0.0.1:8000/"
 
-test: $(DEVSTAMP)
+$(BROWSER) $(CJK_FONT):
+	$(SUDO) apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk >/dev/null; }
+
+test: $(DEVSTAMP) $(BROWSER) $(CJK_FONT)
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)

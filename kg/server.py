@@ -1,4 +1,5 @@
-"""The HTTP service: /sparql (SPARQL 1.1 Protocol), /rdf-graphs (Graph Store Protocol), /ask, /validation, the web page.
+"""The HTTP service: /sparql (SPARQL 1.1 Protocol), /rdf-graphs (Graph Store Protocol), /ask, /validation,
+linked data (/resource/…, /ontology, /shapes, /.well-known/void, /dump) and the web page.
 
 A query's default graph is the summary graph (kg.summary): each entity and distinct fact once,
 never a quarantined fact; every document's facts stay readable as its own named graph.
@@ -15,23 +16,30 @@ Store writes need the configured token.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import hmac
 import math
+import tempfile
 import time
 from collections.abc import AsyncIterator
 from importlib.resources import files
+from pathlib import Path
 from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from rdflib import RDF, Graph, URIRef
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
+from starlette.staticfiles import StaticFiles
 
 from extract.errors import SuanliError
+from kg import linked, pages
 from kg.ask import ask as answer
 from kg.executor import BusyError, Pool, QueryTimeoutError, WorkerFailedError
+from kg.named import named_queries
 from kg.protocol import (
     GRAPH_TYPES,
     Operation,
@@ -175,6 +183,9 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
     gate = Gate()
     limiter = RateLimiter(limits.rate, limits.burst)
     service_description = files("kg").joinpath("static/service-description.ttl").read_bytes()
+    dump_folder = tempfile.TemporaryDirectory(prefix="suanli-dump-")
+    dumps: dict[str, linked.Dump] = {}  # by media type; emptied by every write
+    dump_lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -183,6 +194,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             yield
         finally:
             await pool.stop()
+            dump_folder.cleanup()
 
     app = FastAPI(title="Suanli KG", description="China's computing infrastructure as a knowledge graph", lifespan=lifespan)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=False,
@@ -229,6 +241,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
 
     async def run_update(text: str, base: str | None = None) -> None:
         """One SPARQL Update, alone on the store: queries wait, workers close their read-only handles."""
+        dumps.clear()
         if remote:
             await run_in_threadpool(db.update, text, base)
             return
@@ -342,6 +355,144 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
         async with gate.read():
             return JSONResponse(await run_in_threadpool(answer, question, store=db))
+
+    app.mount("/static", StaticFiles(packages=[("kg", "static")]), name="static")
+
+    async def read(function: Any, *args: Any) -> Any:
+        """A store read off the event loop, waiting for any write to finish."""
+        async with gate.read():
+            return await run_in_threadpool(function, *args)
+
+    def describe_as(request: Request, graph: Graph, media: str, html: Any) -> Response:
+        """One negotiated answer: the HTML page (built by `html()`) or the graph in an RDF format."""
+        headers = {"Vary": "Accept", "Link": ", ".join(
+            f'<{request.url.path}?format={code}>; rel="alternate"; type="{kind}"'
+            for (_, code), kind in zip(pages.FORMAT_LINKS, linked.RDF_TYPES, strict=True))}
+        if media == "text/html":
+            return HTMLResponse(html() if request.method == "GET" else "", headers=headers)
+        body = linked.serialize(graph, media, context_url=f"{request.base_url}context.jsonld")
+        return Response(body if request.method == "GET" else b"", media_type=media, headers=headers)
+
+    def lang_of(request: Request) -> str:
+        return pages.ui_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+
+    def negotiated(request: Request) -> str:
+        budget(request)
+        return linked.page_type(request.headers.get("accept"), tuple(request.query_params.getlist("format")))
+
+    def not_found(request: Request, media: str, what: str) -> Response:
+        lang = lang_of(request)
+        if media == "text/html":
+            page = pages.render("graph.html", lang=lang, page={"title": what, "blocks": [], "note": "not_found"},
+                                graph=None, path=request.url.path)
+            return HTMLResponse(page, status_code=404, headers={"Vary": "Accept"})
+        return _error(404, f"nothing is known about {what}", {"Vary": "Accept"})
+
+    @app.api_route("/resource/{path:path}", methods=["GET", "HEAD"])
+    async def resource(request: Request, path: str) -> Response:
+        """A resource IRI dereferenced: HTML for people, Turtle, JSON-LD, N-Triples or RDF/XML for machines."""
+        try:
+            media = negotiated(request)
+        except ProtocolError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        iri = settings.base + path
+        try:
+            URIRef(iri).n3()
+        except Exception:
+            return not_found(request, media, iri)
+        graph = await read(linked.describe, db, settings.base, iri) if path else Graph()
+        if not len(graph):
+            return not_found(request, media, iri)
+        lang = lang_of(request)
+        if media != "text/html":
+            return describe_as(request, graph, media, None)
+        neighbours = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+        found = await read(linked.labels, db, settings.base, neighbours)
+        types = set(graph.objects(URIRef(iri), RDF.type))
+        if types & pages.entity_classes():
+            found_sources = await read(linked.sources, db, settings.base, iri)
+            return describe_as(request, graph, media, lambda: pages.entity_page(
+                graph, iri, lang=lang, base=settings.base, found=found, sources=found_sources))
+        kept_aside = await read(linked.quarantined, db, settings.base, iri)
+        return describe_as(request, graph, media, lambda: pages.graph_page(
+            graph, title=None, lang=lang, base=settings.base,
+            path=request.url.path, primary=iri, found=found, note="quarantined" if kept_aside else None))
+
+    def fixed_graph(name: str, graph: Graph, title_key: str, primary: str | None) -> None:
+        async def handler(request: Request) -> Response:
+            try:
+                media = negotiated(request)
+            except ProtocolError as exc:
+                return _error(exc.status, exc.message, exc.headers)
+            lang = lang_of(request)
+            return describe_as(request, graph, media, lambda: pages.graph_page(
+                graph, title=pages.strings()[lang][title_key], lang=lang, base=settings.base, path=name, primary=primary))
+        app.add_api_route(name, handler, methods=["GET", "HEAD"], include_in_schema=False)
+
+    fixed_graph("/ontology", linked.ontology(), "ontology", linked.ONTOLOGY_NS.rstrip("#"))
+    fixed_graph("/shapes", linked.shapes_graph(), "shapes", None)
+
+    @app.get("/context.jsonld", include_in_schema=False)
+    def json_ld_context() -> Response:
+        return JSONResponse(linked.context(), media_type="application/ld+json",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    async def dump_of(media: str) -> linked.Dump:
+        """The dump in `media`, written once per state of the store (a write empties the cache)."""
+        async with dump_lock:
+            if media not in dumps:
+                folder = Path(dump_folder.name) / str(time.monotonic_ns())
+                folder.mkdir()
+                dumps[media] = await read(linked.write_dump, db, media, folder)
+            return dumps[media]
+
+    @app.api_route("/.well-known/void", methods=["GET", "HEAD"])
+    async def void(request: Request) -> Response:
+        """VoID and DCAT: licence, counts, class partitions, the endpoint, the dumps with their SHA-256."""
+        try:
+            media = negotiated(request)
+        except ProtocolError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        found = [await dump_of(kind) for kind in linked.DUMP_TYPES]
+        graph = await read(linked.dataset_description, db, settings.base, str(request.base_url), found)
+        lang = lang_of(request)
+        return describe_as(request, graph, media, lambda: pages.graph_page(
+            graph, title=pages.strings()[lang]["dataset"], lang=lang, base=settings.base, path="/.well-known/void",
+            primary=f"{request.base_url}.well-known/void#dataset"))
+
+    @app.api_route("/dump", methods=["GET", "HEAD"])
+    @app.api_route("/dump.{extension}", methods=["GET", "HEAD"])
+    async def dump(request: Request, extension: str = "") -> Response:
+        """The whole dataset in TriG or N-Quads, with its SHA-256 (Repr-Digest, ETag, /dump.EXT.sha256)."""
+        try:
+            budget(request)
+            checksum_only = extension.endswith(".sha256")
+            extension = extension.removesuffix(".sha256")
+            by_extension = {ext: kind for kind, (ext, _) in linked.DUMP_TYPES.items()}
+            if extension and extension not in by_extension:
+                raise ProtocolError(404, f"no dump /dump.{extension}; there are /dump.trig and /dump.nq")
+            media = by_extension.get(extension) or linked.dump_type(
+                request.headers.get("accept"), tuple(request.query_params.getlist("format")))
+        except ProtocolError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        found = await dump_of(media)
+        name = f"suanli.{linked.DUMP_TYPES[media][0]}"
+        if checksum_only:
+            return Response(f"{found.sha256}  {name}\n", media_type="text/plain; charset=utf-8")
+        digest = base64.b64encode(bytes.fromhex(found.sha256)).decode()
+        headers = {"ETag": f'"{found.sha256}"', "Repr-Digest": f"sha-256=:{digest}:", "Vary": "Accept",
+                   "Content-Disposition": f'attachment; filename="{name}"'}
+        if request.headers.get("if-none-match") == headers["ETag"]:
+            return Response(status_code=304, headers=headers)
+        return FileResponse(found.path, media_type=media, headers=headers)
+
+    @app.get("/app-config.json", include_in_schema=False)
+    def app_config() -> Response:
+        """What the web page needs: the resource base, the interface strings, the example queries in three scripts."""
+        queries = [{"name": q.name, "zh-Hans": q.zh, "zh-Hant": pages.to_traditional(q.zh), "en": q.en, "sparql": q.sparql}
+                   for q in named_queries().values()]
+        return JSONResponse({"base": settings.base, "strings": pages.strings(), "queries": queries,
+                             "questions": pages.example_questions()})
 
     @app.get("/validation")
     async def validation() -> Response:

@@ -1,0 +1,241 @@
+"""HTML pages for people: an entity page, and a page for any other graph (ontology, shapes, dataset, a fact, a source).
+
+Every label is chosen by one fallback chain per interface language (zh-Hant falls back to the
+simplified label converted by OpenCC, then English), so a page never shows a blank name. The
+templates live in `kg/templates`, the interface strings in `kg/static/i18n.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
+
+from extract.resources import read_text
+from extract.text import fold, to_traditional
+from kg.linked import RDF_TYPES, embedded_json_ld, local_path
+from kg.namespace import SL
+from kg.rdf import RELATION_PROPERTY, ontology_graph
+
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+FORMAT_LINKS = (("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("N-Triples", "nt"), ("RDF/XML", "rdf"))
+COMPARATOR_SIGNS = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈", "eq": ""}
+INVERSE_KEYS = {SL.partOf: "part_of_here", SL.locatedIn: "located_here", SL.operator: "operated_here",
+                SL.partner: "partners_here", SL.memberOf: "members_here"}
+
+
+@cache
+def strings() -> dict[str, dict[str, str]]:
+    """The interface strings of every language (shared with the web page)."""
+    return json.loads(read_text("kg", "static/i18n.json"))
+
+
+@cache
+def example_questions() -> dict[str, list[str]]:
+    """Questions the web page offers to try, per interface language."""
+    return json.loads(read_text("kg", "static/examples.json"))
+
+
+@cache
+def entity_classes() -> frozenset[URIRef]:
+    """The ontology's entity classes (hub, cluster, center …): IRIs of these get the entity page."""
+    return frozenset(s for s in ontology_graph().subjects(RDFS.subClassOf, SL.Entity) if isinstance(s, URIRef))
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("kg", "templates"), autoescape=select_autoescape(["html"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def ui_language(requested: str | None, accept_language: str | None = None) -> str:
+    """zh-Hans, zh-Hant or en: `?lang=` first, else the browser's Accept-Language, else zh-Hans."""
+    for tag in [requested or "", *[part.split(";")[0].strip() for part in (accept_language or "").split(",")]]:
+        tag = tag.lower()
+        if tag in ("zh-hant", "zh-tw", "zh-hk", "zh-mo") or tag.startswith("zh-hant"):
+            return "zh-Hant"
+        if tag.startswith("zh"):
+            return "zh-Hans"
+        if tag.startswith("en"):
+            return "en"
+    return "zh-Hans"
+
+
+def pick(labels: dict[str, str], lang: str) -> str | None:
+    """The label to show in `lang`: its own, else converted from the other Chinese script, else any."""
+    if lang == "zh-Hant":
+        if "zh-Hant" in labels:
+            return labels["zh-Hant"]
+        if simplified := labels.get("zh-Hans") or labels.get("zh"):
+            return to_traditional(simplified)
+    if lang == "zh-Hans":
+        if simplified := labels.get("zh-Hans") or labels.get("zh"):
+            return simplified
+        if "zh-Hant" in labels:
+            return fold(labels["zh-Hant"])
+    for fallback in (lang, "en", "zh-Hans", "zh", "zh-Hant", ""):
+        if fallback in labels:
+            return labels[fallback]
+    return next(iter(labels.values()), None)
+
+
+@dataclass
+class Labeller:
+    """Labels for IRIs in one language: ontology terms from the ontology, entities from the store."""
+
+    lang: str
+    base: str
+    known: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for subject, label in ontology_graph().subject_objects(RDFS.label):
+            if isinstance(label, Literal):
+                self.known.setdefault(str(subject), {})[label.language or ""] = str(label)
+        for term, text in strings()[self.lang]["terms"].items():
+            self.known.setdefault(term, {})[self.lang] = text
+
+    def add(self, found: dict[str, dict[str, str]]) -> None:
+        for iri, entry in found.items():
+            self.known.setdefault(iri, {}).update({k: v for k, v in entry.items() if k != "type"})
+
+    def __call__(self, iri: Any) -> str:
+        text = pick(self.known.get(str(iri), {}), self.lang)
+        if text:
+            return text
+        value = str(iri)
+        return value.rsplit("#", 1)[-1] if "#" in value else value.rstrip("/").rsplit("/", 1)[-1]
+
+    def link(self, iri: Any) -> str:
+        """Where a link to `iri` goes from a page in this language."""
+        path = local_path(str(iri), self.base)
+        if path is None:
+            return str(iri)
+        anchor = ""
+        if "#" in path:
+            path, anchor = path.split("#", 1)
+            anchor = "#" + anchor
+        return f"{path}?lang={self.lang}{anchor}"
+
+
+def format_value(value: float, unit: str | None, metric: str | None, lang: str) -> str:
+    """A canonical value as people read it: 90% for a share, 亿元 or billion for money, thousands separated."""
+    if metric and metric.endswith("renewable_share"):
+        return f"{value * 100:.4g}%"
+    unit_code = (unit or "").rsplit("#", 1)[-1]
+    if unit_code == "CNY":
+        if lang.startswith("zh") and abs(value) >= 1e8:
+            return f"{value / 1e8:,.6g} 亿元" if lang == "zh-Hans" else f"{value / 1e8:,.6g} 億元"
+        if abs(value) >= 1e9:
+            return f"CNY {value / 1e9:,.6g} billion"
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+    return f"{number} {unit_code}".strip()
+
+
+def _literal(graph: Graph, node: Any, prop: URIRef) -> str | None:
+    value = graph.value(node, prop)
+    return str(value) if value is not None else None
+
+
+def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str, dict[str, str]],
+                sources: list[dict[str, str]]) -> str:
+    """The page of one entity: names in three scripts, figures with evidence, links both ways, sources."""
+    label = Labeller(lang, base)
+    label.add(found)
+    node = URIRef(iri)
+    own: dict[str, str] = {}
+    for value in graph.objects(node, RDFS.label):
+        own[value.language or ""] = str(value)  # type: ignore[union-attr]
+    label.add({iri: own})
+    by_merged: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in sources:
+        by_merged[row["merged"]].append(row)
+    figures, relation_evidence = [], {}
+    for fact in sorted(graph.subjects(SL.subject, node), key=str):
+        if (fact, RDF.type, SL.MergedFact) not in graph:
+            continue
+        status = graph.value(fact, SL.status)
+        row = {"href": label.link(fact), "status": label(status) if status else "", "time": _literal(graph, fact, SL.time) or "",
+               "evidence": _literal(graph, fact, SL.evidence) or "", "count": _literal(graph, fact, SL.sourceCount) or "1",
+               "sources": [{"title": s.get("title") or s.get("file") or s["doc"], "href": label.link(s["doc"]),
+                            "file": s.get("file", ""), "issued": s.get("issued", "")} for s in by_merged.get(str(fact), [])]}
+        relation = graph.value(fact, SL.relation)
+        if relation is not None:
+            relation_evidence[(relation, graph.value(fact, SL.object))] = row
+            continue
+        metric, unit = graph.value(fact, SL.metric), graph.value(fact, SL.unit)
+        comparator = str(graph.value(fact, SL.comparator) or SL.eq).rsplit("#", 1)[-1]
+        kind = graph.value(fact, SL.kind)
+        value = graph.value(fact, SL.value)
+        row.update({"metric": label(metric), "metric_code": str(metric).rsplit("#", 1)[-1],
+                    "value": format_value(float(value), str(unit) if unit else None, str(metric), lang) if value is not None else "",
+                    "comparator": COMPARATOR_SIGNS.get(comparator, ""), "comparator_label": label(SL[comparator]),
+                    "kind": label(kind) if kind else "", "sort": (str(metric), -(float(value) if value is not None else 0))})
+        figures.append(row)
+    figures.sort(key=lambda r: r["sort"])
+    relations = []
+    for prop in RELATION_PROPERTY.values():
+        for target in sorted(graph.objects(node, prop), key=str):
+            relations.append({"property": label(prop), "label": label(target), "href": label.link(target),
+                              "fact": relation_evidence.get((prop, target))})
+    incoming = []
+    for prop, key in INVERSE_KEYS.items():
+        for other in sorted(graph.subjects(prop, node), key=lambda s: label(s)):
+            incoming.append({"property": strings()[lang][key], "label": label(other), "href": label.link(other)})
+    documents = {s["doc"]: {"title": s.get("title") or s.get("file") or s["doc"], "file": s.get("file", ""),
+                            "issued": s.get("issued", ""), "href": label.link(s["doc"])} for s in sources}
+    names = [(tag, own[tag] if tag in own else None) for tag in LANGUAGES]
+    type_iri = next((t for t in graph.objects(node, RDF.type) if str(t).startswith(str(SL._NS))), None)
+    view = {
+        "title": label(node), "iri": iri, "names": names,
+        "alt_labels": sorted({str(v) for v in graph.objects(node, SKOS.altLabel)}),
+        "type": {"label": label(type_iri), "href": label.link(type_iri)} if type_iri else None,
+        "same_as": sorted(str(v) for v in graph.objects(node, OWL.sameAs)),
+        "figures": figures, "relations": relations, "incoming": incoming,
+        "documents": sorted(documents.values(), key=lambda d: (d["issued"], d["title"]), reverse=True),
+    }
+    return render("entity.html", lang=lang, page=view, graph=graph, path=local_path(iri, base) or "/")
+
+
+def graph_page(graph: Graph, *, title: str | None, lang: str, base: str, path: str, primary: str | None = None,
+               found: dict[str, dict[str, str]] | None = None, note: str | None = None) -> str:
+    """Any graph as a list of subjects and their properties, the primary subject first, with anchors for hash IRIs."""
+    label = Labeller(lang, base)
+    label.add(found or {})
+    label.add({str(s): {o.language or "": str(o)} for s, o in graph.subject_objects(RDFS.label)
+               if isinstance(o, Literal)})
+
+    def cell(value: Any) -> dict[str, str]:
+        if isinstance(value, Literal):
+            return {"text": str(value), "lang": value.language or "",
+                    "datatype": str(value.datatype).rsplit("#", 1)[-1] if value.datatype else ""}
+        if isinstance(value, BNode):
+            return {"text": f"_:{value}", "href": f"#b{value}"}
+        return {"text": label(value), "href": label.link(value), "iri": str(value)}
+
+    if not title and primary and (subject := graph.value(URIRef(primary), SL.subject)) is not None:
+        what = graph.value(URIRef(primary), SL.metric) or graph.value(URIRef(primary), SL.relation)
+        title = f"{label(subject)} · {label(what)}" if what is not None else label(subject)
+    title = title or label(primary or "")
+    subjects = sorted(set(graph.subjects()), key=lambda s: (str(s) != primary, isinstance(s, BNode), str(s)))
+    blocks = []
+    for subject in subjects:
+        rows: dict[str, dict[str, Any]] = {}
+        for prop, value in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]) != str(RDF.type), str(po[0]), str(po[1]))):
+            rows.setdefault(str(prop), {"property": cell(prop), "objects": []})["objects"].append(cell(value))
+        anchor = str(subject).rsplit("#", 1)[-1] if "#" in str(subject) else (f"b{subject}" if isinstance(subject, BNode) else "")
+        blocks.append({"subject": cell(subject), "anchor": anchor, "rows": list(rows.values()),
+                       "primary": str(subject) == primary})
+    return render("graph.html", lang=lang, page={"title": title, "blocks": blocks, "note": note},
+                  graph=graph, path=path)
+
+
+def render(template: str, *, lang: str, page: dict[str, Any], graph: Graph | None, path: str) -> str:
+    return _environment().get_template(template).render(
+        lang=lang, t=strings()[lang], page=page, path=path, languages=LANGUAGES,
+        json_ld=embedded_json_ld(graph) if graph is not None else None,
+        formats=[(name, f"{path.split('#')[0]}?format={code}") for name, code in FORMAT_LINKS], rdf_types=RDF_TYPES)

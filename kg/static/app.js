@@ -1,0 +1,273 @@
+// The Suanli KG web page: ask, query, browse. No framework and no CDN: it works offline against this service.
+"use strict";
+
+const LANGS = ["zh-Hans", "zh-Hant", "en"];
+const SL = "https://w3id.org/suanli/ontology#";
+const state = { lang: "zh-Hans", config: null, labels: new Map(), tab: "ask", last: {} };
+const $ = (id) => document.getElementById(id);
+const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+const t = (key) => state.config.strings[state.lang][key] ?? key;
+
+function chooseLanguage() {
+  const asked = new URLSearchParams(location.search).get("lang") || localStorage.getItem("suanli-lang") || "";
+  if (LANGS.includes(asked)) return asked;
+  const browser = (navigator.language || "").toLowerCase();
+  if (/^zh-(tw|hk|mo|hant)/.test(browser)) return "zh-Hant";
+  return browser.startsWith("en") ? "en" : "zh-Hans";
+}
+
+// Labels: every IRI shown is named in the interface language, with a fallback chain (zh-Hant → zh-Hans → en).
+function tagOf(lang) {
+  const tag = (lang || "").toLowerCase();
+  return tag.startsWith("zh-hant") || tag === "zh-tw" ? "zh-Hant" : tag.startsWith("zh") ? "zh-Hans" : tag.startsWith("en") ? "en" : "";
+}
+function labelOf(iri, fallback) {
+  const entry = state.labels.get(iri);
+  const chain = state.lang === "en" ? ["en", "zh-Hans", "zh-Hant"] : state.lang === "zh-Hant" ? ["zh-Hant", "zh-Hans", "en"] : ["zh-Hans", "zh-Hant", "en"];
+  for (const lang of chain) if (entry && entry[lang]) return entry[lang];
+  if (fallback) return fallback;
+  return iri.includes("#") ? iri.split("#").pop() : iri.replace(/\/$/, "").split("/").pop();
+}
+async function fetchLabels(iris) {
+  const wanted = [...new Set(iris)].filter((i) => /^https?:\/\//.test(i) && !state.labels.has(i)).slice(0, 400);
+  if (!wanted.length) return;
+  const values = wanted.map((i) => `<${i}>`).join(" ");
+  const json = await sparql(`SELECT ?x ?l WHERE { VALUES ?x { ${values} } ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }`);
+  for (const iri of wanted) state.labels.set(iri, {});
+  for (const row of json.results.bindings) {
+    const entry = state.labels.get(row.x.value);
+    const tag = tagOf(row.l["xml:lang"]);
+    if (tag && (!entry[tag] || row.l.value.length < entry[tag].length)) entry[tag] = row.l.value;
+  }
+}
+function href(iri) {
+  const base = state.config.base;
+  if (iri.startsWith(base)) return `/resource/${iri.slice(base.length)}?lang=${state.lang}`;
+  if (iri.startsWith(SL)) return `/ontology?lang=${state.lang}#${iri.slice(SL.length)}`;
+  return iri;
+}
+const link = (iri, fallback) => `<a href="${esc(href(iri))}" title="${esc(iri)}">${esc(labelOf(iri, fallback))}</a>`;
+
+async function sparql(query, accept = "application/sparql-results+json") {
+  const response = await fetch("/sparql", {
+    method: "POST", body: new URLSearchParams({ query }),
+    headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded" },
+  });
+  if (!response.ok) throw new Error(`${response.status}: ${(await response.text()).trim()}`);
+  const json = await response.json();
+  json.truncated = response.headers.get("Suanli-Truncated") === "true";
+  return json;
+}
+
+// ---------------------------------------------------------------- language, tabs, permalinks
+function applyLanguage(lang) {
+  state.lang = lang;
+  localStorage.setItem("suanli-lang", lang);
+  document.documentElement.lang = lang;
+  document.title = `${t("title")} · Suanli KG`;
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-lang]")) el.setAttribute("aria-pressed", String(el.dataset.lang === lang));
+  for (const el of document.querySelectorAll("a.keep-lang")) el.href = `${el.pathname}?lang=${lang}`;
+  $("question").placeholder = t("ask_placeholder");
+  $("ask-examples").innerHTML = state.config.questions[lang].map((q) => `<button type="button">${esc(q)}</button>`).join("");
+  for (const button of $("ask-examples").querySelectorAll("button")) button.onclick = () => ask(button.textContent);
+  const selected = $("examples").value;
+  $("examples").innerHTML = state.config.queries.map((q) => `<option value="${esc(q.name)}">${esc(q[lang] || q.name)}</option>`).join("");
+  if (selected) $("examples").value = selected;
+  const url = new URL(location.href);
+  url.searchParams.set("lang", lang);
+  history.replaceState(null, "", url);
+  if (state.last.answer) renderAnswer(state.last.answer);
+  if (state.last.results) renderResults(state.last.results);
+  if (state.last.chart) renderBrowse();
+}
+
+function showTab(tab) {
+  state.tab = tab;
+  for (const el of document.querySelectorAll("[data-tab]")) el.setAttribute("aria-selected", String(el.dataset.tab === tab));
+  for (const name of ["ask", "query", "browse"]) $(`panel-${name}`).hidden = name !== tab;
+  if (tab === "browse" && !state.last.chart) loadBrowse();
+}
+
+function setHash(key, value) {
+  history.replaceState(null, "", `${location.pathname}${location.search}#${key}=${encodeURIComponent(value)}`);
+}
+
+function route() {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.has("ask")) { showTab("ask"); ask(hash.get("ask")); }
+  else if (hash.has("query")) { showTab("query"); $("editor").value = hash.get("query"); run(); }
+  else if (hash.has("example")) { showTab("query"); pickExample(hash.get("example")); run(); }
+  else showTab(hash.get("tab") || "ask");
+}
+
+// ---------------------------------------------------------------- ask
+async function ask(question) {
+  question = (question || "").trim();
+  if (!question) return;
+  $("question").value = question;
+  setHash("ask", question);
+  $("answer").innerHTML = `<p class="status">${esc(t("running"))}</p>`;
+  try {
+    const response = await fetch(`/ask?q=${encodeURIComponent(question)}`);
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.error || response.status);
+    await fetchLabels(answer.answers.flatMap((a) => [a.iri, a.object && a.object.iri, a.status && SL + a.status].filter(Boolean)));
+    state.last.answer = answer;
+    renderAnswer(answer);
+  } catch (error) {
+    $("answer").innerHTML = `<p class="error">${esc(t("error"))}: ${esc(error.message)}</p>`;
+  }
+}
+
+function renderAnswer(answer) {
+  let html = `<div class="card"><p><span class="muted">${esc(t("interpretation"))}:</span> ${esc(answer.interpretation || answer.reason || "")}</p>`;
+  if (answer.boolean !== null && answer.boolean !== undefined) html += `<p class="boolean"><strong>${esc(t(answer.boolean ? "yes" : "no"))}</strong></p>`;
+  if (answer.answers.length) {
+    html += `<ol class="answers">${answer.answers.map((a) => {
+      const value = a.text ?? (a.value !== null && a.value !== undefined ? `${a.value}${a.unit ? " " + a.unit : ""}` : "");
+      return `<li>${link(a.iri, a.label)}${value ? ` — ${esc(value)}` : ""}${a.status ? ` <span class="muted">(${esc(labelOf(SL + a.status))})</span>` : ""}</li>`;
+    }).join("")}</ol>`;
+  } else if (answer.boolean === null || answer.boolean === undefined) {
+    html += `<p class="muted">${esc(t("no_answers"))}</p>`;
+  }
+  if (answer.evidence && answer.evidence.length) {
+    html += `<h3>${esc(t("evidence"))}</h3><ul class="evidence">${answer.evidence.map((e) =>
+      `<li><q>${esc(e.text)}</q> <span class="muted">— ${esc(e.source)}</span></li>`).join("")}</ul>`;
+  }
+  if (answer.sparql) {
+    html += `<details><summary>${esc(t("sparql_ran"))}</summary><pre>${esc(answer.sparql)}</pre>
+      <button class="secondary" id="open-in-editor" type="button">${esc(t("open_in_editor"))}</button></details>`;
+  }
+  $("answer").innerHTML = html + "</div>";
+  const open = $("open-in-editor");
+  if (open) open.onclick = () => { $("editor").value = answer.sparql; showTab("query"); run(); };
+}
+
+// ---------------------------------------------------------------- SPARQL editor and results
+function pickExample(name) {
+  const query = state.config.queries.find((q) => q.name === name) || state.config.queries[0];
+  $("examples").value = query.name;
+  $("editor").value = query.sparql.split("\n").filter((line) => !/^# (name|zh|en):/.test(line)).join("\n").trim();
+}
+
+async function run() {
+  const query = $("editor").value;
+  setHash("query", query);
+  const url = (format) => `/sparql?query=${encodeURIComponent(query)}&format=${format}`;
+  $("download-csv").href = url("csv");
+  $("download-json").href = url("json");
+  $("status").textContent = t("running");
+  $("results").innerHTML = "";
+  try {
+    const json = await sparql(query);
+    const iris = (json.results ? json.results.bindings : []).flatMap((row) => Object.values(row)).filter((c) => c.type === "uri").map((c) => c.value);
+    await fetchLabels(iris);
+    state.last.results = json;
+    renderResults(json);
+    $("download-csv").hidden = $("download-json").hidden = !json.results;
+  } catch (error) {
+    state.last.results = null;
+    $("status").textContent = "";
+    $("results").innerHTML = `<p class="error">${esc(error.message)}</p>`;
+  }
+}
+
+function cell(term) {
+  if (!term) return "";
+  if (term.type === "uri") return link(term.value);
+  const lang = term["xml:lang"] ? ` <small class="muted">@${esc(term["xml:lang"])}</small>` : "";
+  return `<span>${esc(term.value)}</span>${lang}`;
+}
+
+function renderResults(json) {
+  if (json.boolean !== undefined) {
+    $("status").textContent = "";
+    $("results").innerHTML = `<p class="boolean"><strong>${esc(t(json.boolean ? "yes" : "no"))}</strong></p>`;
+    return;
+  }
+  const vars = json.head.vars;
+  const rows = json.results.bindings;
+  $("status").textContent = `${rows.length} ${t("rows")}${json.truncated ? ` · ${t("truncated")}` : ""}`;
+  $("results").innerHTML = `<table><thead><tr>${vars.map((v) => `<th>${esc(v)}</th>`).join("")}</tr></thead><tbody>${
+    rows.map((row) => `<tr>${vars.map((v) => `<td>${cell(row[v])}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+
+// ---------------------------------------------------------------- browse: the chart and the lists
+async function loadBrowse() {
+  const text = (name) => state.config.queries.find((q) => q.name === name).sparql;
+  try {
+    const [chart, entities] = await Promise.all([sparql(text("computing_power_chart")), sparql(text("infrastructure"))]);
+    const rows = [...chart.results.bindings, ...entities.results.bindings];
+    await fetchLabels(rows.flatMap((r) => [r.entity, r.partOf].filter(Boolean).map((c) => c.value)));
+    state.last.chart = chart.results.bindings;
+    state.last.entities = entities.results.bindings;
+    renderBrowse();
+  } catch (error) {
+    $("chart").innerHTML = `<p class="error">${esc(error.message)}</p>`;
+  }
+}
+
+function renderBrowse() {
+  const byEntity = new Map();
+  for (const row of state.last.chart) {
+    const entry = byEntity.get(row.entity.value) || { iri: row.entity.value, actual: 0, planned: 0 };
+    entry[row.stage.value] = Math.max(entry[row.stage.value], Number(row.pflops.value));
+    byEntity.set(row.entity.value, entry);
+  }
+  const entries = [...byEntity.values()].sort((a, b) => Math.max(b.actual, b.planned) - Math.max(a.actual, a.planned));
+  $("chart").innerHTML = barChart(entries);
+  for (const type of ["Hub", "Cluster", "Center"]) {
+    const items = state.last.entities.filter((r) => r.type.value === SL + type);
+    $(`list-${type}`).innerHTML = items.map((r) => `<li>${link(r.entity.value)}${r.partOf ? ` <span class="muted">· ${link(r.partOf.value)}</span>` : ""}</li>`).join("");
+  }
+}
+
+function barChart(entries) {
+  if (!entries.length) return `<p class="muted">${esc(t("no_answers"))}</p>`;
+  const labelWidth = 260, width = 900, barHeight = 12, rowHeight = 34, top = 28;
+  const max = Math.max(...entries.flatMap((e) => [e.actual, e.planned]));
+  const decades = Math.max(1, Math.ceil(Math.log10(max)));
+  const x = (v) => (v <= 1 ? 0 : (Math.log10(v) / decades) * (width - labelWidth - 90));
+  const number = (v) => v.toLocaleString(state.lang === "en" ? "en" : "zh");
+  let svg = `<svg viewBox="0 0 ${width} ${top + entries.length * rowHeight + 10}" role="img" aria-label="${esc(t("chart_title"))}">`;
+  for (let d = 0; d <= decades; d++) {
+    const gx = labelWidth + x(10 ** d);
+    svg += `<line x1="${gx}" x2="${gx}" y1="${top - 6}" y2="${top + entries.length * rowHeight}" stroke="#e4e7ec"/>`;
+    svg += `<text x="${gx}" y="${top - 10}" font-size="11" text-anchor="middle" fill="#667085">${number(10 ** d)}</text>`;
+  }
+  entries.forEach((e, i) => {
+    const y = top + i * rowHeight;
+    svg += `<a href="${esc(href(e.iri))}"><text x="${labelWidth - 8}" y="${y + 17}" font-size="13" text-anchor="end" fill="#0b6bcb">${esc(labelOf(e.iri))}</text></a>`;
+    for (const [k, stage] of [[0, "actual"], [1, "planned"]]) {
+      if (!e[stage]) continue;
+      const by = y + 4 + k * (barHeight + 2);
+      svg += `<rect class="bar-${stage}" data-stage="${stage}" x="${labelWidth}" y="${by}" width="${Math.max(2, x(e[stage]))}" height="${barHeight}" rx="2"><title>${esc(labelOf(e.iri))}: ${number(e[stage])} PFLOPS (${esc(t(stage))})</title></rect>`;
+      svg += `<text x="${labelWidth + Math.max(2, x(e[stage])) + 4}" y="${by + 10}" font-size="11" fill="#1d2330">${number(e[stage])} ${esc(t("pflops"))}</text>`;
+    }
+  });
+  return svg + "</svg>";
+}
+
+// ---------------------------------------------------------------- start
+async function start() {
+  state.config = await (await fetch("/app-config.json")).json();
+  for (const el of document.querySelectorAll("[data-lang]")) el.onclick = () => applyLanguage(el.dataset.lang);
+  for (const el of document.querySelectorAll("[data-tab]")) el.onclick = () => { showTab(el.dataset.tab); setHash("tab", el.dataset.tab); };
+  $("ask-form").onsubmit = (event) => { event.preventDefault(); ask($("question").value); };
+  $("examples").onchange = () => pickExample($("examples").value);
+  $("run").onclick = run;
+  $("editor").onkeydown = (event) => { if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); } };
+  $("permalink").onclick = async () => {
+    setHash("query", $("editor").value);
+    try { await navigator.clipboard.writeText(location.href); } catch { /* not allowed here: the address bar has it */ }
+    $("status").textContent = t("copied");
+  };
+  applyLanguage(chooseLanguage());
+  pickExample(state.config.queries[0].name);
+  route();
+  window.addEventListener("hashchange", route);
+  document.body.dataset.ready = "true";
+}
+
+start();
