@@ -84,6 +84,18 @@ def pick(labels: dict[str, str], lang: str) -> str | None:
     return next(iter(labels.values()), None)
 
 
+@cache
+def _vocabulary_labels(lang: str) -> dict[str, dict[str, str]]:
+    """Labels of the ontology's terms and of the common RDF, PROV, SKOS and DC terms, per interface language."""
+    known: dict[str, dict[str, str]] = {}
+    for subject, label in ontology_graph().subject_objects(RDFS.label):
+        if isinstance(label, Literal):
+            known.setdefault(str(subject), {})[label.language or ""] = str(label)
+    for term, text in strings()[lang]["terms"].items():
+        known.setdefault(term, {})[lang] = text
+    return known
+
+
 @dataclass
 class Labeller:
     """Labels for IRIs in one language: ontology terms from the ontology, entities from the store."""
@@ -93,11 +105,8 @@ class Labeller:
     known: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for subject, label in ontology_graph().subject_objects(RDFS.label):
-            if isinstance(label, Literal):
-                self.known.setdefault(str(subject), {})[label.language or ""] = str(label)
-        for term, text in strings()[self.lang]["terms"].items():
-            self.known.setdefault(term, {})[self.lang] = text
+        for iri, entry in _vocabulary_labels(self.lang).items():
+            self.known.setdefault(iri, {}).update(entry)
 
     def add(self, found: dict[str, dict[str, str]]) -> None:
         for iri, entry in found.items():
@@ -133,7 +142,8 @@ def format_value(value: float, unit: str | None, metric: str | None, lang: str) 
         if abs(value) >= 1e9:
             return f"CNY {value / 1e9:,.6g} billion"
     number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
-    return f"{number} {unit_code}".strip()
+    unit_text = strings()[lang]["units"].get(unit_code, unit_code)
+    return f"{number}{'' if lang.startswith('zh') else ' '}{unit_text}".strip()
 
 
 def _literal(graph: Graph, node: Any, prop: URIRef) -> str | None:

@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Query, Request
@@ -397,11 +398,13 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             return _error(exc.status, exc.message, exc.headers)
         iri = settings.base + path
         try:
-            URIRef(iri).n3()
-        except Exception:
+            ox.NamedNode(iri)
+        except ValueError:
             return not_found(request, media, iri)
         graph = await read(linked.describe, db, settings.base, iri) if path else Graph()
         if not len(graph):
+            if path.startswith("graph/") and await _graph_exists(iri):  # a named graph's name: its contents
+                return Response(status_code=303, headers={"Location": f"/rdf-graphs?graph={quote(iri, safe='')}", "Vary": "Accept"})
             return not_found(request, media, iri)
         lang = lang_of(request)
         if media != "text/html":

@@ -77,9 +77,11 @@ def parse(response: httpx.Response, media: str) -> Graph:
     return graph
 
 
-def test_the_corpus_has_entities_of_the_main_classes(service) -> None:
-    kinds = one_of_each_kind(service)
-    assert {"Hub", "Cluster", "Center", "Province", "City", "Company"} <= set(kinds)
+def test_the_corpus_has_an_entity_of_every_class_but_park(service) -> None:
+    from kg.pages import entity_classes
+
+    classes = {str(c).rsplit("#", 1)[-1] for c in entity_classes()}
+    assert classes - {"Park"} <= set(one_of_each_kind(service))  # the sample corpus names no park
 
 
 def test_every_resource_kind_in_every_format_parses_and_says_the_same(service) -> None:
@@ -164,6 +166,15 @@ def test_unknown_ids_are_404_in_every_format(service, path) -> None:
     assert "<html" in fetch(service, path, "text/html").text
 
 
+def test_a_named_graph_iri_leads_to_its_contents(service) -> None:
+    source = one_of_each_kind(service)["SourceDocument"]
+    graph_path = "/resource/" + source[len(BASE):].replace("source/", "graph/")
+    response = httpx.get(service + graph_path, headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert response.status_code == 200 and response.history[0].status_code == 303
+    assert (URIRef(source), None, None) in Graph().parse(data=response.text, format="turtle")
+    assert httpx.get(service + "/resource/graph/0000000000000000").status_code == 404
+
+
 def test_head_answers_like_get_without_a_body(service) -> None:
     response = httpx.head(service + "/resource/gansu-hub", headers={"Accept": "text/turtle"})
     assert response.status_code == 200 and response.content == b""
@@ -175,7 +186,7 @@ def test_the_html_page_shows_names_facts_sources_and_embeds_the_same_json_ld(ser
     html = fetch(service, path + "?lang=en", "text/html").text
     assert "<h1 id=\"title\">Qingyang data center cluster</h1>" in html
     assert "慶陽數據中心集群" in html and "庆阳数据中心集群" in html  # every script's label is listed
-    assert "PFLOPS" in html and "Qingyang bets on green computing" in html  # a figure and a source's title
+    assert "150,000 PFLOPS" in html and "Qingyang bets on green computing" in html  # a figure and a source's title
     assert 'href="/resource/gansu-hub?lang=en"' in html
     for name in ("Turtle", "JSON-LD", "N-Triples", "RDF/XML"):
         assert f'data-format="{name}"' in html
@@ -220,6 +231,18 @@ def test_the_label_fallback_chain() -> None:
     assert pick({}, "en") is None
 
 
+def test_values_read_as_people_write_them() -> None:
+    from kg.pages import format_value
+
+    assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "en") == "150,000 PFLOPS"
+    assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "zh-Hans") == "150,000P"
+    assert format_value(80000, "https://w3id.org/suanli/ontology#racks", "rack_count", "zh-Hant") == "80,000架"
+    assert format_value(0.9, None, "https://w3id.org/suanli/ontology#renewable_share", "en") == "90%"
+    assert format_value(2.5e9, "https://w3id.org/suanli/ontology#CNY", "investment", "zh-Hans") == "25 亿元"
+    assert format_value(2.5e9, "https://w3id.org/suanli/ontology#CNY", "investment", "en") == "CNY 2.5 billion"
+    assert format_value(1.25, None, "https://w3id.org/suanli/ontology#pue", "en") == "1.25"
+
+
 def test_ontology_and_shapes_pages(service) -> None:
     html = fetch(service, "/ontology?lang=en", "text/html").text
     assert 'id="Cluster"' in html and "Data center cluster" in html
@@ -247,6 +270,7 @@ def test_dumps_in_trig_and_nquads_carry_their_checksum_and_the_same_quads(servic
         assert response.headers["repr-digest"] == f"sha-256=:{base64.b64encode(digest).decode()}:"
         assert response.headers["etag"] == f'"{digest.hex()}"'
         assert "attachment" in response.headers["content-disposition"]
+        assert "Accept" in response.headers["vary"]
     assert httpx.get(service + "/dump.trig.sha256").text.split()[0] == hashlib.sha256(trig.content).hexdigest()
     assert quads(trig.content, ox.RdfFormat.TRIG) == quads(nquads.content, ox.RdfFormat.N_QUADS)
     graphs = {q.graph_name.value for q in ox.parse(nquads.content, format=ox.RdfFormat.N_QUADS)}
