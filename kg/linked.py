@@ -50,10 +50,10 @@ def page_type(accept: str | None, formats: tuple[str, ...] = ()) -> str:
         if chosen in PAGE_TYPES:
             return chosen
         raise ProtocolError(406, f"format {value} is not offered here; use html, ttl, jsonld, nt or rdf")
-    chosen = negotiate(accept, (*PAGE_TYPES, *_ALIASES))
-    if chosen is None:
+    negotiated = negotiate(accept, (*PAGE_TYPES, *_ALIASES))
+    if negotiated is None:
         raise ProtocolError(406, f"none of the accepted types ({accept}) is offered: {', '.join(PAGE_TYPES)}")
-    return _ALIASES.get(chosen, chosen)
+    return _ALIASES.get(negotiated, negotiated)
 
 
 def dump_type(accept: str | None, formats: tuple[str, ...] = ()) -> str:
@@ -63,10 +63,10 @@ def dump_type(accept: str | None, formats: tuple[str, ...] = ()) -> str:
         if (chosen := names.get(value.strip().lower(), value.strip().lower())) in DUMP_TYPES:
             return chosen
         raise ProtocolError(406, f"format {value} is not a dump format; use trig or nquads")
-    chosen = negotiate(accept, tuple(DUMP_TYPES))
-    if chosen is None:
+    negotiated = negotiate(accept, tuple(DUMP_TYPES))
+    if negotiated is None:
         raise ProtocolError(406, f"a dump is offered as {' or '.join(DUMP_TYPES)}, not {accept}")
-    return chosen
+    return negotiated
 
 
 @cache

@@ -30,7 +30,7 @@ INVERSE_KEYS = {SL.partOf: "part_of_here", SL.locatedIn: "located_here", SL.oper
 
 
 @cache
-def strings() -> dict[str, dict[str, str]]:
+def strings() -> dict[str, dict[str, Any]]:
     """The interface strings of every language (shared with the web page)."""
     return json.loads(read_text("kg", "static/i18n.json"))
 
@@ -159,17 +159,20 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
     node = URIRef(iri)
     own: dict[str, str] = {}
     for value in graph.objects(node, RDFS.label):
-        own[value.language or ""] = str(value)  # type: ignore[union-attr]
+        if isinstance(value, Literal):
+            own[value.language or ""] = str(value)
     label.add({iri: own})
     by_merged: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in sources:
-        by_merged[row["merged"]].append(row)
-    figures, relation_evidence = [], {}
+    for found_source in sources:
+        by_merged[found_source["merged"]].append(found_source)
+    figures: list[dict[str, Any]] = []
+    relation_evidence: dict[tuple[Any, Any], dict[str, Any]] = {}
     for fact in sorted(graph.subjects(SL.subject, node), key=str):
         if (fact, RDF.type, SL.MergedFact) not in graph:
             continue
         status = graph.value(fact, SL.status)
-        row = {"href": label.link(fact), "status": label(status) if status else "", "time": _literal(graph, fact, SL.time) or "",
+        row: dict[str, Any] = {
+               "href": label.link(fact), "status": label(status) if status else "", "time": _literal(graph, fact, SL.time) or "",
                "evidence": _literal(graph, fact, SL.evidence) or "", "count": _literal(graph, fact, SL.sourceCount) or "1",
                "sources": [{"title": s.get("title") or s.get("file") or s["doc"], "href": label.link(s["doc"]),
                             "file": s.get("file", ""), "issued": s.get("issued", "")} for s in by_merged.get(str(fact), [])]}
@@ -180,11 +183,12 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
         metric, unit = graph.value(fact, SL.metric), graph.value(fact, SL.unit)
         comparator = str(graph.value(fact, SL.comparator) or SL.eq).rsplit("#", 1)[-1]
         kind = graph.value(fact, SL.kind)
-        value = graph.value(fact, SL.value)
+        literal = graph.value(fact, SL.value)
+        number = float(literal) if isinstance(literal, Literal) else None
         row.update({"metric": label(metric), "metric_code": str(metric).rsplit("#", 1)[-1],
-                    "value": format_value(float(value), str(unit) if unit else None, str(metric), lang) if value is not None else "",
+                    "value": format_value(number, str(unit) if unit else None, str(metric), lang) if number is not None else "",
                     "comparator": COMPARATOR_SIGNS.get(comparator, ""), "comparator_label": label(SL[comparator]),
-                    "kind": label(kind) if kind else "", "sort": (str(metric), -(float(value) if value is not None else 0))})
+                    "kind": label(kind) if kind else "", "sort": (str(metric), -(number or 0.0))})
         figures.append(row)
     figures.sort(key=lambda r: r["sort"])
     relations = []
