@@ -22,7 +22,7 @@ from rdflib import DCTERMS, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, UR
 from extract.resources import read_text
 from kg.namespace import SL
 from kg.protocol import FORMAT_NAMES, ProtocolError, negotiate
-from kg.rdf import new_graph, ontology_graph, term_from_json
+from kg.rdf import new_graph, term_from_json
 from kg.settings import ONTOLOGY_NS
 from kg.store import LocalStore, RemoteStore
 from kg.summary import summary_graph_iri
@@ -78,10 +78,6 @@ def context() -> dict[str, Any]:
 @cache
 def shapes_graph() -> Graph:
     return new_graph().parse(data=read_text("kg.ontology", "shapes.ttl"), format="turtle")
-
-
-def ontology() -> Graph:
-    return ontology_graph()
 
 
 def _term(cell: dict[str, str]) -> URIRef | BNode | Literal:

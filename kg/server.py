@@ -53,6 +53,7 @@ from kg.protocol import (
     refusal,
     result_type,
 )
+from kg.rdf import ontology_graph
 from kg.settings import Limits, Settings
 from kg.store import LocalStore, RemoteStore, open_store
 from kg.summary import summary_graph_iri
@@ -186,6 +187,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
     service_description = files("kg").joinpath("static/service-description.ttl").read_bytes()
     dump_folder = tempfile.TemporaryDirectory(prefix="suanli-dump-")
     dumps: dict[str, linked.Dump] = {}  # by media type; emptied by every write
+    stale: list[Path] = []  # the generation before, kept until the next write for downloads in flight
     dump_lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
@@ -242,6 +244,9 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
 
     async def run_update(text: str, base: str | None = None) -> None:
         """One SPARQL Update, alone on the store: queries wait, workers close their read-only handles."""
+        for old in stale:
+            old.unlink(missing_ok=True)
+        stale[:] = [dump.path for dump in dumps.values()]
         dumps.clear()
         if remote:
             await run_in_threadpool(db.update, text, base)
@@ -432,7 +437,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                 graph, title=pages.strings()[lang][title_key], lang=lang, base=settings.base, path=name, primary=primary))
         app.add_api_route(name, handler, methods=["GET", "HEAD"], include_in_schema=False)
 
-    fixed_graph("/ontology", linked.ontology(), "ontology", linked.ONTOLOGY_NS.rstrip("#"))
+    fixed_graph("/ontology", ontology_graph(), "ontology", linked.ONTOLOGY_NS.rstrip("#"))
     fixed_graph("/shapes", linked.shapes_graph(), "shapes", None)
 
     @app.get("/context.jsonld", include_in_schema=False)

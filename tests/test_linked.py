@@ -127,7 +127,8 @@ def test_json_ld_is_compact_with_the_published_context(service) -> None:
 
 
 def test_the_context_names_every_ontology_property() -> None:
-    from kg.linked import context, ontology
+    from kg.linked import context
+    from kg.rdf import ontology_graph as ontology
 
     terms = {value["@id"] if isinstance(value, dict) else value for value in context()["@context"].values()}
     expanded = {t.replace("sl:", str(SL)) for t in terms if isinstance(t, str)}
