@@ -32,7 +32,7 @@ from kg.rdf import (
     term_from_json,
 )
 from kg.store import LocalStore, RemoteStore
-from kg.summary import add_update, rebuild_update, remove_update, summary_graph_iri
+from kg.summary import add_update, rebuild_update, remove_update, scratch_graph_iri, summary_graph_iri
 from kg.summary import missing as summary_missing
 from kg.summary import rebuild as rebuild_summary
 from kg.validate import Entry, check_document, context, report_graph, split_quarantine
@@ -201,8 +201,9 @@ def store_document(store: LocalStore | RemoteStore, graph: Graph, *, base: str, 
     if validation.entries:
         add[report_graph_iri(base, content_hash)] = _ntriples(report_graph(validation.entries, base, content_hash))
     remove = [g for old in older for g in _companions(old)]
-    store.replace(remove=remove, add=add, before=remove_update(base, list(older)),
-                  then=add_update(base, str(graph_iri(base, content_hash))))
+    pending = scratch_graph_iri(base)
+    store.replace(remove=remove, add=add, before=remove_update(base, list(older), pending),
+                  then=add_update(base, str(graph_iri(base, content_hash)), pending))
     moved = {s for s in quarantined.subjects(RDF.type, None)}
     return len(moved), validation.entries
 

@@ -7,9 +7,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 DELETE { GRAPH <#SUMMARY> { ?f sl:sourceCount ?old } }
 INSERT { GRAPH <#SUMMARY> { ?f sl:sourceCount ?left } }
 WHERE {
-  { SELECT ?f (COUNT(DISTINCT ?m) AS ?removed) WHERE {
-      GRAPH #DOC { ?m sl:subject ?s } GRAPH <#SUMMARY> { ?f prov:wasDerivedFrom ?m } } GROUP BY ?f }
-  GRAPH <#SUMMARY> { ?f sl:sourceCount ?old }
+  # the count read inside the group: joined outside it, Oxigraph read every merged fact's count (35 ms at 1M triples)
+  { SELECT ?f (COUNT(DISTINCT ?m) AS ?removed) (SAMPLE(?count) AS ?old) WHERE {
+      GRAPH #DOC { ?m sl:subject ?s } GRAPH <#SUMMARY> { ?f prov:wasDerivedFrom ?m ; sl:sourceCount ?count } } GROUP BY ?f }
   BIND(?old - ?removed AS ?left)
 } ;
 

@@ -235,5 +235,6 @@ def test_the_summary_kept_by_difference_equals_a_rebuild(tmp_path: Path) -> None
         evidence = store.select(f"PREFIX sl: <{SL._NS}> SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{summary_graph_iri(BASE)}> "
                                 "{ ?f a sl:MergedFact FILTER NOT EXISTS { ?f sl:evidence ?e ; sl:evidenceSource ?s } } }")
         assert evidence.values("n") == ["0"]
+        assert not [g for g in store.graph_names() if "/scratch/" in g], "a staging graph outlived its update"
     finally:
         store.close()
