@@ -175,8 +175,9 @@ def refusal(text: str) -> str | None:
     return None
 
 
-def from_graphs(text: str) -> list[str]:
-    """The graph IRIs a query's own FROM and FROM NAMED clauses name (prefixed names resolved)."""
+@lru_cache(maxsize=512)
+def from_graphs(text: str) -> tuple[str, ...]:
+    """The graph IRIs a query's own FROM and FROM NAMED clauses name (prefixed names resolved; cached as `_keywords_only`)."""
     stripped = _STRINGS_AND_COMMENTS.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " ", text)
     prefixes = dict(_PREFIX.findall(stripped))
     graphs = []
@@ -186,7 +187,7 @@ def from_graphs(text: str) -> list[str]:
         else:
             prefix, _, local = name.partition(":")
             graphs.append(prefixes.get(prefix, f"{prefix}:") + local)
-    return graphs
+    return tuple(graphs)
 
 
 def _accept_ranges(accept: str) -> list[tuple[str, float]]:

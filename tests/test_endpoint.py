@@ -371,7 +371,7 @@ def test_rate_limit_answers_429_with_retry_after(capped) -> None:
     assert "too many requests" in limited[0].text
 
 
-@pytest.fixture(scope="module", params=["embedded", "oxigraph"])
+@pytest.fixture(scope="module", params=["embedded", "embedded-disk", "oxigraph"])
 def w3c_endpoint(request, tmp_path_factory):
     """The W3C protocol test data (data1-3.nt in graphs named by their labels; data0.rdf, named but never given, empty)."""
     if not (W3C / "sparql11-protocol").exists():
@@ -388,8 +388,11 @@ def w3c_endpoint(request, tmp_path_factory):
     del store
     env = {"SUANLI_UPDATE_TOKEN": TOKEN}
     procs = []
-    if request.param == "embedded":
+    if request.param.startswith("embedded"):
+        if request.param == "embedded-disk":  # larger than the memory limit: each worker opens the store on disk
+            env["SUANLI_MEMORY_QUADS"] = "1"
         url, proc = start_service(directory, env=env)
+        assert ("read from disk" if request.param == "embedded-disk" else "held in memory") in proc.stderr.readline().decode()
     else:
         remote, server = start_oxigraph(directory)
         procs.append(server)
@@ -513,3 +516,22 @@ def test_bad_serve_settings_exit_2_with_one_line(corpus_store, env, args, words)
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
     assert result.returncode == 2
     assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_query_processes_end_with_the_service(corpus_store) -> None:
+    """The worker holder and its forked workers go when the service dies, even by SIGKILL."""
+    import time
+
+    import psutil
+
+    url, proc = start_service(corpus_store)
+    assert "held in memory" in proc.stderr.readline().decode()
+    assert len(select(url + "/sparql", SL + "SELECT ?h WHERE { ?h a sl:Hub }")) == 8
+    processes = psutil.Process(proc.pid).children(recursive=True)
+    assert len(processes) >= 3  # the holder and at least two workers
+    proc.kill()
+    proc.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in processes):
+        time.sleep(0.1)
+    assert not [p.pid for p in processes if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
