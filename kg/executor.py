@@ -338,7 +338,8 @@ class Worker:
 
     def __init__(self, pid: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.pid, self.reader, self.writer = pid, reader, writer
-        self.handle = os.pidfd_open(pid)  # signals reach this process even after its pid is reused
+        # a process handle (Linux): the kill reaches this worker even if its pid was reused meanwhile
+        self.handle = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
         self.lowered = False
 
     async def call(self, head: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
@@ -360,9 +361,13 @@ class Worker:
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):
-            signal.pidfd_send_signal(self.handle, signal.SIGKILL)
-        with contextlib.suppress(OSError):
+            if self.handle is None:
+                os.kill(self.pid, signal.SIGKILL)
+            else:
+                signal.pidfd_send_signal(self.handle, signal.SIGKILL)
+        if self.handle is not None:
             os.close(self.handle)
+            self.handle = None
         self.writer.close()
 
 
