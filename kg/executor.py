@@ -326,7 +326,7 @@ def serve_holder(fd: int, config: dict[str, Any]) -> None:
             socket.send_fds(control, [json.dumps({"pid": pid}).encode()], [ours.fileno()])
             ours.close()
         elif op == "reload":
-            loaded = None
+            loaded = None  # the old copy freed first: two at once would double the peak memory
             loaded = load_in_memory(config)
             control.send(json.dumps({"memory": loaded is not None}).encode())
 
