@@ -55,13 +55,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, proc: subprocess.Popen, tries: int = 300) -> None:
+def wait_for(url: str, proc: subprocess.Popen, seconds: float = 90) -> None:
     """Poll `url` until it answers; the process's stderr in the error when it never does."""
     import time
 
     import httpx
 
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds  # generous: a loaded CI machine starts a service several times slower
+    while time.monotonic() < deadline:
         if proc.poll() is not None:
             break
         try:
