@@ -29,7 +29,8 @@ class Mention:
     source: str = "gazetteer"
 
 
-def _stem_start(folded: str, suffix_start: int) -> int:
+def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
+    """Where a new name's stem begins: after the last break or function word, never inside a known name (华为, 呼和浩特)."""
     names = lexicon()["name"]
     lo = max(0, suffix_start - names["stem_max"])
     cut = lo
@@ -37,10 +38,16 @@ def _stem_start(folded: str, suffix_start: int) -> int:
         if not _NAME_CHAR.match(folded[i]):
             cut = i + 1
             break
+    inside_known = bytearray(suffix_start - cut)
+    for k in known:
+        for i in range(max(k.start, cut), min(k.end, suffix_start)):
+            inside_known[i - cut] = 1
     window = folded[cut:suffix_start]
     best = 0
     for word in names["stop_words"]:
         idx = window.rfind(word)
+        while idx >= 0 and any(inside_known[idx : idx + len(word)]):
+            idx = window.rfind(word, 0, idx)
         if idx >= 0:
             best = max(best, idx + len(word))
     return cut + best
@@ -49,7 +56,7 @@ def _stem_start(folded: str, suffix_start: int) -> int:
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
-    start = _stem_start(folded, suffix.start)
+    start = _stem_start(folded, suffix.start, known)
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
@@ -73,13 +80,22 @@ def _en_stem_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’\-])" + word + r"(?:\s+(?:" + word + r"|of|and|for|&))*\s+$")
 
 
-def _en_pattern_mention(folded: str, suffix: Candidate) -> Mention | None:
-    """A new English name: a title-case run before a suffix written as the lexicon writes it."""
-    if suffix.text not in lexicon()["en_suffix"][suffix.id]:
+def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
+    """A new English name: a title-case run before a suffix written as the lexicon writes it.
+
+    A suffix in lower case names a thing only right after a known name ("China Mobile's Zhongwei
+    intelligent computing center"); "a new data center" stays a description.
+    """
+    written = {form.lower(): form for form in lexicon()["en_suffix"][suffix.id]}
+    canonical = written.get(suffix.text.lower())
+    if canonical is None:
         return None
     window_start = max(0, suffix.start - 120)
     m = _en_stem_regex().search(folded, window_start, suffix.start)
     if m is None:
+        return None
+    if suffix.text not in written.values() and not any(
+            k.end == m.end() - len(m.group(0)) + len(m.group(0).rstrip()) for k in known):
         return None
     leading = set(lexicon()["name"]["en_leading_stop"])
     words = m.group(0).split()
@@ -91,7 +107,7 @@ def _en_pattern_mention(folded: str, suffix: Candidate) -> Mention | None:
         return None
     stem = " ".join(words)
     start = folded.rindex(words[0], m.start(), suffix.start)
-    return Mention(start, suffix.end, new_entity(stem + " " + suffix.text, suffix.id), source="pattern")
+    return Mention(start, suffix.end, new_entity(stem + " " + canonical, suffix.id), source="pattern")
 
 
 def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
@@ -111,7 +127,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
         if c.label == "ANAPHOR":
             mentions.append(Mention(c.start, c.end, None, anaphor=c.id, source="anaphor"))
         elif c.label == "SUFFIX":
-            new = _zh_pattern_mention(folded, c, known) if has_cjk(c.text) else _en_pattern_mention(folded, c)
+            new = _zh_pattern_mention(folded, c, known) if has_cjk(c.text) else _en_pattern_mention(folded, c, known)
             if new is not None:
                 mentions.append(new)
     mentions = _merge_aliases(mentions)

@@ -153,7 +153,7 @@ def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     return min(overlapping, key=lambda m: m[0])[2]
 
 
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?![\w.]))")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?!\w|\.\d))")
 
 
 def _time(q: Quantity, sentence: Sentence) -> str | None:

@@ -200,3 +200,30 @@ def test_partners_are_signed_by_the_clause_subject_not_a_place_on_the_way() -> N
     facts = read("The Zhongwei data center cluster in Ningxia has signed agreements with China Telecom and China Unicom.").facts
     partners = {(f.subject.key, f.object.key) for f in facts if f.metric == "partner"}
     assert partners == {("zhongwei-data-center-cluster", "china-telecom"), ("zhongwei-data-center-cluster", "china-unicom")}
+
+
+NEW_NAMES = [
+    # a function word inside a known name (为 in 华为, 和 in 呼和浩特) does not cut the new name's stem
+    ("华为云贵安数据中心总投资约100亿元。", "华为云贵安数据中心", "investment"),
+    ("今年以来,中国移动(呼和浩特)智算中心投入运营,部署GPU卡近2万张。", "中国移动(呼和浩特)智算中心", "gpu_cards"),
+    # a suffix in lower case right after a known name is a name; the owner before 's is an operator
+    ("China Mobile's Zhongwei intelligent computing center will provide 10,000 petaflops of computing power.",
+     "中卫智算中心", "computing_power"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "metric"), NEW_NAMES)
+def test_new_names_around_known_ones_carry_their_figures(text: str, name: str, metric: str) -> None:
+    facts = read(text.encode()).facts
+    assert [(f.subject.zh, f.subject.type) for f in facts if f.metric == metric] == [(name, "Center")]
+
+
+def test_a_lower_case_suffix_after_a_description_is_no_name() -> None:
+    facts = read("The company will build a new data center with 5,000 racks in Beijing.").facts
+    assert all(f.subject.type != "Center" for f in facts)
+
+
+def test_a_year_closing_the_sentence_dates_the_figure() -> None:
+    fact = read("China Mobile's Zhongwei intelligent computing center will provide 10,000 petaflops by 2026.").facts
+    assert [(f.metric, f.time, f.status) for f in fact if f.value is not None] == [("computing_power", "2026", "planned")]
+    assert not [f for f in read("Its PUE reached 1.2 in 2025.5 terms.").facts if f.time]
