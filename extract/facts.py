@@ -261,6 +261,8 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 found.append((ea, "located_in", eb))
             elif re.search(r"\b(?:" + "|".join(rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
+            elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
+                found.append((eb, "located_in", ea))
     # "在B…,A开工/揭牌": a location phrase opening the sentence
     if (lead := re.match(r"\s*(?:近日|日前|今天|当天)?[,，]?\s*在", text)) and ents:
         comma_match = re.search(r"[,，]", text[lead.end() :])
@@ -538,8 +540,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
 
 def _ranks_and_pue(text: str) -> list[Quantity]:
     out = []
-    for m in re.finditer(r"(?:排名|位列|位居|名列|排在|居)(?:全国|全球|榜单)?第(\d+|[一二三四五六七八九十]+)(?:位|名)?|"
-                         r"\brank(?:s|ed)?\s+(?:No\.?\s*)?(\d+)(?:st|nd|rd|th)?", text, re.I):
+    # the list may be named between the verb and the place: 位列全球超算榜单第10位
+    for m in re.finditer(r"(?:(?:排名|位列|位居|名列|排在)[^，,。；;：:\d第]{0,12}|居(?:全国|全球|榜单)?)"
+                         r"第(\d+|[一二三四五六七八九十]+)(?:位|名)?|"
+                         r"\brank(?:s|ed|ing)?\s+(?:No\.?\s*)?(\d+)(?:st|nd|rd|th)?", text, re.I):
         raw = m.group(1) or m.group(2)
         out.append(Quantity(parse_number(raw), None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
     for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内)?", text, re.I):
@@ -601,17 +605,23 @@ def _leading_place(zh: str, gaz) -> Entity | None:
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
-    seen: set[tuple] = set()
-    out = []
+    """One fact per statement, in the place of its first mention but in its fullest form.
+
+    A headline says "attracts 40 billion yuan", the body "has exceeded 40 billion yuan by 2025":
+    the body's comparator and year are kept.
+    """
+    best: dict[tuple, Fact] = {}
     for f in facts:
         obj = f.object.key if f.object else None
         key = (f.subject.key, f.metric, f.value, f.unit, obj, f.kind, f.status)
         if f.metric == "partner" and obj is not None:
-            key2 = (obj, f.metric, None, None, f.subject.key, None, "actual")
-            if key2 in seen:
+            if (obj, f.metric, None, None, f.subject.key, None, "actual") in best:
                 continue
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
+        kept = best.get(key)
+        if kept is None or _fullness(f) > _fullness(kept):
+            best[key] = f
+    return list(best.values())
+
+
+def _fullness(fact: Fact) -> tuple[bool, bool]:
+    return fact.time is not None, fact.comparator != "eq"

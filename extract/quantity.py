@@ -106,6 +106,8 @@ _NUMBER_RE = re.compile(
     re.I,
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
+# 八成 = 80 %: tenths, not the 成 of 成员, 成立, 成都 …
+_TENTHS_ZH = re.compile(r"(?<![\d" + _ZH_DIGITS + r"统])(?P<num>[二两三四五六七八九]|\d)成(?P<half>半)?(?![员立都功交熟就长本果品绩份])")
 _CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 
@@ -236,6 +238,10 @@ def find(sentence: str) -> list[Quantity]:
             value = parse(m.group("num")) * 0.01
         except ValueError:
             continue
+        comparator, _ = _comparator(sentence, m.start(), m.end(), "")
+        found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
+    for m in _TENTHS_ZH.finditer(sentence):
+        value = (parse(m.group("num")) + (0.5 if m.group("half") else 0)) * 0.1
         comparator, _ = _comparator(sentence, m.start(), m.end(), "")
         found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
     for m in _NUMBER_RE.finditer(sentence):

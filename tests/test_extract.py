@@ -227,3 +227,28 @@ def test_a_year_closing_the_sentence_dates_the_figure() -> None:
     fact = read("China Mobile's Zhongwei intelligent computing center will provide 10,000 petaflops by 2026.").facts
     assert [(f.metric, f.time, f.status) for f in fact if f.value is not None] == [("computing_power", "2026", "planned")]
     assert not [f for f in read("Its PUE reached 1.2 in 2025.5 terms.").facts if f.time]
+
+
+def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> None:
+    facts = read("Qingyang cluster attracts 40 billion yuan\n"
+                 "Investment in the Qingyang data center cluster has exceeded 40 billion yuan.").facts
+    assert [(f.metric, f.comparator) for f in facts if f.value is not None] == [("investment", "gt")]
+
+
+@pytest.mark.parametrize(("text", "metric", "value", "comparator"), [
+    ("成都超算中心位列全球超算榜单第10位。", "rank", 10, "eq"),
+    ("張家口數據中心集群可再生能源使用比例已超過八成。", "renewable_share", 0.8, "gt"),
+    ("韶关数据中心集群绿电占比约七成半。", "renewable_share", 0.75, "approx"),
+])
+def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, value: float, comparator: str) -> None:
+    facts = [(f.metric, f.value, f.comparator) for f in read(text.encode()).facts if f.value is not None]
+    assert facts == [(metric, pytest.approx(value), comparator)]
+
+
+def test_cheng_in_words_is_no_share() -> None:
+    assert not [f for f in read("张家口数据中心集群三成员单位统一成立联盟,已建成5个。".encode()).facts if f.metric == "renewable_share"]
+
+
+def test_a_place_before_de_locates_the_center_after_it() -> None:
+    facts = read("重庆市两江新区的中国联通西部数据中心机架规模约2万架。".encode()).facts
+    assert ("中国联通西部数据中心", "两江新区") in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
