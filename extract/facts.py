@@ -248,6 +248,15 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
     def between(a: Mention, b: Mention) -> str:
         return text[a.end - off : b.start - off]
 
+    def listed_after(b: Mention, joiner: str) -> list[Entity]:
+        """The entities listed right after b ("B、C和D", "B, C and D")."""
+        listed = []
+        k = next(i for i, (m, _) in enumerate(ents) if m is b) + 1
+        while k < len(ents) and re.fullmatch(joiner, between(ents[k - 1][0], ents[k][0])):
+            listed.append(ents[k][1])
+            k += 1
+        return listed
+
     # located_in: "A位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
@@ -256,8 +265,9 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 r"\s*(?:在)\s*", gap
             ) and re.match(r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
                 found.append((ea, "located_in", _most_specific_place(ents, b, text, off)))
-            elif re.fullmatch(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+(?:[A-Z][\w']*\s+){0,3}",
-                              gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
+            elif re.fullmatch(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+"
+                              r"(?:(?i:north|south|east|west|northwest|northeast|southwest|southeast|central)\s+)?"
+                              r"(?:[A-Z][\w'’]*\s+){0,3}", gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
             elif re.search(r"\b(?:" + "|".join(rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
@@ -280,14 +290,9 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_join_zh"]) + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
             ) and not re.match(r"\s*就", rest):
-                found.append((ea, "partner", eb))
+                found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
-                found.append((ea, "partner", eb))
-                for c, ec in ents[ents.index((b, eb)) + 1 :]:
-                    if re.fullmatch(r"\s*[、,]\s*", text[ents[ents.index((c, ec)) - 1][0].end - off : c.start - off]):
-                        found.append((ea, "partner", ec))
-                    else:
-                        break
+                found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
                 found.append((ea, "partner", eb))
             if re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap) and len(gap) < 60:
@@ -296,12 +301,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 while j > 0 and roles_of[ents[j][0]] == "locative":
                     j -= 1
                 signer = ents[j][1]
-                found.append((signer, "partner", eb))
-                k = ents.index((b, eb)) + 1
-                while k < len(ents) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?",
-                                                     text[ents[k - 1][0].end - off : ents[k][0].start - off]):
-                    found.append((signer, "partner", ents[k][1]))
-                    k += 1
+                found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
             if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
                 found.append((ea, "partner", eb))
     # anaphoric subject: "The city has partnered with Ganzhou"
@@ -534,7 +534,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
 
-    facts += _implied_relations(mentions, doc_keys, explicit_location, first_sentence, original, gaz)
+    stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
+    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz)
     return _dedupe(facts)
 
 
@@ -560,9 +561,13 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
     return out
 
 
-def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_location: set[str],
+def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_location: set[str], stated: set[str],
                        first_sentence: dict[str, tuple[int, int]], original: str, gaz) -> list[Fact]:
-    """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province."""
+    """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province.
+
+    A new name gets its place only when the document states something of it: 深圳云谷 named in
+    passing ("after Shenzhen's Cloud Valley") is no subject of the article.
+    """
     out: list[Fact] = []
     seen: dict[str, Entity] = {}
     for m in mentions:
@@ -574,7 +579,8 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
         return Fact(s, metric, None, None, o, "eq", "actual", None, None, original[start:end].strip(), start, end)
 
     for entity in seen.values():
-        if not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location:
+        if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key in stated
+                and entity.key not in explicit_location):
             place = _leading_place(entity.zh or "", gaz)
             if place is not None and place.key != entity.key:
                 out.append(fact(entity, "located_in", place))

@@ -252,3 +252,24 @@ def test_cheng_in_words_is_no_share() -> None:
 def test_a_place_before_de_locates_the_center_after_it() -> None:
     facts = read("重庆市两江新区的中国联通西部数据中心机架规模约2万架。".encode()).facts
     assert ("中国联通西部数据中心", "两江新区") in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+
+
+@pytest.mark.parametrize("text", [
+    "庆阳市与中国电信、中国移动和中国联通三大运营商签订合作协议。",
+    "Qingyang has signed agreements with China Telecom, China Mobile and China Unicom.",
+])
+def test_every_partner_of_a_list_is_a_partner(text: str) -> None:
+    partners = {(f.subject.key, f.object.key) for f in read(text.encode()).facts if f.metric == "partner"}
+    assert partners == {("qingyang", "china-telecom"), ("qingyang", "china-mobile"), ("qingyang", "china-unicom")}
+
+
+def test_a_compass_direction_before_a_province_still_locates() -> None:
+    facts = read("The Gui'an data center cluster in southwest China's Guizhou province has 23 data centers.").facts
+    assert ("guian-data-center-cluster", "guizhou") in {(f.subject.key, f.object.key) for f in facts if f.metric == "located_in"}
+
+
+def test_a_name_in_passing_gets_no_place_but_a_subject_of_the_article_does() -> None:
+    facts = read("安康高新区与中国智能计算产业联盟签署战略合作协议,致力于建设成为继深圳云谷之后的算力高地。".encode()).facts
+    located = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+    assert ("安康高新区", "安康") in located
+    assert not [pair for pair in located if pair[0] == "深圳云谷"]
