@@ -61,10 +61,12 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     start = suffix.start - len(stem)
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None
+    if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
+        return None
     quoted = start > 0 and folded[start - 1] in "“\"「『"
     # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
     opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
-                    and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "内中里外上下等")
+                    and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     anchored = quoted or opens_clause or bool(re.search(r"[A-Za-z0-9]", stem)) or any(
         start <= k.start and k.end <= suffix.start for k in known)
     if suffix.id in ("Center", "Park", "Cluster", "District") and not anchored:

@@ -229,6 +229,19 @@ def _is_rate(sentence: str, end: int) -> bool:
     return any(after.startswith(word) for word in lexicon()["count_window"]["rate_after"])
 
 
+@cache
+def _change_regex() -> re.Pattern[str]:
+    words = lexicon()["change"]
+    hedges = [w for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"]]
+    return re.compile(r"(?:" + "|".join(map(re.escape, words["zh"])) + r")了?\s*$|(?<![A-Za-z])(?i:"
+                      + "|".join(map(re.escape, words["en"])) + r")\s+(?:(?i:" + "|".join(map(re.escape, hedges)) + r")\s*)?$"
+                      + r"|(?:" + "|".join(map(re.escape, words["zh"])) + r")了?(?:" + "|".join(map(re.escape, hedges)) + r")\s*$")
+
+
+def _is_change(sentence: str, start: int) -> bool:
+    return _change_regex().search(sentence, max(0, start - 24), start) is not None
+
+
 def find(sentence: str) -> list[Quantity]:
     """Every quantity with a known unit (or a counted noun) in a folded sentence."""
     found: list[Quantity] = []
@@ -298,4 +311,4 @@ def find(sentence: str) -> list[Quantity]:
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         unit_code = _count_units().get(noun or "", unit.get("unit"))
         found.append(Quantity(value, unit_code, family, comparator, m.start(), max(end, unit_end), number_text, noun))
-    return sorted(found, key=lambda q: q.start)
+    return sorted((q for q in found if not _is_change(sentence, q.start)), key=lambda q: q.start)

@@ -273,3 +273,17 @@ def test_a_name_in_passing_gets_no_place_but_a_subject_of_the_article_does() -> 
     located = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
     assert ("安康高新区", "安康") in located
     assert not [pair for pair in located if pair[0] == "深圳云谷"]
+
+
+@pytest.mark.parametrize(("text", "levels"), [
+    ("芜湖数据中心集群标准机架数量达到5万架,较上年增加2万架。", [50000]),
+    ("The number of racks in the Chongqing data center cluster rose 18 percent to 120,000 racks.", [120000]),
+    ("The Chongqing data center cluster set up 5,000 racks.", [5000]),
+])
+def test_a_change_against_an_earlier_level_is_no_level(text: str, levels: list) -> None:
+    assert [f.value for f in read(text.encode()).facts if f.metric == "rack_count"] == levels
+
+
+def test_a_stem_ending_in_a_locative_names_nothing() -> None:
+    facts = read("长三角枢纽芜湖集群起步区内数据中心平均PUE不高于1.25。".encode()).facts
+    assert [(f.subject.key, f.value) for f in facts if f.metric == "pue"] == [("wuhu-data-center-cluster", 1.25)]
