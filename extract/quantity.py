@@ -183,12 +183,17 @@ def _en_noun_before_regex(noun: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\d\s)\b" + re.escape(noun) + r"\b[^\d;:]{0," + str(window) + r"}$")
 
 
+@cache
+def _filler_words() -> re.Pattern[str]:
+    return re.compile("|".join(lexicon()["count_window"]["filler_zh"]))
+
+
 def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     """The metric of a counted figure: its noun right after it, or in Chinese right before it."""
     window = lexicon()["count_window"]
     after = sentence[pos : pos + 40]
     low_after = after.lower()
-    before = sentence[max(0, number_start - window["before"]) : number_start]
+    before = _filler_words().sub("", sentence[max(0, number_start - window["before"] - 4) : number_start])[-window["before"] :]
     near_after = after[: window["after"]]
     for noun, metric, english in _count_nouns():
         if english:

@@ -146,12 +146,19 @@ def to_traditional(text: str) -> str:
     return _s2tw().convert(text)
 
 
+@cache
+def _regional_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    words = {k: v for k, v in lexicon()["regional_words"].items() if len(k) == len(v)}
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True))), words
+
+
 def fold(text: str) -> str:
-    """Simplified-Chinese twin of `text`, same length (so offsets carry over)."""
+    """Simplified-Chinese twin of `text`, same length (so offsets carry over): 資料中心 → 数据中心."""
     converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
+    if len(converted) != len(text):
+        converted = "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
+    pattern, words = _regional_words()
+    return pattern.sub(lambda m: words[m.group(0)], converted)
 
 
 @cache

@@ -287,3 +287,10 @@ def test_a_change_against_an_earlier_level_is_no_level(text: str, levels: list) 
 def test_a_stem_ending_in_a_locative_names_nothing() -> None:
     facts = read("长三角枢纽芜湖集群起步区内数据中心平均PUE不高于1.25。".encode()).facts
     assert [(f.subject.key, f.value) for f in facts if f.metric == "pue"] == [("wuhu-data-center-cluster", 1.25)]
+
+
+def test_taiwan_words_and_a_filler_before_the_number_are_read() -> None:
+    facts = read("貴安資料中心叢集的機櫃數量已超過5萬個。".encode()).facts
+    assert [(f.subject.key, f.metric, f.value, f.comparator) for f in facts] == [
+        ("guian-data-center-cluster", "rack_count", 50000, "gt")]
+    assert facts[0].evidence == "貴安資料中心叢集的機櫃數量已超過5萬個。"
