@@ -96,8 +96,8 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     m = _en_stem_regex().search(folded, window_start, suffix.start)
     if m is None:
         return None
-    if suffix.text not in written.values() and not any(
-            k.end == m.end() - len(m.group(0)) + len(m.group(0).rstrip()) for k in known):
+    stem_end = m.start() + len(m.group(0).rstrip())
+    if suffix.text not in written.values() and not any(k.end == stem_end for k in known):
         return None
     leading = set(lexicon()["name"]["en_leading_stop"])
     words = m.group(0).split()
