@@ -107,7 +107,7 @@ _NUMBER_RE = re.compile(
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
 # 八成 = 80 %: tenths, not the 成 of 成员, 成立, 成都 …
-_TENTHS_ZH = re.compile(r"(?<![\d" + _ZH_DIGITS + r"统])(?P<num>[二两三四五六七八九]|\d)成(?P<half>半)?(?![员立都功交熟就长本果品绩份])")
+_TENTHS_ZH = re.compile(r"(?<![\d" + _ZH_DIGITS + r"])(?P<num>[二两三四五六七八九]|\d)成(?P<half>半)?(?![员立都功交熟就长本果品绩份])")
 _CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 
@@ -236,11 +236,11 @@ def _is_rate(sentence: str, end: int) -> bool:
 
 @cache
 def _change_regex() -> re.Pattern[str]:
+    """A change word, then at most a hedge (约, nearly), right before the number."""
     words = lexicon()["change"]
     hedges = [w for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"]]
-    return re.compile(r"(?:" + "|".join(map(re.escape, words["zh"])) + r")了?\s*$|(?<![A-Za-z])(?i:"
-                      + "|".join(map(re.escape, words["en"])) + r")\s+(?:(?i:" + "|".join(map(re.escape, hedges)) + r")\s*)?$"
-                      + r"|(?:" + "|".join(map(re.escape, words["zh"])) + r")了?(?:" + "|".join(map(re.escape, hedges)) + r")\s*$")
+    cue = "|".join(map(re.escape, words["zh"])) + r"|(?<![A-Za-z])(?i:" + "|".join(map(re.escape, words["en"])) + ")"
+    return re.compile(r"(?:" + cue + r")了?\s*(?:(?i:" + "|".join(map(re.escape, hedges)) + r")\s*)?$")
 
 
 def _is_change(sentence: str, start: int) -> bool:
