@@ -376,7 +376,8 @@ def render_answer(result: dict) -> str:
     for a in result["answers"]:
         text = a["label"] or ""
         if a.get("text"):
-            text += f": {a['text']}" + (f" ({a['status']}" + (f", {a['time']}" if a.get("time") else "") + ")")
+            qualifiers = ", ".join(str(a[k]) for k in ("status", "time") if a.get(k))
+            text += f": {a['text']}" + (f" ({qualifiers})" if qualifiers else "")
         if a.get("via"):
             text += f" [{'所属' if zh else 'via'} {a['via']['label']}]"
         lines.append(f"  - {text}")

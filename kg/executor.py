@@ -33,6 +33,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.sandbox import isolate
+
 HEADER = struct.Struct("!II")  # lengths of the JSON head and of the body that follows
 
 
@@ -234,8 +236,10 @@ def answer(backend: Backend, request: dict[str, Any], cap: int, max_bytes: int) 
     except SyntaxError as exc:
         message = " ".join(str(exc).split())
         return {"status": 400, "error": f"bad query: {message[:300]}{'…' if len(message) > 300 else ''}"}, b""
-    except (OSError, ValueError, RuntimeError) as exc:
-        return {"status": 500, "error": f"the query failed: {exc}"}, b""
+    except (ValueError, RuntimeError) as exc:  # the engine refused to evaluate it, or one row is too large
+        return {"status": 400, "error": f"the query failed: {' '.join(str(exc).split())[:300]}"}, b""
+    except OSError as exc:
+        return {"status": 503, "error": f"the store could not be read: {exc}"}, b""
     return {"status": 200, "type": media, "truncated": truncated}, body
 
 
@@ -305,6 +309,12 @@ def load_in_memory(config: dict[str, Any]) -> ox.Store | None:
 def serve_holder(fd: int, config: dict[str, Any]) -> None:
     """The holder loop over a SOCK_SEQPACKET control socket: `spawn` forks a worker and passes its socket; `reload`."""
     control = socket.socket(fileno=fd)
+    if not config.get("endpoint"):  # a remote store is reached over the network; the embedded one never is
+        try:
+            isolate()
+        except OSError as exc:
+            control.send(json.dumps({"ready": False, "error": f"query workers cannot be cut off from the network: {exc}"}).encode())
+            return
     loaded = load_in_memory(config)
     control.send(json.dumps({"ready": True, "memory": loaded is not None}).encode())
     while message := control.recv(4096):
@@ -500,8 +510,45 @@ class Pool:
             self.holder = None
 
 
+def run_update(path: str) -> None:
+    """One SPARQL Update on the store at `path`, read as JSON {text, base} from stdin, in this isolated process.
+
+    Run as its own process by the front (`update_in_process`), so an update that crashes the parser or
+    asks for the network costs this process only. Exit 0 done, 2 with one line on stderr for a bad update.
+    """
+    isolate()
+    request = json.loads(sys.stdin.buffer.read())
+    store = ox.Store(path)
+    try:
+        store.update(request["text"], base_iri=request.get("base"))
+    except (SyntaxError, ValueError, OSError) as exc:
+        sys.stderr.write(" ".join(str(exc).split())[:300] + "\n")
+        sys.exit(2)
+    finally:
+        store.flush()
+
+
+def update_in_process(path: str, text: str, base: str | None, timeout: float) -> str | None:
+    """Run one update on the embedded store in a fresh isolated process; None when done, else the one-line reason.
+
+    Raises:
+        QueryTimeoutError: the update ran past `timeout` seconds and was killed.
+    """
+    try:
+        done = subprocess.run([sys.executable, "-m", "kg.executor", "--update", path],
+                              input=json.dumps({"text": text, "base": base}).encode(), capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise QueryTimeoutError from None
+    if done.returncode == 0:
+        return None
+    reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return reason[-1] if reason and done.returncode == 2 else f"the update process failed (exit {done.returncode})"
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--dump":
         dump_store(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1] == "--update":
+        run_update(sys.argv[2])
     else:
         serve_holder(int(sys.argv[1]), json.loads(sys.argv[2]))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl
 
+from kg import sparql_lex
+
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -46,7 +48,6 @@ _NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\
 _STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                                    r'|<[^<>\s]*>|#[^\n]*')
 _FORM = re.compile(r"(?<![\w:])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
-_FORBIDDEN = re.compile(r"(?<![\w:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
 _FROM_WORD = re.compile(r"(?<![\w:])FROM(?![\w:])", re.IGNORECASE)
 _GRAPH = re.compile(r"(?<![\w:])GRAPH(?![\w:])", re.IGNORECASE)
 _USING = re.compile(r"(?<![\w:])(USING|WITH)(?![\w:])", re.IGNORECASE)
@@ -168,10 +169,20 @@ def reads_named_graphs(text: str) -> bool:
 
 
 def refusal(text: str) -> str | None:
-    """Why a query or update must not run here: it would reach outside this dataset."""
-    match = _FORBIDDEN.search(_keywords_only(text))
-    if match:
-        return f"{match.group(1).upper()} is not allowed on this endpoint: it would fetch data from outside this dataset"
+    """Why a query or update must not run here: it would reach outside this dataset, or nest too deep to parse safely.
+
+    Read from the query's tokens (`kg.sparql_lex`), after its \\u escapes are decoded as the engine decodes them, so
+    `SERVICEp:x`, `\\u0053ERVICE` or a keyword between a `<` and a `>` is seen as the engine sees it.
+    """
+    try:
+        scan = sparql_lex.scan(text)
+    except ValueError as exc:
+        return f"bad query: {exc}"
+    if scan.forbidden:
+        return (f"{scan.forbidden} is not allowed on this endpoint: it would fetch data from outside this dataset "
+                "(a prefix or word that begins with SERVICE or LOAD is refused too)")
+    if scan.depth > sparql_lex.MAX_DEPTH:
+        return f"the query nests {scan.depth} levels deep; at most {sparql_lex.MAX_DEPTH} are allowed"
     return None
 
 

@@ -19,6 +19,7 @@ import asyncio
 import base64
 import contextlib
 import hmac
+import json
 import math
 import sys
 import tempfile
@@ -27,7 +28,7 @@ from collections.abc import AsyncIterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Query, Request
@@ -40,7 +41,7 @@ from starlette.staticfiles import StaticFiles
 from extract.errors import SuanliError
 from kg import linked, pages
 from kg.ask import ask as answer
-from kg.executor import BusyError, Pool, QueryTimeoutError, WorkerFailedError
+from kg.executor import BusyError, Pool, QueryTimeoutError, WorkerFailedError, update_in_process
 from kg.named import named_queries
 from kg.protocol import (
     GRAPH_TYPES,
@@ -61,6 +62,7 @@ from kg.summary import summary_graph_iri
 from kg.validate import stored_results
 
 CAP_HEADERS = ("Suanli-Row-Cap", "Suanli-Truncated")
+MAX_QUESTION_BODY = 64 * 1024  # a question is at most 10,000 characters; its JSON or form wrapping fits in this
 MAX_URL_QUERY = 32 * 1024  # below the 64 KiB request line the HTTP parser itself refuses (with a bare 400)
 
 
@@ -87,10 +89,14 @@ class RateLimiter:
         return 0.0
 
     def charge(self, client: str, cost: float) -> None:
-        """Take `cost` more from a client (a query that ran to the timeout), even into debt."""
+        """Take `cost` more from a client (a query that ran to the timeout), even into debt.
+
+        The bucket's clock moves to now without a refill: the seconds the query held a worker earn the client nothing.
+        """
         if self.rate > 0:
-            tokens, last = self.buckets.get(client, (self.burst, time.monotonic()))
-            self.buckets[client] = (tokens - cost, last)
+            now = time.monotonic()
+            tokens, _ = self.buckets.get(client, (self.burst, now))
+            self.buckets[client] = (tokens - cost, now)
 
 
 class Gate:
@@ -182,6 +188,29 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def read_question(body: bytes, content_type: str | None) -> str:
+    """The question in a POST /ask body (JSON {"q": …} or a form), at most 10,000 characters; 400 with one line otherwise."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(400, f"the request body is not UTF-8 (byte {exc.start})") from None
+    if (content_type or "").split(";")[0].strip().lower() == "application/json":
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            raise ProtocolError(400, "the body is not JSON; send an object {\"q\": \"…\"}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("q", ""), str):
+            raise ProtocolError(400, "the body must be a JSON object whose 'q' is a string")
+        question = data.get("q", "")
+    else:
+        question = (parse_qs(text).get("q") or [""])[0]
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProtocolError(400, "the question holds a lone surrogate, which is not a character") from None
+    return question[:10000]
+
+
 def create_app(*, store: str | None = None, endpoint: str | None = None,
                backend: LocalStore | RemoteStore | None = None, limits: Limits | None = None) -> FastPath:
     """The service over an embedded store directory, a remote endpoint, or an open store."""
@@ -197,6 +226,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
     pool = Pool(config, size=limits.worker_count(remote=remote), timeout=limits.timeout)
     gate = Gate()
     limiter = RateLimiter(limits.rate, limits.burst)
+    running: dict[str, list[Any]] = {}  # client address → [its share of the workers, requests holding or awaiting it]
     service_description = files("kg").joinpath("static/service-description.ttl").read_bytes()
     dump_folder = tempfile.TemporaryDirectory(prefix="suanli-dump-")
     dumps: dict[str, linked.Dump] = {}  # by media type; emptied by every write
@@ -219,6 +249,11 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                        allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE"], allow_headers=["*"],
                        expose_headers=[*CAP_HEADERS, "Retry-After", "Suanli-Timeout"], max_age=600)
 
+    def derived(graph: str) -> bool:
+        """The graphs ingest derives from the documents; a direct write would leave them out of step."""
+        return graph in (summary, f"{settings.base}graph/reference", f"{settings.base}graph/ontology") or \
+            graph.startswith(f"{settings.base}report/")
+
     def client_of(request: Request) -> str:
         return request.client.host if request.client else "?"
 
@@ -240,6 +275,18 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                "has_from": names_dataset(op.text), "has_graph": reads_named_graphs(op.text), "form": op.form, "type": media}
         if cap is not None:
             job["cap"] = cap
+        client = client_of(request)
+        # fair shares: one client's queries wait for each other, so one worker is always left for the others
+        share = running.setdefault(client, [asyncio.Semaphore(max(1, pool.size - 1)), 0])
+        share[1] += 1
+        try:
+            async with asyncio.timeout(limits.timeout):
+                await share[0].acquire()
+        except TimeoutError:
+            share[1] -= 1
+            if not share[1]:
+                del running[client]
+            return _error(503, "your other queries hold their share of the workers; retry shortly", {"Retry-After": "1"})
         try:
             async with gate.read():
                 head, body = await pool.run(job)
@@ -248,8 +295,13 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             return _error(503, f"query timeout: stopped after {limits.timeout:g} s", {"Suanli-Timeout": f"{limits.timeout:g}"})
         except BusyError:
             return _error(503, "every query worker is busy; retry shortly", {"Retry-After": "1"})
-        except WorkerFailedError as exc:
-            return _error(500, f"the query worker failed: {exc}")
+        except WorkerFailedError:
+            return _error(400, "the query could not be run (its worker died and was replaced); simplify it")
+        finally:
+            share[0].release()
+            share[1] -= 1
+            if not share[1]:
+                del running[client]
         if head["status"] != 200:
             return _error(head["status"], head["error"])
         headers = {"Vary": "Accept", CAP_HEADERS[0]: str(cap or limits.row_cap),
@@ -267,7 +319,10 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             await run_in_threadpool(db.update, text, base)
             return
         async with gate.write(), pool.paused():
-            await run_in_threadpool(_write_local, db, text, base)
+            with db.closed():
+                reason = await run_in_threadpool(update_in_process, str(db.path), text, base, limits.timeout)
+        if reason:
+            raise ProtocolError(400, f"bad update: {reason}")
 
     def description(request: Request, op: Operation) -> Response:
         html = negotiate(request.headers.get("accept"), (*GRAPH_TYPES, "text/html")) == "text/html"
@@ -293,7 +348,11 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                 raise ProtocolError(400, reason)
             if op.kind == "update":
                 authorised(request)
-                await run_update(op.text, _address(request))
+                try:
+                    await run_update(op.text, _address(request))
+                except QueryTimeoutError:
+                    return _error(503, f"update timeout: stopped after {limits.timeout:g} s; nothing was written",
+                                  {"Suanli-Timeout": f"{limits.timeout:g}"})
                 return Response(status_code=204)
             if not op.form:
                 raise ProtocolError(400, "bad query: no SELECT, ASK, CONSTRUCT or DESCRIBE found")
@@ -311,11 +370,13 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             params = request.query_params
             if ("graph" in params) == ("default" in params):
                 raise ProtocolError(400, "name one graph: ?graph=IRI or ?default")
+            if "graph" in params and not params["graph"]:
+                raise ProtocolError(400, "?graph= names no graph; give an IRI, or ?default for the summary graph")
             graph = params.get("graph") or summary
             try:
                 graph = ox.NamedNode(graph).value
             except ValueError:
-                raise ProtocolError(400, f"not an IRI: {graph}") from None
+                raise ProtocolError(400, f"not an IRI: {graph[:200]}") from None
             if request.method in ("GET", "HEAD"):
                 media = result_type("construct", request.headers.get("accept"), tuple(params.getlist("format")))
                 op = Operation("query", f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", form="construct")
@@ -326,6 +387,9 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                 raise ProtocolError(405, f"{request.method} is not a Graph Store Protocol method",
                                     {"Allow": "GET, HEAD, PUT, POST, DELETE"})
             authorised(request)
+            if derived(graph):
+                raise ProtocolError(403, f"<{graph}> is derived from the documents (summary, reference, reports) and is "
+                                         "written only by ingest; write a document's own graph instead")
             existed = await _graph_exists(graph)
             if request.method == "DELETE":
                 if not existed:
@@ -354,23 +418,20 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
 
     @app.post("/ask")
     async def ask_post(request: Request) -> Response:
-        from urllib.parse import parse_qs
-
-        body = (await request.body()).decode("utf-8", errors="replace")
-        if request.headers.get("content-type", "").startswith("application/json"):
-            import json
-
-            try:
-                question = str(json.loads(body).get("q", ""))
-            except (ValueError, AttributeError):
-                return JSONResponse({"error": "body must be a JSON object with 'q'"}, status_code=400)
-        else:
-            question = (parse_qs(body).get("q") or [""])[0]
-        return await ask_question(request, question[:10000])
-
-    async def ask_question(request: Request, question: str) -> Response:
+        """A question as JSON {"q": …} or a form field `q`; the budget is charged and the size checked before reading."""
         try:
             budget(request)
+            question = read_question(await _body(request, MAX_QUESTION_BODY), request.headers.get("content-type"))
+        except ProtocolError as exc:
+            return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
+        return await ask_question(request, question, charged=True)
+
+    async def ask_question(request: Request, question: str, *, charged: bool = False) -> Response:
+        try:
+            if not charged:
+                budget(request)
+            if not question.strip():
+                raise ProtocolError(400, "ask a question: ?q=… or a JSON body {\"q\": \"…\"}")
         except ProtocolError as exc:
             return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
         async with gate.read():
@@ -529,11 +590,6 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         return files("kg").joinpath("static/index.html").read_text(encoding="utf-8")
 
     return FastPath(app, "/sparql", sparql)
-
-
-def _write_local(db: LocalStore, update: str, base: str | None) -> None:
-    with db.writable() as writer:
-        writer.update(update, base)
 
 
 def _parse_upload(body: bytes, content_type: str | None) -> str:

@@ -162,22 +162,16 @@ class LocalStore:
         return len(self.oxigraph)
 
     @contextmanager
-    def writable(self) -> Iterator[LocalStore]:
-        """This read-only store made writable for a block: the read handle closes, a writer opens, then the reverse.
+    def closed(self) -> Iterator[None]:
+        """This read-only store's handle closed for a block, so another process may write it; then opened again.
 
         One process may hold a RocksDB store for writing; the caller makes sure no query runs meanwhile.
         """
         if not self.read_only or self.path is None:
-            yield self
-            return
+            raise ValueError("only a read-only store on disk is written by another process")
         del self.oxigraph
         try:
-            writer = LocalStore(self.path)
-            try:
-                yield writer
-            finally:
-                writer.close()
-                del writer
+            yield
         finally:
             self.oxigraph = ox.Store.read_only(str(self.path))
 

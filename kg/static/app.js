@@ -46,7 +46,8 @@ function href(iri) {
   if (iri.startsWith(SL)) return `/ontology?lang=${state.lang}#${iri.slice(SL.length)}`;
   return iri;
 }
-const link = (iri, fallback) => `<a href="${esc(href(iri))}" title="${esc(iri)}">${esc(labelOf(iri, fallback))}</a>`;
+// A count or a sum has no IRI: its label alone.
+const link = (iri, fallback) => iri ? `<a href="${esc(href(iri))}" title="${esc(iri)}">${esc(labelOf(iri, fallback))}</a>` : esc(fallback || "");
 
 async function sparql(query, accept = "application/sparql-results+json") {
   const response = await fetch("/sparql", {
