@@ -15,7 +15,7 @@ from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
 from extract.text import has_cjk
 
-_NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）]")
+_NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·・]")  # 中国联通(宁夏·中卫)云数据中心
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     start = suffix.start - len(stem)
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None
+    if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
+        return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
     quoted = start > 0 and folded[start - 1] in "“\"「『"

@@ -354,6 +354,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
                     re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "member_of", eb))
+    found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
     found += _copula_part_of(ents, text, off) + _leading_place_en(ents, text, off)
     out = []
@@ -364,6 +365,42 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             continue
         out.append((s, metric, o))
     return out
+
+
+_SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
+
+
+_SET_PHRASE = re.compile(
+    r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
+    r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
+    r"|(?:列入|列为|纳入|入选)[“\"]?(?:国家|全国)?(?:[0-9十]+个?|十大)?(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
+    r"|\bone of (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
+    re.IGNORECASE,
+)
+
+
+def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X是10个国家数据中心集群之一 / 被列入国家数据中心集群 / X, one of the eight national hubs: X belongs to the set.
+
+    The member is the first place or cluster of the clause before the phrase, else the one right after it
+    (作为全国8个枢纽节点之一,宁夏…).
+    """
+    gaz = gazetteer()
+    found = []
+    for match in _SET_PHRASE.finditer(text):
+        word = (match.group("zh") or match.group("zh2") or match.group("en") or "").lower()
+        key = "national-computing-hub-nodes" if ("枢纽" in word or "hub" in word) else "national-data-center-clusters"
+        group = gaz.entities.get(key)
+        if group is None:
+            continue
+        clause_start = max(text.rfind(c, 0, match.start()) for c in "。；;!?！？") + 1
+        members = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
+                   and e.type in _SET_MEMBER_TYPES and e.type != "Initiative"]
+        if not members:
+            members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
+        if members:
+            found.append((members[0], "member_of", group))
+    return found
 
 
 def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> Entity:
@@ -511,8 +548,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if _is_converted_amount(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
-            if q.family == "count" and sentence.text[: q.start].rstrip().endswith("等"):
-                metric = None
+            if q.family == "count" and (sentence.text[: q.start].rstrip().endswith("等")
+                                        or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])):
+                metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
             if metric is None:
                 prev_end = q.end
                 continue
@@ -579,6 +617,8 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
         return Fact(s, metric, None, None, o, "eq", "actual", None, None, original[start:end].strip(), start, end)
 
     for entity in seen.values():
+        if not entity.reference and entity.type in ("Center", "Park") and (owner := _owner_in_name(entity, gaz)):
+            out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key in stated
                 and entity.key not in explicit_location):
             place = _leading_place(entity.zh or "", gaz)
@@ -596,6 +636,21 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
                 elif relation == "part_of" and other_key in doc_keys:
                     out.append(fact(entity, relation, other))
     return out
+
+
+def _owner_in_name(entity: Entity, gaz) -> Entity | None:
+    """The company a new center's or park's name opens with (中国移动(甘肃·庆阳)数据中心, GDS Ulanqab Data Center)."""
+    candidates: list[str] = []
+    if entity.zh:
+        zh = entity.zh
+        candidates = [gaz.zh_surfaces.get(zh[:n], "") for n in range(min(len(zh) - 2, 12), 1, -1)]
+    words = entity.en.split()
+    candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
+    for key in candidates:
+        owner = gaz.entities.get(key) if key else None
+        if owner is not None and owner.type == "Company":
+            return owner
+    return None
 
 
 def _leading_place(zh: str, gaz) -> Entity | None:

@@ -1,0 +1,168 @@
+"""Score extraction (and questions) on the real-article development corpus, whatever of it is cached here.
+
+The corpus is real news pages found in public page archives: `bench/realworld/manifest.json` lists
+them (URL, language, topic), `gold.json` holds facts annotated by hand in the scorer's format and
+`questions.json` questions written about them. The page texts are not committed: they live in the
+git-ignored `bench/realworld/cache/<doc>.txt`. To rebuild the cache, save each manifest URL's page
+text (as stored by the page archive, or fetched where the web is reachable) under its `doc` name.
+
+    python bench/realworld.py                 # facts: lenient and strict P/R/F1, recall by metric
+    python bench/realworld.py --show          # also every missed, extra and disagreeing fact
+    python bench/realworld.py --docs          # per document
+    python bench/realworld.py --names         # the new entity names the extractor created
+    python bench/realworld.py --questions     # the question set, over the extracted facts
+    python bench/realworld.py --speed         # extraction throughput against bare jieba segmentation
+
+Scoring uses ../shared/eval/score_facts.py and score_qa.py, the scorers of the held-out sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "bench" / "realworld"
+CACHE = HERE / "cache"
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def suanli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def cached_docs() -> list[Path]:
+    manifest = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+    return [CACHE / f"{m['doc']}.txt" for m in manifest if (CACHE / f"{m['doc']}.txt").exists()]
+
+
+def build_store(docs: list[Path], work: Path) -> Path:
+    folder = work / "docs"
+    folder.mkdir()
+    for doc in docs:
+        shutil.copy(doc, folder / doc.name)
+    store = work / "store"
+    done = suanli("ingest", str(folder), "--store", str(store))
+    if done.returncode not in (0, 1):
+        sys.exit(f"ingest failed: {done.stderr.strip()[-500:]}")
+    return store
+
+
+def score_facts(store: Path, docs: list[Path], args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(EVAL))
+    from score_facts import RELATIONS, doc_of, score  # type: ignore[import-not-found]
+
+    system = json.loads(suanli("facts", "--store", str(store), "--format", "json").stdout)
+    names = {d.stem for d in docs}
+    gold = [g for g in json.loads((HERE / "gold.json").read_text(encoding="utf-8")) if g["doc"] in names]
+    result = score(gold, system)
+    if args.show:
+        for g in result["missed"]:
+            value = g["value"].get("en") if g["metric"] in RELATIONS else g["value"]
+            print("MISSED  ", g["doc"], g["subject"].get("en"), g["metric"], value, g.get("unit") or "")
+        for f in result["unmatched_system"]:
+            subject = f.get("subject") or {}
+            obj = f.get("object") or {}
+            print("EXTRA   ", doc_of(f), subject.get("label_en") or subject.get("label_zh"), f.get("metric"),
+                  obj.get("label_en") if obj else f.get("value"), f.get("unit") or "", "|", (f.get("evidence") or "")[:80])
+        for d in result["strict_disagreements"]:
+            g, f = d["gold"], d["system"]
+            print("DISAGREE", g["doc"], g["subject"].get("en"), g["metric"], "gold", g.get("comparator"), g.get("status"),
+                  g.get("kind"), "system", f.get("comparator"), f.get("status"), f.get("kind"))
+    if args.docs:
+        for name in sorted(names):
+            one = score([g for g in gold if g["doc"] == name], [f for f in system if doc_of(f) == name])
+            print(f"{name}: lenient F1={one['lenient']['f1']} strict F1={one['strict']['f1']} "
+                  f"(tp {one['lenient']['tp']}, system {one['lenient']['system']}, gold {one['lenient']['gold']})")
+    print(f"documents: {len(docs)} cached of the manifest; gold facts: {len(gold)}")
+    print("recall by metric:", json.dumps(result["recall_by_metric"], ensure_ascii=False))
+    lenient, strict = result["lenient"], result["strict"]
+    print(f"lenient P={lenient['precision']} R={lenient['recall']} F1={lenient['f1']}")
+    print(f"strict  P={strict['precision']} R={strict['recall']} F1={strict['f1']}")
+
+
+def new_names(store: Path) -> None:
+    """Entities the extractor named that the reference data does not know, with their English labels."""
+    query = """PREFIX sl: <https://w3id.org/suanli/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?e ?zh ?en WHERE {
+  GRAPH ?g { ?e rdfs:label ?zh . FILTER(lang(?zh) = "zh-Hans") OPTIONAL { ?e rdfs:label ?en FILTER(lang(?en) = "en") } }
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/suanli/resource/graph/") && !STRENDS(STR(?g), "/reference")
+         && !STRENDS(STR(?g), "/summary") && !STRENDS(STR(?g), "/ontology"))
+  FILTER NOT EXISTS { GRAPH <https://w3id.org/suanli/resource/graph/reference> { ?e ?p ?o } }
+} ORDER BY ?zh"""
+    rows = json.loads(suanli("query", query, "--store", str(store), "--format", "json").stdout)["results"]["bindings"]
+    seen = {}
+    for row in rows:
+        seen.setdefault(row["e"]["value"], (row["zh"]["value"], row.get("en", {}).get("value", "")))
+    for zh, en in sorted(seen.values()):
+        print(f"{zh}\t{en}")
+    print(f"new entity names: {len(seen)}")
+
+
+def questions(store: Path, docs: list[Path]) -> None:
+    names = {d.stem for d in docs}
+    items = [q for q in json.loads((HERE / "questions.json").read_text(encoding="utf-8"))
+             if q["id"].rsplit("_q", 1)[0] in names or not q["id"].rsplit("_q", 1)[0].startswith("rw_")]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(items, fh, ensure_ascii=False)
+    done = subprocess.run([sys.executable, str(EVAL / "score_qa.py"), fh.name, "--run",
+                           f"{sys.executable} -m kg ask --store {store}"], capture_output=True, text=True, cwd=ROOT)
+    print(done.stdout.strip())
+
+
+def speed(docs: list[Path]) -> None:
+    """Extraction against bare jieba segmentation of the same pages, in this one process."""
+    import jieba
+
+    from extract import read
+
+    texts = [d.read_text(encoding="utf-8") for d in docs]
+    jieba.initialize()
+    read(texts[0])  # load models and tables outside the timing
+    started = time.perf_counter()
+    for _ in range(3):
+        for text in texts:
+            jieba.lcut(text)
+    bare = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(3):
+        for text in texts:
+            read(text)
+    ours = time.perf_counter() - started
+    print(f"jieba segmentation {bare:.2f} s, extraction {ours:.2f} s: extraction runs at {bare / ours:.2f}x jieba")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for flag in ("--show", "--docs", "--names", "--questions", "--speed"):
+        ap.add_argument(flag, action="store_true")
+    args = ap.parse_args()
+    docs = cached_docs()
+    if not docs:
+        print("no cached page in bench/realworld/cache/; see the docstring for how to rebuild it")
+        return 0
+    if args.speed:
+        speed(docs)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        store = build_store(docs, Path(tmp))
+        if args.names:
+            new_names(store)
+        elif args.questions:
+            questions(store, docs)
+        else:
+            score_facts(store, docs, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
