@@ -294,3 +294,40 @@ def test_taiwan_words_and_a_filler_before_the_number_are_read() -> None:
     assert [(f.subject.key, f.metric, f.value, f.comparator) for f in facts] == [
         ("guian-data-center-cluster", "rack_count", 50000, "gt")]
     assert facts[0].evidence == "貴安資料中心叢集的機櫃數量已超過5萬個。"
+
+
+# --- error classes from the real-article corpus (bench/realworld), in sentences of our own -----
+
+@pytest.mark.parametrize(("text", "center", "company"), [
+    ("中国联通(宁夏·中卫)云数据中心二期已完成主体封顶。", "中国联通(宁夏·中卫)云数据中心", "china-unicom"),
+    ("腾讯贵安七星数据中心年内将新增服务器10万台,总投资约50亿元。", "腾讯贵安七星数据中心", "tencent"),
+    ("China Telecom Lingang Computing Center will host 2,000 racks.", "China Telecom Lingang Computing Center", "china-telecom"),
+])
+def test_a_center_named_after_a_company_is_operated_by_it(text: str, center: str, company: str) -> None:
+    facts = read(text.encode()).facts
+    assert (center, company) in {(name, f.object.key) for f in facts if f.metric == "operator"
+                                 for name in (f.subject.zh, f.subject.en)}
+
+
+@pytest.mark.parametrize(("text", "member", "group"), [
+    ("作为全国十大数据中心集群之一,韶关集群今年新开工项目8个。", "shaoguan-data-center-cluster", "national-data-center-clusters"),
+    ("甘肃成为全国8个算力枢纽节点之一,机架规模持续扩大。", "gansu", "national-computing-hub-nodes"),
+    ("中衛市被列為國家10個數據中心集群之一。", "zhongwei", "national-data-center-clusters"),
+    ("Zhongwei, one of the eight national computing hubs, added 20,000 racks last year.", "zhongwei",
+     "national-computing-hub-nodes"),
+])
+def test_membership_of_the_plans_sets_is_read(text: str, member: str, group: str) -> None:
+    facts = read(text.encode()).facts
+    assert (member, group) in {(f.subject.key, f.object.key) for f in facts if f.metric == "member_of"}
+    assert not [f for f in facts if f.metric == "datacenter_count"]  # the ten of the set count nothing here
+
+
+@pytest.mark.parametrize("text", [
+    "本期将建设3栋数据中心楼和1栋变电站,拟部署机架8000个。",
+    "园区规划新建1栋标准化数据中心机楼,装机能力约2000架。",
+    "全省数据中心机架总数达到12万架。",
+    "年平均PUE值(数据中心能源使用效率)低于1.2。",
+])
+def test_counts_measure_words_and_descriptions_make_no_name(text: str) -> None:
+    facts = read(text.encode()).facts
+    assert not [f.subject.zh for f in facts if f.subject.type == "Center" and not f.subject.reference]
