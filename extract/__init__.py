@@ -1,16 +1,22 @@
-"""Extraction: news text → facts. `read(raw)` is the door; each stage is a module of its own."""
+"""Extraction: news text → facts. `read(raw)` is the door; each stage is a module of its own.
+
+The stages (spaCy, the segmenter, the number parser) load on first use, so importing a light part
+of the package (`extract.errors`) from the CLI, the question layer or the web front costs nothing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from extract.facts import Fact, read_facts
-from extract.gazetteer import Entity
-from extract.text import Cleaned, clean
+if TYPE_CHECKING:
+    from extract.facts import Fact
+    from extract.gazetteer import Entity
+    from extract.text import Cleaned
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Fact", "Reading", "read"]
 
-EXTRACTOR_VERSION = "suanli-extract/0.2.0"
+EXTRACTOR_VERSION = "suanli-extract/0.3.0"
 
 
 @dataclass(frozen=True)
@@ -28,5 +34,21 @@ def read(raw: bytes | str, *, path: str | None = None) -> Reading:
         BadInputError: binary or undecodable input.
         EmptyDocumentError: no readable text.
     """
+    from extract.facts import read_facts
+    from extract.text import clean
+
     cleaned = clean(raw, path=path)
     return Reading(cleaned, read_facts(cleaned))
+
+
+def __getattr__(name: str) -> Any:
+    """`Entity` and `Fact`, imported when first asked for."""
+    if name == "Entity":
+        from extract.gazetteer import Entity
+
+        return Entity
+    if name == "Fact":
+        from extract.facts import Fact
+
+        return Fact
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")

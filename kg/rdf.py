@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 
-from extract import EXTRACTOR_VERSION, Entity, Fact, Reading
+from extract import EXTRACTOR_VERSION
 from extract.gazetteer import gazetteer
 from extract.resources import read_text
 from kg.namespace import SL
+
+if TYPE_CHECKING:
+    from extract import Entity, Fact, Reading
 
 RELATION_PROPERTY = {
     "located_in": SL.locatedIn,

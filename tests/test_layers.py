@@ -1,0 +1,22 @@
+"""The layers load what they use: the CLI, the question layer and the web front never load spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_cli_the_questions_and_the_front_do_not_import_spacy() -> None:
+    probe = ("import sys, kg.cli, kg.ask, kg.server; "
+             "print(sorted(m for m in ('spacy', 'thinc', 'rjieba') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_help_does_not_import_the_extractor() -> None:
+    probe = ("import sys; sys.argv = ['suanli', '--help']\n"
+             "from kg.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('spacy' in sys.modules, 'extract.facts' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "False False"
