@@ -8,9 +8,12 @@ parsed and checked against the ontology before it runs.
 
 from __future__ import annotations
 
+import difflib
+import functools
+import math
 import re
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -53,6 +56,9 @@ class Understanding:
     total: bool = False
     count: bool = False
     year: str | None = None
+    notes: list[str] = field(default_factory=list)
+    one_of: bool = False
+    _members: bool = False  # count the graph's members, not a stated figure
 
 
 @dataclass
@@ -87,9 +93,141 @@ class Vocabulary:
         return found
 
     @cached_property
+    def _index(self) -> tuple[dict[str, float], dict[str, list[str]], dict[str, list[str]]]:
+        """Token weights (rarer is heavier), token → surfaces, surface → tokens: for names given in part."""
+        tokens = {surface: _tokens(surface) for surface in self.surfaces}
+        df: dict[str, int] = {}
+        postings: dict[str, list[str]] = {}
+        for surface, toks in tokens.items():
+            for tok in set(toks):
+                df[tok] = df.get(tok, 0) + 1
+                postings.setdefault(tok, []).append(surface)
+        n = max(len(tokens), 1)
+        weights = {tok: math.log(1 + n / count) for tok, count in df.items()}
+        return weights, postings, {s: t for s, t in tokens.items() if t}
+
+    def fuzzy(self, text: str) -> list[tuple[int, int, str, float, float]]:
+        """Entities named in part ("the Gui'an cluster", "鄱阳湖智算中心"): (start, end, iri, weight, share).
+
+        A label's tokens (Chinese characters, English words) are looked for close together in the
+        question; `share` is the part of the label's weight found, rare tokens weighing most
+        (difflib's matcher orders the matched Chinese characters, so they must come in the label's order).
+        """
+        weights, postings, label_tokens = self._index
+        spans = _token_spans(text)
+        words = [tok for tok, _, _ in spans]
+        rare = {tok for tok in words if weights.get(tok, 0) >= 1.5 and tok not in _STOP}
+        candidates = {surface for tok in rare for surface in postings.get(tok, ())}
+        if len(candidates) > 3000:
+            return []
+        found = []
+        for surface in candidates:
+            toks = label_tokens[surface]
+            wanted = set(toks) - _STOP
+            names = {t for t in wanted - _generic() if not t.isdigit()}
+            if not names or (len(names) < 2 and not any(t.isascii() and len(t) >= 4 for t in names)):
+                continue
+            total = sum(weights.get(t, 0) for t in names)
+            positions = [i for i, tok in enumerate(words) if tok in wanted]
+            best = None
+            run: list[int] = []
+            for pos in [*positions, None]:
+                if pos is not None and (not run or pos - run[-1] <= 3):
+                    run.append(pos)
+                    continue
+                if run:
+                    got = {words[i] for i in run}
+                    if all(not t.isascii() for t in toks):
+                        got = set()
+                        matcher = difflib.SequenceMatcher(None, toks, words[run[0]: run[-1] + 1], autojunk=False)
+                        for block in matcher.get_matching_blocks():
+                            got.update(toks[block.a: block.a + block.size])
+                    weight = sum(weights.get(t, 0) for t in got & names)
+                    extra = sum(weights.get(t, 0) for t in got & wanted - names)
+                    if best is None or (weight, extra) > best[:2]:
+                        best = (weight, extra, run[0], run[-1])
+                run = [pos] if pos is not None else []
+            if best is None:
+                continue
+            weight, extra, first, last = best
+            share = weight / total if total else 0.0
+            if share >= 0.7 and weight >= 4.0 and (last > first or share == 1.0) and (
+                    len(got_names := {words[i] for i in range(first, last + 1)} & names) >= 2
+                    or any(t.isascii() and len(t) >= 4 for t in got_names)):
+                found.append((spans[first][1], spans[last][2], self.surfaces[surface], weight * share + 0.1 * extra, share))
+        return found
+
+    def link(self, text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+        """Entities of a folded, lower-case question: exact names, and names given in part or with other
+        words; overlapping readings are settled by weight (rare words and the class word count most).
+        Returns the chosen (start, end, iri) and notes on readings that were close."""
+        exact = self.find(text)
+        weights, _, _ = self._index
+        pool = {}
+        for start, end, iri in exact:
+            toks = set(_tokens(text[start:end])) - _STOP
+            names = toks - _generic()
+            score = sum(weights.get(t, 0) for t in names) + 0.1 * sum(weights.get(t, 0) for t in toks - names) + 2.0
+            pool[(start, end, iri)] = score
+        for start, end, iri, score, _share in self.fuzzy(text):
+            pool[(start, end, iri)] = max(pool.get((start, end, iri), 0), score)
+        lex = questions()["class"]
+        for (start, end, iri), score in list(pool.items()):
+            # the class word that ends the name: "the Gui'an cluster", "庆阳国家数据中心集群" (a cluster, not a center)
+            window = text[start: end + 8]
+            ends = [(m.end(), len(w), cls) for cls, words in lex.items() for w in words if not w.isascii() or len(w) > 3
+                    for m in re.finditer(re.escape(w), window) if m.start() <= end - start + 2 and m.end() >= end - start]
+            if ends and max(ends)[2] == self.types.get(iri):
+                pool[(start, end, iri)] = score + 3.0
+        chosen: list[tuple[int, int, str]] = []
+        notes: list[str] = []
+        ranked = sorted(pool.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        for (start, end, iri), score in ranked:
+            if any(start < e and s < end for s, e, _ in chosen):
+                continue
+            rivals = [i for (s, e, i), sc in ranked if i != iri and s < end and start < e and sc >= score - 1.0]
+            if rivals and (start, end, iri) not in exact:
+                notes.append(f"took '{text[start:end]}' as {iri} (also close: {', '.join(dict.fromkeys(rivals[:3]))})")
+            chosen.append((start, end, iri))
+        chosen.sort()
+        # a place or company just before a named thing only qualifies it: "宜昌骋风而来算力中心", "China Telecom's … center"
+        kept = []
+        for i, (start, end, iri) in enumerate(chosen):
+            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+            if nxt and self.types.get(iri) in _QUALIFIERS and self.types.get(nxt[2]) in _NAMED \
+                    and re.fullmatch(r"\s*(?:'s|’s|的)?\s*", text[end:nxt[0]]):
+                continue
+            kept.append((start, end, iri))
+        return kept, notes
+
+    @cached_property
     def types(self) -> dict[str, str]:
         """iri → class name (Hub, Cluster, …)."""
         return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
+
+
+_STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
+
+
+_QUALIFIERS = {"City", "Province", "District", "Company", "Organization"}
+_NAMED = {"Center", "Cluster", "Park"}
+
+
+@functools.cache
+def _generic() -> frozenset[str]:
+    """Tokens of class and kind words ("数据中心集群", "intelligent computing center"): they do not name anything."""
+    lex = questions()
+    words = [w for table in ("class", "kind", "metric") for ws in lex[table].values() for w in ws] + lex["names"]["generic"]
+    return frozenset(t for w in words for t in _tokens(fold(w).lower()))
+
+
+def _tokens(text: str) -> list[str]:
+    return [tok for tok, _, _ in _token_spans(text)]
+
+
+def _token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Chinese characters one by one, English words and numbers whole, with their offsets."""
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\u3400-\u9fff]|[a-z0-9]+", text)]
 
 
 _VOCAB: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -144,11 +282,18 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u = Understanding(lang="zh" if is_zh else "en", script=script)
     text = folded.lower()
     masked = list(text)
-    for start, end, iri in vocab.find(text):
+    linked, u.notes = vocab.link(text)
+    lex = questions()
+    for start, end, iri in linked:
+        if vocab.types.get(iri) == "Initiative" and (named := _find_words(text[start:end], [
+                w for ws in lex["class"].values() for w in ws])):
+            # "国家枢纽节点", "the national hubs": the programme's name says which class is meant
+            u.cls = next(c for c, ws in lex["class"].items() if named[1] in ws)
+            u.cls_pos = start
+            continue
         u.entities.append((start, iri))
         masked[start:end] = ["\x00"] * (end - start)
     rest = "".join(masked)
-    lex = questions()
     hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(rest, words))]
     if hits:
         u.metric = max(hits)[1]
@@ -157,7 +302,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.kind = max(kinds)[1]
     classes = [(pos, len(w), name) for name, words in lex["class"].items() if (f := _find_words(rest, words))
                for pos, w in [f]]
-    if classes:
+    if classes and u.cls is None:
         best = max(classes, key=lambda c: c[1])
         u.cls, u.cls_pos = best[2], best[0]
     for name in ("ge", "le", "gt", "lt"):
@@ -168,7 +313,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     quantities = [q for q in find_quantities(folded) if q.family != "count" or u.metric == q.noun]
     if quantities and u.comparator:
         u.threshold = quantities[0].value
-    elif u.comparator and (m := re.search(r"\d[\d,.]*\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", rest)):
+    elif u.comparator and (m := re.search(
+            r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", rest)):
         u.threshold = parse_number(m.group(0))
     for name in ("target", "under_construction", "planned", "actual"):
         if _hit(rest, lex["status"][name]):
@@ -176,10 +322,15 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
                           "actual": ["actual"], "under_construction": ["under_construction"]}[name]
             break
     intent = lex["intent"]
+    asks_who = bool(_hit(rest, intent["who"]))
     for name in ("operator", "part_of", "partner", "member_of", "located_in"):
         if _hit(rest, intent[name]) and not (name == "located_in" and u.metric):
+            if u.metric and name in ("operator", "partner") and not asks_who:
+                continue  # "投入运营的机架有多少": a figure, not who runs it
             u.relation = name
             break
+    if u.relation is None and u.metric is None and asks_who and _hit(rest, intent["built"]):
+        u.relation = "operator"  # "由哪家公司建设", "which company built"
     first_word = text.strip().split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
     if _hit(rest, intent["comparative_max"]):
@@ -198,6 +349,14 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u.count = bool(_hit(rest, intent["count"])) and (u.metric is None or u.threshold is not None)
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
+    u.one_of = bool(_hit(rest, intent["one_of"]))
+    if not u.yes_no:
+        # "the … center in Changsha": a place after a named thing only says where it is
+        ordered: list[tuple[int, str]] = list(u.entities)
+        u.entities = [(at, ref) for i, (at, ref) in enumerate(ordered)
+                      if not (i and vocab.types.get(ref) in ("City", "Province", "District")
+                              and vocab.types.get(ordered[i - 1][1]) in _NAMED
+                              and re.search(r"(?:\bin|\bat|位于|在)\s*\x00*$", rest[:at]))]
     return u
 
 
@@ -360,6 +519,13 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     entities = [iri for _, iri in u.entities]
     bindings, restrictions, threshold = _bound_filters(u)
     filters = restrictions + threshold
+    distinct = list(dict.fromkeys(entities))
+    if u.yes_no and len(distinct) == 1 and u.cls and u.threshold is None and (u.one_of or not (u.metric or u.relation)):
+        # "Is the Qingyang cluster one of the national clusters?": is it one, or (a place) does it host one
+        e = URIRef(distinct[0]).n3()
+        sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {{ {e} a sl:{u.cls} }} UNION "
+                  f"{{ ?k a sl:{u.cls} ; sl:locatedIn {e} . {e} a sl:City }} }}")
+        return Plan(sparql, "boolean", f"is {distinct[0]} a {u.cls}")
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
         u.relation = "located_in"
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
@@ -367,8 +533,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         prop = _REL_PROP[u.relation]
         if u.yes_no and len(entities) >= 2:
             path = "(sl:locatedIn|sl:partOf)+" if u.relation in ("located_in", "part_of") else prop
+            pattern = f"?entity {path} ?other" if u.relation in ("located_in", "part_of", "member_of") \
+                else f"{{ ?entity {path} ?other }} UNION {{ ?other {path} ?entity }}"  # "does Huawei run X" = "is X run by Huawei"
             sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {_values({'entity': [URIRef(entities[0])]})} "
-                      f"{_values({'other': [URIRef(entities[1])]})} ?entity {path} ?other }}")
+                      f"{_values({'other': [URIRef(entities[1])]})} {pattern} }}")
             return Plan(sparql, "boolean", f"is {entities[0]} {u.relation} {entities[1]}")
         entity_pos = u.entities[0][0]
         inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
@@ -391,7 +559,12 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         sparql = sparql.replace("#FILTERS", "")
         direction = "inverse " if inverse else ""
         return Plan(sparql, "relation", f"{direction}{u.relation} of {entities[0]}" + (f", only {u.cls}" if u.cls else ""))
-    distinct = list(dict.fromkeys(entities))
+    if u.metric and (u.comparative or u.superlative) and len(distinct) >= 2 and u.threshold is None and not u.yes_no \
+            and not (u.cls and u.cls in _GROUPS and u.superlative):
+        # a choice among named entities: "Among A, B and C, which has the most racks?"
+        direction = "most" if (u.comparative or u.superlative) == "max" else "least"
+        return Plan(_figures(bindings, restrictions), "choose", f"which of {', '.join(distinct[:5])} has the {direction} {u.metric}"
+                    + (f" ({u.kind})" if u.kind else ""), _scope_query(_listed_scope(distinct[:5])))
     if u.metric and u.comparative and len(distinct) >= 2 and u.threshold is None:
         direction = "more" if u.comparative == "max" else "less"
         return Plan(_figures(bindings, restrictions), "compare", f"which of {distinct[0]} and {distinct[1]} has {direction} {u.metric}"
@@ -413,6 +586,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             what += f", {u.superlative} (top {u.top})"
         shape = "boolean" if u.yes_no else ("count" if u.count else "list")
         return Plan(sparql, shape, ("number of " if u.count else "") + what, _scope_query(scope))
+    if u.count and u.cls in _COUNTED_BY and entities and u.metric is None and not u._members:
+        # "张家口有多少座数据中心": a figure the sources state, else the members the graph knows (see ask)
+        return Plan(_figures({"metric": [SL[_COUNTED_BY[u.cls]]]}, restrictions), "value",
+                    f"{_COUNTED_BY[u.cls]} of {entities[0]}", _scope_query(_entity_scope(entities[0])))
     if u.count and u.cls:
         if entities:
             sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ {_values({'entity': [URIRef(entities[0])]})} "
@@ -420,12 +597,20 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         else:
             sparql = f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ ?answer a sl:{u.cls} }}"
         return Plan(sparql, "count", f"number of {u.cls}" + (f" in {entities[0]}" if entities else ""))
+    if u.cls and entities and not u.metric and not u.yes_no and vocab.types.get(entities[0]) in _GROUPS | {"Park"} \
+            and u.cls != vocab.types.get(entities[0]):
+        # "Which two clusters are planned under the hub?": the members of a group
+        sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ {_values({'entity': [URIRef(entities[0])]})} "
+                  f"?answer a sl:{u.cls} ; (sl:partOf|sl:locatedIn)+ ?entity }}")
+        return Plan(sparql, "relation", f"{u.cls} entities in {entities[0]}")
     return None
 
 
 # Broadest first: what a part_of / located_in question may ask for above or below an entity.
 _CONTAINMENT = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
 _GROUPS = {"Hub", "Province", "City", "District"}
+# A class whose members a source may count in a figure of its own ("48 data centers")
+_COUNTED_BY = {"Center": "datacenter_count", "Company": "enterprise_count"}
 
 
 def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, list], restrictions: list[str]) -> Plan:
@@ -514,6 +699,25 @@ def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voc
     return out
 
 
+def _choose(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Vocabulary) -> dict[str, Any]:
+    """The one of several named entities with the most (or least) of a metric, among those with a figure."""
+    named = list(dict.fromkeys(iri for _, iri in u.entities))[:5]
+    chosen = _one_figure_each(rows, u.statuses)
+    have = [iri for iri in named if iri in chosen]
+    units = {local_name(chosen[iri].get("unit", {}).get("value")) for iri in have}
+    if not have or len(units) > 1:
+        out["interpretation"] += "; no figures in one unit to choose from"
+        return out
+    missing = [vocab.labels.get(iri, {}).get("en", iri) for iri in named if iri not in chosen]
+    if missing:
+        out["interpretation"] += f"; no figure for {', '.join(missing)}"
+    pick = (max if (u.comparative or u.superlative) == "max" else min)(have, key=lambda i: number(chosen[i]["value"]["value"]))
+    out["answers"] = [_answer(chosen[pick], vocab, u)]
+    out["compared"] = [_answer(chosen[iri], vocab, u) for iri in have]
+    out["evidence"] = [{"source": chosen[i]["file"]["value"], "text": chosen[i]["evidence"]["value"]} for i in have]
+    return out
+
+
 # ------------------------------------------------------------------ answering
 def _label(iri: str, vocab: Vocabulary, script: str) -> dict[str, Any]:
     entry = vocab.labels.get(iri, {})
@@ -550,10 +754,85 @@ def readable(value: float, unit: str | None, comparator: str | None, lang: str) 
 
 
 def ask(question: str, *, store: Store) -> dict[str, Any]:
-    """Answer one question; a question it cannot read gets empty answers and a reason."""
-    vocab = vocabulary(store)
-    question = (question or "").strip()
-    u = understand(question[:2000], vocab)
+    """Answer one question; a question it cannot read gets empty answers and a reason. Never raises."""
+    question = (question or "").strip() if isinstance(question, str) else ""
+    try:
+        vocab = vocabulary(store)
+        u = understand(question[:2000], vocab)
+        out = _run(question, u, vocab, store)
+        for retry in _retries(u, vocab):
+            if out["answers"] or out["boolean"] is not None:
+                break
+            again = _run(question, retry[0], vocab, store)
+            if again["answers"] or again["boolean"] is not None:
+                again["interpretation"] = f"{again['interpretation']}; {retry[1]}"
+                out = again
+        if u.notes and out.get("interpretation"):
+            out["interpretation"] += "; " + _named("; ".join(u.notes), vocab, u.script)
+        _word(out, u)
+        return out
+    except Exception as exc:  # noqa: BLE001 - one bad question must never stop a batch
+        lang = "zh" if has_cjk(question) else "en"
+        return {"question": question, "lang": lang, "answers": [], "boolean": None, "sparql": None, "evidence": [],
+                "interpretation": f"not understood; {type(exc).__name__}"}
+
+
+_STATUS_WORDS = {"zh": {"actual": "现有", "planned": "规划", "target": "目标", "under_construction": "在建"},
+                 "en": {"actual": "actual", "planned": "planned", "target": "target", "under_construction": "under construction"}}
+
+
+def _word(out: dict[str, Any], u: Understanding) -> None:
+    """A worded form of each answer (`display`) in the question's language and script."""
+    zh = u.lang == "zh"
+    hant = u.script == "zh-Hant"
+
+    def script(text: str) -> str:
+        return to_traditional(text) if hant and text else text
+
+    for answer in out["answers"]:
+        if answer.get("text"):
+            answer["text"] = script(answer["text"])
+        if answer.get("iri") is None and answer.get("value") is not None and answer.get("unit") is None \
+                and answer.get("label") == str(answer.get("value")):  # a count
+            n = answer["value"]
+            answer["label"] = answer["text"] = script(f"{n}个") if zh else f"{n}"
+        if answer.get("iri") is None:
+            answer["label"] = script(answer.get("label") or "")
+            answer["display"] = answer["label"]
+            continue
+        status = _STATUS_WORDS["zh" if zh else "en"].get(answer.get("status") or "", "")
+        when = answer.get("time") or ""
+        if answer.get("text") and zh:
+            body = f"{answer['label']}:" + (f"{when[:4]}年" if when else "") + f"{status}{answer['text']}"
+        elif answer.get("text"):
+            qual = ", ".join(x for x in (status, when[:4]) if x)
+            body = f"{answer['label']}: {answer['text']}" + (f" ({qual})" if qual else "")
+        else:
+            body = answer.get("label") or ""
+        if answer.get("via"):
+            body += f"(经由{answer['via']['label']})" if zh else f" (via {answer['via']['label']})"
+        answer["display"] = script(body)
+
+
+def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, str]]:
+    """Looser readings to try, in order, when the question's own reading finds nothing."""
+    out = []
+    if u.statuses:
+        out.append((replace(u, statuses=[]), "no figure with that status, so any status"))
+    if u.kind:
+        out.append((replace(u, kind=None, statuses=[]), "no figure of that kind, so any kind"))
+    distinct = list(dict.fromkeys(iri for _, iri in u.entities))
+    if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no):
+        for iri in distinct[1:3]:
+            others = [(p, i) for p, i in u.entities if i == iri]
+            out.append((replace(u, entities=others), f"no figure for the first entity named, so {iri}"))
+    if u.count and u.cls in _COUNTED_BY and u.metric is None:
+        out.append((replace(u, cls=u.cls, entities=u.entities, count=True, metric=None, one_of=True, _members=True),
+                    "no stated figure, so the members the graph knows"))
+    return out
+
+
+def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> dict[str, Any]:
     out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [], "boolean": None, "sparql": None,
                            "evidence": [], "interpretation": None}
     the_plan = plan(u, vocab) if question else None
@@ -606,6 +885,8 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         return out
     if the_plan.shape == "compare":
         return _compare(out, u, rows, vocab)
+    if the_plan.shape == "choose":
+        return _choose(out, u, rows, vocab)
     if the_plan.shape == "aggregate":
         total = _aggregate(rows, u.statuses)
         if total is None:
@@ -623,34 +904,41 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
     if the_plan.shape == "relation":
         documented = [r for r in rows if "evidence" in r]
         chosen = documented or rows
-        seen: set[str] = set()
+        listed: set[str] = set()
         for row in chosen:
             iri = row["answer"]["value"]
-            if iri in vocab.labels and iri not in seen:
-                seen.add(iri)
+            if iri in vocab.labels and iri not in listed:
+                listed.add(iri)
                 out["answers"].append(_label(iri, vocab, u.script))
             if "evidence" in row:
                 out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
         if not documented and rows:
             out["interpretation"] += " (from the reference data)"
         return out
-    if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
-        rows = [r for r in rows if r["depth"]["value"] == "0"]
     if u.year:
         dated = [r for r in rows if r.get("time", {}).get("value", "").startswith(u.year)]
         rows = dated or rows
+    if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
+        rows = [r for r in rows if r["depth"]["value"] == "0"]
     if the_plan.shape == "list" and u.superlative:
         rows = rows[: u.top]
     seen_keys = set()
     for row in rows:
         subject = row["subject"]["value"]
-        key = (subject, row["value"]["value"], row.get("unit", {}).get("value")) if the_plan.shape == "value" else subject
+        holder = row.get("holder", row["subject"])["value"]
+        # "which clusters": a figure about the city that hosts a cluster answers for the cluster, via the city
+        for_holder = the_plan.shape in ("list", "boolean") and u.cls == "Cluster" and vocab.types.get(holder) == "Cluster"
+        key = (subject, row["value"]["value"], row.get("unit", {}).get("value")) if the_plan.shape == "value" else (
+            holder if for_holder else subject)
         if key in seen_keys:
             continue
         seen_keys.add(key)
         answer = _answer(row, vocab, u)
-        if "holder" in row and row["holder"]["value"] != subject:
-            answer["via"] = _label(row["holder"]["value"], vocab, u.script)
+        if for_holder and holder != subject:
+            answer.update(_label(holder, vocab, u.script))
+            answer["via"] = _label(subject, vocab, u.script)
+        elif holder != subject:
+            answer["via"] = _label(holder, vocab, u.script)
         out["answers"].append(answer)
         out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
     return out

@@ -120,3 +120,61 @@ def test_fuzzed_questions_never_raise_and_never_alter_the_store(corpus_store, tm
         assert store.count() == before
     finally:
         store.close()
+
+
+# ------------------------------------------------------------------ questions as people ask them
+def test_a_name_given_in_part_finds_the_entity_and_its_class(corpus_store) -> None:
+    result = _ask(corpus_store, "What is the AI computing power of the Gui'an cluster?")
+    assert [a["value"] for a in result["answers"]] == [8000]
+    assert result["answers"][0]["label"] == "Gui'an data center cluster"
+
+
+def test_a_choice_among_several_named_entities_picks_one(corpus_store) -> None:
+    for question in ("Among the Chongqing data center cluster, the Tianfu data center cluster and the Shaoguan data "
+                     "center cluster, which has the most racks?", "重庆数据中心集群、天府数据中心集群和韶关数据中心集群哪个机架最多?"):
+        result = _ask(corpus_store, question)
+        assert [a["label_en"] for a in result["answers"]] == ["Shaoguan data center cluster"], question
+        assert len(result["compared"]) == 3
+
+
+def test_a_yes_no_relation_reads_either_way_round(corpus_store) -> None:
+    assert _ask(corpus_store, "华为是否参与成都智算中心的建设运营?")["boolean"] is True
+
+
+def test_is_it_one_of_a_class(corpus_store) -> None:
+    assert _ask(corpus_store, "Is the Tianfu data center cluster one of the national data center clusters?")["boolean"] is True
+
+
+def test_members_of_a_group_without_a_relation_word(corpus_store) -> None:
+    result = _ask(corpus_store, "Which two clusters are planned under the Chengdu-Chongqing hub?")
+    assert {a["label"] for a in result["answers"]} == {"Tianfu data center cluster", "Chongqing data center cluster"}
+
+
+def test_which_company_built_asks_for_the_operator(corpus_store) -> None:
+    result = _ask(corpus_store, "江城智算中心由哪家公司建设?")
+    assert [a["label"] for a in result["answers"]] == ["中国移动安徽公司"]
+
+
+def test_count_and_sum_answers_have_the_contract_shape_in_the_questions_script(corpus_store) -> None:
+    count = _ask(corpus_store, "How many clusters does the Chengdu-Chongqing hub have?")["answers"][0]
+    assert count["iri"] is None and count["value"] == 2 and count["unit"] is None and count["label"]
+    total = _ask(corpus_store, "成渝樞紐各集群的算力合計是多少?")["answers"][0]
+    assert total["iri"] is None and total["value"] == 21000 and total["unit"] == "PFLOPS"
+    assert total["label"] == total["text"] == "約2.1萬P"
+
+
+def test_a_chinese_answer_is_worded_without_english_codes(corpus_store) -> None:
+    answer = _ask(corpus_store, "貴安數據中心集群的智能算力是多少?")["answers"][0]
+    assert answer["display"].startswith("貴安數據中心集群")
+    assert not re.search(r"[A-Za-z_]{3,}|actual|planned", answer["display"])
+
+
+def test_a_batch_never_stops_on_a_bad_line(corpus_store, tmp_path) -> None:
+    lines = ["}} UNION {{ \"\"", "\\", "天府集群的算力规模是多少?", "x" * 5000, "Which has more racks: the or?"]
+    batch = tmp_path / "questions.txt"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = suanli("ask", "--batch", str(batch), "--store", str(corpus_store), "--format", "json", check=True)
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(results) == len(lines)
+    assert all(set(r) >= {"answers", "boolean", "interpretation"} for r in results)
+    assert results[2]["answers"][0]["value"] == 15000
