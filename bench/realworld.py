@@ -94,7 +94,8 @@ def new_names(store: Path) -> None:
     query = """PREFIX sl: <https://w3id.org/suanli/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?e ?zh ?en WHERE {
-  GRAPH ?g { ?e rdfs:label ?zh . FILTER(lang(?zh) = "zh-Hans") OPTIONAL { ?e rdfs:label ?en FILTER(lang(?en) = "en") } }
+  GRAPH ?g { ?e rdfs:label ?zh . FILTER(langMatches(lang(?zh), "zh-Hans"))
+             OPTIONAL { ?e rdfs:label ?en FILTER(langMatches(lang(?en), "en")) } }
   FILTER(STRSTARTS(STR(?g), "https://w3id.org/suanli/resource/graph/") && !STRENDS(STR(?g), "/reference")
          && !STRENDS(STR(?g), "/summary") && !STRENDS(STR(?g), "/ontology"))
   FILTER NOT EXISTS { GRAPH <https://w3id.org/suanli/resource/graph/reference> { ?e ?p ?o } }

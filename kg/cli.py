@@ -374,15 +374,19 @@ def render_answer(result: dict) -> str:
     elif not result["answers"]:
         lines.append(("未找到答案:" if zh else "no answer: ") + (result["interpretation"] or ""))
     for a in result["answers"]:
-        text = a["label"] or ""
-        if a.get("text"):
+        text = a.get("label") or ""
+        if a.get("display"):  # worded by the question layer in the question's language and script
+            text = a["display"]
+        elif a.get("text"):
             qualifiers = ", ".join(str(a[k]) for k in ("status", "time") if a.get(k))
             text += f": {a['text']}" + (f" ({qualifiers})" if qualifiers else "")
-        if a.get("via"):
+        if a.get("via") and not a.get("display"):
             text += f" [{'所属' if zh else 'via'} {a['via']['label']}]"
         lines.append(f"  - {text}")
+    hant = bool(re.search(r"[們國於與數據這樞紐資料個為]", result["question"]))
     for e in result["evidence"][:5]:
-        lines.append(f"    {'依据' if zh else 'source'} {e['source']}: {e['text'][:160]}")
+        quote = e["text"] if len(e["text"]) <= 160 else e["text"][:159] + "…"
+        lines.append(f"    {('依據' if hant else '依据') if zh else 'source'} {e['source']}: {quote}")
     return "\n".join(lines)
 
 

@@ -318,6 +318,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         if remote:
             await run_in_threadpool(db.update, text, base)
             return
+        assert isinstance(db, LocalStore)
         async with gate.write(), pool.paused():
             with db.closed():
                 reason = await run_in_threadpool(update_in_process, str(db.path), text, base, limits.timeout)
