@@ -17,6 +17,10 @@ class SuanliError(Exception):
         self.message = message
         self.path = path
 
+    def __reduce__(self) -> tuple:
+        """Pickled with its path, so an error raised in a worker process reads the same in the parent."""
+        return (self.__class__, (self.message,), {"path": self.path})
+
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"[{self.code}] {where}{self.message}"

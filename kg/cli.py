@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -61,12 +62,17 @@ def _choice(value: str, allowed: tuple[str, ...]) -> str:
 
 @app.command()
 def ingest(paths: Annotated[list[str], typer.Argument(help="files or directories")], store: StoreOpt = DEFAULT_STORE,
-           format: FormatOpt = "text") -> None:
+           format: FormatOpt = "text",
+           jobs: Annotated[int, typer.Option("--jobs", "-j", help="processes that extract documents (default: the CPU count)")]
+           = 0) -> None:
     """Read text or HTML documents into the store (idempotent)."""
     from kg.ingest import expand
     from kg.ingest import ingest as run
 
     _choice(format, ("text", "json"))
+    if jobs < 0:
+        raise fail(f"--jobs takes a number of processes, not {jobs}")
+    workers = jobs or os.cpu_count() or 1
     try:
         files = expand(paths)
     except SuanliError as exc:
@@ -79,10 +85,10 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files or directories
 
             with Progress(transient=True) as bar:
                 task = bar.add_task("ingest", total=len(files))
-                report = run(files, store=db, base=_base(), progress=lambda _: bar.advance(task),
+                report = run(files, store=db, base=_base(), progress=lambda _: bar.advance(task), jobs=workers,
                              on_empty=lambda p: typer.echo(f"suanli: skipped empty document {p}", err=True))
         else:
-            report = run(files, store=db, base=_base(),
+            report = run(files, store=db, base=_base(), jobs=workers,
                          on_empty=lambda p: typer.echo(f"suanli: skipped empty document {p}", err=True))
     except SuanliError as exc:
         raise fail(str(exc)) from None

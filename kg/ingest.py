@@ -76,8 +76,18 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise BadInputError("no such file or directory", path=str(path))
+            raise BadInputError("no such file or directory", path=_shown(path))
+    for path in files:
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadInputError("the file name is not UTF-8; rename it", path=_shown(path)) from None
     return files
+
+
+def _shown(path: Path) -> str:
+    """A path as it can be printed, whatever bytes its name holds."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _ntriples(graph: Graph) -> str:
@@ -139,25 +149,28 @@ def ingest(
     base: str,
     progress: Callable[[str], None] | None = None,
     on_empty: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Read, validate and store documents.
+    """Read, validate and store documents; `jobs` processes extract them (the store is written by this one, in order).
 
     Raises:
         BadInputError: a path is missing, or a file is binary or undecodable; nothing is written.
     """
     files = expand(paths)
-    readings: list[tuple[Path, bytes, Reading | None]] = []
-    for path in files:
-        raw = path.read_bytes()
-        try:
-            readings.append((path, raw, read(raw, path=str(path))))
-        except EmptyDocumentError:
-            readings.append((path, raw, None))
+    raws = [_read_bytes(path) for path in files]
+    # a file this extractor already read, with the same content, is known by its hash before anything is extracted
+    known = [_existing(store, hashlib.sha256(raw).hexdigest(), str(path.resolve())) for path, raw in zip(files, raws, strict=True)]
+    todo = [(path, raw) for (path, raw), (same, _) in zip(zip(files, raws, strict=True), known, strict=True) if not same]
+    done = dict(zip((path for path, _ in todo), _read_all(todo, jobs), strict=True))
     ensure_base_graphs(store, base=base)
     report = IngestReport()
-    for path, raw, reading in readings:
+    for path, raw, (same, older) in zip(files, raws, known, strict=True):
         if progress:
             progress(str(path))
+        if same:
+            report.documents.append(DocumentOutcome(str(path), "unchanged"))
+            continue
+        reading = done[path]
         if reading is None:
             if on_empty:
                 on_empty(str(path))
@@ -165,15 +178,46 @@ def ingest(
             continue
         content_hash = hashlib.sha256(raw).hexdigest()
         absolute = str(path.resolve())
-        same, older = _existing(store, content_hash, absolute)
-        if same:
-            report.documents.append(DocumentOutcome(str(path), "unchanged"))
-            continue
         graph = document_graph(reading, base=base, content_hash=content_hash, file_name=path.name, path=absolute)
         quarantined, entries = store_document(store, graph, base=base, content_hash=content_hash, older=older)
         report.documents.append(DocumentOutcome(
             str(path), "replaced" if older else "added", len(reading.facts), quarantined, entries))
     return report
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A file's bytes, or BadInputError with one line (unreadable, a directory, a name that is not text)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BadInputError(f"cannot read the file: {exc.strerror or exc}", path=_shown(path)) from None
+
+
+def _read_one(item: tuple[Path, bytes]) -> Reading | None:
+    path, raw = item
+    try:
+        return read(raw, path=str(path))
+    except EmptyDocumentError:
+        return None
+
+
+def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None]:
+    """Every document extracted, in order; in `jobs` forked processes when there is more than one to read.
+
+    Raises:
+        BadInputError: a document is binary or undecodable (the first such, in order).
+    """
+    if jobs <= 1 or len(items) < 2:
+        return [_read_one(item) for item in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # a fork server, not a fork of this process: the open store has threads of its own; the server loads the
+    # extractor once and each worker is forked from it ready to read
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extract.facts", "kg.ingest"])
+    with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context) as pool:
+        return list(pool.map(_read_one, items, chunksize=max(1, len(items) // (jobs * 4))))
 
 
 def report_graph_iri(base: str, content_hash: str) -> str:

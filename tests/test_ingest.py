@@ -238,3 +238,43 @@ def test_the_summary_kept_by_difference_equals_a_rebuild(tmp_path: Path) -> None
         assert not [g for g in store.graph_names() if "/scratch/" in g], "a staging graph outlived its update"
     finally:
         store.close()
+
+
+def test_two_jobs_give_the_same_store_as_one_and_unchanged_files_are_not_read(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    suanli("ingest", str(CORPUS), "--store", str(one), "--jobs", "1", check=True)
+    suanli("ingest", str(CORPUS), "--store", str(two), "--jobs", "2", check=True)
+    dumps = []
+    for store in (one, two):
+        suanli("export", "--store", str(store), "--format", "nquads", "-o", str(store) + ".nq", check=True)
+        dumps.append(Path(str(store) + ".nq").read_bytes())
+    assert dumps[0] == dumps[1]
+    again = suanli("ingest", str(CORPUS), "--store", str(two), "--format", "json", check=True)
+    assert {d["status"] for d in json.loads(again.stdout)} == {"unchanged"}
+
+
+def test_an_unreadable_file_or_a_name_that_is_not_utf8_writes_nothing(tmp_path: Path) -> None:
+    import os
+
+    store = tmp_path / "s"
+    suanli("ingest", str(CORPUS / "01_qingyang_green.txt"), "--store", str(store), check=True)
+    before = triple_count(store)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(CORPUS / "03_wuhu_zh.txt", docs / "a.txt")
+    odd = os.fsencode(str(docs)) + b"/b\xff.txt"
+    with open(odd, "wb") as handle:
+        handle.write("芜湖数据中心集群规划机架10万架。".encode())
+    result = suanli("ingest", str(docs), "--store", str(store))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "UTF-8" in result.stderr
+    os.remove(odd)
+    locked = docs / "c.txt"
+    locked.write_text("庆阳数据中心集群机架5万架。", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = suanli("ingest", str(docs), "--store", str(store))
+        if os.geteuid() != 0:  # root reads any file
+            assert result.returncode == 2 and "cannot read" in result.stderr
+    finally:
+        locked.chmod(0o644)
+    assert os.geteuid() == 0 or triple_count(store) == before
