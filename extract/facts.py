@@ -603,14 +603,18 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
                        first_sentence: dict[str, tuple[int, int]], original: str, gaz) -> list[Fact]:
     """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province.
 
-    A new name gets its place only when the document states something of it: 深圳云谷 named in
-    passing ("after Shenzhen's Cloud Valley") is no subject of the article.
+    A new name carries its place (中国移动(宁夏·中卫)数据中心 lies in 中卫), but not one named only in a comparison
+    (继深圳云谷之后, "like Shenzhen's Cloud Valley"): that is no subject of the article.
     """
     out: list[Fact] = []
     seen: dict[str, Entity] = {}
+    aside: dict[str, bool] = {}  # key → every mention is a comparison (继深圳云谷之后, 如…, like …)
     for m in mentions:
         if m.entity is not None:
             seen.setdefault(m.entity.key, m.entity)
+            compared = bool(_IN_PASSING.search(original[max(0, m.start - 6) : m.start]))
+            aside[m.entity.key] = aside.get(m.entity.key, True) and compared
+    passing = {key for key, compared in aside.items() if compared}
 
     def fact(s: Entity, metric: str, o: Entity) -> Fact:
         start, end = first_sentence.get(s.key, (0, 0))
@@ -619,9 +623,9 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
     for entity in seen.values():
         if not entity.reference and entity.type in ("Center", "Park") and (owner := _owner_in_name(entity, gaz)):
             out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
-        if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key in stated
-                and entity.key not in explicit_location):
-            place = _leading_place(entity.zh or "", gaz)
+        if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
+                and entity.key not in passing):
+            place = _place_in_name(entity, gaz)
             if place is not None and place.key != entity.key:
                 out.append(fact(entity, "located_in", place))
         if entity.reference:
@@ -653,16 +657,44 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
     return None
 
 
-def _leading_place(zh: str, gaz) -> Entity | None:
-    inner = re.search(r"[(（](.+?)[)）]", zh)
-    candidates = [inner.group(1)] if inner else []
-    candidates.append(zh)
-    by_zh = {e.zh: e for e in gaz.entities.values() if e.type in ("City", "District") and e.zh}
-    for text in candidates:
-        for length in range(min(len(text), 6), 1, -1):
-            if text[:length] in by_zh:
-                return by_zh[text[:length]]
-    return None
+_PLACE_RANK = {"District": 3, "City": 2, "Province": 1}
+_IN_PASSING = re.compile(r"(?:继|如同|如|像|比如|例如|类似于?|对标|学习|\blike\s+(?:the\s+)?|\bafter\s+(?:the\s+)?)$")
+
+
+@cache
+def _places_by_label() -> dict[str, Entity]:
+    """Places by their bare Chinese label, also those matched in running text only with 市 (安康市: 安康 is a word too)."""
+    return {e.zh: e for e in gazetteer().entities.values() if e.type in _PLACE_RANK and e.zh}
+
+
+def _place_in_name(entity: Entity, gaz) -> Entity | None:
+    """The most specific place a new name carries: 中国移动(宁夏·中卫)数据中心 → 中卫, GDS Ulanqab Data Center → Ulanqab.
+
+    A district beats a city, a city a province; among equals the last one written (宁夏中卫 → 中卫).
+    """
+    found: list[tuple[int, int, Entity]] = []
+    zh = entity.zh or ""
+    i = 0
+    while i < len(zh):
+        for length in range(min(len(zh) - i, 8), 1, -1):
+            part = zh[i : i + length]
+            key = gaz.zh_surfaces.get(part)
+            place = gaz.entities.get(key) if key else _places_by_label().get(part)
+            if place is not None and place.key != entity.key and (place.type in _PLACE_RANK or place.type == "Company"):
+                if place.type in _PLACE_RANK:
+                    found.append((_PLACE_RANK[place.type], i, place))
+                i += length - 1
+                break
+        i += 1
+    if not zh:
+        words = re.findall(r"[A-Za-z'’-]+", entity.en)
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                key = gaz.en_surfaces.get(" ".join(words[k : k + n]).lower())
+                place = gaz.entities.get(key) if key else None
+                if place is not None and place.type in _PLACE_RANK:
+                    found.append((_PLACE_RANK[place.type], k, place))
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -331,3 +331,24 @@ def test_membership_of_the_plans_sets_is_read(text: str, member: str, group: str
 def test_counts_measure_words_and_descriptions_make_no_name(text: str) -> None:
     facts = read(text.encode()).facts
     assert not [f.subject.zh for f in facts if f.subject.type == "Center" and not f.subject.reference]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("中国移动(宁夏·中卫)数据中心二期项目已开工建设。", "中卫"),
+    ("腾讯贵安七星数据中心是腾讯的核心数据中心之一。", "贵安新区"),
+    ("GDS Ulanqab Data Center will open next year.", "乌兰察布"),
+])
+def test_a_new_name_carries_its_most_specific_place(text: str, place: str) -> None:
+    facts = read(text.encode()).facts
+    assert place in {f.object.zh for f in facts if f.metric == "located_in"}
+
+
+@pytest.mark.parametrize("text", [
+    "省委书记一行赴武汉人工智能计算中心考察调研。",
+    "专家组一行考察调研万国数据乌兰察布数据中心。",
+    "要推动广东省数据中心向韶关集聚,机架规模达到10万架。",
+])
+def test_a_visit_or_a_policy_verb_does_not_open_a_name(text: str) -> None:
+    names = {f.subject.zh for f in read(text.encode()).facts} | {
+        f.object.zh for f in read(text.encode()).facts if f.object is not None}
+    assert not [n for n in names if n and n.startswith(("一行", "赴", "考察", "推动", "省委"))]
