@@ -373,6 +373,7 @@ _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _SET_PHRASE = re.compile(
     r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
+    r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
     r"|(?:列入|列为|纳入|入选)[“\"]?(?:国家|全国)?(?:[0-9十]+个?|十大)?(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
     r"|\bone of (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
     re.IGNORECASE,
@@ -388,7 +389,7 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
     gaz = gazetteer()
     found = []
     for match in _SET_PHRASE.finditer(text):
-        word = (match.group("zh") or match.group("zh2") or match.group("en") or "").lower()
+        word = (match.group("zh") or match.group("zh2") or match.group("zh3") or match.group("en") or "").lower()
         key = "national-computing-hub-nodes" if ("枢纽" in word or "hub" in word) else "national-data-center-clusters"
         group = gaz.entities.get(key)
         if group is None:
@@ -615,6 +616,7 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
             compared = bool(_IN_PASSING.search(original[max(0, m.start - 6) : m.start]))
             aside[m.entity.key] = aside.get(m.entity.key, True) and compared
     passing = {key for key, compared in aside.items() if compared}
+    hub_named = bool(re.search(r"枢纽|(?i:\bhubs?\b)", original))
 
     def fact(s: Entity, metric: str, o: Entity) -> Fact:
         start, end = first_sentence.get(s.key, (0, 0))
@@ -637,17 +639,19 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
                     out.append(fact(entity, relation, other))
                 elif relation == "located_in" and entity.type == "City" and other_key in doc_keys:
                     out.append(fact(entity, relation, other))
-                elif relation == "part_of" and other_key in doc_keys:
-                    out.append(fact(entity, relation, other))
+                elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
+                    out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
     return out
 
 
 def _owner_in_name(entity: Entity, gaz) -> Entity | None:
     """The company a new center's or park's name opens with (中国移动(甘肃·庆阳)数据中心, GDS Ulanqab Data Center)."""
     candidates: list[str] = []
-    if entity.zh:
+    if entity.zh:  # at the start or after a place: 中国移动(甘肃·庆阳)数据中心, 贵安华为云数据中心
         zh = entity.zh
-        candidates = [gaz.zh_surfaces.get(zh[:n], "") for n in range(min(len(zh) - 2, 12), 1, -1)]
+        lead = _leading_place_word().match(zh)
+        starts = [0] + ([lead.end()] if lead else [])
+        candidates = [gaz.zh_surfaces.get(zh[i : i + n], "") for i in starts for n in range(min(len(zh) - i - 2, 12), 1, -1)]
     words = entity.en.split()
     candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
     for key in candidates:
@@ -658,13 +662,21 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
 
 
 _PLACE_RANK = {"District": 3, "City": 2, "Province": 1}
-_IN_PASSING = re.compile(r"(?:继|如同|如|像|比如|例如|类似于?|对标|学习|\blike\s+(?:the\s+)?|\bafter\s+(?:the\s+)?)$")
+_IN_PASSING = re.compile(r"(?:[继繼]|如同|如|像|比如|例如|[类類]似于?|[对對][标標]|[学學][习習]|\blike\s+(?:the\s+)?|\bafter\s+(?:the\s+)?)$")
 
 
 @cache
 def _places_by_label() -> dict[str, Entity]:
     """Places by their bare Chinese label, also those matched in running text only with 市 (安康市: 安康 is a word too)."""
     return {e.zh: e for e in gazetteer().entities.values() if e.type in _PLACE_RANK and e.zh}
+
+
+@cache
+def _leading_place_word() -> re.Pattern[str]:
+    """A place's Chinese name or short form (贵安, 呼和浩特市) at the start of a text."""
+    gaz = gazetteer()
+    words = set(_places_by_label()) | {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type in _PLACE_RANK}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _place_in_name(entity: Entity, gaz) -> Entity | None:
