@@ -147,10 +147,20 @@ def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     matches = [(m.start(), m.end(), name) for name in ("ai", "hpc", "general", "total")
                for m in _cue_regex(_words(table, name)).finditer(window)]
     if not matches:
-        return "total"
+        return "default"
     last = max(matches, key=lambda m: m[1])
     overlapping = [m for m in matches if m[0] < last[1] and m[1] > last[0]]
     return min(overlapping, key=lambda m: m[0])[2]
+
+
+def _kind_of(subject: Entity) -> str:
+    """The kind a center's own name gives its computing power when the sentence names none: 智算中心 → AI, 超算中心 → HPC."""
+    if subject.type == "Center":
+        table = lexicon()["kind"]
+        for name in ("ai", "hpc"):
+            if any(re.search(_cue_regex(_words(table, name)).pattern, label or "", re.I) for label in (subject.zh, subject.en)):
+                return name
+    return "total"
 
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?!\w|\.\d))")
@@ -562,8 +572,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             status = _status(q, sentence)
             time = _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
-                status = "target"
+                status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
             kind = _kind(q, sentence, prev_end) if metric == "computing_power" else None
+            if kind == "default":
+                kind = _kind_of(subject)
             value = round(q.value, 6)
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end))

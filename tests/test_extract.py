@@ -352,3 +352,12 @@ def test_a_visit_or_a_policy_verb_does_not_open_a_name(text: str) -> None:
     names = {f.subject.zh for f in read(text.encode()).facts} | {
         f.object.zh for f in read(text.encode()).facts if f.object is not None}
     assert not [n for n in names if n and n.startswith(("一行", "赴", "考察", "推动", "省委"))]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("江城智算中心一期已建成500P算力。", "ai"),
+    ("The Binhai Supercomputing Center provides 200 petaflops.", "hpc"),
+    ("江城智算中心总算力规模达到500P。", "total"),  # the sentence names the kind: it wins
+])
+def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, kind: str) -> None:
+    assert [f.kind for f in read(text.encode()).facts if f.metric == "computing_power"] == [kind]
