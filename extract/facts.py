@@ -22,7 +22,7 @@ from extract.text import Cleaned, split_sentences
 
 INFRASTRUCTURE = {"Center", "Cluster", "Park", "Hub"}
 PLACES = {"City", "District", "Province"}
-NOT_MEASURED = {"Initiative", "Organization"}
+NOT_MEASURED = {"Initiative", "Organization", "Company"}  # a figure near a company belongs to what it builds or where
 
 
 @dataclass(frozen=True)
