@@ -41,6 +41,7 @@ class Fact:
     evidence: str
     start: int
     end: int
+    attachment: str | None = None  # how a figure's subject was found (see _subject); None for relations
 
 
 @dataclass(frozen=True)
@@ -214,19 +215,31 @@ def _roles(sentence: Sentence) -> list[str]:
     return roles
 
 
-def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None) -> Entity | None:
+def _too_weak(attachment: str, subject: Entity) -> bool:
+    """Attachments that were mostly wrong on real news (bench/realworld): a province named in another role before
+    or after the figure (作为四川省最大的…), or a document topic that is a province, district or park."""
+    if attachment in ("preceding", "following"):
+        return subject.type == "Province"
+    return attachment == "topic" and subject.type in ("Province", "District", "Park")
+
+
+def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None) -> tuple[Entity | None, str]:
+    """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
+    in_name (万P智算中心), modifier (…的X), clause_subject, preceding (a name before it in another role),
+    following (a name after it), topic (no name in the sentence: the document's topic).
+    """
     offset = sentence.start
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
                 if m.entity is not None and m.entity.type not in NOT_MEASURED]
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
-            return m.entity
+            return m.entity, "in_name"
     after = sentence.text[q.end :]
     if (mod := re.match(r"[^，,。；;]{0,24}?的[“\"「]?", after)) is not None:
         target = q.end + mod.end() + offset
         for m, _ in measured:
             if m.start == target:
-                return m.entity
+                return m.entity, "modifier"
     preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
@@ -234,11 +247,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             assert m.entity is not None
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
-        return max(preceding, key=score)[0].entity
+        best, role = max(preceding, key=score)
+        return best.entity, "clause_subject" if role == "subject" else "preceding"
     following = [m for m, _ in measured if m.start - offset >= q.end]
     if following:
-        return following[0].entity
-    return topic
+        return following[0].entity, "following"
+    return topic, "topic"
 
 
 # ------------------------------------------------------------------ relations
@@ -565,7 +579,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject = _subject(q, sentence, roles, context)
+            subject, attachment = _subject(q, sentence, roles, context)
+            if subject is not None and _too_weak(attachment, subject):
+                subject = None  # precision first: a guess is left out
             if subject is None:
                 prev_end = q.end
                 continue
@@ -578,7 +594,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 kind = _kind_of(subject)
             value = round(q.value, 6)
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
-                              start, end))
+                              start, end, attachment))
             prev_end = q.end
         for s, metric, o in _relations(sentence, roles, by_type):
             if metric == "located_in":

@@ -57,6 +57,7 @@ def facts(store: LocalStore | RemoteStore) -> list[dict[str, Any]]:
             "kind": local_name(get("kind")),
             "source": {"iri": get("doc"), "file": get("file")},
             "evidence": get("evidence"),
+            "attachment": get("attachment"),
         })
     return out
 

@@ -39,6 +39,7 @@ class SL(DefinedNamespace):
     allowedUnit: URIRef
     approx: URIRef
     area: URIRef
+    attachment: URIRef
     canonicalUnit: URIRef
     clean_energy_capacity: URIRef
     code: URIRef

@@ -155,6 +155,8 @@ def document_graph(reading: Reading, *, base: str, content_hash: str, file_name:
         graph.add((node, SL.evidence, Literal(fact.evidence)))
         graph.add((node, SL.evidenceStart, Literal(fact.start)))
         graph.add((node, SL.evidenceEnd, Literal(fact.end)))
+        if fact.attachment:
+            graph.add((node, SL.attachment, Literal(fact.attachment)))
         if fact.time:
             graph.add((node, SL.time, _time_literal(fact.time)))
         if fact.object is not None:

@@ -361,3 +361,22 @@ def test_a_visit_or_a_policy_verb_does_not_open_a_name(text: str) -> None:
 ])
 def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, kind: str) -> None:
     assert [f.kind for f in read(text.encode()).facts if f.metric == "computing_power"] == [kind]
+
+
+def test_every_figure_says_how_its_subject_was_found() -> None:
+    facts = read("庆阳数据中心集群已建成标准机架3万架。其中智算规模达到5000P。".encode()).facts
+    assert {(f.subject.key, f.attachment) for f in facts if f.value is not None} == {
+        ("qingyang-data-center-cluster", "clause_subject"), ("qingyang-data-center-cluster", "topic")}
+
+
+def test_a_province_only_in_the_background_gets_no_figure() -> None:
+    # the province is a scope of comparison, not what is measured; no center is named, so nothing is kept
+    facts = read("作为四川省最大的在建项目,拟建机柜6000个。".encode()).facts
+    assert not [f for f in facts if f.metric == "rack_count"]
+
+
+def test_the_fact_table_carries_the_attachment(corpus_store) -> None:
+    facts = json.loads(suanli("facts", "--store", str(corpus_store), "--format", "json", check=True).stdout)
+    figures = [f for f in facts if f["value"] is not None]
+    assert figures and all(f["attachment"] in {"in_name", "modifier", "clause_subject", "preceding", "following", "topic"}
+                           for f in figures)
