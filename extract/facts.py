@@ -690,7 +690,8 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
 
 
 _PLACE_RANK = {"District": 3, "City": 2, "Province": 1}
-_IN_PASSING = re.compile(r"(?:[继繼]|如同|如|像|比如|例如|[类類]似于?|[对對][标標]|[学學][习習]|\blike\s+(?:the\s+)?|\bafter\s+(?:the\s+)?)$")
+_IN_PASSING = re.compile(r"(?:[继繼]|如同|如|像|比如|例如|[类類]似于?|[对對][标標]|[学學][习習]"
+                         r"|\blike\s+(?:the\s+)?|\bafter\s+(?:the\s+)?)$")
 
 
 @cache
