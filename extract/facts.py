@@ -328,6 +328,12 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
             if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
                 found.append((ea, "partner", eb))
+    # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
+    for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
+        before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
+        after = [(m, e) for m, e in ents if m.start - off == verb.end()]
+        if before and after and not re.search(r"(?:与|和|同|跟)\s*$", text[: verb.start()]):
+            found += [(before[0][1], "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
     # anaphoric subject: "The city has partnered with Ganzhou"
     for m in sentence.mentions:
         if m.anaphor and m.anaphor in topic_of:
@@ -392,6 +398,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
 
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
+_PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
 
 
 _SET_PHRASE = re.compile(
@@ -426,6 +433,24 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
         if members:
             found.append((members[0], "member_of", group))
     return found
+
+
+def _listed_parties(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> list[Entity]:
+    """The parties listed from `first` on (甘肃庆阳、新疆哈密和X): a place written before a smaller one gives way to it."""
+    parties: list[Entity] = []
+    last: Mention | None = None
+    for m, e in ents:
+        if m.start < first.start:
+            continue
+        gap = text[last.end - off : m.start - off] if last is not None else ""
+        if last is not None and gap == "" and e.type in PLACES and parties and parties[-1].type in PLACES:
+            parties[-1] = e  # 甘肃庆阳 → 庆阳
+        elif last is None or re.fullmatch(r"\s*(?:、|和|及|以及)\s*", gap):
+            parties.append(e)
+        else:
+            break
+        last = m
+    return parties
 
 
 def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> Entity:

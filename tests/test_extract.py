@@ -380,3 +380,11 @@ def test_the_fact_table_carries_the_attachment(corpus_store) -> None:
     figures = [f for f in facts if f["value"] is not None]
     assert figures and all(f["attachment"] in {"in_name", "modifier", "clause_subject", "preceding", "following", "topic"}
                            for f in figures)
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("近年来,兰州市积极推进算力建设,携手甘肃庆阳、宁夏中卫共建算力走廊。", {("lanzhou", "qingyang"), ("lanzhou", "zhongwei")}),
+])
+def test_partners_by_a_joining_verb(text: str, pairs: set) -> None:
+    facts = read(text.encode()).facts
+    assert {(f.subject.key, f.object.key) for f in facts if f.metric == "partner"} == pairs
