@@ -273,4 +273,8 @@ def new_entity(name: str, type_: str) -> Entity:
     aliases: list[str] = []
     if zh and (m := re.fullmatch(r"(.+?)\((.+?)\)(.+)", zh)):
         aliases += [m.group(2) + m.group(3), m.group(1) + m.group(3)]
-    return Entity(slug(en), type_, zh, en, tuple(aliases))
+    key = slug(en)
+    known = gazetteer().entities.get(key)
+    if known is not None and zh and known.zh and known.zh != zh and not zh.startswith(known.zh):
+        key = slug(f"{en} {type_}")  # 无为市 is not 武威 (both Wuwei): another thing, another IRI
+    return Entity(key, type_, zh, en, tuple(aliases))

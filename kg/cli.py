@@ -61,26 +61,38 @@ def _choice(value: str, allowed: tuple[str, ...]) -> str:
 
 
 @app.command()
-def ingest(paths: Annotated[list[str], typer.Argument(help="files or directories")], store: StoreOpt = DEFAULT_STORE,
-           format: FormatOpt = "text",
+def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or directories")] = None,
+           store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
            jobs: Annotated[int, typer.Option("--jobs", "-j", help="processes that extract documents (default: the CPU count)")]
-           = 0) -> None:
-    """Read text or HTML documents into the store (idempotent)."""
-    from kg.ingest import expand
+           = 0,
+           curated: Annotated[Path | None, typer.Option("--facts", help="a JSON list of curated facts, each with a source")]
+           = None,
+           lang: Annotated[str, typer.Option("--lang", help="language of the report lines: en, zh")] = "en") -> None:
+    """Read text or HTML documents into the store (idempotent), or curated facts with --facts."""
+    from kg.ingest import expand, ingest_curated
     from kg.ingest import ingest as run
 
     _choice(format, ("text", "json"))
     if jobs < 0:
         raise fail(f"--jobs takes a number of processes, not {jobs}")
+    if not paths and curated is None:
+        raise fail("name files or directories to ingest, or --facts FILE.json")
     workers = jobs or os.cpu_count() or 1
+    raw = b""
     try:
-        files = expand(paths)
+        files = expand(paths or [])
+        if curated is not None:
+            raw = curated.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read {curated}: {exc.strerror or exc}") from None
     except SuanliError as exc:
         raise fail(str(exc)) from None
     show_progress = sys.stderr.isatty() and len(files) > 3
     db = _open(store)
     try:
-        if show_progress:
+        if curated is not None:
+            report = ingest_curated(raw, store=db, base=_base(), path=curated.name)
+        elif show_progress:
             from rich.progress import Progress
 
             with Progress(transient=True) as bar:
@@ -100,7 +112,14 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files or directories
         return
     summary = ", ".join(f"{report.count(s)} {s}" for s in ("added", "replaced", "unchanged", "empty") if report.count(s))
     facts = sum(d.facts for d in report.documents)
-    typer.echo(f"{len(report.documents)} documents ({summary}); {facts} facts read", err=True)
+    kept = sum(d.quarantined for d in report.documents)
+    zh = lang.startswith("zh")
+    for d in report.documents:  # what validation kept aside and why, one line a result
+        for entry in d.issues:
+            if entry.severity == "Violation":
+                typer.echo(f"suanli: {'已隔离' if zh else 'kept aside'} {d.path}: {entry.message(lang)}", err=True)
+    tail = (f";隔离 {kept} 条" if zh else f"; {kept} kept aside (suanli quarantine list)") if kept else ""
+    typer.echo(f"{len(report.documents)} documents ({summary}); {facts} facts read{tail}", err=True)
 
 
 @app.command()

@@ -220,6 +220,30 @@ def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None
         return list(pool.map(_read_one, items, chunksize=max(1, len(items) // (jobs * 4))))
 
 
+def ingest_curated(raw: bytes, *, store: LocalStore | RemoteStore, base: str, path: str) -> IngestReport:
+    """Store the curated facts of one JSON file (kg.curated), one document per source, like extracted ones.
+
+    Raises:
+        BadInputError: the file is not a list of facts in the contract's shape; nothing is written.
+    """
+    from kg.curated import read_curated
+
+    documents = read_curated(raw, path=path)
+    ensure_base_graphs(store, base=base)
+    report = IngestReport()
+    for doc in documents:
+        same, older = _existing(store, doc.content_hash, doc.name)
+        if same:
+            report.documents.append(DocumentOutcome(doc.name, "unchanged"))
+            continue
+        graph = document_graph(doc.reading, base=base, content_hash=doc.content_hash,
+                               file_name=doc.name.rstrip("/").rsplit("/", 1)[-1], path=doc.name, curated=True)
+        quarantined, entries = store_document(store, graph, base=base, content_hash=doc.content_hash, older=older)
+        report.documents.append(DocumentOutcome(doc.name, "replaced" if older else "added", len(doc.reading.facts),
+                                                quarantined, entries))
+    return report
+
+
 def report_graph_iri(base: str, content_hash: str) -> str:
     return f"{base}report/{content_hash[:16]}"
 

@@ -46,6 +46,7 @@ class SL(DefinedNamespace):
     comparator: URIRef
     computing_power: URIRef
     contentHash: URIRef
+    curated: URIRef
     datacenter_count: URIRef
     enterprise_count: URIRef
     eq: URIRef

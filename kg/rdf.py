@@ -125,11 +125,14 @@ def _time_literal(time: str) -> Literal:
     return Literal(time, datatype=XSD.date)
 
 
-def document_graph(reading: Reading, *, base: str, content_hash: str, file_name: str, path: str) -> Graph:
+def document_graph(reading: Reading, *, base: str, content_hash: str, file_name: str, path: str,
+                   curated: bool = False) -> Graph:
     """The named graph of one document: its description, the entities it names, its facts."""
     graph = new_graph()
     doc = document_iri(base, content_hash)
     graph.add((doc, RDF.type, SL.SourceDocument))
+    if curated:
+        graph.add((doc, SL.curated, Literal(True)))
     graph.add((doc, DCTERMS.identifier, Literal(file_name)))
     graph.add((doc, SL.sourcePath, Literal(path)))
     graph.add((doc, SL.contentHash, Literal(content_hash)))

@@ -278,3 +278,51 @@ def test_an_unreadable_file_or_a_name_that_is_not_utf8_writes_nothing(tmp_path: 
     finally:
         locked.chmod(0o644)
     assert os.geteuid() == 0 or triple_count(store) == before
+
+
+def test_curated_facts_are_stored_validated_and_idempotent(tmp_path: Path) -> None:
+    facts = [
+        {"subject": {"label_zh": "江城智算中心", "label_en": "Jiangcheng Intelligent Computing Center", "type": "Center"},
+         "metric": "computing_power", "value": 2000, "unit": "PFLOPS", "comparator": "gt", "status": "planned",
+         "time": "2026", "kind": "ai", "source": {"url": "https://example.org/news/1"}, "evidence": "an analyst's note"},
+        {"subject": {"zh": "江城智算中心", "en": "Jiangcheng Intelligent Computing Center", "type": "Center"},
+         "metric": "located_in", "value": {"zh": "芜湖", "en": "Wuhu", "type": "City"}, "doc": "note-2"},
+    ]
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    store = tmp_path / "s"
+    first = suanli("ingest", "--facts", str(path), "--store", str(store), "--format", "json", check=True)
+    assert [d["status"] for d in json.loads(first.stdout)] == ["added", "added"]
+    again = suanli("ingest", "--facts", str(path), "--store", str(store), "--format", "json", check=True)
+    assert [d["status"] for d in json.loads(again.stdout)] == ["unchanged", "unchanged"]
+    table = json.loads(suanli("facts", "--store", str(store), "--format", "json", check=True).stdout)
+    figure = next(f for f in table if f["metric"] == "computing_power")
+    assert (figure["value"], figure["comparator"], figure["status"], figure["kind"], figure["attachment"]) == (
+        2000, "gt", "planned", "ai", "curated")
+    located = next(f for f in table if f["metric"] == "located_in")
+    assert located["object"]["iri"].endswith("/wuhu")  # the reference city, one IRI per real thing
+    marked = suanli("query", "ASK { GRAPH ?g { ?d <https://w3id.org/suanli/ontology#curated> true } }", "--store", str(store),
+                    "--format", "json", check=True)
+    assert json.loads(marked.stdout)["boolean"] is True
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("not json", "JSON"),
+    ("[]", "non-empty"),
+    ('[{"subject": {"label_zh": "X中心", "type": "Spaceship"}, "metric": "pue", "value": 1.2, "doc": "a"}]', "entity type"),
+    ('[{"subject": {"label_zh": "X中心", "type": "Center"}, "metric": "pue", "value": "high", "doc": "a"}]', "number"),
+    ('[{"subject": {"label_zh": "X中心", "type": "Center"}, "metric": "pue", "value": 1.2}]', "source"),
+])
+def test_bad_curated_facts_are_refused_with_one_line_and_nothing_written(tmp_path: Path, content: str, words: str) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text(content, encoding="utf-8")
+    result = suanli("ingest", "--facts", str(path), "--store", str(tmp_path / "s"))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and words in result.stderr
+    assert not (tmp_path / "s").exists() or triple_count(tmp_path / "s") == 0  # checked before anything is written
+
+
+def test_ingest_names_what_it_kept_aside(tmp_path: Path) -> None:
+    doc = tmp_path / "bad.txt"
+    doc.write_text("江城智算中心的PUE为0.8。", encoding="utf-8")
+    result = suanli("ingest", str(doc), "--store", str(tmp_path / "s"), check=True)
+    assert "kept aside" in result.stderr and "PUE" in result.stderr.upper()
