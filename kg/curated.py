@@ -57,6 +57,7 @@ def _entity(data: Any, where: str) -> Entity:
     if zh:  # the key the extractor would give the name, the analyst's English label
         made = new_entity(fold(zh).strip(), type_)
         return replace(made, en=en.strip()) if isinstance(en, str) and en.strip() else made
+    assert isinstance(en, str)  # checked above: one of the two labels is given
     return Entity(slug(en), type_, None, en.strip())
 
 
