@@ -462,7 +462,7 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
     """Serve /sparql, /rdf-graphs, /ask and the web page over HTTP (read-only unless SUANLI_UPDATE_TOKEN is set)."""
     import uvicorn
 
-    from kg.server import create_app
+    from kg.server import create_app, guarded_http
     from kg.settings import Limits
 
     settings = _settings(store)
@@ -475,7 +475,8 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
     if limits.timeout <= 0 or limits.row_cap <= 0:
         raise fail("--timeout and --row-cap must be positive")
     app = create_app(store=settings.store, endpoint=settings.endpoint, limits=limits)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, loop="uvloop", http="httptools")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, loop="uvloop",
+                http=guarded_http(limits.header_timeout), timeout_keep_alive=5)
 
 
 def main() -> None:

@@ -174,18 +174,68 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return Response(message.rstrip() + "\n", status_code=status, media_type="text/plain; charset=utf-8", headers=headers)
 
 
-async def _body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 past `limit` bytes (before reading it when Content-Length says so)."""
+async def _body(request: Request, limit: int, seconds: float = 30.0) -> bytes:
+    """The request body, refused with 413 past `limit` bytes (before reading it when Content-Length says so),
+    and with 408 when the client takes more than `seconds` to send it (a Content-Length larger than the body)."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise ProtocolError(413, f"the request body is larger than {limit} bytes")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ProtocolError(413, f"the request body is larger than {limit} bytes")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise ProtocolError(413, f"the request body is larger than {limit} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ProtocolError(408, f"the request body did not arrive within {seconds:g} s", {"Connection": "close"}) from None
     return b"".join(chunks)
+
+
+def guarded_http(header_timeout: float) -> type:
+    """uvicorn's HTTP protocol with a deadline on each request's line and headers.
+
+    uvicorn times out an idle keep-alive connection but not one that never finishes its headers:
+    2,000 such connections stayed open for good. Here a request whose headers are not complete
+    `header_timeout` seconds after its first byte (or after the connection opens) closes the connection.
+    """
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class GuardedHttp(HttpToolsProtocol):
+        deadline: asyncio.TimerHandle | None = None
+
+        def _arm(self) -> None:
+            if self.deadline is None:
+                self.deadline = self.loop.call_later(header_timeout, self._too_slow)
+
+        def _disarm(self) -> None:
+            if self.deadline is not None:
+                self.deadline.cancel()
+                self.deadline = None
+
+        def _too_slow(self) -> None:
+            self.deadline = None
+            if not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            self._arm()
+
+        def on_headers_complete(self) -> None:
+            self._disarm()
+            super().on_headers_complete()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return GuardedHttp
 
 
 def read_question(body: bytes, content_type: str | None) -> str:
@@ -341,7 +391,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             budget(request)
             if len(request.url.query) > MAX_URL_QUERY:
                 raise ProtocolError(414, f"the URL is longer than {MAX_URL_QUERY} bytes; POST the query")
-            body = await _body(request, limits.max_query_bytes) if request.method == "POST" else b""
+            body = await _body(request, limits.max_query_bytes, limits.body_timeout) if request.method == "POST" else b""
             op = read_operation(request.method, request.headers.get("content-type"), request.url.query, body)
             if op.kind == "description":
                 return description(request, op)
@@ -397,7 +447,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
                     raise ProtocolError(404, f"no graph <{graph}> in this dataset")
                 await run_update(f"DROP GRAPH <{graph}>")
                 return Response(status_code=204)
-            ntriples = _parse_upload(await _body(request, limits.max_body_bytes), request.headers.get("content-type"))
+            ntriples = _parse_upload(await _body(request, limits.max_body_bytes, limits.body_timeout), request.headers.get("content-type"))
             clear = f"DROP SILENT GRAPH <{graph}> ; " if request.method == "PUT" else ""
             await run_update(f"{clear}INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
             return Response(status_code=204 if existed else 201)
@@ -422,7 +472,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         """A question as JSON {"q": …} or a form field `q`; the budget is charged and the size checked before reading."""
         try:
             budget(request)
-            question = read_question(await _body(request, MAX_QUESTION_BODY), request.headers.get("content-type"))
+            question = read_question(await _body(request, MAX_QUESTION_BODY, limits.body_timeout), request.headers.get("content-type"))
         except ProtocolError as exc:
             return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
         return await ask_question(request, question, charged=True)

@@ -45,13 +45,16 @@ class Limits:
     workers: int = 0  # query worker processes; 0 = see worker_count
     memory_quads: int = 2_000_000  # an embedded store up to this size is served from memory; 0 = never
     token: str | None = None  # enables SPARQL Update and Graph Store writes for requests that carry it
+    header_timeout: float = 10.0  # seconds a client may take to send a request's line and headers
+    body_timeout: float = 30.0  # seconds a client may take to send a request's body
 
     @classmethod
     def from_env(cls, **overrides: float | int | str | None) -> Limits:
         """Limits from SUANLI_QUERY_TIMEOUT, _ROW_CAP, _RATE_LIMIT, _RATE_BURST, _WORKERS, _UPDATE_TOKEN, _MEMORY_QUADS and overrides."""
         names = {"timeout": "SUANLI_QUERY_TIMEOUT", "row_cap": "SUANLI_ROW_CAP", "rate": "SUANLI_RATE_LIMIT",
                  "burst": "SUANLI_RATE_BURST", "workers": "SUANLI_WORKERS", "token": "SUANLI_UPDATE_TOKEN",
-                 "max_query_bytes": "SUANLI_MAX_QUERY_BYTES", "memory_quads": "SUANLI_MEMORY_QUADS"}
+                 "max_query_bytes": "SUANLI_MAX_QUERY_BYTES", "memory_quads": "SUANLI_MEMORY_QUADS",
+                 "header_timeout": "SUANLI_HEADER_TIMEOUT", "body_timeout": "SUANLI_BODY_TIMEOUT"}
         values: dict[str, object] = {}
         for name, variable in names.items():
             raw = overrides.get(name)

@@ -242,3 +242,40 @@ def test_json_of_the_ask_answer_is_one_object_for_every_shape(service) -> None:
         data = httpx.get(service + "/ask", params={"q": question}, timeout=60).json()
         assert isinstance(data["answers"], list)
         json.dumps(data)
+
+
+@pytest.fixture(scope="module")
+def impatient(corpus_store):
+    url, proc = start_service(corpus_store, env={"SUANLI_HEADER_TIMEOUT": "2", "SUANLI_BODY_TIMEOUT": "2"})
+    yield url
+    stop(proc)
+
+
+def test_half_open_connections_are_closed_while_others_are_served(impatient) -> None:
+    host, port = impatient.removeprefix("http://").split(":")
+    slow = []
+    for _ in range(200):
+        sock = socket.create_connection((host, int(port)), timeout=10)
+        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")  # the headers never end
+        slow.append(sock)
+    for _ in range(20):  # others are served meanwhile (their latency is measured in bench/, not asserted here)
+        assert httpx.get(impatient + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=10).status_code == 200
+    time.sleep(3)
+    closed = 0
+    for sock in slow:
+        sock.settimeout(5)
+        try:
+            closed += sock.recv(100) == b""
+        except OSError:
+            closed += 1
+        sock.close()
+    assert closed == 200
+
+
+def test_a_body_shorter_than_its_length_gets_408(impatient) -> None:
+    host, port = impatient.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"POST /ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"q\": ")
+        reply = sock.recv(4096).decode("latin-1")
+    assert reply.startswith("HTTP/1.1 408")
+    assert alive(impatient)
