@@ -37,15 +37,28 @@ def _settings(store: str):
     return Settings.from_env(store=store)
 
 
-def _open(store: str, *, must_exist: bool = False):
-    from kg.store import open_store
+_HELD: list[int] = []  # the store's lock, held until the command ends
+
+
+def _open(store: str, *, must_exist: bool = False, write: bool = True):
+    """The store; a command that writes takes the store's lock first (refused while a service serves it),
+    a command that only reads opens it read-only, so it runs beside an ingest or a service."""
+    from kg.store import lock_store, open_store
     from kg.summary import summary_graph_iri
 
     settings = _settings(store)
     if not settings.endpoint and must_exist and not Path(store).exists():
         raise fail(f"no store at {store}; run `suanli ingest` first")
-    return open_store(path=settings.store, endpoint=settings.endpoint, update_endpoint=settings.update_endpoint,
-                      default_graph=str(summary_graph_iri(settings.base)))
+    if not settings.endpoint and write and not os.environ.get("SUANLI_SERVICE_WRITE"):
+        try:
+            _HELD.append(lock_store(settings.store, exclusive=True))
+        except SuanliError as exc:
+            raise fail(str(exc)) from None
+    try:
+        return open_store(path=settings.store, endpoint=settings.endpoint, update_endpoint=settings.update_endpoint,
+                          read_only=not write and not settings.endpoint, default_graph=str(summary_graph_iri(settings.base)))
+    except OSError as exc:
+        raise fail(f"cannot open the store {store}: {' '.join(str(exc).split())[:200]}") from None
 
 
 def _base() -> str:
@@ -128,7 +141,7 @@ def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table") -> None:
     from kg.factview import facts as fact_table
 
     _choice(format, ("json", "csv", "table"))
-    db = _open(store, must_exist=True)
+    db = _open(store, must_exist=True, write=False)
     try:
         rows = fact_table(db)
     finally:
@@ -257,7 +270,7 @@ def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
     from kg.validate import stored_results
 
     _choice(format, ("text", "json"))
-    db = _open(store, must_exist=True)
+    db = _open(store, must_exist=True, write=False)
     try:
         results = [r for r in stored_results(db, _base()) if r["quarantined"]]
         labels = entity_labels(db)
@@ -333,7 +346,7 @@ def query(sparql: Annotated[str | None, typer.Argument(help="SPARQL query text")
             sparql = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise fail(f"cannot read {file}: {exc}") from None
-    db = _open(store, must_exist=True)
+    db = _open(store, must_exist=True, write=False)
     try:
         results = db.select(sparql or "")
     except BadQueryError as exc:
@@ -378,7 +391,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="a question in Chine
             raise fail(f"cannot read {batch}: {exc}") from None
     else:
         questions = [question or ""]
-    db = _open(store, must_exist=True)
+    db = _open(store, must_exist=True, write=False)
     try:
         for q in questions:
             result = answer(q, store=db)
@@ -422,7 +435,7 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
     import pyoxigraph as ox
 
     _choice(format, ("turtle", "trig", "nquads", "jsonld"))
-    db = _open(store, must_exist=True)
+    db = _open(store, must_exist=True, write=False)
     try:
         if not hasattr(db, "dump"):
             raise fail("export needs the embedded store")
@@ -464,10 +477,16 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
 
     from kg.server import create_app, guarded_http
     from kg.settings import Limits
+    from kg.store import lock_store
 
     settings = _settings(store)
     if not settings.endpoint and not Path(store).exists():
         raise fail(f"no store at {store}; run `suanli ingest` first")
+    if not settings.endpoint:  # an ingest from another process would leave the service answering from an old copy
+        try:
+            _HELD.append(lock_store(settings.store, exclusive=False))
+        except SuanliError as exc:
+            raise fail(str(exc)) from None
     try:
         limits = Limits.from_env(timeout=timeout, workers=workers, rate=rate_limit, row_cap=row_cap)
     except ValueError as exc:

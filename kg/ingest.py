@@ -159,7 +159,7 @@ def ingest(
     files = expand(paths)
     raws = [_read_bytes(path) for path in files]
     # a file this extractor already read, with the same content, is known by its hash before anything is extracted
-    known = [_existing(store, hashlib.sha256(raw).hexdigest(), str(path.resolve())) for path, raw in zip(files, raws, strict=True)]
+    known = [_existing(store, hashlib.sha256(raw).hexdigest(), _path_key(path)) for path, raw in zip(files, raws, strict=True)]
     todo = [(path, raw) for (path, raw), (same, _) in zip(zip(files, raws, strict=True), known, strict=True) if not same]
     done = dict(zip((path for path, _ in todo), _read_all(todo, jobs), strict=True))
     ensure_base_graphs(store, base=base)
@@ -177,12 +177,17 @@ def ingest(
             report.documents.append(DocumentOutcome(str(path), "empty"))
             continue
         content_hash = hashlib.sha256(raw).hexdigest()
-        absolute = str(path.resolve())
+        absolute = _path_key(path)
         graph = document_graph(reading, base=base, content_hash=content_hash, file_name=path.name, path=absolute)
         quarantined, entries = store_document(store, graph, base=base, content_hash=content_hash, older=older)
         report.documents.append(DocumentOutcome(
             str(path), "replaced" if older else "added", len(reading.facts), quarantined, entries))
     return report
+
+
+def _path_key(path: Path) -> str:
+    """Where a file was read from, as a key that finds its earlier versions but publishes no server path."""
+    return "path:" + hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _read_bytes(path: Path) -> bytes:

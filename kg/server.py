@@ -21,6 +21,9 @@ import contextlib
 import hmac
 import json
 import math
+import os
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -236,6 +239,14 @@ def guarded_http(header_timeout: float) -> type:
             super().connection_lost(exc)
 
     return GuardedHttp
+
+
+def _run(command: list[str], env: dict[str, str], seconds: float) -> subprocess.CompletedProcess[bytes] | None:
+    """A command's outcome, or None when it ran past `seconds` (it is killed)."""
+    try:
+        return subprocess.run(command, env=env, capture_output=True, timeout=seconds, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def read_question(body: bytes, content_type: str | None) -> str:
@@ -462,6 +473,54 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
             return bool((await run_in_threadpool(db.select, query)).boolean)
 
     app.add_route("/rdf-graphs", graph_store, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"])
+
+    @app.post("/documents")
+    async def add_document(request: Request, name: Annotated[str, Query(max_length=200)] = "document.txt") -> Response:
+        """Add or replace one document (text or HTML in the body) through the whole pipeline, with the update token.
+
+        The same `suanli ingest` runs in a process of its own while queries wait; the summary and /ask see the
+        document as soon as this answers. An unchanged document changes nothing.
+        """
+        try:
+            budget(request)
+            authorised(request)
+            safe = re.sub(r"[^\w.\-]+", "_", name).strip("._") or "document.txt"
+            if not safe.lower().endswith((".txt", ".html", ".htm", ".md", ".text", ".xhtml")):
+                safe += ".txt"
+            body = await _body(request, limits.max_body_bytes, limits.body_timeout)
+            if not body.strip():
+                raise ProtocolError(400, "the document is empty")
+            outcome = await add_documents(safe, body)
+        except ProtocolError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        status = 201 if outcome["status"] in ("added", "replaced") else 200
+        return JSONResponse(outcome, status_code=status)
+
+    async def add_documents(name: str, body: bytes) -> dict[str, Any]:
+        for old in stale:
+            old.unlink(missing_ok=True)
+        stale[:] = [dump.path for dump in dumps.values()]
+        dumps.clear()
+        with tempfile.TemporaryDirectory(prefix="suanli-doc-") as folder:
+            path = Path(folder) / name
+            path.write_bytes(body)
+            command = [sys.executable, "-m", "kg", "ingest", str(path), "--format", "json", "--jobs", "1"]
+            env = {**os.environ, "SUANLI_SERVICE_WRITE": "1"}
+            if remote:
+                done = await run_in_threadpool(_run, command, env, limits.timeout * 4)
+            else:
+                assert isinstance(db, LocalStore)
+                async with gate.write(), pool.paused():
+                    with db.closed():
+                        done = await run_in_threadpool(_run, [*command, "--store", str(db.path)], env, limits.timeout * 4)
+        if done is None:
+            raise ProtocolError(503, "the document took too long to read; nothing was written")
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise ProtocolError(400, (reason[-1] if reason else "the document could not be read").removeprefix("suanli: "))
+        outcome = json.loads(done.stdout)[0]
+        outcome["path"] = name
+        return dict(outcome)
 
     @app.get("/ask")
     async def ask_get(request: Request, q: Annotated[str, Query(max_length=10000)] = "") -> Response:

@@ -250,6 +250,30 @@ class RemoteStore:
         self.client.close()
 
 
+def lock_store(path: str | Path, *, exclusive: bool) -> int:
+    """Hold the store's lock file (beside it, `<store>.lock`): shared by a service that serves the store,
+    exclusive by a process that writes it. Returns the descriptor to keep open; closing it releases the lock.
+
+    Raises:
+        StoreError: a service serves the store and another process asked to write it, or the reverse.
+    """
+    import fcntl
+    import os
+
+    folder = Path(path)
+    lock = folder.with_name(folder.name + ".lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        if exclusive:
+            raise StoreError(f"{folder} is served by a running `suanli serve`; add documents through it "
+                             "(POST /documents with the update token) or stop it first") from None
+        raise StoreError(f"{folder} is being written by another process (an ingest); serve it when that is done") from None
+    return fd
+
+
 def open_store(*, path: str | None, endpoint: str | None = None, update_endpoint: str | None = None,
                read_only: bool = False, default_graph: str | None = None) -> LocalStore | RemoteStore:
     """The configured store: remote when an endpoint is given, else the embedded one at `path`.

@@ -18,7 +18,7 @@ import pytest
 
 from kg.protocol import refusal
 from kg.server import RateLimiter
-from tests.conftest import start_service, stop
+from tests.conftest import CORPUS, start_service, stop
 
 TOKEN = "hardening-token"
 SL = "PREFIX sl: <https://w3id.org/suanli/ontology#>\n"
@@ -279,3 +279,37 @@ def test_a_body_shorter_than_its_length_gets_408(impatient) -> None:
         reply = sock.recv(4096).decode("latin-1")
     assert reply.startswith("HTTP/1.1 408")
     assert alive(impatient)
+
+
+@pytest.fixture
+def writable_service(corpus_store, tmp_path):
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(corpus_store, store)
+    url, proc = start_service(store, env={"SUANLI_UPDATE_TOKEN": TOKEN})
+    yield url, store
+    stop(proc)
+
+
+def test_a_document_added_to_a_running_service_is_answered_and_twice_changes_nothing(writable_service) -> None:
+    from tests.conftest import suanli
+
+    url, store = writable_service
+    text = "青枫智算中心位于芜湖,规划建设3000P智能算力。".encode()
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert httpx.post(url + "/documents", params={"name": "jiangcheng.txt"}, content=text, timeout=120).status_code in (401, 403)
+    added = httpx.post(url + "/documents", params={"name": "jiangcheng.txt"}, content=text, headers=auth, timeout=120)
+    assert added.status_code == 201 and added.json()["status"] == "added"
+    answer = httpx.get(url + "/ask", params={"q": "青枫智算中心规划多少算力?"}, timeout=60).json()
+    assert [a["value"] for a in answer["answers"]] == [3000]
+    again = httpx.post(url + "/documents", params={"name": "jiangcheng.txt"}, content=text, headers=auth, timeout=120)
+    assert again.status_code == 200 and again.json()["status"] == "unchanged"
+    bad = httpx.post(url + "/documents", content=bytes(range(256)) * 8, headers=auth, timeout=120)
+    assert bad.status_code == 400 and "\n" not in bad.text.strip()
+    # another process may read the served store, but not write it
+    assert suanli("query", "ASK { ?s ?p ?o }", "--store", str(store)).returncode == 0
+    refused = suanli("ingest", str(CORPUS / "03_wuhu_zh.txt"), "--store", str(store))
+    assert refused.returncode == 2 and "served by a running" in refused.stderr
+    assert alive(url)
+

@@ -326,3 +326,15 @@ def test_ingest_names_what_it_kept_aside(tmp_path: Path) -> None:
     doc.write_text("江城智算中心的PUE为0.8。", encoding="utf-8")
     result = suanli("ingest", str(doc), "--store", str(tmp_path / "s"), check=True)
     assert "kept aside" in result.stderr and "PUE" in result.stderr.upper()
+
+
+def test_no_server_path_is_published(tmp_path: Path) -> None:
+    docs = tmp_path / "secret-folder"
+    shutil.copytree(CORPUS, docs)
+    store = tmp_path / "s"
+    suanli("ingest", str(docs), "--store", str(store), check=True)
+    suanli("export", "--store", str(store), "--format", "nquads", "-o", str(tmp_path / "d.nq"), check=True)
+    assert str(docs) not in (tmp_path / "d.nq").read_text(encoding="utf-8")
+    (docs / "03_wuhu_zh.txt").write_text("芜湖数据中心集群规划标准机架20万架。", encoding="utf-8")
+    again = suanli("ingest", str(docs), "--store", str(store), "--format", "json", check=True)
+    assert "replaced" in {d["status"] for d in json.loads(again.stdout)}  # the same file is still known by its place
