@@ -20,6 +20,20 @@ from extract.errors import BadQueryError, SuanliError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Suanli KG: China's computing infrastructure as a knowledge graph.")
 
+
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import version
+
+        typer.echo(f"suanli {version('suanli-kg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                      help="print the version and exit")] = False) -> None:
+    """Suanli KG: China's computing infrastructure as a knowledge graph."""
+
 StoreOpt = Annotated[str, typer.Option("--store", help="store directory")]
 FormatOpt = Annotated[str, typer.Option("--format", help="output format")]
 DEFAULT_STORE = "./suanli-store"
@@ -279,6 +293,9 @@ def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
     if format == "json":
         typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
         return
+    if not results:
+        typer.echo("没有被隔离的事实" if lang.startswith("zh") else "no fact is kept aside")
+        return
     for r in results:
         message = r["message_zh"] if lang.startswith("zh") else r["message_en"]
         typer.echo(f"{r['focus']}\t{r['file'] or ''}\t{_readable(message, labels, lang)}")
@@ -384,6 +401,8 @@ def ask(question: Annotated[str | None, typer.Argument(help="a question in Chine
     _choice(format, ("text", "json"))
     if (question is None) == (batch is None):
         raise fail("give a question or --batch FILE")
+    if question is not None and not question.strip():
+        raise fail("the question is empty")
     if batch is not None:
         try:
             questions = [q for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()]
@@ -461,7 +480,10 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
     if str(output) == "-":
         sys.stdout.buffer.write(data)
     else:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
         typer.echo(f"wrote {output} ({len(data)} bytes)", err=True)
 
 

@@ -34,6 +34,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.sandbox import isolate
+from kg.sparql_lex import explain
 
 HEADER = struct.Struct("!II")  # lengths of the JSON head and of the body that follows
 
@@ -234,8 +235,7 @@ def answer(backend: Backend, request: dict[str, Any], cap: int, max_bytes: int) 
             media = media if media not in _ROWS else GRAPH_MEDIA
             body, truncated = write_triples(result, media, cap)
     except SyntaxError as exc:
-        message = " ".join(str(exc).split())
-        return {"status": 400, "error": f"bad query: {message[:300]}{'…' if len(message) > 300 else ''}"}, b""
+        return {"status": 400, "error": f"bad query: {explain(str(exc), request['text'])}"}, b""
     except (ValueError, RuntimeError) as exc:  # the engine refused to evaluate it, or one row is too large
         return {"status": 400, "error": f"the query failed: {' '.join(str(exc).split())[:300]}"}, b""
     except OSError as exc:

@@ -96,3 +96,29 @@ def scan(text: str) -> Scan:
             lowered = word.lower()
             forbidden = next((w.upper() for w in FORBIDDEN if lowered.startswith(w)), None)
     return Scan(forbidden, deepest)
+
+
+_AT = re.compile(r"error at (\d+):(\d+)")
+
+
+def explain(message: str, text: str) -> str:
+    """A parser's error as one line a person reads: where, the offending token, and for an undeclared prefix, the fix.
+
+    Oxigraph lists every token it expected ("expected one of Prefix not found, ['%'], …"); that list helps nobody.
+    """
+    at = _AT.search(message)
+    if at is None:
+        return " ".join(message.split())[:200]
+    line, column = int(at.group(1)), int(at.group(2))
+    lines = text.splitlines() or [""]
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    tokens = [m for m in _TOKENS.finditer(row) if m.lastgroup not in ("space", "comment")]
+    near = [m for m in tokens if m.start() <= column and m.end() >= column - 1]  # Oxigraph's column is approximate
+    if "Prefix not found" in message:
+        named = [m for m in tokens if m.lastgroup == "pname"]
+        hit = next((m for m in near if m.lastgroup == "pname"), named[0] if named else None)
+        prefix = (hit.group("prefix") or "") if hit else "?"
+        return f"line {line}, column {column}: the prefix '{prefix}:' is not declared; add PREFIX {prefix}: <…>"
+    token = near[-1].group(0) if near else ""
+    shown = token if len(token) <= 40 else token[:39] + "…"
+    return f"line {line}, column {column}: unexpected {shown!r}" if shown else f"line {line}, column {column}: the query ends too soon"

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from extract.errors import BadQueryError, StoreError
 from kg.protocol import names_dataset, reads_named_graphs
+from kg.sparql_lex import explain
 
 Row = dict[str, dict[str, str]]
 
@@ -124,7 +125,7 @@ class LocalStore:
         try:
             return self.oxigraph.query(sparql, **options)
         except SyntaxError as exc:
-            raise BadQueryError(str(exc)) from exc
+            raise BadQueryError(explain(str(exc), sparql)) from exc
 
     def select(self, sparql: str) -> Results:
         result = self.query(sparql)
