@@ -9,6 +9,7 @@ skipped, so ingesting twice changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -206,6 +207,22 @@ def _read_one(item: tuple[Path, bytes]) -> Reading | None:
         return None
 
 
+def _follow(parent: int) -> None:
+    """In an extraction worker: end when the ingest that started it is gone (killed, not only stopped), so none lingers."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None]:
     """Every document extracted, in order; in `jobs` forked processes when there is more than one to read.
 
@@ -221,7 +238,7 @@ def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None
     # extractor once and each worker is forked from it ready to read
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["extract.facts", "kg.ingest"])
-    with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context) as pool:
+    with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_follow, initargs=(os.getpid(),)) as pool:
         return list(pool.map(_read_one, items, chunksize=max(1, len(items) // (jobs * 4))))
 
 
