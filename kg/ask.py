@@ -58,6 +58,9 @@ class Understanding:
     year: str | None = None
     notes: list[str] = field(default_factory=list)
     one_of: bool = False
+    asked_bound: str | None = None  # "超过多少": the question asks for a stated bound
+    classes: list[str] = field(default_factory=list)  # every class the question names
+    hops: bool = False  # containment through places in between
     _members: bool = False  # count the graph's members, not a stated figure
 
 
@@ -132,7 +135,8 @@ class Vocabulary:
             best = None
             run: list[int] = []
             for pos in [*positions, None]:
-                if pos is not None and (not run or pos - run[-1] <= 3):
+                if pos is not None and (not run or pos - run[-1] <= 3 and all(
+                        words[k] in _STOP or words[k] in _generic() for k in range(run[-1] + 1, pos))):
                     run.append(pos)
                     continue
                 if run:
@@ -149,12 +153,18 @@ class Vocabulary:
                 run = [pos] if pos is not None else []
             if best is None:
                 continue
-            weight, extra, first, last = best
+            weight, extra = best[:2]
+            first, last = _trimmed(words, best[2], best[3], names, toks)
             share = weight / total if total else 0.0
+            if all(not t.isascii() for t in toks) and (last - first + 1) * 2 < len(toks):
+                continue  # a common word of a long Chinese name ("建设" in 中国能源建设) does not name it
             if share >= 0.7 and weight >= 4.0 and (last > first or share == 1.0) and (
                     len(got_names := {words[i] for i in range(first, last + 1)} & names) >= 2
                     or any(t.isascii() and len(t) >= 4 for t in got_names)):
-                found.append((spans[first][1], spans[last][2], self.surfaces[surface], weight * share + 0.1 * extra, share))
+                # words of the span the label lacks ("超" of 成都的超算中心 read as 成都人工智能计算中心) count against it
+                lacking = sum(1 for i in range(first, last + 1) if words[i] not in wanted and words[i] not in _STOP)
+                score = weight * share + 0.1 * extra - 0.5 * lacking + _phase_fit(text, surface)
+                found.append((spans[first][1], spans[last][2], self.surfaces[surface], score, share))
         return found
 
     def link(self, text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
@@ -170,6 +180,8 @@ class Vocabulary:
             score = sum(weights.get(t, 0) for t in names) + 0.1 * sum(weights.get(t, 0) for t in toks - names) + 2.0
             pool[(start, end, iri)] = score
         for start, end, iri, score, _share in self.fuzzy(text):
+            if any(s <= start and end <= e and e - s > end - start for s, e, _ in exact):
+                continue  # a name said in full is not a shorter name inside it ("…中心一期" is not "…中心")
             pool[(start, end, iri)] = max(pool.get((start, end, iri), 0), score)
         lex = questions()["class"]
         for (start, end, iri), score in list(pool.items()):
@@ -194,7 +206,8 @@ class Vocabulary:
         kept = []
         for i, (start, end, iri) in enumerate(chosen):
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if nxt and self.types.get(iri) in _QUALIFIERS and self.types.get(nxt[2]) in _NAMED \
+            named = _NAMED | ({"District"} if self.types.get(iri) in ("City", "Province") else set())
+            if nxt and self.types.get(iri) in _QUALIFIERS and self.types.get(nxt[2]) in named \
                     and re.fullmatch(r"\s*(?:'s|’s|的)?\s*", text[end:nxt[0]]):
                 continue
             kept.append((start, end, iri))
@@ -209,8 +222,55 @@ class Vocabulary:
 _STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
 
 
+_PHASES = [(1, r"一期|第一阶段|(?:phase|stage)\s*(?:one|1|i)\b|(?:first|1st)\s+(?:phase|stage)"),
+           (2, r"二期|第二阶段|(?:phase|stage)\s*(?:two|2|ii)\b|(?:second|2nd)\s+(?:phase|stage)"),
+           (3, r"三期|第三阶段|(?:phase|stage)\s*(?:three|3|iii)\b|(?:third|3rd)\s+(?:phase|stage)")]
+
+
+def _phase(text: str) -> int | None:
+    return next((n for n, pattern in _PHASES if re.search(pattern, text)), None)
+
+
+def _phase_fit(question: str, label: str) -> float:
+    """"phase one of X" prefers X's phase 1 (一期), a question naming no phase the whole of X."""
+    asked, named = _phase(question), _phase(label)
+    if named is None:
+        return 0.0
+    return 1.5 if asked == named else -1.5
+
+
+def _trimmed(words: list[str], first: int, last: int, names: set[str], toks: list[str]) -> tuple[int, int]:
+    """A fuzzy match's span without the describing words before its first name word ("computing capacity
+    was … Poyang Lake center" starts at "Poyang"); the words after the last name word are kept while they
+    go on as the label goes on ("Poyang Lake intelligent computing center", "云上天府云计算中心", not its 一期计划)."""
+    inside = [i for i in range(first, last + 1) if words[i] in names]
+    if not inside:
+        return first, last
+    start, end = inside[0], inside[-1]
+    while start > first and words[start - 1] in toks and words[start - 1] not in _metric_tokens():
+        start -= 1  # "China" of "China Telecom's …", not "computing" of "computing capacity"
+    left = list(toks)
+    for word in words[start: end + 1]:
+        if word in left:
+            left.remove(word)
+    for i in range(end + 1, last + 1):
+        if words[i] in left:
+            end = i
+            left.remove(words[i])
+        elif words[i] not in _STOP and words[i] not in _generic():
+            break  # describing words the label lacks ("AI", "国家") are passed over, not taken
+    return start, end
+
+
 _QUALIFIERS = {"City", "Province", "District", "Company", "Organization"}
+_AGENTS = {"Company", "Organization"}
 _NAMED = {"Center", "Cluster", "Park"}
+
+
+@functools.cache
+def _metric_tokens() -> frozenset[str]:
+    lex = questions()
+    return frozenset(t for table in ("kind", "metric") for ws in lex[table].values() for w in ws for t in _tokens(fold(w).lower()))
 
 
 @functools.cache
@@ -302,35 +362,21 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.kind = max(kinds)[1]
     classes = [(pos, len(w), name) for name, words in lex["class"].items() if (f := _find_words(rest, words))
                for pos, w in [f]]
+    u.classes = sorted({c[2] for c in classes})
     if classes and u.cls is None:
         best = max(classes, key=lambda c: c[1])
+        # a compound names its last word's class: "数据中心园区", "data center parks" are parks
+        heads = [c for c in classes if best[0] < c[0] <= best[0] + best[1] + 1 and c[0] + c[1] > best[0] + best[1]]
+        best = heads[0] if heads else best
         u.cls, u.cls_pos = best[2], best[0]
-    for name in ("ge", "le", "gt", "lt"):
-        if word := _hit(rest, lex["comparator"][name]):
-            u.comparator = name
-            rest = rest.replace(word, " " * len(word))  # "at least" is a bound, not a superlative
-            break
-    quantities = [q for q in find_quantities(folded) if q.family != "count" or u.metric == q.noun]
-    if quantities and u.comparator:
-        u.threshold = quantities[0].value
-    elif u.comparator and (m := re.search(
-            r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", rest)):
-        u.threshold = parse_number(m.group(0))
+    rest = _read_bound(u, rest, folded)
     for name in ("target", "under_construction", "planned", "actual"):
         if _hit(rest, lex["status"][name]):
             u.statuses = {"target": ["target", "planned"], "planned": ["planned", "target", "under_construction"],
                           "actual": ["actual"], "under_construction": ["under_construction"]}[name]
             break
     intent = lex["intent"]
-    asks_who = bool(_hit(rest, intent["who"]))
-    for name in ("operator", "part_of", "partner", "member_of", "located_in"):
-        if _hit(rest, intent[name]) and not (name == "located_in" and u.metric):
-            if u.metric and name in ("operator", "partner") and not asks_who:
-                continue  # "投入运营的机架有多少": a figure, not who runs it
-            u.relation = name
-            break
-    if u.relation is None and u.metric is None and asks_who and _hit(rest, intent["built"]):
-        u.relation = "operator"  # "由哪家公司建设", "which company built"
+    _read_relation(u, rest, intent, vocab)
     first_word = text.strip().split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
     if _hit(rest, intent["comparative_max"]):
@@ -358,6 +404,60 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
                               and vocab.types.get(ordered[i - 1][1]) in _NAMED
                               and re.search(r"(?:\bin|\bat|位于|在)\s*\x00*$", rest[:at]))]
     return u
+
+
+_YEAR = re.compile(r"(?:\b(?:in|by|of|since|until|before|after|from|as of)\s+)((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年")
+
+
+def _read_bound(u: Understanding, rest: str, folded: str) -> str:
+    """The comparator and threshold of a question ("more than 100,000 racks"); a year is never a threshold.
+    A comparator without a number asks for a stated bound ("超过多少", "expected to exceed?")."""
+    lex = questions()
+    for name in ("ge", "le", "gt", "lt"):
+        if word := _hit(rest, lex["comparator"][name]):
+            u.comparator = name
+            rest = rest.replace(word, " " * len(word))  # "at least" is a bound, not a superlative
+            break
+    if u.comparator is None:
+        return rest
+    years = {m.group(1) or m.group(2) for m in _YEAR.finditer(rest)}
+    quantities = [q for q in find_quantities(folded) if (q.family != "count" or u.metric == q.noun)
+                  and f"{q.value:g}" not in years]
+    unyeared = _YEAR.sub(" ", rest)
+    if quantities:
+        u.threshold = quantities[0].value
+    elif m := re.search(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", unyeared):
+        u.threshold = parse_number(m.group(0))
+    if u.threshold is None:
+        u.asked_bound, u.comparator = u.comparator, None
+    return rest
+
+
+_AMOUNT = re.compile(r"多少|几|幾|how (?:much|many)")
+
+
+def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary) -> None:
+    """The relation a question asks for: who runs or built it, where it is, what it belongs to.
+    A question for an amount ("多少个", "how many") asks for a figure or a count, not a relation,
+    unless it also asks who; a question for who asks for the entity even if it names a metric ("哪两家企业共同投资")."""
+    asks_amount = bool(_AMOUNT.search(rest))
+    ranks = [w for k in ("comparative_max", "comparative_min", "superlative_max", "superlative_min") for w in intent[k]]
+    # "与哪个城市签署了算力合作协议": which one of a class, not a figure (unless it asks the most or more)
+    asks_which = u.cls is not None and bool(re.search(r"哪|\bwhich\b", rest)) and not _hit(rest, ranks)
+    asks_who = bool(_hit(rest, intent["who"])) or asks_which
+    for name in ("contains", "operator", "part_of", "partner", "member_of", "located_in"):
+        if _hit(rest, intent[name]) and not (name in ("located_in", "contains") and u.metric):
+            if (u.metric and name in ("operator", "partner") or asks_amount) and not (asks_who and not asks_amount):
+                continue  # "投入运营的机架有多少": a figure, not who runs it
+            u.relation = name
+            break
+    if u.relation is None and asks_who and not asks_amount and _hit(rest, intent["built"]):
+        u.relation = "operator"  # "由哪家公司建设", "which company built"
+    if u.relation in ("operator", "partner") and asks_who and not asks_amount:
+        u.metric = u.kind = None
+        agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
+        if agents and u.cls not in _AGENTS:
+            u.cls = agents[0]
 
 
 def _hit(text: str, words: list[str]) -> str | None:
@@ -530,35 +630,17 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         u.relation = "located_in"
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
             and u.threshold is None:
-        prop = _REL_PROP[u.relation]
+        prop = _REL_PROP.get(u.relation, "sl:partOf")
         if u.yes_no and len(entities) >= 2:
-            path = "(sl:locatedIn|sl:partOf)+" if u.relation in ("located_in", "part_of") else prop
-            pattern = f"?entity {path} ?other" if u.relation in ("located_in", "part_of", "member_of") \
+            if u.relation == "contains":  # "X是否包括Y": is Y in X
+                entities = [entities[1], entities[0], *entities[2:]]
+            path = "(sl:locatedIn|sl:partOf)+" if u.relation in ("located_in", "part_of", "contains") else prop
+            pattern = f"?entity {path} ?other" if u.relation in ("located_in", "part_of", "member_of", "contains") \
                 else f"{{ ?entity {path} ?other }} UNION {{ ?other {path} ?entity }}"  # "does Huawei run X" = "is X run by Huawei"
             sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {_values({'entity': [URIRef(entities[0])]})} "
                       f"{_values({'other': [URIRef(entities[1])]})} {pattern} }}")
             return Plan(sparql, "boolean", f"is {entities[0]} {u.relation} {entities[1]}")
-        entity_pos = u.entities[0][0]
-        inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
-        entity_type = vocab.types.get(entities[0])
-        if inverse and u.relation in ("part_of", "located_in") and entity_type in _CONTAINMENT and u.cls in _CONTAINMENT:
-            # "Which hub does X belong to" asks for the container, "Which clusters belong to the hub" for the parts
-            inverse = _CONTAINMENT.index(u.cls) > _CONTAINMENT.index(entity_type)
-        if u.relation == "partner":
-            pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
-        elif inverse:
-            pattern = f"?answer {prop} ?entity ."
-        else:
-            pattern = f"?entity {prop} ?answer ."
-        if u.cls and (inverse or u.relation in ("partner", "part_of", "located_in")):
-            if not (u.relation in ("part_of", "located_in") and not inverse and u.cls_pos < entity_pos):
-                pattern += f" ?answer a sl:{u.cls} ."
-        entity = URIRef(entities[0]).n3()  # a constant, so the engine starts from it
-        sparql = query_text("ask_relation").replace("#VALUES", _values({"relation": [SL[prop.split(':')[1]]]}))
-        sparql = sparql.replace("#PATTERN", re.sub(r"\?entity\b", entity, pattern)).replace("#ENTITY", entity)
-        sparql = sparql.replace("#FILTERS", "")
-        direction = "inverse " if inverse else ""
-        return Plan(sparql, "relation", f"{direction}{u.relation} of {entities[0]}" + (f", only {u.cls}" if u.cls else ""))
+        return _relation_plan(u, vocab, entities)
     if u.metric and (u.comparative or u.superlative) and len(distinct) >= 2 and u.threshold is None and not u.yes_no \
             and not (u.cls and u.cls in _GROUPS and u.superlative):
         # a choice among named entities: "Among A, B and C, which has the most racks?"
@@ -569,6 +651,12 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         direction = "more" if u.comparative == "max" else "less"
         return Plan(_figures(bindings, restrictions), "compare", f"which of {distinct[0]} and {distinct[1]} has {direction} {u.metric}"
                     + (f" ({u.kind})" if u.kind else ""), _scope_query(_listed_scope(distinct[:2])))
+    named = [iri for iri in distinct if vocab.types.get(iri) not in _GROUPS]
+    if u.metric and u.total and len(named) >= 2 and u.threshold is None and not (u.superlative or u.yes_no):
+        # "the combined computing power of A and B": one figure each of the entities named
+        restrictions = restrictions + ([f"FILTER(?kind = {SL.total.n3()})"] if u.metric == "computing_power" and not u.kind else [])
+        return Plan(_figures(bindings, restrictions), "aggregate", f"sum of {u.metric} over {', '.join(named[:5])}",
+                    _scope_query(_listed_scope(named[:5])))
     if u.metric and u.total and u.threshold is None and not u.superlative and not u.yes_no and (
             u.cls or entities and vocab.types.get(entities[0]) in _GROUPS):
         return _aggregate_plan(u, vocab, bindings, restrictions)
@@ -604,6 +692,55 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
                   f"?answer a sl:{u.cls} ; (sl:partOf|sl:locatedIn)+ ?entity }}")
         return Plan(sparql, "relation", f"{u.cls} entities in {entities[0]}")
     return None
+
+
+def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> Plan:
+    """Who runs X, where X is, what X belongs to or includes, whom X partnered; `u.hops` also reads
+    containment through places in between (a center in a district of a city is in the city)."""
+    entity_pos = u.entities[0][0]
+    entity_type = vocab.types.get(entities[0])
+    inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
+    if inverse and u.relation in ("part_of", "located_in") and entity_type in _CONTAINMENT and u.cls in _CONTAINMENT:
+        # "Which hub does X belong to" asks for the container, "Which clusters belong to the hub" for the parts
+        inverse = _CONTAINMENT.index(u.cls) > _CONTAINMENT.index(entity_type)
+    if u.relation == "operator":
+        # "Who built X" asks for X's operator, "Which centers does Huawei run" for what the operator runs
+        inverse = entity_type in _AGENTS and u.cls not in _AGENTS | {None}
+    relation = "part_of" if u.relation == "contains" else u.relation
+    prop = _REL_PROP[relation]
+    props = [prop]
+    if u.relation == "contains":
+        # "X包括哪些园区", "Which parks does X consist of": its parts, or the districts it lies in
+        props = ["sl:partOf", "sl:locatedIn"]
+        pattern = "{ ?answer sl:partOf|sl:locatedIn ?entity }"
+        if u.cls in ("District", "City"):
+            pattern += " UNION { ?entity sl:locatedIn ?answer }"
+        inverse = True
+    elif u.relation == "partner":
+        pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
+    elif inverse:
+        pattern = f"?answer {prop} ?entity ."
+    elif relation in ("part_of", "located_in") and u.cls:
+        pattern = "?entity (sl:locatedIn|sl:partOf)" + ("+" if u.hops else "") + " ?answer ."
+        props = ["sl:partOf", "sl:locatedIn"]
+    else:
+        pattern = f"?entity {prop} ?answer ."
+    if u.cls and (inverse or relation in ("partner", "part_of", "located_in")) \
+            and not (relation in ("operator", "partner") and u.cls in _AGENTS):  # a district government builds too
+        pattern += " " + _class_test(u.cls)
+    entity = URIRef(entities[0]).n3()  # a constant, so the engine starts from it
+    sparql = query_text("ask_relation").replace("#VALUES", _values({"relation": [SL[p.split(':')[1]] for p in props]}))
+    sparql = sparql.replace("#PATTERN", re.sub(r"\?entity\b", entity, pattern)).replace("#ENTITY", entity)
+    sparql = sparql.replace("#FILTERS", "")
+    direction = "inverse " if inverse and u.relation != "contains" else ""
+    return Plan(sparql, "relation", f"{direction}{u.relation} of {entities[0]}" + (f", only {u.cls}" if u.cls else ""))
+
+
+def _class_test(cls: str) -> str:
+    """?answer is of the class; a county-level city counts as a district ("哪些区县": 无为市)."""
+    if cls == "District":
+        return "?answer a ?answer_class . FILTER(?answer_class IN (sl:District, sl:City))"
+    return f"?answer a sl:{cls} ."
 
 
 # Broadest first: what a part_of / located_in question may ask for above or below an entity.
@@ -652,6 +789,32 @@ def _aggregate(rows: list[dict], statuses: list[str]) -> tuple[float, str | None
     return sum(number(r["value"]["value"]) for r in used), units.pop(), comparator, used
 
 
+_LOWER_IS_BETTER = {"pue", "latency"}
+
+
+def _one_figure(rows: list[dict], u: Understanding) -> list[dict]:
+    """The figure a question about one entity asks for, when the sources give several: of the status it
+    names (else the actual one), of the bound it asks for ("超过多少"), of all AI/HPC/total the total, and
+    then the largest (the smallest PUE or latency). Rows come largest first."""
+    if len({r["subject"]["value"] for r in rows}) != 1 or len(rows) < 2:
+        return rows
+
+    def keep(test) -> None:
+        nonlocal rows
+        rows = [r for r in rows if test(r)] or rows
+
+    status = lambda r: local_name(r["status"]["value"])  # noqa: E731
+    keep(lambda r: status(r) == (u.statuses[0] if u.statuses else "actual"))
+    if u.statuses:
+        keep(lambda r: status(r) in u.statuses)
+    if u.asked_bound:
+        wanted = {"gt": ("gt", "ge"), "ge": ("gt", "ge"), "lt": ("lt", "le"), "le": ("lt", "le")}[u.asked_bound]
+        keep(lambda r: local_name(r["comparator"]["value"]) in wanted)
+    if not u.kind:
+        keep(lambda r: local_name(r.get("kind", {}).get("value")) in (None, "total"))
+    return [rows[-1] if u.metric in _LOWER_IS_BETTER else rows[0]]
+
+
 def _named(text: str, vocab: Vocabulary, script: str) -> str:
     """The interpretation line with entity IRIs replaced by their labels in the question's script."""
     return re.sub(r"https?://\S+?(?=[,;)\s]|$)", lambda m: _label(m.group(0), vocab, script)["label"] or m.group(0)
@@ -678,7 +841,7 @@ def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voc
     chosen = _one_figure_each(rows, u.statuses)
     missing = [iri for iri in (first, second) if iri not in chosen]
     if missing:
-        names = ", ".join(vocab.labels.get(iri, {}).get("en", iri) for iri in missing)
+        names = ", ".join(_label(iri, vocab, u.script)["label"] or iri for iri in missing)
         out["interpretation"] += f"; no figure for {names}, cannot compare"
         return out
     a, b = chosen[first], chosen[second]
@@ -708,7 +871,7 @@ def _choose(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voca
     if not have or len(units) > 1:
         out["interpretation"] += "; no figures in one unit to choose from"
         return out
-    missing = [vocab.labels.get(iri, {}).get("en", iri) for iri in named if iri not in chosen]
+    missing = [_label(iri, vocab, u.script)["label"] or iri for iri in named if iri not in chosen]
     if missing:
         out["interpretation"] += f"; no figure for {', '.join(missing)}"
     pick = (max if (u.comparative or u.superlative) == "max" else min)(have, key=lambda i: number(chosen[i]["value"]["value"]))
@@ -719,6 +882,15 @@ def _choose(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voca
 
 
 # ------------------------------------------------------------------ answering
+def _hub_label(hub: dict[str, Any], place: dict[str, Any], script: str) -> dict[str, Any]:
+    """A hub found through one of its clusters or their cities keeps the place in its name:
+    "甘肃枢纽(庆阳)", "Gansu hub (via Qingyang)" (a question may mean either)."""
+    zh = f"{hub['label_zh']}({place['label_zh']})" if hub.get("label_zh") and place.get("label_zh") else hub.get("label_zh")
+    en = f"{hub['label_en']} (via {place['label_en']})" if hub.get("label_en") and place.get("label_en") else hub.get("label_en")
+    label = (to_traditional(zh) if script == "zh-Hant" and zh else zh) if script != "en" else en
+    return {"label": label or hub.get("label"), "label_zh": zh, "label_en": en}
+
+
 def _label(iri: str, vocab: Vocabulary, script: str) -> dict[str, Any]:
     entry = vocab.labels.get(iri, {})
     zh, en = entry.get("zh-Hans"), entry.get("en")
@@ -765,16 +937,78 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
                 break
             again = _run(question, retry[0], vocab, store)
             if again["answers"] or again["boolean"] is not None:
-                again["interpretation"] = f"{again['interpretation']}; {retry[1]}"
+                again["interpretation"] = f"{again['interpretation']}; {_named(retry[1], vocab, u.script)}"
                 out = again
         if u.notes and out.get("interpretation"):
             out["interpretation"] += "; " + _named("; ".join(u.notes), vocab, u.script)
         _word(out, u)
+        if u.lang == "zh" and out.get("interpretation"):
+            out["interpretation"] = _in_chinese(out["interpretation"], u.script)
         return out
     except Exception as exc:  # noqa: BLE001 - one bad question must never stop a batch
         lang = "zh" if has_cjk(question) else "en"
         return {"question": question, "lang": lang, "answers": [], "boolean": None, "sparql": None, "evidence": [],
                 "interpretation": f"not understood; {type(exc).__name__}"}
+
+
+_ZH_TERMS = {
+    "renewable_share": "可再生能源占比", "clean_energy_capacity": "清洁能源装机", "computing_power": "算力",
+    "rack_count": "机架数", "investment": "投资额", "output_value": "产值", "area": "面积", "pue": "PUE",
+    "gpu_cards": "算力卡数", "enterprise_count": "企业数", "job_count": "就业岗位数", "datacenter_count": "数据中心数",
+    "rank": "排名", "latency": "时延", "under_construction": "在建", "actual": "现有", "planned": "规划", "target": "目标",
+    "ai": "智能算力", "hpc": "高性能算力", "general": "通用算力", "total": "总算力",
+    "Hub": "枢纽", "Cluster": "集群", "Center": "中心", "Park": "园区", "City": "城市", "Province": "省份",
+    "Company": "企业", "Organization": "机构", "District": "区县", "Initiative": "工程",
+    "operator": "建设运营方", "part_of": "所属", "located_in": "所在地", "partner": "合作方", "member_of": "所属计划",
+    "contains": "包含的", "most": "最多", "least": "最少", "more": "更多", "less": "更少",
+    "gt": "超过", "ge": "不低于", "lt": "低于", "le": "不超过", "max": "最大", "min": "最小",
+}
+# English interpretation phrases → Chinese, most specific first; \1… are entity labels or the codes above
+_ZH_PHRASES = [
+    (r"recognised: ", "识别到:"), (r"; metric (\w+)", r";指标\1"),
+    (r"generated query rejected: ", "生成的查询未通过检查:"), (r"the query failed: ", "查询失败:"),
+    (r"^is (.+) a ([A-Za-z]+)$", r"\1是否为\2"),
+    (r"^which of (.+) and (.+) has (more|less) ([a-z_]+)", "\\1与\\2哪个\\4\x01\\3"),
+    (r"^which of (.+) has the (most|least) ([a-z_]+)", "\\1中\\3\x01\\2的是哪个"),
+    (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities of (.+), one figure per [A-Za-z]+", r"\3各\2的\1合计(每个取一个数)"),
+    (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities, one figure per [A-Za-z]+", r"各\2的\1合计(每个取一个数)"),
+    (r"^sum of ([a-z_]+) over (.+)$", "\\2的\\1合计"),
+    (r"^number of ([A-Za-z]+) in (.+)$", r"\2的\1数量"), (r"^number of ([A-Za-z]+) entities by", r"\1数量,按"),
+    (r"^number of ([A-Za-z]+)$", r"\1数量"), (r"^([A-Z][a-z]+) entities in (.+)$", r"\2中的\1"),
+    (r"^([A-Z][a-z]+) entities by ([a-z_]+)", r"按\2列出\1"), (r", (max|min) \(top (\d+)\)", r",\1前\2个"),
+    (r"^inverse ([a-z_]+) of (.+?)(, only [A-Za-z]+)?$", r"以\2为\1的实体\3"),
+    (r"^([a-z_]+) of (.+?)( \([a-z]+\))?(, status [a-z_/]+)?(, only [A-Za-z]+)?$", r"\2的\1\3\4\5"),
+    (r"^is (.+?) ([a-z_]+) (.+)$", r"\1与\3是否有\2关系"),
+    (r", status ", ",状态:"), (r", only ", ",限"), (r" \((\w+)\)", r"(\1)"),
+    (r"no figure with that status, so any status", "没有该状态的数值,改取任意状态"),
+    (r"no figure of that kind and status, so any", "没有该类型和状态的数值,改取任意"),
+    (r"no figure of that kind, so any kind", "没有该类型的数值,改取任意类型"),
+    (r"nothing directly, so through places in between", "没有直接关系,改经由中间地点"),
+    (r"no (\w+) found, so (\w+)", r"没有找到\1,改查\2"),
+    (r"no figure for the first entity named, so (.+)", r"第一个实体没有数值,改查\1"),
+    (r"no stated figure, so the members the graph knows", "来源没有给出数字,改数图谱中已知的成员"),
+    (r"no figure for (.+?), cannot compare", r"\1没有数值,无法比较"), (r"no figure for (.+)", r"\1没有数值"),
+    (r"the figures are in different units, cannot compare", "数值单位不同,无法比较"),
+    (r"a figure is only a bound, so the comparison rests on the stated bounds", "有数值只是上下限,比较依据所述界限"),
+    (r"no figures in one unit to choose from", "没有同一单位的数值可选"), (r"no figures to add up in one unit", "没有同一单位的数值可加总"),
+    (r"took '(.+?)' as (.+?) \(also close: (.+?)\)", r"将“\1”理解为\2(相近:\3)"),
+]
+
+
+def _in_chinese(text: str, script: str) -> str:
+    """An interpretation line worded in Chinese, with no English codes (traditional for zh-Hant)."""
+    parts = []
+    for part in text.split("; "):
+        reference = " (from the reference data)" in part
+        part = part.replace(" (from the reference data)", "")
+        for pattern, repl in _ZH_PHRASES:
+            part = re.sub(pattern, repl, part)
+        part = re.sub(r"(?<![A-Za-z_])[A-Za-z_]+(?![A-Za-z_])", lambda m: _ZH_TERMS.get(m.group(0), m.group(0)), part)
+        parts.append(part + ("(来自参考数据)" if reference else ""))
+    if parts[0] == "not understood":  # the contract's words, which clients read, stay; the Chinese follows
+        parts[0] = "not understood(未能理解)"
+    line = ";".join(parts).replace("\x01", "")
+    return to_traditional(line) if script == "zh-Hant" else line
 
 
 _STATUS_WORDS = {"zh": {"actual": "现有", "planned": "规划", "target": "目标", "under_construction": "在建"},
@@ -809,7 +1043,7 @@ def _word(out: dict[str, Any], u: Understanding) -> None:
             body = f"{answer['label']}: {answer['text']}" + (f" ({qual})" if qual else "")
         else:
             body = answer.get("label") or ""
-        if answer.get("via"):
+        if answer.get("via") and answer["via"]["label"] not in (answer.get("label") or ""):
             body += f"(经由{answer['via']['label']})" if zh else f" (via {answer['via']['label']})"
         answer["display"] = script(body)
 
@@ -817,10 +1051,18 @@ def _word(out: dict[str, Any], u: Understanding) -> None:
 def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, str]]:
     """Looser readings to try, in order, when the question's own reading finds nothing."""
     out = []
+    if u.kind:
+        out.append((replace(u, kind=None), "no figure of that kind, so any kind"))
     if u.statuses:
         out.append((replace(u, statuses=[]), "no figure with that status, so any status"))
-    if u.kind:
-        out.append((replace(u, kind=None, statuses=[]), "no figure of that kind, so any kind"))
+    if u.kind and u.statuses:
+        out.append((replace(u, kind=None, statuses=[]), "no figure of that kind and status, so any"))
+    if u.relation in ("located_in", "part_of") and u.cls and not u.hops:
+        out.append((replace(u, hops=True), "nothing directly, so through places in between"))
+        out.append((replace(u, cls=None), f"no {u.cls} found, so any"))
+    if u.relation in ("operator", "partner") and not u.metric:
+        other = "partner" if u.relation == "operator" else "operator"
+        out.append((replace(u, relation=other), f"no {u.relation} found, so {other}"))
     distinct = list(dict.fromkeys(iri for _, iri in u.entities))
     if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no):
         for iri in distinct[1:3]:
@@ -837,7 +1079,7 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
                            "evidence": [], "interpretation": None}
     the_plan = plan(u, vocab) if question else None
     if the_plan is None:
-        seen = [vocab.labels.get(iri, {}).get("en", iri) for _, iri in u.entities]
+        seen = [_label(iri, vocab, u.script)["label"] or iri for _, iri in u.entities]
         out["interpretation"] = ("not understood" + (f"; recognised: {', '.join(seen)}" if seen else "")
                                  + (f"; metric {u.metric}" if u.metric else ""))
         return out
@@ -914,12 +1156,21 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
                 out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
         if not documented and rows:
             out["interpretation"] += " (from the reference data)"
+        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls]:
+            exact = [a for a in out["answers"] if vocab.types.get(a["iri"]) == u.cls]
+            out["answers"] = exact or out["answers"]  # "哪个区": the district, not also the city
         return out
+    return _figure_answers(out, the_plan, rows, u, vocab)
+
+
+def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
+    """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
     if u.year:
         dated = [r for r in rows if r.get("time", {}).get("value", "").startswith(u.year)]
         rows = dated or rows
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
+        rows = _one_figure(rows, u)
     if the_plan.shape == "list" and u.superlative:
         rows = rows[: u.top]
     seen_keys = set()
@@ -927,7 +1178,8 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         subject = row["subject"]["value"]
         holder = row.get("holder", row["subject"])["value"]
         # "which clusters": a figure about the city that hosts a cluster answers for the cluster, via the city
-        for_holder = the_plan.shape in ("list", "boolean") and u.cls == "Cluster" and vocab.types.get(holder) == "Cluster"
+        for_holder = the_plan.shape in ("list", "boolean") and u.cls in ("Cluster", "Hub") \
+            and vocab.types.get(holder) == u.cls
         key = (subject, row["value"]["value"], row.get("unit", {}).get("value")) if the_plan.shape == "value" else (
             holder if for_holder else subject)
         if key in seen_keys:
@@ -937,6 +1189,8 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         if for_holder and holder != subject:
             answer.update(_label(holder, vocab, u.script))
             answer["via"] = _label(subject, vocab, u.script)
+            if u.cls == "Hub":
+                answer.update(_hub_label(answer, answer["via"], u.script))
         elif holder != subject:
             answer["via"] = _label(holder, vocab, u.script)
         out["answers"].append(answer)
