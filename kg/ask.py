@@ -707,6 +707,7 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> 
         # "Who built X" asks for X's operator, "Which centers does Huawei run" for what the operator runs
         inverse = entity_type in _AGENTS and u.cls not in _AGENTS | {None}
     relation = "part_of" if u.relation == "contains" else u.relation
+    assert relation is not None  # a relation plan is made only for a relation question
     prop = _REL_PROP[relation]
     props = [prop]
     if u.relation == "contains":
