@@ -53,6 +53,17 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
     return cut + best
 
 
+@cache
+def _provinces() -> frozenset[str]:
+    gaz = gazetteer()
+    return frozenset(name for e in gaz.entities.values() if e.type == "Province" and e.zh
+                     for name in (e.zh, *e.aliases))
+
+
+def _is_province(stem: str) -> bool:
+    return stem in _provinces() or stem.removesuffix("省") in _provinces()
+
+
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
@@ -73,6 +84,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start <= k.start and k.end <= suffix.start for k in known)
     if suffix.id in ("Center", "Park", "Cluster", "District") and not anchored:
         return None
+    if suffix.id == "Center" and _is_province(stem):
+        return None  # 广东省数据中心: the province's data centers, not one of them
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
     return Mention(start, suffix.end, new_entity(stem + suffix.text, suffix.id), source="pattern")
@@ -82,6 +95,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
 def _en_stem_regex() -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
     return re.compile(r"(?<![\w'’\-])" + word + r"(?:\s+(?:" + word + r"|of|and|for|&))*\s+$")
+
+
+_GENERIC_EN = {"National", "Provincial", "Municipal", "Local", "Regional", "China's", "Chinese", "Big", "Large", "New", "Advanced"}
 
 
 def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
@@ -107,8 +123,11 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own
     while words and words[0] in leading:
         words.pop(0)
-    if not words:
-        return None
+    joined = " ".join(words)
+    if (cut := list(re.finditer(r"\b(?:Group|Co|Ltd|Corporation|Company|Center|Centre|Park|Zone)\s+and\s+", joined))):
+        words = joined[cut[-1].end() :].split()  # "X Group and Y Group": the name is the last of the two
+    if not words or all(w in _GENERIC_EN for w in words):
+        return None  # "National Supercomputing Center": which one, the sentence does not say
     stem = " ".join(words)
     start = folded.rindex(words[0], m.start(), suffix.start)
     return Mention(start, suffix.end, new_entity(stem + " " + canonical, suffix.id), source="pattern")

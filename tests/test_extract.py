@@ -388,3 +388,8 @@ def test_the_fact_table_carries_the_attachment(corpus_store) -> None:
 def test_partners_by_a_joining_verb(text: str, pairs: set) -> None:
     facts = read(text.encode()).facts
     assert {(f.subject.key, f.object.key) for f in facts if f.metric == "partner"} == pairs
+
+
+@pytest.mark.parametrize("text", ["要推动广东省数据中心集约发展,全省机架达到10万架。", "国家超算中心的算力不断提升,达到200P。"])
+def test_a_province_or_the_nation_before_a_suffix_is_no_name(text: str) -> None:
+    assert not [f for f in read(text.encode()).facts if f.subject.type == "Center" and not f.subject.reference]
