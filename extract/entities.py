@@ -140,6 +140,22 @@ def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
             if m.source == "pattern" and m.entity is not None and m.entity.zh in full else m for m in mentions]
 
 
+_DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])(?![\u4e00-\u9fff]{0,1}(?:数据|内|域|块|位|间|级))")
+
+
+def _districts(folded: str) -> list[Mention]:
+    """County-level districts and counties the reference data lacks (成都市双流区, 郫都区, 东阿县): two characters and
+    区 or 县 after a city, a list mark or a locative verb, never a generic word (园区, 城区, 起步区)."""
+    generic = set(lexicon()["name"]["district_generic"])
+    out = []
+    for m in _DISTRICT.finditer(folded):
+        stem = m.group(1)
+        if stem in generic or stem[-1] in "新市省园城镇港谷" or stem[0] in "全各本该此每":
+            continue
+        out.append(Mention(m.start(1), m.end(2), new_entity(stem + m.group(2), "District"), source="pattern"))
+    return out
+
+
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
@@ -153,6 +169,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             new = _zh_pattern_mention(folded, c, known) if has_cjk(c.text) else _en_pattern_mention(folded, c, known)
             if new is not None:
                 mentions.append(new)
+    mentions += _districts(folded)
     mentions = _merge_aliases(mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]

@@ -675,6 +675,10 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
         start, end = first_sentence.get(s.key, (0, 0))
         return Fact(s, metric, None, None, o, "eq", "actual", None, None, original[start:end].strip(), start, end)
 
+    for before, after in zip(mentions, mentions[1:], strict=False):  # 成都市双流区: a new district in the city before it
+        if (after.source == "pattern" and after.entity is not None and after.entity.type == "District"
+                and before.entity is not None and before.entity.type in ("City", "Province") and before.end == after.start):
+            out.append(fact(after.entity, "located_in", before.entity))
     for entity in seen.values():
         if not entity.reference and entity.type in ("Center", "Park") and (owner := _owner_in_name(entity, gaz)):
             out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center

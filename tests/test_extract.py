@@ -393,3 +393,20 @@ def test_partners_by_a_joining_verb(text: str, pairs: set) -> None:
 @pytest.mark.parametrize("text", ["要推动广东省数据中心集约发展,全省机架达到10万架。", "国家超算中心的算力不断提升,达到200P。"])
 def test_a_province_or_the_nation_before_a_suffix_is_no_name(text: str) -> None:
     assert not [f for f in read(text.encode()).facts if f.subject.type == "Center" and not f.subject.reference]
+
+
+@pytest.mark.parametrize(("text", "district", "place"), [
+    ("该中心位于山东省聊城市东阿县,一期投资5亿元。", "东阿县", None),
+    ("青枫智算中心位于成都市双流区。", "双流区", "成都"),
+])
+def test_districts_the_reference_data_lacks_are_read(text: str, district: str, place: str | None) -> None:
+    facts = read(text.encode()).facts
+    names = {f.subject.zh for f in facts} | {f.object.zh for f in facts if f.object is not None}
+    assert district in names
+    if place:
+        assert (district, place) in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+
+
+@pytest.mark.parametrize("text", ["园区内已建成数据中心5个,保税区和自贸区也有布局。", "全县机架达到3000架。", "起步区内已建成机架2万架。"])
+def test_generic_areas_are_no_districts(text: str) -> None:
+    assert not [f for f in read(text.encode()).facts if f.subject.type == "District" and not f.subject.reference]
