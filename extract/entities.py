@@ -140,7 +140,8 @@ def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
             if m.source == "pattern" and m.entity is not None and m.entity.zh in full else m for m in mentions]
 
 
-_DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])(?![\u4e00-\u9fff]{0,1}(?:数据|内|域|块|位|间|级))")
+_DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])"
+                       r"(?![\u4e00-\u9fff]{0,1}(?:数据|内|域|块|位|间|级))")
 
 
 def _districts(folded: str) -> list[Mention]:
