@@ -100,8 +100,8 @@ def _content_type(header: str | None) -> tuple[str, str | None]:
     for parameter in rest.split(";"):
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset":
-            charset = value.strip().strip('"')
-    return kind.strip().lower(), charset
+            charset = " ".join(value.split()).strip('"')[:40]
+    return " ".join(kind.split()).lower()[:100], charset  # one line, bounded: it is echoed in the reason
 
 
 def read_operation(method: str, content_type: str | None, query_string: str, body: bytes) -> Operation:

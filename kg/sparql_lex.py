@@ -118,7 +118,7 @@ def explain(message: str, text: str) -> str:
         named = [m for m in tokens if m.lastgroup == "pname"]
         hit = next((m for m in near if m.lastgroup == "pname"), named[0] if named else None)
         prefix = (hit.group("prefix") or "") if hit else "?"
-        return f"line {line}, column {column}: the prefix '{prefix}:' is not declared; add PREFIX {prefix}: <…>"
+        return f"at {line}:{column}: the prefix '{prefix}:' is not declared; add PREFIX {prefix}: <…>"
     token = near[-1].group(0) if near else ""
     shown = token if len(token) <= 40 else token[:39] + "…"
-    return f"line {line}, column {column}: unexpected {shown!r}" if shown else f"line {line}, column {column}: the query ends too soon"
+    return f"at {line}:{column}: unexpected {shown!r}" if shown else f"at {line}:{column}: the query ends too soon"

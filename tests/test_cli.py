@@ -16,7 +16,7 @@ def test_version() -> None:
     (("export", "--format", "turtle", "-o", "/nonexistent/dir/x.ttl"), "cannot write"),
     (("ask", ""), "empty"),
     (("query", "SELECT ?x WHERE { ?x a foo:Bar }"), "prefix 'foo:' is not declared"),
-    (("query", "SELECT ?x WHERE { ?x a ?y . FILTE(?y) }"), "line 1, column"),
+    (("query", "SELECT ?x WHERE { ?x a ?y . FILTE(?y) }"), "at 1:"),
     (("ingest", "--jobs", "-1", "x"), "--jobs"),
     (("ingest",), "--facts"),
 ])

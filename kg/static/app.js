@@ -46,6 +46,8 @@ function href(iri) {
   if (iri.startsWith(SL)) return `/ontology?lang=${state.lang}#${iri.slice(SL.length)}`;
   return iri;
 }
+// An answer's own words, linked to its resource when it has one (a count or a sum has no IRI).
+const named = (iri, text) => iri ? `<a href="${esc(href(iri))}" title="${esc(iri)}">${esc(text)}</a>` : esc(text || "");
 // A count or a sum has no IRI: its label alone.
 const link = (iri, fallback) => iri ? `<a href="${esc(href(iri))}" title="${esc(iri)}">${esc(labelOf(iri, fallback))}</a>` : esc(fallback || "");
 
@@ -126,8 +128,10 @@ function renderAnswer(answer) {
   if (answer.boolean !== null && answer.boolean !== undefined) html += `<p class="boolean"><strong>${esc(t(answer.boolean ? "yes" : "no"))}</strong></p>`;
   if (answer.answers.length) {
     html += `<ol class="answers">${answer.answers.map((a) => {
+      // the answer worded by the server in the question's language and script, placed as it is
+      if (a.display) return `<li>${named(a.iri, a.display)}</li>`;
       const value = a.text ?? (a.value !== null && a.value !== undefined ? `${a.value}${a.unit ? " " + a.unit : ""}` : "");
-      return `<li>${link(a.iri, a.label)}${value ? ` — ${esc(value)}` : ""}${a.status ? ` <span class="muted">(${esc(labelOf(SL + a.status))})</span>` : ""}</li>`;
+      return `<li>${named(a.iri, a.label || labelOf(a.iri))}${value ? ` — ${esc(value)}` : ""}${a.status ? ` <span class="muted">(${esc(labelOf(SL + a.status))})</span>` : ""}</li>`;
     }).join("")}</ol>`;
   } else if (answer.boolean === null || answer.boolean === undefined) {
     html += `<p class="muted">${esc(t("no_answers"))}</p>`;
