@@ -50,6 +50,7 @@ bench: $(DEVSTAMP)
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check kg extract tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

@@ -130,13 +130,13 @@ def gazetteer() -> Gazetteer:
             [hub["en"], *[a for a in hub["aliases"] if not has_cjk(a)]],
         )
     for cluster in ref["cluster"]:
-        links = [("part_of", cluster["hub"])]
+        cluster_links: list[tuple[str, str]] = [("part_of", cluster["hub"])]
         if "city" in cluster:
-            links.append(("located_in", city_keys[cluster["city"]]))
-        links += [("located_in", slug(_province_en(p))) for p in cluster.get("provinces", [])]
+            cluster_links.append(("located_in", city_keys[cluster["city"]]))
+        cluster_links += [("located_in", slug(_province_en(p))) for p in cluster.get("provinces", [])]
         add(
             Entity(cluster["id"], "Cluster", cluster["zh"], cluster["en"], tuple(cluster["aliases"]), True,
-                   links=tuple(links)),
+                   links=tuple(cluster_links)),
             [cluster["zh"], *[a for a in cluster["aliases"] if has_cjk(a)]],
             [cluster["en"], *[a for a in cluster["aliases"] if not has_cjk(a)]],
         )
@@ -269,7 +269,7 @@ def new_entity(name: str, type_: str) -> Entity:
         en = english_name(zh)
     else:
         en = name
-        zh = chinese_name(name, type_)
+        zh = chinese_name(name, type_)  # type: ignore[assignment]  # None: no Chinese name is known
     aliases: list[str] = []
     if zh and (m := re.fullmatch(r"(.+?)\((.+?)\)(.+)", zh)):
         aliases += [m.group(2) + m.group(3), m.group(1) + m.group(3)]

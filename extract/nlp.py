@@ -90,7 +90,7 @@ def _dictionary_words() -> list[str]:
 
 def _with_ruler(nlp: Language) -> Language:
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": False})
-    ruler.add_patterns(_ruler_patterns())
+    ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]  # a SpanRuler, typed as a plain pipe
     return nlp
 
 

@@ -336,7 +336,7 @@ def quarantine_readmit(
         hashes = sorted({r["hash"]["value"] for r in by_document})
         try:
             for content_hash in hashes:
-                fixes = {facts[0]: corrections} if corrections else None
+                fixes = {facts[0]: corrections} if corrections and facts else None
                 recheck(db, base=base, content_hash=content_hash, corrections=fixes)
         except SuanliError as exc:
             raise fail(exc.message) from None

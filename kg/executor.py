@@ -127,7 +127,7 @@ def write_solutions(solutions: ox.QuerySolutions, media_type: str, cap: int, max
     """SELECT results in `media_type` by Oxigraph's own writer, cut after `cap` rows; (body, truncated)."""
     sink = _CappedOutput(_ROWS[media_type], cap, max_bytes)
     with contextlib.suppress(_FullError):
-        solutions.serialize(sink, format=ox.QueryResultsFormat.from_media_type(media_type))
+        solutions.serialize(sink, format=ox.QueryResultsFormat.from_media_type(media_type))  # type: ignore[arg-type]
     return sink.result()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -276,7 +276,7 @@ def _companions(graph: str) -> list[str]:
 
 
 def store_document(store: LocalStore | RemoteStore, graph: Graph, *, base: str, content_hash: str,
-                   older: list[str] = ()) -> tuple[int, list[Entry]]:
+                   older: Sequence[str] = ()) -> tuple[int, list[Entry]]:
     """Validate one document graph in its context and write it, replacing `older` graphs, in one update.
 
     Facts that break a Violation go to the document's quarantine graph; every result goes to its
@@ -350,6 +350,6 @@ def _correct(graph: Graph, node: URIRef, name: str, value: str) -> None:
     elif name == "time":
         new = Literal(value, datatype=XSD.gYear if len(value) == 4 else XSD.date)
     else:
-        new = SL[value]
+        new = SL[value]  # type: ignore[assignment]  # a code is an IRI, a value a literal
     graph.add((node, prop, new))
     graph.add((node, SKOS.changeNote, Literal(f"{name} corrected from {before} to {value}")))

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from pyshacl import ShapesGraph, Validator
 from pyshacl.graph_abstraction import DataGraph
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from extract.resources import read_text
 from extract.text import has_cjk
@@ -186,7 +187,7 @@ def report_graph(entries: list[Entry], base: str, content_hash: str) -> Graph:
 def split_quarantine(graph: Graph, report: Report) -> tuple[Graph, Graph]:
     """Move facts that violate a shape (and the direct triple they assert) out of `graph`."""
     bad = {URIRef(e.focus) for e in report.violations}
-    bad_facts = {node for node in bad if any((node, RDF.type, c) in graph for c in FACT_CLASSES)}
+    bad_facts: set[Node] = {node for node in bad if any((node, RDF.type, c) in graph for c in FACT_CLASSES)}
     for node in bad - bad_facts:  # an entity that fails takes the facts about it along
         bad_facts |= set(graph.subjects(SL.subject, node)) | set(graph.subjects(SL.object, node))
     kept, quarantined = new_graph(), new_graph()
