@@ -7,6 +7,7 @@ stem cut at the nearest function word; English ones as a title-case run ending i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +16,7 @@ from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
 from extract.text import has_cjk
 
+_REACH = 200  # characters before a suffix where a known name can touch its stem (the English window is 120)
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·・]")  # 中国联通(宁夏·中卫)云数据中心
 
 
@@ -163,11 +165,15 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     found = list(candidates(folded, sentences))
     known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())]
     mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
+    known.sort(key=lambda c: c.start)
+    starts = [c.start for c in known]
     for c in found:
         if c.label == "ANAPHOR":
             mentions.append(Mention(c.start, c.end, None, anaphor=c.id, source="anaphor"))
         elif c.label == "SUFFIX":
-            new = _zh_pattern_mention(folded, c, known) if has_cjk(c.text) else _en_pattern_mention(folded, c, known)
+            # only the known names a stem can reach (120 characters back at most): linear in a long text
+            near = known[bisect_left(starts, c.start - _REACH) : bisect_left(starts, c.end)]
+            new = _zh_pattern_mention(folded, c, near) if has_cjk(c.text) else _en_pattern_mention(folded, c, near)
             if new is not None:
                 mentions.append(new)
     mentions += _districts(folded)

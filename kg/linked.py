@@ -21,7 +21,7 @@ from rdflib import DCTERMS, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, UR
 
 from extract.resources import read_text
 from kg.namespace import SL
-from kg.protocol import FORMAT_NAMES, ProtocolError, negotiate
+from kg.protocol import FORMAT_NAMES, ProtocolError, negotiate, short
 from kg.rdf import new_graph, term_from_json
 from kg.settings import ONTOLOGY_NS
 from kg.store import LocalStore, RemoteStore
@@ -52,7 +52,7 @@ def page_type(accept: str | None, formats: tuple[str, ...] = ()) -> str:
         raise ProtocolError(406, f"format {value} is not offered here; use html, ttl, jsonld, nt or rdf")
     negotiated = negotiate(accept, (*PAGE_TYPES, *_ALIASES))
     if negotiated is None:
-        raise ProtocolError(406, f"none of the accepted types ({accept}) is offered: {', '.join(PAGE_TYPES)}")
+        raise ProtocolError(406, f"none of the accepted types ({short(accept or '')}) is offered: {', '.join(PAGE_TYPES)}")
     return _ALIASES.get(negotiated, negotiated)
 
 

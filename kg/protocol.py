@@ -83,6 +83,12 @@ def _keywords_only(text: str) -> str:
     return _NOT_KEYWORDS.sub(" ", text)
 
 
+def short(text: str, limit: int = 200) -> str:
+    """A client's text as echoed in a reason: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _decode(body: bytes, charset: str | None) -> str:
     if charset and charset.lower().replace("-", "") != "utf8":
         raise ProtocolError(415, f"charset {charset} is not supported; send UTF-8")
@@ -260,5 +266,5 @@ def result_type(form: str, accept: str | None, formats: tuple[str, ...] = ()) ->
                                  f"use one of {', '.join(usable)}")
     chosen = negotiate(accept, offers)
     if chosen is None:
-        raise ProtocolError(406, f"none of the accepted types ({accept}) can carry this result; offered: {', '.join(offers)}")
+        raise ProtocolError(406, f"none of the accepted types ({short(accept or '')}) can carry this result; offered: {', '.join(offers)}")
     return aliases.get(chosen, chosen)

@@ -57,6 +57,7 @@ from kg.protocol import (
     reads_named_graphs,
     refusal,
     result_type,
+    short,
 )
 from kg.rdf import ontology_graph
 from kg.settings import Limits, Settings
@@ -573,9 +574,10 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
 
     def not_found(request: Request, media: str, what: str) -> Response:
         lang = lang_of(request)
+        what = short(what)  # a 30 KB path must not come back thirteen times
         if media == "text/html":
             page = pages.render("graph.html", lang=lang, page={"title": what, "blocks": [], "note": "not_found"},
-                                graph=None, path=request.url.path)
+                                graph=None, path=short(request.url.path))
             return HTMLResponse(page, status_code=404, headers={"Vary": "Accept"})
         return _error(404, f"nothing is known about {what}", {"Vary": "Accept"})
 

@@ -410,3 +410,13 @@ def test_districts_the_reference_data_lacks_are_read(text: str, district: str, p
 @pytest.mark.parametrize("text", ["园区内已建成数据中心5个,保税区和自贸区也有布局。", "全县机架达到3000架。", "起步区内已建成机架2万架。"])
 def test_generic_areas_are_no_districts(text: str) -> None:
     assert not [f for f in read(text.encode()).facts if f.subject.type == "District" and not f.subject.reference]
+
+
+def test_a_line_with_no_full_stop_is_read_in_bounded_sentences() -> None:
+    from extract.text import MAX_SENTENCE, split_sentences
+
+    text = "，".join(f"青枫智算中心{i}期规划机架{i}个" for i in range(400))  # one 'sentence' of ~7,000 characters
+    spans = split_sentences(text)
+    assert max(end - start for start, end in spans) <= MAX_SENTENCE
+    assert "".join(text[s:e] for s, e in spans) == text  # nothing lost, nothing repeated
+    assert len([f for f in read(text.encode()).facts if f.metric == "rack_count"]) > 100
