@@ -427,7 +427,7 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
             continue
         clause_start = max(text.rfind(c, 0, match.start()) for c in "。；;!?！？") + 1
         members = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
-                   and e.type in _SET_MEMBER_TYPES and e.type != "Initiative"]
+                   and e.type in _SET_MEMBER_TYPES]
         if not members:
             members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
         if members:
