@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa_latency import BASE, build  # noqa: E402
 
-from kg.summary import summary_graph_iri  # noqa: E402
+from kg.graph.summary import summary_graph_iri  # noqa: E402
 
 TRIPLES = int(os.environ.get("SUANLI_LOAD_TRIPLES", "100000"))
 SECONDS = float(os.environ.get("SUANLI_LOAD_SECONDS", "60"))

@@ -4,7 +4,7 @@ Two stores grown the way `bench/qa_latency.py` grows one (the reference world on
 documents copied), one of about 10k and one of about 1M triples. Into each, the same new
 documents are ingested one at a time: news about reference clusters and hubs (whose figures the
 copies have repeated hundreds of times in the large store) and about a new center. Each ingest
-reads, validates in context (kg.validate.context) and writes the document and its summary
+reads, validates in context (kg.pipeline.validate.context) and writes the document and its summary
 changes in one update. The goal: the large store's median per document within 1.5× the small one's.
 The full validation (`suanli validate`, every stored document again in its context) is measured
 per document, on the new documents: its cost grows with the number of documents, by design.
@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa_latency import BASE, build  # noqa: E402
 
-from kg.ingest import ingest, recheck  # noqa: E402
-from kg.store import LocalStore  # noqa: E402
+from kg.graph.store import LocalStore  # noqa: E402
+from kg.pipeline.ingest import ingest, recheck  # noqa: E402
 
 NEWS = [
     "{y}年,庆阳数据中心集群算力规模达到{n}万P,可再生能源占比超过80%。",

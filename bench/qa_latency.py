@@ -30,13 +30,13 @@ import pyoxigraph as ox
 import uvicorn
 
 from extract.text import fold
-from kg.ask import ask, vocabulary
-from kg.ingest import ingest
-from kg.rdf import ontology_graph_iri, reference_graph_iri
-from kg.server import create_app
-from kg.store import LocalStore
-from kg.summary import rebuild as rebuild_summary
-from kg.summary import summary_graph_iri
+from kg.graph.rdf import ontology_graph_iri, reference_graph_iri
+from kg.graph.store import LocalStore
+from kg.graph.summary import rebuild as rebuild_summary
+from kg.graph.summary import summary_graph_iri
+from kg.pipeline.ingest import ingest
+from kg.qa.ask import ask, vocabulary
+from kg.web.server import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://w3id.org/suanli/resource/"

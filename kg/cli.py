@@ -46,7 +46,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _settings(store: str):
-    from kg.settings import Settings
+    from kg.web.settings import Settings
 
     return Settings.from_env(store=store)
 
@@ -57,8 +57,8 @@ _HELD: list[int] = []  # the store's lock, held until the command ends
 def _open(store: str, *, must_exist: bool = False, write: bool = True):
     """The store; a command that writes takes the store's lock first (refused while a service serves it),
     a command that only reads opens it read-only, so it runs beside an ingest or a service."""
-    from kg.store import lock_store, open_store
-    from kg.summary import summary_graph_iri
+    from kg.graph.store import lock_store, open_store
+    from kg.graph.summary import summary_graph_iri
 
     settings = _settings(store)
     if not settings.endpoint and must_exist and not Path(store).exists():
@@ -76,7 +76,7 @@ def _open(store: str, *, must_exist: bool = False, write: bool = True):
 
 
 def _base() -> str:
-    from kg.settings import Settings
+    from kg.web.settings import Settings
 
     return Settings.from_env().base
 
@@ -96,8 +96,8 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
            = None,
            lang: Annotated[str, typer.Option("--lang", help="language of the report lines: en, zh")] = "en") -> None:
     """Read text or HTML documents into the store (idempotent), or curated facts with --facts."""
-    from kg.ingest import expand, ingest_curated
-    from kg.ingest import ingest as run
+    from kg.pipeline.ingest import expand, ingest_curated
+    from kg.pipeline.ingest import ingest as run
 
     _choice(format, ("text", "json"))
     if jobs < 0:
@@ -152,7 +152,7 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
 @app.command()
 def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table") -> None:
     """Print the normalised fact table."""
-    from kg.factview import facts as fact_table
+    from kg.graph.factview import facts as fact_table
 
     _choice(format, ("json", "csv", "table"))
     db = _open(store, must_exist=True, write=False)
@@ -217,9 +217,9 @@ def validate(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
 
     Facts that now break a Violation go to quarantine; quarantined facts that now pass come back.
     """
-    from kg.factview import entity_labels
-    from kg.ingest import document_hashes, recheck
-    from kg.validate import SH, stored_results
+    from kg.graph.factview import entity_labels
+    from kg.pipeline.ingest import document_hashes, recheck
+    from kg.pipeline.validate import SH, stored_results
 
     _choice(format, ("text", "json", "turtle"))
     if lang not in ("zh", "en", "zh-Hans", "zh-Hant"):
@@ -242,7 +242,7 @@ def validate(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
         from rdflib import Literal, URIRef
         from rdflib.namespace import RDF, XSD
 
-        from kg.rdf import new_graph
+        from kg.graph.rdf import new_graph
 
         graph = new_graph()
         graph.bind("sh", SH)
@@ -280,8 +280,8 @@ app.add_typer(quarantine_app, name="quarantine")
 def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
                     lang: Annotated[str, typer.Option("--lang", help="zh or en")] = "en") -> None:
     """The quarantined facts, each with the rule it breaks."""
-    from kg.factview import entity_labels
-    from kg.validate import stored_results
+    from kg.graph.factview import entity_labels
+    from kg.pipeline.validate import stored_results
 
     _choice(format, ("text", "json"))
     db = _open(store, must_exist=True, write=False)
@@ -309,8 +309,8 @@ def quarantine_readmit(
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Validate quarantined facts again (after a correction, or a change of shapes or reference data); admit those that pass."""
-    from kg.ingest import recheck
-    from kg.validate import stored_results
+    from kg.pipeline.ingest import recheck
+    from kg.pipeline.validate import stored_results
 
     corrections: dict[str, str] = {}
     for item in set_ or []:
@@ -396,7 +396,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="a question in Chine
         batch: Annotated[Path | None, typer.Option("--batch", help="one question a line")] = None,
         store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text") -> None:
     """Answer questions from the graph, with the SPARQL that ran and the evidence."""
-    from kg.ask import ask as answer
+    from kg.qa.ask import ask as answer
 
     _choice(format, ("text", "json"))
     if (question is None) == (batch is None):
@@ -497,9 +497,9 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
     """Serve /sparql, /rdf-graphs, /ask and the web page over HTTP (read-only unless SUANLI_UPDATE_TOKEN is set)."""
     import uvicorn
 
-    from kg.server import create_app, guarded_http
-    from kg.settings import Limits
-    from kg.store import lock_store
+    from kg.graph.store import lock_store
+    from kg.web.server import create_app, guarded_http
+    from kg.web.settings import Limits
 
     settings = _settings(store)
     if not settings.endpoint and not Path(store).exists():

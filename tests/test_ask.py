@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.ask import ask, check
-from kg.store import LocalStore
+from kg.graph.store import LocalStore
+from kg.qa.ask import ask, check
 from tests.conftest import EVAL, ROOT, suanli
 
 QUESTIONS = ROOT / "tests" / "questions" / "sample_questions.json"
@@ -224,7 +224,7 @@ def test_a_sum_over_named_entities_adds_one_figure_each(corpus_store) -> None:
 
 
 def test_phase_and_chinese_wording_helpers() -> None:
-    from kg.ask import _in_chinese, _phase_fit
+    from kg.qa.ask import _in_chinese, _phase_fit
 
     assert _phase_fit("phase one of the x park", "x park phase 1") > 0 > _phase_fit("the x park", "x park phase 1")
     assert _phase_fit("x园一期的机架", "x园一期") > 0 > _phase_fit("x园二期的机架", "x园一期")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.gen_namespace import render
-from kg.named import named_queries
-from kg.store import LocalStore
+from kg.graph.gen_namespace import render
+from kg.graph.named import named_queries
+from kg.graph.store import LocalStore
 from tests.conftest import ROOT
 
 
 def test_generated_namespace_matches_the_ontology() -> None:
-    assert (ROOT / "kg" / "namespace.py").read_text(encoding="utf-8") == render()
+    assert (ROOT / "kg" / "graph" / "namespace.py").read_text(encoding="utf-8") == render()
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kg.protocol import ProtocolError, read_operation, refusal, result_type
-from kg.sparql_lex import explain
+from kg.graph.query_text import refusal
+from kg.graph.sparql_lex import explain
+from kg.web.protocol import ProtocolError, read_operation, result_type
 
 SPARQLISH = st.text(alphabet=st.sampled_from(list("SERVICELOADselect{}()<>?:\\u0053 \"'#.!^-+|pqx1\n")), max_size=200)
 
@@ -48,7 +49,7 @@ def test_explaining_a_parser_error_never_raises(text: str, line: int, column: in
 
 @pytest.fixture(scope="module")
 def question_store(corpus_store):
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     store = LocalStore(corpus_store, read_only=True)
     yield store
@@ -61,7 +62,7 @@ def question_store(corpus_store):
 @example("Which hubs exceed 100.% renewable power?")
 @example("有多少个集群的机架超过1..2万?")
 def test_any_question_gets_one_answer_object(question_store, question: str) -> None:
-    from kg.ask import ask
+    from kg.qa.ask import ask
 
     answer = ask(question, store=question_store)
     assert isinstance(answer["answers"], list) and "question" in answer

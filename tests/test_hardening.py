@@ -16,8 +16,8 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from kg.protocol import refusal
-from kg.server import RateLimiter
+from kg.graph.query_text import refusal
+from kg.web.server import RateLimiter
 from tests.conftest import CORPUS, start_service, stop
 
 TOKEN = "hardening-token"
@@ -116,7 +116,7 @@ def test_an_isolated_process_cannot_connect_even_when_the_engine_is_asked_to(out
     if pid == 0:  # the child does what a query worker does: isolate, then run the query it is given
         os.close(read)
         try:
-            from kg.sandbox import isolate
+            from kg.web.sandbox import isolate
 
             isolate()
             outcome = "connected"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import ingest
-from kg.namespace import SL
-from kg.store import LocalStore
-from kg.summary import rebuild_update, summary_graph_iri
+from kg.graph.namespace import SL
+from kg.graph.store import LocalStore
+from kg.graph.summary import rebuild_update, summary_graph_iri
+from kg.pipeline.ingest import ingest
 from tests.conftest import CORPUS, suanli
 
 BASE = "https://w3id.org/suanli/resource/"
@@ -134,7 +134,7 @@ def test_sigkill_during_ingest_leaves_whole_documents_and_the_next_ingest_comple
 
 def _update(store: Path, sparql: str) -> None:
     """Age a store the way an older release would have left it (through the store itself)."""
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     opened = LocalStore(store)
     try:

@@ -7,7 +7,7 @@ import sys
 
 
 def test_the_cli_the_questions_and_the_front_do_not_import_spacy() -> None:
-    probe = ("import sys, kg.cli, kg.ask, kg.server; "
+    probe = ("import sys, kg.cli, kg.qa.ask, kg.web.server; "
              "print(sorted(m for m in ('spacy', 'thinc', 'rjieba') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

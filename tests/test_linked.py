@@ -78,7 +78,7 @@ def parse(response: httpx.Response, media: str) -> Graph:
 
 
 def test_the_corpus_has_an_entity_of_every_class_but_park(service) -> None:
-    from kg.pages import entity_classes
+    from kg.web.pages import entity_classes
 
     classes = {str(c).rsplit("#", 1)[-1] for c in entity_classes()}
     assert classes - {"Park"} <= set(one_of_each_kind(service))  # the sample corpus names no park
@@ -127,8 +127,8 @@ def test_json_ld_is_compact_with_the_published_context(service) -> None:
 
 
 def test_the_context_names_every_ontology_property() -> None:
-    from kg.linked import context
-    from kg.rdf import ontology_graph as ontology
+    from kg.graph.rdf import ontology_graph as ontology
+    from kg.web.linked import context
 
     terms = {value["@id"] if isinstance(value, dict) else value for value in context()["@context"].values()}
     expanded = {t.replace("sl:", str(SL)) for t in terms if isinstance(t, str)}
@@ -223,7 +223,7 @@ def test_a_label_missing_in_traditional_script_falls_back_to_a_converted_one(ser
 
 
 def test_the_label_fallback_chain() -> None:
-    from kg.pages import pick
+    from kg.web.pages import pick
 
     assert pick({"zh-Hans": "庆阳数据中心集群", "en": "Qingyang"}, "zh-Hant") == "慶陽數據中心集群"
     assert pick({"zh-Hant": "慶陽數據中心集群"}, "zh-Hans") == "庆阳数据中心集群"
@@ -233,7 +233,7 @@ def test_the_label_fallback_chain() -> None:
 
 
 def test_values_read_as_people_write_them() -> None:
-    from kg.pages import format_value
+    from kg.web.pages import format_value
 
     assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "en") == "150,000 PFLOPS"
     assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "zh-Hans") == "150,000P"
@@ -327,7 +327,7 @@ def test_the_web_page_and_its_files_are_served(service) -> None:
 
 
 def test_every_interface_string_exists_in_every_language() -> None:
-    from kg.pages import strings
+    from kg.web.pages import strings
 
     keys = {lang: set(table) for lang, table in strings().items()}
     assert keys["en"] == keys["zh-Hans"] == keys["zh-Hant"]

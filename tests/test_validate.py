@@ -11,11 +11,11 @@ import pytest
 from rdflib import PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from extract import read
-from kg.ingest import ensure_base_graphs, store_document
-from kg.namespace import SL
-from kg.rdf import document_graph, entity_iri
-from kg.store import LocalStore
-from kg.summary import summary_graph_iri
+from kg.graph.namespace import SL
+from kg.graph.rdf import document_graph, entity_iri
+from kg.graph.store import LocalStore
+from kg.graph.summary import summary_graph_iri
+from kg.pipeline.ingest import ensure_base_graphs, store_document
 from tests.conftest import CORPUS, suanli
 
 BASE = "https://w3id.org/suanli/resource/"

@@ -1,6 +1,6 @@
 """Query and update processes that cannot reach the network, whatever a query asks.
 
-The SERVICE/LOAD check (kg.protocol) reads the query as the engine does, but a parser can always
+The SERVICE/LOAD check (kg.web.protocol) reads the query as the engine does, but a parser can always
 differ from another; the guarantee is made one level down. `isolate()` runs in a process before it
 touches the store and before it has threads:
 

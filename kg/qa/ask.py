@@ -25,11 +25,11 @@ from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.resources import questions
 from extract.text import fold, has_cjk, to_traditional
-from kg.factview import entity_labels
-from kg.named import query_text
-from kg.namespace import SL
-from kg.rdf import RELATION_PROPERTY, local_name, number
-from kg.store import LocalStore, RemoteStore
+from kg.graph.factview import entity_labels
+from kg.graph.named import query_text
+from kg.graph.namespace import SL
+from kg.graph.rdf import RELATION_PROPERTY, local_name, number
+from kg.graph.store import LocalStore, RemoteStore
 
 Store = LocalStore | RemoteStore
 SLNS = str(SL._NS)
@@ -68,7 +68,7 @@ class Understanding:
 class Vocabulary:
     surfaces: dict[str, str]  # folded, lower-case label or alias → iri
     labels: dict[str, dict[str, str]]
-    summary: str | None = None  # the summary graph questions read (kg.summary), None in an empty store
+    summary: str | None = None  # the summary graph questions read (kg.graph.summary), None in an empty store
 
     @cached_property
     def longest(self) -> int:

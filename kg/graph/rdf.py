@@ -15,7 +15,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Liter
 from extract import EXTRACTOR_VERSION
 from extract.gazetteer import gazetteer
 from extract.resources import read_text
-from kg.namespace import SL
+from kg.graph.namespace import SL
 
 if TYPE_CHECKING:
     from extract import Entity, Fact, Reading

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.named import query_text
-from kg.rdf import RELATION_CODE, local_name, number
-from kg.store import LocalStore, RemoteStore
+from kg.graph.named import query_text
+from kg.graph.rdf import RELATION_CODE, local_name, number
+from kg.graph.store import LocalStore, RemoteStore
 
 _LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en", "zh": "zh-Hans"}
 

@@ -22,8 +22,8 @@ from rdflib.namespace import SKOS
 
 from extract import EXTRACTOR_VERSION, Reading, read
 from extract.errors import BadInputError, EmptyDocumentError
-from kg.namespace import SL
-from kg.rdf import (
+from kg.graph.namespace import SL
+from kg.graph.rdf import (
     document_graph,
     graph_iri,
     ontology_graph,
@@ -32,11 +32,11 @@ from kg.rdf import (
     reference_graph_iri,
     term_from_json,
 )
-from kg.store import LocalStore, RemoteStore
-from kg.summary import add_update, rebuild_update, remove_update, scratch_graph_iri, summary_graph_iri
-from kg.summary import missing as summary_missing
-from kg.summary import rebuild as rebuild_summary
-from kg.validate import Entry, check_document, context, report_graph, split_quarantine
+from kg.graph.store import LocalStore, RemoteStore
+from kg.graph.summary import add_update, rebuild_update, remove_update, scratch_graph_iri, summary_graph_iri
+from kg.graph.summary import missing as summary_missing
+from kg.graph.summary import rebuild as rebuild_summary
+from kg.pipeline.validate import Entry, check_document, context, report_graph, split_quarantine
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
 
@@ -237,18 +237,18 @@ def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None
     # a fork server, not a fork of this process: the open store has threads of its own; the server loads the
     # extractor once and each worker is forked from it ready to read
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extract.facts", "kg.ingest"])
+    context.set_forkserver_preload(["extract.facts", "kg.pipeline.ingest"])
     with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_follow, initargs=(os.getpid(),)) as pool:
         return list(pool.map(_read_one, items, chunksize=max(1, len(items) // (jobs * 4))))
 
 
 def ingest_curated(raw: bytes, *, store: LocalStore | RemoteStore, base: str, path: str) -> IngestReport:
-    """Store the curated facts of one JSON file (kg.curated), one document per source, like extracted ones.
+    """Store the curated facts of one JSON file (kg.pipeline.curated), one document per source, like extracted ones.
 
     Raises:
         BadInputError: the file is not a list of facts in the contract's shape; nothing is written.
     """
-    from kg.curated import read_curated
+    from kg.pipeline.curated import read_curated
 
     documents = read_curated(raw, path=path)
     ensure_base_graphs(store, base=base)

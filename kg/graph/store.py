@@ -15,8 +15,8 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from extract.errors import BadQueryError, StoreError
-from kg.protocol import names_dataset, reads_named_graphs
-from kg.sparql_lex import explain
+from kg.graph.query_text import names_dataset, reads_named_graphs
+from kg.graph.sparql_lex import explain
 
 Row = dict[str, dict[str, str]]
 

@@ -1,12 +1,12 @@
 """Queries run in worker processes, so a runaway query can be stopped by killing its worker.
 
-A thread cannot be stopped and Oxigraph has no cancellation, so the HTTP front (kg.server) hands
+A thread cannot be stopped and Oxigraph has no cancellation, so the HTTP front (kg.web.server) hands
 each query to one of a few workers over a socket pair and waits with a deadline: past it, the
 worker is killed and replaced and the client is told the query timed out. A query still running
 after `nice_after` seconds has its worker's priority lowered, so a heavy query takes only the CPU
 the others leave. Workers write the answer in the negotiated format, cut at the row cap.
 
-Workers are forked by one holder process (`python -m kg.executor`), which loads the store into
+Workers are forked by one holder process (`python -m kg.web.executor`), which loads the store into
 memory when it is small enough (`memory_quads`): Oxigraph answers from memory 2–4× faster than
 from its on-disk store opened read-only (a 300-row join: 28 → 8 ms), the forked workers share
 the holder's pages, and a killed worker is replaced in milliseconds. A larger store is opened
@@ -33,8 +33,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.sandbox import isolate
-from kg.sparql_lex import explain
+from kg.graph.sparql_lex import explain
+from kg.web.sandbox import isolate
 
 HEADER = struct.Struct("!II")  # lengths of the JSON head and of the body that follows
 
@@ -294,7 +294,7 @@ def load_in_memory(config: dict[str, Any]) -> ox.Store | None:
     limit = int(config.get("memory_quads") or 0)
     if not config.get("store") or limit <= 0:
         return None
-    dumped = subprocess.run([sys.executable, "-m", "kg.executor", "--dump", config["store"], str(limit)],
+    dumped = subprocess.run([sys.executable, "-m", "kg.web.executor", "--dump", config["store"], str(limit)],
                             capture_output=True, stdin=subprocess.DEVNULL)
     if dumped.returncode != 0:
         return None
@@ -399,7 +399,7 @@ class Pool:
     async def start(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.holder = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "kg.executor", str(theirs.fileno()), json.dumps(self.config),
+            sys.executable, "-m", "kg.web.executor", str(theirs.fileno()), json.dumps(self.config),
             pass_fds=(theirs.fileno(),), stdin=asyncio.subprocess.DEVNULL)
         theirs.close()
         self.control = ours
@@ -535,7 +535,7 @@ def update_in_process(path: str, text: str, base: str | None, timeout: float) ->
         QueryTimeoutError: the update ran past `timeout` seconds and was killed.
     """
     try:
-        done = subprocess.run([sys.executable, "-m", "kg.executor", "--update", path],
+        done = subprocess.run([sys.executable, "-m", "kg.web.executor", "--update", path],
                               input=json.dumps({"text": text, "base": base}).encode(), capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise QueryTimeoutError from None

@@ -28,9 +28,9 @@ from rdflib.term import Node
 
 from extract.resources import read_text
 from extract.text import has_cjk
-from kg.namespace import SL
-from kg.rdf import new_graph, ontology_graph, term_from_json
-from kg.store import LocalStore, RemoteStore
+from kg.graph.namespace import SL
+from kg.graph.rdf import new_graph, ontology_graph, term_from_json
+from kg.graph.store import LocalStore, RemoteStore
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 FACT_CLASSES = (SL.Measurement, SL.RelationAssertion)

@@ -2,7 +2,7 @@
 
 Every label is chosen by one fallback chain per interface language (zh-Hant falls back to the
 simplified label converted by OpenCC, then English), so a page never shows a blank name. The
-templates live in `kg/templates`, the interface strings in `kg/static/i18n.json`.
+templates live in `kg/web/templates`, the interface strings in `kg/web/static/i18n.json`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 
 from extract.resources import read_text
 from extract.text import fold, to_traditional
-from kg.linked import RDF_TYPES, embedded_json_ld, local_path
-from kg.namespace import SL
-from kg.rdf import RELATION_PROPERTY, ontology_graph
+from kg.graph.namespace import SL
+from kg.graph.rdf import RELATION_PROPERTY, ontology_graph
+from kg.web.linked import RDF_TYPES, embedded_json_ld, local_path
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 FORMAT_LINKS = (("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("N-Triples", "nt"), ("RDF/XML", "rdf"))
@@ -32,13 +32,13 @@ INVERSE_KEYS = {SL.partOf: "part_of_here", SL.locatedIn: "located_here", SL.oper
 @cache
 def strings() -> dict[str, dict[str, Any]]:
     """The interface strings of every language (shared with the web page)."""
-    return json.loads(read_text("kg", "static/i18n.json"))
+    return json.loads(read_text("kg.web", "static/i18n.json"))
 
 
 @cache
 def example_questions() -> dict[str, list[str]]:
     """Questions the web page offers to try, per interface language."""
-    return json.loads(read_text("kg", "static/examples.json"))
+    return json.loads(read_text("kg.web", "static/examples.json"))
 
 
 @cache
@@ -49,7 +49,7 @@ def entity_classes() -> frozenset[URIRef]:
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("kg", "templates"), autoescape=select_autoescape(["html"]),
+    return Environment(loader=PackageLoader("kg.web", "templates"), autoescape=select_autoescape(["html"]),
                        trim_blocks=True, lstrip_blocks=True)
 
 

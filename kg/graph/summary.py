@@ -21,8 +21,8 @@ from uuid import uuid4
 from rdflib import URIRef
 
 from extract.resources import read_text
-from kg.rdf import ontology_graph_iri
-from kg.store import LocalStore, RemoteStore, join_updates
+from kg.graph.rdf import ontology_graph_iri
+from kg.graph.store import LocalStore, RemoteStore, join_updates
 
 
 def summary_graph_iri(base: str) -> URIRef:

@@ -1,16 +1,16 @@
 """The HTTP service: /sparql (SPARQL 1.1 Protocol), /rdf-graphs (Graph Store Protocol), /ask, /validation,
 linked data (/resource/…, /ontology, /shapes, /.well-known/void, /dump) and the web page.
 
-A query's default graph is the summary graph (kg.summary): each entity and distinct fact once,
+A query's default graph is the summary graph (kg.graph.summary): each entity and distinct fact once,
 never a quarantined fact; every document's facts stay readable as its own named graph.
 
-Safe by default: the store is opened read-only; queries run in worker processes (kg.executor) that
+Safe by default: the store is opened read-only; queries run in worker processes (kg.web.executor) that
 are killed past the timeout; SERVICE, LOAD and graphs outside the dataset are refused before
 anything runs; answers stop at a row cap (said in `Suanli-Row-Cap` / `Suanli-Truncated`); request
 sizes are bounded; each client has a request budget (429 with Retry-After). SPARQL Update and Graph
 Store writes need the configured token.
 
-`create_app(store=…)` builds the app; the protocol's rules live in kg.protocol.
+`create_app(store=…)` builds the app; the protocol's rules live in kg.web.protocol.
 """
 
 from __future__ import annotations
@@ -42,28 +42,25 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
 from extract.errors import SuanliError
-from kg import linked, pages
-from kg.ask import ask as answer
-from kg.executor import BusyError, Pool, QueryTimeoutError, WorkerFailedError, update_in_process
-from kg.named import named_queries
-from kg.protocol import (
+from kg.graph.named import named_queries
+from kg.graph.query_text import from_graphs, names_dataset, reads_named_graphs, refusal
+from kg.graph.rdf import ontology_graph
+from kg.graph.store import LocalStore, RemoteStore, open_store
+from kg.graph.summary import summary_graph_iri
+from kg.pipeline.validate import stored_results
+from kg.qa.ask import ask as answer
+from kg.web import linked, pages
+from kg.web.executor import BusyError, Pool, QueryTimeoutError, WorkerFailedError, update_in_process
+from kg.web.protocol import (
     GRAPH_TYPES,
     Operation,
     ProtocolError,
-    from_graphs,
-    names_dataset,
     negotiate,
     read_operation,
-    reads_named_graphs,
-    refusal,
     result_type,
     short,
 )
-from kg.rdf import ontology_graph
-from kg.settings import Limits, Settings
-from kg.store import LocalStore, RemoteStore, open_store
-from kg.summary import summary_graph_iri
-from kg.validate import stored_results
+from kg.web.settings import Limits, Settings
 
 CAP_HEADERS = ("Suanli-Row-Cap", "Suanli-Truncated")
 MAX_QUESTION_BODY = 64 * 1024  # a question is at most 10,000 characters; its JSON or form wrapping fits in this
@@ -289,7 +286,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
     gate = Gate()
     limiter = RateLimiter(limits.rate, limits.burst)
     running: dict[str, list[Any]] = {}  # client address → [its share of the workers, requests holding or awaiting it]
-    service_description = files("kg").joinpath("static/service-description.ttl").read_bytes()
+    service_description = files("kg.web").joinpath("static/service-description.ttl").read_bytes()
     dump_folder = tempfile.TemporaryDirectory(prefix="suanli-dump-")
     dumps: dict[str, linked.Dump] = {}  # by media type; emptied by every write
     stale: list[Path] = []  # the generation before, kept until the next write for downloads in flight
@@ -390,7 +387,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
     def description(request: Request, op: Operation) -> Response:
         html = negotiate(request.headers.get("accept"), (*GRAPH_TYPES, "text/html")) == "text/html"
         if html and not op.formats:
-            return HTMLResponse(files("kg").joinpath("static/sparql.html").read_text(encoding="utf-8"),
+            return HTMLResponse(files("kg.web").joinpath("static/sparql.html").read_text(encoding="utf-8"),
                                 headers={"Vary": "Accept"})
         media = result_type("describe", request.headers.get("accept"), op.formats)
         endpoint = _address(request)
@@ -548,7 +545,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
         async with gate.read():
             return JSONResponse(await run_in_threadpool(answer, question, store=db))
 
-    app.mount("/static", StaticFiles(packages=[("kg", "static")]), name="static")
+    app.mount("/static", StaticFiles(packages=[("kg.web", "static")]), name="static")
 
     async def read(function: Any, *args: Any) -> Any:
         """A store read off the event loop, waiting for any write to finish."""
@@ -699,7 +696,7 @@ def create_app(*, store: str | None = None, endpoint: str | None = None,
 
     @app.get("/", response_class=HTMLResponse)
     def page() -> str:
-        return files("kg").joinpath("static/index.html").read_text(encoding="utf-8")
+        return files("kg.web").joinpath("static/index.html").read_text(encoding="utf-8")
 
     return FastPath(app, "/sparql", sparql)
 

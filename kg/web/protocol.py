@@ -2,18 +2,16 @@
 
 Everything here is a plain function over the request's parts, so the rules can be read and tested
 without a server: `read_operation` turns method, Content-Type, URL parameters and body into one
-`Operation` or a `ProtocolError` with the status the protocol prescribes; `refusal` says why a
-query must not run (SERVICE, LOAD); `negotiate` picks a media type from Accept q-values or `format=`.
+`Operation` or a `ProtocolError` with the status the protocol prescribes (why a query must not run,
+SERVICE or LOAD, is `kg.graph.query_text.refusal`); `negotiate` picks a media type from Accept q-values or `format=`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import parse_qsl
 
-from kg import sparql_lex
+from kg.graph.query_text import has_dataset_keyword, query_form
 
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -42,19 +40,6 @@ FORMAT_NAMES = {
     "n3": (None, "text/turtle"), "trig": (None, "application/trig"), "nquads": (None, "application/n-quads"),
 }
 
-# Strings, IRIs, comments and variables: the parts of a query where keywords are only text.
-_NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                           r'|<[^<>\s]*>|[?$]\w+|#[^\n]*')
-_STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                                   r'|<[^<>\s]*>|#[^\n]*')
-_FORM = re.compile(r"(?<![\w:])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
-_FROM_WORD = re.compile(r"(?<![\w:])FROM(?![\w:])", re.IGNORECASE)
-_GRAPH = re.compile(r"(?<![\w:])GRAPH(?![\w:])", re.IGNORECASE)
-_USING = re.compile(r"(?<![\w:])(USING|WITH)(?![\w:])", re.IGNORECASE)
-_FROM = re.compile(r"(?<![\w:])FROM\s+(?:NAMED\s+)?(<[^<>\s]*>|[\w.-]*:[\w.-]*)", re.IGNORECASE)
-_PREFIX = re.compile(r"(?<![\w:])PREFIX\s+([\w.-]*):\s*<([^<>\s]*)>", re.IGNORECASE)
-
-
 class ProtocolError(Exception):
     """A request the protocol rejects: the HTTP status and a one-line reason for the client."""
 
@@ -75,12 +60,6 @@ class Operation:
     named_graphs: tuple[str, ...] = ()
     form: str = ""  # select | ask | construct | describe, for queries
     formats: tuple[str, ...] = ()  # `format=`, `output=` and `results=` values, in order
-
-
-@lru_cache(maxsize=512)
-def _keywords_only(text: str) -> str:
-    """The query without strings, IRIs, comments and variables (cached: several checks read it)."""
-    return _NOT_KEYWORDS.sub(" ", text)
 
 
 def short(text: str, limit: int = 200) -> str:
@@ -145,7 +124,7 @@ def read_operation(method: str, content_type: str | None, query_string: str, bod
     formats = tuple(v for k, v in params if k in ("format", "output", "results") and v)
     if updates:
         using = tuple(v for k, v in params if k in ("using-graph-uri", "using-named-graph-uri"))
-        if using and _USING.search(_keywords_only(updates[0])):
+        if using and has_dataset_keyword(updates[0]):
             raise ProtocolError(400, "using-graph-uri/using-named-graph-uri conflict with USING or WITH in the update")
         if using:
             raise ProtocolError(400, "using-graph-uri and using-named-graph-uri are not supported; write USING in the update")
@@ -156,55 +135,6 @@ def read_operation(method: str, content_type: str | None, query_string: str, bod
         return Operation("description", formats=formats)
     text = queries[0]
     return Operation("query", text, defaults, named, query_form(text), formats)
-
-
-def query_form(text: str) -> str:
-    """select, ask, construct or describe: the first query-form keyword outside strings, IRIs and comments."""
-    match = _FORM.search(_keywords_only(text))
-    return match.group(1).lower() if match else ""
-
-
-def names_dataset(text: str) -> bool:
-    """True when a query has its own FROM or FROM NAMED clause (strings, IRIs and comments aside)."""
-    return _FROM_WORD.search(_keywords_only(text)) is not None
-
-
-def reads_named_graphs(text: str) -> bool:
-    """True when a query has a GRAPH pattern (outside strings, IRIs and comments)."""
-    return _GRAPH.search(_keywords_only(text)) is not None
-
-
-def refusal(text: str) -> str | None:
-    """Why a query or update must not run here: it would reach outside this dataset, or nest too deep to parse safely.
-
-    Read from the query's tokens (`kg.sparql_lex`), after its \\u escapes are decoded as the engine decodes them, so
-    `SERVICEp:x`, `\\u0053ERVICE` or a keyword between a `<` and a `>` is seen as the engine sees it.
-    """
-    try:
-        scan = sparql_lex.scan(text)
-    except ValueError as exc:
-        return f"bad query: {exc}"
-    if scan.forbidden:
-        return (f"{scan.forbidden} is not allowed on this endpoint: it would fetch data from outside this dataset "
-                "(a prefix or word that begins with SERVICE or LOAD is refused too)")
-    if scan.depth > sparql_lex.MAX_DEPTH:
-        return f"the query nests {scan.depth} levels deep; at most {sparql_lex.MAX_DEPTH} are allowed"
-    return None
-
-
-@lru_cache(maxsize=512)
-def from_graphs(text: str) -> tuple[str, ...]:
-    """The graph IRIs a query's own FROM and FROM NAMED clauses name (prefixed names resolved; cached as `_keywords_only`)."""
-    stripped = _STRINGS_AND_COMMENTS.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " ", text)
-    prefixes = dict(_PREFIX.findall(stripped))
-    graphs = []
-    for name in _FROM.findall(stripped):
-        if name.startswith("<"):
-            graphs.append(name[1:-1])
-        else:
-            prefix, _, local = name.partition(":")
-            graphs.append(prefixes.get(prefix, f"{prefix}:") + local)
-    return tuple(graphs)
 
 
 def _accept_ranges(accept: str) -> list[tuple[str, float]]:

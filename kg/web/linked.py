@@ -20,12 +20,12 @@ import pyoxigraph as ox
 from rdflib import DCTERMS, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 
 from extract.resources import read_text
-from kg.namespace import SL
-from kg.protocol import FORMAT_NAMES, ProtocolError, negotiate, short
-from kg.rdf import new_graph, term_from_json
-from kg.settings import ONTOLOGY_NS
-from kg.store import LocalStore, RemoteStore
-from kg.summary import summary_graph_iri
+from kg.graph.namespace import SL
+from kg.graph.rdf import new_graph, term_from_json
+from kg.graph.store import LocalStore, RemoteStore
+from kg.graph.summary import summary_graph_iri
+from kg.web.protocol import FORMAT_NAMES, ProtocolError, negotiate, short
+from kg.web.settings import ONTOLOGY_NS
 
 RDF_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
 PAGE_TYPES = ("text/html", *RDF_TYPES)
@@ -215,7 +215,7 @@ def dataset_description(store: LocalStore | RemoteStore, base: str, site: str, d
     graph.bind("void", VOID)
     graph.bind("dcat", DCAT)
     graph.bind("spdx", SPDX)
-    graph.parse(data=read_text("kg", "static/void.ttl"), format="turtle", publicID=site)
+    graph.parse(data=read_text("kg.web", "static/void.ttl"), format="turtle", publicID=site)
     dataset = URIRef(f"{site}.well-known/void#dataset")
     graph.add((dataset, VOID.triples, Literal(store.count(), datatype=XSD.integer)))
     graph.add((dataset, VOID.uriSpace, Literal(base)))

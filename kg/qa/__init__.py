@@ -1,0 +1,1 @@
+"""Questions: understand a question, plan its SPARQL, run it over the store and word the answer."""

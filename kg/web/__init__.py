@@ -1,0 +1,1 @@
+"""The web service: SPARQL protocol, graph store, questions, linked data, dumps and pages."""
