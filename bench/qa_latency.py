@@ -35,7 +35,8 @@ from kg.graph.store import LocalStore
 from kg.graph.summary import rebuild as rebuild_summary
 from kg.graph.summary import summary_graph_iri
 from kg.pipeline.ingest import ingest
-from kg.qa.ask import ask, vocabulary
+from kg.qa.ask import ask
+from kg.qa.understand import vocabulary
 from kg.web.server import create_app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -423,27 +423,26 @@ def ask(question: Annotated[str | None, typer.Argument(help="a question in Chine
 
 
 def render_answer(result: dict) -> str:
-    """An answer for people: the figures with comparators, then the sentences they rest on."""
-    zh = result["lang"] == "zh"
+    """An answer for people: each answer as the question layer worded it, then the sentences it rests on."""
+    from kg import present
+
+    script = present.script_of(result.get("lang"), result.get("script"))
     lines = [f"? {result['question']}"]
     if result["boolean"] is not None:
-        lines.append(("是" if result["boolean"] else "否") if zh else ("yes" if result["boolean"] else "no"))
+        lines.append(present.word("yes" if result["boolean"] else "no", script))
     elif not result["answers"]:
-        lines.append(("未找到答案:" if zh else "no answer: ") + (result["interpretation"] or ""))
+        lines.append(present.word("no_answer", script) + (result["interpretation"] or ""))
     for a in result["answers"]:
-        text = a.get("label") or ""
-        if a.get("display"):  # worded by the question layer in the question's language and script
-            text = a["display"]
-        elif a.get("text"):
-            qualifiers = ", ".join(str(a[k]) for k in ("status", "time") if a.get(k))
-            text += f": {a['text']}" + (f" ({qualifiers})" if qualifiers else "")
-        if a.get("via") and not a.get("display"):
-            text += f" [{'所属' if zh else 'via'} {a['via']['label']}]"
-        lines.append(f"  - {text}")
-    hant = bool(re.search(r"[們國於與數據這樞紐資料個為]", result["question"]))
-    for e in result["evidence"][:5]:
-        quote = e["text"] if len(e["text"]) <= 160 else e["text"][:159] + "…"
-        lines.append(f"    {('依據' if hant else '依据') if zh else 'source'} {e['source']}: {quote}")
+        lines.append(f"  - {a.get('display') or present.display(a, script)}")
+    seen: set[str] = set()
+    for e in result["evidence"]:
+        if e["text"] in seen:
+            continue
+        seen.add(e["text"])
+        quote = e["text"] if len(e["text"]) <= 240 else e["text"][:239] + "…"
+        lines.append(f"    {present.word('source', script)} {e['source']}: {quote}")
+        if len(seen) == 5:
+            break
     return "\n".join(lines)
 
 

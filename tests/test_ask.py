@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.graph.store import LocalStore
-from kg.qa.ask import ask, check
+from kg.qa.ask import ask
+from kg.qa.plan import check
 from tests.conftest import EVAL, ROOT, suanli
 
 QUESTIONS = ROOT / "tests" / "questions" / "sample_questions.json"
@@ -224,9 +225,10 @@ def test_a_sum_over_named_entities_adds_one_figure_each(corpus_store) -> None:
 
 
 def test_phase_and_chinese_wording_helpers() -> None:
-    from kg.qa.ask import _in_chinese, _phase_fit
+    from kg.present import interpretation
+    from kg.qa.understand import _phase_fit
 
     assert _phase_fit("phase one of the x park", "x park phase 1") > 0 > _phase_fit("the x park", "x park phase 1")
     assert _phase_fit("x园一期的机架", "x园一期") > 0 > _phase_fit("x园二期的机架", "x园一期")
-    assert _in_chinese("rack_count of 甲集群, status planned/target", "zh") == "甲集群的机架数,状态:规划/目标"
-    assert _in_chinese("operator of 乙中心, only Company", "zh-Hant") == "乙中心的建設運營方,限企業"
+    assert interpretation("rack_count of 甲集群, status planned/target", "zh-Hans") == "甲集群的机架数,状态:规划/目标"
+    assert interpretation("operator of 乙中心, only Company", "zh-Hant") == "乙中心的建設運營方,限企業"

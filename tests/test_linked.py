@@ -236,10 +236,10 @@ def test_values_read_as_people_write_them() -> None:
     from kg.web.pages import format_value
 
     assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "en") == "150,000 PFLOPS"
-    assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "zh-Hans") == "150,000P"
-    assert format_value(80000, "https://w3id.org/suanli/ontology#racks", "rack_count", "zh-Hant") == "80,000架"
+    assert format_value(150000, "https://w3id.org/suanli/ontology#PFLOPS", "computing_power", "zh-Hans") == "15万P"
+    assert format_value(80000, "https://w3id.org/suanli/ontology#racks", "rack_count", "zh-Hant") == "8萬架"
     assert format_value(0.9, None, "https://w3id.org/suanli/ontology#renewable_share", "en") == "90%"
-    assert format_value(2.5e9, "https://w3id.org/suanli/ontology#CNY", "investment", "zh-Hans") == "25 亿元"
+    assert format_value(2.5e9, "https://w3id.org/suanli/ontology#CNY", "investment", "zh-Hans") == "25亿元"
     assert format_value(2.5e9, "https://w3id.org/suanli/ontology#CNY", "investment", "en") == "CNY 2.5 billion"
     assert format_value(1.25, None, "https://w3id.org/suanli/ontology#pue", "en") == "1.25"
 

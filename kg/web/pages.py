@@ -18,6 +18,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 
 from extract.resources import read_text
 from extract.text import fold, to_traditional
+from kg import present
 from kg.graph.namespace import SL
 from kg.graph.rdf import RELATION_PROPERTY, ontology_graph
 from kg.web.linked import RDF_TYPES, embedded_json_ld, local_path
@@ -132,18 +133,8 @@ class Labeller:
 
 
 def format_value(value: float, unit: str | None, metric: str | None, lang: str) -> str:
-    """A canonical value as people read it: 90% for a share, 亿元 or billion for money, thousands separated."""
-    if metric and metric.endswith("renewable_share"):
-        return f"{value * 100:.4g}%"
-    unit_code = (unit or "").rsplit("#", 1)[-1]
-    if unit_code == "CNY":
-        if lang.startswith("zh") and abs(value) >= 1e8:
-            return f"{value / 1e8:,.6g} 亿元" if lang == "zh-Hans" else f"{value / 1e8:,.6g} 億元"
-        if abs(value) >= 1e9:
-            return f"CNY {value / 1e9:,.6g} billion"
-    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
-    unit_text = strings()[lang]["units"].get(unit_code, unit_code)
-    return f"{number}{'' if lang.startswith('zh') else ' '}{unit_text}".strip()
+    """A canonical value as people read it (`kg.present.figure`; the sign of its comparator stands beside it)."""
+    return present.figure(value, unit, None, lang, metric=metric)
 
 
 def _literal(graph: Graph, node: Any, prop: URIRef) -> str | None:

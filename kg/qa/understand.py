@@ -1,0 +1,461 @@
+"""Understanding a question: which entities, metric, class, relation, comparison and time it names.
+
+The vocabulary comes from the graph (every label and altLabel) and from a question lexicon
+(`extract/data/questions.toml`), so a new entity or metric is askable without code changes.
+`understand(question, vocabulary)` is the door; it reads and never queries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+import weakref
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pyoxigraph as ox
+
+from extract.quantity import find as find_quantities
+from extract.quantity import parse as parse_number
+from extract.resources import questions
+from extract.text import fold, has_cjk
+from kg.graph.factview import entity_labels
+from kg.graph.namespace import SL
+from kg.graph.store import LocalStore, RemoteStore
+
+Store = LocalStore | RemoteStore
+SLNS = str(SL._NS)
+_EMPTY = ox.Store()
+
+
+@dataclass
+class Understanding:
+    lang: str
+    script: str
+    entities: list[tuple[int, str]] = field(default_factory=list)  # (position, iri)
+    metric: str | None = None
+    kind: str | None = None
+    cls: str | None = None
+    cls_pos: int = -1
+    comparator: str | None = None
+    threshold: float | None = None
+    statuses: list[str] = field(default_factory=list)
+    relation: str | None = None
+    yes_no: bool = False
+    superlative: str | None = None
+    comparative: str | None = None  # "max" for more/larger/更多, "min" for fewer/smaller/更少
+    top: int = 1
+    total: bool = False
+    count: bool = False
+    year: str | None = None
+    notes: list[str] = field(default_factory=list)
+    one_of: bool = False
+    asked_bound: str | None = None  # "超过多少": the question asks for a stated bound
+    classes: list[str] = field(default_factory=list)  # every class the question names
+    hops: bool = False  # containment through places in between
+    _members: bool = False  # count the graph's members, not a stated figure
+
+
+@dataclass
+class Vocabulary:
+    surfaces: dict[str, str]  # folded, lower-case label or alias → iri
+    labels: dict[str, dict[str, str]]
+    summary: str | None = None  # the summary graph questions read (kg.graph.summary), None in an empty store
+
+    @cached_property
+    def longest(self) -> int:
+        return max(map(len, self.surfaces), default=0)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Names in a folded, lower-case text, leftmost-longest, without overlaps: (start, end, iri).
+
+        Dictionary look-ups per position, so the cost does not grow with the number of entities.
+        An ASCII name must stand as a word of its own.
+        """
+        found, i = [], 0
+        while i < len(text):
+            for size in range(min(self.longest, len(text) - i), 1, -1):
+                piece = text[i : i + size]
+                iri = self.surfaces.get(piece)
+                if iri is None:
+                    continue
+                if piece.isascii() and (i > 0 and text[i - 1].isalnum() or text[i + size : i + size + 1].isalnum()):
+                    continue
+                found.append((i, i + size, iri))
+                i += size - 1
+                break
+            i += 1
+        return found
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, float], dict[str, list[str]], dict[str, list[str]]]:
+        """Token weights (rarer is heavier), token → surfaces, surface → tokens: for names given in part."""
+        tokens = {surface: _tokens(surface) for surface in self.surfaces}
+        df: dict[str, int] = {}
+        postings: dict[str, list[str]] = {}
+        for surface, toks in tokens.items():
+            for tok in set(toks):
+                df[tok] = df.get(tok, 0) + 1
+                postings.setdefault(tok, []).append(surface)
+        n = max(len(tokens), 1)
+        weights = {tok: math.log(1 + n / count) for tok, count in df.items()}
+        return weights, postings, {s: t for s, t in tokens.items() if t}
+
+    def fuzzy(self, text: str) -> list[tuple[int, int, str, float, float]]:
+        """Entities named in part ("the Gui'an cluster", "鄱阳湖智算中心"): (start, end, iri, weight, share).
+
+        A label's tokens (Chinese characters, English words) are looked for close together in the
+        question; `share` is the part of the label's weight found, rare tokens weighing most
+        (difflib's matcher orders the matched Chinese characters, so they must come in the label's order).
+        """
+        weights, postings, label_tokens = self._index
+        spans = _token_spans(text)
+        words = [tok for tok, _, _ in spans]
+        rare = {tok for tok in words if weights.get(tok, 0) >= 1.5 and tok not in _STOP}
+        candidates = {surface for tok in rare for surface in postings.get(tok, ())}
+        if len(candidates) > 3000:
+            return []
+        found = []
+        for surface in candidates:
+            toks = label_tokens[surface]
+            wanted = set(toks) - _STOP
+            names = {t for t in wanted - _generic() if not t.isdigit()}
+            if not names or (len(names) < 2 and not any(t.isascii() and len(t) >= 4 for t in names)):
+                continue
+            total = sum(weights.get(t, 0) for t in names)
+            positions = [i for i, tok in enumerate(words) if tok in wanted]
+            best = None
+            run: list[int] = []
+            for pos in [*positions, None]:
+                if pos is not None and (not run or pos - run[-1] <= 3 and all(
+                        words[k] in _STOP or words[k] in _generic() for k in range(run[-1] + 1, pos))):
+                    run.append(pos)
+                    continue
+                if run:
+                    got = {words[i] for i in run}
+                    if all(not t.isascii() for t in toks):
+                        got = set()
+                        matcher = difflib.SequenceMatcher(None, toks, words[run[0]: run[-1] + 1], autojunk=False)
+                        for block in matcher.get_matching_blocks():
+                            got.update(toks[block.a: block.a + block.size])
+                    weight = sum(weights.get(t, 0) for t in got & names)
+                    extra = sum(weights.get(t, 0) for t in got & wanted - names)
+                    if best is None or (weight, extra) > best[:2]:
+                        best = (weight, extra, run[0], run[-1])
+                run = [pos] if pos is not None else []
+            if best is None:
+                continue
+            weight, extra = best[:2]
+            first, last = _trimmed(words, best[2], best[3], names, toks)
+            share = weight / total if total else 0.0
+            if all(not t.isascii() for t in toks) and (last - first + 1) * 2 < len(toks):
+                continue  # a common word of a long Chinese name ("建设" in 中国能源建设) does not name it
+            if share >= 0.7 and weight >= 4.0 and (last > first or share == 1.0) and (
+                    len(got_names := {words[i] for i in range(first, last + 1)} & names) >= 2
+                    or any(t.isascii() and len(t) >= 4 for t in got_names)):
+                # words of the span the label lacks ("超" of 成都的超算中心 read as 成都人工智能计算中心) count against it
+                lacking = sum(1 for i in range(first, last + 1) if words[i] not in wanted and words[i] not in _STOP)
+                score = weight * share + 0.1 * extra - 0.5 * lacking + _phase_fit(text, surface)
+                found.append((spans[first][1], spans[last][2], self.surfaces[surface], score, share))
+        return found
+
+    def link(self, text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+        """Entities of a folded, lower-case question: exact names, and names given in part or with other
+        words; overlapping readings are settled by weight (rare words and the class word count most).
+        Returns the chosen (start, end, iri) and notes on readings that were close."""
+        exact = self.find(text)
+        weights, _, _ = self._index
+        pool = {}
+        for start, end, iri in exact:
+            toks = set(_tokens(text[start:end])) - _STOP
+            names = toks - _generic()
+            score = sum(weights.get(t, 0) for t in names) + 0.1 * sum(weights.get(t, 0) for t in toks - names) + 2.0
+            pool[(start, end, iri)] = score
+        for start, end, iri, score, _share in self.fuzzy(text):
+            if any(s <= start and end <= e and e - s > end - start for s, e, _ in exact):
+                continue  # a name said in full is not a shorter name inside it ("…中心一期" is not "…中心")
+            pool[(start, end, iri)] = max(pool.get((start, end, iri), 0), score)
+        lex = questions()["class"]
+        for (start, end, iri), score in list(pool.items()):
+            # the class word that ends the name: "the Gui'an cluster", "庆阳国家数据中心集群" (a cluster, not a center)
+            window = text[start: end + 8]
+            ends = [(m.end(), len(w), cls) for cls, words in lex.items() for w in words if not w.isascii() or len(w) > 3
+                    for m in re.finditer(re.escape(w), window) if m.start() <= end - start + 2 and m.end() >= end - start]
+            if ends and max(ends)[2] == self.types.get(iri):
+                pool[(start, end, iri)] = score + 3.0
+        chosen: list[tuple[int, int, str]] = []
+        notes: list[str] = []
+        ranked = sorted(pool.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        for (start, end, iri), score in ranked:
+            if any(start < e and s < end for s, e, _ in chosen):
+                continue
+            rivals = [i for (s, e, i), sc in ranked if i != iri and s < end and start < e and sc >= score - 1.0]
+            if rivals and (start, end, iri) not in exact:
+                notes.append(f"took '{text[start:end]}' as {iri} (also close: {', '.join(dict.fromkeys(rivals[:3]))})")
+            chosen.append((start, end, iri))
+        chosen.sort()
+        # a place or company just before a named thing only qualifies it: "宜昌骋风而来算力中心", "China Telecom's … center"
+        kept = []
+        for i, (start, end, iri) in enumerate(chosen):
+            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+            named = _NAMED | ({"District"} if self.types.get(iri) in ("City", "Province") else set())
+            if nxt and self.types.get(iri) in _QUALIFIERS and self.types.get(nxt[2]) in named \
+                    and re.fullmatch(r"\s*(?:'s|’s|的)?\s*", text[end:nxt[0]]):
+                continue
+            kept.append((start, end, iri))
+        return kept, notes
+
+    @cached_property
+    def types(self) -> dict[str, str]:
+        """iri → class name (Hub, Cluster, …)."""
+        return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
+
+
+_STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
+
+
+_PHASES = [(1, r"一期|第一阶段|(?:phase|stage)\s*(?:one|1|i)\b|(?:first|1st)\s+(?:phase|stage)"),
+           (2, r"二期|第二阶段|(?:phase|stage)\s*(?:two|2|ii)\b|(?:second|2nd)\s+(?:phase|stage)"),
+           (3, r"三期|第三阶段|(?:phase|stage)\s*(?:three|3|iii)\b|(?:third|3rd)\s+(?:phase|stage)")]
+
+
+def _phase(text: str) -> int | None:
+    return next((n for n, pattern in _PHASES if re.search(pattern, text)), None)
+
+
+def _phase_fit(question: str, label: str) -> float:
+    """"phase one of X" prefers X's phase 1 (一期), a question naming no phase the whole of X."""
+    asked, named = _phase(question), _phase(label)
+    if named is None:
+        return 0.0
+    return 1.5 if asked == named else -1.5
+
+
+def _trimmed(words: list[str], first: int, last: int, names: set[str], toks: list[str]) -> tuple[int, int]:
+    """A fuzzy match's span without the describing words before its first name word ("computing capacity
+    was … Poyang Lake center" starts at "Poyang"); the words after the last name word are kept while they
+    go on as the label goes on ("Poyang Lake intelligent computing center", "云上天府云计算中心", not its 一期计划)."""
+    inside = [i for i in range(first, last + 1) if words[i] in names]
+    if not inside:
+        return first, last
+    start, end = inside[0], inside[-1]
+    while start > first and words[start - 1] in toks and words[start - 1] not in _metric_tokens():
+        start -= 1  # "China" of "China Telecom's …", not "computing" of "computing capacity"
+    left = list(toks)
+    for word in words[start: end + 1]:
+        if word in left:
+            left.remove(word)
+    for i in range(end + 1, last + 1):
+        if words[i] in left:
+            end = i
+            left.remove(words[i])
+        elif words[i] not in _STOP and words[i] not in _generic():
+            break  # describing words the label lacks ("AI", "国家") are passed over, not taken
+    return start, end
+
+
+_QUALIFIERS = {"City", "Province", "District", "Company", "Organization"}
+AGENTS = {"Company", "Organization"}
+_NAMED = {"Center", "Cluster", "Park"}
+
+
+@functools.cache
+def _metric_tokens() -> frozenset[str]:
+    lex = questions()
+    return frozenset(t for table in ("kind", "metric") for ws in lex[table].values() for w in ws for t in _tokens(fold(w).lower()))
+
+
+@functools.cache
+def _generic() -> frozenset[str]:
+    """Tokens of class and kind words ("数据中心集群", "intelligent computing center"): they do not name anything."""
+    lex = questions()
+    words = [w for table in ("class", "kind", "metric") for ws in lex[table].values() for w in ws] + lex["names"]["generic"]
+    return frozenset(t for w in words for t in _tokens(fold(w).lower()))
+
+
+def _tokens(text: str) -> list[str]:
+    return [tok for tok, _, _ in _token_spans(text)]
+
+
+def _token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Chinese characters one by one, English words and numbers whole, with their offsets."""
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\u3400-\u9fff]|[a-z0-9]+", text)]
+
+
+_VOCAB: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def vocabulary(store: Store) -> Vocabulary:
+    """Every label and alias of the graph's entities, built once per open store.
+
+    Answering opens stores read-only (the CLI per run, the server per process), so the
+    vocabulary cannot go stale while it is cached.
+    """
+    if store in _VOCAB:
+        return _VOCAB[store]
+    labels = entity_labels(store)
+    rows = store.select(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?e ?l WHERE { ?e rdfs:label|skos:altLabel ?l }"
+    ).rows
+    surfaces: dict[str, str] = {}
+    for row in rows:
+        iri = row["e"]["value"]
+        if iri not in labels:
+            continue
+        text = fold(row["l"]["value"]).lower().strip()
+        if len(text) >= 2:
+            surfaces.setdefault(text, iri)
+            base = re.sub(r"(市|省)$", "", text)
+            if base != text and len(base) >= 2:
+                surfaces.setdefault(base, iri)
+    summary = store.select(
+        f"PREFIX sl: <{SLNS}> SELECT ?g WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact }} }} LIMIT 1").values("g")
+    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None)
+    _VOCAB[store] = vocab
+    return vocab
+
+
+def _find_words(text: str, words: list[str]) -> tuple[int, str] | None:
+    best = None
+    for word in sorted(words, key=len, reverse=True):
+        pattern = r"(?<![a-z])" + re.escape(word) + r"(?![a-z])" if word.isascii() else re.escape(word)
+        m = re.search(pattern, text)
+        if m and (best is None or len(word) > len(best[1])):
+            best = (m.start(), word)
+    return best
+
+
+def understand(question: str, vocab: Vocabulary) -> Understanding:
+    """Read a question into the pieces a query is built from."""
+    folded = fold(question)
+    is_zh = has_cjk(question)
+    script = "zh-Hant" if is_zh and folded != question else ("zh" if is_zh else "en")
+    u = Understanding(lang="zh" if is_zh else "en", script=script)
+    text = folded.lower()
+    masked = list(text)
+    linked, u.notes = vocab.link(text)
+    lex = questions()
+    for start, end, iri in linked:
+        if vocab.types.get(iri) == "Initiative" and (named := _find_words(text[start:end], [
+                w for ws in lex["class"].values() for w in ws])):
+            # "国家枢纽节点", "the national hubs": the programme's name says which class is meant
+            u.cls = next(c for c, ws in lex["class"].items() if named[1] in ws)
+            u.cls_pos = start
+            continue
+        u.entities.append((start, iri))
+        masked[start:end] = ["\x00"] * (end - start)
+    rest = "".join(masked)
+    hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(rest, words))]
+    if hits:
+        u.metric = max(hits)[1]
+    kinds = [(len(w), name) for name, words in lex["kind"].items() if (w := _hit(rest, words))]
+    if kinds and u.metric == "computing_power":
+        u.kind = max(kinds)[1]
+    classes = [(pos, len(w), name) for name, words in lex["class"].items() if (f := _find_words(rest, words))
+               for pos, w in [f]]
+    u.classes = sorted({c[2] for c in classes})
+    if classes and u.cls is None:
+        best = max(classes, key=lambda c: c[1])
+        # a compound names its last word's class: "数据中心园区", "data center parks" are parks
+        heads = [c for c in classes if best[0] < c[0] <= best[0] + best[1] + 1 and c[0] + c[1] > best[0] + best[1]]
+        best = heads[0] if heads else best
+        u.cls, u.cls_pos = best[2], best[0]
+    rest = _read_bound(u, rest, folded)
+    for name in ("target", "under_construction", "planned", "actual"):
+        if _hit(rest, lex["status"][name]):
+            u.statuses = {"target": ["target", "planned"], "planned": ["planned", "target", "under_construction"],
+                          "actual": ["actual"], "under_construction": ["under_construction"]}[name]
+            break
+    intent = lex["intent"]
+    _read_relation(u, rest, intent, vocab)
+    first_word = text.strip().split(" ", 1)[0]
+    u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
+    if _hit(rest, intent["comparative_max"]):
+        u.comparative = "max"
+    elif _hit(rest, intent["comparative_min"]):
+        u.comparative = "min"
+    if _hit(rest, intent["superlative_max"]):
+        u.superlative = "max"
+    elif _hit(rest, intent["superlative_min"]):
+        u.superlative = "min"
+    if m := re.search(r"top\s*(\d+)|前(\d+|[一二三四五六七八九十])", rest):
+        raw = m.group(1) or m.group(2)
+        u.top = int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw) + 1
+        u.superlative = u.superlative or "max"
+    u.total = bool(_hit(rest, intent["total"])) or bool(_hit(rest, intent["total_of_group"]) and _hit(rest, intent["group"]))
+    u.count = bool(_hit(rest, intent["count"])) and (u.metric is None or u.threshold is not None)
+    if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
+        u.year = m.group(1)
+    u.one_of = bool(_hit(rest, intent["one_of"]))
+    if not u.yes_no:
+        # "the … center in Changsha": a place after a named thing only says where it is
+        ordered: list[tuple[int, str]] = list(u.entities)
+        u.entities = [(at, ref) for i, (at, ref) in enumerate(ordered)
+                      if not (i and vocab.types.get(ref) in ("City", "Province", "District")
+                              and vocab.types.get(ordered[i - 1][1]) in _NAMED
+                              and re.search(r"(?:\bin|\bat|位于|在)\s*\x00*$", rest[:at]))]
+    return u
+
+
+_YEAR = re.compile(r"(?:\b(?:in|by|of|since|until|before|after|from|as of)\s+)((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年")
+
+
+def _read_bound(u: Understanding, rest: str, folded: str) -> str:
+    """The comparator and threshold of a question ("more than 100,000 racks"); a year is never a threshold.
+    A comparator without a number asks for a stated bound ("超过多少", "expected to exceed?")."""
+    lex = questions()
+    for name in ("ge", "le", "gt", "lt"):
+        if word := _hit(rest, lex["comparator"][name]):
+            u.comparator = name
+            rest = rest.replace(word, " " * len(word))  # "at least" is a bound, not a superlative
+            break
+    if u.comparator is None:
+        return rest
+    years = {m.group(1) or m.group(2) for m in _YEAR.finditer(rest)}
+    quantities = [q for q in find_quantities(folded) if (q.family != "count" or u.metric == q.noun)
+                  and f"{q.value:g}" not in years]
+    unyeared = _YEAR.sub(" ", rest)
+    if quantities:
+        u.threshold = quantities[0].value
+    elif m := re.search(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", unyeared):
+        u.threshold = parse_number(m.group(0))
+    if u.threshold is None:
+        u.asked_bound, u.comparator = u.comparator, None
+    return rest
+
+
+_AMOUNT = re.compile(r"多少|几|幾|how (?:much|many)")
+
+
+def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary) -> None:
+    """The relation a question asks for: who runs or built it, where it is, what it belongs to.
+    A question for an amount ("多少个", "how many") asks for a figure or a count, not a relation,
+    unless it also asks who; a question for who asks for the entity even if it names a metric ("哪两家企业共同投资")."""
+    asks_amount = bool(_AMOUNT.search(rest))
+    ranks = [w for k in ("comparative_max", "comparative_min", "superlative_max", "superlative_min") for w in intent[k]]
+    # "与哪个城市签署了算力合作协议": which one of a class, not a figure (unless it asks the most or more)
+    asks_which = u.cls is not None and bool(re.search(r"哪|\bwhich\b", rest)) and not _hit(rest, ranks)
+    asks_who = bool(_hit(rest, intent["who"])) or asks_which
+    for name in ("contains", "operator", "part_of", "partner", "member_of", "located_in"):
+        if _hit(rest, intent[name]) and not (name in ("located_in", "contains") and u.metric):
+            if (u.metric and name in ("operator", "partner") or asks_amount) and not (asks_who and not asks_amount):
+                continue  # "投入运营的机架有多少": a figure, not who runs it
+            u.relation = name
+            break
+    if u.relation is None and asks_who and not asks_amount and _hit(rest, intent["built"]):
+        u.relation = "operator"  # "由哪家公司建设", "which company built"
+    if u.relation in ("operator", "partner") and asks_who and not asks_amount:
+        u.metric = u.kind = None
+        agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
+        if agents and u.cls not in AGENTS:
+            u.cls = agents[0]
+
+
+def _hit(text: str, words: list[str]) -> str | None:
+    found = _find_words(text, words)
+    return found[1] if found else None
+
+

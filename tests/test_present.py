@@ -1,0 +1,83 @@
+"""One presenter: a figure reads the same in the CLI, in `/ask` and on the entity page, in each script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg import present
+from tests.conftest import start_service, stop, suanli
+
+PFLOPS = "https://w3id.org/suanli/ontology#PFLOPS"
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ((2.5e10, "CNY", "approx", "en"), "about CNY 25 billion"),
+    ((2.5e10, "CNY", "approx", "zh-Hans"), "约250亿元"),
+    ((2.5e10, "CNY", "approx", "zh-Hant"), "約250億元"),
+    ((150000, PFLOPS, "gt", "en"), "more than 150,000 PFLOPS"),
+    ((150000, PFLOPS, "gt", "zh-Hans"), "超过15万P"),
+    ((8000, "racks", None, "zh-Hant"), "8000架"),
+    ((1.2e7, "racks", "le", "en"), "at most 12 million racks"),
+    ((3.5e6, "USD", None, "en"), "USD 3.5 million"),
+])
+def test_a_figure_in_each_script(args, expected) -> None:
+    assert present.figure(*args) == expected
+
+
+def test_shares_counts_and_qualifiers() -> None:
+    assert present.figure(0.9, None, "gt", "en", metric="renewable_share") == "more than 90%"
+    assert present.figure(1.0, None, None, "zh-Hans", metric="renewable_share") == "100%"
+    assert present.figure(1.25, None, None, "en", metric="pue") == "1.25"
+    assert present.display({"iri": None, "label": "2", "value": 2, "unit": None}, "zh-Hant") == "2個"
+    assert present.qualifiers("actual", "ai", "2024-06-30", "en") == "actual, AI, 2024"
+    assert present.qualifiers("planned", "ai", "2025", "zh-Hant") == "2025年規劃智能算力"
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("present")
+    (root / "docs").mkdir()
+    (root / "docs" / "a.txt").write_text("芜湖数据中心集群总投资约250亿元,已建成标准机架12万架。\n", encoding="utf-8")
+    (root / "docs" / "b.txt").write_text("长三角生态绿色一体化发展示范区数据中心集群规划机架6万架。\n", encoding="utf-8")
+    suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
+    return root / "store"
+
+
+QUESTIONS = [
+    ("芜湖数据中心集群的总投资是多少?", "zh-Hans", "约250亿元", "250亿元"),
+    ("蕪湖數據中心集群的總投資是多少?", "zh-Hant", "約250億元", "250億元"),
+    ("What is the investment of the Wuhu data center cluster?", "en", "about CNY 25 billion", "CNY 25 billion"),
+]
+
+
+def test_the_cli_the_answer_api_and_the_page_word_a_figure_alike(small_store) -> None:
+    url, proc = start_service(small_store)
+    try:
+        for question, script, answer_words, page_words in QUESTIONS:
+            shown = suanli("ask", question, "--store", str(small_store), check=True).stdout
+            served = httpx.get(url + "/ask", params={"q": question}, timeout=30).json()
+            display = served["answers"][0]["display"]
+            assert answer_words in display and display in shown
+            assert served["script"] == script
+            iri = served["answers"][0]["iri"]
+            page = httpx.get(iri.replace("https://w3id.org/suanli", url), params={"lang": script},
+                             headers={"Accept": "text/html"}, timeout=30).text
+            assert page_words in page
+    finally:
+        stop(proc)
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("长三角枢纽各集群的机架数合计是多少?", "不低于18万架(现有12万 + 规划6万)"),
+    ("How many racks do the clusters of the Yangtze River Delta hub have in total?",
+     "at least 180,000 racks (120,000 actual + 60,000 planned)"),
+])
+def test_a_sum_of_built_and_planned_racks_says_what_it_adds(small_store, question, words) -> None:
+    result = json.loads(suanli("ask", question, "--store", str(small_store), "--format", "json", check=True).stdout)
+    answer = result["answers"][0]
+    assert answer["iri"] is None and answer["value"] == 180000 and answer["comparator"] == "ge"
+    assert answer["display"] == words
