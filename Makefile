@@ -51,6 +51,7 @@ bench: $(DEVSTAMP)
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check kg extract tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

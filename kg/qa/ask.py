@@ -254,28 +254,8 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         out["interpretation"] = ("not understood" + (f"; recognised: {', '.join(seen)}" if seen else "")
                                  + (f"; metric {u.metric}" if u.metric else ""))
         return out
-    in_scope: dict[str, dict] | None = None
     try:
-        if the_plan.scope is not None:
-            out["scope_sparql"] = the_plan.scope
-            the_plan.scope = out["scope_sparql"] = over_summary(the_plan.scope, vocab.summary)
-            checked(the_plan.scope)
-            subjects = store.select(the_plan.scope).rows
-            if len(subjects) > MANY_SUBJECTS:
-                # a whole class: all figures of the metric, joined with the scope here (see MANY_SUBJECTS)
-                in_scope = {r["subject"]["value"]: r for r in subjects if "subject" in r}
-                the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", "").replace("?holder ?depth ", "")
-            else:
-                the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", subject_rows(subjects))
-            if len(subjects) <= FEW_SUBJECTS:
-                the_plan.sparql = inline_metric(the_plan.sparql)
-        the_plan.sparql = out["sparql"] = over_summary(the_plan.sparql, vocab.summary)
-        checked(the_plan.sparql)
-        results = store.select(the_plan.sparql)
-        if in_scope is not None:
-            results.rows = [{**row, "holder": in_scope[row["subject"]["value"]].get("holder", row["subject"]),
-                             "depth": in_scope[row["subject"]["value"]].get("depth", {"value": "0"})}
-                            for row in results.rows if row["subject"]["value"] in in_scope]
+        results = _execute(the_plan, out, vocab, store)
     except QueryRejectedError as exc:
         out["interpretation"] = f"not understood; generated query rejected: {exc}"
         return out
@@ -283,6 +263,37 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         out["interpretation"] = f"not understood; the query failed: {exc}"
         return out
     out["interpretation"] = _named(the_plan.interpretation, vocab, u.script)
+    return _shaped(out, the_plan, results, u, vocab)
+
+
+def _execute(the_plan: Plan, out: dict[str, Any], vocab: Vocabulary, store: Store) -> Any:
+    """Run a plan: its scope query first (the subjects), then its figures over them; both checked, both kept in `out`."""
+    in_scope: dict[str, dict] | None = None
+    if the_plan.scope is not None:
+        out["scope_sparql"] = the_plan.scope
+        the_plan.scope = out["scope_sparql"] = over_summary(the_plan.scope, vocab.summary)
+        checked(the_plan.scope)
+        subjects = store.select(the_plan.scope).rows
+        if len(subjects) > MANY_SUBJECTS:
+            # a whole class: all figures of the metric, joined with the scope here (see MANY_SUBJECTS)
+            in_scope = {r["subject"]["value"]: r for r in subjects if "subject" in r}
+            the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", "").replace("?holder ?depth ", "")
+        else:
+            the_plan.sparql = the_plan.sparql.replace("#SUBJECTS", subject_rows(subjects))
+        if len(subjects) <= FEW_SUBJECTS:
+            the_plan.sparql = inline_metric(the_plan.sparql)
+    the_plan.sparql = out["sparql"] = over_summary(the_plan.sparql, vocab.summary)
+    checked(the_plan.sparql)
+    results = store.select(the_plan.sparql)
+    if in_scope is not None:
+        results.rows = [{**row, "holder": in_scope[row["subject"]["value"]].get("holder", row["subject"]),
+                         "depth": in_scope[row["subject"]["value"]].get("depth", {"value": "0"})}
+                        for row in results.rows if row["subject"]["value"] in in_scope]
+    return results
+
+
+def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
+    """The rows of a run as the answer of its shape: boolean, count, comparison, choice, sum, relation or figures."""
     if the_plan.shape == "boolean" and results.boolean is not None:
         out["boolean"] = results.boolean
         return out
