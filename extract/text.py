@@ -54,6 +54,8 @@ def decode(raw: bytes, *, path: str | None = None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if (japanese := _shift_jis(raw)) is not None:
+        return japanese
     for encoding in ("gb18030", "big5"):
         try:
             text = raw.decode(encoding)
@@ -68,6 +70,23 @@ def decode(raw: bytes, *, path: str | None = None) -> str:
     if best is None or not _looks_like_text(str(best)):
         raise BadInputError("not text in any known encoding", path=path)
     return str(best)
+
+
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+
+
+def _shift_jis(raw: bytes) -> str | None:
+    """Japanese text in Shift-JIS, which GB18030 also decodes (into nonsense Chinese).
+
+    Kana settle it: Japanese prose is full of them and Chinese has none, while Shift-JIS bytes read as
+    GB18030 yield no kana at all. Chinese bytes that happen to decode as Shift-JIS yield no kana either.
+    """
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    return text if letters and len(_KANA.findall(text)) >= max(3, letters // 10) and _looks_like_text(text) else None
 
 
 def _looks_like_text(text: str) -> bool:

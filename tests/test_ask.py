@@ -232,3 +232,12 @@ def test_phase_and_chinese_wording_helpers() -> None:
     assert _phase_fit("x园一期的机架", "x园一期") > 0 > _phase_fit("x园二期的机架", "x园一期")
     assert interpretation("rack_count of 甲集群, status planned/target", "zh-Hans") == "甲集群的机架数,状态:规划/目标"
     assert interpretation("operator of 乙中心, only Company", "zh-Hant") == "乙中心的建設運營方,限企業"
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("What is the computing power of the Qinyang cluster?", "Qingyang data center cluster"),
+    ("What is the renewable share of the Zhongwie cluster?", "Zhongwei data center cluster"),
+])
+def test_a_name_spelt_a_letter_off_is_still_linked(corpus_store, question, label) -> None:
+    answers = _ask(corpus_store, question)["answers"]
+    assert answers and {a["label"] for a in answers} == {label}

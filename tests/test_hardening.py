@@ -7,6 +7,7 @@ spelling is sent with and without the update token, and the service must still a
 from __future__ import annotations
 
 import json
+import re
 import os
 import socket
 import threading
@@ -15,6 +16,8 @@ import time
 import httpx
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.graph.query_text import refusal
 from kg.web.server import RateLimiter
@@ -313,3 +316,24 @@ def test_a_document_added_to_a_running_service_is_answered_and_twice_changes_not
     assert refused.returncode == 2 and "served by a running" in refused.stderr
     assert alive(url)
 
+
+
+JAPANESE = "データセンターの計算能力は100PFLOPSに達した。新しいクラスターは来年稼働する予定だ。"
+
+
+def test_shift_jis_text_is_read_as_japanese_not_as_garbled_gbk() -> None:
+    from extract.text import decode
+
+    assert decode(JAPANESE.encode("shift_jis")) == JAPANESE
+
+
+@given(st.text(alphabet="芜湖贵安庆阳中卫韶关数据中心集群算力机架万亿元投资建设规划智能计算已投产标准达到约超过", min_size=4,
+               max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_chinese_in_gbk_is_never_taken_for_shift_jis(text) -> None:
+    from extract.text import decode
+
+    read = decode(text.encode("gbk"))
+    assert not re.search(r"[\u3041-\u30ff]", read)  # whatever else a few ambiguous bytes may be, never Japanese
+    if len(text) >= 20:
+        assert read == text

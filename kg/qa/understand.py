@@ -7,7 +7,6 @@ The vocabulary comes from the graph (every label and altLabel) and from a questi
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pyoxigraph as ox
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -108,11 +109,12 @@ class Vocabulary:
 
         A label's tokens (Chinese characters, English words) are looked for close together in the
         question; `share` is the part of the label's weight found, rare tokens weighing most
-        (difflib's matcher orders the matched Chinese characters, so they must come in the label's order).
+        (the matched Chinese characters must come in the label's order: rapidfuzz's Indel alignment);
+        an English word a letter or two off a label's word ("Qinyang") is read as that word.
         """
         weights, postings, label_tokens = self._index
         spans = _token_spans(text)
-        words = [tok for tok, _, _ in spans]
+        words = [self._spelt(tok) for tok, _, _ in spans]
         rare = {tok for tok in words if weights.get(tok, 0) >= 1.5 and tok not in _STOP}
         candidates = {surface for tok in rare for surface in postings.get(tok, ())}
         if len(candidates) > 3000:
@@ -137,9 +139,9 @@ class Vocabulary:
                     got = {words[i] for i in run}
                     if all(not t.isascii() for t in toks):
                         got = set()
-                        matcher = difflib.SequenceMatcher(None, toks, words[run[0]: run[-1] + 1], autojunk=False)
-                        for block in matcher.get_matching_blocks():
-                            got.update(toks[block.a: block.a + block.size])
+                        for block in Indel.opcodes(toks, words[run[0]: run[-1] + 1]):
+                            if block.tag == "equal":
+                                got.update(toks[block.src_start: block.src_end])
                     weight = sum(weights.get(t, 0) for t in got & names)
                     extra = sum(weights.get(t, 0) for t in got & wanted - names)
                     if best is None or (weight, extra) > best[:2]:
@@ -160,6 +162,18 @@ class Vocabulary:
                 score = weight * share + 0.1 * extra - 0.5 * lacking + _phase_fit(text, surface)
                 found.append((spans[first][1], spans[last][2], self.surfaces[surface], score, share))
         return found
+
+    @cached_property
+    def _latin(self) -> list[str]:
+        """The English words of the labels, for questions that misspell a name ("Qinyang")."""
+        return sorted(tok for tok in self._index[0] if tok.isascii() and tok.isalpha() and len(tok) >= 5)
+
+    def _spelt(self, token: str) -> str:
+        """A question's English word as the labels spell it, when it is a near miss of one (rapidfuzz ratio ≥ 86)."""
+        if not token.isascii() or len(token) < 5 or token in self._index[0]:
+            return token
+        close = process.extractOne(token, self._latin, scorer=fuzz.ratio, score_cutoff=86)
+        return close[0] if close else token
 
     def link(self, text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
         """Entities of a folded, lower-case question: exact names, and names given in part or with other
