@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,15 @@ def stop(*procs: subprocess.Popen) -> None:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def readme_questions() -> list[str]:
+    """Every example question of the README's table of question types (what a new user tries first)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("| type | example |"):]
+    table = table[: table.index("\n\n")]
+    found = []
+    for line in table.splitlines()[2:]:
+        examples = re.sub(r"\s*\([^)]*\)\s*$", "", line.split("|")[2].strip())
+        found += [q.strip() for q in examples.split(" / ") if q.strip()]
+    return found

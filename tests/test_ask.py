@@ -241,3 +241,31 @@ def test_phase_and_chinese_wording_helpers() -> None:
 def test_a_name_spelt_a_letter_off_is_still_linked(corpus_store, question, label) -> None:
     answers = _ask(corpus_store, question)["answers"]
     assert answers and {a["label"] for a in answers} == {label}
+
+
+@pytest.mark.parametrize(("question", "label", "words"), [
+    ("What is the PUE of Gui'an?", "Gui'an data center cluster", "named like it"),
+    ("貴安的PUE是多少?", "貴安數據中心集群", "名稱相近"),
+])
+def test_a_place_without_the_figure_leads_to_the_entity_named_like_it(corpus_store, question, label, words) -> None:
+    result = _ask(corpus_store, question)
+    assert [a["label"] for a in result["answers"]] == [label] and words in result["interpretation"]
+
+
+def test_every_readme_question_is_answered_in_text_json_and_batch(corpus_store, tmp_path) -> None:
+    from tests.conftest import readme_questions
+
+    questions = readme_questions()
+    assert len(questions) >= 20
+    batch = tmp_path / "readme.txt"
+    batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
+    results = [json.loads(line) for line in suanli("ask", "--batch", str(batch), "--store", str(corpus_store),
+                                                    "--format", "json", check=True).stdout.splitlines()]
+    assert [r["question"] for r in results] == questions
+    unanswered = [r["question"] for r in results if not r["answers"] and r["boolean"] is None]
+    assert unanswered == []
+    assert all(a.get("display") for r in results for a in r["answers"])
+    text = suanli("ask", "--batch", str(batch), "--store", str(corpus_store), check=True).stdout
+    assert text.count("\n? ") + 1 == len(questions) and "Traceback" not in text
+    for r in results:
+        assert all(a["display"] in text for a in r["answers"])

@@ -161,3 +161,23 @@ def test_the_chart_shows_actual_against_planned_and_follows_the_language_switch(
     assert page.inner_text("#tab-ask") == "問答"
     assert "lang=zh-Hant" in page.url
     shot(page, "chart-zh-Hant")
+
+
+def test_every_readme_question_renders_its_answer_in_the_page(page, site) -> None:
+    import httpx
+
+    from tests.conftest import readme_questions
+
+    open_app(page, site, "?lang=en")
+    for question in readme_questions():
+        expected = httpx.get(site + "/ask", params={"q": question}, timeout=30).json()
+        page.evaluate("document.getElementById('answer').innerHTML = ''")
+        page.fill("#question", question)
+        page.press("#question", "Enter")
+        page.wait_for_selector("#answer .card")
+        shown = page.inner_text("#answer")
+        if expected["boolean"] is not None:
+            assert page.locator("#answer .boolean").count() == 1
+        for answer in expected["answers"]:
+            assert answer["display"] in shown, question
+    shot(page, "readme-questions-last")

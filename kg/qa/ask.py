@@ -22,6 +22,7 @@ from kg.qa.plan import (
     Plan,
     QueryRejectedError,
     checked,
+    described,
     inline_metric,
     over_summary,
     plan,
@@ -196,7 +197,9 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
     try:
         vocab = vocabulary(store)
         u = understand(question[:2000], vocab)
-        out = _run(question, u, vocab, store)
+        out, u = _by_description(question, u, vocab, store)
+        if out is None:
+            out = _run(question, u, vocab, store)
         for retry in _retries(u, vocab):
             if out["answers"] or out["boolean"] is not None:
                 break
@@ -219,6 +222,36 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
                 "interpretation": f"not understood; {type(exc).__name__}"}
 
 
+def _by_description(question: str, u: Understanding, vocab: Vocabulary,
+                    store: Store) -> tuple[dict[str, Any] | None, Understanding]:
+    """An entity named by what it is, who runs it and where ("China Mobile's center in Wuhu"): the entities that
+    fit are the answer, or, when the question asks a figure of it, the entity the figure is asked of."""
+    found = described(u, vocab)
+    if found is None:
+        return None, u
+    sparql, replaced = found
+    sparql = over_summary(sparql, vocab.summary)
+    checked(sparql)
+    rows = store.select(sparql).rows
+    fits = list(dict.fromkeys(r["answer"]["value"] for r in rows if r["answer"]["value"] in vocab.labels))
+    agent, *place = replaced
+    what = f"{u.cls} entities run by {agent}" + (f" in {place[0]}" if place else "")
+    if not fits:
+        return None, u
+    if u.metric:
+        if len(fits) > 1:
+            return None, u
+        pos = min(p for p, iri in u.entities if iri in replaced)
+        kept = [(p, iri) for p, iri in u.entities if iri not in replaced]
+        return None, replace(u, entities=[(pos, fits[0]), *kept], cls=None,
+                             notes=[*u.notes, f"{what} is {fits[0]}"])
+    out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [_label(iri, vocab, u.script) for iri in fits],
+                           "boolean": None, "sparql": sparql, "interpretation": _named(what, vocab, u.script),
+                           "evidence": [{"source": r["file"]["value"], "text": r["evidence"]["value"]}
+                                        for r in rows if "evidence" in r]}
+    return out, u
+
+
 def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, str]]:
     """Looser readings to try, in order, when the question's own reading finds nothing."""
     out = []
@@ -230,7 +263,8 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
         out.append((replace(u, kind=None, statuses=[]), "no figure of that kind and status, so any"))
     if u.relation in ("located_in", "part_of") and u.cls and not u.hops:
         out.append((replace(u, hops=True), "nothing directly, so through places in between"))
-        out.append((replace(u, cls=None), f"no {u.cls} found, so any"))
+        if not u.entities or u.cls_pos > u.entities[0][0]:  # "哪些中心位于X" must not turn into "where is X"
+            out.append((replace(u, cls=None), f"no {u.cls} found, so any"))
     if u.relation in ("operator", "partner") and not u.metric:
         other = "partner" if u.relation == "operator" else "operator"
         out.append((replace(u, relation=other), f"no {u.relation} found, so {other}"))
@@ -239,6 +273,10 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
         for iri in distinct[1:3]:
             others = [(p, i) for p, i in u.entities if i == iri]
             out.append((replace(u, entities=others), f"no figure for the first entity named, so {iri}"))
+    if u.metric and len(distinct) == 1 and not u.cls:
+        for other in vocab.named_like(u.said.get(distinct[0], ""), distinct[0])[:3]:
+            out.append((replace(u, entities=[(u.entities[0][0], other)]),
+                        f"no figure for {distinct[0]}, so {other}, named like it"))
     if u.count and u.cls in COUNTED_BY and u.metric is None:
         out.append((replace(u, cls=u.cls, entities=u.entities, count=True, metric=None, one_of=True, _members=True),
                     "no stated figure, so the members the graph knows"))

@@ -274,6 +274,9 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> 
         inverse = True
     elif u.relation == "partner":
         pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
+    elif inverse and relation in ("part_of", "located_in") and u.hops:
+        pattern = "?answer (sl:locatedIn|sl:partOf)+ ?entity ."  # a center in a new area of the city is in the city
+        props = ["sl:partOf", "sl:locatedIn"]
     elif inverse:
         pattern = f"?answer {prop} ?entity ."
     elif relation in ("part_of", "located_in") and u.cls:
@@ -320,4 +323,24 @@ def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, lis
                 _scope_query(scope))
 
 
+def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | None:
+    """"China Mobile's center in Hohhot", "中国联通在呼和浩特的数据中心": the entities of the class named, run by the
+    company named (or a branch of it, "China Mobile Anhui") and in the place named. (SPARQL, the entities it replaces)."""
+    if u.cls not in ("Center", "Cluster", "Park") or u.relation not in (None, "located_in"):
+        return None
+    named = list(dict.fromkeys(iri for _, iri in u.entities))
+    agents = [iri for iri in named if vocab.types.get(iri) in AGENTS]
+    places = [iri for iri in named if vocab.types.get(iri) in ("City", "Province", "District", "Park")]
+    if len(agents) != 1 or len(places) > 1 or len(agents) + len(places) != len(named):
+        return None
+    labels = vocab.labels.get(agents[0], {})
+    stems = [s.lower() for s in (labels.get("en"), labels.get("zh-Hans")) if s]
+    branches = [iri for iri, entry in vocab.labels.items() if vocab.types.get(iri) in AGENTS and any(
+        (entry.get(key) or "").lower().startswith(stem) for key in ("en", "zh-Hans") for stem in stems)]
+    pattern = "?answer sl:operator ?operator ."
+    if places:
+        pattern += f" ?answer (sl:locatedIn|sl:partOf)+ {URIRef(places[0]).n3()} ."
+    sparql = query_text("ask_described").replace("#VALUES", _values({"class": [SL[u.cls]],
+                                                                        "operator": [URIRef(b) for b in branches]}))
+    return sparql.replace("#PATTERN", pattern), agents + places
 

@@ -57,6 +57,7 @@ class Understanding:
     classes: list[str] = field(default_factory=list)  # every class the question names
     hops: bool = False  # containment through places in between
     _members: bool = False  # count the graph's members, not a stated figure
+    said: dict[str, str] = field(default_factory=dict)  # iri → the words of the question that named it
 
 
 @dataclass
@@ -162,6 +163,16 @@ class Vocabulary:
                 score = weight * share + 0.1 * extra - 0.5 * lacking + _phase_fit(text, surface)
                 found.append((spans[first][1], spans[last][2], self.surfaces[surface], score, share))
         return found
+
+    def named_like(self, words: str, iri: str) -> list[str]:
+        """Other entities whose name contains the words that named `iri` ("Gui'an" → the Gui'an cluster),
+        clusters first, then centers and parks, shorter names first."""
+        if len(words) < 2 or (words.isascii() and len(words) < 4):
+            return []
+        inside = re.compile(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])" if words.isascii() else re.escape(words))
+        found = {other for surface, other in self.surfaces.items() if other != iri and inside.search(surface)}
+        rank = {"Cluster": 0, "Center": 1, "Park": 2}
+        return sorted(found, key=lambda o: (rank.get(self.types.get(o, ""), 3), len(self.labels.get(o, {}).get("en") or o)))
 
     @cached_property
     def _latin(self) -> list[str]:
@@ -360,6 +371,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
             u.cls_pos = start
             continue
         u.entities.append((start, iri))
+        u.said.setdefault(iri, text[start:end])
         masked[start:end] = ["\x00"] * (end - start)
     rest = "".join(masked)
     hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(rest, words))]
@@ -377,6 +389,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         heads = [c for c in classes if best[0] < c[0] <= best[0] + best[1] + 1 and c[0] + c[1] > best[0] + best[1]]
         best = heads[0] if heads else best
         u.cls, u.cls_pos = best[2], best[0]
+    _share_the_class(u, vocab)
     rest = _read_bound(u, rest, folded)
     for name in ("target", "under_construction", "planned", "actual"):
         if _hit(rest, lex["status"][name]):
@@ -466,6 +479,26 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
         if agents and u.cls not in AGENTS:
             u.cls = agents[0]
+
+
+def _share_the_class(u: Understanding, vocab: Vocabulary) -> None:
+    """"The Gui'an, Qingyang and Zhongwei clusters": a class word after a list names every item of it, so a
+    place in the list stands for the entity of that class named like it (the Qingyang cluster, not the city)."""
+    if len({iri for _, iri in u.entities}) < 2:
+        return
+    named = {vocab.types.get(iri) for _, iri in u.entities} & {"Cluster", "Center", "Park", "Hub"}
+    cls = u.cls or (next(iter(named)) if len(named) == 1 else None)  # "the Wuhu or the Qingyang cluster"
+    if cls is None or cls not in named and u.cls_pos < max(p for p, _ in u.entities):
+        return
+    shared = []
+    for pos, iri in u.entities:
+        if vocab.types.get(iri) not in (cls, "Company", "Organization"):
+            same = [o for o in vocab.named_like(u.said.get(iri, ""), iri) if vocab.types.get(o) == cls]
+            if same:
+                u.said[same[0]] = u.said.get(iri, "")
+                iri = same[0]
+        shared.append((pos, iri))
+    u.entities = shared
 
 
 def _hit(text: str, words: list[str]) -> str | None:
