@@ -269,3 +269,14 @@ def test_every_readme_question_is_answered_in_text_json_and_batch(corpus_store, 
     assert text.count("\n? ") + 1 == len(questions) and "Traceback" not in text
     for r in results:
         assert all(a["display"] in text for a in r["answers"])
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("What is China Mobile's center in Wuhu?", "Jiangcheng Intelligent Computing Center"),
+    ("中国移动在芜湖的智算中心算力是多少?", "江城智算中心"),
+    ("Among the Gui'an, Qingyang and Zhongwei clusters, which has the most racks?", "Gui'an data center cluster"),
+    ("贵安、庆阳和中卫三个集群中哪个机架最多?", "贵安数据中心集群"),
+    ("哪些中心位于呼和浩特?", "青城智算中心"),
+])
+def test_descriptions_shared_class_words_and_reverse_places(corpus_store, question, first) -> None:
+    assert [a["label"] for a in _ask(corpus_store, question)["answers"]][:1] == [first]
