@@ -150,6 +150,7 @@ _ZH_PHRASES = [
     (r"recognised: ", "识别到:"), (r"; metric (\w+)", r";指标\1"),
     (r"generated query rejected: ", "生成的查询未通过检查:"), (r"the query failed: ", "查询失败:"),
     (r"^is (.+) a ([A-Za-z]+)$", r"\1是否为\2"),
+    (r"^difference in ([a-z_]+) between (.+) and (.+)$", r"\2与\3的\1之差"),
     (r"^which of (.+) and (.+) has (more|less) ([a-z_]+)", "\\1与\\2哪个\\4\x01\\3"),
     (r"^which of (.+) has the (most|least) ([a-z_]+)", "\\1中\\3\x01\\2的是哪个"),
     (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities of (.+), one figure per [A-Za-z]+", r"\3各\2的\1合计(每个取一个数)"),

@@ -280,3 +280,12 @@ def test_every_readme_question_is_answered_in_text_json_and_batch(corpus_store, 
 ])
 def test_descriptions_shared_class_words_and_reverse_places(corpus_store, question, first) -> None:
     assert [a["label"] for a in _ask(corpus_store, question)["answers"]][:1] == [first]
+
+
+@pytest.mark.parametrize(("question", "display"), [
+    ("重庆数据中心集群比天府数据中心集群多多少机架?", "多6万架"),
+    ("How many more racks does the Chongqing cluster have than the Tianfu cluster?", "60,000 racks more"),
+])
+def test_how_many_more_answers_the_difference(corpus_store, question, display) -> None:
+    answer = _ask(corpus_store, question)["answers"][0]
+    assert (answer["iri"], answer["value"], answer["unit"], answer["display"]) == (None, 60000, "racks", display)

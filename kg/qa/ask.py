@@ -124,8 +124,11 @@ def _answer(row: dict, vocab: Vocabulary, u: Understanding) -> dict[str, Any]:
 
 
 def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Vocabulary) -> dict[str, Any]:
-    """The one of two entities with more (or less) of a metric; yes/no when the question asks it that way."""
+    """The one of two entities with more (or less) of a metric; yes/no when the question asks it that way;
+    how far apart they are when it asks that ("多多少")."""
     first, second = list(dict.fromkeys(iri for _, iri in u.entities))[:2]
+    if u.difference:
+        out["interpretation"] = _named(f"difference in {u.metric} between {first} and {second}", vocab, u.script)
     chosen = _one_figure_each(rows, u.statuses)
     missing = [iri for iri in (first, second) if iri not in chosen]
     if missing:
@@ -141,7 +144,9 @@ def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voc
     loose = {"gt", "ge", "lt", "le"} & {local_name(a["comparator"]["value"]), local_name(b["comparator"]["value"])}
     if loose:
         out["interpretation"] += "; a figure is only a bound, so the comparison rests on the stated bounds"
-    if u.yes_no:
+    if u.difference:
+        out["answers"] = [_difference(a, b, va - vb, u)]
+    elif u.yes_no:
         out["boolean"] = first_wins
     else:
         out["answers"] = [_answer(a if first_wins else b, vocab, u)]
@@ -150,8 +155,23 @@ def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voc
     return out
 
 
+def _difference(a: dict, b: dict, gap: float, u: Understanding) -> dict[str, Any]:
+    """How far apart two figures are, in the first figure's unit; a bound on either side makes the gap approximate."""
+    unit = local_name(a.get("unit", {}).get("value"))
+    exact = {local_name(a["comparator"]["value"]), local_name(b["comparator"]["value"])} == {"eq"}
+    comparator = "eq" if exact else "approx"
+    script = present.script_of(u.lang, u.script)
+    text = present.figure(abs(gap), unit, comparator, script, metric=u.metric)
+    word = ("多" if gap >= 0 else "少") if script != "en" else ("more" if gap >= 0 else "less")
+    label = f"{word}{text}" if script != "en" else f"{text} {word}"
+    return {"iri": None, "label": label, "label_zh": None, "label_en": None, "value": abs(gap), "unit": unit,
+            "comparator": comparator, "text": label}
+
+
 def _choose(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Vocabulary) -> dict[str, Any]:
     """The one of several named entities with the most (or least) of a metric, among those with a figure."""
+    if u.difference:
+        return _compare(out, u, rows, vocab)
     named = list(dict.fromkeys(iri for _, iri in u.entities))[:5]
     chosen = _one_figure_each(rows, u.statuses)
     have = [iri for iri in named if iri in chosen]

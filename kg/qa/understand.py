@@ -57,7 +57,8 @@ class Understanding:
     classes: list[str] = field(default_factory=list)  # every class the question names
     hops: bool = False  # containment through places in between
     _members: bool = False  # count the graph's members, not a stated figure
-    said: dict[str, str] = field(default_factory=dict)  # iri → the words of the question that named it
+    said: dict[str, str] = field(default_factory=dict)
+    difference: bool = False  # "多多少", "how many more": how far apart two figures are  # iri → the words of the question that named it
 
 
 @dataclass
@@ -400,7 +401,10 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     _read_relation(u, rest, intent, vocab)
     first_word = text.strip().split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
-    if _hit(rest, intent["comparative_max"]):
+    u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
+    if u.difference:
+        u.comparative, u.yes_no = "max", False
+    elif _hit(rest, intent["comparative_max"]):
         u.comparative = "max"
     elif _hit(rest, intent["comparative_min"]):
         u.comparative = "min"
