@@ -2,7 +2,7 @@
 // It knows the editor only; what to complete (classes, properties, entities) comes from the page through `complete`.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { StreamLanguage, bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { StreamLanguage, bracketMatching, indentOnInput, syntaxHighlighting, syntaxTree } from "@codemirror/language";
 import { sparql } from "@codemirror/legacy-modes/mode/sparql";
 import { diagnosticCount, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
@@ -54,10 +54,17 @@ function keywordsFor(text) {
   return text.includes(":") ? [] : KEYWORDS.map((word) => ({ label: word, type: "keyword", boost: -1 }));
 }
 
+// No completion inside a variable, a string, a comment or an <IRI>.
+function quiet(state, pos) {
+  const token = syntaxTree(state).resolveInner(pos, -1);
+  if (["variableName.local", "string", "comment"].includes(token.name)) return true;
+  return token.name === "atom" && state.sliceDoc(token.from, token.from + 1) === "<";
+}
+
 function completionSource(complete, prefixes) {
   return async (context) => {
     const word = context.matchBefore(WORD);
-    if (!word && !context.explicit) return null;
+    if ((!word && !context.explicit) || quiet(context.state, context.pos)) return null;
     const text = word ? word.text : "";
     const from = word ? word.from : context.pos;
     const line = context.state.doc.lineAt(context.pos);
