@@ -11,7 +11,7 @@ BROWSER := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test serve bench lint clean
+.PHONY: demo test serve bench lint clean editor
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -53,5 +53,10 @@ lint: $(DEVSTAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The page's SPARQL editor (CodeMirror 6) is bundled from web/editor into kg/web/static/vendor/, which is committed:
+# run this after changing web/editor (needs node and npm; tests/test_web.py says when the bundle is stale).
+editor:
+	cd web/editor && npm ci && node build.mjs
+
 clean:
-	rm -rf $(VENV) $(STORE) .pytest_cache
+	rm -rf $(VENV) $(STORE) .pytest_cache web/editor/node_modules

@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -73,6 +76,9 @@ def open_app(page, site: str, suffix: str = "") -> None:
     page.wait_for_selector("body[data-ready=true]")
 
 
+EDITOR = "#panel-query .cm-content"  # the SPARQL editor (CodeMirror); the textarea #editor stays hidden and in step
+
+
 def test_ask_a_question_in_chinese_by_typing_it(page, site) -> None:
     open_app(page, site, "?lang=zh-Hans")
     page.fill("#question", "哪些枢纽可再生能源占比超过90%?")
@@ -123,7 +129,7 @@ def test_a_permalink_reruns_its_query(page, site) -> None:
 
 def test_a_bad_query_shows_the_endpoint_reason(page, site) -> None:
     open_app(page, site, "?lang=en#tab=query")
-    page.fill("#editor", "SELECT ?x WHERE { ?x ")
+    page.fill(EDITOR, "SELECT ?x WHERE { ?x ")
     page.click("#run")
     page.wait_for_selector("#results .error")
     assert "400" in page.inner_text("#results .error")
@@ -181,3 +187,91 @@ def test_every_readme_question_renders_its_answer_in_the_page(page, site) -> Non
         for answer in expected["answers"]:
             assert answer["display"] in shown, question
     shot(page, "readme-questions-last")
+
+
+# ---------------------------------------------------------------- the SPARQL editor
+
+
+def test_the_editor_highlights_sparql_and_runs_on_ctrl_enter(page, site) -> None:
+    open_app(page, site, "?lang=en#tab=query")
+    page.select_option("#examples", "hubs_renewable")
+    keywords = page.locator(f"{EDITOR} .tok-keyword")
+    assert keywords.count() >= 3
+    assert {"PREFIX", "SELECT", "WHERE"} <= {text.upper() for text in keywords.all_inner_texts()}
+    assert page.locator(f"{EDITOR} .tok-variableName").count() >= 1
+    assert "sl:" in " ".join(page.locator(f"{EDITOR} .tok-atom").all_inner_texts())
+    page.click(EDITOR)
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#results table tbody tr")
+    assert "query=" in page.url
+    shot(page, "editor-highlight")
+
+
+def test_the_editor_completes_a_class_and_declares_its_prefix(page, site) -> None:
+    open_app(page, site, "?lang=en#tab=query")
+    page.fill(EDITOR, "SELECT ?hub WHERE {\n  ?hub a ")
+    page.keyboard.type("sl:Hu")
+    page.wait_for_selector(".cm-tooltip-autocomplete li")
+    options = page.locator(".cm-tooltip-autocomplete li").all_inner_texts()
+    assert any(option.startswith("sl:Hub") for option in options), options
+    shot(page, "editor-completion")
+    page.keyboard.press("Enter")
+    page.keyboard.type(" }")
+    text = page.input_value("#editor")
+    assert text.startswith("PREFIX sl: <https://w3id.org/suanli/ontology#>\n")
+    assert "?hub a sl:Hub }" in text
+    page.click("#run")
+    page.wait_for_selector("#results table tbody tr")
+    assert page.locator("#results tbody tr").count() == 8
+
+
+def test_the_editor_completes_an_entity_by_its_label_once_typing_pauses(page, site) -> None:
+    asked = []
+    page.on("request", lambda request: asked.append(request.post_data or "") if request.url.endswith("/sparql") else None)
+    open_app(page, site, "?lang=zh-Hans#tab=query")
+    page.fill(EDITOR, "SELECT ?p ?o WHERE {\n  ")
+    page.keyboard.type("res:庆阳数据", delay=40)
+    page.wait_for_selector(".cm-tooltip-autocomplete li >> text=res:qingyang-data-center-cluster")
+    assert "庆阳数据中心集群" in page.inner_text(".cm-tooltip-autocomplete")
+    assert sum("LIMIT+15" in body for body in asked) <= 2  # one query once typing paused, not one a key
+    shot(page, "editor-entity")
+    page.keyboard.press("Enter")
+    page.keyboard.type(" ?p ?o }")
+    text = page.input_value("#editor")
+    assert text.startswith("PREFIX res: <https://w3id.org/suanli/resource/>\n")
+    assert "res:qingyang-data-center-cluster ?p ?o }" in text
+
+
+def test_a_run_shows_the_query_time(page, site) -> None:
+    open_app(page, site, "?lang=en#example=computing_power_by_entity")
+    page.wait_for_selector("#results table tbody tr")
+    assert re.search(r"\d+ rows · query time \d+ ms", page.inner_text("#status"))
+    page.click(".langs button[data-lang=zh-Hans]")
+    assert re.search(r"查询用时 \d+ 毫秒", page.inner_text("#status"))
+
+
+def test_a_bad_query_shows_its_line_and_column_and_marks_the_line(page, site) -> None:
+    open_app(page, site, "?lang=en#tab=query")
+    page.fill(EDITOR, "PREFIX sl: <https://w3id.org/suanli/ontology#>\nSELECT ?x WHERE {\n  ?x a sl:Hub . FILTER(?x = ) }")
+    page.click("#run")
+    page.wait_for_selector("#results .error")
+    reason = page.inner_text("#results .error")
+    assert re.search(r"^400: bad query: at 3:\d+: .+", reason), reason
+    assert "query time" in page.inner_text("#status")
+    page.wait_for_selector(f"{EDITOR} .cm-line:nth-child(3) .cm-lintRange-error")
+    assert page.locator(".cm-gutter-lint .cm-lint-marker-error").count() == 1
+    shot(page, "editor-error")
+    page.keyboard.type(" ")  # an edit clears the mark until the next run
+    page.wait_for_selector(f"{EDITOR} .cm-lintRange-error", state="detached")
+
+
+def test_the_editor_bundle_is_built_from_its_sources() -> None:
+    """`make editor` writes the bundle and the hashes of what it was built from; a change there needs a rebuild."""
+    root = Path(__file__).resolve().parents[1]
+    stamp = json.loads((root / "kg/web/static/vendor/sparql-editor.stamp.json").read_text())
+    bundle = (root / "kg/web/static/vendor/sparql-editor.js").read_bytes()
+    assert hashlib.sha256(bundle).hexdigest() == stamp["bundle"], "the bundle was edited by hand: run `make editor`"
+    for name, digest in stamp["inputs"].items():
+        source = (root / "web/editor" / name).read_bytes()
+        assert hashlib.sha256(source).hexdigest() == digest, f"web/editor/{name} changed: run `make editor`"
+    assert (root / "kg/web/static/vendor/sparql-editor.LICENSES.txt").read_text().startswith("@codemirror/")

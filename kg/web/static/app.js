@@ -3,7 +3,7 @@
 
 const LANGS = ["zh-Hans", "zh-Hant", "en"];
 const SL = "https://w3id.org/suanli/ontology#";
-const state = { lang: "zh-Hans", config: null, labels: new Map(), tab: "ask", last: {} };
+const state = { lang: "zh-Hans", config: null, labels: new Map(), tab: "ask", last: {}, editor: null, terms: null };
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const t = (key) => state.config.strings[state.lang][key] ?? key;
@@ -34,11 +34,14 @@ async function fetchLabels(iris) {
   const values = wanted.map((i) => `<${i}>`).join(" ");
   const json = await sparql(`SELECT ?x ?l WHERE { VALUES ?x { ${values} } ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }`);
   for (const iri of wanted) state.labels.set(iri, {});
-  for (const row of json.results.bindings) {
-    const entry = state.labels.get(row.x.value);
-    const tag = tagOf(row.l["xml:lang"]);
-    if (tag && (!entry[tag] || row.l.value.length < entry[tag].length)) entry[tag] = row.l.value;
-  }
+  for (const row of json.results.bindings) keepLabel(row.x.value, row.l);
+}
+// The shortest label in each script is the one shown.
+function keepLabel(iri, literal) {
+  if (!state.labels.has(iri)) state.labels.set(iri, {});
+  const entry = state.labels.get(iri);
+  const tag = tagOf(literal && literal["xml:lang"]);
+  if (tag && (!entry[tag] || literal.value.length < entry[tag].length)) entry[tag] = literal.value;
 }
 function href(iri) {
   const base = state.config.base;
@@ -99,7 +102,7 @@ function setHash(key, value) {
 function route() {
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.has("ask")) { showTab("ask"); ask(hash.get("ask")); }
-  else if (hash.has("query")) { showTab("query"); $("editor").value = hash.get("query"); run(); }
+  else if (hash.has("query")) { showTab("query"); editorText(hash.get("query")); run(); }
   else if (hash.has("example")) { showTab("query"); pickExample(hash.get("example")); run(); }
   else showTab(hash.get("tab") || "ask");
 }
@@ -146,26 +149,102 @@ function renderAnswer(answer) {
   }
   $("answer").innerHTML = html + "</div>";
   const open = $("open-in-editor");
-  if (open) open.onclick = () => { $("editor").value = answer.sparql; showTab("query"); run(); };
+  if (open) open.onclick = () => { editorText(answer.sparql); showTab("query"); run(); };
+}
+
+// ---------------------------------------------------------------- the editor: its text, prefixes and completions
+// CodeMirror from /static/vendor/sparql-editor.js (built by `make editor`); without it the plain textarea still works.
+const RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+const prefixes = () => ({
+  sl: SL, res: state.config.base, rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#", rdfs: RDFS,
+  xsd: "http://www.w3.org/2001/XMLSchema#", owl: "http://www.w3.org/2002/07/owl#", skos: "http://www.w3.org/2004/02/skos/core#",
+  prov: "http://www.w3.org/ns/prov#", dcterms: "http://purl.org/dc/terms/",
+});
+const COMMON_TERMS = ["rdf:type", "rdfs:label", "rdfs:comment", "rdfs:subClassOf", "skos:altLabel", "prov:wasDerivedFrom",
+  "xsd:decimal", "xsd:integer", "xsd:date", "xsd:string"].map((label) => ({ label, type: label.startsWith("xsd:") ? "type" : "property" }));
+
+// Reads the query when given nothing, replaces it when given a text: the one door to the editor's text.
+function editorText(text) {
+  if (text === undefined) return state.editor ? state.editor.get() : $("editor").value;
+  if (state.editor) state.editor.set(text);
+  else $("editor").value = text;
+}
+
+function startEditor() {
+  if (window.SuanliEditor) {
+    state.editor = window.SuanliEditor.create({ textarea: $("editor"), complete, run, prefixes: prefixes() });
+    return;
+  }
+  $("editor").onkeydown = (event) => { if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); } };
+}
+
+// What the editor offers for the word being typed: entities by label after `res:`, else our classes and properties.
+async function complete(word, aborted) {
+  const colon = word.indexOf(":");
+  if (word.slice(0, colon) === "res") return { options: await entityOptions(word.slice(colon + 1), aborted), filter: false };
+  return { options: (await ontologyTerms()).map(termOption).concat(COMMON_TERMS) };
+}
+
+// A name as the query writes it: prefixed when its local part allows, else the full IRI.
+function prefixed(iri) {
+  for (const [prefix, namespace] of Object.entries(prefixes())) {
+    const local = iri.startsWith(namespace) ? iri.slice(namespace.length) : null;
+    if (local !== null && /^[\w-]+$/.test(local)) return `${prefix}:${local}`;
+  }
+  return `<${iri}>`;
+}
+const termOption = (term) => ({ label: prefixed(term.iri), detail: labelOf(term.iri), type: term.type });
+
+// The ontology's classes, properties and values (statuses, metrics…), asked once.
+function ontologyTerms() {
+  state.terms ??= sparql(`SELECT ?x ?type ?l WHERE { ?x a ?type FILTER(STRSTARTS(STR(?x), "${SL}")) OPTIONAL { ?x <${RDFS}label> ?l } }`)
+    .then((json) => {
+      const terms = new Map();
+      for (const row of json.results.bindings) {
+        if (row.l) keepLabel(row.x.value, row.l);
+        const type = /Class$/.test(row.type.value) ? "class" : /Property$/.test(row.type.value) ? "property" : "enum";
+        if (!terms.has(row.x.value) || type !== "enum") terms.set(row.x.value, { iri: row.x.value, type });
+      }
+      return [...terms.values()];
+    })
+    .catch(() => { state.terms = null; return []; });
+  return state.terms;
+}
+
+// Entities whose label (or IRI) holds what was typed: asked once typing pauses, at most 15.
+async function entityOptions(typed, aborted) {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  if (aborted() || !typed) return [];
+  const text = JSON.stringify(typed.toLowerCase());
+  const json = await sparql(`SELECT ?e ?l WHERE {
+  { SELECT DISTINCT ?e WHERE { ?e <${RDFS}label> ?name
+      FILTER(STRSTARTS(STR(?e), "${state.config.base}") && (CONTAINS(LCASE(STR(?name)), ${text}) || CONTAINS(STR(?e), ${text}))) } LIMIT 15 }
+  ?e <${RDFS}label> ?l }`);
+  for (const row of json.results.bindings) keepLabel(row.e.value, row.l);
+  const iris = [...new Set(json.results.bindings.map((row) => row.e.value))];
+  return iris.map((iri) => ({ label: prefixed(iri), detail: labelOf(iri), type: "constant" }));
 }
 
 // ---------------------------------------------------------------- SPARQL editor and results
 function pickExample(name) {
   const query = state.config.queries.find((q) => q.name === name) || state.config.queries[0];
   $("examples").value = query.name;
-  $("editor").value = query.sparql.split("\n").filter((line) => !/^# (name|zh|en):/.test(line)).join("\n").trim();
+  editorText(query.sparql.split("\n").filter((line) => !/^# (name|zh|en):/.test(line)).join("\n").trim());
 }
 
 async function run() {
-  const query = $("editor").value;
+  const query = editorText();
   setHash("query", query);
   const url = (format) => `/sparql?query=${encodeURIComponent(query)}&format=${format}`;
   $("download-csv").href = url("csv");
   $("download-json").href = url("json");
   $("status").textContent = t("running");
   $("results").innerHTML = "";
+  if (state.editor) state.editor.clearError();
+  const started = performance.now();
   try {
     const json = await sparql(query);
+    json.ms = Math.round(performance.now() - started);
     const iris = (json.results ? json.results.bindings : []).flatMap((row) => Object.values(row)).filter((c) => c.type === "uri").map((c) => c.value);
     await fetchLabels(iris);
     state.last.results = json;
@@ -173,9 +252,18 @@ async function run() {
     $("download-csv").hidden = $("download-json").hidden = !json.results;
   } catch (error) {
     state.last.results = null;
-    $("status").textContent = "";
+    $("status").textContent = took(Math.round(performance.now() - started));
     $("results").innerHTML = `<p class="error">${esc(error.message)}</p>`;
+    markError(error.message);
   }
+}
+
+const took = (ms) => `${t("query_time")} ${ms} ${t("units").ms}`;
+
+// The endpoint names the place of a syntax error: "400: bad query: at 3:7: unexpected '}'".
+function markError(message) {
+  const at = /\bat (\d+):(\d+)/.exec(message);
+  if (at && state.editor) state.editor.markError(Number(at[1]), Number(at[2]), message);
 }
 
 function cell(term) {
@@ -187,13 +275,13 @@ function cell(term) {
 
 function renderResults(json) {
   if (json.boolean !== undefined) {
-    $("status").textContent = "";
+    $("status").textContent = took(json.ms);
     $("results").innerHTML = `<p class="boolean"><strong>${esc(t(json.boolean ? "yes" : "no"))}</strong></p>`;
     return;
   }
   const vars = json.head.vars;
   const rows = json.results.bindings;
-  $("status").textContent = `${rows.length} ${t("rows")}${json.truncated ? ` · ${t("truncated")}` : ""}`;
+  $("status").textContent = `${rows.length} ${t("rows")}${json.truncated ? ` · ${t("truncated")}` : ""} · ${took(json.ms)}`;
   $("results").innerHTML = `<table><thead><tr>${vars.map((v) => `<th>${esc(v)}</th>`).join("")}</tr></thead><tbody>${
     rows.map((row) => `<tr>${vars.map((v) => `<td>${cell(row[v])}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
@@ -262,9 +350,9 @@ async function start() {
   $("ask-form").onsubmit = (event) => { event.preventDefault(); ask($("question").value); };
   $("examples").onchange = () => pickExample($("examples").value);
   $("run").onclick = run;
-  $("editor").onkeydown = (event) => { if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); } };
+  startEditor();
   $("permalink").onclick = async () => {
-    setHash("query", $("editor").value);
+    setHash("query", editorText());
     try { await navigator.clipboard.writeText(location.href); } catch { /* not allowed here: the address bar has it */ }
     $("status").textContent = t("copied");
   };
