@@ -25,8 +25,8 @@ _STATUS = {"zh": {"actual": "现有", "planned": "规划", "target": "目标", "
            "en": {"actual": "actual", "planned": "planned", "target": "target", "under_construction": "under construction"}}
 _KIND = {"zh": {"ai": "智能算力", "hpc": "超算算力", "general": "通用算力"},
          "en": {"ai": "AI", "hpc": "HPC", "general": "general"}}
-_WORDS = {"zh": {"yes": "是", "no": "否", "no_answer": "未找到答案:", "source": "依据", "via": "经由{}"},
-          "en": {"yes": "yes", "no": "no", "no_answer": "no answer: ", "source": "source", "via": "via {}"}}
+_WORDS = {"zh": {"yes": "是", "no": "否", "no_answer": "未找到答案:", "source": "依据", "via": "经由{}", "conflict": "来源不一致"},
+          "en": {"yes": "yes", "no": "no", "no_answer": "no answer: ", "source": "source", "via": "via {}", "conflict": "sources disagree"}}
 
 
 def script_of(lang: str | None, script: str | None = None) -> str:
@@ -119,6 +119,8 @@ def display(answer: dict[str, Any], script: str, metric: str | None = None) -> s
     text = figure(answer["value"], answer.get("unit"), answer.get("comparator"), script, metric=metric)
     qual = qualifiers(answer.get("status"), answer.get("kind"), answer.get("time"), script)
     body = f"{label}:{qual}{text}" if _family(script) == "zh" else f"{label}: {text}" + (f" ({qual})" if qual else "")
+    if answer.get("conflict"):
+        body += f"({word('conflict', script)})" if _family(script) == "zh" else f" ({word('conflict', script)})"
     via = (answer.get("via") or {}).get("label")
     if via and via not in label:
         via_words = word("via", script, in_script(via, script))

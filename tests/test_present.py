@@ -81,3 +81,28 @@ def test_a_sum_of_built_and_planned_racks_says_what_it_adds(small_store, questio
     answer = result["answers"][0]
     assert answer["iri"] is None and answer["value"] == 180000 and answer["comparator"] == "ge"
     assert answer["display"] == words
+
+
+@pytest.fixture(scope="module")
+def disagreeing_store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("conflict")
+    (root / "docs").mkdir()
+    (root / "docs" / "a.txt").write_text("庆阳数据中心集群已建成标准机架3万架。\n", encoding="utf-8")
+    (root / "docs" / "b.txt").write_text("庆阳数据中心集群已建成标准机架4万架。\n", encoding="utf-8")
+    suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
+    return root / "store"
+
+
+def test_figures_the_sources_disagree_on_are_shown_side_by_side_and_marked(disagreeing_store) -> None:
+    result = json.loads(suanli("ask", "How many racks has the Qingyang cluster built?", "--store", str(disagreeing_store),
+                               "--format", "json", check=True).stdout)
+    assert sorted(a["value"] for a in result["answers"]) == [30000, 40000]
+    assert all(a["conflict"] and "sources disagree" in a["display"] for a in result["answers"])
+    assert {e["source"] for e in result["evidence"]} == {"a.txt", "b.txt"}
+    url, proc = start_service(disagreeing_store)
+    try:
+        page = httpx.get(url + "/resource/qingyang-data-center-cluster", params={"lang": "zh-Hant"},
+                         headers={"Accept": "text/html"}, timeout=30).text
+        assert page.count("來源不一致") == 2 and "另一來源為" in page and "3萬架" in page and "4萬架" in page
+    finally:
+        stop(proc)

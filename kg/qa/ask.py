@@ -100,7 +100,14 @@ def _one_figure(rows: list[dict], u: Understanding) -> list[dict]:
         keep(lambda r: local_name(r["comparator"]["value"]) in wanted)
     if not u.kind:
         keep(lambda r: local_name(r.get("kind", {}).get("value")) in (None, "total"))
-    return [rows[-1] if u.metric in _LOWER_IS_BETTER else rows[0]]
+    chosen = rows[-1] if u.metric in _LOWER_IS_BETTER else rows[0]
+    same = [r for r in rows if _figure_key(r) == _figure_key(chosen)]
+    return same if len({(r["value"]["value"], r["comparator"]["value"]) for r in same}) > 1 else [chosen]
+
+
+def _figure_key(row: dict) -> tuple:
+    """What makes two figures comparable: status, kind and time (two such figures that differ are a conflict)."""
+    return row["status"]["value"], row.get("kind", {}).get("value"), row.get("time", {}).get("value")
 
 
 def _named(text: str, vocab: Vocabulary, script: str) -> str:
@@ -435,5 +442,16 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
             answer["via"] = _label(holder, vocab, u.script)
         out["answers"].append(answer)
         out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
+    _mark_conflicts(out["answers"])
     return out
+
+
+def _mark_conflicts(answers: list[dict[str, Any]]) -> None:
+    """Two figures of one entity with the same status, kind and time that differ: the sources disagree, and the answer says so."""
+    seen: dict[tuple, set] = {}
+    for a in answers:
+        seen.setdefault((a.get("iri"), a.get("status"), a.get("kind"), a.get("time")), set()).add((a.get("value"), a.get("comparator")))
+    for a in answers:
+        if len(seen[(a.get("iri"), a.get("status"), a.get("kind"), a.get("time"))]) > 1:
+            a["conflict"] = True
 

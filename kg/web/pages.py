@@ -142,6 +142,20 @@ def _literal(graph: Graph, node: Any, prop: URIRef) -> str | None:
     return str(value) if value is not None else None
 
 
+def _mark_conflicts(figures: list[dict[str, Any]]) -> None:
+    """Figures of one metric, status, kind and time that differ are marked, each with the others beside it:
+    an analyst must see that the sources disagree, not pick one of two unmarked numbers."""
+    groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in figures:
+        groups[(row["metric_code"], row["status"], row["kind"], row["time"])].append(row)
+    for rows in groups.values():
+        if len({(r["comparator"], r["value"]) for r in rows}) < 2:
+            continue
+        for row in rows:
+            row["conflicts"] = [{"value": f"{o['comparator']} {o['value']}".strip(), "sources": o["sources"]}
+                                for o in rows if o is not row]
+
+
 def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str, dict[str, str]],
                 sources: list[dict[str, str]]) -> str:
     """The page of one entity: names in three scripts, figures with evidence, links both ways, sources."""
@@ -182,6 +196,7 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
                     "kind": label(kind) if kind else "", "sort": (str(metric), -(number or 0.0))})
         figures.append(row)
     figures.sort(key=lambda r: r["sort"])
+    _mark_conflicts(figures)
     relations = []
     for prop in RELATION_PROPERTY.values():
         for target in sorted(graph.objects(node, prop), key=str):
