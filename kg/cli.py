@@ -12,11 +12,14 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from extract.errors import BadQueryError, SuanliError
+
+if TYPE_CHECKING:
+    from kg.graph.store import Results
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Suanli KG: China's computing infrastructure as a knowledge graph.")
 
@@ -550,7 +553,7 @@ def _print_graph(data: bytes, format: str) -> None:
     sys.stdout.buffer.write(readable(graph, "jsonld" if format == "json" else "turtle", _base()))
 
 
-def _print_results_of(results, format: str) -> None:
+def _print_results_of(results: Results, format: str) -> None:
     """SELECT rows or an ASK answer in the asked format (json, csv and tsv as SPARQL 1.1 writes them)."""
     if format == "json":
         typer.echo(json.dumps(results.to_json(), ensure_ascii=False))

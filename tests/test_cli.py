@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rich.cells import cell_len
 
-from tests.conftest import suanli
+from tests.conftest import start_oxigraph, stop, suanli
 
 DOCUMENTS = {  # invented for these tests
     "a.txt": "庆阳数据中心集群计划新建标准机架3万架,到2027年建成后将服务西北地区的人工智能企业和科研机构的各类模型训练需求。\n"
@@ -124,6 +124,22 @@ def test_select_as_tsv_writes_terms_as_sparql_does(store: Path) -> None:
     assert lines[0] == "?c\t?name\t?n\t?none"
     assert "<https://w3id.org/suanli/resource/qingyang-data-center-cluster>\t\"Qingyang data center cluster\"@en\t28\t" \
         in lines[1:]
+
+
+def test_every_query_form_runs_on_a_remote_store_too(store: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(store, tmp_path / "copy")
+    url, server = start_oxigraph(tmp_path / "copy")
+    try:
+        monkeypatch.setenv("SUANLI_ENDPOINT", url + "/query")
+        built = suanli("query", f"CONSTRUCT {{ ?c a <{SL}Cluster> }} WHERE {{ ?c a <{SL}Cluster> }}", check=True).stdout
+        assert "res:qingyang-data-center-cluster a sl:Cluster" in built
+        rows = suanli("query", f"SELECT ?c WHERE {{ ?c a <{SL}Cluster> }}", "--format", "tsv", check=True).stdout
+        assert "<https://w3id.org/suanli/resource/wuhu-data-center-cluster>" in rows.splitlines()
+        bad = suanli("query", "CONSTRUCT WHERE { ?x a foo:Bar }")
+        assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    finally:
+        stop(server)
 
 
 def test_ask_answers_true_or_false(store: Path) -> None:

@@ -63,7 +63,9 @@ class _Turtle(_Exact, TurtleSerializer):
 
 
 class _Trig(_Exact, TrigSerializer):
-    pass
+    def __init__(self, store: Graph) -> None:
+        super().__init__(store)
+        self.contexts.sort(key=lambda graph: str(graph.identifier))  # the same dump twice is the same text
 
 
 def readable(graph: Graph, fmt: str, base: str = RESOURCE) -> bytes:
