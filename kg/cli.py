@@ -12,11 +12,14 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from extract.errors import BadQueryError, SuanliError
+
+if TYPE_CHECKING:
+    from kg.graph.store import Results
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Suanli KG: China's computing infrastructure as a knowledge graph.")
 
@@ -149,42 +152,153 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
     typer.echo(f"{len(report.documents)} documents ({summary}); {facts} facts read{tail}", err=True)
 
 
+_SCRIPTS = {"en": "en", "zh": "zh-Hans", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}
+
+
+def _script(lang: str) -> str:
+    """The reader's script from --lang (zh is taken as zh-Hans)."""
+    if lang not in _SCRIPTS:
+        raise fail(f"--lang must be one of en, zh-Hans, zh-Hant, not '{lang}'")
+    return _SCRIPTS[lang]
+
+
+def _print_table(headers: list[str], rows: list[list[str]], *, widest: dict[int, int] | None = None) -> None:
+    """A table as wide as the terminal: each cell on one line, what does not fit cut with "…" (never wrapped).
+
+    Columns take their natural width up to `widest[i]`; while the table is too wide the widest column gives
+    way first, so a long sentence is cut before a name is.
+    """
+    import shutil
+
+    from rich.cells import cell_len
+
+    cells = [[" ".join(cell.split()) for cell in row] for row in [headers, *rows]]
+    widths = [min(max(cell_len(row[i]) for row in cells), (widest or {}).get(i, 10**6)) for i in range(len(headers))]
+    room = max(shutil.get_terminal_size().columns - 2 * (len(widths) - 1), 4 * len(widths))
+    while sum(widths) > room:
+        widths[widths.index(max(widths))] -= 1
+    lines = [cells[0], ["─" * w for w in widths], *cells[1:]]
+    for row in lines:
+        typer.echo("  ".join(_fit(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` in exactly `width` terminal cells: padded, or cut with "…" (a wide character counts two)."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    kept, used = [], 0
+    for char in text:
+        if used + cell_len(char) > width - 1:
+            break
+        kept.append(char)
+        used += cell_len(char)
+    return "".join(kept) + "…" + " " * (width - 1 - used)
+
+
+def _name(entity: dict | None, labels: dict[str, dict[str, str]], script: str) -> str:
+    """An entity's name in the reader's script: its own zh-Hant label, else the simplified one turned."""
+    from kg import present
+
+    if not entity:
+        return ""
+    if script == "en":
+        return entity.get("label_en") or entity.get("label_zh") or entity["iri"]
+    own = labels.get(entity["iri"], {}).get("zh-Hant") if script == "zh-Hant" else None
+    return own or present.in_script(entity.get("label_zh") or entity.get("label_en") or entity["iri"], script)
+
+
+def _mentions(fact: dict, needle: str, labels: dict[str, dict[str, str]]) -> bool:
+    """True when the fact's subject or object has `needle` in a label (any script) or its IRI, ignoring case."""
+    from kg import present
+
+    wanted = needle.casefold()
+    for entity in (fact["subject"], fact["object"]):
+        if not entity:
+            continue
+        names = [entity["iri"], entity.get("label_zh"), entity.get("label_en"),
+                 labels.get(entity["iri"], {}).get("zh-Hant"), present.in_script(entity.get("label_zh") or "", "zh-Hant")]
+        if any(wanted in name.casefold() for name in names if name):
+            return True
+    return False
+
+
 @app.command()
-def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table") -> None:
-    """Print the normalised fact table."""
+def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table",
+          entity: Annotated[str | None, typer.Option(
+              "--entity", help="only facts about an entity: part of its name in any script, or of its IRI")] = None,
+          metric: Annotated[str | None, typer.Option("--metric", help="only one metric, by code (rack_count, part_of…)")]
+          = None,
+          lang: Annotated[str, typer.Option("--lang", help="the table's language: en, zh-Hans, zh-Hant")] = "en") -> None:
+    """Print the normalised fact table (json as the contract says, csv with evidence, or a table for people)."""
+    from kg.graph.factview import entity_labels, metric_codes
     from kg.graph.factview import facts as fact_table
 
     _choice(format, ("json", "csv", "table"))
+    script = _script(lang)
+    if metric is not None and metric not in metric_codes():
+        raise fail(f"unknown metric '{metric}'; choose one of {', '.join(metric_codes())}")
     db = _open(store, must_exist=True, write=False)
     try:
         rows = fact_table(db)
+        labels = entity_labels(db) if entity or script == "zh-Hant" else {}
     finally:
         db.close()
+    rows = [r for r in rows if (metric is None or r["metric"] == metric) and (not entity or _mentions(r, entity, labels))]
+    if (entity or metric) and not rows:
+        typer.echo(f"suanli: no fact matches{f' --entity {entity}' if entity else ''}"
+                   f"{f' --metric {metric}' if metric else ''}", err=True)
     if format == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    flat = [{
-        "subject": r["subject"]["label_zh"] or r["subject"]["label_en"], "subject_en": r["subject"]["label_en"],
-        "type": r["subject"]["type"], "metric": r["metric"], "value": r["value"], "unit": r["unit"],
-        "object": (r["object"] or {}).get("label_zh") or (r["object"] or {}).get("label_en"),
-        "comparator": r["comparator"], "status": r["status"], "time": r["time"], "kind": r["kind"],
-        "file": r["source"]["file"],
-    } for r in rows]
-    if format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(flat[0]) if flat else ["subject"])
-        writer.writeheader()
-        writer.writerows(flat)
-        typer.echo(buffer.getvalue(), nl=False)
-        return
-    from rich.console import Console
-    from rich.table import Table
+    elif format == "csv":
+        typer.echo(_facts_csv(rows), nl=False)
+    else:
+        _facts_table(rows, labels, script)
 
-    table = Table("subject", "metric", "value", "unit", "object", "cmp", "status", "time", "kind", "file")
-    for r in flat:
-        table.add_row(*(str(r[k] if r[k] is not None else "") for k in
-                        ("subject", "metric", "value", "unit", "object", "comparator", "status", "time", "kind", "file")))
-    Console(width=200).print(table)
+
+_CSV_FIELDS = ["subject", "subject_en", "type", "metric", "value", "unit", "object", "comparator", "status", "time",
+               "kind", "file", "object_en", "subject_iri", "object_iri", "evidence"]
+
+
+def _facts_csv(rows: list[dict]) -> str:
+    """The fact table as CSV: the first twelve columns as before, then English object names, IRIs and evidence."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=_CSV_FIELDS)
+    writer.writeheader()
+    for r in rows:
+        subject, obj = r["subject"], r["object"] or {}
+        writer.writerow({
+            "subject": subject["label_zh"] or subject["label_en"], "subject_en": subject["label_en"],
+            "type": subject["type"], "metric": r["metric"], "value": r["value"], "unit": r["unit"],
+            "object": obj.get("label_zh") or obj.get("label_en"), "comparator": r["comparator"], "status": r["status"],
+            "time": r["time"], "kind": r["kind"], "file": r["source"]["file"], "object_en": obj.get("label_en"),
+            "subject_iri": subject["iri"], "object_iri": obj.get("iri"), "evidence": r["evidence"],
+        })
+    return buffer.getvalue()
+
+
+_FACT_HEADERS = {"en": ["entity", "metric", "figure", "qualifiers", "source", "evidence"],
+                 "zh": ["实体", "指标", "数值", "说明", "来源", "证据"]}
+
+
+def _facts_table(rows: list[dict], labels: dict[str, dict[str, str]], script: str) -> None:
+    """The fact table for people: names in the reader's script, figures and qualifiers worded by the presenter."""
+    from kg import present
+
+    lines = []
+    for r in rows:
+        if r["object"] is not None:
+            figure = "→ " + _name(r["object"], labels, script)
+        elif r["value"] is not None:
+            figure = present.figure(r["value"], r["unit"], r["comparator"], script, metric=r["metric"])
+        else:
+            figure = ""
+        lines.append([_name(r["subject"], labels, script), present.metric_word(r["metric"], script), figure,
+                      present.qualifiers(r["status"], r["kind"], r["time"], script), r["source"]["file"] or "",
+                      r["evidence"] or ""])  # a quote stays as the source wrote it
+    headers = [present.in_script(h, script) for h in _FACT_HEADERS["en" if script == "en" else "zh"]]
+    _print_table(headers, lines, widest={0: 32, 1: 22, 2: 34, 3: 28, 4: 24})
 
 
 def _readable(text: str, labels: dict[str, dict[str, str]], lang: str) -> str:
@@ -278,27 +392,54 @@ app.add_typer(quarantine_app, name="quarantine")
 
 @quarantine_app.command("list")
 def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
-                    lang: Annotated[str, typer.Option("--lang", help="zh or en")] = "en") -> None:
-    """The quarantined facts, each with the rule it breaks."""
-    from kg.graph.factview import entity_labels
+                    lang: Annotated[str, typer.Option("--lang", help="en, zh-Hans or zh-Hant")] = "en") -> None:
+    """The quarantined facts: entity, metric, value, the rule each breaks and its source file."""
+    from kg.graph.factview import entity_labels, fact_figures
     from kg.pipeline.validate import stored_results
 
     _choice(format, ("text", "json"))
+    script = _script(lang)
     db = _open(store, must_exist=True, write=False)
     try:
         results = [r for r in stored_results(db, _base()) if r["quarantined"]]
         labels = entity_labels(db)
+        figures = fact_figures(db, [r["focus"] for r in results])
     finally:
         db.close()
+    for r in results:
+        r["metric"] = figures.get(r["focus"], {}).get("metric")
     if format == "json":
         typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
-        return
-    if not results:
-        typer.echo("没有被隔离的事实" if lang.startswith("zh") else "no fact is kept aside")
-        return
+    elif not results:
+        typer.echo({"en": "nothing is quarantined", "zh-Hans": "没有被隔离的事实", "zh-Hant": "沒有被隔離的事實"}[script])
+    else:
+        _quarantine_table(results, figures, labels, script)
+
+
+_QUARANTINE_HEADERS = {"en": ["entity", "metric", "value", "reason", "source"], "zh": ["实体", "指标", "数值", "原因", "来源"]}
+
+
+def _quarantine_table(results: list[dict], figures: dict[str, dict], labels: dict[str, dict[str, str]],
+                      script: str) -> None:
+    """One line a kept-aside fact and rule it breaks, in the reader's language."""
+    from kg import present
+    from kg.graph.factview import entity_json
+
+    lines = []
     for r in results:
-        message = r["message_zh"] if lang.startswith("zh") else r["message_en"]
-        typer.echo(f"{r['focus']}\t{r['file'] or ''}\t{_readable(message, labels, lang)}")
+        fact = figures.get(r["focus"], {})
+        if fact.get("object"):
+            value = "→ " + _name(entity_json(fact["object"], labels), labels, script)
+        elif fact.get("value") is not None:
+            value = present.figure(fact["value"], fact["unit"], fact["comparator"], script, metric=fact["metric"])
+        else:
+            value = r["value"] or ""
+        reason = _readable(r["message_en"] if script == "en" else r["message_zh"], labels, script)
+        lines.append([_name(entity_json(r["entity"], labels), labels, script) if r["entity"] in labels
+                      else r["entity"].rsplit("/", 1)[-1], present.metric_word(fact.get("metric"), script), value,
+                      present.in_script(reason, script), r["file"] or ""])
+    headers = [present.in_script(h, script) for h in _QUARANTINE_HEADERS["en" if script == "en" else "zh"]]
+    _print_table(headers, lines, widest={0: 32, 1: 22, 2: 24, 4: 28})
 
 
 @quarantine_app.command("readmit")
@@ -350,30 +491,76 @@ def quarantine_readmit(
         raise typer.Exit(1)
 
 
+_GRAPH_FORMATS = ("table", "turtle", "nt", "json")
+
+
 @app.command()
 def query(sparql: Annotated[str | None, typer.Argument(help="SPARQL query text")] = None,
           file: Annotated[Path | None, typer.Option("--file", help="read the query from a file")] = None,
-          store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table") -> None:
-    """Run a SPARQL query against the store."""
-    _choice(format, ("table", "json", "csv"))
-    if (sparql is None) == (file is None):
-        raise fail("give a query or --file, not both")
-    if file is not None:
-        try:
-            sparql = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise fail(f"cannot read {file}: {exc}") from None
+          store: StoreOpt = DEFAULT_STORE,
+          format: Annotated[str, typer.Option("--format", help="SELECT and ASK: table, json, csv, tsv; "
+                                              "CONSTRUCT and DESCRIBE: turtle (or table), nt, json (JSON-LD)")]
+          = "table") -> None:
+    """Run a SPARQL query against the store: SELECT and ASK print results, CONSTRUCT and DESCRIBE a graph."""
+    from kg.graph.query_text import query_form
+
+    _choice(format, ("table", "json", "csv", "tsv", "turtle", "nt"))
+    text = _query_text(sparql, file)
+    form = query_form(text)
+    builds = form in ("construct", "describe")
+    if builds and format not in _GRAPH_FORMATS:
+        raise fail(f"a {form.upper()} query builds a graph: --format turtle, nt or json, not {format}")
+    if not builds and format in ("turtle", "nt"):
+        raise fail(f"--format {format} is for CONSTRUCT and DESCRIBE; SELECT and ASK print table, json, csv or tsv")
     db = _open(store, must_exist=True, write=False)
     try:
-        results = db.select(sparql or "")
+        if builds:
+            data = db.graph(text)
+        else:
+            results = db.select(text)
     except BadQueryError as exc:
         raise fail(f"bad query: {str(exc).splitlines()[0]}") from None
     finally:
         db.close()
+    if builds:
+        _print_graph(data, format)
+    else:
+        _print_results_of(results, format)
+
+
+def _query_text(sparql: str | None, file: Path | None) -> str:
+    """The query from the argument or the file, exactly one of them."""
+    if (sparql is None) == (file is None):
+        raise fail("give a query or --file, not both")
+    if file is None:
+        return sparql or ""
+    try:
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"cannot read {file}: {exc}") from None
+
+
+def _print_graph(data: bytes, format: str) -> None:
+    """A built graph: N-Triples as the store wrote it, or Turtle / JSON-LD with our prefixes, subjects grouped."""
+    if format == "nt":
+        sys.stdout.buffer.write(data)
+        return
+    from rdflib import Graph
+
+    from kg.graph.prefixes import readable
+
+    graph = Graph().parse(data=data, format="nt")
+    sys.stdout.buffer.write(readable(graph, "jsonld" if format == "json" else "turtle", _base()))
+
+
+def _print_results_of(results: Results, format: str) -> None:
+    """SELECT rows or an ASK answer in the asked format (json, csv and tsv as SPARQL 1.1 writes them)."""
     if format == "json":
         typer.echo(json.dumps(results.to_json(), ensure_ascii=False))
     elif results.boolean is not None:
         typer.echo("true" if results.boolean else "false")
+    elif format == "tsv":
+        typer.echo(results.to_tsv(), nl=False)
     elif format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -382,13 +569,20 @@ def query(sparql: Annotated[str | None, typer.Argument(help="SPARQL query text")
             writer.writerow([row.get(v, {}).get("value", "") for v in results.variables])
         typer.echo(buffer.getvalue(), nl=False)
     else:
-        from rich.console import Console
-        from rich.table import Table
+        from kg.graph.prefixes import prefixes
 
-        table = Table(*results.variables)
-        for row in results.rows:
-            table.add_row(*(row.get(v, {}).get("value", "") for v in results.variables))
-        Console(width=200).print(table)
+        names = sorted(prefixes(_base()).items(), key=lambda item: -len(item[1]))
+        _print_table(list(results.variables), [[_short(row[v], names) if v in row else "" for v in results.variables]
+                                               for row in results.rows])
+
+
+def _short(cell: dict[str, str], names: list[tuple[str, str]]) -> str:
+    """A result cell for people: an IRI under a known namespace as prefix:name, other values as they are."""
+    if cell["type"] == "uri":
+        for prefix, namespace in names:
+            if cell["value"].startswith(namespace) and len(cell["value"]) > len(namespace):
+                return f"{prefix}:{cell['value'][len(namespace):]}"
+    return cell["value"]
 
 
 @app.command()
@@ -449,7 +643,10 @@ def render_answer(result: dict) -> str:
 @app.command()
 def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-o", "--output")] = Path("-"),
            store: StoreOpt = DEFAULT_STORE) -> None:
-    """Write a linked-data dump (turtle, trig, nquads or jsonld)."""
+    """Write a linked-data dump: turtle (every graph merged), trig (one block per named graph), nquads or jsonld.
+
+    Turtle, TriG and JSON-LD use the sl:, res: and standard prefixes and group each subject's statements.
+    """
     import pyoxigraph as ox
 
     _choice(format, ("turtle", "trig", "nquads", "jsonld"))
@@ -457,25 +654,11 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
     try:
         if not hasattr(db, "dump"):
             raise fail("export needs the embedded store")
-        fmt = {"turtle": ox.RdfFormat.TRIG, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
-               "jsonld": ox.RdfFormat.N_QUADS}[format]
-        data = db.dump(fmt)
+        data = db.dump(ox.RdfFormat.N_QUADS)
     finally:
         db.close()
-    if format in ("turtle", "jsonld"):
-        from rdflib import Dataset
-
-        dataset = Dataset()
-        dataset.parse(data=data, format="trig" if format == "turtle" else "nquads")
-        if format == "turtle":
-            from rdflib import Graph
-
-            merged = Graph()
-            for s, p, o, _ in dataset.quads():
-                merged.add((s, p, o))
-            data = merged.serialize(format="turtle").encode("utf-8")
-        else:
-            data = dataset.serialize(format="json-ld").encode("utf-8")
+    if format != "nquads":
+        data = _readable_dump(data, format)
     if str(output) == "-":
         sys.stdout.buffer.write(data)
     else:
@@ -484,6 +667,21 @@ def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-
         except OSError as exc:
             raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
         typer.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+def _readable_dump(nquads: bytes, format: str) -> bytes:
+    """The store's N-Quads as Turtle (the union of its graphs), TriG or JSON-LD, with our prefixes."""
+    from rdflib import Graph
+
+    from kg.graph.prefixes import dataset_from_nquads, readable
+
+    dataset = dataset_from_nquads(nquads)
+    if format != "turtle":
+        return readable(dataset, format, _base())
+    merged = Graph()
+    for s, p, o, _ in dataset.quads():
+        merged.add((s, p, o))
+    return readable(merged, "turtle", _base())
 
 
 @app.command()

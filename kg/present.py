@@ -105,6 +105,15 @@ def qualifiers(status: str | None, kind: str | None, time: str | None, script: s
     return in_script((f"{year}年" if year else "") + status_word + kind_word, script)
 
 
+def metric_word(code: str | None, script: str) -> str:
+    """A metric or relation code as a reader's word: "rack count" / "机架数" / "機架數"."""
+    if not code:
+        return ""
+    if _family(script) == "zh":
+        return in_script(_ZH_TERMS.get(code, code), script)
+    return {"pue": "PUE", "gpu_cards": "GPU cards"}.get(code, code.replace("_", " "))
+
+
 def display(answer: dict[str, Any], script: str, metric: str | None = None) -> str:
     """One answer worded: "Gui'an cluster: about 8,000 PFLOPS (actual, AI, 2024)" / "贵安集群:2024年现有智能算力约8000P"."""
     label = in_script(answer.get("label") or "", script)

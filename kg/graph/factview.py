@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from rdflib import RDF, URIRef
+
 from kg.graph.named import query_text
-from kg.graph.rdf import RELATION_CODE, local_name, number
+from kg.graph.namespace import SL
+from kg.graph.rdf import RELATION_CODE, RELATION_PROPERTY, local_name, number, ontology_graph
 from kg.graph.store import LocalStore, RemoteStore
 
 _LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en", "zh": "zh-Hans"}
@@ -61,3 +65,34 @@ def facts(store: LocalStore | RemoteStore) -> list[dict[str, Any]]:
         })
     return out
 
+
+
+@cache
+def metric_codes() -> tuple[str, ...]:
+    """Every `metric` a fact can carry: the ontology's measured metrics, then the relations."""
+    graph = ontology_graph()
+    measured = sorted(str(code) for m in graph.subjects(RDF.type, SL.Metric) for code in graph.objects(m, SL.code))
+    return (*measured, *RELATION_PROPERTY)
+
+
+def fact_figures(store: LocalStore | RemoteStore, iris: list[str]) -> dict[str, dict[str, Any]]:
+    """iri → its metric, value, unit, comparator and object, wherever the fact is kept (a quarantine graph too)."""
+    if not iris:
+        return {}
+    wanted = " ".join(URIRef(i).n3() for i in sorted(set(iris)))
+    rows = store.select(f"""PREFIX sl: <{SL._NS}>
+SELECT ?fact ?metric ?relation ?value ?unit ?comparator ?object WHERE {{ VALUES ?fact {{ {wanted} }}
+  GRAPH ?g {{ ?fact sl:subject ?subject
+    OPTIONAL {{ ?fact sl:metric ?metric }} OPTIONAL {{ ?fact sl:value ?value }} OPTIONAL {{ ?fact sl:unit ?unit }}
+    OPTIONAL {{ ?fact sl:comparator ?comparator }} OPTIONAL {{ ?fact sl:relation ?relation ; sl:object ?object }} }}
+}}""").rows
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        cell = {name: value["value"] for name, value in row.items()}
+        relation = cell.get("relation")
+        out[cell["fact"]] = {
+            "metric": RELATION_CODE.get(relation, relation) if relation else local_name(cell.get("metric")),
+            "value": number(cell["value"]) if "value" in cell else None, "unit": local_name(cell.get("unit")),
+            "comparator": local_name(cell.get("comparator")), "object": cell.get("object"),
+        }
+    return out

@@ -37,11 +37,21 @@ class Results:
     def values(self, name: str) -> list[str]:
         return [row[name]["value"] for row in self.rows if name in row]
 
+    def to_tsv(self) -> str:
+        """SPARQL 1.1 Query Results TSV: `?name` headers, each term in its Turtle form, unbound as empty."""
+        lines = ["\t".join(f"?{v}" for v in self.variables)]
+        lines += ["\t".join(_tsv_term(row[v]) if v in row else "" for v in self.variables) for row in self.rows]
+        return "\n".join(lines) + "\n"
+
 
 class Store(Protocol):
     """The operations the rest of the system needs from a quad store."""
 
     def select(self, sparql: str) -> Results: ...
+
+    def graph(self, sparql: str) -> bytes:
+        """The graph a CONSTRUCT or DESCRIBE query builds, as N-Triples."""
+        ...
 
     def replace(self, *, remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> None:
         """Atomically run update `before`, drop graphs `remove`, load N-Triples `add[graph]`, run update `then`."""
@@ -71,6 +81,19 @@ def _term_json(term: Any) -> dict[str, str]:
             out["datatype"] = term.datatype.value
         return out
     return {"type": "literal", "value": str(term)}
+
+
+def _tsv_term(cell: dict[str, str]) -> str:
+    """A result cell as TSV writes it (Oxigraph's escaping); an integer bare, as Turtle allows."""
+    if cell["type"] == "uri":
+        return str(ox.NamedNode(cell["value"]))
+    if cell["type"] == "bnode":
+        return str(ox.BlankNode(cell["value"]))
+    datatype = cell.get("datatype")
+    if datatype == "http://www.w3.org/2001/XMLSchema#integer" and cell["value"].lstrip("+-").isdigit():
+        return cell["value"]
+    return str(ox.Literal(cell["value"], language=cell.get("xml:lang"),
+                          datatype=ox.NamedNode(datatype) if datatype else None))
 
 
 def join_updates(*updates: str) -> str:
@@ -144,6 +167,12 @@ class LocalStore:
             return Results(names, rows)
         raise BadQueryError("only SELECT and ASK return rows")
 
+    def graph(self, sparql: str) -> bytes:
+        result = self.query(sparql)
+        if not isinstance(result, ox.QueryTriples):
+            raise BadQueryError("only CONSTRUCT and DESCRIBE build a graph")
+        return result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+
     def replace(self, *, remove: list[str], add: dict[str, str], then: str = "", before: str = "") -> None:
         if update := replace_update(remove, add, then, before):
             self.update(update)
@@ -204,7 +233,13 @@ class RemoteStore:
         self.update_endpoint = update_endpoint or query_endpoint.rsplit("/", 1)[0] + "/update"
         self.client = httpx.Client(timeout=timeout)
 
-    def select(self, sparql: str) -> Results:
+    def _post(self, sparql: str, accept: str) -> Any:
+        """The endpoint's answer to a query, in `accept`.
+
+        Raises:
+            BadQueryError: the endpoint refused the query (400).
+            StoreError: any other failure.
+        """
         # default-graph-uri also empties the named graphs: a query with GRAPH patterns keeps the store's own dataset
         served = self.default_graph and not names_dataset(sparql) and not reads_named_graphs(sparql)
         params = {"default-graph-uri": self.default_graph} if served else None
@@ -212,13 +247,19 @@ class RemoteStore:
             self.query_endpoint,
             params=params,
             content=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
         )
         if response.status_code == 400:
             raise BadQueryError(response.text[:300])
         if response.status_code >= 300:
             raise StoreError(f"remote store answered {response.status_code}: {response.text[:200]}")
-        data = json.loads(response.text)
+        return response
+
+    def graph(self, sparql: str) -> bytes:
+        return bytes(self._post(sparql, "application/n-triples").content)
+
+    def select(self, sparql: str) -> Results:
+        data = json.loads(self._post(sparql, "application/sparql-results+json").text)
         if "boolean" in data:
             return Results([], boolean=bool(data["boolean"]))
         return Results(data["head"].get("vars", []), data["results"]["bindings"])
