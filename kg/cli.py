@@ -137,19 +137,26 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
     finally:
         db.close()
     if format == "json":
-        typer.echo(json.dumps([{"path": d.path, "status": d.status, "facts": d.facts, "quarantined": d.quarantined}
+        typer.echo(json.dumps([{"path": d.path, "status": d.status, "facts": d.facts, "quarantined": d.quarantined,
+                                "issues": [{"severity": e.severity, "focus": e.focus, "message": e.message(lang)}
+                                           for e in d.issues]}
                                for d in report.documents], ensure_ascii=False))
         return
     summary = ", ".join(f"{report.count(s)} {s}" for s in ("added", "replaced", "unchanged", "empty") if report.count(s))
     facts = sum(d.facts for d in report.documents)
     kept = sum(d.quarantined for d in report.documents)
     zh = lang.startswith("zh")
-    for d in report.documents:  # what validation kept aside and why, one line a result
+    warned = 0
+    for d in report.documents:  # what validation kept aside or warns of (conflicts between sources), one line a result
         for entry in d.issues:
-            if entry.severity == "Violation":
-                typer.echo(f"suanli: {'已隔离' if zh else 'kept aside'} {d.path}: {entry.message(lang)}", err=True)
+            if entry.severity in ("Violation", "Warning"):
+                warned += entry.severity == "Warning"
+                what = {"Violation": ("已隔离", "kept aside"), "Warning": ("警告", "warning")}[entry.severity][0 if zh else 1]
+                typer.echo(f"suanli: {what} {d.path}: {entry.message(lang)}", err=True)
     tail = (f";隔离 {kept} 条" if zh else f"; {kept} kept aside (suanli quarantine list)") if kept else ""
-    typer.echo(f"{len(report.documents)} documents ({summary}); {facts} facts read{tail}", err=True)
+    tail += (f";警告 {warned} 条" if zh else f"; {warned} warning{'s' if warned != 1 else ''} (suanli validate)") if warned else ""
+    documents = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
+    typer.echo(f"{documents} ({summary}); {facts} fact{'s' if facts != 1 else ''} read{tail}", err=True)
 
 
 _SCRIPTS = {"en": "en", "zh": "zh-Hans", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}

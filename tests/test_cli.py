@@ -259,3 +259,19 @@ def test_quarantine_list_json_for_machines(store: Path) -> None:
 def test_an_empty_quarantine_says_so(clean_store: Path, lang: str, words: str) -> None:
     done = suanli("quarantine", "list", "--lang", lang, "--store", str(clean_store))
     assert done.returncode == 0 and done.stdout.strip() == words
+
+
+def test_ingest_says_which_conflicts_it_found_in_text_and_json(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("庆阳数据中心集群已建成标准机架3万架。\n", encoding="utf-8")
+    (docs / "b.txt").write_text("庆阳数据中心集群已建成标准机架4万架。\n", encoding="utf-8")
+    done = suanli("ingest", str(docs / "a.txt"), "--store", str(tmp_path / "s"), check=True)
+    assert done.stderr.strip() == "1 document (1 added); 1 fact read"
+    done = suanli("ingest", str(docs / "b.txt"), "--store", str(tmp_path / "s"), "--format", "json", check=True)
+    issues = json.loads(done.stdout)[0]["issues"]
+    assert [i["severity"] for i in issues] == ["Warning"] and "30000" in issues[0]["message"]
+    done = suanli("ingest", str(docs), "--store", str(tmp_path / "t"), check=True)
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1] == "2 documents (2 added); 2 facts read; 1 warning (suanli validate)"
+    assert lines[0].startswith("suanli: warning ") and "Conflicts with another source" in lines[0]
