@@ -259,3 +259,26 @@ def render(template: str, *, lang: str, page: dict[str, Any], graph: Graph | Non
         lang=lang, t=strings()[lang], page=page, path=path, languages=LANGUAGES,
         json_ld=embedded_json_ld(graph) if graph is not None else None,
         formats=[(name, f"{path.split('#')[0]}?format={code}") for name, code in FORMAT_LINKS], rdf_types=RDF_TYPES)
+
+
+def validation_page(results: list[dict[str, Any]], *, lang: str, base: str, found: dict[str, dict[str, str]]) -> str:
+    """The stored validation results for people: grouped by the entity they concern, in one language and script,
+    violations first; a quarantined fact says so."""
+    label = Labeller(lang, base)
+    label.add(found)
+    words = strings()[lang]
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in sorted(results, key=lambda r: (order.get(r["severity"], 3), r["file"] or "")):
+        message = r["message_en"] if lang == "en" else r["message_zh"]
+        groups[r["entity"]].append({**r, "message": present.in_script(message, lang),
+                                    "severity_word": words.get(f"severity_{r['severity'].lower()}", r["severity"])})
+    quarantined = sum(1 for r in results if r["quarantined"])
+    counts = {s: sum(1 for r in results if r["severity"] == s) for s in order}
+    view = {"title": words["validation_title"], "conforms": quarantined == 0,
+            "summary": words["validation_summary"].format(violations=counts["Violation"], warnings=counts["Warning"],
+                                                          quarantined=quarantined),
+            "groups": [{"label": label(URIRef(entity)), "href": label.link(entity), "results": rows}
+                       for entity, rows in sorted(groups.items(), key=lambda g: (order.get(g[1][0]["severity"], 3), label(URIRef(g[0]))))]}
+    return render("validation.html", lang=lang, page=view, graph=None, path="/validation")
+
