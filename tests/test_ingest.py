@@ -338,3 +338,14 @@ def test_no_server_path_is_published(tmp_path: Path) -> None:
     (docs / "03_wuhu_zh.txt").write_text("芜湖数据中心集群规划标准机架20万架。", encoding="utf-8")
     again = suanli("ingest", str(docs), "--store", str(store), "--format", "json", check=True)
     assert "replaced" in {d["status"] for d in json.loads(again.stdout)}  # the same file is still known by its place
+
+
+def test_a_curated_place_typed_otherwise_is_still_the_known_place(tmp_path: Path) -> None:
+    facts = [{"subject": {"zh": "和林格尔新区", "en": "Horinger New Area", "type": "Park"}, "metric": "rack_count",
+              "value": 150000, "unit": "racks", "comparator": "eq", "status": "actual", "source": {"url": "https://example.org/n"},
+              "evidence": "an analyst's note"}]
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    suanli("ingest", "--facts", str(path), "--store", str(tmp_path / "s"), check=True)
+    table = json.loads(suanli("facts", "--store", str(tmp_path / "s"), "--format", "json", check=True).stdout)
+    assert [f["subject"]["iri"].rsplit("/", 1)[-1] for f in table] == ["horinger-new-area"]

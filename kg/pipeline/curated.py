@@ -39,6 +39,9 @@ class CuratedDocument:
     reading: Reading
 
 
+_PLACES = {"City", "District", "Park", "Province"}
+
+
 def _entity(data: Any, where: str) -> Entity:
     if not isinstance(data, dict):
         raise BadInputError("an entity must be an object with labels and a type", path=where)
@@ -52,8 +55,8 @@ def _entity(data: Any, where: str) -> Entity:
     gaz = gazetteer()
     for surface, table in ((fold(zh) if zh else None, gaz.zh_surfaces), ((en or "").lower() or None, gaz.en_surfaces)):
         key = table.get(surface) if surface else None
-        if key and gaz.entities[key].type == type_:
-            return gaz.entities[key]
+        if key and (gaz.entities[key].type == type_ or {gaz.entities[key].type, type_} <= _PLACES):
+            return gaz.entities[key]  # 和林格尔新区 as a park or as a district is one place, one IRI
     if zh:  # the key the extractor would give the name, the analyst's English label
         made = new_entity(fold(zh).strip(), type_)
         return replace(made, en=en.strip()) if isinstance(en, str) and en.strip() else made
