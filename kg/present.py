@@ -129,7 +129,13 @@ def display(answer: dict[str, Any], script: str, metric: str | None = None) -> s
     qual = qualifiers(answer.get("status"), answer.get("kind"), answer.get("time"), script)
     body = f"{label}:{qual}{text}" if _family(script) == "zh" else f"{label}: {text}" + (f" ({qual})" if qual else "")
     if answer.get("conflict"):
-        body += f"({word('conflict', script)})" if _family(script) == "zh" else f" ({word('conflict', script)})"
+        zh = _family(script) == "zh"
+        others = ";".join(
+            (f"{o.get('source') or ''}为" if zh else "") + figure(o["value"], o.get("unit"), o.get("comparator"), script,
+                                                               metric=metric)
+            + ("" if zh or not o.get("source") else f" in {o['source']}") for o in answer.get("conflicts", []))
+        note = word("conflict", script) + ((":" if zh else ": ") + in_script(others, script) if others else "")
+        body += f"({note})" if _family(script) == "zh" else f" ({note})"
     via = (answer.get("via") or {}).get("label")
     if via and via not in label:
         via_words = word("via", script, in_script(via, script))

@@ -101,8 +101,9 @@ def _one_figure(rows: list[dict], u: Understanding) -> list[dict]:
     if not u.kind:
         keep(lambda r: local_name(r.get("kind", {}).get("value")) in (None, "total"))
     chosen = rows[-1] if u.metric in _LOWER_IS_BETTER else rows[0]
-    same = [r for r in rows if _figure_key(r) == _figure_key(chosen)]
-    return same if len({(r["value"]["value"], r["comparator"]["value"]) for r in same}) > 1 else [chosen]
+    others = [r for r in rows if _figure_key(r) == _figure_key(chosen) and r is not chosen
+              and (r["value"]["value"], r["comparator"]["value"]) != (chosen["value"]["value"], chosen["comparator"]["value"])]
+    return [{**chosen, "_others": others} if others else chosen]
 
 
 def _figure_key(row: dict) -> tuple:
@@ -442,6 +443,12 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
             answer["via"] = _label(holder, vocab, u.script)
         out["answers"].append(answer)
         out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
+        if row.get("_others"):  # the sources disagree: the answer says so and quotes the others beside it
+            answer["conflict"] = True
+            answer["conflicts"] = [{"value": number(r["value"]["value"]), "unit": local_name(r.get("unit", {}).get("value")),
+                                    "comparator": local_name(r["comparator"]["value"]), "source": r["file"]["value"]}
+                                   for r in row["_others"]]
+            out["evidence"] += [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in row["_others"]]
     _mark_conflicts(out["answers"])
     return out
 
