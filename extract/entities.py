@@ -52,6 +52,10 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
             idx = window.rfind(word, 0, idx)
         if idx >= 0:
             best = max(best, idx + len(word))
+    if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
+        # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
+        # starts at the first known name in it, or there is none
+        return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
     return cut + best
 
 
@@ -66,6 +70,41 @@ def _is_province(stem: str) -> bool:
     return stem in _provinces() or stem.removesuffix("省") in _provinces()
 
 
+def _only_descriptive(stem: str) -> bool:
+    """True when the stem is description words end to end (发展, 智能科技, 云计算): it names nothing."""
+    words = lexicon()["name"]["descriptive_words"]
+    ends = {0}
+    for i in range(len(stem)):
+        if i in ends:
+            ends.update(i + len(w) for w in words if stem.startswith(w, i))
+    return len(stem) in ends
+
+
+def _listed(folded: str, start: int, suffix: Candidate) -> bool:
+    """One of a list of names with the same suffix (东坡园区、西岭园区): a list names its items."""
+    same = re.escape(suffix.text)
+    return bool(re.match(r"[、和及与][\u4e00-\u9fff]{2,5}" + same, folded[suffix.end : suffix.end + 12])
+                or re.search(same + r"[、和及与]$", folded[max(0, start - 12) : start]))
+
+
+def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list[Candidate]) -> bool:
+    """Whether the sentence marks the stem as a name rather than a description (新建智算中心)."""
+    names = lexicon()["name"]
+    before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 6]
+    quoted = start > 0 and folded[start - 1] in "“\"「『"
+    # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
+    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
+                    and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
+    # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
+    placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
+    defined = bool(re.match(r"[(（]\s*(?:以下)?简称", after)) or before.endswith("简称")
+    listed = suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)
+    # a place in brackets inside the name: 星海(华东)国际信息港, 中国移动(宁夏·中卫)数据中心
+    bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
+    return (quoted or opens_clause or placed or defined or listed or bracketed or bool(re.search(r"[A-Za-z0-9]", stem))
+            or any(start <= k.start and k.end <= suffix.start for k in known))
+
+
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
@@ -78,19 +117,32 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
-    quoted = start > 0 and folded[start - 1] in "“\"「『"
-    # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
-    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
-                    and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
-    anchored = quoted or opens_clause or bool(re.search(r"[A-Za-z0-9]", stem)) or any(
-        start <= k.start and k.end <= suffix.start for k in known)
-    if suffix.id in ("Center", "Park", "Cluster", "District") and not anchored:
+    if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
+        return None
+    if suffix.id in ("Center", "Park", "Cluster", "District") and not _anchored(folded, start, stem, suffix, known):
         return None
     if suffix.id == "Center" and _is_province(stem):
         return None  # 广东省数据中心: the province's data centers, not one of them
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
-    return Mention(start, suffix.end, new_entity(stem + suffix.text, suffix.id), source="pattern")
+    if suffix.text in names["place_bound_suffixes"] and not any(k.end == suffix.start for k in known):
+        return None  # 当地政府, 两地政府: a government is named by its place (芜湖市政府)
+    name = folded[_locators_end(start, suffix.start, known) : suffix.start] + suffix.text
+    return Mention(start, suffix.end, new_entity(name, suffix.id), source="pattern")
+
+
+def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
+    """Where the name proper starts after a run of places that locate it: 江西九江某某科技城 is 九江某某科技城.
+
+    Only the last place of the run stays (宁夏中卫美利工业园区 → 中卫美利工业园区).
+    """
+    entities = gazetteer().entities
+    places = {k.start: k for k in known if entities[k.id].type in ("Province", "City", "District") and k.end <= stem_end}
+    pos, run = start, []
+    while pos in places:
+        run.append(pos)
+        pos = places[pos].end
+    return run[-1] if len(run) >= 2 else start
 
 
 @cache
@@ -159,11 +211,42 @@ def _districts(folded: str) -> list[Mention]:
     return out
 
 
+@cache
+def _firm_list() -> re.Pattern[str]:
+    item = r"[\u4e00-\u9fffA-Za-z0-9]{2,8}"
+    nouns = "|".join(map(re.escape, lexicon()["name"]["firm_list_nouns"]))
+    return re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9])((?:{item}、)+{item})等\s*[0-9一二三四五六七八九十百]+\s*家(?:{nouns})")
+
+
+def _listed_firms(folded: str) -> list[Mention]:
+    """The items of a list that the text counts as firms (A、B、C等12家企业): each one is a company.
+
+    The first item is left out: where it starts the clause does not say (会上甲乙、丙丁等), and a known
+    name there is found anyway.
+    """
+    generic = set(lexicon()["name"]["generic_parties"])
+    out = []
+    for m in _firm_list().finditer(folded):
+        first, *rest = m.group(1).split("、")
+        pos = m.start(1) + len(first) + 1
+        for item in rest:
+            if item not in generic and not _only_descriptive(item) and not item[0].isdigit():
+                out.append(Mention(pos, pos + len(item), new_entity(item, "Company"), source="pattern"))
+            pos += len(item) + 1
+    return out
+
+
+def _is_area_word(folded: str, c: Candidate, entity: Entity) -> bool:
+    """江北区域, 南岸区域: a district's name inside 区域 ("area") is a direction, not the district."""
+    return entity.type == "District" and c.text.endswith("区") and folded[c.end : c.end + 1] == "域"
+
+
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
     found = list(candidates(folded, sentences))
-    known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())]
+    known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())
+             and not _is_area_word(folded, c, gaz.entities[c.id])]
     mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
     known.sort(key=lambda c: c.start)
     starts = [c.start for c in known]
@@ -177,6 +260,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             if new is not None:
                 mentions.append(new)
     mentions += _districts(folded)
+    mentions += _listed_firms(folded)
     mentions = _merge_aliases(mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]

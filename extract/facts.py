@@ -64,6 +64,13 @@ def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.I)
 
 
+def _en_cue(phrase: str) -> str:
+    """An English cue as a pattern that lets an adverb in before its last word: "launched officially in"."""
+    words = phrase.split()
+    head = r"\s+".join(map(re.escape, words[:-1]))
+    return head + r"\s+(?:[a-z]+ly\s+)?" + re.escape(words[-1]) if head else re.escape(phrase)
+
+
 def _words(table: dict, *names: str) -> tuple[str, ...]:
     out: list[str] = []
     for name in names:
@@ -89,7 +96,7 @@ def _masked(sentence: Sentence, upto: int | None = None) -> str:
     """Sentence text with entity names blanked, so cues inside names do not count."""
     chars = list(sentence.text)
     for m in sentence.mentions:
-        for i in range(m.start - sentence.start, m.end - sentence.start):
+        for i in range(m.start - sentence.start, min(m.end - sentence.start, len(chars))):
             chars[i] = " "
     return "".join(chars) if upto is None else "".join(chars[:upto])
 
@@ -204,6 +211,11 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
     return "subject"
 
 
+_DIRECTION = r"(?i:north|south|east|west|northwest|northeast|southwest|southeast|central)(?:ern)?\s+"
+# "A, a city in B" / "A in north B" / "A, southwest China's B": A lies in the place B.
+_IN_PLACE_EN = re.compile(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+(?:" + _DIRECTION
+                          + r")?(?:[A-Z][\w'’]*\s+){0,3}|,\s*(?:" + _DIRECTION + r")?China['’]s\s+")
+
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
@@ -281,39 +293,30 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             k += 1
         return listed
 
-    # located_in: "A位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
+    # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
+    located_zh = r"[,，]?\s*(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")\s*"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
             gap = between(a, b)
-            if re.fullmatch(r"\s*(?:" + "|".join(rel["located_in_zh"]) + r")\s*", gap) or re.fullmatch(
-                r"\s*(?:在)\s*", gap
-            ) and re.match(r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
+            if re.fullmatch(located_zh, gap) or re.fullmatch(r"\s*(?:在)\s*", gap) and re.match(
+                    r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
                 found.append((ea, "located_in", _most_specific_place(ents, b, text, off)))
-            elif re.fullmatch(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+"
-                              r"(?:(?i:north|south|east|west|northwest|northeast|southwest|southeast|central)\s+)?"
-                              r"(?:[A-Z][\w'’]*\s+){0,3}", gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
+            elif _IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
-            elif re.search(r"\b(?:" + "|".join(rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
+            elif re.search(r"\b(?:" + "|".join(_en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
-    # "在B…,A开工/揭牌": a location phrase opening the sentence
-    if (lead := re.match(r"\s*(?:近日|日前|今天|当天)?[,，]?\s*在", text)) and ents:
-        comma_match = re.search(r"[,，]", text[lead.end() :])
-        comma = lead.end() + comma_match.start() if comma_match else -1
-        places = [(m, e) for m, e in ents if e.type in PLACES and lead.end() <= m.start - off < comma]
-        if places and comma > 0:
-            infra = [(m, e) for m, e in ents if e.type in INFRASTRUCTURE and m.start - off > lead.end()]
-            if infra and re.match(r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[infra[0][0].end - off :]):
-                found.append((infra[0][1], "located_in", places[-1][1]))
+    found += _leading_place_zh(ents, text, off)
     # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 :]:
             gap = between(a, b)
             rest = text[b.end - off : b.end - off + 40]
-            if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_join_zh"]) + r")\s*", gap) and re.match(
+            if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
+                            + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
-            ) and not re.match(r"\s*就", rest):
+            ) and not re.match(r"\s*就", rest) and not re.search(r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
@@ -328,12 +331,15 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
             if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
                 found.append((ea, "partner", eb))
+            if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
+                found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
     # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
     for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
         after = [(m, e) for m, e in ents if m.start - off == verb.end()]
-        if before and after and not re.search(r"(?:与|和|同|跟)\s*$", text[: verb.start()]):
+        if before and after and not re.search(r"(?:与|和|同|跟)\s*$|由[^，,。；;]*$", text[: verb.start()]):
             found += [(before[0][1], "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
+    found += _listed_signers(ents, text, off)
     # anaphoric subject: "The city has partnered with Ganzhou"
     for m in sentence.mentions:
         if m.anaphor and m.anaphor in topic_of:
@@ -343,17 +349,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                     found.append((topic_of[m.anaphor], "partner", eb))
                     break
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
-    if (m_by := re.search(r"由([^，,。]*?)(?:共同|联合|合作|负责)?(?:" + "|".join(rel["operator_zh"]) + r")", text)):
-        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
-        after_verb = text[m_by.end() :]
-        target = None
-        if (mod := re.match(r"的[“\"]?", after_verb)):
-            target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end()), None)
-        if target is None:
-            target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE), None)
-        for agent in agents:
-            if target is not None:
-                found.append((target, "operator", agent))
+    found += _by_agents(ents, text, _masked(sentence), off, roles_of) + _role_nouns(ents, text, off, roles_of)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -375,7 +371,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             for x in (earlier or later)[:1]:
                 found.append((x, "part_of", ea))
         for b, eb in ents[i + 1 : i + 2]:
-            if re.search(r"(?:" + "|".join(rel["part_of_en"]) + r")\s+(?:the\s+)?$", between(a, b)):
+            if re.search(r"(?:" + "|".join(rel["part_of_en"]) + r")\s+(?:the\s+)?[“\"]?$", between(a, b)):
                 found.append((ea, "part_of", eb))
     # member_of: "A是B成员" / "A, a member of B"
     for i, (a, ea) in enumerate(ents):
@@ -386,7 +382,7 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
-    found += _copula_part_of(ents, text, off) + _leading_place_en(ents, text, off)
+    found += _copula_part_of(ents, text, off) + _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o):
@@ -406,7 +402,7 @@ _SET_PHRASE = re.compile(
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
     r"|(?:列入|列为|纳入|入选)[“\"]?(?:国家|全国)?(?:[0-9十]+个?|十大)?(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
-    r"|\bone of (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
+    r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
     re.IGNORECASE,
 )
 
@@ -432,6 +428,48 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
             members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
         if members:
             found.append((members[0], "member_of", group))
+    return found + _listed_members(ents, text, off)
+
+
+_SET_LIST = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]+|八大|十大)\s*(?:个|地|大|省)?[^，,。；;、]{0,12}?"
+                       r"(?:(?P<hub>枢纽节点|算力枢纽)|(?P<cluster>数据中心集群))")
+
+
+def _listed_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """在京津冀、甘肃等8地启动建设国家算力枢纽节点 / 规划了庆阳等10个国家数据中心集群: each named item belongs to the set."""
+    gaz = gazetteer()
+    found = []
+    for match in _SET_LIST.finditer(text):
+        group = gaz.entities.get("national-computing-hub-nodes" if match.group("hub") else "national-data-center-clusters")
+        if group is not None:
+            found += [(e, "member_of", group) for e in _list_items(ents, text, off, match.start())
+                      if e.type in _SET_MEMBER_TYPES]
+    return found
+
+
+def _listed_signers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A、B、C等12家企业分别与D签约: D partners every named party of the list before 等."""
+    rel = lexicon()["relation"]
+    found = []
+    for d, ed in ents:
+        lead = re.search(r"等\s*[0-9一二三四五六七八九十百多余]*\s*(?:家|个|所)?[^，,。；;、]{0,8}?(?:" + "|".join(
+            rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"]) + r")\s*$", text[: d.start - off])
+        if lead is not None and re.match(r"[^，,。；;]{0,20}?(?:" + "|".join(rel["partner_zh"]) + ")", text[d.end - off :]):
+            found += [(ed, "partner", e) for e in _list_items(ents, text, off, lead.start())]
+    return found
+
+
+def _list_items(ents: list[tuple[Mention, Entity]], text: str, off: int, end: int) -> list[Entity]:
+    """The names of a list ending at `end` ("A、B、C等"): items that are a whole name, the others skipped; the first
+    item may open with the words that introduce the list (规划了庆阳、…)."""
+    run = re.search(r"[^，,。；;：:]*$", text[:end])
+    assert run is not None
+    found = []
+    for item in re.finditer(r"[^、]+", run.group(0)):
+        start, stop = run.start() + item.start(), run.start() + item.end()
+        start += len(item.group(0)) - len(item.group(0).lstrip(" “\"「"))
+        stop -= len(item.group(0)) - len(item.group(0).rstrip(" ”\"」"))
+        found += [e for m, e in ents if m.end - off == stop and (m.start - off == start or item.start() == 0 and m.start - off > start)]
     return found
 
 
@@ -455,14 +493,69 @@ def _listed_parties(ents: list[tuple[Mention, Entity]], first: Mention, text: st
 
 def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> Entity:
     """The last of a run of places written together: 位于呼和浩特市和林格尔新区 → 和林格尔新区."""
+    place = _run_end(ents, first)
+    assert place.entity is not None
+    return place.entity
+
+
+def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
+    """The last mention of a run of places written together (广东韶关市浈江区)."""
     place = first
     for m, _ in ents:
         if m.start > place.end:
             break
-        if m.start == place.end and m.entity is not None and m.entity.type in PLACES:
+        if m.start == place.end and m.entity is not None and m.entity.type in PLACES | {"Park"}:
             place = m
-    assert place.entity is not None
-    return place.entity
+    return place
+
+
+def _place_list(ents: list[tuple[Mention, Entity]], index: int, text: str, off: int) -> tuple[list[Entity], int]:
+    """The places listed from the index-th name on (成都市双流区、郫都区和简阳市), each the last of its run,
+    and where the list ends."""
+    places: list[Entity] = []
+    end = -1
+    k = index
+    while k < len(ents) and ents[k][1].type in PLACES | {"Park"}:
+        last = _run_end(ents, ents[k][0])
+        assert last.entity is not None
+        places.append(last.entity)
+        end = last.end - off
+        k = next((j for j, (m, _) in enumerate(ents) if m.start >= last.end), len(ents))
+        if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[end : ents[k][0].start - off]):
+            break
+    return places, end
+
+
+def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """Where news says a thing is, beyond "A位于B": A项目开工仪式在B举行 / A在B举行揭牌仪式 / 位于B的A /
+    A先期在B、C、D建设 / A起步区为B、C、D / A包括B、C (a cluster laid out over several districts)."""
+    rel = lexicon()["relation"]
+    events, ceremonies = "|".join(rel["located_in_event_zh"]), "|".join(rel["ceremony_zh"])
+    spread = "|".join(rel["spread_zh"])
+    found: list[tuple[Entity, str, Entity]] = []
+    for i, (a, ea) in enumerate(ents[:-1]):
+        b, eb = ents[i + 1]
+        gap = text[a.end - off : b.start - off]
+        if ea.type in INFRASTRUCTURE:
+            places, end = _place_list(ents, i + 1, text, off)
+            after = text[end:] if places else ""
+            held = re.fullmatch(r"\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:项目)?(?:集中)?(?:" + events + r")(?:" + ceremonies
+                                + r")(?:在|于)\s*", gap) and re.match(r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)", after)
+            hosts = re.fullmatch(r"\s*(?:项目)?(?:在|于)\s*", gap) and re.match(
+                r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)[^，,。；;]{0,6}?(?:" + events + ")", after)
+            built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(
+                r"(?:[、和及][^，,。；;、]{1,6}?)*\s*(?:" + "|".join(rel["spread_verb_zh"]) + ")", after)  # 、简阳市建设
+            zoned = re.fullmatch(r"\s*的?(?:" + spread + r")\s*", gap)
+            if held or (hosts and len(places) == 1) or built or (zoned and ea.type in ("Cluster", "Park")):
+                found += [(ea, "located_in", p) for p in places]
+        if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
+            first = a
+            for m, e in reversed(ents[:i]):
+                if m.end == first.start and e.type in PLACES:
+                    first = m
+            if re.search(r"(?:位于|坐落于|地处)\s*$", text[: first.start - off]):
+                found.append((eb, "located_in", ea))
+    return found
 
 
 def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
@@ -486,6 +579,53 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     return found
 
 
+def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: int,
+               roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+    """由A、B共同建设(的X): the agents after 由 build or run the X the phrase modifies, else the clause's subject
+    (the last thing built named before 由 that is not a place it lies in: A位于B园区,由C建设 → A).
+
+    Cue words inside names do not count (由河南空港数字城市开发建设有限公司牵头建设).
+    """
+    rel = lexicon()["relation"]
+    found = []
+    for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
+                            + "|".join(rel["operator_zh"]) + r")", masked):
+        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
+        target = None
+        if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
+            target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
+        if target is None:
+            target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
+                           and not _placed(m, text, off, roles_of)), None)
+        if target is not None:
+            found += [(target, "operator", agent) for agent in agents]
+    return found
+
+
+def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bool:
+    """Whether a name is where something lies or who acts, not what its clause is about (A位于B园区,…: B;
+    由B出资: B)."""
+    clause = text[: m.start - off]
+    clause = clause[max(clause.rfind(c) for c in "，,;；。") + 1 :]
+    return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|在|由", clause))
+
+
+def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+    """A公司为建设单位 / A作为运营主体: the company builds or runs the thing the sentence is about (its first
+    name of something built, not a place it lies in)."""
+    rel = lexicon()["relation"]
+    found = []
+    for i, (c, ec) in enumerate(ents):
+        if ec.type not in ("Company", "Organization"):
+            continue
+        if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + "|".join(rel["operator_role_zh"]) + ")", text[c.end - off :]):
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), None)
+            if target is not None:
+                found.append((target, "operator", ec))
+    return found
+
+
 def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
     """China Mobile's Ulanqab Data Center: the owner operates it."""
     found = []
@@ -496,15 +636,64 @@ def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: in
 
 
 def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """成都智算中心是天府集群的重要项目 / X is the core of the Y hub: X is part of Y."""
+    """成都智算中心是天府集群的重要项目 / A、B是C的重要组成部分 / X is the core of the Y hub: X is part of Y.
+
+    Y is the name right before the noun; X the name right before 是 (a hub named on the way, 甘肃枢纽节点庆阳集群,
+    is part of how Y is written), with the names listed before it.
+    """
     rel = lexicon()["relation"]
     found = []
-    for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
-        gap, rest = text[a.end - off : b.start - off], text[b.end - off : b.end - off + 12]
-        if re.fullmatch(r"\s*(?:是|为|作为)[^，,。]{0,12}", gap) and re.match(
-                r"的?(?:重要|核心|主要)?(?:" + "|".join(rel["part_of_copula_zh"]) + ")", rest):
-            found.append((ea, "part_of", eb))
+    for j, (b, eb) in enumerate(ents):
+        rest = text[b.end - off : b.end - off + 12]
+        if not re.match(r"的?(?:重要|核心|主要)?(?:" + "|".join(rel["part_of_copula_zh"]) + ")", rest):
+            continue
+        for i in range(j - 1, -1, -1):
+            a, ea = ents[i]
+            if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
+                found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
+                break
     return found
+
+
+def _listed_before(ents: list[tuple[Mention, Entity]], index: int, text: str, off: int) -> list[Entity]:
+    """The names listed right before the index-th one ("A、B和C": A and B for C); a place written right before
+    a name only qualifies it (呼和浩特市和林格尔新区)."""
+    listed: list[Entity] = []
+    k = index
+    while k > 0:
+        gap = text[ents[k - 1][0].end - off : ents[k][0].start - off]
+        if gap == "" and ents[k - 1][1].type in PLACES:
+            k -= 1
+            continue
+        if not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", gap):
+            break
+        listed.insert(0, ents[k - 1][1])
+        k -= 1
+    return listed
+
+
+def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """在B(,B2的岸边,B3),A正式开工: a location phrase opening the sentence, in one or a few short parts, places
+    the first thing built named after it. Each part gives its most specific place; a province only when alone."""
+    rel = lexicon()["relation"]
+    lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*在", text)
+    event = r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")"
+    infra = next(((m, e) for m, e in ents if e.type in INFRASTRUCTURE and lead and m.start - off > lead.end()
+                  and re.search(r"[,，]\s*$", text[: m.start - off]) and re.match(event, text[m.end - off :])), None)
+    if lead is None or infra is None:
+        return []
+    parts = re.fullmatch(r"((?:[^，,。；;]{1,16}[,，]){1,3})\s*", text[lead.end() : infra[0].start - off])
+    if parts is None:
+        return []
+    places: list[Entity] = []
+    for part in re.finditer(r"[^，,]+", parts.group(1)):
+        inside = [e for m, e in ents if lead.end() + part.start() <= m.start - off and m.end - off <= lead.end() + part.end()
+                  and e.type in PLACES | {"Park"}]
+        if inside:
+            places.append(inside[-1])
+    if len(places) > 1:
+        places = [p for p in places if p.type != "Province"]
+    return [(infra[1], "located_in", p) for p in places]
 
 
 def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
@@ -669,7 +858,7 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
             compared = bool(_IN_PASSING.search(original[max(0, m.start - 6) : m.start]))
             aside[m.entity.key] = aside.get(m.entity.key, True) and compared
     passing = {key for key, compared in aside.items() if compared}
-    hub_named = bool(re.search(r"枢纽|(?i:\bhubs?\b)", original))
+    hub_named = bool(re.search(r"[枢樞][纽紐]|(?i:\bhubs?\b)", original))  # the evidence text keeps traditional script
 
     def fact(s: Entity, metric: str, o: Entity) -> Fact:
         start, end = first_sentence.get(s.key, (0, 0))

@@ -7,6 +7,7 @@ English translation produce the same key, so 庆阳 / 慶陽 / Qingyang resolve 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -120,6 +121,11 @@ def gazetteer() -> Gazetteer:
             [dist["zh"], f"{dist['city']}{dist['zh']}", *[a for a in aliases if has_cjk(a)]],
             [dist["en"], *[a for a in aliases if not has_cjk(a)]],
         )
+    for entity, zh_forms, en_forms in _counties(city_keys, place_en, set(entities)):
+        place_en.setdefault(entity.zh or "", entity.en)
+        for alias in entity.aliases:  # 怀来大数据产业基地 → Huailai Big Data Industrial Base
+            place_en.setdefault(alias, _COUNTY_EN.sub("", entity.en))
+        add(entity, zh_forms, en_forms)
     hub_provinces: dict[str, list[str]] = {}
     for hub in ref["hub"]:
         links = tuple(("located_in", slug(_province_en(p))) for p in hub["provinces"])
@@ -148,6 +154,10 @@ def gazetteer() -> Gazetteer:
                 [item["zh"], *[a for a in aliases if has_cjk(a)]],
                 [item["en"], *[a for a in aliases if not has_cjk(a)]],
             )
+    for item in lexicon()["known"]:  # 天河二号, 数码港: named things without a suffix to find them by
+        forms = [item["zh"], item["en"], *item["forms"]]
+        add(Entity(slug(item["en"]), item["type"], item["zh"], item["en"], tuple(item["forms"]), True),
+            [f for f in forms if has_cjk(f)], [f for f in forms if not has_cjk(f)])
     for op in ref["operator_branch"]:
         for prov in ref["province"]:
             zh = f"{op['zh']}{prov['zh']}公司"
@@ -161,8 +171,40 @@ def gazetteer() -> Gazetteer:
                 forms,
                 [en, f"{op['en']} {prov['en']} branch", f"{op['en']}'s {prov['en']} branch"],
             )
-    place_zh = {v.lower(): k for k, v in place_en.items()}
+    english = Counter(v.lower() for v in place_en.values())
+    # an English name two places share (Jining: 济宁 and 集宁) gives no Chinese name ("") rather than a wrong one
+    place_zh = {v.lower(): k if english[v.lower()] == 1 else "" for k, v in place_en.items()}
     return Gazetteer(entities, zh_surfaces, en_surfaces, place_en, place_zh)
+
+
+_COUNTY_LEVEL = re.compile(r"(?:区|县|市|旗)$")
+_COUNTY_EN = re.compile(r"\s+(?:District|County|City|Banner)$")
+
+
+def _counties(city_keys: dict[str, str], place_en: dict[str, str],
+              taken: set[str]) -> list[tuple[Entity, list[str], list[str]]]:
+    """The lexicon's districts and counties (成都 → 双流区), each located in its city.
+
+    A short form (双流, Shuangliu) is matched only when the lexicon lists it: 长寿 and 南岸 are words too.
+    """
+    data = lexicon()["county"]
+    short = set(data["short"])
+    out: list[tuple[Entity, list[str], list[str]]] = []
+    for city, items in data["cities"].items():
+        city_key = city_keys[city]
+        for item in items:
+            zh, _, en = item.partition(":")
+            bare_zh, bare_en = _COUNTY_LEVEL.sub("", zh), _COUNTY_EN.sub("", en)
+            key = slug(en)
+            if key in taken:
+                key = slug(f"{en} {place_en.get(city, city)}")
+            taken.add(key)
+            aliases = (bare_zh,) if bare_zh in short else ()
+            zh_forms = [zh, city + zh, *aliases]
+            en_forms = [en, *([bare_en] if aliases else [])]
+            out.append((Entity(key, "District", zh, en, aliases, True, links=(("located_in", city_key),)),
+                        zh_forms, en_forms))
+    return out
 
 
 def _province_en(zh: str) -> str:
@@ -180,12 +222,17 @@ def suffix_of(zh_name: str) -> dict[str, str] | None:
 
 
 @cache
+def _suffix_en() -> dict[str, str]:
+    return {s["zh"]: s["en"] for s in lexicon()["suffix"]}
+
+
+@cache
 def _tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer that knows every place, entity and glossary word."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     gaz = gazetteer()
-    for word in [*gaz.zh_surfaces, *gaz.place_en, *lexicon()["stem_en"]]:
+    for word in [*gaz.zh_surfaces, *gaz.place_en, *lexicon()["stem_en"], *_suffix_en()]:
         if len(word) > 1:
             tokenizer.add_word(word, freq=100000)
     return tokenizer
@@ -201,6 +248,8 @@ def translate_stem(stem: str) -> str:
             words.append(gaz.place_en[word])
         elif word in glossary:
             words.append(glossary[word])
+        elif word in _suffix_en():  # a name inside a name: 成都科学城超算产业集聚区
+            words.append(_suffix_en()[word])
         elif word in gaz.zh_surfaces:
             words.append(gaz.entities[gaz.zh_surfaces[word]].en)
         elif re.fullmatch(r"[万亿千]", word):
@@ -219,6 +268,9 @@ def translate_stem(stem: str) -> str:
 def english_name(zh_name: str) -> str:
     """English label of a new Chinese name: 安康智算中心 → Ankang Intelligent Computing Center."""
     suffix = suffix_of(zh_name)
+    level = lexicon()["name"]["place_level_en"]
+    if suffix is None and len(zh_name) > 2 and zh_name[-1] in level:  # 点军区 → Dianjun District, not Dianjunqu
+        return f"{translate_stem(zh_name[:-1])} {level[zh_name[-1]]}"
     if suffix is None:
         return translate_stem(zh_name)
     return f"{translate_stem(zh_name[: -len(suffix['zh'])])} {suffix['en']}".strip()
@@ -242,6 +294,8 @@ def chinese_name(en_name: str, type_: str) -> str | None:
         for j in range(min(len(words), i + 5), i, -1):
             phrase = " ".join(words[i:j]).lower()
             zh = known.get(phrase)
+            if zh == "":
+                return None
             if zh is None and phrase in gaz.en_surfaces:
                 zh = gaz.entities[gaz.en_surfaces[phrase]].zh
             if zh:

@@ -15,7 +15,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BYLINE = re.compile(r"^(?:by\s|source|来源|來源|作者|记者|記者|发布|發布|编辑|編輯|责任编辑|updated|published|©)|"
                      r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
-_CHROME = re.compile(r"当前位置|當前位置|您的位置|热搜|熱搜|手机版|手機版|电脑版|電腦版|下载APP|下載APP|^\(?资料图片|记者.{0,12}(?:报道|摄)|>|上一主题|下一主题|\[Photo|Photo/|。")
+_CHROME = re.compile(r"当前位置|當前位置|您的位置|热搜|熱搜|手机版|手機版|电脑版|電腦版|下载APP|下載APP|^\(?资料图片"
+                     r"|记者.{0,12}(?:报道|摄)|>|上一主题|下一主题|\[Photo|Photo/|。")
 _SITE_SUFFIX = re.compile(r"\s*(?:[-|_–—]|·)\s*[^-|_–—·]{1,30}$")
 _EDGES = "|[]【】 \t"
 

@@ -15,6 +15,7 @@ from functools import cache
 import charset_normalizer
 import opencc
 
+from extract import headline
 from extract.errors import BadInputError, EmptyDocumentError
 from extract.resources import lexicon
 
@@ -26,8 +27,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def has_cjk(text: str) -> bool:
     """True when the text holds a Chinese character (simplified or traditional)."""
     return bool(_CJK.search(text))
-# A Chinese character followed by a parenthesised pinyin syllable: 計(jì) → 計
-_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]{1,7})\)")
+# A Chinese character followed by a parenthesised pinyin gloss: 計(jì) → 計, 园区(yuánqū) → 园区
+_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff ]{1,30})\)")
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,11 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
-    title_node = tree.css_first("title") or tree.css_first("h1")
-    title = title_node.text(strip=True) if title_node else None
+    og = tree.css_first('meta[property="og:title"]')
+    h1 = tree.css_first("article h1") or tree.css_first("h1")
+    title_node = tree.css_first("title")
+    title = headline.from_html(og.attributes.get("content") if og else None, h1.text(strip=True) if h1 else None,
+                               title_node.text(strip=True) if title_node else None)
     for node in tree.css("script, style, noscript, nav, header, footer, aside, form, iframe, svg, button"):
         node.decompose()
     for node in tree.css('[class*="share"], [class*="comment"], [class*="nav"], [class*="footer"], [id*="comment"]'):
@@ -139,13 +143,24 @@ def _strip_tones(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch)).replace("ü", "v")
 
 
+def _is_pinyin(word: str, syllables: frozenset[str]) -> bool:
+    """True when the word is one to four pinyin syllables run together (ji, yuanqu, shujuzhongxin)."""
+    reach = {0: 0}  # end of a prefix made of syllables → how many syllables it took
+    for i in range(len(word)):
+        if i in reach and reach[i] < 4:
+            for j in range(i + 1, min(len(word), i + 6) + 1):
+                if word[i:j] in syllables:
+                    reach[j] = min(reach.get(j, 5), reach[i] + 1)
+    return len(word) in reach
+
+
 def remove_pinyin_garble(text: str) -> str:
     """Drop pinyin glosses that some pages put after each character: 計(jì)算 → 計算."""
     syllables = _pinyin_syllables()
 
     def keep_or_drop(match: re.Match[str]) -> str:
-        gloss = match.group(1)
-        return "" if gloss.islower() and _strip_tones(gloss).lower() in syllables else match.group(0)
+        gloss = match.group(1).replace(" ", "")
+        return "" if gloss.islower() and _is_pinyin(_strip_tones(gloss).lower(), syllables) else match.group(0)
 
     return _PINYIN_AFTER_HAN.sub(keep_or_drop, text)
 
@@ -250,7 +265,7 @@ def clean(raw: bytes | str, *, path: str | None = None) -> Cleaned:
     if not body:
         raise EmptyDocumentError("no readable text", path=path)
     if title is None:
-        title = next((ln for ln in kept if 6 <= len(ln) <= 80), None)
+        title = headline.from_lines(kept)
     return Cleaned(text=body, folded=fold(body), title=title, published=published)
 
 

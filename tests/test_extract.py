@@ -420,3 +420,141 @@ def test_a_line_with_no_full_stop_is_read_in_bounded_sentences() -> None:
     assert max(end - start for start, end in spans) <= MAX_SENTENCE
     assert "".join(text[s:e] for s, e in spans) == text  # nothing lost, nothing repeated
     assert len([f for f in read(text.encode()).facts if f.metric == "rack_count"]) > 100
+
+
+def _relations_of(text: str, metric: str) -> set[tuple[str, str]]:
+    return {(f.subject.key, f.object.key) for f in read(text.encode()).facts if f.metric == metric and f.object is not None}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("青枫智算中心项目开工仪式在韶关市隆重举行。", {("qingfeng-intelligent-computing-center", "shaoguan")}),
+    ("位于双流区的“青枫智算中心”已投运。", {("qingfeng-intelligent-computing-center", "shuangliu-district")}),
+    ("青枫智算中心,位于和林格尔新区,由华为负责建设。", {("qingfeng-intelligent-computing-center", "horinger-new-area")}),
+    ("韶关数据中心集群主要在浈江区、曲江区布局。", {("shaoguan-data-center-cluster", "zhenjiang-district"),
+                                                 ("shaoguan-data-center-cluster", "qujiang-district")}),
+    ("中卫数据中心集群的核心区位于沙坡头区、中宁县。", {("zhongwei-data-center-cluster", "shapotou-district"),
+                                                   ("zhongwei-data-center-cluster", "zhongning-county")}),
+    ("近日,在成都东部,江城软件园,青枫智算中心正式投运。", {("qingfeng-intelligent-computing-center", "chengdu"),
+                                                   ("qingfeng-intelligent-computing-center", "jiangcheng-software-park")}),
+    ("The park sits in Gui'an New Area, southwest China's Guizhou Province.", {("guian-new-area", "guizhou")}),
+])
+def test_where_news_says_a_thing_lies(text: str, pairs: set) -> None:
+    assert pairs <= _relations_of(text, "located_in")
+
+
+@pytest.mark.parametrize("text", ["青枫智算中心在成都、重庆举行推介会。", "青枫智算中心的专家赴韶关、中卫考察。"])
+def test_a_meeting_or_a_visit_places_nothing(text: str) -> None:
+    assert not {s for s, _ in _relations_of(text, "located_in") if s.startswith("qingfeng")}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # the park after 位于 is where the center lies, not what the agents build
+    ("青枫智算中心位于江城软件园,由中国电信与华为共同建设运营。", {("qingfeng-intelligent-computing-center", "china-telecom"),
+                                                     ("qingfeng-intelligent-computing-center", "huawei")}),
+    ("青枫智算中心项目总投资20亿元,江城数智科技有限公司为建设单位。",
+     {("qingfeng-intelligent-computing-center", "jiangchengshuzhi-technology-co-ltd")}),
+])
+def test_builders_named_after_you_or_as_the_building_unit(text: str, pairs: set) -> None:
+    assert _relations_of(text, "operator") == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("成都市双流区、郫都区是天府数据中心集群的重要组成部分。", {("shuangliu-district", "tianfu-data-center-cluster"),
+                                                     ("pidu-district", "tianfu-data-center-cluster")}),
+    ("青枫智算中心,是全国一体化算力网络成渝枢纽节点天府数据中心集群的核心项目。",
+     {("qingfeng-intelligent-computing-center", "tianfu-data-center-cluster")}),
+])
+def test_parts_named_before_the_copula(text: str, pairs: set) -> None:
+    assert pairs <= _relations_of(text, "part_of")
+    assert not {s for s, o in _relations_of(text, "part_of") if o == "chengdu-chongqing-hub" and s != "tianfu-data-center-cluster"}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("国家同意在甘肃、宁夏等8地建设国家算力枢纽节点,规划了庆阳、中卫等10个国家数据中心集群。",
+     {("gansu", "national-computing-hub-nodes"), ("ningxia", "national-computing-hub-nodes"),
+      ("qingyang", "national-data-center-clusters"), ("zhongwei", "national-data-center-clusters")}),
+    ("Guizhou is among the eight national computing hubs.", {("guizhou", "national-computing-hub-nodes")}),
+])
+def test_members_listed_before_the_set(text: str, pairs: set) -> None:
+    assert _relations_of(text, "member_of") == pairs
+
+
+def test_a_partner_after_an_adverb_and_a_list() -> None:
+    assert _relations_of("青枫智算中心已与华为、中国电信达成合作。", "partner") == {
+        ("qingfeng-intelligent-computing-center", "huawei"), ("qingfeng-intelligent-computing-center", "china-telecom")}
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("下载APP\n2步打开 新闻客户端\n\n西部集群新建智算中心投入运营\n©原创 2025-03-02 10:15\n某市智算中心今日投入运营,算力规模达到500P。",
+     "西部集群新建智算中心投入运营"),
+    ("Business\nHome / Business / Industries\nNorthern city opens green data park\nBy A REPORTER | Updated: 2025-03-02\n"
+     "The park will host 20,000 racks when complete, officials said on Monday.", "Northern city opens green data park"),
+    ("<html><head><title>集群新闻 - 某某网</title><meta property=\"og:title\" content=\"庆阳集群新增机架两万架\"></head>"
+     "<body><h1>首页</h1><p>庆阳数据中心集群新增机架2万架。</p></body></html>", "庆阳集群新增机架两万架"),
+    ("<html><head><title>芜湖集群智算项目开工 - 某某网</title></head><body><p>芜湖数据中心集群智算项目开工。</p></body></html>",
+     "芜湖集群智算项目开工"),
+])
+def test_a_source_is_titled_by_its_headline_not_its_chrome(page, title) -> None:
+    assert read(page.encode()).cleaned.title == title
+
+
+# ---------------------------------------------------------------- entity names: places, zones, lists, glosses
+
+
+def _named(text: str) -> dict[str, tuple[str, str]]:
+    """Surface → (type, simplified label) of every mention the extractor finds in `text`."""
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    return {text[m.start : m.end]: (m.entity.type, m.entity.zh or m.entity.en)
+            for m in find_mentions(text, split_sentences(text)) if m.entity is not None}
+
+
+def test_districts_and_counties_of_hub_cities_are_known_places() -> None:
+    from extract.gazetteer import gazetteer
+
+    named = _named("新机房分别建在成都市双流区和渝北,另一处在张北县。")
+    assert named["双流区"] == ("District", "双流区") and named["渝北"] == ("District", "渝北区")
+    assert named["张北县"] == ("District", "张北县")
+    assert ("located_in", "chengdu") in gazetteer().entities["shuangliu-district"].links
+    assert "南岸区" not in _named("江的南岸区域将新建绿地。")  # 区域 is "area": no district
+
+
+def test_zones_sub_parks_and_governments_are_named() -> None:
+    assert _named("项目位于青松科创园。")["青松科创园"] == ("Park", "青松科创园")
+    listed = _named("基地下设东坡园区、西岭园区和南湾园区三个片区。")
+    assert {listed[n][1] for n in ("东坡园区", "西岭园区", "南湾园区")} == {"东坡园区", "西岭园区", "南湾园区"}
+    assert _named("怀来县政府与当地政府座谈。") == {"怀来县政府": ("Organization", "怀来县政府")}
+    assert _named("绿洲信息港(简称绿洲港)开园。")["绿洲信息港"] == ("Park", "绿洲信息港")
+    assert _named("星海(华东)国际信息港开工。")["星海(华东)国际信息港"][0] == "Park"
+
+
+def test_descriptions_stay_unnamed() -> None:
+    assert not _named("该市将新建物流园区,组建智能科技产业园,引进发展有限责任公司。")
+
+
+def test_a_name_drops_the_places_that_only_locate_it() -> None:
+    assert _named("项目落户宁夏中卫美利工业园区。")["宁夏中卫美利工业园区"] == ("Park", "中卫美利工业园区")
+
+
+def test_a_name_without_a_break_in_reach_starts_at_a_known_place() -> None:
+    named = _named("市里有关部门上午集中研究部署怀来大数据产业基地建设。")
+    assert named == {"怀来大数据产业基地": ("Park", "怀来大数据产业基地")}
+
+
+def test_a_counted_list_of_firms_names_companies() -> None:
+    named = _named("当日,星河能源、蓝海智造、云杉数科等8家企业集中签约;国企、民企等20家企业参会。")
+    assert {named["蓝海智造"], named["云杉数科"]} == {("Company", "蓝海智造"), ("Company", "云杉数科")}
+    assert "星河能源" not in named and "民企" not in named
+
+
+def test_well_known_systems_and_word_glosses() -> None:
+    from extract.gazetteer import new_entity
+    from extract.text import remove_pinyin_garble
+
+    assert _named("Tianhe-2 ranked second after Sunway TaihuLight.") == {
+        "Tianhe-2": ("Center", "天河二号"), "Sunway TaihuLight": ("Center", "神威·太湖之光")}
+    assert remove_pinyin_garble("走进(zǒujìn)园区(yuán qū),计(jì)算") == "走进园区,计算"
+    assert remove_pinyin_garble("数据(AI)平台(Tier III)") == "数据(AI)平台(Tier III)"
+    assert new_entity("点军区", "District").en == "Dianjun District"
+    assert new_entity("Jining Big Data Industrial Park", "Park").zh is None  # Jining: 济宁 or 集宁
