@@ -338,3 +338,19 @@ def test_no_server_path_is_published(tmp_path: Path) -> None:
     (docs / "03_wuhu_zh.txt").write_text("芜湖数据中心集群规划标准机架20万架。", encoding="utf-8")
     again = suanli("ingest", str(docs), "--store", str(store), "--format", "json", check=True)
     assert "replaced" in {d["status"] for d in json.loads(again.stdout)}  # the same file is still known by its place
+
+
+def test_a_fact_a_changed_document_no_longer_states_leaves_nothing_in_the_summary(tmp_path: Path) -> None:
+    """Its merged fact goes whole: before, its type came back alone (staged for a new quote, then re-added)."""
+    page = tmp_path / "a.txt"
+    page.write_text("甘肃庆阳数据中心集群算力规模达到5万P。", encoding="utf-8")
+    store = LocalStore(tmp_path / "store")
+    try:
+        ingest([page], store=store, base=BASE)
+        page.write_text("甘肃庆阳数据中心集群算力规模达到6万P。", encoding="utf-8")
+        ingest([page], store=store, base=BASE)
+        kept = _summary_triples(store)
+        store.update(rebuild_update(BASE))
+        assert kept == _summary_triples(store)
+    finally:
+        store.close()
