@@ -152,6 +152,12 @@ def service(corpus_store, tmp_path_factory):
     stop(proc)
 
 
+def select(url: str, query: str) -> list[dict]:
+    response = httpx.get(url + "/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert response.status_code == 200, response.text
+    return response.json()["results"]["bindings"]
+
+
 def alive(url: str) -> bool:
     response = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     return response.status_code == 200 and "true" in response.text
@@ -313,3 +319,42 @@ def test_a_document_added_to_a_running_service_is_answered_and_twice_changes_not
     assert refused.returncode == 2 and "served by a running" in refused.stderr
     assert alive(url)
 
+
+
+def test_a_document_graph_written_through_the_graph_store_keeps_the_summary_in_step(writable_service) -> None:
+    """PUT, POST and DELETE of a document's graph move the summary as ingest would: the figure is found, counted
+    once, and gone again after the DELETE, which leaves the summary as it was before the PUT."""
+    url, _ = writable_service
+    base = "https://w3id.org/suanli/resource/"
+    graph, doc = base + "graph/0123456789abcdef", base + "source/0123456789abcdef"
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/turtle"}
+    prefixes = ("@prefix sl: <https://w3id.org/suanli/ontology#> . @prefix prov: <http://www.w3.org/ns/prov#> . "
+                "@prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n")
+
+    def fact(name: str, value: int) -> str:
+        return (f"<{base}fact/{name}> a sl:Measurement ; sl:subject <{base}qingyang-data-center-cluster> ; "
+                f"sl:metric sl:rack_count ; sl:value \"{value}\"^^xsd:decimal ; sl:unit sl:racks ; sl:comparator sl:eq ; "
+                f"sl:status sl:actual ; sl:evidence \"庆阳集群有{value}个机架。\" ; prov:wasDerivedFrom <{doc}> .\n")
+
+    def summary() -> set[str]:
+        response = httpx.get(url + "/rdf-graphs", params={"default": ""}, headers={"Accept": "application/n-triples"}, timeout=60)
+        assert response.status_code == 200
+        return set(response.text.splitlines())
+
+    def figures() -> dict[int, tuple[int, str]]:
+        rows = select(url, SL + "PREFIX prov: <http://www.w3.org/ns/prov#>\nSELECT ?value ?sources ?evidence WHERE { "
+                      f"?f a sl:MergedFact ; sl:subject <{base}qingyang-data-center-cluster> ; sl:metric sl:rack_count ; "
+                      "sl:value ?value ; sl:sourceCount ?sources ; sl:evidence ?evidence FILTER(?value > 123000 && ?value < 124000) }")
+        return {int(float(r["value"]["value"])): (int(r["sources"]["value"]), r["evidence"]["value"]) for r in rows}
+
+    before = summary()
+    document = (prefixes + f"<{doc}> a sl:SourceDocument ; sl:contentHash \"0123456789abcdef\" ; "
+                "dcterms:identifier \"gsp.txt\" .\n" + fact("gsp-1", 123456))
+    assert httpx.put(url + "/rdf-graphs", params={"graph": graph}, content=document.encode(), headers=auth, timeout=60).status_code == 201
+    assert figures() == {123456: (1, "庆阳集群有123456个机架。")}
+    added = prefixes + fact("gsp-2", 123789)
+    assert httpx.post(url + "/rdf-graphs", params={"graph": graph}, content=added.encode(), headers=auth, timeout=60).status_code == 204
+    assert figures() == {123456: (1, "庆阳集群有123456个机架。"), 123789: (1, "庆阳集群有123789个机架。")}
+    assert httpx.delete(url + "/rdf-graphs", params={"graph": graph}, headers=auth, timeout=60).status_code == 204
+    assert figures() == {}
+    assert summary() == before

@@ -146,6 +146,10 @@ class Service:
         return graph in (self.summary, f"{base}graph/reference", f"{base}graph/ontology") or \
             graph.startswith(f"{base}report/")
 
+    def summarised(self, graph: str) -> bool:
+        """A graph the summary merges (kg.graph.summary reads every graph but itself, quarantines and reports)."""
+        return not self.derived(graph) and not graph.startswith(f"{self.settings.base}quarantine/")
+
     async def read(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """A store read off the event loop, waiting for any write to finish."""
         async with self.gate.read():

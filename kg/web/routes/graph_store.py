@@ -19,7 +19,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from extract.errors import SuanliError
-from kg.graph.store import LocalStore
+from kg.graph.store import LocalStore, join_updates
+from kg.graph.summary import add_update, remove_update, scratch_graph_iri
 from kg.web.protocol import Operation, ProtocolError, result_type
 from kg.web.service import Service, State, budget
 from kg.web.transport import error, read_body, refused
@@ -74,18 +75,32 @@ async def _read_graph(request: Request, state: Service, graph: str) -> Response:
 
 
 async def _write_graph(request: Request, state: Service, graph: str) -> Response:
-    """PUT replaces the graph, POST adds to it, DELETE drops it (404 when it is not there)."""
+    """PUT replaces the graph, POST adds to it, DELETE drops it (404 when it is not there).
+
+    The summary moves in the same update, as ingest moves it: what the graph brought comes out before the
+    write, what it brings after goes in (a DELETE only lets other sources be quoted again).
+    """
     existed = await state.graph_exists(graph)
     if request.method == "DELETE":
         if not existed:
             raise ProtocolError(404, f"no graph <{graph}> in this dataset")
-        await state.update(f"DROP GRAPH <{graph}>")
+        await state.update(_with_summary(state, graph, existed, f"DROP GRAPH <{graph}>"))
         return Response(status_code=204)
     body = await read_body(request, state.limits.max_body_bytes, state.limits.body_timeout)
     ntriples = parse_upload(body, request.headers.get("content-type"))
-    clear = f"DROP SILENT GRAPH <{graph}> ; " if request.method == "PUT" else ""
-    await state.update(f"{clear}INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+    clear = f"DROP SILENT GRAPH <{graph}>" if request.method == "PUT" else ""
+    insert = f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}"
+    await state.update(_with_summary(state, graph, existed, clear, insert))
     return Response(status_code=204 if existed else 201)
+
+
+def _with_summary(state: Service, graph: str, existed: bool, *write: str) -> str:
+    """A graph write as one update that keeps the summary in step (kg.graph.summary), when the graph feeds it."""
+    if not state.summarised(graph):
+        return join_updates(*write)
+    pending = scratch_graph_iri(state.settings.base)
+    before = remove_update(state.settings.base, [graph], pending) if existed else ""
+    return join_updates(before, *write, add_update(state.settings.base, graph, pending))
 
 
 def parse_upload(body: bytes, content_type: str | None) -> str:
