@@ -358,3 +358,29 @@ def test_a_document_graph_written_through_the_graph_store_keeps_the_summary_in_s
     assert httpx.delete(url + "/rdf-graphs", params={"graph": graph}, headers=auth, timeout=60).status_code == 204
     assert figures() == {}
     assert summary() == before
+
+
+def test_repeated_timeouts_bring_429_to_that_client_while_another_is_served(corpus_store) -> None:
+    """A query that runs to the timeout costs its client the requests it could have made meanwhile, end to end:
+    two runaway queries spend a budget of 3 (each: 1 to ask, 2 s × 0.5/s held), the third is refused with 429,
+    and a client from another address still gets its answers."""
+    env = {"SUANLI_QUERY_TIMEOUT": "2", "SUANLI_RATE_LIMIT": "0.5", "SUANLI_RATE_BURST": "3", "SUANLI_WORKERS": "2"}
+    url, proc = start_service(corpus_store, env=env)
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?u } GRAPH ?c { ?v ?r ?w } }"
+    heavy = httpx.Client(base_url=url, timeout=30)  # from 127.0.0.1
+    other = httpx.Client(base_url=url, timeout=30, transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    try:
+        timed_out = [heavy.get("/sparql", params={"query": runaway}) for _ in range(2)]
+        assert [r.status_code for r in timed_out] == [503, 503]
+        assert all(r.headers["suanli-timeout"] == "2" for r in timed_out)
+        refused = heavy.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 2
+        assert "too many requests from 127.0.0.1" in refused.text
+        served = other.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"})
+        assert served.status_code == 200 and served.json()["boolean"] is True
+        assert heavy.get("/ask", params={"q": "庆阳"}).status_code == 429
+        assert other.get("/ask", params={"q": "庆阳"}).status_code == 200
+    finally:
+        heavy.close()
+        other.close()
+        stop(proc)
