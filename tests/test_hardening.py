@@ -155,6 +155,12 @@ def service(corpus_store, tmp_path_factory):
     stop(proc)
 
 
+def select(url: str, query: str) -> list[dict]:
+    response = httpx.get(url + "/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert response.status_code == 200, response.text
+    return response.json()["results"]["bindings"]
+
+
 def alive(url: str) -> bool:
     response = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     return response.status_code == 200 and "true" in response.text
@@ -337,3 +343,68 @@ def test_chinese_in_gbk_is_never_taken_for_shift_jis(text) -> None:
     assert not re.search(r"[\u3041-\u30ff]", read)  # whatever else a few ambiguous bytes may be, never Japanese
     if len(text) >= 20:
         assert read == text
+
+
+def test_a_document_graph_written_through_the_graph_store_keeps_the_summary_in_step(writable_service) -> None:
+    """PUT, POST and DELETE of a document's graph move the summary as ingest would: the figure is found, counted
+    once, and gone again after the DELETE, which leaves the summary as it was before the PUT."""
+    url, _ = writable_service
+    base = "https://w3id.org/suanli/resource/"
+    graph, doc = base + "graph/0123456789abcdef", base + "source/0123456789abcdef"
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/turtle"}
+    prefixes = ("@prefix sl: <https://w3id.org/suanli/ontology#> . @prefix prov: <http://www.w3.org/ns/prov#> . "
+                "@prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n")
+
+    def fact(name: str, value: int) -> str:
+        return (f"<{base}fact/{name}> a sl:Measurement ; sl:subject <{base}qingyang-data-center-cluster> ; "
+                f"sl:metric sl:rack_count ; sl:value \"{value}\"^^xsd:decimal ; sl:unit sl:racks ; sl:comparator sl:eq ; "
+                f"sl:status sl:actual ; sl:evidence \"庆阳集群有{value}个机架。\" ; prov:wasDerivedFrom <{doc}> .\n")
+
+    def summary() -> set[str]:
+        response = httpx.get(url + "/rdf-graphs", params={"default": ""}, headers={"Accept": "application/n-triples"}, timeout=60)
+        assert response.status_code == 200
+        return set(response.text.splitlines())
+
+    def figures() -> dict[int, tuple[int, str]]:
+        rows = select(url, SL + "PREFIX prov: <http://www.w3.org/ns/prov#>\nSELECT ?value ?sources ?evidence WHERE { "
+                      f"?f a sl:MergedFact ; sl:subject <{base}qingyang-data-center-cluster> ; sl:metric sl:rack_count ; "
+                      "sl:value ?value ; sl:sourceCount ?sources ; sl:evidence ?evidence FILTER(?value > 123000 && ?value < 124000) }")
+        return {int(float(r["value"]["value"])): (int(r["sources"]["value"]), r["evidence"]["value"]) for r in rows}
+
+    before = summary()
+    document = (prefixes + f"<{doc}> a sl:SourceDocument ; sl:contentHash \"0123456789abcdef\" ; "
+                "dcterms:identifier \"gsp.txt\" .\n" + fact("gsp-1", 123456))
+    assert httpx.put(url + "/rdf-graphs", params={"graph": graph}, content=document.encode(), headers=auth, timeout=60).status_code == 201
+    assert figures() == {123456: (1, "庆阳集群有123456个机架。")}
+    added = prefixes + fact("gsp-2", 123789)
+    assert httpx.post(url + "/rdf-graphs", params={"graph": graph}, content=added.encode(), headers=auth, timeout=60).status_code == 204
+    assert figures() == {123456: (1, "庆阳集群有123456个机架。"), 123789: (1, "庆阳集群有123789个机架。")}
+    assert httpx.delete(url + "/rdf-graphs", params={"graph": graph}, headers=auth, timeout=60).status_code == 204
+    assert figures() == {}
+    assert summary() == before
+
+
+def test_repeated_timeouts_bring_429_to_that_client_while_another_is_served(corpus_store) -> None:
+    """A query that runs to the timeout costs its client the requests it could have made meanwhile, end to end:
+    two runaway queries spend a budget of 3 (each: 1 to ask, 2 s × 0.5/s held), the third is refused with 429,
+    and a client from another address still gets its answers."""
+    env = {"SUANLI_QUERY_TIMEOUT": "2", "SUANLI_RATE_LIMIT": "0.5", "SUANLI_RATE_BURST": "3", "SUANLI_WORKERS": "2"}
+    url, proc = start_service(corpus_store, env=env)
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?u } GRAPH ?c { ?v ?r ?w } }"
+    heavy = httpx.Client(base_url=url, timeout=30)  # from 127.0.0.1
+    other = httpx.Client(base_url=url, timeout=30, transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    try:
+        timed_out = [heavy.get("/sparql", params={"query": runaway}) for _ in range(2)]
+        assert [r.status_code for r in timed_out] == [503, 503]
+        assert all(r.headers["suanli-timeout"] == "2" for r in timed_out)
+        refused = heavy.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 2
+        assert "too many requests from 127.0.0.1" in refused.text
+        served = other.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"})
+        assert served.status_code == 200 and served.json()["boolean"] is True
+        assert heavy.get("/ask", params={"q": "庆阳"}).status_code == 429
+        assert other.get("/ask", params={"q": "庆阳"}).status_code == 200
+    finally:
+        heavy.close()
+        other.close()
+        stop(proc)

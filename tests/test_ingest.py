@@ -349,3 +349,19 @@ def test_a_curated_place_typed_otherwise_is_still_the_known_place(tmp_path: Path
     suanli("ingest", "--facts", str(path), "--store", str(tmp_path / "s"), check=True)
     table = json.loads(suanli("facts", "--store", str(tmp_path / "s"), "--format", "json", check=True).stdout)
     assert [f["subject"]["iri"].rsplit("/", 1)[-1] for f in table] == ["horinger-new-area"]
+
+
+def test_a_fact_a_changed_document_no_longer_states_leaves_nothing_in_the_summary(tmp_path: Path) -> None:
+    """Its merged fact goes whole: before, its type came back alone (staged for a new quote, then re-added)."""
+    page = tmp_path / "a.txt"
+    page.write_text("甘肃庆阳数据中心集群算力规模达到5万P。", encoding="utf-8")
+    store = LocalStore(tmp_path / "store")
+    try:
+        ingest([page], store=store, base=BASE)
+        page.write_text("甘肃庆阳数据中心集群算力规模达到6万P。", encoding="utf-8")
+        ingest([page], store=store, base=BASE)
+        kept = _summary_triples(store)
+        store.update(rebuild_update(BASE))
+        assert kept == _summary_triples(store)
+    finally:
+        store.close()

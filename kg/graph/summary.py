@@ -21,6 +21,7 @@ from uuid import uuid4
 from rdflib import URIRef
 
 from extract.resources import read_text
+from kg.graph.namespace import SL
 from kg.graph.rdf import ontology_graph_iri
 from kg.graph.store import LocalStore, RemoteStore, join_updates
 
@@ -57,7 +58,14 @@ def remove_update(base: str, graphs: list[str], pending: str) -> str:
     """
     listed = ", ".join(URIRef(g).n3() for g in graphs)
     return join_updates(*(_update("summary_remove.ru", base, pending, DOC=URIRef(g).n3(), GRAPHLIST=listed)
-                          for g in graphs))
+                          for g in graphs), _unstage_gone(base, pending) if graphs else "")
+
+
+def _unstage_gone(base: str, pending: str) -> str:
+    """Staged merged facts the removal left without a source, unstaged: the add would bring back their type alone."""
+    staged = f"GRAPH <{pending}> {{ ?f a <{SL.MergedFact}> }}"
+    return (f"DELETE {{ {staged} }} WHERE {{ {staged} "
+            f"FILTER NOT EXISTS {{ GRAPH <{summary_graph_iri(base)}> {{ ?f <{SL.sourceCount}> ?sources }} }} }}")
 
 
 def add_update(base: str, graph: str, pending: str) -> str:
