@@ -7,8 +7,8 @@ spelling is sent with and without the update token, and the service must still a
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import socket
 import threading
 import time
