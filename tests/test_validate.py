@@ -16,6 +16,7 @@ from kg.graph.rdf import document_graph, entity_iri
 from kg.graph.store import LocalStore
 from kg.graph.summary import summary_graph_iri
 from kg.pipeline.ingest import ensure_base_graphs, store_document
+from kg.pipeline.validate import Report, check_document, context, engine_name, validate
 from tests.conftest import CORPUS, suanli
 
 BASE = "https://w3id.org/suanli/resource/"
@@ -285,3 +286,61 @@ def test_a_fact_with_two_subjects_and_a_source_with_a_bad_date_are_reported(worl
     assert (str(fact), "Violation", "A fact has exactly one subject") in found
     assert (str(source), "Violation", "The publication date must be a valid date") in found
     assert quarantined(world, fact)
+
+
+# The engine: pyshacl-turbo by default, pySHACL the reference (SUANLI_SHACL=pyshacl). Both run on the same
+# documents in the same context, and must agree on everything the pipeline reads of a report and on the
+# (focus node, result path, source shape, severity) of every result, the context's nodes included.
+
+def _result_keys(report: Report) -> set[tuple[str, ...]]:
+    assert report.graph is not None
+    sh = "http://www.w3.org/ns/shacl#"
+    return {tuple(str(report.graph.value(r, URIRef(sh + p))) for p in ("focusNode", "resultPath", "sourceShape", "resultSeverity"))
+            for r in report.graph.subjects(RDF.type, URIRef(sh + "ValidationResult"))}
+
+
+def assert_engines_agree(store: LocalStore, graph: Graph) -> Report:
+    around = context(store, str(summary_graph_iri(BASE)), graph)
+    fast, reference = (check_document(graph, around, engine=name) for name in ("pyshacl-turbo", "pyshacl"))
+    assert (fast.conforms, fast.entries) == (reference.conforms, reference.entries)
+    whole = [validate(graph + around, engine=name) for name in ("pyshacl-turbo", "pyshacl")]
+    assert whole[0].conforms == whole[1].conforms and _result_keys(whole[0]) == _result_keys(whole[1])
+    return reference
+
+
+def test_the_default_engine_is_pyshacl_turbo_and_suanli_shacl_chooses_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SUANLI_SHACL", raising=False)
+    assert engine_name() == "pyshacl-turbo"
+    monkeypatch.setenv("SUANLI_SHACL", "pyshacl")
+    assert engine_name() == "pyshacl"
+    monkeypatch.setenv("SUANLI_SHACL", "jena")
+    with pytest.raises(ValueError, match="SUANLI_SHACL"):
+        engine_name()
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_both_engines_report_the_same_on_a_broken_document(world: LocalStore, case: str) -> None:
+    mutate, severity, message = BROKEN[case]
+    graph, _ = document(TEXT, f"engines-{case}")
+    mutate(graph)
+    reference = assert_engines_agree(world, graph)
+    assert (severity, message) in [(e.severity, e.message_en) for e in reference.entries]
+
+
+def test_both_engines_report_the_same_on_the_corpus_and_across_sources(fresh: LocalStore) -> None:
+    pages = [(p.name, p.read_bytes()) for p in sorted(CORPUS.iterdir())] + [(f"{tag}.txt", text.encode()) for tag, text in (
+        ("first", "2025年,庆阳数据中心集群算力规模达到5万P。"), ("second", "2025年,庆阳数据中心集群算力规模达到8万P。"),
+        ("plan", "庆阳数据中心集群规划到2026年算力规模达到5万P。"), ("actual", "2026年,庆阳数据中心集群算力规模已达到8万P。"),
+        ("bad", BAD_PAGE))]
+    severities = set()
+    for name, raw in pages:
+        content_hash = hashlib.sha256(raw).hexdigest()
+        graph = document_graph(read(raw, path=name), base=BASE, content_hash=content_hash, file_name=name, path=f"/docs/{name}")
+        severities |= {e.severity for e in assert_engines_agree(fresh, graph).entries}
+        store_document(fresh, graph, base=BASE, content_hash=content_hash)
+    graph, _ = document(TEXT, "engines-new-entities")
+    cluster = _new_entity(graph, "engines-valley-data-center-cluster", "Cluster", en="Valley data center cluster", zh="山谷集群")
+    _relation(graph, _new_entity(graph, "engines-zephyr-center", "Center", en="Zephyr Center", zh="Zephyr Center"), SL.partOf, cluster)
+    _relation(graph, _new_entity(graph, "engines-unnamed-center", "Center", en=None, zh="无名中心"), SL.partOf, cluster)
+    severities |= {e.severity for e in assert_engines_agree(fresh, graph).entries}
+    assert severities == {"Violation", "Warning", "Info"}

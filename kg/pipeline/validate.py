@@ -1,4 +1,4 @@
-"""SHACL validation (pySHACL) with reports in Chinese and English.
+"""SHACL validation (pyshacl-turbo, or pySHACL as the reference) with reports in Chinese and English.
 
 `validate(graph)` is the door: it checks a data graph against `ontology/shapes.ttl` with the
 ontology mixed in, and returns a `Report` whose entries carry both languages' messages.
@@ -15,6 +15,7 @@ report graph, Info is only reported.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,11 +85,24 @@ def _parsed_shapes() -> ShapesGraph:
     return ShapesGraph(shapes_graph())
 
 
-def validate(data: Graph) -> Report:
-    """Check `data` against the Suanli shapes; never raises on non-conforming data.
+# the engine that runs the shapes: pyshacl-turbo (Rust), or pySHACL, the reference, with SUANLI_SHACL=pyshacl.
+# On every document of the seeds and both corpora and on documents broken on purpose, the two report the same
+# results (tests/test_validate.py; bench/shacl_engines.py, BENCHMARKS.md "SHACL engines (issue 19)").
+ENGINES = ("pyshacl-turbo", "pyshacl")
 
-    The data and the ontology go into an in-memory Oxigraph store, which pySHACL drives directly:
-    its SHACL-SPARQL constraints then run on Oxigraph instead of being parsed again by rdflib for
+
+def engine_name() -> str:
+    """The engine chosen by SUANLI_SHACL (pyshacl-turbo when unset)."""
+    name = os.environ.get("SUANLI_SHACL") or ENGINES[0]
+    if name not in ENGINES:
+        raise ValueError(f"SUANLI_SHACL must be one of {', '.join(ENGINES)}, not {name!r}")
+    return name
+
+
+def _run_pyshacl(data: Graph) -> tuple[bool, Graph]:
+    """The data and the ontology go into an in-memory Oxigraph store, which pySHACL drives directly.
+
+    Its SHACL-SPARQL constraints then run on Oxigraph instead of being parsed again by rdflib for
     every focus node (one document in its context: 1,219 ms → 163 ms).
     """
     mixed = ox.Store()
@@ -98,13 +112,44 @@ def validate(data: Graph) -> Report:
                           options={"inference": "none", "advanced": True, "allow_warnings": True})
     validator.shacl_graph = _parsed_shapes()
     conforms, report_graph, _ = validator.run()
+    return bool(conforms), report_graph
+
+
+@cache
+def _compiled_shapes() -> Any:
+    """The shapes compiled once per process by pyshacl-turbo (SHACL-SPARQL and SPARQL targets included)."""
+    import pyshacl_turbo
+
+    return pyshacl_turbo.compile_shapes(shapes_graph(), advanced=True)
+
+
+def _run_turbo(data: Graph) -> tuple[bool, Graph]:
+    """The Rust engine reads the rdflib graph itself: 0.18× pySHACL's time per document (BENCHMARKS.md)."""
+    conforms, report_graph, _ = _compiled_shapes().validate(ontology_graph() + data, allow_warnings=True)
+    return bool(conforms), report_graph
+
+
+_RUNNERS = {"pyshacl-turbo": _run_turbo, "pyshacl": _run_pyshacl}
+
+
+def validate(data: Graph, *, engine: str | None = None) -> Report:
+    """Check `data` against the Suanli shapes with `engine` (default: `engine_name()`); never raises on non-conforming data."""
+    conforms, report_graph = _RUNNERS[engine or engine_name()](data)
+    entries = report_entries(report_graph)
+    blocking = any(e.severity == "Violation" for e in entries)
+    return Report(conforms=conforms or not blocking, entries=entries, graph=report_graph)
+
+
+def report_entries(report_graph: Graph) -> list[Entry]:
+    """The results of a SHACL report graph as entries, sorted; what the pipeline reads of a report."""
     entries = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         messages = list(report_graph.objects(result, SH.resultMessage))
-        # pySHACL drops the language tag of a message whose {?var} it filled in: tell them by script
-        zh = next((str(m) for m in messages if isinstance(m, Literal) and (m.language == "zh-Hans" or
+        # pySHACL drops the language tag of a message whose {?var} it filled in: tell them by script; a tag is
+        # compared without case (BCP 47), as other engines write it in lower case (zh-hans)
+        zh = next((str(m) for m in messages if isinstance(m, Literal) and (_lang(m) == "zh-hans" or
                                                                        not m.language and has_cjk(str(m)))), None)
-        en = next((str(m) for m in messages if isinstance(m, Literal) and (m.language == "en" or
+        en = next((str(m) for m in messages if isinstance(m, Literal) and (_lang(m) == "en" or
                                                                        not m.language and not has_cjk(str(m)))), None)
         fallback = str(messages[0]) if messages else "constraint not met"
         severity = report_graph.value(result, SH.resultSeverity)
@@ -119,8 +164,11 @@ def validate(data: Graph) -> Report:
             value=str(value) if value is not None else None,
         ))
     entries.sort(key=lambda e: (e.focus, e.severity, e.message_en))
-    blocking = any(e.severity == "Violation" for e in entries)
-    return Report(conforms=bool(conforms) or not blocking, entries=entries, graph=report_graph)
+    return entries
+
+
+def _lang(literal: Literal) -> str:
+    return (literal.language or "").lower()
 
 
 def context(store: LocalStore | RemoteStore, summary: str, graph: Graph, *, discount: Iterable[str] = ()) -> Graph:
@@ -156,9 +204,9 @@ def context(store: LocalStore | RemoteStore, summary: str, graph: Graph, *, disc
     return out
 
 
-def check_document(graph: Graph, around: Graph) -> Report:
+def check_document(graph: Graph, around: Graph, *, engine: str | None = None) -> Report:
     """Validate a document graph in its context; keep only the results about the document's own nodes."""
-    report = validate(graph + around)
+    report = validate(graph + around, engine=engine)
     own = set(graph.subjects())
     report.entries = [e for e in report.entries if URIRef(e.focus) in own]
     report.conforms = not report.violations
