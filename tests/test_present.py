@@ -107,3 +107,23 @@ def test_figures_the_sources_disagree_on_are_shown_side_by_side_and_marked(disag
         assert page.count("來源不一致") == 2 and "另一來源為" in page and "3萬架" in page and "4萬架" in page
     finally:
         stop(proc)
+
+
+def test_the_validation_report_is_a_page_json_or_turtle_by_negotiation(disagreeing_store) -> None:
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
+    url, proc = start_service(disagreeing_store)
+    try:
+        data = httpx.get(url + "/validation", timeout=30).json()
+        assert data["conforms"] and [r["severity"] for r in data["results"]] == ["Warning"]
+        for lang, words in (("zh-Hant", ("校驗報告", "警告", "慶陽數據中心集群", "與其他來源衝突")),
+                            ("en", ("Validation report", "warning", "Qingyang data center cluster", "Conflicts with another source")),
+                            ("zh-Hans", ("校验报告", "警告", "庆阳数据中心集群", "与其他来源冲突"))):
+            page = httpx.get(url + "/validation", params={"lang": lang}, headers={"Accept": "text/html"}, timeout=30).text
+            assert all(w in page for w in words), lang
+        turtle = httpx.get(url + "/validation", headers={"Accept": "text/turtle"}, timeout=30)
+        assert turtle.headers["content-type"].startswith("text/turtle") and "ns1:" not in turtle.text
+        assert len(list(Graph().parse(data=turtle.text, format="turtle").subjects(None, SH.ValidationResult))) == 1
+    finally:
+        stop(proc)

@@ -275,3 +275,15 @@ def test_the_editor_bundle_is_built_from_its_sources() -> None:
         source = (root / "web/editor" / name).read_bytes()
         assert hashlib.sha256(source).hexdigest() == digest, f"web/editor/{name} changed: run `make editor`"
     assert (root / "kg/web/static/vendor/sparql-editor.LICENSES.txt").read_text().startswith("@codemirror/")
+
+
+def test_the_validation_report_in_three_scripts_is_linked_from_the_page(page, site) -> None:
+    open_app(page, site, "?lang=zh-Hant")
+    page.click("footer a[href^='/validation']")
+    page.wait_for_selector("h1#title")
+    assert page.inner_text("h1#title") == "校驗報告" and "lang=zh-Hant" in page.url
+    shot(page, "validation-zh-Hant")
+    for lang, title in (("en", "Validation report"), ("zh-Hans", "校验报告")):
+        page.goto(f"{site}/validation?lang={lang}")
+        assert page.inner_text("h1#title") == title
+        shot(page, f"validation-{lang}")
