@@ -328,8 +328,8 @@ def test_the_chart_covers_every_hub_and_cluster_rolls_hubs_up_and_draws_bounds(p
 def test_an_entity_page_with_dated_figures_shows_their_timeline(page, site) -> None:
     page.goto(site + "/resource/guian-data-center-cluster?lang=zh-Hans")
     page.wait_for_selector("#timelines figure[data-metric=computing_power] svg")
-    assert page.locator("#timelines figure").count() == 1  # racks and PUE have one figure each: no timeline
-    assert page.inner_text("#timelines figcaption") == "算力"
+    assert page.locator("#timelines > figure").count() == 1  # racks and PUE have one figure each: no timeline
+    assert page.inner_text("#timelines > figure > figcaption") == "算力"
     assert page.locator("#timelines g.timeline-dot > *").count() == 2
     legend = page.inner_text("#timelines figure")
     assert "现状" in legend and "规划或目标" in legend
