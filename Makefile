@@ -11,7 +11,7 @@ BROWSER := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test serve bench lint clean editor
+.PHONY: demo test serve bench lint clean editor charts
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -55,8 +55,13 @@ lint: $(DEVSTAMP)
 
 # The page's SPARQL editor (CodeMirror 6) is bundled from web/editor into kg/web/static/vendor/, which is committed:
 # run this after changing web/editor (needs node and npm; tests/test_web.py says when the bundle is stale).
+# The page's pictures (Observable Plot and the outline of China) are bundled from web/charts the same way:
+# run `make charts` after changing web/charts (tests/test_web.py says when that bundle is stale).
+charts:
+	cd web/charts && npm ci && node build.mjs
+
 editor:
 	cd web/editor && npm ci && node build.mjs
 
 clean:
-	rm -rf $(VENV) $(STORE) .pytest_cache web/editor/node_modules
+	rm -rf $(VENV) $(STORE) .pytest_cache web/editor/node_modules web/charts/node_modules

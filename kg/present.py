@@ -94,6 +94,12 @@ def figure(value: float, unit: str | None, comparator: str | None = None, script
     return in_script(prefix + body, script)
 
 
+def unit_word(unit: str | None, script: str) -> str:
+    """A unit as a figure's axis names it: "PFLOPS" / "P" / "racks" / "架" ("" for none)."""
+    code = unit.rsplit("#", 1)[-1] if unit else ""
+    return in_script(_UNIT[_family(script)].get(code, code).strip(), script) if code else ""
+
+
 def qualifiers(status: str | None, kind: str | None, time: str | None, script: str) -> str:
     """What kind of figure it is: "actual, AI, 2024" / "2024年现有智能算力" ("" when nothing is known)."""
     family = _family(script)

@@ -156,7 +156,7 @@ def test_open_an_entity_page_from_the_results_and_switch_its_language(page, site
 
 def test_the_chart_shows_actual_against_planned_and_follows_the_language_switch(page, site) -> None:
     open_app(page, site, "?lang=en#tab=browse")
-    page.wait_for_selector("#chart svg rect")
+    page.wait_for_selector("#chart svg rect[data-stage]")
     assert page.locator("#chart rect[data-stage=actual]").count() >= 1
     assert page.locator("#chart rect[data-stage=planned]").count() >= 1
     assert "Qingyang data center cluster" in page.inner_text("#chart")
@@ -265,16 +265,18 @@ def test_a_bad_query_shows_its_line_and_column_and_marks_the_line(page, site) ->
     page.wait_for_selector(f"{EDITOR} .cm-lintRange-error", state="detached")
 
 
-def test_the_editor_bundle_is_built_from_its_sources() -> None:
-    """`make editor` writes the bundle and the hashes of what it was built from; a change there needs a rebuild."""
+@pytest.mark.parametrize(("folder", "name", "first"), [("editor", "sparql-editor", "@codemirror/"),
+                                                      ("charts", "charts", "@observablehq/plot")])
+def test_a_bundle_is_built_from_its_sources(folder: str, name: str, first: str) -> None:
+    """`make editor` / `make charts` write the bundle and the hashes of what it was built from; a change there needs a rebuild."""
     root = Path(__file__).resolve().parents[1]
-    stamp = json.loads((root / "kg/web/static/vendor/sparql-editor.stamp.json").read_text())
-    bundle = (root / "kg/web/static/vendor/sparql-editor.js").read_bytes()
-    assert hashlib.sha256(bundle).hexdigest() == stamp["bundle"], "the bundle was edited by hand: run `make editor`"
-    for name, digest in stamp["inputs"].items():
-        source = (root / "web/editor" / name).read_bytes()
-        assert hashlib.sha256(source).hexdigest() == digest, f"web/editor/{name} changed: run `make editor`"
-    assert (root / "kg/web/static/vendor/sparql-editor.LICENSES.txt").read_text().startswith("@codemirror/")
+    stamp = json.loads((root / f"kg/web/static/vendor/{name}.stamp.json").read_text())
+    bundle = (root / f"kg/web/static/vendor/{name}.js").read_bytes()
+    assert hashlib.sha256(bundle).hexdigest() == stamp["bundle"], f"the bundle was edited by hand: run `make {folder}`"
+    for source_name, digest in stamp["inputs"].items():
+        source = (root / f"web/{folder}" / source_name).read_bytes()
+        assert hashlib.sha256(source).hexdigest() == digest, f"web/{folder}/{source_name} changed: run `make {folder}`"
+    assert (root / f"kg/web/static/vendor/{name}.LICENSES.txt").read_text().startswith(first)
 
 
 def test_the_validation_report_in_three_scripts_is_linked_from_the_page(page, site) -> None:
@@ -287,3 +289,83 @@ def test_the_validation_report_in_three_scripts_is_linked_from_the_page(page, si
         page.goto(f"{site}/validation?lang={lang}")
         assert page.inner_text("h1#title") == title
         shot(page, f"validation-{lang}")
+
+
+def _texts(page, selector: str) -> list[str]:
+    """The words of SVG text elements (their tooltip left out)."""
+    return page.locator(selector).evaluate_all(
+        "(els) => els.map((e) => [...e.childNodes].filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join(''))")
+
+
+def _bar_widths(page, entity: str) -> dict[str, float]:
+    """The width of each bar of one entity in the chart, by stage."""
+    return page.evaluate("""(entity) => Object.fromEntries([...document.querySelectorAll('#chart rect[data-stage]')]
+        .filter((r) => (r.querySelector('title') || {}).textContent?.startsWith(entity + ':'))
+        .map((r) => [r.dataset.stage, r.getBBox().width]))""", entity)
+
+
+def test_the_chart_covers_every_hub_and_cluster_rolls_hubs_up_and_draws_bounds(page, site) -> None:
+    open_app(page, site, "?lang=en#tab=browse")
+    page.wait_for_selector("#chart svg rect[data-stage]")
+    assert page.locator("#chart g.cluster-name text").count() == 10
+    assert page.locator("#chart g.hub-name text").count() == 8
+    hubs = _texts(page, "#chart g.hub-name text")
+    assert "Gansu hub Σ" in hubs and "Inner Mongolia hub" in hubs  # rolled up from Qingyang; no cluster figure to roll
+    assert page.locator("#chart rect[data-rollup=true]").count() >= 3
+    assert "rolled up from its clusters" in page.inner_text("#chart-legend")
+    # ">150,000" is a bound: an arrow past the bar's end and its sign in the label, not a plain bar
+    assert page.locator("#chart g.bound path").count() >= 4
+    labels = _texts(page, "#chart g.value-label text")
+    assert "> 150,000 PFLOPS · planned or target" in labels
+    assert "≈ 8,000 PFLOPS · actual" in labels
+    # a linear axis: Gui'an's 8,000 actual is 2/5 of its 20,000 target, not nearly the same as on a log axis
+    widths = _bar_widths(page, "Gui'an data center cluster")
+    assert 0.35 < widths["actual"] / widths["planned"] < 0.45
+    # the kind shows: AI and total bars differ in colour
+    fills = {page.get_attribute(f"#chart rect[data-stage=actual] >> nth={i}", "fill") for i in range(4)}
+    assert len(fills) >= 2
+    shot(page, "chart-computing-power-en")
+    page.click(".langs button[data-lang=zh-Hans]")
+    assert "庆阳数据中心集群" in page.inner_text("#chart")
+    assert "由所属集群汇总" in page.inner_text("#chart-legend")
+    assert "甘肃枢纽 Σ" in _texts(page, "#chart g.hub-name text")
+    assert page.locator("#chart-metric option:checked").inner_text() == "算力"
+    page.select_option("#chart-metric", "rack_count")
+    page.wait_for_function("document.querySelector('#chart svg').getAttribute('aria-label').includes('机架数')")
+    assert "500,000 架 · 规划或目标" in _texts(page, "#chart g.value-label text")
+    assert page.locator("#chart g.cluster-name text").count() == 10
+    shot(page, "chart-racks-zh-Hans")
+
+
+def test_an_entity_page_with_dated_figures_shows_their_timeline(page, site) -> None:
+    page.goto(site + "/resource/guian-data-center-cluster?lang=zh-Hans")
+    page.wait_for_selector("#timelines figure[data-metric=computing_power] svg")
+    assert page.locator("#timelines > figure").count() == 1  # racks and PUE have one figure each: no timeline
+    assert page.inner_text("#timelines > figure > figcaption") == "算力"
+    assert page.locator("#timelines g.timeline-dot > *").count() == 2
+    legend = page.inner_text("#timelines figure")
+    assert "现状" in legend and "规划或目标" in legend
+    shot(page, "entity-timeline-zh-Hans")
+    page.goto(site + "/resource/qingyang-data-center-cluster?lang=en")
+    page.wait_for_selector("h1#title")
+    assert page.locator("#timelines").count() == 0
+
+
+def test_the_map_places_and_sizes_every_hub_and_cluster(page, site) -> None:
+    open_app(page, site, "?lang=en#tab=browse")
+    page.wait_for_selector("#map svg g.map-cluster")
+    assert page.locator("#map g[aria-label=geo] path").count() >= 1  # the outline, shipped in the bundle
+    assert page.locator("#map g.map-hub a").count() == 8
+    assert page.locator("#map g.map-cluster a").count() == 10
+    radius = lambda name: page.evaluate(  # noqa: E731
+        """(name) => [...document.querySelectorAll('#map g.map-cluster a')].find((a) => a.querySelector('title')
+            .textContent.startsWith(name)).firstElementChild.getAttribute('r')""", name)
+    assert float(radius("Qingyang")) > float(radius("Chongqing"))
+    shot(page, "map-computing-power-en")
+    page.select_option("#map-metric", "rack_count")
+    page.wait_for_function("document.querySelector('#map svg').getAttribute('aria-label').includes('Racks')")
+    assert float(radius("Shaoguan")) > float(radius("Qingyang"))
+    assert page.locator("#map g.map-cluster a").count() == 10
+    page.click(".langs button[data-lang=zh-Hant]")
+    assert "慶陽數據中心集群" in page.inner_text("#map")
+    shot(page, "map-racks-zh-Hant")

@@ -14,7 +14,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Liter
 
 from extract import EXTRACTOR_VERSION
 from extract.gazetteer import gazetteer
-from extract.resources import read_text
+from extract.resources import read_text, reference
 from kg.graph.namespace import SL
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ RELATION_PROPERTY = {
 }
 RELATION_CODE = {str(prop): code for code, prop in RELATION_PROPERTY.items()}
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS 84 lat/long: where a hub or cluster is
 
 
 def local_name(iri: str | None) -> str | None:
@@ -100,8 +101,15 @@ def ontology_graph() -> Graph:
 
 
 def reference_graph(base: str) -> Graph:
-    """Hubs, clusters, provinces, cities, districts and well-known bodies as RDF."""
+    """Hubs, clusters, provinces, cities, districts and well-known bodies as RDF; hubs and clusters with geo:lat/long."""
     graph = new_graph()
+    graph.bind("geo", GEO)
+    ref = reference()
+    for item in [*ref["hub"], *ref["cluster"]]:
+        if "lat" in item and "lon" in item:
+            iri = entity_iri(base, item["id"])
+            graph.add((iri, GEO.lat, Literal(f"{item['lat']:.2f}", datatype=XSD.decimal)))
+            graph.add((iri, GEO.long, Literal(f"{item['lon']:.2f}", datatype=XSD.decimal)))
     for entity in gazetteer().entities.values():
         iri = entity_iri(base, entity.key)
         _labels(graph, iri, entity)

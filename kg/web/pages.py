@@ -190,7 +190,8 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
         kind = graph.value(fact, SL.kind)
         literal = graph.value(fact, SL.value)
         number = float(literal) if isinstance(literal, Literal) else None
-        row.update({"metric": label(metric), "metric_code": str(metric).rsplit("#", 1)[-1],
+        row.update({"metric": label(metric), "metric_code": str(metric).rsplit("#", 1)[-1], "number": number,
+                    "unit": str(unit).rsplit("#", 1)[-1] if unit else "", "stage": _stage(status),
                     "value": format_value(number, str(unit) if unit else None, str(metric), lang) if number is not None else "",
                     "comparator": COMPARATOR_SIGNS.get(comparator, ""), "comparator_label": label(SL[comparator]),
                     "kind": label(kind) if kind else "", "sort": (str(metric), -(number or 0.0))})
@@ -209,6 +210,7 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
     documents = {s["doc"]: {"title": s.get("title") or s.get("file") or s["doc"], "file": s.get("file", ""),
                             "issued": s.get("issued", ""), "href": label.link(s["doc"])} for s in sources}
     names = [(tag, own[tag] if tag in own else None) for tag in LANGUAGES]
+    timelines = _timelines(figures, lang)
     type_iri = next((t for t in graph.objects(node, RDF.type) if str(t).startswith(str(SL._NS))), None)
     view = {
         "title": label(node), "iri": iri, "names": names,
@@ -216,9 +218,45 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
         "type": {"label": label(type_iri), "href": label.link(type_iri)} if type_iri else None,
         "same_as": sorted(str(v) for v in graph.objects(node, OWL.sameAs)),
         "figures": figures, "relations": relations, "incoming": incoming,
+        "timelines": _script_json(timelines) if timelines else "",
         "documents": sorted(documents.values(), key=lambda d: (d["issued"], d["title"]), reverse=True),
     }
     return render("entity.html", lang=lang, page=view, graph=graph, path=local_path(iri, base) or "/")
+
+
+def _stage(status: Any) -> str:
+    """Actual, or planned for anything still to come (planned, target, under construction)."""
+    return "actual" if status == SL.actual else "planned"
+
+
+def _timelines(figures: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Per metric with at least two dated figures: each figure at its own time, or else at its earliest source's date.
+
+    Drawn by the page (static/timeline.js) as actual against planned; the words come from here, in the page's script.
+    """
+    by_metric: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in figures:
+        issued = sorted(s["issued"] for s in row["sources"] if s.get("issued"))
+        date = row["time"] or (issued[0] if issued else "")
+        if row.get("number") is None or not date:
+            continue
+        by_metric[row["metric_code"]].append({
+            "date": date, "dated_by": "time" if row["time"] else "source", "value": row["number"], "stage": row["stage"],
+            "status": row["status"], "text": f"{row['comparator']} {row['value']}".strip(), "comparator": row["comparator"],
+            "kind": row["kind"]})
+    out = []
+    for code, points in by_metric.items():
+        if len(points) < 2:
+            continue
+        first = next(r for r in figures if r["metric_code"] == code)
+        out.append({"metric": code, "label": first["metric"], "unit": present.unit_word(first["unit"], lang),
+                    "points": sorted(points, key=lambda p: p["date"])})
+    return out
+
+
+def _script_json(value: Any) -> str:
+    """JSON to place inside <script type="application/json">: no "</" can end the element early."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
 def graph_page(graph: Graph, *, title: str | None, lang: str, base: str, path: str, primary: str | None = None,

@@ -286,14 +286,21 @@ function renderResults(json) {
     rows.map((row) => `<tr>${vars.map((v) => `<td>${cell(row[v])}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
 
-// ---------------------------------------------------------------- browse: the chart and the lists
+// ---------------------------------------------------------------- browse: the chart, the map and the lists
+// Drawn by Observable Plot from /static/vendor/charts.js (built by `make charts`), from one named query's rows.
+const METRICS = ["computing_power", "rack_count"];
+const KINDS = ["ai", "hpc", "general", "total", "none"];
+const KIND_COLOURS = ["#7c3aed", "#0e9384", "#d97706", "#2563eb", "#64748b"];
+const BOUND_SIGNS = { gt: ">", ge: "≥", lt: "<", le: "≤", approx: "≈", eq: "" };
+const local = (term) => term ? term.value.slice(term.value.lastIndexOf("#") + 1) : "";
+
 async function loadBrowse() {
   const text = (name) => state.config.queries.find((q) => q.name === name).sparql;
   try {
-    const [chart, entities] = await Promise.all([sparql(text("computing_power_chart")), sparql(text("infrastructure"))]);
-    const rows = [...chart.results.bindings, ...entities.results.bindings];
-    await fetchLabels(rows.flatMap((r) => [r.entity, r.partOf].filter(Boolean).map((c) => c.value)));
-    state.last.chart = chart.results.bindings;
+    const [figures, entities] = await Promise.all([sparql(text("hubs_and_clusters_figures")), sparql(text("infrastructure"))]);
+    const rows = [...figures.results.bindings, ...entities.results.bindings];
+    await fetchLabels(rows.flatMap((r) => [r.entity, r.partOf, r.hub].filter(Boolean).map((c) => c.value)));
+    state.last.chart = places(figures.results.bindings);
     state.last.entities = entities.results.bindings;
     renderBrowse();
   } catch (error) {
@@ -301,45 +308,191 @@ async function loadBrowse() {
   }
 }
 
-function renderBrowse() {
-  const byEntity = new Map();
-  for (const row of state.last.chart) {
-    const entry = byEntity.get(row.entity.value) || { iri: row.entity.value, actual: 0, planned: 0 };
-    entry[row.stage.value] = Math.max(entry[row.stage.value], Number(row.pflops.value));
-    byEntity.set(row.entity.value, entry);
+// Every hub and cluster once, with where it is and its figures: {iri, type, hub, lat, long, figures: [...]}.
+function places(bindings) {
+  const byIri = new Map();
+  for (const row of bindings) {
+    const iri = row.entity.value;
+    if (!byIri.has(iri)) {
+      byIri.set(iri, { iri, type: local(row.type), hub: row.hub ? row.hub.value : null, figures: [],
+        lat: row.lat ? Number(row.lat.value) : null, long: row.long ? Number(row.long.value) : null });
+    }
+    if (row.metric) {
+      byIri.get(iri).figures.push({ metric: local(row.metric), value: Number(row.value.value), comparator: local(row.comparator) || "eq",
+        stage: local(row.status) === "actual" ? "actual" : "planned", kind: local(row.kind) || "none", time: row.time ? row.time.value : "" });
+    }
   }
-  const entries = [...byEntity.values()].sort((a, b) => Math.max(b.actual, b.planned) - Math.max(a.actual, a.planned));
-  $("chart").innerHTML = barChart(entries);
+  return [...byIri.values()];
+}
+
+// One figure per stage (actual, planned) and kind of an entity's metric: the largest reported.
+function series(figures, metric) {
+  const best = new Map();
+  for (const f of figures.filter((f) => f.metric === metric)) {
+    const key = `${f.stage}|${f.kind}`;
+    if (!best.has(key) || f.value > best.get(key).value) best.set(key, f);
+  }
+  return [...best.values()].sort((a, b) => (a.stage > b.stage ? 1 : a.stage < b.stage ? -1 : KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind)));
+}
+
+// A hub without a figure of its own on a metric: its clusters' figures added up, stage by stage and kind by kind.
+// The sum of lower bounds is a lower bound, of estimates an estimate.
+function rolledUp(clusters, metric) {
+  const sums = new Map();
+  for (const cluster of clusters) {
+    for (const f of series(cluster.figures, metric)) {
+      const key = `${f.stage}|${f.kind}`;
+      const sum = sums.get(key) || { metric, stage: f.stage, kind: f.kind, value: 0, comparator: "eq", rolled: true, parts: 0 };
+      sum.value += f.value;
+      sum.parts += 1;
+      if (["gt", "ge"].includes(f.comparator)) sum.comparator = "gt";
+      else if (f.comparator === "approx" && sum.comparator === "eq") sum.comparator = "approx";
+      sums.set(key, sum);
+    }
+  }
+  return [...sums.values()];
+}
+
+// The figures the chart and the map show, hubs first (each followed by its clusters), a hub's rolled up when it has none.
+function shown(metric) {
+  const all = state.last.chart;
+  const hubs = all.filter((p) => p.type === "Hub");
+  const groups = hubs.map((hub) => {
+    const clusters = all.filter((p) => p.type === "Cluster" && p.hub === hub.iri)
+      .map((c) => ({ ...c, bars: series(c.figures, metric) }));
+    const own = series(hub.figures, metric);
+    const bars = own.length ? own : rolledUp(clusters, metric);
+    clusters.sort((a, b) => Math.max(0, ...b.bars.map((x) => x.value)) - Math.max(0, ...a.bars.map((x) => x.value)));
+    return { ...hub, bars, rolled: !own.length && bars.length > 0, clusters };
+  });
+  groups.sort((a, b) => Math.max(0, ...b.bars.map((x) => x.value)) - Math.max(0, ...a.bars.map((x) => x.value)));
+  const orphans = all.filter((p) => p.type === "Cluster" && !hubs.some((h) => h.iri === p.hub)).map((c) => ({ ...c, bars: series(c.figures, metric) }));
+  return { groups, orphans };
+}
+
+const number = (v) => v.toLocaleString(state.lang === "en" ? "en" : "zh", { maximumFractionDigits: 1 });
+const unitOf = (metric) => t(metric === "rack_count" ? "racks" : "pflops");
+const figureText = (f) => `${BOUND_SIGNS[f.comparator] ? BOUND_SIGNS[f.comparator] + " " : ""}${number(f.value)} ${unitOf(f.metric)}`;
+
+function renderBrowse() {
+  for (const [id, key] of [["chart-metric", "chart_metric"], ["map-metric", "map_metric"]]) {
+    const select = $(id);
+    const chosen = select.value || "computing_power";
+    select.innerHTML = METRICS.map((m) => `<option value="${m}">${esc(t("metric_" + m))}</option>`).join("");
+    select.value = chosen;
+    select.onchange = () => renderBrowse();
+    select.setAttribute("aria-label", t(key));
+  }
+  $("chart-legend").innerHTML = legend();
+  drawChart($("chart-metric").value);
+  drawMap($("map-metric").value);
   for (const type of ["Hub", "Cluster", "Center"]) {
     const items = state.last.entities.filter((r) => r.type.value === SL + type);
     $(`list-${type}`).innerHTML = items.map((r) => `<li>${link(r.entity.value)}${r.partOf ? ` <span class="muted">· ${link(r.partOf.value)}</span>` : ""}</li>`).join("");
   }
 }
 
-function barChart(entries) {
-  if (!entries.length) return `<p class="muted">${esc(t("no_answers"))}</p>`;
-  const labelWidth = 260, width = 900, barHeight = 12, rowHeight = 34, top = 28;
-  const max = Math.max(...entries.flatMap((e) => [e.actual, e.planned]));
-  const decades = Math.max(1, Math.ceil(Math.log10(max)));
-  const x = (v) => (v <= 1 ? 0 : (Math.log10(v) / decades) * (width - labelWidth - 90));
-  const number = (v) => v.toLocaleString(state.lang === "en" ? "en" : "zh");
-  let svg = `<svg viewBox="0 0 ${width} ${top + entries.length * rowHeight + 10}" role="img" aria-label="${esc(t("chart_title"))}">`;
-  for (let d = 0; d <= decades; d++) {
-    const gx = labelWidth + x(10 ** d);
-    svg += `<line x1="${gx}" x2="${gx}" y1="${top - 6}" y2="${top + entries.length * rowHeight}" stroke="#e4e7ec"/>`;
-    svg += `<text x="${gx}" y="${top - 10}" font-size="11" text-anchor="middle" fill="#667085">${number(10 ** d)}</text>`;
+function legend() {
+  const kinds = KINDS.map((kind, i) => `<span><i style="background:${KIND_COLOURS[i]}"></i>${esc(t("kind_" + kind))}</span>`).join("");
+  return `${kinds}<span><i class="swatch-actual"></i>${esc(t("actual"))}</span><span><i class="swatch-planned"></i>${esc(t("planned"))}</span>` +
+    `<span><b class="bound-sign">→</b> ${esc(t("bound_note"))}</span><span><b>Σ</b> ${esc(t("rolled_up"))}</span>`;
+}
+
+function drawChart(metric) {
+  const { Plot } = window.SuanliCharts;
+  const { groups, orphans } = shown(metric);
+  const rows = [], bars = [], names = [], empty = [];
+  const add = (place, isHub) => {
+    const keys = (place.bars.length ? place.bars : [null]).map((bar, i) => `${place.iri}|${i}`);
+    rows.push(...keys.map((key) => ({ key, hub: isHub })));
+    const name = labelOf(place.iri) + (place.rolled ? " Σ" : "");
+    names.push({ key: keys[0], name: isHub ? name : `${name}`, iri: place.iri, hub: isHub, rolled: place.rolled });
+    if (!place.bars.length) empty.push({ key: keys[0] });
+    place.bars.forEach((bar, i) => bars.push({ ...bar, key: keys[i], entity: labelOf(place.iri), hub: isHub }));
+  };
+  for (const group of groups) { add(group, true); for (const cluster of group.clusters) add(cluster, false); }
+  for (const orphan of orphans) add(orphan, false);
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const arrow = max * 0.05;
+  for (const b of bars) {
+    b.bound = ["gt", "ge"].includes(b.comparator) ? 1 : ["lt", "le"].includes(b.comparator) ? -1 : 0;
+    b.end = b.value + b.bound * arrow;
+    b.label = `${b.rolled ? "Σ " : ""}${figureText(b)} · ${t(b.stage)}`;
+    b.tip = `${b.entity}: ${figureText(b)} · ${t(b.stage)} · ${t("kind_" + b.kind)}${b.rolled ? ` · ${t("rolled_up")}` : ""}`;
   }
-  entries.forEach((e, i) => {
-    const y = top + i * rowHeight;
-    svg += `<a href="${esc(href(e.iri))}"><text x="${labelWidth - 8}" y="${y + 17}" font-size="13" text-anchor="end" fill="#0b6bcb">${esc(labelOf(e.iri))}</text></a>`;
-    for (const [k, stage] of [[0, "actual"], [1, "planned"]]) {
-      if (!e[stage]) continue;
-      const by = y + 4 + k * (barHeight + 2);
-      svg += `<rect class="bar-${stage}" data-stage="${stage}" x="${labelWidth}" y="${by}" width="${Math.max(2, x(e[stage]))}" height="${barHeight}" rx="2"><title>${esc(labelOf(e.iri))}: ${number(e[stage])} PFLOPS (${esc(t(stage))})</title></rect>`;
-      svg += `<text x="${labelWidth + Math.max(2, x(e[stage])) + 4}" y="${by + 10}" font-size="11" fill="#1d2330">${number(e[stage])} ${esc(t("pflops"))}</text>`;
-    }
+  const pick = (stage, rolled) => bars.filter((b) => b.stage === stage && Boolean(b.rolled) === rolled);
+  const bar = (stage, rolled) => Plot.barX(pick(stage, rolled), {
+    x: "value", y: "key", fill: "kind", title: "tip", insetTop: 3, insetBottom: 3, className: `${rolled ? "rollup" : "bar"}-${stage}`,
+    ...(stage === "planned" ? { fillOpacity: 0.28, stroke: "kind", strokeWidth: 1.5, strokeDasharray: "4,2" } : {}),
   });
-  return svg + "</svg>";
+  const width = Math.max(720, $("chart").clientWidth || 900);
+  const marginLeft = Math.min(360, width * 0.36);
+  const nameWidth = (marginLeft - 12) / 6.5;  // in ems of an 12px font: a long name ends in "…", whole in its tooltip
+  const svg = Plot.plot({
+    width, height: rows.length * 24 + 48, marginLeft, marginRight: 250, marginTop: 36,
+    style: { fontSize: "12px", background: "transparent" },
+    x: { domain: [0, max * 1.08], grid: true, label: `${t("metric_" + metric)} (${unitOf(metric)}) →`, labelAnchor: "left", axis: "top",
+      tickFormat: (v) => number(v) },
+    y: { domain: rows.map((r) => r.key), axis: null, padding: 0.1 },
+    color: { domain: KINDS, range: KIND_COLOURS },
+    marks: [
+      Plot.barX(rows.filter((r) => r.hub), { x1: 0, x2: max * 1.08, y: "key", fill: "#f2f4f7", insetTop: -1, insetBottom: -1 }),
+      Plot.ruleX([0]),
+      bar("actual", false), bar("planned", false), bar("actual", true), bar("planned", true),
+      Plot.arrow(bars.filter((b) => b.bound), { x1: "value", x2: "end", y: "key", stroke: "#1d2330", strokeWidth: 2, headLength: 7,
+        className: "bound", title: "tip" }),
+      Plot.text(bars, { x: (b) => Math.max(b.value, b.end), y: "key", text: "label", dx: 5, textAnchor: "start", fill: "#1d2330",
+        fontSize: 11, className: "value-label" }),
+      Plot.text(names.filter((n) => n.hub), { y: "key", text: "name", frameAnchor: "left", textAnchor: "end", dx: -8,
+        href: (n) => href(n.iri), fill: "#0b6bcb", fontWeight: 700, className: "hub-name", lineWidth: nameWidth, textOverflow: "ellipsis-middle",
+        title: (n) => n.rolled ? `${n.name} (${t("rolled_up")})` : n.name }),
+      Plot.text(names.filter((n) => !n.hub), { y: "key", text: "name", frameAnchor: "left", textAnchor: "end", dx: -8,
+        href: (n) => href(n.iri), fill: "#0b6bcb", className: "cluster-name", lineWidth: nameWidth, textOverflow: "ellipsis-middle",
+        title: "name" }),
+      Plot.text(empty, { y: "key", x: 0, text: () => t("no_figure"), dx: 5, textAnchor: "start", fill: "#98a2b3", fontSize: 11 }),
+    ],
+  });
+  svg.setAttribute("aria-label", `${t("chart_title")}: ${t("metric_" + metric)}`);
+  for (const stage of ["actual", "planned"]) {
+    for (const rect of svg.querySelectorAll(`g.bar-${stage} rect, g.rollup-${stage} rect`)) rect.dataset.stage = stage;
+  }
+  for (const rect of svg.querySelectorAll("g[class^=rollup] rect")) rect.dataset.rollup = "true";
+  $("chart").replaceChildren(svg);
+}
+
+// The map: China's outline (Natural Earth, shipped in the bundle) with each hub and cluster at its place,
+// its area by the chosen figure (the largest of its stages; a hub's rolled up from its clusters when it has none).
+function drawMap(metric) {
+  const { Plot, outline } = window.SuanliCharts;
+  const { groups, orphans } = shown(metric);
+  const points = [];
+  const place = (p, isHub) => {
+    if (p.lat === null || p.long === null) return;
+    const top = p.bars.reduce((a, b) => (!a || b.value > a.value ? b : a), null);
+    points.push({ iri: p.iri, hub: isHub, lat: p.lat, long: p.long, value: top ? top.value : 0,
+      name: labelOf(p.iri), tip: `${labelOf(p.iri)}: ${top ? figureText(top) + " · " + t(top.stage) + (p.rolled ? ` · ${t("rolled_up")}` : "") : t("no_figure")}` });
+  };
+  for (const group of groups) { place(group, true); for (const cluster of group.clusters) place(cluster, false); }
+  for (const orphan of orphans) place(orphan, false);
+  const width = Math.min(900, Math.max(600, $("map").clientWidth || 800));
+  const svg = Plot.plot({
+    width, height: Math.round(width * 0.78), projection: { type: "conic-equal-area", rotate: [-105, 0], parallels: [25, 47], domain: outline, inset: 10 },
+    r: { range: [3, 26], domain: [0, Math.max(1, ...points.map((p) => p.value))] },
+    style: { background: "transparent", fontSize: "11px" },
+    marks: [
+      Plot.geo(outline, { fill: "#eef2f7", stroke: "#98a2b3", strokeWidth: 0.8 }),
+      Plot.graticule({ stroke: "#d0d5dd", strokeOpacity: 0.5 }),
+      Plot.dot(points.filter((p) => p.hub), { x: "long", y: "lat", r: "value", symbol: "square", fill: "#2563eb", fillOpacity: 0.18,
+        stroke: "#2563eb", strokeWidth: 1.5, title: "tip", href: (p) => href(p.iri), className: "map-hub" }),
+      Plot.dot(points.filter((p) => !p.hub), { x: "long", y: "lat", r: "value", fill: "#d97706", fillOpacity: 0.55, stroke: "#92400e",
+        title: "tip", href: (p) => href(p.iri), className: "map-cluster" }),
+      Plot.dot(points.filter((p) => !p.value), { x: "long", y: "lat", r: 2.5, fill: "#667085", className: "map-none" }),
+      Plot.text(points.filter((p) => !p.hub), { x: "long", y: "lat", text: "name", dy: -10, fontSize: 10, fill: "#1d2330", lineWidth: 16, textOverflow: "ellipsis-middle",
+        stroke: "white", strokeWidth: 3, paintOrder: "stroke", className: "map-label" }),
+    ],
+  });
+  svg.setAttribute("aria-label", `${t("map_title")}: ${t("metric_" + metric)}`);
+  $("map").replaceChildren(svg);
 }
 
 // ---------------------------------------------------------------- start
