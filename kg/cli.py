@@ -20,6 +20,8 @@ from extract.errors import BadQueryError, SuanliError
 
 if TYPE_CHECKING:
     from kg.graph.store import Results
+    from kg.pipeline.ingest import IngestReport
+    from kg.pipeline.scale import ExtractReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Suanli KG: China's computing infrastructure as a knowledge graph.")
 
@@ -139,7 +141,7 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
     _print_report(report, format, lang)
 
 
-def _print_report(report, format: str, lang: str) -> None:
+def _print_report(report: IngestReport | ExtractReport, format: str, lang: str) -> None:
     """What an ingest or a load did: JSON per document, or one line per issue and a closing count."""
     if format == "json":
         typer.echo(json.dumps([{"path": d.path, "status": d.status, "facts": d.facts, "quarantined": d.quarantined,

@@ -192,8 +192,10 @@ def _dask_map(items: list[tuple[str, bytes, str]], scheduler: str) -> Iterator[R
     """
     if not items:
         return
-    from distributed import Client
-
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BadInputError("--engine dask needs Dask: pip install 'suanli-kg[dask]'") from None
     try:
         client = Client(scheduler, timeout="20s")
     except (OSError, TimeoutError, ValueError) as exc:
