@@ -13,10 +13,11 @@ import pytest
 from tests.conftest import CORPUS, suanli
 
 BASE = "https://w3id.org/suanli/resource/"
-OWN = {  # two sources that disagree, so validation has a conflict to report, and one that repeats a figure
+OWN = {  # two sources that disagree (a conflict to report), one that repeats a figure, one with a figure to keep aside
     "a_wuhu.txt": "芜湖数据中心集群规划标准机架5万架。芜湖数据中心集群总投资超过800亿元。",
     "b_wuhu.txt": "芜湖数据中心集群规划标准机架8万架。",
     "c_qingyang.txt": "庆阳数据中心集群可再生能源占比超过90%。庆阳数据中心集群规划标准机架5万架。",
+    "d_pue.txt": "庆阳数据中心集群PUE为0.5,算力规模达到5万P。",
 }
 
 
@@ -80,6 +81,9 @@ def test_extracted_facts_are_the_contracts_facts(extracted: Path, ingested: Path
     lines = [json.loads(line) for path in extracted.glob("*.jsonl") for line in path.read_text(encoding="utf-8").splitlines()]
     assert lines and all(set(f) >= {"subject", "metric", "value", "unit", "object", "source", "evidence"} for f in lines)
     assert all(f["subject"]["label_zh"] and f["subject"]["label_en"] and f["subject"]["type"] for f in lines)
+    kept_aside = [f for f in lines if f["metric"] == "pue" and f["value"] == 0.5]
+    assert len(kept_aside) == 1  # extracted like any other; validation, at ingest or load, keeps it from being served
+    lines = [f for f in lines if f not in kept_aside]
     served = json.loads(suanli("facts", "--store", str(ingested), "--format", "json", check=True).stdout)
     assert sorted(map(key, lines)) == sorted(map(key, served))
 
@@ -107,6 +111,7 @@ def test_load_gives_the_store_ingest_gives_and_a_second_load_changes_nothing(ext
     store = tmp_path / "loaded"
     first = suanli("load", str(extracted), "--store", str(store), check=True)
     assert "warning" in first.stderr  # the two Wuhu figures disagree, as ingest says
+    assert "kept aside" in first.stderr  # and the PUE of 0.5 goes to quarantine
     loaded = dump(store)
     assert loaded == dump(ingested)
     again = suanli("load", str(extracted), "--store", str(store), "--format", "json", check=True)
