@@ -20,6 +20,8 @@ from extract.errors import BadQueryError, SuanliError
 
 if TYPE_CHECKING:
     from kg.graph.store import Results
+    from kg.pipeline.ingest import IngestReport
+    from kg.pipeline.scale import ExtractReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Suanli KG: China's computing infrastructure as a knowledge graph.")
 
@@ -136,13 +138,18 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
         raise fail(str(exc)) from None
     finally:
         db.close()
+    _print_report(report, format, lang)
+
+
+def _print_report(report: IngestReport | ExtractReport, format: str, lang: str) -> None:
+    """What an ingest or a load did: JSON per document, or one line per issue and a closing count."""
     if format == "json":
         typer.echo(json.dumps([{"path": d.path, "status": d.status, "facts": d.facts, "quarantined": d.quarantined,
                                 "issues": [{"severity": e.severity, "focus": e.focus, "message": e.message(lang)}
                                            for e in d.issues]}
                                for d in report.documents], ensure_ascii=False))
         return
-    summary = ", ".join(f"{report.count(s)} {s}" for s in ("added", "replaced", "unchanged", "empty") if report.count(s))
+    summary = ", ".join(f"{report.count(s)} {s}" for s in ("added", "replaced", "unchanged", "empty", "written") if report.count(s))
     facts = sum(d.facts for d in report.documents)
     kept = sum(d.quarantined for d in report.documents)
     zh = lang.startswith("zh")
@@ -157,6 +164,58 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
     tail += (f";警告 {warned} 条" if zh else f"; {warned} warning{'s' if warned != 1 else ''} (suanli validate)") if warned else ""
     documents = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
     typer.echo(f"{documents} ({summary}); {facts} fact{'s' if facts != 1 else ''} read{tail}", err=True)
+
+
+@app.command()
+def extract(paths: Annotated[list[str] | None, typer.Argument(help="files or directories")] = None,
+            out: Annotated[Path | None, typer.Option("--out", help="directory for one .nq and one .jsonl per document")] = None,
+            engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask (a Dask cluster)")] = "local",
+            scheduler: Annotated[str | None, typer.Option("--scheduler", help="the Dask scheduler's address, tcp://HOST:PORT")]
+            = None,
+            jobs: Annotated[int, typer.Option("--jobs", "-j", help="local processes (default: the CPU count)")] = 0,
+            format: FormatOpt = "text") -> None:
+    """Turn documents into files without a store: each one's named graph (N-Quads) and facts (JSON Lines).
+
+    Files are named by the document's content hash; a document whose files exist is skipped. `suanli load` stores them.
+    """
+    from kg.pipeline.scale import extract_documents
+
+    _choice(format, ("text", "json"))
+    if not paths or out is None:
+        raise fail("name files or directories to extract, and --out DIR")
+    if jobs < 0:
+        raise fail(f"--jobs takes a number of processes, not {jobs}")
+    if scheduler and engine != "dask":
+        raise fail("--scheduler goes with --engine dask")
+    try:
+        report = extract_documents(paths, out=out, base=_base(), engine=engine, jobs=jobs or os.cpu_count() or 1,
+                                   scheduler=scheduler,
+                                   on_empty=lambda p: typer.echo(f"suanli: skipped empty document {p}", err=True))
+    except SuanliError as exc:
+        raise fail(str(exc)) from None
+    _print_report(report, format, "en")
+
+
+@app.command()
+def load(directory: Annotated[Path | None, typer.Argument(help="a directory `suanli extract` wrote")] = None,
+         store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
+         lang: Annotated[str, typer.Option("--lang", help="language of the report lines: en, zh")] = "en") -> None:
+    """Bulk-load what `extract` wrote into the embedded store, validated like ingest (idempotent; the same store)."""
+    from kg.pipeline.scale import load_directory
+
+    _choice(format, ("text", "json"))
+    if directory is None:
+        raise fail("name the directory `suanli extract` wrote")
+    if not directory.is_dir():
+        raise fail(f"[SL-E001] {directory}: no such directory")
+    db = _open(store)
+    try:
+        report = load_directory(directory, store=db, base=_base())
+    except SuanliError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        db.close()
+    _print_report(report, format, lang)
 
 
 _SCRIPTS = {"en": "en", "zh": "zh-Hans", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}

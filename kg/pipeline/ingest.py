@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -32,12 +32,13 @@ from kg.graph.rdf import (
     reference_graph_iri,
     term_from_json,
 )
-from kg.graph.store import LocalStore, RemoteStore
+from kg.graph.store import LocalStore, RemoteStore, join_updates
 from kg.graph.summary import add_update, rebuild_update, remove_update, scratch_graph_iri, summary_graph_iri
 from kg.graph.summary import missing as summary_missing
 from kg.graph.summary import rebuild as rebuild_summary
 from kg.pipeline.validate import Entry, check_document, context, report_graph, split_quarantine
 
+STAGING = "/staging/"  # graphs `load` bulk-loads documents into before it validates and publishes each
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
 
 
@@ -129,7 +130,8 @@ def _existing(store: LocalStore | RemoteStore, content_hash: str, path: str) -> 
     rows = [row for key, value in (("contentHash", content_hash), ("sourcePath", path)) for row in store.select(
         "PREFIX sl: <https://w3id.org/suanli/ontology#> "
         f"SELECT ?g ?hash ?version WHERE {{ GRAPH ?g {{ ?doc sl:{key} {_literal(value)} ; a sl:SourceDocument ; "
-        "sl:contentHash ?hash . OPTIONAL { ?doc sl:extractorVersion ?version } } }").rows]
+        "sl:contentHash ?hash . OPTIONAL { ?doc sl:extractorVersion ?version } } "
+        f"FILTER(!CONTAINS(STR(?g), {_literal(STAGING)})) }}").rows]
 
     def current(row: dict) -> bool:
         return row["hash"]["value"] == content_hash and row.get("version", {}).get("value") == EXTRACTOR_VERSION
@@ -178,12 +180,20 @@ def ingest(
             report.documents.append(DocumentOutcome(str(path), "empty"))
             continue
         content_hash = hashlib.sha256(raw).hexdigest()
-        absolute = _path_key(path)
-        graph = document_graph(reading, base=base, content_hash=content_hash, file_name=path.name, path=absolute)
+        graph = graph_of_document(path, raw, reading, base=base)
         quarantined, entries = store_document(store, graph, base=base, content_hash=content_hash, older=older)
         report.documents.append(DocumentOutcome(
             str(path), "replaced" if older else "added", len(reading.facts), quarantined, entries))
     return report
+
+
+def graph_of_document(path: Path, raw: bytes, reading: Reading, *, base: str) -> Graph:
+    """The named graph ingest writes for a file read from `path` (before validation moves anything aside).
+
+    One function for ingest and `extract`, so a graph extracted without a store is the one ingest would store.
+    """
+    content_hash = hashlib.sha256(raw).hexdigest()
+    return document_graph(reading, base=base, content_hash=content_hash, file_name=path.name, path=_path_key(path))
 
 
 def _path_key(path: Path) -> str:
@@ -199,7 +209,8 @@ def _read_bytes(path: Path) -> bytes:
         raise BadInputError(f"cannot read the file: {exc.strerror or exc}", path=_shown(path)) from None
 
 
-def _read_one(item: tuple[Path, bytes]) -> Reading | None:
+def read_one(item: tuple[Path, bytes]) -> Reading | None:
+    """One document extracted, or None when it holds no text."""
     path, raw = item
     try:
         return read(raw, path=str(path))
@@ -229,17 +240,28 @@ def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None
     Raises:
         BadInputError: a document is binary or undecodable (the first such, in order).
     """
+    return list(map_in_processes(read_one, items, jobs))
+
+
+def map_in_processes(work: Callable[[Any], Any], items: list[Any], jobs: int,
+                     preload: Sequence[str] = ("extract.facts", "kg.pipeline.ingest")) -> Iterator[Any]:
+    """`work` over `items`, yielded in order as they come; in `jobs` processes of a fork server when there is more than one item.
+
+    `work` must be a module-level function of a module in `preload` (or imported by one), so workers
+    forked from the server have it, and the extractor, loaded.
+    """
     if jobs <= 1 or len(items) < 2:
-        return [_read_one(item) for item in items]
+        yield from map(work, items)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # a fork server, not a fork of this process: the open store has threads of its own; the server loads the
     # extractor once and each worker is forked from it ready to read
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extract.facts", "kg.pipeline.ingest"])
+    context.set_forkserver_preload(list(preload))
     with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_follow, initargs=(os.getpid(),)) as pool:
-        return list(pool.map(_read_one, items, chunksize=max(1, len(items) // (jobs * 4))))
+        yield from pool.map(work, items, chunksize=max(1, len(items) // (jobs * 4)))
 
 
 def ingest_curated(raw: bytes, *, store: LocalStore | RemoteStore, base: str, path: str) -> IngestReport:
@@ -276,26 +298,37 @@ def _companions(graph: str) -> list[str]:
 
 
 def store_document(store: LocalStore | RemoteStore, graph: Graph, *, base: str, content_hash: str,
-                   older: Sequence[str] = ()) -> tuple[int, list[Entry]]:
+                   older: Sequence[str] = (), staged: str | None = None) -> tuple[int, list[Entry]]:
     """Validate one document graph in its context and write it, replacing `older` graphs, in one update.
 
     Facts that break a Violation go to the document's quarantine graph; every result goes to its
-    report graph. Returns the number of quarantined facts and the results.
+    report graph. Returns the number of quarantined facts and the results. `staged` names a graph
+    that already holds `graph` (bulk-loaded by `load`): it is moved into place instead of written again.
     """
     around = context(store, str(summary_graph_iri(base)), graph, discount=older)
     validation = check_document(graph, around)
     kept, quarantined = split_quarantine(graph, validation)
-    add = {str(graph_iri(base, content_hash)): _ntriples(kept)}
+    served = str(graph_iri(base, content_hash))
+    add = {} if staged else {served: _ntriples(kept)}
     if len(quarantined):
         add[quarantine_graph_iri(base, content_hash)] = _ntriples(quarantined)
     if validation.entries:
         add[report_graph_iri(base, content_hash)] = _ntriples(report_graph(validation.entries, base, content_hash))
     remove = [g for old in older for g in _companions(old)]
     pending = scratch_graph_iri(base)
+    placed = _moved_into_place(staged, served, quarantined) if staged else ""
     store.replace(remove=remove, add=add, before=remove_update(base, list(older), pending),
-                  then=add_update(base, str(graph_iri(base, content_hash)), pending))
+                  then=join_updates(placed, add_update(base, served, pending)))
     moved = {s for s in quarantined.subjects(RDF.type, None)}
     return len(moved), validation.entries
+
+
+def _moved_into_place(staged: str, served: str, quarantined: Graph) -> str:
+    """The update that makes a staged graph the served one, without the triples quarantine took."""
+    moved = f"MOVE SILENT <{staged}> TO <{served}>"
+    if not len(quarantined):
+        return moved
+    return join_updates(moved, f"DELETE DATA {{ GRAPH <{served}> {{\n{_ntriples(quarantined)}\n}} }}")
 
 
 def _graph_of(store: LocalStore | RemoteStore, iri: str) -> Graph:
