@@ -344,13 +344,25 @@ def vocabulary(store: Store) -> Vocabulary:
     return vocab
 
 
+@functools.cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """An English word of the lexicon as a whole word (compiled once: the lexicon outgrows re's own cache)."""
+    return re.compile(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])")
+
+
 def _find_words(text: str, words: list[str]) -> tuple[int, str] | None:
+    """The longest of `words` in the text, and where it first stands."""
     best = None
     for word in sorted(words, key=len, reverse=True):
-        pattern = r"(?<![a-z])" + re.escape(word) + r"(?![a-z])" if word.isascii() else re.escape(word)
-        m = re.search(pattern, text)
-        if m and (best is None or len(word) > len(best[1])):
-            best = (m.start(), word)
+        if best is not None and len(word) <= len(best[1]):
+            break
+        if word.isascii():
+            m = _word_pattern(word).search(text)
+            start = m.start() if m else -1
+        else:
+            start = text.find(word)
+        if start >= 0:
+            best = (start, word)
     return best
 
 
