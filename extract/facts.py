@@ -274,6 +274,8 @@ def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
 
 
 def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]) -> list[tuple[Entity, str, Entity]]:
+    """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
+    over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions."""
     rel = lexicon()["relation"]
     text = sentence.text
     off = sentence.start

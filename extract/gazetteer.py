@@ -67,7 +67,11 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer from `ontology/reference.toml` (cached)."""
+    """Build the gazetteer from `ontology/reference.toml` (cached).
+
+    Longer than our usual functions on purpose: one pass over the reference data's sections in the order
+    later ones rely on (provinces, cities, districts, counties, hubs, clusters, companies, branches).
+    """
     ref = reference()
     ambiguous = set(lexicon()["name"]["ambiguous_city"])
     entities: dict[str, Entity] = {}

@@ -364,3 +364,14 @@ def test_json_ld_context_file_is_valid_json() -> None:
     from extract.resources import read_text
 
     assert "@context" in json.loads(read_text("kg.ontology", "context.jsonld"))
+
+
+def test_a_downloaded_dump_checks_with_sha256sum(service, tmp_path) -> None:
+    """`curl -O …/dump.trig && curl -O …/dump.trig.sha256 && sha256sum -c dump.trig.sha256`, as the README says."""
+    import subprocess
+
+    for name in ("dump.trig", "dump.nq"):
+        (tmp_path / name).write_bytes(dump_of(service, "/" + name).content)
+        (tmp_path / f"{name}.sha256").write_text(httpx.get(f"{service}/{name}.sha256").text, encoding="utf-8")
+        done = subprocess.run(["sha256sum", "-c", f"{name}.sha256"], cwd=tmp_path, capture_output=True, text=True)
+        assert done.returncode == 0 and done.stdout.strip() == f"{name}: OK"
