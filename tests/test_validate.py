@@ -252,8 +252,11 @@ def test_bad_validation_requests_get_one_line_and_exit_2(corpus_store: Path, arg
 
 
 def test_the_sample_corpus_and_the_seeds_validate_clean(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("shared seeds not present")
     store = tmp_path / "store"
-    suanli("ingest", str(CORPUS), str(Path(__file__).resolve().parents[2] / "shared" / "seeds"), "--store", str(store), check=True)
+    suanli("ingest", str(CORPUS), str(seeds), "--store", str(store), check=True)
     result = suanli("validate", "--store", str(store), "--format", "json")
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["conforms"] is True
