@@ -37,14 +37,20 @@ def test_shares_counts_and_qualifiers() -> None:
     assert present.qualifiers("planned", "ai", "2025", "zh-Hant") == "2025年規劃智能算力"
 
 
-@pytest.fixture(scope="module")
-def small_store(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("present")
+def _store_of(tmp_path_factory, name: str, *documents: str) -> Path:
+    """A real store ingested from documents written here, one file each (a.txt, b.txt, …)."""
+    root = tmp_path_factory.mktemp(name)
     (root / "docs").mkdir()
-    (root / "docs" / "a.txt").write_text("芜湖数据中心集群总投资约250亿元,已建成标准机架12万架。\n", encoding="utf-8")
-    (root / "docs" / "b.txt").write_text("长三角生态绿色一体化发展示范区数据中心集群规划机架6万架。\n", encoding="utf-8")
+    for letter, text in zip("abcdefgh", documents, strict=False):
+        (root / "docs" / f"{letter}.txt").write_text(text + "\n", encoding="utf-8")
     suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
     return root / "store"
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory) -> Path:
+    return _store_of(tmp_path_factory, "present", "芜湖数据中心集群总投资约250亿元,已建成标准机架12万架。",
+                     "长三角生态绿色一体化发展示范区数据中心集群规划机架6万架。")
 
 
 QUESTIONS = [
@@ -85,12 +91,7 @@ def test_a_sum_of_built_and_planned_racks_says_what_it_adds(small_store, questio
 
 @pytest.fixture(scope="module")
 def disagreeing_store(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("conflict")
-    (root / "docs").mkdir()
-    (root / "docs" / "a.txt").write_text("庆阳数据中心集群已建成标准机架3万架。\n", encoding="utf-8")
-    (root / "docs" / "b.txt").write_text("庆阳数据中心集群已建成标准机架4万架。\n", encoding="utf-8")
-    suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
-    return root / "store"
+    return _store_of(tmp_path_factory, "conflict", "庆阳数据中心集群已建成标准机架3万架。", "庆阳数据中心集群已建成标准机架4万架。")
 
 
 def test_figures_the_sources_disagree_on_are_shown_side_by_side_and_marked(disagreeing_store) -> None:
