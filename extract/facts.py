@@ -438,7 +438,7 @@ _SET_LIST = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]+|八大|�
 
 
 def _listed_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """在京津冀、甘肃等8地启动建设国家算力枢纽节点 / 规划了庆阳等10个国家数据中心集群: each named item belongs to the set."""
+    """A list before the set ("L1、L2等N地…枢纽节点", "L等N个国家数据中心集群"): each named item belongs to the set."""
     gaz = gazetteer()
     found = []
     for match in _SET_LIST.finditer(text):
