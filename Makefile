@@ -44,6 +44,7 @@ serve: $(STAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/cli_start.py
 	$(BIN)/python bench/qa_latency.py
 	$(BIN)/python bench/ingest_validate.py
 	$(BIN)/python bench/endpoint_load.py

@@ -1,8 +1,15 @@
 """Suanli KG: the knowledge graph of China's computing infrastructure (store, validation, queries, answers)."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("suanli-kg")
-except PackageNotFoundError:  # running from a checkout without installing
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """`kg.__version__` on demand: importlib.metadata costs more than the rest of `suanli --help`."""
+    if name != "__version__":
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("suanli-kg")
+    except PackageNotFoundError:  # running from a checkout without installing
+        return "0.0.0"

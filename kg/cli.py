@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from kg.pipeline.ingest import IngestReport
     from kg.pipeline.scale import ExtractReport
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Suanli KG: China's computing infrastructure as a knowledge graph.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+                  help="Suanli KG: China's computing infrastructure as a knowledge graph.")
 
 
 def _version(shown: bool) -> None:
@@ -783,10 +784,26 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
                 http=guarded_http(limits.header_timeout), timeout_keep_alive=5)
 
 
+# typer vendors click and exports only subclasses of click's UsageError; its base is the one to catch
+_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
 def main() -> None:
-    """Console entry point; usage errors exit 2 as the contract says."""
+    """Console entry point; every error is one line and usage errors exit 2, as the contract says."""
     try:
-        app(standalone_mode=True)
+        code = app(standalone_mode=False)
     except SuanliError as exc:
         typer.echo(f"suanli: {exc}", err=True)
         raise SystemExit(2) from None
+    except _UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `suanli`: the help, as click prints it
+            typer.echo(exc.format_message(), err=True)  # type: ignore[attr-defined]
+            raise SystemExit(2) from None
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        typer.echo(f"suanli: {' '.join(exc.format_message().split())}{hint}", err=True)  # type: ignore[attr-defined]
+        raise SystemExit(2) from None
+    except typer.Abort:
+        typer.echo("suanli: stopped", err=True)
+        raise SystemExit(130) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

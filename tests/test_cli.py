@@ -83,6 +83,11 @@ def test_version() -> None:
     (("quarantine", "list", "--lang", "de"), "--lang must be one of"),
     (("ingest", "--jobs", "-1", "x"), "--jobs"),
     (("ingest",), "--facts"),
+    # usage errors caught by the parser are one line too, with where to look
+    (("ingest", "--bogus"), "No such option: --bogus"),
+    (("nope",), "No such command 'nope'"),
+    (("ingest", "--jobs", "many"), "Invalid value for '--jobs'"),
+    (("facts", "stray"), "unexpected extra argument"),
 ])
 def test_bad_input_is_one_line_and_exit_2(store: Path, args: tuple[str, ...], words: str) -> None:
     done = suanli(*args, "--store", str(store))

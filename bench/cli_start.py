@@ -1,0 +1,51 @@
+"""How long the CLI takes to start, against the bare interpreter in the same run (issue 20).
+
+`suanli --help` used to load the extractor (spaCy, thinc, cn2an, pypinyin) and rich's help renderer:
+1.3 s. Each command is run alternately with the baselines, so a loaded machine slows all alike.
+
+    python bench/cli_start.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+COMMANDS = {
+    "python -c pass (the floor)": [sys.executable, "-c", "pass"],
+    "python -c 'import typer'": [sys.executable, "-c", "import typer"],
+    "suanli --help": [str(BIN / "suanli"), "--help"],
+    "suanli --version": [str(BIN / "suanli"), "--version"],
+    "suanli ask --help": [str(BIN / "suanli"), "ask", "--help"],
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    # as installed: bytecode written once and reused (a shell with PYTHONDONTWRITEBYTECODE compiles every start)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for round in range(runs + 1):
+        for name, command in COMMANDS.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True, env=env)
+            if round:  # the first round writes the bytecode
+                times[name].append(time.perf_counter() - start)
+    floor = statistics.median(times["python -c pass (the floor)"])
+    print(f"| command ({runs} runs each, alternated) | median s | ratio to the bare interpreter |")
+    print("| --- | ---: | ---: |")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"| {name} | {median:.3f} | {median / floor:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()
