@@ -1,4 +1,4 @@
-"""Score extraction (and questions) on the real-article development corpus, whatever of it is cached here.
+"""Score extraction (and questions) on the real-article corpus, whatever of it is cached here, split by split.
 
 The corpus is real news pages found in public page archives: `bench/realworld/manifest.json` lists
 them (URL, language, topic), `gold.json` holds facts annotated by hand in the scorer's format and
@@ -6,15 +6,22 @@ them (URL, language, topic), `gold.json` holds facts annotated by hand in the sc
 git-ignored `bench/realworld/cache/<doc>.txt`. To rebuild the cache, save each manifest URL's page
 text (as stored by the page archive, or fetched where the web is reachable) under its `doc` name.
 
+Two splits: the dev split (entries without a `split` key), the pages the extraction rules were
+developed on, and the held-back test split (`"split": "test"`, docs rw_tNN), read only to measure
+whether those rules generalise; never tune a rule on it. Each split is ingested and scored on its own.
+
     python bench/realworld.py                 # facts: lenient and strict P/R/F1, recall by metric
     python bench/realworld.py --show          # also every missed, extra and disagreeing fact
     python bench/realworld.py --docs          # per document
     python bench/realworld.py --names         # the new entity names the extractor created
     python bench/realworld.py --questions     # the question set, over the extracted facts
     python bench/realworld.py --speed         # extraction throughput against bare jieba segmentation
+    python bench/realworld.py --split test    # one split only: dev, test or all (both, scored together)
 
-Scoring uses ../shared/eval/score_facts.py and score_qa.py, the scorers of the held-out sets. The facts of one
-state of the code and pages are kept in bench/out/ (ignored), so a second run of the same state is instant.
+Without --split every mode reports the dev split as it always has, then the same lines for the test
+split under a "test split" line. Scoring uses ../shared/eval/score_facts.py and score_qa.py, the scorers
+of the held-out sets. The facts of one state of the code and one split's pages are kept in bench/out/
+(ignored), so a second run of the same state is instant.
 """
 
 from __future__ import annotations
@@ -40,9 +47,11 @@ def suanli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, cwd=ROOT)
 
 
-def cached_docs() -> list[Path]:
+def cached_docs(split: str = "dev") -> list[Path]:
+    """The cached pages of one split ("dev", "test" or "all"); a manifest entry without a split is dev."""
     manifest = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
-    return [CACHE / f"{m['doc']}.txt" for m in manifest if (CACHE / f"{m['doc']}.txt").exists()]
+    return [CACHE / f"{m['doc']}.txt" for m in manifest
+            if split in ("all", m.get("split", "dev")) and (CACHE / f"{m['doc']}.txt").exists()]
 
 
 def build_store(docs: list[Path], work: Path) -> Path:
@@ -68,16 +77,21 @@ def state_key(docs: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-def system_facts(docs: list[Path]) -> list[dict]:
-    """The extractor's facts on the cached pages, through a real ingest; kept in bench/out per state of code and pages."""
-    saved = ROOT / "bench" / "out" / f"realworld-facts-{state_key(docs)}.json"
+def system_facts(docs: list[Path], split: str = "dev") -> list[dict]:
+    """The extractor's facts on one split's cached pages, through a real ingest of that split alone.
+
+    Kept in bench/out per split and state of code and pages; "all" is the two splits' facts together.
+    """
+    if split == "all":
+        return [*system_facts(cached_docs("dev"), "dev"), *system_facts(cached_docs("test"), "test")]
+    saved = ROOT / "bench" / "out" / f"realworld-facts-{split}-{state_key(docs)}.json"
     if saved.exists():
         return json.loads(saved.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         store = build_store(docs, Path(tmp))
         facts = json.loads(suanli("facts", "--store", str(store), "--format", "json").stdout)
     saved.parent.mkdir(parents=True, exist_ok=True)
-    for old in saved.parent.glob("realworld-facts-*.json"):
+    for old in saved.parent.glob(f"realworld-facts-{split}-*.json"):
         old.unlink()
     saved.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     return facts
@@ -170,27 +184,37 @@ def speed(docs: list[Path]) -> None:
     print(f"jieba segmentation {bare:.2f} s, extraction {ours:.2f} s: extraction runs at {bare / ours:.2f}x jieba")
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    for flag in ("--show", "--docs", "--names", "--questions", "--speed"):
-        ap.add_argument(flag, action="store_true")
-    args = ap.parse_args()
-    docs = cached_docs()
+def report(split: str, args: argparse.Namespace) -> None:
+    """One split's lines for the chosen mode; the dev split's are the lines this script always printed."""
+    docs = cached_docs(split)
     if not docs:
         print("no cached page in bench/realworld/cache/; see the docstring for how to rebuild it")
-        return 0
+        return
     if args.speed:
         speed(docs)
-        return 0
+        return
     if not (args.names or args.questions):
-        score_facts(system_facts(docs), docs, args)
-        return 0
+        score_facts(system_facts(docs, split), docs, args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         store = build_store(docs, Path(tmp))
         if args.names:
             new_names(store)
         else:
             questions(store, docs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for flag in ("--show", "--docs", "--names", "--questions", "--speed"):
+        ap.add_argument(flag, action="store_true")
+    ap.add_argument("--split", choices=("dev", "test", "all"),
+                    help="one split only (default: the dev split, then the test split)")
+    args = ap.parse_args()
+    for split in [args.split] if args.split else ["dev", "test"]:
+        if split != "dev":
+            print("test split" if split == "test" else "all splits")
+        report(split, args)
     return 0
 
 
