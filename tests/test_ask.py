@@ -165,6 +165,14 @@ def test_count_and_sum_answers_have_the_contract_shape_in_the_questions_script(c
     assert total["label"] == total["text"] == "約2.1萬P"
 
 
+def test_nothing_to_count_is_no_answer_not_zero(corpus_store) -> None:
+    """The graph not knowing a cluster's parks does not make their number 0."""
+    for question, said in (("How many parks does the Tianfu data center cluster have?", "none found in the graph"),
+                           ("天府数据中心集群有几个园区?", "图谱中未找到")):
+        result = _ask(corpus_store, question)
+        assert result["answers"] == [] and said in result["interpretation"]
+
+
 def test_a_chinese_answer_is_worded_without_english_codes(corpus_store) -> None:
     answer = _ask(corpus_store, "貴安數據中心集群的智能算力是多少?")["answers"][0]
     assert answer["display"].startswith("貴安數據中心集群")

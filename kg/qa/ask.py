@@ -28,7 +28,9 @@ from kg.qa.plan import (
     plan,
     subject_rows,
 )
-from kg.qa.understand import Store, Understanding, Vocabulary, understand, vocabulary
+from kg.qa.understand import AGENTS, Store, Understanding, Vocabulary, understand, vocabulary
+
+_PLACES = {"City", "Province", "District"}
 
 
 def _one_figure_each(rows: list[dict], statuses: list[str]) -> dict[str, dict]:
@@ -263,7 +265,7 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
     rows = store.select(sparql).rows
     fits = list(dict.fromkeys(r["answer"]["value"] for r in rows if r["answer"]["value"] in vocab.labels))
     agent, *place = replaced
-    what = f"{u.cls} entities run by {agent}" + (f" in {place[0]}" if place else "")
+    what = f"{u.cls or 'Center'} entities run by {agent}" + (f" in {place[0]}" if place else "")
     if not fits:
         return None, u
     if u.metric:
@@ -299,6 +301,8 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
     distinct = list(dict.fromkeys(iri for _, iri in u.entities))
     if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no):
         for iri in distinct[1:3]:
+            if vocab.types.get(distinct[0]) in AGENTS and vocab.types.get(iri) in _PLACES:
+                continue  # "X's racks in P" are not P's racks
             others = [(p, i) for p, i in u.entities if i == iri]
             out.append((replace(u, entities=others), f"no figure for the first entity named, so {iri}"))
     if u.metric and len(distinct) == 1 and not u.cls:
@@ -369,6 +373,9 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
         return out
     if the_plan.shape == "count":
         members = {r["subject"]["value"] if "subject" in r else r["answer"]["value"] for r in rows}
+        if not members:  # nothing found is not a count of zero: the graph may simply not know them
+            out["interpretation"] += "; none found in the graph"
+            return out
         out["answers"] = [{"iri": None, "label": str(len(members)), "label_zh": None, "label_en": None,
                            "value": len(members), "unit": None, "comparator": "eq"}]
         out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in rows if "evidence" in r]

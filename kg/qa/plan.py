@@ -183,6 +183,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         return Plan(sparql, "boolean", f"is {distinct[0]} a {u.cls}")
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
         u.relation = "located_in"
+    if u.relation in ("located_in", "part_of") and not u.yes_no \
+            and any(vocab.types.get(e) in ("Center", "Cluster") for e in entities):
+        # "which China Telecom facility is the X center in": the company only qualifies; X is asked about
+        entities = [e for e in entities if vocab.types.get(e) not in AGENTS]
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
             and u.threshold is None:
         prop = _REL_PROP.get(u.relation, "sl:partOf")
@@ -326,12 +330,16 @@ def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, lis
 def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | None:
     """"China Mobile's center in Hohhot", "中国联通在呼和浩特的数据中心": the entities of the class named, run by the
     company named (or a branch of it, "China Mobile Anhui") and in the place named. (SPARQL, the entities it replaces)."""
-    if u.cls not in ("Center", "Cluster", "Park") or u.relation not in (None, "located_in"):
+    if u.relation not in (None, "located_in"):
         return None
     named = list(dict.fromkeys(iri for _, iri in u.entities))
     agents = [iri for iri in named if vocab.types.get(iri) in AGENTS]
     places = [iri for iri in named if vocab.types.get(iri) in ("City", "Province", "District", "Park")]
     if len(agents) != 1 or len(places) > 1 or len(agents) + len(places) != len(named):
+        return None
+    # a figure of "X's project in P" with no class word: whatever X runs in P, when that is one thing
+    classes = [u.cls] if u.cls in ("Center", "Cluster", "Park") else ["Center", "Park"] if u.metric and places else []
+    if not classes:
         return None
     labels = vocab.labels.get(agents[0], {})
     stems = [s.lower() for s in (labels.get("en"), labels.get("zh-Hans")) if s]
@@ -340,7 +348,7 @@ def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | No
     pattern = "?answer sl:operator ?operator ."
     if places:
         pattern += f" ?answer (sl:locatedIn|sl:partOf)+ {URIRef(places[0]).n3()} ."
-    sparql = query_text("ask_described").replace("#VALUES", _values({"class": [SL[u.cls]],
+    sparql = query_text("ask_described").replace("#VALUES", _values({"class": [SL[c] for c in classes],
                                                                         "operator": [URIRef(b) for b in branches]}))
     return sparql.replace("#PATTERN", pattern), agents + places
 

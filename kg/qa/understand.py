@@ -115,20 +115,25 @@ class Vocabulary:
         an English word a letter or two off a label's word ("Qinyang") is read as that word.
         """
         weights, postings, label_tokens = self._index
+        shapes = self._shapes
         spans = _token_spans(text)
         words = [self._spelt(tok) for tok, _, _ in spans]
+        said = set(words)
         rare = {tok for tok in words if weights.get(tok, 0) >= 1.5 and tok not in _STOP}
         candidates = {surface for tok in rare for surface in postings.get(tok, ())}
         if len(candidates) > 3000:
             return []
         found = []
         for surface in candidates:
-            toks = label_tokens[surface]
-            wanted = set(toks) - _STOP
-            names = {t for t in wanted - _generic() if not t.isdigit()}
-            if not names or (len(names) < 2 and not any(t.isascii() and len(t) >= 4 for t in names)):
+            if (shape := shapes.get(surface)) is None:
                 continue
-            total = sum(weights.get(t, 0) for t in names)
+            wanted, names, total = shape
+            # the most this label could score: its name words the question says at all (a set look-up,
+            # where the alignment below costs a loop; most candidates share one rare word and stop here)
+            reachable = sum(weights[t] for t in names & said)
+            if reachable < 4.0 or reachable < 0.7 * total:
+                continue
+            toks = label_tokens[surface]
             positions = [i for i, tok in enumerate(words) if tok in wanted]
             best = None
             run: list[int] = []
@@ -165,13 +170,32 @@ class Vocabulary:
                 found.append((spans[first][1], spans[last][2], self.surfaces[surface], score, share))
         return found
 
+    @cached_property
+    def _shapes(self) -> dict[str, tuple[set[str], set[str], float]]:
+        """Per label that can be named in part: its words, its name words (not class, kind or stop words) and their
+        weight, computed once per store rather than once per question and label."""
+        weights, _, label_tokens = self._index
+        generic = _generic()
+        shapes = {}
+        for surface, toks in label_tokens.items():
+            wanted = set(toks) - _STOP
+            names = {t for t in wanted - generic if not t.isdigit()}
+            if not names or (len(names) < 2 and not any(t.isascii() and len(t) >= 4 for t in names)):
+                continue
+            shapes[surface] = (wanted, names, sum(weights.get(t, 0) for t in names))
+        return shapes
+
     def named_like(self, words: str, iri: str) -> list[str]:
         """Other entities whose name contains the words that named `iri` ("Gui'an" → the Gui'an cluster),
         clusters first, then centers and parks, shorter names first."""
         if len(words) < 2 or (words.isascii() and len(words) < 4):
             return []
         inside = re.compile(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])" if words.isascii() else re.escape(words))
-        found = {other for surface, other in self.surfaces.items() if other != iri and inside.search(surface)}
+        # only labels holding every word of `words` can contain it: their postings, not every label, are searched
+        postings = self._index[1]
+        lists = sorted((postings.get(tok, []) for tok in set(_tokens(words))), key=len)
+        pool = set(lists[0]).intersection(*lists[1:]) if lists else set(self.surfaces)
+        found = {self.surfaces[s] for s in pool if self.surfaces[s] != iri and inside.search(s)}
         rank = {"Cluster": 0, "Center": 1, "Park": 2}
         return sorted(found, key=lambda o: (rank.get(self.types.get(o, ""), 3), len(self.labels.get(o, {}).get("en") or o)))
 
