@@ -513,10 +513,15 @@ def quarantine_readmit(
     facts: Annotated[list[str] | None, typer.Argument(help="quarantined fact IRIs (all when none)")] = None,
     set_: Annotated[list[str] | None, typer.Option(
         "--set", help="FIELD=VALUE correction of the named fact (value, unit, comparator, status, kind, time)")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="who corrects, as the graph records it (default: your login name)")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
-    """Validate quarantined facts again (after a correction, or a change of shapes or reference data); admit those that pass."""
-    from kg.pipeline.ingest import recheck
+    """Validate quarantined facts again (after a correction, or a change of shapes or reference data); admit those that pass.
+
+    A correction is recorded beside the fact: who made it (--by), when, with this command, and the original value.
+    """
+    from kg.pipeline.ingest import Corrector, recheck
     from kg.pipeline.validate import stored_results
 
     corrections: dict[str, str] = {}
@@ -527,6 +532,10 @@ def quarantine_readmit(
         corrections[field.strip()] = value.strip()
     if corrections and len(facts or []) != 1:
         raise fail("--set corrects one fact: name exactly one fact IRI")
+    if by is not None and (not by.strip() or not by.isprintable()):
+        raise fail("--by takes a name, not an empty or unprintable one")
+    corrector = Corrector(by.strip() if by else _login(),
+                          "suanli quarantine readmit " + " ".join(f"--set {f}={v}" for f, v in corrections.items()))
     db = _open(store)
     base = _base()
     try:
@@ -544,7 +553,7 @@ def quarantine_readmit(
         try:
             for content_hash in hashes:
                 fixes = {facts[0]: corrections} if corrections and facts else None
-                recheck(db, base=base, content_hash=content_hash, corrections=fixes)
+                recheck(db, base=base, content_hash=content_hash, corrections=fixes, by=corrector)
         except SuanliError as exc:
             raise fail(exc.message) from None
         still = {r["focus"] for r in stored_results(db, base) if r["quarantined"]} & wanted
@@ -555,6 +564,16 @@ def quarantine_readmit(
         typer.echo(f"still quarantined: {fact}", err=True)
     if still:
         raise typer.Exit(1)
+
+
+def _login() -> str:
+    """The user running the command, as a correction records who made it."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return "unknown"
 
 
 _GRAPH_FORMATS = ("table", "turtle", "nt", "json")

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from tests.conftest import start_service, stop
+from tests.conftest import start_service, stop, suanli
 
 CHROMIUM = Path(os.environ.get("SUANLI_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(os.environ.get("SUANLI_SCREENSHOTS", Path(__file__).resolve().parents[1] / "build" / "screenshots"))
@@ -44,6 +44,10 @@ def browser():
 
 @pytest.fixture
 def page(browser, site):
+    yield from _page(browser, site)
+
+
+def _page(browser, site: str):
     """A fresh page that records any request leaving the service and any script error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
     page = context.new_page()
@@ -369,3 +373,52 @@ def test_the_map_places_and_sizes_every_hub_and_cluster(page, site) -> None:
     page.click(".langs button[data-lang=zh-Hant]")
     assert "慶陽數據中心集群" in page.inner_text("#map")
     shot(page, "map-racks-zh-Hant")
+
+
+# ---------------------------------------------------------------- conflicts and corrections on an entity page
+
+
+@pytest.fixture(scope="module")
+def disputed_site(tmp_path_factory):
+    """A service over two sources that disagree on Qingyang's racks, one of them with a PUE an analyst corrected."""
+    root = tmp_path_factory.mktemp("disputed")
+    (root / "docs").mkdir()
+    (root / "docs" / "a.txt").write_text("庆阳数据中心集群PUE为0.8,已建成标准机架3万架。\n", encoding="utf-8")
+    (root / "docs" / "b.txt").write_text("庆阳数据中心集群已建成标准机架4万架。\n", encoding="utf-8")
+    store = root / "store"
+    suanli("ingest", str(root / "docs"), "--store", str(store), check=True)
+    [held] = json.loads(suanli("quarantine", "list", "--store", str(store), "--format", "json", check=True).stdout)
+    suanli("quarantine", "readmit", held["focus"], "--set", "value=1.05", "--by", "Li Wei", "--store", str(store), check=True)
+    url, proc = start_service(store)
+    yield url
+    stop(proc)
+
+
+@pytest.fixture
+def disputed_page(browser, disputed_site):
+    yield from _page(browser, disputed_site)
+
+
+@pytest.mark.parametrize(("lang", "corrected", "conflict", "other"), [
+    ("zh-Hans", "✎ 已更正", "由Li Wei于20", "另一来源为"),
+    ("zh-Hant", "✎ 已更正", "由Li Wei於20", "另一來源為"),
+    ("en", "✎ corrected", "corrected by Li Wei on 20", "Another source says"),
+])
+def test_an_entity_page_marks_a_corrected_figure_and_shows_conflicting_sources_side_by_side(
+        disputed_page, disputed_site, lang, corrected, conflict, other) -> None:
+    page = disputed_page
+    page.goto(f"{disputed_site}/resource/qingyang-data-center-cluster?lang={lang}")
+    page.wait_for_selector("h1#title")
+    fixed = page.locator("tr.figure.corrected")
+    assert fixed.count() == 1 and fixed.get_attribute("data-metric") == "pue"
+    assert corrected in fixed.inner_text() and "1.05" in fixed.inner_text()
+    note = page.inner_text("tr.figure.corrected + tr.evidence .correction")
+    assert conflict in note and note.rstrip().endswith("0.8"), note  # who, when, and the value the source gave
+    assert "0.8" in page.inner_text("tr.figure.corrected + tr.evidence q")  # the quote stays as the source wrote it
+    disputed = page.locator("tr.figure.conflict")
+    assert disputed.count() == 2 and {disputed.nth(i).get_attribute("data-metric") for i in range(2)} == {"rack_count"}
+    for i in range(2):  # each figure names its own source and the other one's figure and source beside it
+        evidence = page.locator("tr.figure.conflict + tr.evidence").nth(i)
+        assert evidence.locator(".src a").count() == 2
+        assert other.lower() in evidence.locator(".conflict-other").inner_text().lower()
+    shot(page, f"entity-conflict-correction-{lang}")
