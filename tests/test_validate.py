@@ -239,9 +239,9 @@ def test_validate_reports_by_entity_in_both_languages_and_readmit_after_a_fix(tm
     # the correction is in the graph beside the fact, in PROV terms: who, when, through what, and the original value
     recorded = json.loads(suanli("query", """PREFIX sl: <https://w3id.org/suanli/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?original ?when ?who ?via WHERE { GRAPH ?g { <%s> sl:correction ?c . ?c a sl:Correction ;
+        SELECT ?original ?when ?who ?via WHERE { GRAPH ?g { <FACT> sl:correction ?c . ?c a sl:Correction ;
           sl:correctedProperty sl:value ; sl:originalValue ?original ; prov:endedAtTime ?when ; sl:correctedVia ?via ;
-          prov:wasAssociatedWith ?agent . ?agent a prov:Agent ; rdfs:label ?who } }""" % fact,
+          prov:wasAssociatedWith ?agent . ?agent a prov:Agent ; rdfs:label ?who } }""".replace("FACT", fact),
         "--store", str(store), "--format", "json", check=True).stdout)["results"]["bindings"]
     assert len(recorded) == 1
     assert float(recorded[0]["original"]["value"]) == 0.5 and recorded[0]["who"]["value"] == "Li Wei"
