@@ -178,9 +178,12 @@ def test_every_readme_question_renders_its_answer_in_the_page(page, site) -> Non
 
     from tests.conftest import readme_questions
 
+    questions = readme_questions()
+    assert len(questions) >= 25  # the README's table of question types, every example of it
     open_app(page, site, "?lang=en")
-    for question in readme_questions():
+    for number, question in enumerate(questions, 1):
         expected = httpx.get(site + "/ask", params={"q": question}, timeout=30).json()
+        assert expected["answers"] or expected["boolean"] is not None, question  # the README promises an answer
         page.evaluate("document.getElementById('answer').innerHTML = ''")
         page.fill("#question", question)
         page.press("#question", "Enter")
@@ -190,6 +193,8 @@ def test_every_readme_question_renders_its_answer_in_the_page(page, site) -> Non
             assert page.locator("#answer .boolean").count() == 1
         for answer in expected["answers"]:
             assert answer["display"] in shown, question
+        SHOTS.mkdir(parents=True, exist_ok=True)  # each question's answer as the page shows it
+        page.locator("#answer").screenshot(path=str(SHOTS / f"readme-question-{number:02d}.png"))
     shot(page, "readme-questions-last")
 
 
