@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -803,9 +803,33 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
 
 
 def main() -> None:
-    """Console entry point; usage errors exit 2 as the contract says."""
+    """Console entry point; usage errors exit 2 with one line, as the contract says (never Click's usage box)."""
+    import importlib
+
+    try:  # a recent Typer carries its own copy of Click, an older one uses Click's
+        errors: Any = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # pragma: no cover
+        errors = importlib.import_module("click.exceptions")
+    ClickException, UsageError = errors.ClickException, errors.UsageError  # noqa: N806 - classes
+    help_only = getattr(errors, "NoArgsIsHelpError", ())  # Click < 8.2 prints the help itself
     try:
-        app(standalone_mode=True)
+        code = app(prog_name="suanli", standalone_mode=False)
+    except help_only as exc:  # `suanli` or `suanli quarantine` alone: the help (Typer prints it while formatting)
+        if text := exc.format_message().strip():
+            typer.echo(text, err=True)
+        raise SystemExit(2) from None
+    except UsageError as exc:  # an unknown option or command, a missing or ill-typed value
+        where = exc.ctx.command_path if exc.ctx else "suanli"
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        typer.echo(f"suanli: {message[0].lower() + message[1:]} (see `{where} --help`)", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:  # end of input at a prompt
+        typer.echo("suanli: interrupted", err=True)
+        raise SystemExit(130) from None
+    except ClickException as exc:
+        typer.echo(f"suanli: {' '.join(exc.format_message().split())}", err=True)
+        raise SystemExit(exc.exit_code) from None
     except SuanliError as exc:
         typer.echo(f"suanli: {exc}", err=True)
         raise SystemExit(2) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
