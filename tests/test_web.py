@@ -167,6 +167,7 @@ def test_the_chart_shows_actual_against_planned_and_follows_the_language_switch(
     assert page.locator("#list-Hub li").count() == 8
     shot(page, "chart-en")
     page.click(".langs button[data-lang=zh-Hant]")
+    page.wait_for_selector("#chart svg[data-lang=zh-Hant]")
     assert "慶陽數據中心集群" in page.inner_text("#chart")
     assert page.inner_text("#tab-ask") == "問答"
     assert "lang=zh-Hant" in page.url
@@ -325,8 +326,11 @@ def test_the_chart_covers_every_hub_and_cluster_rolls_hubs_up_and_draws_bounds(p
     # ">150,000" is a bound: an arrow past the bar's end and its sign in the label, not a plain bar
     assert page.locator("#chart g.bound path").count() >= 4
     labels = _texts(page, "#chart g.value-label text")
-    assert "> 150,000 PFLOPS · planned or target" in labels
-    assert "≈ 8,000 PFLOPS · actual" in labels
+    # the presenter's words, with the bound, the stage and the kind: never "150,000" drawn as if exact
+    assert any(label.startswith("more than 150,000 PFLOPS · planned or target · ") for label in labels), labels
+    assert any(label.startswith("about 8,000 PFLOPS · actual · ") for label in labels), labels
+    assert any(label.endswith(" · AI") for label in labels) and any(label.endswith(" · total") for label in labels)
+    assert "150,000" in _texts(page, "#chart svg g[aria-label='x-axis tick label'] text")
     # a linear axis: Gui'an's 8,000 actual is 2/5 of its 20,000 target, not nearly the same as on a log axis
     widths = _bar_widths(page, "Gui'an data center cluster")
     assert 0.35 < widths["actual"] / widths["planned"] < 0.45
@@ -335,13 +339,21 @@ def test_the_chart_covers_every_hub_and_cluster_rolls_hubs_up_and_draws_bounds(p
     assert len(fills) >= 2
     shot(page, "chart-computing-power-en")
     page.click(".langs button[data-lang=zh-Hans]")
+    page.wait_for_selector("#chart svg[data-lang=zh-Hans]")
     assert "庆阳数据中心集群" in page.inner_text("#chart")
+    labels = _texts(page, "#chart g.value-label text")  # as Chinese writes them: 万, 超过, 约
+    assert any(label.startswith("超过15万P · 规划或目标 · ") for label in labels), labels
+    assert any(label.startswith("约8000P · 现状 · ") for label in labels), labels
+    assert not any("," in label for label in labels)
+    assert "15万" in _texts(page, "#chart svg g[aria-label='x-axis tick label'] text")
     assert "由所属集群汇总" in page.inner_text("#chart-legend")
     assert "甘肃枢纽 Σ" in _texts(page, "#chart g.hub-name text")
     assert page.locator("#chart-metric option:checked").inner_text() == "算力"
     page.select_option("#chart-metric", "rack_count")
     page.wait_for_function("document.querySelector('#chart svg').getAttribute('aria-label').includes('机架数')")
-    assert "500,000 架 · 规划或目标" in _texts(page, "#chart g.value-label text")
+    assert "50万架 · 规划或目标" in _texts(page, "#chart g.value-label text")
+    racks = page.locator("#chart rect[data-stage]")  # a figure whose kind is not stated is drawn, in the grey of its legend
+    assert racks.count() >= 10 and all(racks.nth(i).get_attribute("fill") not in (None, "none") for i in range(racks.count()))
     assert page.locator("#chart g.cluster-name text").count() == 10
     shot(page, "chart-racks-zh-Hans")
 
@@ -376,6 +388,7 @@ def test_the_map_places_and_sizes_every_hub_and_cluster(page, site) -> None:
     assert float(radius("Shaoguan")) > float(radius("Qingyang"))
     assert page.locator("#map g.map-cluster a").count() == 10
     page.click(".langs button[data-lang=zh-Hant]")
+    page.wait_for_selector("#map svg[data-lang=zh-Hant]")
     assert "慶陽數據中心集群" in page.inner_text("#map")
     shot(page, "map-racks-zh-Hant")
 
@@ -427,3 +440,28 @@ def test_an_entity_page_marks_a_corrected_figure_and_shows_conflicting_sources_s
         assert evidence.locator(".src a").count() == 2
         assert other.lower() in evidence.locator(".conflict-other").inner_text().lower()
     shot(page, f"entity-conflict-correction-{lang}")
+
+
+@pytest.mark.parametrize(("lang", "figure", "amount"), [
+    ("zh-Hans", "超过15万P", "5万"), ("zh-Hant", "超過15萬P", "5萬"), ("en", "more than 150,000 PFLOPS", "50,000")])
+def test_the_charts_take_their_words_from_the_presenter(site, lang: str, figure: str, amount: str) -> None:
+    import httpx
+
+    words = httpx.post(site + "/figure-words", json={"lang": lang, "amounts": [50000], "figures": [
+        {"value": 150000, "unit": "PFLOPS", "comparator": "gt", "metric": "computing_power"}]}, timeout=30)
+    assert words.status_code == 200 and words.json() == {"figures": [figure], "amounts": [amount]}
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    (b"{", "send a JSON object"),
+    (json.dumps({"lang": "fr", "figures": []}).encode(), "'lang' must be one of"),
+    (json.dumps({"lang": "en", "figures": [{"value": "many"}]}).encode(), "each figure is"),
+    (json.dumps({"lang": "en", "figures": [{"value": 1, "unit": "parsecs"}]}).encode(), "each figure is"),
+    (json.dumps({"lang": "en", "amounts": [True]}).encode(), "each amount is a number"),
+    (json.dumps({"lang": "en", "amounts": list(range(5001))}).encode(), "at most 5000"),
+])
+def test_bad_figure_words_requests_get_400_with_one_line(site, body: bytes, reason: str) -> None:
+    import httpx
+
+    refused = httpx.post(site + "/figure-words", content=body, headers={"Content-Type": "application/json"}, timeout=30)
+    assert refused.status_code == 400 and reason in refused.json()["error"] and "\n" not in refused.json()["error"]
