@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -514,10 +514,15 @@ def quarantine_readmit(
     facts: Annotated[list[str] | None, typer.Argument(help="quarantined fact IRIs (all when none)")] = None,
     set_: Annotated[list[str] | None, typer.Option(
         "--set", help="FIELD=VALUE correction of the named fact (value, unit, comparator, status, kind, time)")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="who corrects, as the graph records it (default: your login name)")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
-    """Validate quarantined facts again (after a correction, or a change of shapes or reference data); admit those that pass."""
-    from kg.pipeline.ingest import recheck
+    """Validate quarantined facts again (after a correction, or a change of shapes or reference data); admit those that pass.
+
+    A correction is recorded beside the fact: who made it (--by), when, with this command, and the original value.
+    """
+    from kg.pipeline.ingest import Corrector, recheck
     from kg.pipeline.validate import stored_results
 
     corrections: dict[str, str] = {}
@@ -528,6 +533,10 @@ def quarantine_readmit(
         corrections[field.strip()] = value.strip()
     if corrections and len(facts or []) != 1:
         raise fail("--set corrects one fact: name exactly one fact IRI")
+    if by is not None and (not by.strip() or not by.isprintable()):
+        raise fail("--by takes a name, not an empty or unprintable one")
+    corrector = Corrector(by.strip() if by else _login(),
+                          "suanli quarantine readmit " + " ".join(f"--set {f}={v}" for f, v in corrections.items()))
     db = _open(store)
     base = _base()
     try:
@@ -545,7 +554,7 @@ def quarantine_readmit(
         try:
             for content_hash in hashes:
                 fixes = {facts[0]: corrections} if corrections and facts else None
-                recheck(db, base=base, content_hash=content_hash, corrections=fixes)
+                recheck(db, base=base, content_hash=content_hash, corrections=fixes, by=corrector)
         except SuanliError as exc:
             raise fail(exc.message) from None
         still = {r["focus"] for r in stored_results(db, base) if r["quarantined"]} & wanted
@@ -556,6 +565,16 @@ def quarantine_readmit(
         typer.echo(f"still quarantined: {fact}", err=True)
     if still:
         raise typer.Exit(1)
+
+
+def _login() -> str:
+    """The user running the command, as a correction records who made it."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return "unknown"
 
 
 _GRAPH_FORMATS = ("table", "turtle", "nt", "json")
@@ -784,26 +803,34 @@ def serve(store: StoreOpt = DEFAULT_STORE, host: Annotated[str, typer.Option("--
                 http=guarded_http(limits.header_timeout), timeout_keep_alive=5)
 
 
-# typer vendors click and exports only subclasses of click's UsageError; its base is the one to catch
-_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
-
-
 def main() -> None:
-    """Console entry point; every error is one line and usage errors exit 2, as the contract says."""
+    """Console entry point; usage errors exit 2 with one line, as the contract says (never Click's usage box)."""
+    import importlib
+
+    try:  # a recent Typer carries its own copy of Click, an older one uses Click's
+        errors: Any = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # pragma: no cover
+        errors = importlib.import_module("click.exceptions")
+    ClickException, UsageError = errors.ClickException, errors.UsageError  # noqa: N806 - classes
+    help_only = getattr(errors, "NoArgsIsHelpError", ())  # Click < 8.2 prints the help itself
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="suanli", standalone_mode=False)
+    except help_only as exc:  # `suanli` or `suanli quarantine` alone: the help (Typer prints it while formatting)
+        if text := exc.format_message().strip():
+            typer.echo(text, err=True)
+        raise SystemExit(2) from None
+    except UsageError as exc:  # an unknown option or command, a missing or ill-typed value
+        where = exc.ctx.command_path if exc.ctx else "suanli"
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        typer.echo(f"suanli: {message[0].lower() + message[1:]} (see `{where} --help`)", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:  # end of input at a prompt
+        typer.echo("suanli: interrupted", err=True)
+        raise SystemExit(130) from None
+    except ClickException as exc:
+        typer.echo(f"suanli: {' '.join(exc.format_message().split())}", err=True)
+        raise SystemExit(exc.exit_code) from None
     except SuanliError as exc:
         typer.echo(f"suanli: {exc}", err=True)
         raise SystemExit(2) from None
-    except _UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `suanli`: the help, as click prints it
-            typer.echo(exc.format_message(), err=True)  # type: ignore[attr-defined]
-            raise SystemExit(2) from None
-        ctx = getattr(exc, "ctx", None)
-        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-        typer.echo(f"suanli: {' '.join(exc.format_message().split())}{hint}", err=True)  # type: ignore[attr-defined]
-        raise SystemExit(2) from None
-    except typer.Abort:
-        typer.echo("suanli: stopped", err=True)
-        raise SystemExit(130) from None
     raise SystemExit(code if isinstance(code, int) else 0)

@@ -120,6 +120,46 @@ def metric_word(code: str | None, script: str) -> str:
     return {"pue": "PUE", "gpu_cards": "GPU cards"}.get(code, code.replace("_", " "))
 
 
+_CORRECTED = {"zh": {"field": "{field}由{who}于{date}更正,原为{was}", "value": "由{who}于{date}更正,原为{was}",
+                     "none": "无", "eq": "等于", "total": "总算力", "mark": "已更正"},
+              "en": {"field": "{field} corrected by {who} on {date}; originally {was}",
+                     "value": "corrected by {who} on {date}; originally {was}", "none": "none", "eq": "exactly",
+                     "total": "total", "mark": "corrected"}}
+
+
+_FIELD_ZH = {"unit": "单位", "comparator": "比较符", "status": "状态", "kind": "算力类型", "time": "时间"}
+
+
+def correction(change: dict[str, Any], script: str, *, unit: str | None = None, metric: str | None = None) -> str:
+    """A correction worded: "corrected by alice on 2025-06-01; originally 0.8" / "由alice于2025-06-01更正,原为0.8"."""
+    family = _family(script)
+    words = _CORRECTED[family]
+    field, was = change.get("field") or "value", change.get("original")
+    if was is None:
+        shown = words["none"]
+    elif field == "value":
+        shown = figure(float(was), unit, None, script, metric=metric)
+    elif field == "unit":
+        shown = unit_word(str(was), script) or str(was)
+    elif field == "comparator":
+        shown = words["eq"] if was == "eq" else _COMPARATOR[family].get(str(was), str(was)).strip()
+    elif field == "status":
+        shown = _STATUS[family].get(str(was), str(was))
+    elif field == "kind":
+        shown = _KIND[family].get(str(was)) or words.get(str(was)) or str(was)
+    else:
+        shown = str(was)
+    key = "value" if field == "value" else "field"
+    text = words[key].format(field=_FIELD_ZH.get(field, field) if family == "zh" else field, who=change.get("who") or "?",
+                             date=(change.get("when") or "")[:10], was=shown)
+    return in_script(text, script) if family == "zh" else text
+
+
+def corrected_mark(script: str) -> str:
+    """The short mark beside a corrected figure: "corrected" / "已更正"."""
+    return in_script(_CORRECTED[_family(script)]["mark"], script)
+
+
 def display(answer: dict[str, Any], script: str, metric: str | None = None) -> str:
     """One answer worded: "Gui'an cluster: about 8,000 PFLOPS (actual, AI, 2024)" / "贵安集群:2024年现有智能算力约8000P"."""
     label = in_script(answer.get("label") or "", script)
@@ -141,6 +181,9 @@ def display(answer: dict[str, Any], script: str, metric: str | None = None) -> s
                                                                metric=metric)
             + ("" if zh or not o.get("source") else f" in {o['source']}") for o in answer.get("conflicts", []))
         note = word("conflict", script) + ((":" if zh else ": ") + in_script(others, script) if others else "")
+        body += f"({note})" if _family(script) == "zh" else f" ({note})"
+    for change in answer.get("corrections") or []:  # who changed the figure the source gave, when, and from what
+        note = correction(change, script, unit=answer.get("unit"), metric=metric)
         body += f"({note})" if _family(script) == "zh" else f" ({note})"
     via = (answer.get("via") or {}).get("label")
     if via and via not in label:

@@ -83,17 +83,65 @@ def test_version() -> None:
     (("quarantine", "list", "--lang", "de"), "--lang must be one of"),
     (("ingest", "--jobs", "-1", "x"), "--jobs"),
     (("ingest",), "--facts"),
-    # usage errors caught by the parser are one line too, with where to look
-    (("ingest", "--bogus"), "No such option: --bogus"),
-    (("nope",), "No such command 'nope'"),
-    (("ingest", "--jobs", "many"), "Invalid value for '--jobs'"),
-    (("facts", "stray"), "unexpected extra argument"),
+    (("ingest", "--facts", "/nonexistent/facts.json"), "cannot read /nonexistent/facts.json"),
+    (("load",), "name the directory"),
+    (("query",), "give a query or --file"),
+    (("query", "--file", "/nonexistent/q.rq"), "cannot read /nonexistent/q.rq"),
+    (("ask",), "give a question or --batch"),
+    (("ask", "--batch", "/nonexistent/q.txt"), "cannot read /nonexistent/q.txt"),
+    (("ask", "哪个集群最大?", "--batch", "/nonexistent/q.txt"), "give a question or --batch"),
+    (("validate", "--lang", "fr"), "--lang must be zh or en"),
+    (("quarantine", "readmit", "--set", "value"), "--set takes FIELD=VALUE"),
+    # what Click itself refuses is one line too, never its usage box
+    (("facts", "--bogus"), "no such option: --bogus (see `suanli facts --help`)"),
+    (("nosuch",), "no such command 'nosuch'"),
+    (("serve", "--port", "abc"), "invalid value for '--port'"),
+    (("facts", "extra"), "got unexpected extra argument(s) (extra)"),
 ])
 def test_bad_input_is_one_line_and_exit_2(store: Path, args: tuple[str, ...], words: str) -> None:
     done = suanli(*args, "--store", str(store))
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and words in done.stderr
     assert "Traceback" not in done.stderr and not done.stdout
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("facts", "--store", "/nonexistent/store"), "no store at /nonexistent/store; run `suanli ingest` first"),
+    (("serve", "--store", "/nonexistent/store"), "no store at /nonexistent/store"),
+    (("facts", "--format"), "option '--format' requires an argument"),
+    (("extract", "x.txt", "--out", "out", "--jobs", "-1"), "--jobs takes a number of processes, not -1"),
+    (("extract", "x.txt", "--out", "out", "--scheduler", "tcp://127.0.0.1:8786"), "--scheduler goes with --engine dask"),
+])
+def test_a_missing_store_or_bad_option_is_one_line_and_exit_2(args: tuple[str, ...], words: str, tmp_path: Path) -> None:
+    done = suanli(*args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()] and words in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_store_that_cannot_be_opened_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a store", encoding="utf-8")
+    for command in ("facts", "validate"):  # one opens read-only, one takes the lock to write
+        done = suanli(command, "--store", str(tmp_path / "file"))
+        assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+        assert done.stderr.startswith(f"suanli: cannot open the store {tmp_path / 'file'}")
+
+
+def test_export_from_a_remote_store_is_refused_in_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SUANLI_ENDPOINT": "http://127.0.0.1:9/query", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "kg", "export", "-o", str(tmp_path / "x.ttl")], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 2 and done.stderr == "suanli: export needs the embedded store\n"
+
+
+def test_bare_commands_show_their_help_and_exit_2() -> None:
+    for args in ((), ("quarantine",)):
+        done = suanli(*args)
+        assert done.returncode == 2 and "Usage: suanli" in done.stdout + done.stderr and "Traceback" not in done.stderr
 
 
 def test_an_unknown_metric_lists_every_choice(store: Path) -> None:

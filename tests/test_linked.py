@@ -280,6 +280,32 @@ def test_dumps_in_trig_and_nquads_carry_their_checksum_and_the_same_quads(servic
     assert again.status_code == 304
 
 
+def _server_paths() -> list[str]:
+    """The ingest directory's absolute path as a dump could leak it: as given, resolved, as a file: URI, and its parent."""
+    from tests.conftest import CORPUS
+
+    return sorted({str(CORPUS), str(CORPUS.resolve()), CORPUS.resolve().as_uri(), str(CORPUS.resolve().parent)})
+
+
+def test_no_dump_publishes_the_ingest_directorys_absolute_path(service) -> None:
+    """Sources carry their own file name; the place the server read them from stays on the server (`grep` of a dump)."""
+    for name in ("/dump.trig", "/dump.nq"):
+        text = dump_of(service, name).content.decode("utf-8")
+        assert "01_qingyang_green.txt" in text  # the documents' own file names are there
+        for path in _server_paths():
+            assert path not in text, f"{name} publishes {path}"
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
+def test_no_export_publishes_the_ingest_directorys_absolute_path(corpus_store, fmt: str) -> None:
+    from tests.conftest import suanli
+
+    text = suanli("export", "--format", fmt, "--store", str(corpus_store), check=True).stdout
+    assert "01_qingyang_green.txt" in text
+    for path in _server_paths():
+        assert path not in text, f"suanli export --format {fmt} publishes {path}"
+
+
 def test_the_dump_is_negotiated_and_refuses_what_it_does_not_offer(service) -> None:
     assert httpx.get(service + "/dump", headers={"Accept": "application/n-quads"}).headers["content-type"].startswith("application/n-quads")
     assert httpx.get(service + "/dump?format=trig").headers["content-type"].startswith("application/trig")

@@ -37,6 +37,21 @@ def test_shares_counts_and_qualifiers() -> None:
     assert present.qualifiers("planned", "ai", "2025", "zh-Hant") == "2025年規劃智能算力"
 
 
+@pytest.mark.parametrize(("change", "script", "expected"), [
+    ({"field": "value", "original": 0.8}, "en", "corrected by Li Wei on 2025-06-01; originally 0.8"),
+    ({"field": "value", "original": 0.8}, "zh-Hans", "由Li Wei于2025-06-01更正,原为0.8"),
+    ({"field": "status", "original": "planned"}, "zh-Hant", "狀態由Li Wei於2025-06-01更正,原為規劃"),
+    ({"field": "comparator", "original": "gt"}, "en", "comparator corrected by Li Wei on 2025-06-01; originally more than"),
+    ({"field": "time", "original": None}, "zh-Hans", "时间由Li Wei于2025-06-01更正,原为无"),
+])
+def test_a_correction_says_who_when_and_what_it_was(change, script, expected) -> None:
+    change = {**change, "who": "Li Wei", "when": "2025-06-01T08:30:00Z"}
+    assert present.correction(change, script, metric="https://w3id.org/suanli/ontology#pue") == expected
+    answer = {"iri": "x", "label": "庆阳数据中心集群", "value": 1.05, "unit": None, "corrections": [change]}
+    assert present.display(answer, script, "pue").endswith(("(" if script == "en" else "(") + expected
+                                                             + (")" if script == "en" else ")"))
+
+
 def _store_of(tmp_path_factory, name: str, *documents: str) -> Path:
     """A real store ingested from documents written here, one file each (a.txt, b.txt, …)."""
     root = tmp_path_factory.mktemp(name)

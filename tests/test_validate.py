@@ -229,13 +229,30 @@ def test_validate_reports_by_entity_in_both_languages_and_readmit_after_a_fix(tm
     fact = listed[0]["focus"]
     still = suanli("quarantine", "readmit", "--store", str(store))  # nothing changed: it stays
     assert still.returncode == 1 and f"still quarantined: {fact}" in still.stderr
-    fixed = suanli("quarantine", "readmit", fact, "--set", "value=1.05", "--store", str(store))
+    fixed = suanli("quarantine", "readmit", fact, "--set", "value=1.05", "--by", "Li Wei", "--store", str(store))
     assert fixed.returncode == 0, fixed.stderr
     assert "re-admitted 1 of 1 facts" in fixed.stderr
     assert suanli("validate", "--store", str(store)).returncode == 0
     served_pue = suanli("query", "PREFIX sl: <https://w3id.org/suanli/ontology#> ASK { ?f sl:metric sl:pue ; sl:value 1.05 }",
                         "--store", str(store), "--format", "json", check=True)
     assert json.loads(served_pue.stdout)["boolean"] is True
+    # the correction is in the graph beside the fact, in PROV terms: who, when, through what, and the original value
+    recorded = json.loads(suanli("query", """PREFIX sl: <https://w3id.org/suanli/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?original ?when ?who ?via WHERE { GRAPH ?g { <FACT> sl:correction ?c . ?c a sl:Correction ;
+          sl:correctedProperty sl:value ; sl:originalValue ?original ; prov:endedAtTime ?when ; sl:correctedVia ?via ;
+          prov:wasAssociatedWith ?agent . ?agent a prov:Agent ; rdfs:label ?who } }""".replace("FACT", fact),
+        "--store", str(store), "--format", "json", check=True).stdout)["results"]["bindings"]
+    assert len(recorded) == 1
+    assert float(recorded[0]["original"]["value"]) == 0.5 and recorded[0]["who"]["value"] == "Li Wei"
+    assert recorded[0]["when"]["datatype"].endswith("#dateTime")
+    assert recorded[0]["via"]["value"] == "suanli quarantine readmit --set value=1.05"
+    answer = json.loads(suanli("ask", "What is the PUE of the Qingyang cluster?", "--store", str(store), "--format", "json",
+                               check=True).stdout)["answers"][0]
+    assert answer["value"] == 1.05 and answer["corrections"][0]["original"] == 0.5
+    assert "(corrected by Li Wei on " in answer["display"] and answer["display"].endswith("; originally 0.5)")
+    zh = suanli("ask", "庆阳数据中心集群的PUE是多少?", "--store", str(store), check=True).stdout
+    assert "更正,原为0.5)" in zh
 
 
 @pytest.mark.parametrize("args", [
@@ -244,6 +261,8 @@ def test_validate_reports_by_entity_in_both_languages_and_readmit_after_a_fix(tm
     ["quarantine", "readmit", "https://w3id.org/suanli/resource/fact/none"],
     ["quarantine", "readmit", "--set", "value"],
     ["quarantine", "readmit", "--set", "value=1"],
+    ["quarantine", "readmit", "https://w3id.org/suanli/resource/fact/none", "--set", "value=1", "--by", " "],
+    ["quarantine", "readmit", "https://w3id.org/suanli/resource/fact/none", "--set", "colour=red"],
 ])
 def test_bad_validation_requests_get_one_line_and_exit_2(corpus_store: Path, args: list[str]) -> None:
     result = suanli(*args, "--store", str(corpus_store))

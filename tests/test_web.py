@@ -15,7 +15,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from tests.conftest import start_service, stop
+from tests.conftest import start_service, stop, suanli
 
 CHROMIUM = Path(os.environ.get("SUANLI_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(os.environ.get("SUANLI_SCREENSHOTS", Path(__file__).resolve().parents[1] / "build" / "screenshots"))
@@ -44,6 +44,10 @@ def browser():
 
 @pytest.fixture
 def page(browser, site):
+    yield from _page(browser, site)
+
+
+def _page(browser, site: str):
     """A fresh page that records any request leaving the service and any script error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
     page = context.new_page()
@@ -163,6 +167,7 @@ def test_the_chart_shows_actual_against_planned_and_follows_the_language_switch(
     assert page.locator("#list-Hub li").count() == 8
     shot(page, "chart-en")
     page.click(".langs button[data-lang=zh-Hant]")
+    page.wait_for_selector("#chart svg[data-lang=zh-Hant]")
     assert "慶陽數據中心集群" in page.inner_text("#chart")
     assert page.inner_text("#tab-ask") == "問答"
     assert "lang=zh-Hant" in page.url
@@ -174,9 +179,12 @@ def test_every_readme_question_renders_its_answer_in_the_page(page, site) -> Non
 
     from tests.conftest import readme_questions
 
+    questions = readme_questions()
+    assert len(questions) >= 25  # the README's table of question types, every example of it
     open_app(page, site, "?lang=en")
-    for question in readme_questions():
+    for number, question in enumerate(questions, 1):
         expected = httpx.get(site + "/ask", params={"q": question}, timeout=30).json()
+        assert expected["answers"] or expected["boolean"] is not None, question  # the README promises an answer
         page.evaluate("document.getElementById('answer').innerHTML = ''")
         page.fill("#question", question)
         page.press("#question", "Enter")
@@ -186,6 +194,8 @@ def test_every_readme_question_renders_its_answer_in_the_page(page, site) -> Non
             assert page.locator("#answer .boolean").count() == 1
         for answer in expected["answers"]:
             assert answer["display"] in shown, question
+        SHOTS.mkdir(parents=True, exist_ok=True)  # each question's answer as the page shows it
+        page.locator("#answer").screenshot(path=str(SHOTS / f"readme-question-{number:02d}.png"))
     shot(page, "readme-questions-last")
 
 
@@ -316,8 +326,11 @@ def test_the_chart_covers_every_hub_and_cluster_rolls_hubs_up_and_draws_bounds(p
     # ">150,000" is a bound: an arrow past the bar's end and its sign in the label, not a plain bar
     assert page.locator("#chart g.bound path").count() >= 4
     labels = _texts(page, "#chart g.value-label text")
-    assert "> 150,000 PFLOPS · planned or target" in labels
-    assert "≈ 8,000 PFLOPS · actual" in labels
+    # the presenter's words, with the bound, the stage and the kind: never "150,000" drawn as if exact
+    assert any(label.startswith("more than 150,000 PFLOPS · planned or target · ") for label in labels), labels
+    assert any(label.startswith("about 8,000 PFLOPS · actual · ") for label in labels), labels
+    assert any(label.endswith(" · AI") for label in labels) and any(label.endswith(" · total") for label in labels)
+    assert "150,000" in _texts(page, "#chart svg g[aria-label='x-axis tick label'] text")
     # a linear axis: Gui'an's 8,000 actual is 2/5 of its 20,000 target, not nearly the same as on a log axis
     widths = _bar_widths(page, "Gui'an data center cluster")
     assert 0.35 < widths["actual"] / widths["planned"] < 0.45
@@ -326,13 +339,21 @@ def test_the_chart_covers_every_hub_and_cluster_rolls_hubs_up_and_draws_bounds(p
     assert len(fills) >= 2
     shot(page, "chart-computing-power-en")
     page.click(".langs button[data-lang=zh-Hans]")
+    page.wait_for_selector("#chart svg[data-lang=zh-Hans]")
     assert "庆阳数据中心集群" in page.inner_text("#chart")
+    labels = _texts(page, "#chart g.value-label text")  # as Chinese writes them: 万, 超过, 约
+    assert any(label.startswith("超过15万P · 规划或目标 · ") for label in labels), labels
+    assert any(label.startswith("约8000P · 现状 · ") for label in labels), labels
+    assert not any("," in label for label in labels)
+    assert "15万" in _texts(page, "#chart svg g[aria-label='x-axis tick label'] text")
     assert "由所属集群汇总" in page.inner_text("#chart-legend")
     assert "甘肃枢纽 Σ" in _texts(page, "#chart g.hub-name text")
     assert page.locator("#chart-metric option:checked").inner_text() == "算力"
     page.select_option("#chart-metric", "rack_count")
     page.wait_for_function("document.querySelector('#chart svg').getAttribute('aria-label').includes('机架数')")
-    assert "500,000 架 · 规划或目标" in _texts(page, "#chart g.value-label text")
+    assert "50万架 · 规划或目标" in _texts(page, "#chart g.value-label text")
+    racks = page.locator("#chart rect[data-stage]")  # a figure whose kind is not stated is drawn, in the grey of its legend
+    assert racks.count() >= 10 and all(racks.nth(i).get_attribute("fill") not in (None, "none") for i in range(racks.count()))
     assert page.locator("#chart g.cluster-name text").count() == 10
     shot(page, "chart-racks-zh-Hans")
 
@@ -367,5 +388,80 @@ def test_the_map_places_and_sizes_every_hub_and_cluster(page, site) -> None:
     assert float(radius("Shaoguan")) > float(radius("Qingyang"))
     assert page.locator("#map g.map-cluster a").count() == 10
     page.click(".langs button[data-lang=zh-Hant]")
+    page.wait_for_selector("#map svg[data-lang=zh-Hant]")
     assert "慶陽數據中心集群" in page.inner_text("#map")
     shot(page, "map-racks-zh-Hant")
+
+
+# ---------------------------------------------------------------- conflicts and corrections on an entity page
+
+
+@pytest.fixture(scope="module")
+def disputed_site(tmp_path_factory):
+    """A service over two sources that disagree on Qingyang's racks, one of them with a PUE an analyst corrected."""
+    root = tmp_path_factory.mktemp("disputed")
+    (root / "docs").mkdir()
+    (root / "docs" / "a.txt").write_text("庆阳数据中心集群PUE为0.8,已建成标准机架3万架。\n", encoding="utf-8")
+    (root / "docs" / "b.txt").write_text("庆阳数据中心集群已建成标准机架4万架。\n", encoding="utf-8")
+    store = root / "store"
+    suanli("ingest", str(root / "docs"), "--store", str(store), check=True)
+    [held] = json.loads(suanli("quarantine", "list", "--store", str(store), "--format", "json", check=True).stdout)
+    suanli("quarantine", "readmit", held["focus"], "--set", "value=1.05", "--by", "Li Wei", "--store", str(store), check=True)
+    url, proc = start_service(store)
+    yield url
+    stop(proc)
+
+
+@pytest.fixture
+def disputed_page(browser, disputed_site):
+    yield from _page(browser, disputed_site)
+
+
+@pytest.mark.parametrize(("lang", "corrected", "conflict", "other"), [
+    ("zh-Hans", "✎ 已更正", "由Li Wei于20", "另一来源为"),
+    ("zh-Hant", "✎ 已更正", "由Li Wei於20", "另一來源為"),
+    ("en", "✎ corrected", "corrected by Li Wei on 20", "Another source says"),
+])
+def test_an_entity_page_marks_a_corrected_figure_and_shows_conflicting_sources_side_by_side(
+        disputed_page, disputed_site, lang, corrected, conflict, other) -> None:
+    page = disputed_page
+    page.goto(f"{disputed_site}/resource/qingyang-data-center-cluster?lang={lang}")
+    page.wait_for_selector("h1#title")
+    fixed = page.locator("tr.figure.corrected")
+    assert fixed.count() == 1 and fixed.get_attribute("data-metric") == "pue"
+    assert corrected in fixed.inner_text() and "1.05" in fixed.inner_text()
+    note = page.inner_text("tr.figure.corrected + tr.evidence .correction")
+    assert conflict in note and note.rstrip().endswith("0.8"), note  # who, when, and the value the source gave
+    assert "0.8" in page.inner_text("tr.figure.corrected + tr.evidence q")  # the quote stays as the source wrote it
+    disputed = page.locator("tr.figure.conflict")
+    assert disputed.count() == 2 and {disputed.nth(i).get_attribute("data-metric") for i in range(2)} == {"rack_count"}
+    for i in range(2):  # each figure names its own source and the other one's figure and source beside it
+        evidence = page.locator("tr.figure.conflict + tr.evidence").nth(i)
+        assert evidence.locator(".src a").count() == 2
+        assert other.lower() in evidence.locator(".conflict-other").inner_text().lower()
+    shot(page, f"entity-conflict-correction-{lang}")
+
+
+@pytest.mark.parametrize(("lang", "figure", "amount"), [
+    ("zh-Hans", "超过15万P", "5万"), ("zh-Hant", "超過15萬P", "5萬"), ("en", "more than 150,000 PFLOPS", "50,000")])
+def test_the_charts_take_their_words_from_the_presenter(site, lang: str, figure: str, amount: str) -> None:
+    import httpx
+
+    words = httpx.post(site + "/figure-words", json={"lang": lang, "amounts": [50000], "figures": [
+        {"value": 150000, "unit": "PFLOPS", "comparator": "gt", "metric": "computing_power"}]}, timeout=30)
+    assert words.status_code == 200 and words.json() == {"figures": [figure], "amounts": [amount]}
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    (b"{", "send a JSON object"),
+    (json.dumps({"lang": "fr", "figures": []}).encode(), "'lang' must be one of"),
+    (json.dumps({"lang": "en", "figures": [{"value": "many"}]}).encode(), "each figure is"),
+    (json.dumps({"lang": "en", "figures": [{"value": 1, "unit": "parsecs"}]}).encode(), "each figure is"),
+    (json.dumps({"lang": "en", "amounts": [True]}).encode(), "each amount is a number"),
+    (json.dumps({"lang": "en", "amounts": list(range(5001))}).encode(), "at most 5000"),
+])
+def test_bad_figure_words_requests_get_400_with_one_line(site, body: bytes, reason: str) -> None:
+    import httpx
+
+    refused = httpx.post(site + "/figure-words", content=body, headers={"Content-Type": "application/json"}, timeout=30)
+    assert refused.status_code == 400 and reason in refused.json()["error"] and "\n" not in refused.json()["error"]

@@ -96,3 +96,30 @@ SELECT ?fact ?metric ?relation ?value ?unit ?comparator ?object WHERE {{ VALUES 
             "comparator": local_name(cell.get("comparator")), "object": cell.get("object"),
         }
     return out
+
+
+def corrections(store: LocalStore | RemoteStore, merged: list[str], *, summary: str) -> dict[str, list[dict[str, Any]]]:
+    """merged fact iri → the corrections made to the facts it merges, oldest first: field, original value
+    (a number, a code or a date), who, when (ISO date and time) and through what."""
+    if not merged:
+        return {}
+    wanted = " ".join(URIRef(i).n3() for i in sorted(set(merged)))
+    rows = store.select(f"""PREFIX sl: <{SL._NS}> PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?merged ?c ?prop ?original ?when ?who ?via WHERE {{ VALUES ?merged {{ {wanted} }}
+  GRAPH <{summary}> {{ ?merged prov:wasDerivedFrom ?fact }}
+  GRAPH ?g {{ ?fact sl:correction ?c . ?c sl:correctedProperty ?prop ; prov:endedAtTime ?when ; prov:wasAssociatedWith ?agent
+    OPTIONAL {{ ?c sl:originalValue ?original }} OPTIONAL {{ ?c sl:correctedVia ?via }} OPTIONAL {{ ?agent rdfs:label ?who }} }}
+}}""").rows
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: r["when"]["value"]):
+        field = local_name(row["prop"]["value"]) or ""
+        original = row.get("original")
+        value: Any = None
+        if original is not None:
+            value = number(original["value"]) if field == "value" else (
+                local_name(original["value"]) if original["type"] == "uri" else original["value"])
+        out.setdefault(row["merged"]["value"], []).append({
+            "field": field, "original": value, "who": row.get("who", {}).get("value") or "",
+            "when": row["when"]["value"], "via": row.get("via", {}).get("value") or ""})
+    return out

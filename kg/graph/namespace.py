@@ -16,6 +16,7 @@ class SL(DefinedNamespace):
     Cluster: URIRef
     Company: URIRef
     Comparator: URIRef
+    Correction: URIRef
     District: URIRef
     Entity: URIRef
     Fact: URIRef
@@ -46,6 +47,9 @@ class SL(DefinedNamespace):
     comparator: URIRef
     computing_power: URIRef
     contentHash: URIRef
+    correctedProperty: URIRef
+    correctedVia: URIRef
+    correction: URIRef
     curated: URIRef
     datacenter_count: URIRef
     enterprise_count: URIRef
@@ -74,6 +78,7 @@ class SL(DefinedNamespace):
     ms: URIRef
     object: URIRef
     operator: URIRef
+    originalValue: URIRef
     output_value: URIRef
     partOf: URIRef
     partner: URIRef

@@ -12,13 +12,15 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
 from extract import EXTRACTOR_VERSION, Reading, read
 from extract.errors import BadInputError, EmptyDocumentError
@@ -345,21 +347,34 @@ def document_hashes(store: LocalStore | RemoteStore) -> list[str]:
         "SELECT DISTINCT ?h WHERE { GRAPH ?g { ?d a sl:SourceDocument ; sl:contentHash ?h } } ORDER BY ?h").values("h")
 
 
+@dataclass(frozen=True)
+class Corrector:
+    """Who corrects facts and through what: a person (or the token holder), and the command, file or request."""
+
+    who: str
+    via: str
+
+
 def recheck(store: LocalStore | RemoteStore, *, base: str, content_hash: str,
-            corrections: dict[str, dict[str, Any]] | None = None) -> tuple[int, list[Entry]]:
+            corrections: dict[str, dict[str, Any]] | None = None, by: Corrector | None = None) -> tuple[int, list[Entry]]:
     """Validate a stored document again, with its quarantined facts, under the current shapes and graph.
 
     Facts that now pass are re-admitted; those that still fail stay in quarantine. `corrections`
-    maps a fact IRI to new values for it (value, unit, comparator, status, kind, time), applied first.
+    maps a fact IRI to new values for it (value, unit, comparator, status, kind, time), applied first
+    and recorded as `sl:Correction`s made `by` someone (who, when, through what, the original value).
+
+    Raises:
+        BadInputError: a fact not in the document, a field that cannot be corrected or a value of the wrong shape.
     """
     served = str(graph_iri(base, content_hash))
     graph = _graph_of(store, served) + _graph_of(store, quarantine_graph_iri(base, content_hash))
+    when = Literal(datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
     for fact, changes in (corrections or {}).items():
         node = URIRef(fact)
         if (node, None, None) not in graph:
             raise BadInputError("no such fact in this document", path=fact)
         for name, value in changes.items():
-            _correct(graph, node, name, value)
+            _correct(graph, node, name, value, base=base, by=by or Corrector("suanli", "suanli"), when=when)
     ensure_base_graphs(store, base=base)
     return store_document(store, graph, base=base, content_hash=content_hash, older=[served])
 
@@ -368,8 +383,9 @@ _CORRECTABLE = {"value": SL.value, "unit": SL.unit, "comparator": SL.comparator,
                 "kind": SL.kind, "time": SL.time}
 
 
-def _correct(graph: Graph, node: URIRef, name: str, value: str) -> None:
-    """One corrected field of a fact, with a note of what it was."""
+def _correct(graph: Graph, node: URIRef, name: str, value: str, *, base: str, by: Corrector, when: Literal) -> None:
+    """One corrected field of a fact, and the correction beside it: an analyst reading PUE 1.05 beside a quote
+    saying 0.8 must see who changed it, when, and from what (PROV: the correction is an activity of an agent)."""
     if name not in _CORRECTABLE:
         raise BadInputError(f"cannot correct '{name}'; one of {', '.join(_CORRECTABLE)}")
     prop = _CORRECTABLE[name]
@@ -385,4 +401,16 @@ def _correct(graph: Graph, node: URIRef, name: str, value: str) -> None:
     else:
         new = SL[value]  # type: ignore[assignment]  # a code is an IRI, a value a literal
     graph.add((node, prop, new))
-    graph.add((node, SKOS.changeNote, Literal(f"{name} corrected from {before} to {value}")))
+    digest = hashlib.sha256(f"{node}\0{name}\0{when}".encode()).hexdigest()[:24]
+    correction = URIRef(f"{base}correction/{digest}")
+    agent = URIRef(f"{base}agent/{quote(by.who, safe='')}")
+    graph.add((node, SL.correction, correction))
+    graph.add((correction, RDF.type, SL.Correction))
+    graph.add((correction, SL.correctedProperty, prop))
+    if before is not None:
+        graph.add((correction, SL.originalValue, before))
+    graph.add((correction, PROV.endedAtTime, when))
+    graph.add((correction, PROV.wasAssociatedWith, agent))
+    graph.add((correction, SL.correctedVia, Literal(by.via)))
+    graph.add((agent, RDF.type, PROV.Agent))
+    graph.add((agent, RDFS.label, Literal(by.who)))

@@ -244,8 +244,9 @@ def split_quarantine(graph: Graph, report: Report) -> tuple[Graph, Graph]:
         prop, subject, obj = graph.value(fact, SL.relation), graph.value(fact, SL.subject), graph.value(fact, SL.object)
         if prop is not None and subject is not None and obj is not None:
             moved.add((subject, prop, obj))
+    corrections = {c for fact in bad_facts for c in graph.objects(fact, SL.correction)}  # a correction goes with its fact
     for triple in graph:
-        if triple[0] in bad_facts or triple in moved:
+        if triple[0] in bad_facts or triple[0] in corrections or triple in moved:
             quarantined.add(triple)
         else:
             kept.add(triple)

@@ -14,6 +14,7 @@ from typing import Any
 from extract.errors import SuanliError
 from extract.text import has_cjk, to_traditional
 from kg import present
+from kg.graph.factview import corrections
 from kg.graph.rdf import local_name, number
 from kg.qa.plan import (
     COUNTED_BY,
@@ -128,7 +129,7 @@ def _answer(row: dict, vocab: Vocabulary, u: Understanding) -> dict[str, Any]:
     answer.update({"value": value, "unit": unit, "comparator": comparator,
                    "status": local_name(row["status"]["value"]), "time": row.get("time", {}).get("value"),
                    "kind": local_name(row.get("kind", {}).get("value")),
-                   "sources": int(row.get("sources", {}).get("value", 1)),
+                   "sources": int(row.get("sources", {}).get("value", 1)), "_merged": row.get("f", {}).get("value"),
                    "text": present.figure(value, unit, comparator, present.script_of(u.lang, u.script), metric=u.metric)})
     return answer
 
@@ -241,6 +242,7 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
             out["interpretation"] += "; " + _named("; ".join(u.notes), vocab, u.script)
         script = present.script_of(u.lang, u.script)
         out["script"] = script
+        _add_corrections(out["answers"], store, vocab.summary, out.get("compared") or [])
         for answer in out["answers"]:
             answer["label"] = present.in_script(answer.get("label") or "", script) or answer.get("label")
             answer["display"] = present.display(answer, script, u.metric)
@@ -250,6 +252,20 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         lang = "zh" if has_cjk(question) else "en"
         return {"question": question, "lang": lang, "answers": [], "boolean": None, "sparql": None, "evidence": [],
                 "interpretation": f"not understood; {type(exc).__name__}"}
+
+
+def _add_corrections(answers: list[dict[str, Any]], store: Store, summary: str | None,
+                     compared_too: list[dict[str, Any]]) -> None:
+    """A figure an analyst corrected says so (who, when, the original value): the quote beside it may still say otherwise."""
+    merged = {a["_merged"]: a for a in answers if a.get("_merged")}
+    for answer in answers:
+        answer.pop("_merged", None)
+    for compared in compared_too:
+        compared.pop("_merged", None)
+    if not merged or summary is None:
+        return
+    for iri, changes in corrections(store, list(merged), summary=summary).items():
+        merged[iri]["corrections"] = changes
 
 
 def _by_description(question: str, u: Understanding, vocab: Vocabulary,

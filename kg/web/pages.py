@@ -157,8 +157,9 @@ def _mark_conflicts(figures: list[dict[str, Any]]) -> None:
 
 
 def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str, dict[str, str]],
-                sources: list[dict[str, str]]) -> str:
-    """The page of one entity: names in three scripts, figures with evidence, links both ways, sources."""
+                sources: list[dict[str, str]], corrections: dict[str, list[dict[str, Any]]] | None = None) -> str:
+    """The page of one entity: names in three scripts, figures with evidence (conflicts and corrections marked),
+    links both ways, sources."""
     label = Labeller(lang, base)
     label.add(found)
     node = URIRef(iri)
@@ -194,7 +195,9 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
                     "unit": str(unit).rsplit("#", 1)[-1] if unit else "", "stage": _stage(status),
                     "value": format_value(number, str(unit) if unit else None, str(metric), lang) if number is not None else "",
                     "comparator": COMPARATOR_SIGNS.get(comparator, ""), "comparator_label": label(SL[comparator]),
-                    "kind": label(kind) if kind else "", "sort": (str(metric), -(number or 0.0))})
+                    "kind": label(kind) if kind else "", "sort": (str(metric), -(number or 0.0)),
+                    "corrections": [present.correction(c, lang, unit=str(unit) if unit else None, metric=str(metric))
+                                    for c in (corrections or {}).get(str(fact), [])]})
         figures.append(row)
     figures.sort(key=lambda r: r["sort"])
     _mark_conflicts(figures)
@@ -218,7 +221,7 @@ def entity_page(graph: Graph, iri: str, *, lang: str, base: str, found: dict[str
         "type": {"label": label(type_iri), "href": label.link(type_iri)} if type_iri else None,
         "same_as": sorted(str(v) for v in graph.objects(node, OWL.sameAs)),
         "figures": figures, "relations": relations, "incoming": incoming,
-        "timelines": _script_json(timelines) if timelines else "",
+        "timelines": _script_json(timelines) if timelines else "", "corrected_mark": present.corrected_mark(lang),
         "documents": sorted(documents.values(), key=lambda d: (d["issued"], d["title"]), reverse=True),
     }
     return render("entity.html", lang=lang, page=view, graph=graph, path=local_path(iri, base) or "/")

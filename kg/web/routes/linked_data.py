@@ -16,7 +16,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from rdflib import RDF, Graph, URIRef
 
+from kg.graph.factview import corrections
+from kg.graph.namespace import SL
 from kg.graph.rdf import ontology_graph
+from kg.graph.summary import summary_graph_iri
 from kg.web import linked, pages
 from kg.web.protocol import ProtocolError, short
 from kg.web.service import Service, State, budget
@@ -86,8 +89,10 @@ async def _resource_page(request: Request, state: Service, graph: Graph, iri: st
     types = set(graph.objects(URIRef(iri), RDF.type))
     if types & pages.entity_classes():
         found_sources = await state.read(linked.sources, state.db, base, iri)
+        merged = [str(f) for f in graph.subjects(SL.subject, URIRef(iri)) if (f, RDF.type, SL.MergedFact) in graph]
+        changes = await state.read(corrections, state.db, merged, summary=str(summary_graph_iri(base)))
         return describe_as(request, graph, "text/html", lambda: pages.entity_page(
-            graph, iri, lang=lang, base=base, found=found, sources=found_sources))
+            graph, iri, lang=lang, base=base, found=found, sources=found_sources, corrections=changes))
     kept_aside = await state.read(linked.quarantined, state.db, base, iri)
     return describe_as(request, graph, "text/html", lambda: pages.graph_page(
         graph, title=None, lang=lang, base=base,

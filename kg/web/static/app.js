@@ -291,7 +291,6 @@ function renderResults(json) {
 const METRICS = ["computing_power", "rack_count"];
 const KINDS = ["ai", "hpc", "general", "total", "none"];
 const KIND_COLOURS = ["#7c3aed", "#0e9384", "#d97706", "#2563eb", "#64748b"];
-const BOUND_SIGNS = { gt: ">", ge: "≥", lt: "<", le: "≤", approx: "≈", eq: "" };
 const local = (term) => term ? term.value.slice(term.value.lastIndexOf("#") + 1) : "";
 
 async function loadBrowse() {
@@ -372,9 +371,48 @@ function shown(metric) {
 
 const number = (v) => v.toLocaleString(state.lang === "en" ? "en" : "zh", { maximumFractionDigits: 1 });
 const unitOf = (metric) => t(metric === "rack_count" ? "racks" : "pflops");
-const figureText = (f) => `${BOUND_SIGNS[f.comparator] ? BOUND_SIGNS[f.comparator] + " " : ""}${number(f.value)} ${unitOf(f.metric)}`;
+const UNITS = { computing_power: "PFLOPS", rack_count: "racks" };
+const wordKey = (f) => `${f.metric}|${f.comparator}|${f.value}`;
+const colourOf = (f) => KIND_COLOURS[KINDS.indexOf(f.kind)];
 
-function renderBrowse() {
+// Round steps of the value axis from 0 to `top` (1, 2 or 5 times a power of ten), at most about six.
+function niceTicks(top) {
+  const raw = top / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const ticks = [];
+  for (let v = 0; v <= top; v += step) ticks.push(v);
+  return ticks;
+}
+
+// The words of every figure and axis step the chart and the map will show, from the one presenter (POST /figure-words):
+// "超过15万P" / "more than 150,000 PFLOPS", "5万" / "50,000", in the page's script. The page draws; it never words a number.
+async function figureWords(metrics) {
+  const figures = new Map();
+  const amounts = new Set();
+  for (const metric of new Set(metrics)) {
+    const { groups, orphans } = shown(metric);
+    let max = 1;
+    for (const place of [...groups.flatMap((g) => [g, ...g.clusters]), ...orphans]) {
+      for (const bar of place.bars) {
+        figures.set(wordKey(bar), { value: bar.value, unit: UNITS[metric], comparator: bar.comparator, metric });
+        max = Math.max(max, bar.value);
+      }
+    }
+    for (const tick of niceTicks(max * 1.08)) amounts.add(tick);
+  }
+  const listed = [...figures.entries()];
+  const ticks = [...amounts];
+  const response = await fetch("/figure-words", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ lang: state.lang, figures: listed.map(([, f]) => f), amounts: ticks }) });
+  if (!response.ok) throw new Error(`${response.status}: ${(await response.text()).trim()}`);
+  const words = await response.json();
+  const byFigure = new Map(listed.map(([key], i) => [key, words.figures[i]]));
+  const byAmount = new Map(ticks.map((v, i) => [v, words.amounts[i]]));
+  return { figure: (f) => byFigure.get(wordKey(f)), amount: (v) => byAmount.get(v) ?? number(v) };
+}
+
+async function renderBrowse() {
   for (const [id, key] of [["chart-metric", "chart_metric"], ["map-metric", "map_metric"]]) {
     const select = $(id);
     const chosen = select.value || "computing_power";
@@ -384,8 +422,16 @@ function renderBrowse() {
     select.setAttribute("aria-label", t(key));
   }
   $("chart-legend").innerHTML = legend();
-  drawChart($("chart-metric").value);
-  drawMap($("map-metric").value);
+  const lang = state.lang;
+  const chartMetric = $("chart-metric").value, mapMetric = $("map-metric").value;
+  try {
+    const words = await figureWords([chartMetric, mapMetric]);
+    if (lang !== state.lang || chartMetric !== $("chart-metric").value || mapMetric !== $("map-metric").value) return;  // redrawn since
+    drawChart(chartMetric, words);
+    drawMap(mapMetric, words);
+  } catch (error) {
+    $("chart").innerHTML = `<p class="error">${esc(error.message)}</p>`;
+  }
   for (const type of ["Hub", "Cluster", "Center"]) {
     const items = state.last.entities.filter((r) => r.type.value === SL + type);
     $(`list-${type}`).innerHTML = items.map((r) => `<li>${link(r.entity.value)}${r.partOf ? ` <span class="muted">· ${link(r.partOf.value)}</span>` : ""}</li>`).join("");
@@ -398,7 +444,7 @@ function legend() {
     `<span><b class="bound-sign">→</b> ${esc(t("bound_note"))}</span><span><b>Σ</b> ${esc(t("rolled_up"))}</span>`;
 }
 
-function drawChart(metric) {
+function drawChart(metric, words) {
   const { Plot } = window.SuanliCharts;
   const { groups, orphans } = shown(metric);
   const rows = [], bars = [], names = [], empty = [];
@@ -417,24 +463,25 @@ function drawChart(metric) {
   for (const b of bars) {
     b.bound = ["gt", "ge"].includes(b.comparator) ? 1 : ["lt", "le"].includes(b.comparator) ? -1 : 0;
     b.end = b.value + b.bound * arrow;
-    b.label = `${b.rolled ? "Σ " : ""}${figureText(b)} · ${t(b.stage)}`;
-    b.tip = `${b.entity}: ${figureText(b)} · ${t(b.stage)} · ${t("kind_" + b.kind)}${b.rolled ? ` · ${t("rolled_up")}` : ""}`;
+    const kind = b.kind === "none" ? "" : ` · ${t("kind_" + b.kind)}`;  // AI or total, never left to the colour alone
+    b.label = `${b.rolled ? "Σ " : ""}${words.figure(b)} · ${t(b.stage)}${kind}`;
+    b.tip = `${b.entity}: ${words.figure(b)} · ${t(b.stage)} · ${t("kind_" + b.kind)}${b.rolled ? ` · ${t("rolled_up")}` : ""}`;
   }
   const pick = (stage, rolled) => bars.filter((b) => b.stage === stage && Boolean(b.rolled) === rolled);
   const bar = (stage, rolled) => Plot.barX(pick(stage, rolled), {
-    x: "value", y: "key", fill: "kind", title: "tip", insetTop: 3, insetBottom: 3, className: `${rolled ? "rollup" : "bar"}-${stage}`,
-    ...(stage === "planned" ? { fillOpacity: 0.28, stroke: "kind", strokeWidth: 1.5, strokeDasharray: "4,2" } : {}),
+    // the colour of the kind given as a colour: Plot takes a channel value "none" (kind not stated) for no fill at all
+    x: "value", y: "key", fill: colourOf, title: "tip", insetTop: 3, insetBottom: 3, className: `${rolled ? "rollup" : "bar"}-${stage}`,
+    ...(stage === "planned" ? { fillOpacity: 0.28, stroke: colourOf, strokeWidth: 1.5, strokeDasharray: "4,2" } : {}),
   });
   const width = Math.max(720, $("chart").clientWidth || 900);
   const marginLeft = Math.min(360, width * 0.36);
   const nameWidth = (marginLeft - 12) / 6.5;  // in ems of an 12px font: a long name ends in "…", whole in its tooltip
   const svg = Plot.plot({
-    width, height: rows.length * 24 + 48, marginLeft, marginRight: 250, marginTop: 36,
+    width, height: rows.length * 24 + 48, marginLeft, marginRight: 330, marginTop: 36,
     style: { fontSize: "12px", background: "transparent" },
     x: { domain: [0, max * 1.08], grid: true, label: `${t("metric_" + metric)} (${unitOf(metric)}) →`, labelAnchor: "left", axis: "top",
-      tickFormat: (v) => number(v) },
+      ticks: niceTicks(max * 1.08), tickFormat: (v) => words.amount(v) },
     y: { domain: rows.map((r) => r.key), axis: null, padding: 0.1 },
-    color: { domain: KINDS, range: KIND_COLOURS },
     marks: [
       Plot.barX(rows.filter((r) => r.hub), { x1: 0, x2: max * 1.08, y: "key", fill: "#f2f4f7", insetTop: -1, insetBottom: -1 }),
       Plot.ruleX([0]),
@@ -453,6 +500,7 @@ function drawChart(metric) {
     ],
   });
   svg.setAttribute("aria-label", `${t("chart_title")}: ${t("metric_" + metric)}`);
+  svg.dataset.lang = state.lang;
   for (const stage of ["actual", "planned"]) {
     for (const rect of svg.querySelectorAll(`g.bar-${stage} rect, g.rollup-${stage} rect`)) rect.dataset.stage = stage;
   }
@@ -462,7 +510,7 @@ function drawChart(metric) {
 
 // The map: China's outline (Natural Earth, shipped in the bundle) with each hub and cluster at its place,
 // its area by the chosen figure (the largest of its stages; a hub's rolled up from its clusters when it has none).
-function drawMap(metric) {
+function drawMap(metric, words) {
   const { Plot, outline } = window.SuanliCharts;
   const { groups, orphans } = shown(metric);
   const points = [];
@@ -470,7 +518,7 @@ function drawMap(metric) {
     if (p.lat === null || p.long === null) return;
     const top = p.bars.reduce((a, b) => (!a || b.value > a.value ? b : a), null);
     points.push({ iri: p.iri, hub: isHub, lat: p.lat, long: p.long, value: top ? top.value : 0,
-      name: labelOf(p.iri), tip: `${labelOf(p.iri)}: ${top ? figureText(top) + " · " + t(top.stage) + (p.rolled ? ` · ${t("rolled_up")}` : "") : t("no_figure")}` });
+      name: labelOf(p.iri), tip: `${labelOf(p.iri)}: ${top ? words.figure(top) + " · " + t(top.stage) + (p.rolled ? ` · ${t("rolled_up")}` : "") : t("no_figure")}` });
   };
   for (const group of groups) { place(group, true); for (const cluster of group.clusters) place(cluster, false); }
   for (const orphan of orphans) place(orphan, false);
@@ -492,6 +540,7 @@ function drawMap(metric) {
     ],
   });
   svg.setAttribute("aria-label", `${t("map_title")}: ${t("metric_" + metric)}`);
+  svg.dataset.lang = state.lang;
   $("map").replaceChildren(svg);
 }
 
