@@ -173,6 +173,16 @@ def test_nothing_to_count_is_no_answer_not_zero(corpus_store) -> None:
         assert result["answers"] == [] and said in result["interpretation"]
 
 
+def test_a_place_inside_a_name_the_graph_does_not_know_is_said_to_be_only_the_place(corpus_store) -> None:
+    """"甲乙芜湖新型算力产业园" is some park in Wuhu: the answer is Wuhu's own figure, and says so; never a list of
+    every park."""
+    result = _ask(corpus_store, "甲乙芜湖新型算力产业园总投资是多少?")
+    assert "“芜湖”属于图谱未收录的名称,以下是芜湖本身的数据" in result["interpretation"]
+    assert [a["iri"].rsplit("/", 1)[-1] for a in result["answers"]] == ["wuhu-data-center-cluster"]  # Wuhu's own
+    kept = _ask(corpus_store, "芜湖数据中心的机架数是多少?")  # the city and a bare class word: Wuhu's data centers
+    assert "未收录" not in kept["interpretation"] and "芜湖" in kept["interpretation"]
+
+
 def test_a_chinese_answer_is_worded_without_english_codes(corpus_store) -> None:
     answer = _ask(corpus_store, "貴安數據中心集群的智能算力是多少?")["answers"][0]
     assert answer["display"].startswith("貴安數據中心集群")

@@ -29,9 +29,7 @@ from kg.qa.plan import (
     plan,
     subject_rows,
 )
-from kg.qa.understand import AGENTS, Store, Understanding, Vocabulary, understand, vocabulary
-
-_PLACES = {"City", "Province", "District"}
+from kg.qa.understand import Store, Understanding, Vocabulary, understand, vocabulary
 
 
 def _one_figure_each(rows: list[dict], statuses: list[str]) -> dict[str, dict]:
@@ -317,8 +315,6 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
     distinct = list(dict.fromkeys(iri for _, iri in u.entities))
     if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no):
         for iri in distinct[1:3]:
-            if vocab.types.get(distinct[0]) in AGENTS and vocab.types.get(iri) in _PLACES:
-                continue  # "X's racks in P" are not P's racks
             others = [(p, i) for p, i in u.entities if i == iri]
             out.append((replace(u, entities=others), f"no figure for the first entity named, so {iri}"))
     if u.metric and len(distinct) == 1 and not u.cls:

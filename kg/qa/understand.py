@@ -401,6 +401,9 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     linked, u.notes = vocab.link(text)
     lex = questions()
     for start, end, iri in linked:
+        if vocab.types.get(iri) in ("City", "Province", "District") and _inside_unknown_name(text, start, end, linked):
+            # an honest fallback: the place's own facts, saying that the name around it is unknown
+            u.notes.append(f"'{text[start:end]}' is part of a name the graph does not know, so {iri} itself")
         if vocab.types.get(iri) == "Initiative" and (named := _find_words(text[start:end], [
                 w for ws in lex["class"].values() for w in ws])):
             # "国家枢纽节点", "the national hubs": the programme's name says which class is meant
@@ -519,6 +522,33 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
         if agents and u.cls not in AGENTS:
             u.cls = agents[0]
+
+
+@functools.cache
+def _facility_end() -> re.Pattern[str]:
+    names = questions()["names"]
+    stops = re.escape(names["name_stops"])
+    ends = "|".join(sorted(map(re.escape, names["facility_ends"]), key=len, reverse=True))
+    return re.compile(rf"([^{stops}a-z0-9]{{0,6}}?)(?:{ends})")
+
+
+def _inside_unknown_name(text: str, start: int, end: int, linked: list[tuple[int, int, str]]) -> bool:
+    """A place inside a facility's name the graph does not know ("甲乙芜湖新型算力产业园"): other name characters
+    stand before it (not another entity's) or between it and the facility word. A place followed by a bare class
+    word ("中卫数据中心", Zhongwei's data centers) is the place."""
+    if not has_cjk(text[start:end]):
+        return False
+    m = _facility_end().match(text, end)
+    if m is None:
+        return False
+    if m.group(1):
+        return True
+    stops = questions()["names"]["name_stops"]
+    before = start
+    while before > 0 and has_cjk(text[before - 1]) and text[before - 1] not in stops \
+            and not any(s <= before - 1 < e for s, e, _ in linked):
+        before -= 1
+    return start - before >= 2
 
 
 def _share_the_class(u: Understanding, vocab: Vocabulary) -> None:
