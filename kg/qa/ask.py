@@ -243,7 +243,7 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         _add_corrections(out["answers"], store, vocab.summary, out.get("compared") or [])
         for answer in out["answers"]:
             answer["label"] = present.in_script(answer.get("label") or "", script) or answer.get("label")
-            answer["display"] = present.display(answer, script, u.metric)
+            answer["display"] = present.display(answer, script, u.metric or answer.get("metric"))
         out["interpretation"] = present.interpretation(out.get("interpretation"), script)
         return out
     except Exception as exc:  # noqa: BLE001 - one bad question must never stop a batch
@@ -430,6 +430,9 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
     return _figure_answers(out, the_plan, rows, u, vocab)
 
 
+FACTS_SHOWN = 12  # figures shown when the question was only partly understood
+
+
 def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
     if u.year:
@@ -440,6 +443,8 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
         rows = _one_figure(rows, u)
     if the_plan.shape == "list" and u.superlative:
         rows = rows[: u.top]
+    if the_plan.shape == "facts":
+        rows = rows[:FACTS_SHOWN]
     seen_keys = set()
     for row in rows:
         subject = row["subject"]["value"]
@@ -448,11 +453,16 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
         for_holder = the_plan.shape in ("list", "boolean") and u.cls in ("Cluster", "Hub") \
             and vocab.types.get(holder) == u.cls
         key = (subject, row["value"]["value"], row.get("unit", {}).get("value")) if the_plan.shape == "value" else (
-            holder if for_holder else subject)
+            (subject, row["metric"]["value"], row["value"]["value"], row["status"]["value"]) if the_plan.shape == "facts"
+            else holder if for_holder else subject)
         if key in seen_keys:
             continue
         seen_keys.add(key)
         answer = _answer(row, vocab, u)
+        if the_plan.shape == "facts":  # each figure says what it measures, since the question named no metric
+            answer["metric"] = local_name(row["metric"]["value"])
+            answer["text"] = present.figure(answer["value"], answer["unit"], answer["comparator"],
+                                            present.script_of(u.lang, u.script), metric=answer["metric"])
         if for_holder and holder != subject:
             answer.update(_label(holder, vocab, u.script))
             answer["via"] = _label(subject, vocab, u.script)
@@ -476,8 +486,9 @@ def _mark_conflicts(answers: list[dict[str, Any]]) -> None:
     """Two figures of one entity with the same status, kind and time that differ: the sources disagree, and the answer says so."""
     seen: dict[tuple, set] = {}
     for a in answers:
-        seen.setdefault((a.get("iri"), a.get("status"), a.get("kind"), a.get("time")), set()).add((a.get("value"), a.get("comparator")))
+        seen.setdefault((a.get("iri"), a.get("metric"), a.get("status"), a.get("kind"), a.get("time")),
+                        set()).add((a.get("value"), a.get("comparator")))
     for a in answers:
-        if len(seen[(a.get("iri"), a.get("status"), a.get("kind"), a.get("time"))]) > 1:
+        if len(seen[(a.get("iri"), a.get("metric"), a.get("status"), a.get("kind"), a.get("time"))]) > 1:
             a["conflict"] = True
 
