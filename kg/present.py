@@ -248,7 +248,7 @@ _ZH_PHRASES = [
     (r"a figure is only a bound, so the comparison rests on the stated bounds", "有数值只是上下限,比较依据所述界限"),
     (r"no figures in one unit to choose from", "没有同一单位的数值可选"), (r"no figures to add up in one unit", "没有同一单位的数值可加总"),
     (r"none found in the graph", "图谱中未找到可计数的对象"),
-    (r"^partly understood$", "未完全理解"), (r"^the figures of (.+)$", r"以下是\1的数据"),
+    (r"^the figures of (.+)$", r"\1的各项数据"),
     (r"'(.+?)' is part of a name the graph does not know, so (.+?) itself", r"“\1”属于图谱未收录的名称,以下是\2本身的数据"),
     (r"took '(.+?)' as (.+?) \(also close: (.+?)\)", r"将“\1”理解为\2(相近:\3)"),
     (r"figures of different status, kind or bound are not added: (.+)", r"状态、类型或界限不同的数值不相加:\1"),

@@ -250,10 +250,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ {_values({'entity': [URIRef(entities[0])]})} "
                   f"?answer a sl:{u.cls} ; (sl:partOf|sl:locatedIn)+ ?entity }}")
         return Plan(sparql, "relation", f"{u.cls} entities in {entities[0]}")
-    if entities and not (u.yes_no or u.relation or u.metric or u.count):
-        # an honest fallback: the question names something the graph knows but asks what no plan reads;
-        # the figures the graph holds on it, said to be only that
-        return Plan(_figures({}, []), "facts", f"partly understood; the figures of {entities[0]}",
+    if entities and u.overview and not (u.yes_no or u.relation or u.metric or u.count):
+        # "tell me about X", "X怎么样": the figures the graph holds on it, said to be only that (a question
+        # that asks something else the graph does not hold, "the weather in X", gets nothing)
+        return Plan(_figures({}, []), "facts", f"the figures of {entities[0]}",
                     _scope_query(_listed_scope(entities[:1])))
     return None
 

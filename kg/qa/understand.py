@@ -58,6 +58,7 @@ class Understanding:
     hops: bool = False  # containment through places in between
     _members: bool = False  # count the graph's members, not a stated figure
     said: dict[str, str] = field(default_factory=dict)
+    overview: bool = False  # "tell me about X", "X怎么样": the figures held on X
     difference: bool = False  # "多多少", "how many more": how far apart two figures are  # iri → the words of the question that named it
 
 
@@ -414,7 +415,9 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.said.setdefault(iri, text[start:end])
         masked[start:end] = ["\x00"] * (end - start)
     rest = "".join(masked)
-    hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(rest, words))]
+    # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 is no count
+    counted = re.sub(r"(?<=[哪每])个", "\x00", rest)
+    hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(counted, words))]
     if hits:
         u.metric = max(hits)[1]
     kinds = [(len(w), name) for name, words in lex["kind"].items() if (w := _hit(rest, words))]
@@ -440,6 +443,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     _read_relation(u, rest, intent, vocab)
     first_word = text.strip().split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
+    u.overview = _asks_overview(u, rest, intent["overview"])
     u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
     if u.difference:
         u.comparative, u.yes_no = "max", False
@@ -507,7 +511,9 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
     asks_amount = bool(_AMOUNT.search(rest))
     ranks = [w for k in ("comparative_max", "comparative_min", "superlative_max", "superlative_min") for w in intent[k]]
     # "与哪个城市签署了算力合作协议": which one of a class, not a figure (unless it asks the most or more)
-    asks_which = u.cls is not None and bool(re.search(r"哪|\bwhich\b", rest)) and not _hit(rest, ranks)
+    # ("哪些集群总投资超过600亿元" asks which pass a bound: a figure question)
+    asks_which = u.cls is not None and bool(re.search(r"哪|\bwhich\b", rest)) and not _hit(rest, ranks) \
+        and u.threshold is None
     asks_who = bool(_hit(rest, intent["who"])) or asks_which
     for name in ("contains", "operator", "part_of", "partner", "member_of", "located_in"):
         if _hit(rest, intent[name]) and not (name in ("located_in", "contains") and u.metric):
@@ -522,6 +528,21 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
         if agents and u.cls not in AGENTS:
             u.cls = agents[0]
+
+
+def _asks_overview(u: Understanding, rest: str, words: list[str]) -> bool:
+    """"Tell me about X", "X怎么样", "X的情况": asked of the thing itself, with nothing between them
+    ("庆阳今天天气怎么样" asks about the weather, which the graph does not hold)."""
+    found = _find_words(rest, words)
+    if found is None or not u.entities:
+        return False
+    start, word = found
+    for pos, iri in u.entities:
+        end = pos + len(u.said.get(iri, ""))
+        gap = rest[end:start] if end <= start else rest[start + len(word):pos]
+        if re.fullmatch(r"[\s的]*(?:the\s*)?|\s*(?:the\s+)?", gap):
+            return True
+    return False
 
 
 @functools.cache
