@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from extract import read
 from extract.quantity import find, parse
-from tests.conftest import EVAL, SEEDS, TEST_CORPUS, suanli
+from tests.conftest import CORPUS, EVAL, SEEDS, TEST_CORPUS, suanli
 
 NUMBERS = [("两万", 20000), ("十三", 13), ("1.3万", 13000), ("2350亿", 2.35e11), ("150,000", 150000),
            ("10 million", 1e7), ("36.6 billion", 3.66e10), ("千亿", 1e11), ("一千五百万", 1.5e7)]
@@ -496,6 +496,34 @@ def test_a_partner_after_an_adverb_and_a_list() -> None:
 ])
 def test_a_source_is_titled_by_its_headline_not_its_chrome(page, title) -> None:
     assert read(page.encode()).cleaned.title == title
+
+
+SAMPLE_HEADLINES = {
+    "01_qingyang_green.txt": "庆阳加快建设绿色算力基地", "02_qingyang_en.txt": "Qingyang bets on green computing",
+    "03_wuhu_zh.txt": "芜湖集群智算项目加速落地", "04_guian_hant.txt": "貴安數據中心集群算力規模持續擴大",
+    "05_zhongwei_en.txt": "Zhongwei cluster signs new cloud projects", "06_horinger_zh.txt": "和林格尔新区建设超大规模智算中心",
+    "07_shaoguan_mixed.txt": "Shaoguan data center cluster update / 韶关集群进展", "08_tianfu_zh.html": "天府数据中心集群算力规模突破",
+    "09_zhangjiakou_en.txt": "Zhangjiakou cluster powers Beijing's AI demand", "10_chongqing_zh.txt": "重庆数据中心集群发布建设进展",
+}
+
+
+def test_every_sample_document_is_titled_by_its_headline() -> None:
+    assert {p.name: read(p.read_bytes()).cleaned.title for p in sorted(CORPUS.iterdir())} == SAMPLE_HEADLINES
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="shared seeds not present")
+def test_every_seed_is_titled_by_a_headline_line_of_its_own_or_not_at_all() -> None:
+    """A seed's title is a short line standing alone above its body (a page that opens with its body has none)."""
+    for path in sorted(SEEDS.iterdir()):
+        cleaned = read(path.read_bytes()).cleaned  # pinyin glosses and table bars taken out
+        title = cleaned.title
+        lines = [line.strip(" |") for line in cleaned.text.splitlines()]
+        if title is None:
+            assert len(lines[0]) > 200, path.name  # the page opens with its body
+            continue
+        at = [i for i, line in enumerate(lines) if line.startswith(title) and len(line) - len(title) <= 4]  # "标题[]"
+        assert at and len(title) <= 80, path.name
+        assert at[0] < next(i for i, line in enumerate(lines) if len(line) > 200), path.name
 
 
 # ---------------------------------------------------------------- entity names: places, zones, lists, glosses
