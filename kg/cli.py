@@ -41,7 +41,9 @@ def _root(show_version: Annotated[bool, typer.Option("--version", callback=_vers
     """Suanli KG: China's computing infrastructure as a knowledge graph."""
 
 StoreOpt = Annotated[str, typer.Option("--store", help="store directory")]
-FormatOpt = Annotated[str, typer.Option("--format", help="output format")]
+def _format(*choices: str) -> Any:
+    """The --format option with its choices in the help (`_choice` checks the same tuple)."""
+    return typer.Option("--format", help=f"output format: {', '.join(choices)}")
 DEFAULT_STORE = "./suanli-store"
 
 
@@ -95,7 +97,7 @@ def _choice(value: str, allowed: tuple[str, ...]) -> str:
 
 @app.command()
 def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or directories")] = None,
-           store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
+           store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("text", "json")] = "text",
            jobs: Annotated[int, typer.Option("--jobs", "-j", help="processes that extract documents (default: the CPU count)")]
            = 0,
            curated: Annotated[Path | None, typer.Option("--facts", help="a JSON list of curated facts, each with a source")]
@@ -174,7 +176,7 @@ def extract(paths: Annotated[list[str] | None, typer.Argument(help="files or dir
             scheduler: Annotated[str | None, typer.Option("--scheduler", help="the Dask scheduler's address, tcp://HOST:PORT")]
             = None,
             jobs: Annotated[int, typer.Option("--jobs", "-j", help="local processes (default: the CPU count)")] = 0,
-            format: FormatOpt = "text") -> None:
+            format: Annotated[str, _format("text", "json")] = "text") -> None:
     """Turn documents into files without a store: each one's named graph (N-Quads) and facts (JSON Lines).
 
     Files are named by the document's content hash; a document whose files exist is skipped. `suanli load` stores them.
@@ -199,7 +201,7 @@ def extract(paths: Annotated[list[str] | None, typer.Argument(help="files or dir
 
 @app.command()
 def load(directory: Annotated[Path | None, typer.Argument(help="a directory `suanli extract` wrote")] = None,
-         store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
+         store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("text", "json")] = "text",
          lang: Annotated[str, typer.Option("--lang", help="language of the report lines: en, zh")] = "en") -> None:
     """Bulk-load what `extract` wrote into the embedded store, validated like ingest (idempotent; the same store)."""
     from kg.pipeline.scale import load_directory
@@ -292,7 +294,7 @@ def _mentions(fact: dict, needle: str, labels: dict[str, dict[str, str]]) -> boo
 
 
 @app.command()
-def facts(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "table",
+def facts(store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("json", "csv", "table")] = "table",
           entity: Annotated[str | None, typer.Option(
               "--entity", help="only facts about an entity: part of its name in any script, or of its IRI")] = None,
           metric: Annotated[str | None, typer.Option("--metric", help="only one metric, by code (rack_count, part_of…)")]
@@ -392,7 +394,7 @@ def _print_results(results: list[dict], labels: dict[str, dict[str, str]], lang:
 
 
 @app.command()
-def validate(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
+def validate(store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("text", "json", "turtle")] = "text",
              lang: Annotated[str, typer.Option("--lang", help="zh or en")] = "en") -> None:
     """Check every document against the SHACL shapes in its context; exit 1 while any fact is quarantined.
 
@@ -458,7 +460,7 @@ app.add_typer(quarantine_app, name="quarantine")
 
 
 @quarantine_app.command("list")
-def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text",
+def quarantine_list(store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("text", "json")] = "text",
                     lang: Annotated[str, typer.Option("--lang", help="en, zh-Hans or zh-Hant")] = "en") -> None:
     """The quarantined facts: entity, metric, value, the rule each breaks and its source file."""
     from kg.graph.factview import entity_labels, fact_figures
@@ -674,7 +676,7 @@ def _short(cell: dict[str, str], names: list[tuple[str, str]]) -> str:
 @app.command()
 def ask(question: Annotated[str | None, typer.Argument(help="a question in Chinese or English")] = None,
         batch: Annotated[Path | None, typer.Option("--batch", help="one question a line")] = None,
-        store: StoreOpt = DEFAULT_STORE, format: FormatOpt = "text") -> None:
+        store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("text", "json")] = "text") -> None:
     """Answer questions from the graph, with the SPARQL that ran and the evidence."""
     from kg.qa.ask import ask as answer
 
@@ -727,7 +729,8 @@ def render_answer(result: dict) -> str:
 
 
 @app.command()
-def export(format: FormatOpt = "turtle", output: Annotated[Path, typer.Option("-o", "--output")] = Path("-"),
+def export(format: Annotated[str, _format("turtle", "trig", "nquads", "jsonld")] = "turtle",
+           output: Annotated[Path, typer.Option("-o", "--output", help="the file to write (- for stdout)")] = Path("-"),
            store: StoreOpt = DEFAULT_STORE) -> None:
     """Write a linked-data dump: turtle (every graph merged), trig (one block per named graph), nquads or jsonld.
 

@@ -144,6 +144,15 @@ def test_bare_commands_show_their_help_and_exit_2() -> None:
         assert done.returncode == 2 and "Usage: suanli" in done.stdout + done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(("command", "choices"), [
+    ("facts", "json, csv, table  [default: table]"), ("export", "turtle, trig, nquads, jsonld"),
+    ("ingest", "text, json  [default: text]"), ("validate", "text, json, turtle"),
+])
+def test_help_lists_the_choices_and_defaults_of_format(command: str, choices: str) -> None:
+    text = " ".join(suanli(command, "--help", check=True).stdout.split())
+    assert f"--format <str> output format: {' '.join(choices.split())}" in text
+
+
 def test_an_unknown_metric_lists_every_choice(store: Path) -> None:
     line = suanli("facts", "--metric", "rack", "--store", str(store)).stderr
     assert all(code in line for code in ("rack_count", "computing_power", "renewable_share", "part_of", "operator"))
