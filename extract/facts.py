@@ -423,14 +423,27 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
         group = gaz.entities.get(key)
         if group is None:
             continue
-        clause_start = max(text.rfind(c, 0, match.start()) for c in "。；;!?！？") + 1
-        members = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
-                   and e.type in _SET_MEMBER_TYPES]
+        # the subject of the phrase's own comma clause first (宁夏…,中卫市被列为…之一: 中卫), else of the sentence
+        members: list[Entity] = []
+        for stops in (",，。；;!?！？", "。；;!?！？"):
+            clause_start = max(text.rfind(c, 0, match.start()) for c in stops) + 1
+            members = members or [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
+                                  and e.type in _SET_MEMBER_TYPES]
         if not members:
             members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
         if members:
             found.append((members[0], "member_of", group))
+            # "one of the eight hubs and ten clusters": the member belongs to the set coordinated with the first
+            if (both := _SECOND_SET.match(text, match.end())) is not None:
+                other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
+                if other != key and (second := gaz.entities.get(other)) is not None:
+                    found.append((members[0], "member_of", second))
     return found + _listed_members(ents, text, off)
+
+
+_SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"
+                         r"(?:[\w\"“”-]+\s+){0,4}?(?:国家)?(?:(?P<hub>枢纽节点|hubs|hub nodes)|数据中心集群|clusters)(?![A-Za-z])",
+                         re.IGNORECASE)
 
 
 _SET_LIST = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]+|八大|十大)\s*(?:个|地|大|省)?[^，,。；;、]{0,12}?"
