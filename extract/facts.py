@@ -340,7 +340,10 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
         after = [(m, e) for m, e in ents if m.start - off == verb.end()]
         if before and after and not re.search(r"(?:与|和|同|跟)\s*$|由[^，,。；;]*$", text[: verb.start()]):
-            found += [(before[0][1], "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
+            # the first party is the last of its run of places (重庆渝中 → 渝中), as the parties after the verb
+            first = _run_end(ents, before[0][0])
+            if first.end - off <= verb.start() and first.entity is not None:
+                found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
     found += _listed_signers(ents, text, off)
     # anaphoric subject: "The city has partnered with Ganzhou"
     for m in sentence.mentions:

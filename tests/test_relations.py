@@ -25,3 +25,8 @@ def test_members_of_the_national_sets(text: str, pair: tuple[str, str]) -> None:
 def test_the_province_of_another_clause_is_no_member() -> None:
     members = _relations("甘肃近年来算力产业发展迅速,庆阳市被列为全国十个数据中心集群之一。", "member_of")
     assert ("gansu", "national-data-center-clusters") not in members
+
+
+def test_a_party_written_after_its_city_signs_not_the_city() -> None:
+    partners = _relations("江苏苏州吴江携手贵州贵安打造算力协同创新平台。", "partner")
+    assert partners == {("wujiang-district", "guian-new-area")}
