@@ -296,13 +296,15 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
         return listed
 
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
-    located_zh = r"[,，]?\s*(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")\s*"
+    # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
+    phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
+    located_zh = r"[,，]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")\s*"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
             gap = between(a, b)
-            if re.fullmatch(located_zh, gap) or re.fullmatch(r"\s*(?:在)\s*", gap) and re.match(
-                    r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
-                found.append((ea, "located_in", _most_specific_place(ents, b, text, off)))
+            if re.fullmatch(located_zh, gap) or re.fullmatch(r"\s*" + phase + r"\s*在\s*", gap) and re.match(
+                    r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif _IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
             elif re.search(r"\b(?:" + "|".join(_en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
@@ -516,6 +518,17 @@ def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, tex
     return place.entity
 
 
+def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[Entity]:
+    """Where a run of places written together (广东韶关市浈江区) locates a thing: its last place, and the city
+    the run names when that last place is a district of it (浈江区 and 韶关; not the province)."""
+    last = _run_end(ents, first)
+    assert last.entity is not None
+    places = [last.entity]
+    if last.entity.type == "District":
+        places += [e for m, e in ents if first.start <= m.start < last.start and e.type == "City"][-1:]
+    return places
+
+
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
     """The last mention of a run of places written together (广东韶关市浈江区)."""
     place = first
@@ -564,7 +577,9 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
             built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(
                 r"(?:[、和及][^，,。；;、]{1,6}?)*\s*(?:" + "|".join(rel["spread_verb_zh"]) + ")", after)  # 、简阳市建设
             zoned = re.fullmatch(r"\s*的?(?:" + spread + r")\s*", gap)
-            if held or (hosts and len(places) == 1) or built or (zoned and ea.type in ("Cluster", "Park")):
+            if (held or hosts) and len(places) == 1:
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
+            elif held or built or (zoned and ea.type in ("Cluster", "Park")):
                 found += [(ea, "located_in", p) for p in places]
         if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
             first = a

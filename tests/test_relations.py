@@ -30,3 +30,15 @@ def test_the_province_of_another_clause_is_no_member() -> None:
 def test_a_party_written_after_its_city_signs_not_the_city() -> None:
     partners = _relations("江苏苏州吴江携手贵州贵安打造算力协同创新平台。", "partner")
     assert partners == {("wujiang-district", "guian-new-area")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a phase between the name and the cue
+    ("芜湖大数据产业园项目二期位于芜湖市鸠江区,占地300亩。", {("芜湖大数据产业园", "鸠江区"), ("芜湖大数据产业园", "芜湖")}),
+    # a ceremony held in a district of a named city: the district and the city, not the province
+    ("庆阳云谷数据中心(二期)项目开工仪式在甘肃庆阳市西峰区举行。", {("庆阳云谷数据中心", "西峰区"), ("庆阳云谷数据中心", "庆阳")}),
+])
+def test_a_place_run_locates_in_its_district_and_city(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    subject = next(iter(expected))[0]
+    assert {pair for pair in located if pair[0] == subject} == expected
