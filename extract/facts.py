@@ -273,9 +273,14 @@ def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
     return subject.type in allowed[0] and obj.type in allowed[1] and subject.key != obj.key
 
 
-def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]) -> list[tuple[Entity, str, Entity]]:
+def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity],
+               carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
-    over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions."""
+    over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions.
+
+    `carried` is the thing the sentence before was about (its opening name): a sentence that names no thing built
+    of its own (由A、B共同建设。) goes on about it.
+    """
     rel = lexicon()["relation"]
     text = sentence.text
     off = sentence.start
@@ -356,7 +361,9 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                     found.append((topic_of[m.anaphor], "partner", eb))
                     break
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
-    found += _by_agents(ents, text, _masked(sentence), off, roles_of) + _role_nouns(ents, text, off, roles_of)
+    own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
+    found += _by_agents(ents, text, _masked(sentence), off, roles_of, None if own else carried)
+    found += _role_nouns(ents, text, off, roles_of)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -364,10 +371,10 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
     for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?", text):
-        agents = [e for m, e in ents if m.start - off == m_en.end()]
+        agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE), None)
-        if agents and target is not None:
-            found.append((target, "operator", agents[0]))
+        if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
+            found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
     # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
     for i, (a, ea) in enumerate(ents):
         prefix = text[: a.start - off]
@@ -613,7 +620,7 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
 
 
 def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: int,
-               roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+               roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """由A、B共同建设(的X): the agents after 由 build or run the X the phrase modifies, else the clause's subject
     (the last thing built named before 由 that is not a place it lies in: A位于B园区,由C建设 → A).
 
@@ -621,15 +628,16 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     """
     rel = lexicon()["relation"]
     found = []
+    # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
-                            + "|".join(rel["operator_zh"]) + r")", masked):
+                            + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
         agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
         target = None
         if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
         if target is None:
             target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
-                           and not _placed(m, text, off, roles_of)), None)
+                           and not _placed(m, text, off, roles_of)), carried)
         if target is not None:
             found += [(target, "operator", agent) for agent in agents]
     return found
@@ -801,6 +809,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     pub_year = cleaned.published.year if cleaned.published else None
 
     previous: Entity | None = None  # the last thing built or run named in the sentence before
+    opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
         evidence = original[start:end].strip()
@@ -843,7 +852,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end, attachment))
             prev_end = q.end
-        for s, metric, o in _relations(sentence, roles, by_type):
+        carried, opened = opened, _opening_subject(sentence, roles)
+        for s, metric, o in _relations(sentence, roles, by_type, carried):
             if metric == "located_in":
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
@@ -851,6 +861,21 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
     facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz)
     return _dedupe(facts)
+
+
+_OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|近日|日前|目前|今年|当天|同时|此外|其中)?[,，]?\s*[“\"「]?")
+
+
+def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
+    """The thing built or run a sentence opens with (成都智算中心项目总投资…): what it, and a next sentence
+    without a subject of its own, is about."""
+    if not sentence.mentions or roles[0] != "subject":
+        return None
+    first = sentence.mentions[0]
+    lead = _OPENING.match(sentence.text)
+    if first.entity is None or first.entity.type not in INFRASTRUCTURE or lead is None or first.start - sentence.start != lead.end():
+        return None
+    return first.entity
 
 
 def _ranks_and_pue(text: str) -> list[Quantity]:

@@ -42,3 +42,21 @@ def test_a_place_run_locates_in_its_district_and_city(text: str, expected: set) 
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     subject = next(iter(expected))[0]
     assert {pair for pair in located if pair[0] == subject} == expected
+
+
+def test_every_agent_after_by_operates() -> None:
+    operators = _relations("The Lanzhou Supercomputing Center was jointly built by China Mobile and Huawei last year.", "operator")
+    assert {o for _, o in operators} == {"china-mobile", "huawei"}
+
+
+def test_a_sentence_without_a_subject_goes_on_about_the_one_before() -> None:
+    text = "兰州智算中心项目总投资50亿元,分两期建设。由甘肃数投公司、华为公司共同建设运营。"
+    assert ("lanzhou-intelligent-computing-center", "huawei") in _relations(text, "operator")
+    # a sentence that names its own thing is about that thing
+    other = "兰州智算中心项目总投资50亿元。由华为公司建设的庆阳云谷数据中心已投运。"
+    assert ("lanzhou-intelligent-computing-center", "huawei") not in _relations(other, "operator")
+
+
+def test_a_verb_inside_a_company_name_names_no_builder() -> None:
+    text = "兰州智算中心项目总投资50亿元。由庆阳数据产业园建设发展有限公司出资,由华为公司建设运营。"
+    assert _relations(text, "operator") == {("lanzhou-intelligent-computing-center", "huawei")}
