@@ -717,10 +717,19 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     """在B(,B2的岸边,B3),A正式开工: a location phrase opening the sentence, in one or a few short parts, places
     the first thing built named after it. Each part gives its most specific place; a province only when alone."""
     rel = lexicon()["relation"]
-    lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*在", text)
+    lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*(?:而|同时|此外)?在", text)
     event = r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")"
     infra = next(((m, e) for m, e in ents if e.type in INFRASTRUCTURE and lead and m.start - off > lead.end()
                   and re.search(r"[,，]\s*$", text[: m.start - off]) and re.match(event, text[m.end - off :])), None)
+    if lead is not None and infra is None:
+        # no event word: only a phrase of nothing but place names (而在河南郑州,X…) places the name right after it
+        run = [(m, e) for m, e in ents if m.start - off >= lead.end()]
+        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES:
+            last = _run_end(ents, run[0][0])
+            after = next(((m, e) for m, e in run if m.start > last.end), None)
+            if after is not None and after[1].type in INFRASTRUCTURE and re.fullmatch(
+                    r"[,，]\s*", text[last.end - off : after[0].start - off]) and last.entity is not None:
+                return [(after[1], "located_in", last.entity)]
     if lead is None or infra is None:
         return []
     parts = re.fullmatch(r"((?:[^，,。；;]{1,16}[,，]){1,3})\s*", text[lead.end() : infra[0].start - off])

@@ -60,3 +60,15 @@ def test_a_sentence_without_a_subject_goes_on_about_the_one_before() -> None:
 def test_a_verb_inside_a_company_name_names_no_builder() -> None:
     text = "兰州智算中心项目总投资50亿元。由庆阳数据产业园建设发展有限公司出资,由华为公司建设运营。"
     assert _relations(text, "operator") == {("lanzhou-intelligent-computing-center", "huawei")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("而在甘肃庆阳,星河智算中心正以5000P算力服务东部企业。", {("星河智算中心", "庆阳")}),
+    # the phrase must be nothing but places: a policy or a company before the comma places nothing
+    ("在国家政策支持下,星河智算中心正以5000P算力服务东部企业。", set()),
+    ("在华为的支持下,星河智算中心正以5000P算力服务东部企业。", set()),
+])
+def test_a_place_phrase_opening_the_sentence_places_the_name_after_it(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts
+               if f.metric == "located_in" and f.subject.zh == "星河智算中心"}
+    assert located == expected
