@@ -396,7 +396,8 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
-    found += _copula_part_of(ents, text, off) + _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    found += _copula_part_of(ents, text, off) + _carriers(ents, text, off)
+    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o):
@@ -673,6 +674,20 @@ def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: in
     for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
         if ea.type == "Company" and re.fullmatch(r"['’]s\s+", text[a.end - off : b.start - off]):
             found.append((eb, "operator", ea))
+    return found
+
+
+def _carriers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X…以A、B、C为主要载体: the parks or centers listed are parts of X, the cluster or park the clause is about
+    (its first one named before 以)."""
+    rel = lexicon()["relation"]
+    found = []
+    for m_by in re.finditer(r"以([^，,。；;]+?)为(?:主要|核心|重要)?(?:" + "|".join(rel["part_of_carrier_zh"]) + ")", text):
+        clause_start = max(text.rfind(c, 0, m_by.start()) for c in "。；;!?！？") + 1
+        whole = next((e for m, e in ents if clause_start <= m.start - off < m_by.start() and e.type in ("Cluster", "Park")), None)
+        if whole is not None:
+            found += [(e, "part_of", whole) for e in _list_items(ents, text, off, m_by.end(1))
+                      if e.type in ("Center", "Park") and e.key != whole.key]
     return found
 
 

@@ -72,3 +72,9 @@ def test_a_place_phrase_opening_the_sentence_places_the_name_after_it(text: str,
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts
                if f.metric == "located_in" and f.subject.zh == "星河智算中心"}
     assert located == expected
+
+
+def test_the_carriers_of_a_cluster_are_its_parts() -> None:
+    text = "芜湖数据中心集群将以芜湖大数据产业园、鸠江软件园为主要载体,加快建设。"
+    parts = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "part_of"}
+    assert {("芜湖大数据产业园", "芜湖数据中心集群"), ("鸠江软件园", "芜湖数据中心集群")} <= parts
