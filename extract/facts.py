@@ -444,6 +444,8 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                                   and e.type in _SET_MEMBER_TYPES]
         if not members:
             members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
+        if members and members[0].type == "Cluster" and key == "national-computing-hub-nodes":
+            members = []  # 作为八大枢纽节点之一,和林格尔集群…: a cluster lies in a hub, it is none of the hubs
         if members:
             found.append((members[0], "member_of", group))
             # "one of the eight hubs and ten clusters": the member belongs to the set coordinated with the first

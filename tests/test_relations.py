@@ -78,3 +78,8 @@ def test_the_carriers_of_a_cluster_are_its_parts() -> None:
     text = "芜湖数据中心集群将以芜湖大数据产业园、鸠江软件园为主要载体,加快建设。"
     parts = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "part_of"}
     assert {("芜湖大数据产业园", "芜湖数据中心集群"), ("鸠江软件园", "芜湖数据中心集群")} <= parts
+
+
+def test_a_cluster_is_no_member_of_the_hubs() -> None:
+    members = _relations("作为全国八大算力枢纽节点之一,和林格尔集群将服务京津冀的算力需求。", "member_of")
+    assert ("horinger-data-center-cluster", "national-computing-hub-nodes") not in members
