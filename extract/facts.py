@@ -885,7 +885,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
 
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
-    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz)
+    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
     return _dedupe(facts)
 
 
@@ -927,7 +927,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
 
 
 def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_location: set[str], stated: set[str],
-                       first_sentence: dict[str, tuple[int, int]], original: str, gaz) -> list[Fact]:
+                       first_sentence: dict[str, tuple[int, int]], original: str, gaz, folded: str = "") -> list[Fact]:
     """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province.
 
     A new name carries its place (中国移动(宁夏·中卫)数据中心 lies in 中卫), but not one named only in a comparison
@@ -965,13 +965,18 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
                 other = gaz.entities.get(other_key)
                 if other is None:
                     continue
-                if relation == "located_in" and entity.type == "District":
-                    out.append(fact(entity, relation, other))
-                elif relation == "located_in" and entity.type == "City" and other_key in doc_keys:
+                if relation == "located_in" and (entity.type == "City" and other_key in doc_keys
+                                                  or entity.type == "District" and _written(other, folded)):
+                    # a district or city lies in a place the text names (山东聊城市东阿县开发区 names 聊城 too)
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
     return out
+
+
+def _written(place: Entity, folded: str) -> bool:
+    """Whether a place's name is written in the text, also inside another name (山东聊城市东阿县开发区)."""
+    return bool(place.zh and place.zh in folded) or bool(place.en and re.search(r"\b" + re.escape(place.en) + r"\b", folded))
 
 
 def _owner_in_name(entity: Entity, gaz) -> Entity | None:

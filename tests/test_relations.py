@@ -83,3 +83,11 @@ def test_the_carriers_of_a_cluster_are_its_parts() -> None:
 def test_a_cluster_is_no_member_of_the_hubs() -> None:
     members = _relations("作为全国八大算力枢纽节点之一,和林格尔集群将服务京津冀的算力需求。", "member_of")
     assert ("horinger-data-center-cluster", "national-computing-hub-nodes") not in members
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("鸠江区已建成数据中心12个,机架规模已达2万架。", set()),
+    ("芜湖市鸠江区已建成数据中心12个,机架规模已达2万架。", {("jiujiang-district", "wuhu")}),
+])
+def test_a_district_lies_in_its_city_only_where_the_city_is_written(text: str, expected: set) -> None:
+    assert {pair for pair in _relations(text, "located_in") if pair[0] == "jiujiang-district"} == expected
