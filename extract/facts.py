@@ -8,6 +8,7 @@ the nearest preceding infrastructure name that is not a place or an agent in its
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -798,15 +799,30 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
-def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity]) -> list[Mention]:
+_ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
+
+
+def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
+                      sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """该中心, the project, 园区: the one thing of that type named in the last few sentences; with none there, the
+    document's most named one; with several there, nothing (precision first: no guess between two)."""
     out = []
+    starts = [a for a, _ in sentences or []]
     for m in mentions:
-        if m.anaphor:
-            entity = by_type.get(m.anaphor)
-            if entity is not None:
-                out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
-        else:
+        if not m.anaphor:
             out.append(m)
+            continue
+        entity = by_type.get(m.anaphor)
+        if starts:
+            here = bisect_right(starts, m.start) - 1
+            since = starts[max(0, here - _ANAPHOR_REACH + 1)]
+            near = {n.entity.key: n.entity for n in mentions
+                    if n.entity is not None and n.entity.type == m.anaphor and since <= n.start < m.start}
+            if len(near) > 1:
+                continue
+            entity = next(iter(near.values()), entity)
+        if entity is not None:
+            out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
     return out
 
 
@@ -826,7 +842,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
-    mentions = _resolve_anaphora(raw_mentions, by_type)
+    mentions = _resolve_anaphora(raw_mentions, by_type, sentences)
     facts: list[Fact] = []
     gaz = gazetteer()
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}

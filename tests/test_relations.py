@@ -91,3 +91,11 @@ def test_a_cluster_is_no_member_of_the_hubs() -> None:
 ])
 def test_a_district_lies_in_its_city_only_where_the_city_is_written(text: str, expected: set) -> None:
     assert {pair for pair in _relations(text, "located_in") if pair[0] == "jiujiang-district"} == expected
+
+
+def test_an_anaphor_takes_the_one_thing_of_its_type_named_just_before() -> None:
+    text = "兰州智算中心已投运。庆阳云谷数据中心正在建设,总投资30亿元。机架达5000架。该中心位于西峰区。"
+    assert ("qingyang-cloud-valley-data-center", "xifeng-district") in _relations(text, "located_in")
+    # two centers in reach: 该中心 is left unread, not given to the document's most named center
+    two = "兰州智算中心已投运。兰州智算中心机架2000架。庆阳云谷数据中心正在建设。该中心位于西峰区。"
+    assert not {s for s, o in _relations(two, "located_in") if o == "xifeng-district"}
