@@ -15,6 +15,7 @@ from functools import cache
 
 from extract.entities import Mention, find_mentions
 from extract.gazetteer import Entity, gazetteer
+from extract.nlp import plain_words
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -1002,7 +1003,9 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
         zh = entity.zh
         lead = _leading_place_word().match(zh)
         starts = [0] + ([lead.end()] if lead else [])
-        candidates = [gaz.zh_surfaces.get(zh[i : i + n], "") for i in starts for n in range(min(len(zh) - i - 2, 12), 1, -1)]
+        inside = _inside_words(zh)
+        candidates = [gaz.zh_surfaces.get(zh[i : i + n], "") for i in starts for n in range(min(len(zh) - i - 2, 12), 1, -1)
+                      if i + n not in inside]
     words = entity.en.split()
     candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
     for key in candidates:
@@ -1010,6 +1013,19 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
         if owner is not None and owner.type == "Company":
             return owner
     return None
+
+
+def _inside_words(zh: str) -> set[int]:
+    """Positions of a name that fall inside one of jieba's words (北京京东方…: inside 京东方, so 京东 is no owner);
+    a name suffix (秦淮数据中心: 数据中心) does not count, a company may end where it begins."""
+    suffixes = {s["zh"] for s in lexicon()["suffix"]}
+    inside: set[int] = set()
+    at = 0
+    for word in plain_words(zh):
+        if word not in suffixes:
+            inside.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return inside
 
 
 _PLACE_RANK = {"District": 3, "City": 2, "Province": 1}

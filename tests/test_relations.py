@@ -99,3 +99,12 @@ def test_an_anaphor_takes_the_one_thing_of_its_type_named_just_before() -> None:
     # two centers in reach: 该中心 is left unread, not given to the document's most named center
     two = "兰州智算中心已投运。兰州智算中心机架2000架。庆阳云谷数据中心正在建设。该中心位于西峰区。"
     assert not {s for s, o in _relations(two, "located_in") if o == "xifeng-district"}
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("京东方健康云算力中心今年新增机架3000架。", None),  # 京东 is read inside 京东方, a different company
+    ("京东云华北数据中心今年新增机架3000架。", "jdcom"),
+])
+def test_a_company_read_inside_a_longer_word_owns_nothing(text: str, owner: str | None) -> None:
+    operators = {o for _, o in _relations(text, "operator")}
+    assert operators == ({owner} if owner else set())
