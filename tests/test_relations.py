@@ -108,3 +108,8 @@ def test_an_anaphor_takes_the_one_thing_of_its_type_named_just_before() -> None:
 def test_a_company_read_inside_a_longer_word_owns_nothing(text: str, owner: str | None) -> None:
     operators = {o for _, o in _relations(text, "operator")}
     assert operators == ({owner} if owner else set())
+
+
+def test_a_park_of_a_company_is_run_by_it() -> None:
+    operators = _relations("New halls were built at the Wuhu Big Data Industrial Park of China Telecom last year.", "operator")
+    assert operators == {("wuhu-big-data-industrial-park", "china-telecom")}
