@@ -327,7 +327,8 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
-            ) and not re.match(r"\s*就", rest) and not re.search(r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders
+            ) and not re.match(r"\s*就(?![^，,。；;]*(?:签订|签署)[^，,。；;]{0,6}协议)", rest) and not re.search(
+                r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders; A与B就X签订合作协议: partners too
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]

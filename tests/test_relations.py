@@ -113,3 +113,10 @@ def test_a_company_read_inside_a_longer_word_owns_nothing(text: str, owner: str 
 def test_a_park_of_a_company_is_run_by_it() -> None:
     operators = _relations("New halls were built at the Wuhu Big Data Industrial Park of China Telecom last year.", "operator")
     assert operators == {("wuhu-big-data-industrial-park", "china-telecom")}
+
+
+def test_an_agreement_on_a_project_makes_partners_and_a_builder() -> None:
+    text = "庆阳市政府与中国移动甘肃公司就庆阳云谷数据中心建设运营签订战略合作协议。"
+    assert ("qingyang-cloud-valley-data-center", "operator") in {(f.subject.key, f.metric) for f in read(text.encode()).facts}
+    assert _relations(text, "partner") == {("qingyang-municipal-government", "china-mobile-gansu")}
+    assert not _relations("庆阳市政府与中国移动甘肃公司就数据安全进行了交流。", "partner")
