@@ -979,7 +979,7 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
             place = _place_in_name(entity, gaz)
-            if place is not None and place.key != entity.key:
+            if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
         if entity.reference:
             for relation, other_key in entity.links:
@@ -993,6 +993,14 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
     return out
+
+
+def _elsewhere(place: Entity, doc_keys: set[str], gaz) -> bool:
+    """Whether a place read from an English name lies in a province the page does not name while it names another
+    (Jining the Shandong city on a page about Inner Mongolia, whose Jining is a district: the same word)."""
+    provinces = {k for k in doc_keys if (e := gaz.entities.get(k)) is not None and e.type == "Province"}
+    own = {other for relation, other in place.links if relation == "located_in"}
+    return bool(provinces) and bool(own) and not (own & provinces) and place.key not in doc_keys
 
 
 def _written(place: Entity, folded: str) -> bool:

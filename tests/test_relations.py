@@ -120,3 +120,13 @@ def test_an_agreement_on_a_project_makes_partners_and_a_builder() -> None:
     assert ("qingyang-cloud-valley-data-center", "operator") in {(f.subject.key, f.metric) for f in read(text.encode()).facts}
     assert _relations(text, "partner") == {("qingyang-municipal-government", "china-mobile-gansu")}
     assert not _relations("庆阳市政府与中国移动甘肃公司就数据安全进行了交流。", "partner")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # Jining is also a Shandong city: on a page about Inner Mongolia the English name places nothing
+    ("Inner Mongolia keeps growing. The Jining Big Data Industrial Park hosts 10,000 racks.", None),
+    ("Shandong keeps growing. The Jining Big Data Industrial Park hosts 10,000 racks.", "jining"),
+])
+def test_a_place_in_an_english_name_must_fit_the_page(text: str, place: str | None) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "jining-big-data-industrial-park"}
+    assert ("jining" in located) == (place == "jining")
