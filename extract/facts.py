@@ -716,6 +716,15 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
             if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
                 found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
                 break
+        else:
+            # 作为Y的重要构成,(近年来,)X…: the clause's subject after the comma is the part
+            if re.fullmatch(r"\s*作为[^，,。；;]{0,24}", text[: b.start - off]) and (
+                    comma := re.search(r"[,，]", text[b.end - off :])) is not None:
+                after = b.end - off + comma.end()
+                lead = _OPENING.match(text, after)
+                x = next(((m, e) for m, e in ents if m.start - off >= after), None)
+                if x is not None and lead is not None and x[0].start - off == lead.end():
+                    found.append((x[1], "part_of", eb))
     return found
 
 
@@ -910,7 +919,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     return _dedupe(facts)
 
 
-_OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|近日|日前|目前|今年|当天|同时|此外|其中)?[,，]?\s*[“\"「]?")
+_OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|近日|日前|目前|今年|当天|同时|此外|其中|近年来|近年|多年来)?[,，]?"
+                      r"\s*[“\"「]?")
 
 
 def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:

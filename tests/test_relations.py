@@ -130,3 +130,11 @@ def test_an_agreement_on_a_project_makes_partners_and_a_builder() -> None:
 def test_a_place_in_an_english_name_must_fit_the_page(text: str, place: str | None) -> None:
     located = {o for s, o in _relations(text, "located_in") if s == "jining-big-data-industrial-park"}
     assert ("jining" in located) == (place == "jining")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("作为甘肃枢纽的重要构成,近年来庆阳市大力发展算力产业。", ("qingyang", "gansu-hub")),
+    ("庆阳市是甘肃枢纽的核心区。", ("qingyang", "gansu-hub")),
+])
+def test_a_city_stated_part_of_its_hub(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "part_of")
