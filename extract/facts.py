@@ -594,6 +594,13 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif held or built or (zoned and ea.type in ("Cluster", "Park")):
                 found += [(ea, "located_in", p) for p in places]
+        # X选址于Y,具体分布在A、B、C: a clause of places only, after one placing X, goes on placing X
+        x, ex = ents[0]
+        placing = text[x.end - off : a.start - off]  # from X to the place of the first clause
+        if (ea.type in PLACES | {"Park"} and ex.type in INFRASTRUCTURE
+                and re.fullmatch(r"[,，]\s*(?:具体|主要|分别)?(?:" + spread + r"|位于|坐落于)\s*", gap)
+                and re.search(r"(?:" + "|".join(rel["located_in_zh"]) + ")", placing) and not re.search(r"[,，;；]", placing)):
+            found += [(ex, "located_in", p) for p in _place_list(ents, i + 1, text, off)[0]]
         if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
             first = a
             for m, e in reversed(ents[:i]):

@@ -138,3 +138,12 @@ def test_a_place_in_an_english_name_must_fit_the_page(text: str, place: str | No
 ])
 def test_a_city_stated_part_of_its_hub(text: str, pair: tuple[str, str]) -> None:
     assert pair in _relations(text, "part_of")
+
+
+def test_a_clause_of_places_goes_on_placing_the_subject() -> None:
+    text = "据了解,芜湖集群的新项目选址于芜湖市,具体分布在鸠江区、弋江区。"
+    assert {("wuhu-data-center-cluster", "jiujiang-district"), ("wuhu-data-center-cluster", "yijiang-district")} <= _relations(
+        text, "located_in")
+    # a first clause that does not place X: the places are no location of X
+    assert not {o for s, o in _relations("芜湖数据中心集群今年新增机架2万架,主要分布在鸠江区、弋江区。", "located_in")
+                if s == "wuhu-data-center-cluster"} - {"wuhu"}
