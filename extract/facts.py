@@ -8,12 +8,14 @@ the nearest preceding infrastructure name that is not a place or an agent in its
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from extract.entities import Mention, find_mentions
 from extract.gazetteer import Entity, gazetteer
+from extract.nlp import plain_words
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -273,9 +275,14 @@ def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
     return subject.type in allowed[0] and obj.type in allowed[1] and subject.key != obj.key
 
 
-def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]) -> list[tuple[Entity, str, Entity]]:
+def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity],
+               carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
-    over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions."""
+    over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions.
+
+    `carried` is the thing the sentence before was about (its opening name): a sentence that names no thing built
+    of its own (由A、B共同建设。) goes on about it.
+    """
     rel = lexicon()["relation"]
     text = sentence.text
     off = sentence.start
@@ -296,13 +303,15 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
         return listed
 
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
-    located_zh = r"[,，]?\s*(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")\s*"
+    # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
+    phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
+    located_zh = r"[,，]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")\s*"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
             gap = between(a, b)
-            if re.fullmatch(located_zh, gap) or re.fullmatch(r"\s*(?:在)\s*", gap) and re.match(
-                    r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[b.end - off :]):
-                found.append((ea, "located_in", _most_specific_place(ents, b, text, off)))
+            if re.fullmatch(located_zh, gap) or re.fullmatch(r"\s*" + phase + r"\s*在\s*", gap) and re.match(
+                    r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif _IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
             elif re.search(r"\b(?:" + "|".join(_en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
@@ -318,7 +327,8 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
             if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
-            ) and not re.match(r"\s*就", rest) and not re.search(r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders
+            ) and not re.match(r"\s*就(?![^，,。；;]*(?:签订|签署)[^，,。；;]{0,6}协议)", rest) and not re.search(
+                r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders; A与B就X签订合作协议: partners too
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
@@ -340,7 +350,10 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
         after = [(m, e) for m, e in ents if m.start - off == verb.end()]
         if before and after and not re.search(r"(?:与|和|同|跟)\s*$|由[^，,。；;]*$", text[: verb.start()]):
-            found += [(before[0][1], "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
+            # the first party is the last of its run of places (重庆渝中 → 渝中), as the parties after the verb
+            first = _run_end(ents, before[0][0])
+            if first.end - off <= verb.start() and first.entity is not None:
+                found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
     found += _listed_signers(ents, text, off)
     # anaphoric subject: "The city has partnered with Ganzhou"
     for m in sentence.mentions:
@@ -351,7 +364,9 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                     found.append((topic_of[m.anaphor], "partner", eb))
                     break
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
-    found += _by_agents(ents, text, _masked(sentence), off, roles_of) + _role_nouns(ents, text, off, roles_of)
+    own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
+    found += _by_agents(ents, text, _masked(sentence), off, roles_of, None if own else carried)
+    found += _role_nouns(ents, text, off, roles_of)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -359,10 +374,10 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
     for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?", text):
-        agents = [e for m, e in ents if m.start - off == m_en.end()]
+        agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE), None)
-        if agents and target is not None:
-            found.append((target, "operator", agents[0]))
+        if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
+            found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
     # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
     for i, (a, ea) in enumerate(ents):
         prefix = text[: a.start - off]
@@ -384,7 +399,8 @@ def _relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity]
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
-    found += _copula_part_of(ents, text, off) + _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    found += _copula_part_of(ents, text, off) + _carriers(ents, text, off)
+    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o):
@@ -423,14 +439,29 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
         group = gaz.entities.get(key)
         if group is None:
             continue
-        clause_start = max(text.rfind(c, 0, match.start()) for c in "。；;!?！？") + 1
-        members = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
-                   and e.type in _SET_MEMBER_TYPES]
+        # the subject of the phrase's own comma clause first (宁夏…,中卫市被列为…之一: 中卫), else of the sentence
+        members: list[Entity] = []
+        for stops in (",，。；;!?！？", "。；;!?！？"):
+            clause_start = max(text.rfind(c, 0, match.start()) for c in stops) + 1
+            members = members or [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
+                                  and e.type in _SET_MEMBER_TYPES]
         if not members:
             members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
+        if members and members[0].type == "Cluster" and key == "national-computing-hub-nodes":
+            members = []  # 作为八大枢纽节点之一,和林格尔集群…: a cluster lies in a hub, it is none of the hubs
         if members:
             found.append((members[0], "member_of", group))
+            # "one of the eight hubs and ten clusters": the member belongs to the set coordinated with the first
+            if (both := _SECOND_SET.match(text, match.end())) is not None:
+                other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
+                if other != key and (second := gaz.entities.get(other)) is not None:
+                    found.append((members[0], "member_of", second))
     return found + _listed_members(ents, text, off)
+
+
+_SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"
+                         r"(?:[\w\"“”-]+\s+){0,4}?(?:国家)?(?:(?P<hub>枢纽节点|hubs|hub nodes)|数据中心集群|clusters)(?![A-Za-z])",
+                         re.IGNORECASE)
 
 
 _SET_LIST = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]+|八大|十大)\s*(?:个|地|大|省)?[^，,。；;、]{0,12}?"
@@ -500,6 +531,17 @@ def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, tex
     return place.entity
 
 
+def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[Entity]:
+    """Where a run of places written together (广东韶关市浈江区) locates a thing: its last place, and the city
+    the run names when that last place is a district of it (浈江区 and 韶关; not the province)."""
+    last = _run_end(ents, first)
+    assert last.entity is not None
+    places = [last.entity]
+    if last.entity.type == "District":
+        places += [e for m, e in ents if first.start <= m.start < last.start and e.type == "City"][-1:]
+    return places
+
+
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
     """The last mention of a run of places written together (广东韶关市浈江区)."""
     place = first
@@ -548,8 +590,17 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
             built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(
                 r"(?:[、和及][^，,。；;、]{1,6}?)*\s*(?:" + "|".join(rel["spread_verb_zh"]) + ")", after)  # 、简阳市建设
             zoned = re.fullmatch(r"\s*的?(?:" + spread + r")\s*", gap)
-            if held or (hosts and len(places) == 1) or built or (zoned and ea.type in ("Cluster", "Park")):
+            if (held or hosts) and len(places) == 1:
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
+            elif held or built or (zoned and ea.type in ("Cluster", "Park")):
                 found += [(ea, "located_in", p) for p in places]
+        # X选址于Y,具体分布在A、B、C: a clause of places only, after one placing X, goes on placing X
+        x, ex = ents[0]
+        placing = text[x.end - off : a.start - off]  # from X to the place of the first clause
+        if (ea.type in PLACES | {"Park"} and ex.type in INFRASTRUCTURE
+                and re.fullmatch(r"[,，]\s*(?:具体|主要|分别)?(?:" + spread + r"|位于|坐落于)\s*", gap)
+                and re.search(r"(?:" + "|".join(rel["located_in_zh"]) + ")", placing) and not re.search(r"[,，;；]", placing)):
+            found += [(ex, "located_in", p) for p in _place_list(ents, i + 1, text, off)[0]]
         if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
             first = a
             for m, e in reversed(ents[:i]):
@@ -582,7 +633,7 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
 
 
 def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: int,
-               roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+               roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """由A、B共同建设(的X): the agents after 由 build or run the X the phrase modifies, else the clause's subject
     (the last thing built named before 由 that is not a place it lies in: A位于B园区,由C建设 → A).
 
@@ -590,15 +641,16 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     """
     rel = lexicon()["relation"]
     found = []
+    # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
-                            + "|".join(rel["operator_zh"]) + r")", masked):
+                            + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
         agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
         target = None
         if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
         if target is None:
             target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
-                           and not _placed(m, text, off, roles_of)), None)
+                           and not _placed(m, text, off, roles_of)), carried)
         if target is not None:
             found += [(target, "operator", agent) for agent in agents]
     return found
@@ -629,11 +681,28 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
 
 
 def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """China Mobile's Ulanqab Data Center: the owner operates it."""
+    """China Mobile's Ulanqab Data Center, a data park of China Unicom: the owner operates it."""
     found = []
     for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
-        if ea.type == "Company" and re.fullmatch(r"['’]s\s+", text[a.end - off : b.start - off]):
+        gap = text[a.end - off : b.start - off]
+        if ea.type == "Company" and re.fullmatch(r"['’]s\s+", gap):
             found.append((eb, "operator", ea))
+        elif ea.type in ("Center", "Park") and eb.type == "Company" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
+            found.append((ea, "operator", eb))
+    return found
+
+
+def _carriers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X…以A、B、C为主要载体: the parks or centers listed are parts of X, the cluster or park the clause is about
+    (its first one named before 以)."""
+    rel = lexicon()["relation"]
+    found = []
+    for m_by in re.finditer(r"以([^，,。；;]+?)为(?:主要|核心|重要)?(?:" + "|".join(rel["part_of_carrier_zh"]) + ")", text):
+        clause_start = max(text.rfind(c, 0, m_by.start()) for c in "。；;!?！？") + 1
+        whole = next((e for m, e in ents if clause_start <= m.start - off < m_by.start() and e.type in ("Cluster", "Park")), None)
+        if whole is not None:
+            found += [(e, "part_of", whole) for e in _list_items(ents, text, off, m_by.end(1))
+                      if e.type in ("Center", "Park") and e.key != whole.key]
     return found
 
 
@@ -654,6 +723,15 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
             if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
                 found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
                 break
+        else:
+            # 作为Y的重要构成,(近年来,)X…: the clause's subject after the comma is the part
+            if re.fullmatch(r"\s*作为[^，,。；;]{0,24}", text[: b.start - off]) and (
+                    comma := re.search(r"[,，]", text[b.end - off :])) is not None:
+                after = b.end - off + comma.end()
+                lead = _OPENING.match(text, after)
+                x = next(((m, e) for m, e in ents if m.start - off >= after), None)
+                if x is not None and lead is not None and x[0].start - off == lead.end():
+                    found.append((x[1], "part_of", eb))
     return found
 
 
@@ -678,10 +756,19 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     """在B(,B2的岸边,B3),A正式开工: a location phrase opening the sentence, in one or a few short parts, places
     the first thing built named after it. Each part gives its most specific place; a province only when alone."""
     rel = lexicon()["relation"]
-    lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*在", text)
+    lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*(?:而|同时|此外)?在", text)
     event = r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")"
     infra = next(((m, e) for m, e in ents if e.type in INFRASTRUCTURE and lead and m.start - off > lead.end()
                   and re.search(r"[,，]\s*$", text[: m.start - off]) and re.match(event, text[m.end - off :])), None)
+    if lead is not None and infra is None:
+        # no event word: only a phrase of nothing but place names (而在河南郑州,X…) places the name right after it
+        run = [(m, e) for m, e in ents if m.start - off >= lead.end()]
+        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES:
+            last = _run_end(ents, run[0][0])
+            after = next(((m, e) for m, e in run if m.start > last.end), None)
+            if after is not None and after[1].type in INFRASTRUCTURE and re.fullmatch(
+                    r"[,，]\s*", text[last.end - off : after[0].start - off]) and last.entity is not None:
+                return [(after[1], "located_in", last.entity)]
     if lead is None or infra is None:
         return []
     parts = re.fullmatch(r"((?:[^，,。；;]{1,16}[,，]){1,3})\s*", text[lead.end() : infra[0].start - off])
@@ -733,15 +820,30 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
-def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity]) -> list[Mention]:
+_ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
+
+
+def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
+                      sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """该中心, the project, 园区: the one thing of that type named in the last few sentences; with none there, the
+    document's most named one; with several there, nothing (precision first: no guess between two)."""
     out = []
+    starts = [a for a, _ in sentences or []]
     for m in mentions:
-        if m.anaphor:
-            entity = by_type.get(m.anaphor)
-            if entity is not None:
-                out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
-        else:
+        if not m.anaphor:
             out.append(m)
+            continue
+        entity = by_type.get(m.anaphor)
+        if starts:
+            here = bisect_right(starts, m.start) - 1
+            since = starts[max(0, here - _ANAPHOR_REACH + 1)]
+            near = {n.entity.key: n.entity for n in mentions
+                    if n.entity is not None and n.entity.type == m.anaphor and since <= n.start < m.start}
+            if len(near) > 1:
+                continue
+            entity = next(iter(near.values()), entity)
+        if entity is not None:
+            out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
     return out
 
 
@@ -761,7 +863,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
-    mentions = _resolve_anaphora(raw_mentions, by_type)
+    mentions = _resolve_anaphora(raw_mentions, by_type, sentences)
     facts: list[Fact] = []
     gaz = gazetteer()
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}
@@ -770,6 +872,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     pub_year = cleaned.published.year if cleaned.published else None
 
     previous: Entity | None = None  # the last thing built or run named in the sentence before
+    opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
         evidence = original[start:end].strip()
@@ -812,14 +915,31 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end, attachment))
             prev_end = q.end
-        for s, metric, o in _relations(sentence, roles, by_type):
+        carried, opened = opened, _opening_subject(sentence, roles)
+        for s, metric, o in _relations(sentence, roles, by_type, carried):
             if metric == "located_in":
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
 
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
-    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz)
+    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
     return _dedupe(facts)
+
+
+_OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|近日|日前|目前|今年|当天|同时|此外|其中|近年来|近年|多年来)?[,，]?"
+                      r"\s*[“\"「]?")
+
+
+def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
+    """The thing built or run a sentence opens with (成都智算中心项目总投资…): what it, and a next sentence
+    without a subject of its own, is about."""
+    if not sentence.mentions or roles[0] != "subject":
+        return None
+    first = sentence.mentions[0]
+    lead = _OPENING.match(sentence.text)
+    if first.entity is None or first.entity.type not in INFRASTRUCTURE or lead is None or first.start - sentence.start != lead.end():
+        return None
+    return first.entity
 
 
 def _ranks_and_pue(text: str) -> list[Quantity]:
@@ -845,7 +965,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
 
 
 def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_location: set[str], stated: set[str],
-                       first_sentence: dict[str, tuple[int, int]], original: str, gaz) -> list[Fact]:
+                       first_sentence: dict[str, tuple[int, int]], original: str, gaz, folded: str = "") -> list[Fact]:
     """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province.
 
     A new name carries its place (中国移动(宁夏·中卫)数据中心 lies in 中卫), but not one named only in a comparison
@@ -876,20 +996,33 @@ def _implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loc
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
             place = _place_in_name(entity, gaz)
-            if place is not None and place.key != entity.key:
+            if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
         if entity.reference:
             for relation, other_key in entity.links:
                 other = gaz.entities.get(other_key)
                 if other is None:
                     continue
-                if relation == "located_in" and entity.type == "District":
-                    out.append(fact(entity, relation, other))
-                elif relation == "located_in" and entity.type == "City" and other_key in doc_keys:
+                if relation == "located_in" and (entity.type == "City" and other_key in doc_keys
+                                                  or entity.type == "District" and _written(other, folded)):
+                    # a district or city lies in a place the text names (山东聊城市东阿县开发区 names 聊城 too)
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
     return out
+
+
+def _elsewhere(place: Entity, doc_keys: set[str], gaz) -> bool:
+    """Whether a place read from an English name lies in a province the page does not name while it names another
+    (Jining the Shandong city on a page about Inner Mongolia, whose Jining is a district: the same word)."""
+    provinces = {k for k in doc_keys if (e := gaz.entities.get(k)) is not None and e.type == "Province"}
+    own = {other for relation, other in place.links if relation == "located_in"}
+    return bool(provinces) and bool(own) and not (own & provinces) and place.key not in doc_keys
+
+
+def _written(place: Entity, folded: str) -> bool:
+    """Whether a place's name is written in the text, also inside another name (山东聊城市东阿县开发区)."""
+    return bool(place.zh and place.zh in folded) or bool(place.en and re.search(r"\b" + re.escape(place.en) + r"\b", folded))
 
 
 def _owner_in_name(entity: Entity, gaz) -> Entity | None:
@@ -899,7 +1032,9 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
         zh = entity.zh
         lead = _leading_place_word().match(zh)
         starts = [0] + ([lead.end()] if lead else [])
-        candidates = [gaz.zh_surfaces.get(zh[i : i + n], "") for i in starts for n in range(min(len(zh) - i - 2, 12), 1, -1)]
+        inside = _inside_words(zh)
+        candidates = [gaz.zh_surfaces.get(zh[i : i + n], "") for i in starts for n in range(min(len(zh) - i - 2, 12), 1, -1)
+                      if i + n not in inside]
     words = entity.en.split()
     candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
     for key in candidates:
@@ -907,6 +1042,19 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
         if owner is not None and owner.type == "Company":
             return owner
     return None
+
+
+def _inside_words(zh: str) -> set[int]:
+    """Positions of a name that fall inside one of jieba's words (北京京东方…: inside 京东方, so 京东 is no owner);
+    a name suffix (秦淮数据中心: 数据中心) does not count, a company may end where it begins."""
+    suffixes = {s["zh"] for s in lexicon()["suffix"]}
+    inside: set[int] = set()
+    at = 0
+    for word in plain_words(zh):
+        if word not in suffixes:
+            inside.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return inside
 
 
 _PLACE_RANK = {"District": 3, "City": 2, "Province": 1}

@@ -119,3 +119,9 @@ def candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidat
         doc = nlps[language](text[start:end])
         for span in doc.spans[SPANS_KEY]:
             yield Candidate(start + span.start_char, start + span.end_char, span.label_, span.id_, span.text)
+
+
+def plain_words(text: str) -> list[str]:
+    """jieba's own cut of a text, without our names: it shows where a name read inside a longer word ends
+    (京东 in 京东方)."""
+    return list(rjieba.cut(text, False))
