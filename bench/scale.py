@@ -98,7 +98,9 @@ def tree(root: psutil.Process) -> list[psutil.Process]:
 def suanli(name: str, *args: str, env: dict[str, str] | None = None) -> Run:
     """One CLI command, which must succeed: wall clock, CPU of its process tree, the tree's peak PSS."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    # messages to a file: a pipe nobody reads while the command runs fills with its warnings and stops it
+    messages = tempfile.TemporaryFile()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL, stderr=messages,
                             env={**os.environ, **(env or {})})
     root = psutil.Process(proc.pid)
     cpu: dict[int, float] = {}
@@ -115,8 +117,9 @@ def suanli(name: str, *args: str, env: dict[str, str] | None = None) -> Run:
         peak = max(peak, rss)
         time.sleep(0.2)
     seconds = time.perf_counter() - started
+    messages.seek(0)
     if proc.returncode != 0:
-        raise SystemExit(f"{name} failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+        raise SystemExit(f"{name} failed: {messages.read().decode()[-2000:]}")
     return Run(name, seconds, sum(cpu.values()), peak / 2**20, os.getloadavg()[0])
 
 
