@@ -6,7 +6,7 @@ The documents are formed by the ingest itself: the seeds, the sample corpus (exa
 test corpus (tests/corpus) are ingested one file at a time into a fresh store, then bad documents
 (pages with impossible figures, figures of two sources that disagree, and graphs broken on purpose:
 a fact without evidence, a PUE of 0.8, a renewable share of 120 %, a second hub …). Every call of
-`check_document(graph, around)` that ingest makes is recorded, so each document is validated with
+`check_in_context(checked, around)` that ingest makes is recorded, so each document is validated with
 the context that ingest gave it. Each engine then checks `graph + around` with the ontology mixed
 in, as `validate` does, and its report is read by `report_entries`, the reader the pipeline uses.
 
@@ -145,13 +145,14 @@ def documents() -> list[Document]:
     """Every document of the corpora, then the bad ones, each with the context ingest formed for it."""
     found: list[Document] = []
     name = ""
-    real = ingest_module.check_document
+    real = ingest_module.check_in_context
 
-    def record(graph: Graph, around: Graph) -> validation.Report:
-        found.append(Document(name, graph, around))
-        return real(graph, around)
+    def record(checked: validation.Checked, around: bytes) -> validation.Report:
+        graph, context = (Graph().parse(data=text.decode("utf-8"), format="nt") for text in (checked.ntriples, around))
+        found.append(Document(name, graph, context))
+        return real(checked, around)
 
-    ingest_module.check_document = record  # type: ignore[assignment]
+    ingest_module.check_in_context = record  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             store = LocalStore(Path(tmp) / "store")
@@ -173,7 +174,7 @@ def documents() -> list[Document]:
                 ingest_module.store_document(store, graph, base=BASE, content_hash=content_hash)
             store.close()
     finally:
-        ingest_module.check_document = real  # type: ignore[assignment]
+        ingest_module.check_in_context = real  # type: ignore[assignment]
     return found
 
 
@@ -183,13 +184,28 @@ def documents() -> list[Document]:
 Engine = Callable[[Graph], tuple[bool, Graph]]
 
 
+def _pipeline(run: Callable[..., tuple[bool, Graph]]) -> Engine:
+    """An engine as kg.pipeline.validate runs it: data and ontology in an in-memory Oxigraph store, every shape."""
+    return lambda data: run(validation._mixed(validation._ntriples(data), validation._ontology_ntriples()), None)
+
+
 def _pyshacl() -> Engine:
-    return validation._run_pyshacl  # SUANLI_SHACL=pyshacl
+    return _pipeline(validation._run_pyshacl)  # SUANLI_SHACL=pyshacl
+
+
+def _turbo_store() -> Engine:
+    validation._compiled_shapes()
+    return _pipeline(validation._run_turbo)  # the default
 
 
 def _turbo_graph() -> Engine:
-    validation._compiled_shapes()
-    return validation._run_turbo  # the default
+    program = validation._compiled_shapes()
+
+    def run(data: Graph) -> tuple[bool, Graph]:
+        conforms, report, _ = program.validate(ontology_graph() + data, allow_warnings=True)
+        return bool(conforms), report
+
+    return run
 
 
 def _turbo_ntriples() -> Engine:
@@ -223,6 +239,7 @@ def _shifty() -> Engine:
 
 ENGINES: dict[str, Callable[[], Engine]] = {
     "pyshacl": _pyshacl,
+    "pyshacl-turbo (Oxigraph store in, the default)": _turbo_store,
     "pyshacl-turbo (rdflib Graph in)": _turbo_graph,
     "pyshacl-turbo (N-Triples in)": _turbo_ntriples,
     "pyshifty": _shifty,

@@ -202,8 +202,11 @@ def extract(paths: Annotated[list[str] | None, typer.Argument(help="files or dir
 @app.command()
 def load(directory: Annotated[Path | None, typer.Argument(help="a directory `suanli extract` wrote")] = None,
          store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("text", "json")] = "text",
+         jobs: Annotated[int, typer.Option("--jobs", "-j", help="processes that check documents (default: the CPU count)")]
+         = 0,
          lang: Annotated[str, typer.Option("--lang", help="language of the report lines: en, zh")] = "en") -> None:
-    """Bulk-load what `extract` wrote into the embedded store, validated like ingest (idempotent; the same store)."""
+    """Load what `extract` wrote, validated like ingest (idempotent; the same store): into the embedded store with
+    Oxigraph's bulk loader, or into the remote store SUANLI_ENDPOINT names with SPARQL Update."""
     from kg.pipeline.scale import load_directory
 
     _choice(format, ("text", "json"))
@@ -211,9 +214,12 @@ def load(directory: Annotated[Path | None, typer.Argument(help="a directory `sua
         raise fail("name the directory `suanli extract` wrote")
     if not directory.is_dir():
         raise fail(f"[SL-E001] {directory}: no such directory")
+    if jobs < 0:
+        raise fail(f"--jobs takes a number of processes, not {jobs}")
+    workers = jobs or os.cpu_count() or 1
     db = _open(store)
     try:
-        report = load_directory(directory, store=db, base=_base())
+        report = load_directory(directory, store=db, base=_base(), jobs=workers)
     except SuanliError as exc:
         raise fail(str(exc)) from None
     finally:

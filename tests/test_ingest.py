@@ -240,17 +240,49 @@ def test_the_summary_kept_by_difference_equals_a_rebuild(tmp_path: Path) -> None
         store.close()
 
 
-def test_two_jobs_give_the_same_store_as_one_and_unchanged_files_are_not_read(tmp_path: Path) -> None:
+# pages of our own that check each other across documents (two rack counts that disagree, an actual figure above
+# the plan) and pages that fail shapes (a PUE below 1, a share above 100 %), between and after the sample corpus
+CROSSING = {
+    "00_plan.txt": "庆阳数据中心集群规划到2026年算力规模达到5万P。",
+    "05_racks_a.txt": "2025年,芜湖数据中心集群标准机架达到5万架。",
+    "05_racks_b.txt": "2025年,芜湖数据中心集群标准机架达到8万架,PUE为0.8。",
+    "11_actual.txt": "2026年,庆阳数据中心集群算力规模已达到8万P。",
+    "12_share.txt": "2025年,庆阳数据中心集群可再生能源占比达到120%。",
+}
+
+
+def test_two_jobs_give_the_same_store_and_report_as_one_and_unchanged_files_are_not_read(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(CORPUS, docs)
+    for name, text in CROSSING.items():
+        (docs / name).write_text(text, encoding="utf-8")
     one, two = tmp_path / "one", tmp_path / "two"
-    suanli("ingest", str(CORPUS), "--store", str(one), "--jobs", "1", check=True)
-    suanli("ingest", str(CORPUS), "--store", str(two), "--jobs", "2", check=True)
+    runs = [suanli("ingest", str(docs), "--store", str(store), "--jobs", jobs, check=True) for store, jobs in
+            ((one, "1"), (two, "2"))]
+    assert runs[0].stderr == runs[1].stderr  # the same warnings and kept-aside lines, in the same order
+    assert "warning" in runs[0].stderr and "kept aside" in runs[0].stderr
+    assert runs[0].stderr.count("Conflicts with another source") == 1 and "above the planned value" in runs[0].stderr
     dumps = []
     for store in (one, two):
         suanli("export", "--store", str(store), "--format", "nquads", "-o", str(store) + ".nq", check=True)
         dumps.append(Path(str(store) + ".nq").read_bytes())
     assert dumps[0] == dumps[1]
-    again = suanli("ingest", str(CORPUS), "--store", str(two), "--format", "json", check=True)
+    assert b"/quarantine/" in dumps[0] and b"/report/" in dumps[0]
+    again = suanli("ingest", str(docs), "--store", str(two), "--format", "json", check=True)
     assert {d["status"] for d in json.loads(again.stdout)} == {"unchanged"}
+
+
+def test_a_binary_file_among_many_read_by_two_jobs_writes_nothing(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(CORPUS, docs)
+    (docs / "99_blob.txt").write_bytes(bytes(range(256)) * 8)
+    store = tmp_path / "s"
+    suanli("ingest", str(CORPUS / "01_qingyang_green.txt"), "--store", str(store), check=True)
+    before = triple_count(store)
+    result = suanli("ingest", str(docs), "--store", str(store), "--jobs", "2")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "99_blob.txt" in result.stderr and "SL-E001" in result.stderr
+    assert triple_count(store) == before
 
 
 def test_an_unreadable_file_or_a_name_that_is_not_utf8_writes_nothing(tmp_path: Path) -> None:

@@ -7,10 +7,11 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
-from tests.conftest import CORPUS, suanli
+from tests.conftest import CORPUS, start_oxigraph, stop, suanli
 
 BASE = "https://w3id.org/suanli/resource/"
 OWN = {  # two sources that disagree (a conflict to report), one that repeats a figure, one with a figure to keep aside
@@ -117,6 +118,36 @@ def test_load_gives_the_store_ingest_gives_and_a_second_load_changes_nothing(ext
     again = suanli("load", str(extracted), "--store", str(store), "--format", "json", check=True)
     assert {d["status"] for d in json.loads(again.stdout)} == {"unchanged"}
     assert dump(store) == loaded
+
+
+def test_load_into_an_oxigraph_server_gives_the_store_ingest_gives(extracted: Path, ingested: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = set(quads_of(dump(ingested)))  # before the remote store is named: export would read it
+    url, server = start_oxigraph(tmp_path / "server")
+    try:
+        monkeypatch.setenv("SUANLI_ENDPOINT", f"{url}/query")
+        monkeypatch.setenv("SUANLI_UPDATE_ENDPOINT", f"{url}/update")
+        first = suanli("load", str(extracted), "--jobs", "2", check=True)
+        assert "warning" in first.stderr and "kept aside" in first.stderr  # as the embedded load says
+
+        def held() -> set[ox.Quad]:
+            response = httpx.get(f"{url}/store", headers={"Accept": "application/n-quads"}, timeout=60)
+            assert response.status_code == 200, response.text
+            return set(quads_of(response.content))
+
+        loaded = held()
+        assert loaded == expected
+        again = suanli("load", str(extracted), "--format", "json", check=True)
+        assert {d["status"] for d in json.loads(again.stdout)} == {"unchanged"}
+        assert held() == loaded
+    finally:
+        stop(server)
+
+
+def test_load_into_an_unreachable_remote_store_is_one_line_and_exit_2(extracted: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUANLI_ENDPOINT", "http://127.0.0.1:9/query")
+    one_line_exit_2(suanli("load", str(extracted)), "cannot reach the remote store")
 
 
 def test_load_over_an_ingested_store_adds_only_new_documents_and_replaces_changed_ones(tmp_path: Path) -> None:

@@ -16,7 +16,21 @@ from kg.graph.rdf import document_graph, entity_iri
 from kg.graph.store import LocalStore
 from kg.graph.summary import summary_graph_iri
 from kg.pipeline.ingest import ensure_base_graphs, store_document
-from kg.pipeline.validate import Report, check_document, context, engine_name, validate
+from kg.pipeline.validate import (
+    OWN_SHAPES,
+    SH,
+    Report,
+    check_alone,
+    check_document,
+    check_in_context,
+    context,
+    context_ntriples,
+    context_shapes,
+    document_entities,
+    engine_name,
+    shapes_graph,
+    validate,
+)
 from tests.conftest import CORPUS, suanli
 
 BASE = "https://w3id.org/suanli/resource/"
@@ -322,9 +336,14 @@ def _result_keys(report: Report) -> set[tuple[str, ...]]:
 
 
 def assert_engines_agree(store: LocalStore, graph: Graph) -> Report:
+    """Both engines agree, and the two halves ingest runs (alone in a worker, in context in the writer) give the whole."""
     around = context(store, str(summary_graph_iri(BASE)), graph)
     fast, reference = (check_document(graph, around, engine=name) for name in ("pyshacl-turbo", "pyshacl"))
     assert (fast.conforms, fast.entries) == (reference.conforms, reference.entries)
+    around_text = context_ntriples(store, str(summary_graph_iri(BASE)), document_entities(graph))
+    for name in ("pyshacl-turbo", "pyshacl"):
+        halves = check_in_context(check_alone(graph, engine=name), around_text, engine=name)
+        assert (halves.conforms, halves.entries) == (reference.conforms, reference.entries)
     whole = [validate(graph + around, engine=name) for name in ("pyshacl-turbo", "pyshacl")]
     assert whole[0].conforms == whole[1].conforms and _result_keys(whole[0]) == _result_keys(whole[1])
     return reference
@@ -366,3 +385,22 @@ def test_both_engines_report_the_same_on_the_corpus_and_across_sources(fresh: Lo
     _relation(graph, _new_entity(graph, "engines-unnamed-center", "Center", en=None, zh="无名中心"), SL.partOf, cluster)
     severities |= {e.severity for e in assert_engines_agree(fresh, graph).entries}
     assert severities == {"Violation", "Warning", "Info"}
+
+
+def test_every_shape_runs_in_exactly_one_half_of_the_check() -> None:
+    targeted = {s for s in shapes_graph().subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)}
+    assert set(OWN_SHAPES) <= targeted and not set(OWN_SHAPES) & set(context_shapes())
+    assert set(OWN_SHAPES) | set(context_shapes()) == targeted
+
+
+def test_the_halves_give_the_whole_on_a_document_that_replaces_its_older_version(fresh: LocalStore) -> None:
+    first, first_hash = document("2025年,庆阳数据中心集群算力规模达到5万P。", "versioned")
+    store_document(fresh, first, base=BASE, content_hash=first_hash)
+    second, _ = document("2025年,庆阳数据中心集群算力规模达到8万P。", "versioned-2")
+    older = [f"{BASE}graph/{first_hash[:16]}"]
+    around = context(fresh, str(summary_graph_iri(BASE)), second, discount=older)
+    whole = check_document(second, around)
+    text = context_ntriples(fresh, str(summary_graph_iri(BASE)), document_entities(second), discount=older)
+    assert check_in_context(check_alone(second), text).entries == whole.entries == []  # no conflict with itself
+    assert check_in_context(check_alone(second), context_ntriples(
+        fresh, str(summary_graph_iri(BASE)), document_entities(second))).entries  # but with the other version

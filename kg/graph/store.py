@@ -242,18 +242,24 @@ class RemoteStore:
         """
         # default-graph-uri also empties the named graphs: a query with GRAPH patterns keeps the store's own dataset
         served = self.default_graph and not names_dataset(sparql) and not reads_named_graphs(sparql)
-        params = {"default-graph-uri": self.default_graph} if served else None
-        response = self.client.post(
-            self.query_endpoint,
-            params=params,
-            content=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query", "Accept": accept},
-        )
+        params = {"default-graph-uri": self.default_graph} if served and self.default_graph else None
+        response = self._send(self.query_endpoint, sparql, {"Content-Type": "application/sparql-query", "Accept": accept},
+                              params)
         if response.status_code == 400:
             raise BadQueryError(response.text[:300])
         if response.status_code >= 300:
             raise StoreError(f"remote store answered {response.status_code}: {response.text[:200]}")
         return response
+
+    def _send(self, url: str, sparql: str, headers: dict[str, str], params: dict[str, str] | None = None) -> Any:
+        """One POST to the store; StoreError with one line when it cannot be reached or does not answer in time."""
+        import httpx
+
+        try:
+            return self.client.post(url, params=params, content=sparql.encode("utf-8"), headers=headers)
+        except httpx.TransportError as exc:
+            raise StoreError(f"cannot reach the remote store: {' '.join(str(exc).split())[:160] or type(exc).__name__}",
+                             path=url) from None
 
     def graph(self, sparql: str) -> bytes:
         return bytes(self._post(sparql, "application/n-triples").content)
@@ -271,11 +277,7 @@ class RemoteStore:
     def update(self, sparql: str, base_iri: str | None = None) -> None:
         if base_iri:
             sparql = f"BASE <{base_iri}> {sparql}"
-        response = self.client.post(
-            self.update_endpoint,
-            content=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-update"},
-        )
+        response = self._send(self.update_endpoint, sparql, {"Content-Type": "application/sparql-update"})
         if response.status_code == 400:
             raise BadQueryError(f"bad update: {response.text.strip()[:300]}")
         if response.status_code >= 300:

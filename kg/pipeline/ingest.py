@@ -1,15 +1,18 @@
 """Documents → the store: one named graph per document, idempotent and atomic.
 
-`ingest(paths, store=…, base=…)` reads every document first (nothing is written if any input
-is bad), then writes each document in one transaction: its new graph in, the graph of an
+`ingest(paths, store=…, base=…)` checks that every document is text first (nothing is written if
+any input is bad), then writes each document in one transaction: its new graph in, the graph of an
 earlier version of the same file out. A document already stored with the same content is
 skipped, so ingesting twice changes nothing.
+
+With `jobs` > 1, worker processes read the documents and check each on its own (`prepare`) while
+this process, the writer, checks each in its context and writes it, in file order, as soon as it
+comes: the same store as one process gives, byte for byte.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +27,7 @@ from rdflib.namespace import PROV
 
 from extract import EXTRACTOR_VERSION, Reading, read
 from extract.errors import BadInputError, EmptyDocumentError
+from extract.text import decode
 from kg.graph.namespace import SL
 from kg.graph.rdf import (
     document_graph,
@@ -38,7 +42,17 @@ from kg.graph.store import LocalStore, RemoteStore, join_updates
 from kg.graph.summary import add_update, rebuild_update, remove_update, scratch_graph_iri, summary_graph_iri
 from kg.graph.summary import missing as summary_missing
 from kg.graph.summary import rebuild as rebuild_summary
-from kg.pipeline.validate import Entry, check_document, context, report_graph, split_quarantine
+from kg.pipeline.validate import (
+    Checked,
+    Entry,
+    check_alone,
+    check_in_context,
+    context_ntriples,
+    report_graph,
+    split_quarantine,
+)
+from kg.pipeline.workers import map_in_processes
+from kg.pipeline.workers import start as start_workers
 
 STAGING = "/staging/"  # graphs `load` bulk-loads documents into before it validates and publishes each
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
@@ -165,9 +179,24 @@ def ingest(
     raws = [_read_bytes(path) for path in files]
     # a file this extractor already read, with the same content, is known by its hash before anything is extracted
     known = [_existing(store, hashlib.sha256(raw).hexdigest(), _path_key(path)) for path, raw in zip(files, raws, strict=True)]
-    todo = [(path, raw) for (path, raw), (same, _) in zip(zip(files, raws, strict=True), known, strict=True) if not same]
-    done = dict(zip((path for path, _ in todo), _read_all(todo, jobs), strict=True))
+    todo = [(path, raw, base) for (path, raw), (same, _) in zip(zip(files, raws, strict=True), known, strict=True) if not same]
+    if jobs > 1 and len(todo) > 1:
+        start_workers()  # their server loads the extractor while this process checks the files and the base graphs
+    for path, raw, _ in todo:  # the only way reading fails, checked before anything is written
+        decode(raw, path=str(path))
     ensure_base_graphs(store, base=base)
+    prepared_in_order = map_in_processes(prepare, todo, jobs)
+    try:
+        return _write_all(files, raws, known, prepared_in_order, store=store, base=base, progress=progress,
+                          on_empty=on_empty)
+    finally:
+        prepared_in_order.close()
+
+
+def _write_all(files: list[Path], raws: list[bytes], known: list[tuple[bool, list[str]]],
+               prepared_in_order: Iterator[tuple[int, Checked] | None], *, store: LocalStore | RemoteStore, base: str,
+               progress: Callable[[str], None] | None, on_empty: Callable[[str], None] | None) -> IngestReport:
+    """The writer: each new document checked in its context and stored, in file order, as its worker hands it over."""
     report = IngestReport()
     for path, raw, (same, older) in zip(files, raws, known, strict=True):
         if progress:
@@ -175,17 +204,16 @@ def ingest(
         if same:
             report.documents.append(DocumentOutcome(str(path), "unchanged"))
             continue
-        reading = done[path]
-        if reading is None:
+        prepared = next(prepared_in_order)
+        if prepared is None:
             if on_empty:
                 on_empty(str(path))
             report.documents.append(DocumentOutcome(str(path), "empty"))
             continue
-        content_hash = hashlib.sha256(raw).hexdigest()
-        graph = graph_of_document(path, raw, reading, base=base)
-        quarantined, entries = store_document(store, graph, base=base, content_hash=content_hash, older=older)
-        report.documents.append(DocumentOutcome(
-            str(path), "replaced" if older else "added", len(reading.facts), quarantined, entries))
+        facts, checked = prepared
+        quarantined, entries = store_checked(store, checked, base=base, content_hash=hashlib.sha256(raw).hexdigest(),
+                                             older=older)
+        report.documents.append(DocumentOutcome(str(path), "replaced" if older else "added", facts, quarantined, entries))
     return report
 
 
@@ -220,50 +248,27 @@ def read_one(item: tuple[Path, bytes]) -> Reading | None:
         return None
 
 
-def _follow(parent: int) -> None:
-    """In an extraction worker: end when the ingest that started it is gone (killed, not only stopped), so none lingers."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while True:
-            time.sleep(1)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
+# sentences of our own that wake every stage: a new name (the segmenter, the traditional-script labels), a page in
+# traditional script, one in English
+WARM_UP = ("2025年,庆阳数据中心集群算力规模达到5万P,PUE为1.2。芜湖市江北新区算力中心已投入运营。",
+           "慶陽數據中心集群的標準機架達到2萬架。", "The Qingyang cluster reached 50,000 PFLOPS in 2025.")
 
 
-def _read_all(items: list[tuple[Path, bytes]], jobs: int) -> list[Reading | None]:
-    """Every document extracted, in order; in `jobs` forked processes when there is more than one to read.
-
-    Raises:
-        BadInputError: a document is binary or undecodable (the first such, in order).
-    """
-    return list(map_in_processes(read_one, items, jobs))
+def warm_up() -> None:
+    """Load what a process's first document would (the extractor's models and dictionaries, the compiled shapes):
+    run by the fork server workers fork from, so each starts ready instead of spending seconds on its first document."""
+    for text in WARM_UP:
+        prepare((Path("warm-up.txt"), text.encode("utf-8"), "urn:suanli:warm-up:"))
 
 
-def map_in_processes(work: Callable[[Any], Any], items: list[Any], jobs: int,
-                     preload: Sequence[str] = ("extract.facts", "kg.pipeline.ingest")) -> Iterator[Any]:
-    """`work` over `items`, yielded in order as they come; in `jobs` processes of a fork server when there is more than one item.
-
-    `work` must be a module-level function of a module in `preload` (or imported by one), so workers
-    forked from the server have it, and the extractor, loaded.
-    """
-    if jobs <= 1 or len(items) < 2:
-        yield from map(work, items)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # a fork server, not a fork of this process: the open store has threads of its own; the server loads the
-    # extractor once and each worker is forked from it ready to read
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(preload))
-    with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_follow, initargs=(os.getpid(),)) as pool:
-        yield from pool.map(work, items, chunksize=max(1, len(items) // (jobs * 4)))
+def prepare(item: tuple[Path, bytes, str]) -> tuple[int, Checked] | None:
+    """A worker's share of one document: read it, make its graph, check it alone (`check_alone`); None when it holds
+    no text. The number of facts read goes with it."""
+    path, raw, base = item
+    reading = read_one((path, raw))
+    if reading is None:
+        return None
+    return len(reading.facts), check_alone(graph_of_document(path, raw, reading, base=base))
 
 
 def ingest_curated(raw: bytes, *, store: LocalStore | RemoteStore, base: str, path: str) -> IngestReport:
@@ -307,11 +312,21 @@ def store_document(store: LocalStore | RemoteStore, graph: Graph, *, base: str, 
     report graph. Returns the number of quarantined facts and the results. `staged` names a graph
     that already holds `graph` (bulk-loaded by `load`): it is moved into place instead of written again.
     """
-    around = context(store, str(summary_graph_iri(base)), graph, discount=older)
-    validation = check_document(graph, around)
-    kept, quarantined = split_quarantine(graph, validation)
+    return store_checked(store, check_alone(graph), base=base, content_hash=content_hash, older=older, staged=staged)
+
+
+def store_checked(store: LocalStore | RemoteStore, checked: Checked, *, base: str, content_hash: str,
+                  older: Sequence[str] = (), staged: str | None = None) -> tuple[int, list[Entry]]:
+    """`store_document` for a graph already checked alone (by an ingest worker): the writer's share."""
+    around = context_ntriples(store, str(summary_graph_iri(base)), checked.entities, discount=older)
+    validation = check_in_context(checked, around)
+    if validation.violations:
+        kept, quarantined = split_quarantine(Graph().parse(data=checked.ntriples.decode("utf-8"), format="nt"), validation)
+        kept_text = _ntriples(kept)
+    else:  # the usual case: the graph goes in as the worker wrote it
+        quarantined, kept_text = Graph(), checked.ntriples.decode("utf-8")
     served = str(graph_iri(base, content_hash))
-    add = {} if staged else {served: _ntriples(kept)}
+    add = {} if staged else {served: kept_text}
     if len(quarantined):
         add[quarantine_graph_iri(base, content_hash)] = _ntriples(quarantined)
     if validation.entries:

@@ -5,11 +5,13 @@ hash: `<hash>.nq`, the named graph ingest would write for it (before validation 
 and `<hash>.jsonl`, its facts in the contract's JSON, one a line. Nothing else is shared between
 documents, so the work spreads over any number of workers; the files are the same whoever made them.
 
-`load_directory(dir, store=…)` puts such a directory into the embedded store: the new documents go in
-with Oxigraph's bulk loader, into staging graphs nothing serves (the bulk loader is not transactional);
-then each is validated in its context and moved into place with its quarantine, report and summary
-changes in one update, in the order ingest would take them, so the store equals an ingest of the same
-documents. A load cut short leaves staging graphs only, dropped by the next load.
+`load_directory(dir, store=…)` puts such a directory into a store. Into the embedded one, the new
+documents go in with Oxigraph's bulk loader, into staging graphs nothing serves (the bulk loader is not
+transactional); then each is validated in its context and moved into place with its quarantine, report
+and summary changes in one update, in the order ingest would take them, so the store equals an ingest of
+the same documents. A load cut short leaves staging graphs only, dropped by the next load. Into a remote
+SPARQL store, each document goes in with its changes in one SPARQL 1.1 Update request, as ingest writes it
+there. Either way worker processes check each document alone (`check_alone`) while this process writes.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,10 +46,12 @@ from kg.pipeline.ingest import (
     ensure_base_graphs,
     expand,
     graph_of_document,
-    map_in_processes,
     read_one,
-    store_document,
+    store_checked,
 )
+from kg.pipeline.validate import Checked, check_alone
+from kg.pipeline.workers import PRELOAD, map_in_processes
+from kg.pipeline.workers import start as start_workers
 
 ENGINES = ("local", "dask")
 OUTPUT_SUFFIXES = (".nq", ".jsonl")
@@ -162,16 +166,19 @@ def extract_documents(paths: Iterable[str | Path], *, out: Path, base: str, engi
         todo.append((str(path.resolve()), raw, base))
         report.documents.append(DocumentOutcome(str(path), "written"))
     results = _dask_map(todo, scheduler or "") if engine == "dask" else map_in_processes(
-        render, todo, jobs, preload=("extract.facts", "kg.pipeline.scale"))
+        render, todo, jobs, preload=(*PRELOAD, "kg.pipeline.scale"))
     outcomes = [d for d in report.documents if d.status == "written"]
-    for rendered, outcome in zip(results, outcomes, strict=True):
-        if rendered is None:
-            outcome.status = "empty"
-            if on_empty:
-                on_empty(outcome.path)
-            continue
-        _write(out, rendered)
-        outcome.facts = rendered.facts
+    try:
+        for rendered, outcome in zip(results, outcomes, strict=True):
+            if rendered is None:
+                outcome.status = "empty"
+                if on_empty:
+                    on_empty(outcome.path)
+                continue
+            _write(out, rendered)
+            outcome.facts = rendered.facts
+    finally:
+        results.close()  # the workers stopped, on an error too
     return report
 
 
@@ -185,7 +192,7 @@ def _output_directory(out: Path) -> None:
         raise BadInputError(f"cannot make the output directory: {exc.strerror or exc}", path=_shown(out)) from None
 
 
-def _dask_map(items: list[tuple[str, bytes, str]], scheduler: str) -> Iterator[Rendered | None]:
+def _dask_map(items: list[tuple[str, bytes, str]], scheduler: str) -> Generator[Rendered | None, None, None]:
     """`render` over `items` on a Dask cluster, one task per document, results in order.
 
     Each document travels with its task, so workers need the package but no shared file system.
@@ -218,37 +225,56 @@ class _Extracted:
     identifier: str  # the file name, the order ingest takes documents in
 
 
-def load_directory(directory: str | Path, *, store: LocalStore | RemoteStore, base: str,
+LOAD_PRELOAD = ("kg.pipeline.scale",)  # what load's workers need: the graphs and the shapes, not the extractor
+
+
+def load_directory(directory: str | Path, *, store: LocalStore | RemoteStore, base: str, jobs: int = 1,
                    progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Bulk-load what `extract` wrote, validate the new documents and publish each; the same store as ingest.
+    """Load what `extract` wrote, validate the new documents and publish each; the same store as ingest.
+
+    The embedded store takes the documents through Oxigraph's bulk loader; a remote one through SPARQL Update,
+    one request a document. `jobs` processes check the documents alone meanwhile.
 
     Raises:
-        BadInputError: not a directory, a file in it that is not N-Quads of one document, a remote store;
-            nothing is written.
+        BadInputError: not a directory, or a file in it that is not N-Quads of one document; nothing is written.
     """
-    if not isinstance(store, LocalStore):
-        raise BadInputError("load needs the embedded store (it uses Oxigraph's bulk loader); use ingest for a remote one")
     docs = _scan(Path(directory), base)
     new = [d for d in docs if not _existing(store, d.content_hash, d.source)[0]]
+    if jobs > 1 and len(new) > 1:
+        start_workers(LOAD_PRELOAD)  # they start while this process bulk-loads
     ensure_base_graphs(store, base=base)
-    _drop_staging(store, base)
-    if new:
-        store.oxigraph.bulk_extend(_staged_quads(new, base))
+    bulk = isinstance(store, LocalStore)
+    if isinstance(store, LocalStore):
+        _drop_staging(store, base)
+        if new:
+            store.oxigraph.bulk_extend(_staged_quads(new, base))
     report = IngestReport()
     fresh = {d.path for d in new}
-    for doc in docs:
-        if progress:
-            progress(str(doc.path))
-        if doc.path not in fresh:
-            report.documents.append(DocumentOutcome(str(doc.path), "unchanged"))
-            continue
-        _, older = _existing(store, doc.content_hash, doc.source)  # now, as an earlier file of this load may be one
-        graph = _graph_in(doc)
-        quarantined, entries = store_document(store, graph, base=base, content_hash=doc.content_hash, older=older,
-                                              staged=_staging_iri(base, doc.content_hash))
-        count = len(set(graph.subjects(SL.subject, None)))
-        report.documents.append(DocumentOutcome(str(doc.path), "replaced" if older else "added", count, quarantined, entries))
+    checked_in_order = map_in_processes(check_file, [(str(d.path), d.graph) for d in new], jobs, preload=LOAD_PRELOAD)
+    try:
+        for doc in docs:
+            if progress:
+                progress(str(doc.path))
+            if doc.path not in fresh:
+                report.documents.append(DocumentOutcome(str(doc.path), "unchanged"))
+                continue
+            count, checked = next(checked_in_order)
+            _, older = _existing(store, doc.content_hash, doc.source)  # now, as an earlier file of this load may be one
+            quarantined, entries = store_checked(store, checked, base=base, content_hash=doc.content_hash, older=older,
+                                                 staged=_staging_iri(base, doc.content_hash) if bulk else None)
+            report.documents.append(DocumentOutcome(str(doc.path), "replaced" if older else "added", count, quarantined,
+                                                    entries))
+    finally:
+        checked_in_order.close()
     return report
+
+
+def check_file(item: tuple[str, str]) -> tuple[int, Checked]:
+    """A load worker's share of one document: its graph read from the file `extract` wrote and checked alone;
+    the number of facts goes with it."""
+    path, graph_name = item
+    graph = _graph_in(path, graph_name)
+    return len(set(graph.subjects(SL.subject, None))), check_alone(graph)
 
 
 def _staging_iri(base: str, content_hash: str) -> str:
@@ -270,12 +296,12 @@ def _staged_quads(docs: list[_Extracted], base: str) -> Iterator[ox.Quad]:
             yield ox.Quad(quad.subject, quad.predicate, quad.object, staging)
 
 
-def _graph_in(doc: _Extracted) -> Graph:
-    """A document's graph as rdflib reads it, for validation."""
+def _graph_in(path: str, graph_name: str) -> Graph:
+    """A document's graph as rdflib reads it from its N-Quads file, for validation."""
     dataset = Dataset()
-    dataset.parse(source=str(doc.path), format="nquads")
+    dataset.parse(source=path, format="nquads")
     graph = new_graph()
-    for triple in dataset.graph(URIRef(doc.graph)):
+    for triple in dataset.graph(URIRef(graph_name)):
         graph.add(triple)
     return graph
 

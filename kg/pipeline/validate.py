@@ -10,6 +10,11 @@ document, while cross-source rules (conflicts, actual above plan, a cluster in a
 does not cover) still see the rest of the graph. Severities have consequences: a Violation sends
 the fact to quarantine (`split_quarantine`), a Warning keeps it and is stored in the document's
 report graph, Info is only reported.
+
+The check comes in two halves, so ingest's workers take the larger one: `check_alone` runs the shapes
+that read only the document (`OWN_SHAPES`: its facts, its source, the ontology's metrics and units),
+with no store; `check_in_context` runs the others on the document with its context, in the writer.
+Together they give what `check_document` gives (tests/test_validate.py).
 """
 
 from __future__ import annotations
@@ -22,18 +27,22 @@ from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
-from pyshacl import ShapesGraph, Validator
-from pyshacl.graph_abstraction import DataGraph
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from extract.resources import read_text
 from extract.text import has_cjk
 from kg.graph.namespace import SL
-from kg.graph.rdf import new_graph, ontology_graph, term_from_json
+from kg.graph.rdf import new_graph, ontology_graph
 from kg.graph.store import LocalStore, RemoteStore
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPES = Namespace("https://w3id.org/suanli/shapes#")
+# The shapes whose results about a document's nodes read only the document's facts and source node and the
+# ontology (its metrics, units and classes), never another entity's triples nor another source's figures: the
+# same in any store, so they run beside extraction, without one. Every other shape is a context shape.
+OWN_SHAPES = tuple(SHAPES[name] for name in ("FactShape", "MeasurementShape", "PueShape", "RelationShape",
+                                             "RenewableShareShape", "SourceDocumentShape"))
 FACT_CLASSES = (SL.Measurement, SL.RelationAssertion)
 # what the cross-source shapes read of a merged fact: all but its links to each source, each field
 # read by its own pattern (`?s ?p ?o`, with a filter or a VALUES ?p, read every source link of a
@@ -77,12 +86,21 @@ def shapes_graph() -> Graph:
 
 
 @cache
-def _parsed_shapes() -> ShapesGraph:
-    """The shapes read once per process and handed to every `Validator`.
+def _parsed_shapes() -> Any:
+    """The shapes read once per process and handed to every pySHACL `Validator`.
 
     A `Validator` builds its own shapes graph on each call: 307 against 184 ms per document.
     """
+    from pyshacl import ShapesGraph
+
     return ShapesGraph(shapes_graph())
+
+
+@cache
+def context_shapes() -> tuple[URIRef, ...]:
+    """Every shape but `OWN_SHAPES`: entities' labels and links, other sources' figures; they need the context."""
+    return tuple(sorted(s for s in shapes_graph().subjects(RDF.type, SH.NodeShape)
+                        if isinstance(s, URIRef) and s not in OWN_SHAPES))
 
 
 # the engine that runs the shapes: pyshacl-turbo (Rust), or pySHACL, the reference, with SUANLI_SHACL=pyshacl.
@@ -99,17 +117,40 @@ def engine_name() -> str:
     return name
 
 
-def _run_pyshacl(data: Graph) -> tuple[bool, Graph]:
-    """The data and the ontology go into an in-memory Oxigraph store, which pySHACL drives directly.
+@cache
+def _ontology_ntriples() -> bytes:
+    return ontology_graph().serialize(format="nt").encode("utf-8")
 
-    Its SHACL-SPARQL constraints then run on Oxigraph instead of being parsed again by rdflib for
-    every focus node (one document in its context: 1,219 ms → 163 ms).
+
+@cache
+def _class_tree_ntriples() -> bytes:
+    """The ontology's rdfs:subClassOf triples: all of it that the context shapes read (targets and sh:class follow
+    subclasses; no context shape's SPARQL names an ontology term), at half the cost of the whole ontology."""
+    tree = new_graph()
+    for triple in ontology_graph().triples((None, RDFS.subClassOf, None)):
+        tree.add(triple)
+    return tree.serialize(format="nt").encode("utf-8")
+
+
+def _mixed(data: bytes, schema: bytes) -> ox.Store:
+    """Data and schema as N-Triples in one in-memory Oxigraph store, which both engines read directly.
+
+    pySHACL's SHACL-SPARQL constraints then run on Oxigraph instead of being parsed again by rdflib for every focus
+    node (one document in its context: 1,219 ms → 163 ms); pyshacl-turbo reads it without an rdflib graph, whose
+    copying took two thirds of a document's validation (124 → 40 ms).
     """
-    mixed = ox.Store()
-    triples = (ontology_graph() + data).serialize(format="nt").encode("utf-8")
-    mixed.load(triples, format=ox.RdfFormat.N_TRIPLES)
-    validator = Validator(DataGraph.from_oxigraph_store(mixed), shacl_graph=shapes_graph(),
-                          options={"inference": "none", "advanced": True, "allow_warnings": True})
+    store = ox.Store()
+    store.load(schema + data, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _run_pyshacl(data: ox.Store, shapes: tuple[URIRef, ...] | None) -> tuple[bool, Graph]:
+    from pyshacl import Validator
+    from pyshacl.graph_abstraction import DataGraph
+
+    validator = Validator(DataGraph.from_oxigraph_store(data), shacl_graph=shapes_graph(),
+                          options={"inference": "none", "advanced": True, "allow_warnings": True,
+                                   "use_shapes": [str(s) for s in shapes] if shapes else None})
     validator.shacl_graph = _parsed_shapes()
     conforms, report_graph, _ = validator.run()
     return bool(conforms), report_graph
@@ -123,9 +164,10 @@ def _compiled_shapes() -> Any:
     return pyshacl_turbo.compile_shapes(shapes_graph(), advanced=True)
 
 
-def _run_turbo(data: Graph) -> tuple[bool, Graph]:
-    """The Rust engine reads the rdflib graph itself: 0.18× pySHACL's time per document (BENCHMARKS.md)."""
-    conforms, report_graph, _ = _compiled_shapes().validate(ontology_graph() + data, allow_warnings=True)
+def _run_turbo(data: ox.Store, shapes: tuple[URIRef, ...] | None) -> tuple[bool, Graph]:
+    """The Rust engine: 0.18× pySHACL's time per document (BENCHMARKS.md)."""
+    conforms, report_graph, _ = _compiled_shapes().validate(
+        data, allow_warnings=True, use_shapes=[str(s) for s in shapes] if shapes else None)
     return bool(conforms), report_graph
 
 
@@ -134,10 +176,18 @@ _RUNNERS = {"pyshacl-turbo": _run_turbo, "pyshacl": _run_pyshacl}
 
 def validate(data: Graph, *, engine: str | None = None) -> Report:
     """Check `data` against the Suanli shapes with `engine` (default: `engine_name()`); never raises on non-conforming data."""
-    conforms, report_graph = _RUNNERS[engine or engine_name()](data)
+    return _validate(_ntriples(data), schema=_ontology_ntriples(), shapes=None, engine=engine)
+
+
+def _validate(data: bytes, *, schema: bytes, shapes: tuple[URIRef, ...] | None, engine: str | None) -> Report:
+    conforms, report_graph = _RUNNERS[engine or engine_name()](_mixed(data, schema), shapes)
     entries = report_entries(report_graph)
     blocking = any(e.severity == "Violation" for e in entries)
     return Report(conforms=conforms or not blocking, entries=entries, graph=report_graph)
+
+
+def _ntriples(graph: Graph) -> bytes:
+    return graph.serialize(format="nt").encode("utf-8")
 
 
 def report_entries(report_graph: Graph) -> list[Entry]:
@@ -163,54 +213,104 @@ def report_entries(report_graph: Graph) -> list[Entry]:
             message_en=en or fallback,
             value=str(value) if value is not None else None,
         ))
-    entries.sort(key=lambda e: (e.focus, e.severity, e.message_en))
+    entries.sort(key=entry_order)
     return entries
+
+
+def entry_order(entry: Entry) -> tuple[str, ...]:
+    """Results in a fixed order, whichever engine and whichever half of the check found them."""
+    return (entry.focus, entry.severity, entry.message_en, entry.path or "", entry.value or "", entry.message_zh)
 
 
 def _lang(literal: Literal) -> str:
     return (literal.language or "").lower()
 
 
-def context(store: LocalStore | RemoteStore, summary: str, graph: Graph, *, discount: Iterable[str] = ()) -> Graph:
-    """What the summary graph knows around a document graph, for its cross-source rules.
-
-    The entities the document names, everything that contains them, and the merged facts about
-    them. Merged facts whose every source lies in the graphs `discount` (the document's own graph,
-    or the version it replaces) are left out, so a document never conflicts with itself.
-    """
-    entities = {o for p in (SL.subject, SL.object) for o in graph.objects(None, p)} | {
+def document_entities(graph: Graph) -> list[str]:
+    """The entities a document graph names, sorted: where its context starts."""
+    found = {o for p in (SL.subject, SL.object) for o in graph.objects(None, p)} | {
         s for s, p in graph.subject_predicates() if p in (SL.partOf, SL.locatedIn)}
-    out = new_graph()
+    return sorted(str(e) for e in found if isinstance(e, URIRef))
+
+
+def context_ntriples(store: LocalStore | RemoteStore, summary: str, entities: Iterable[str], *,
+                     discount: Iterable[str] = ()) -> bytes:
+    """What the summary graph knows around a document's `entities`, for its cross-source rules, as N-Triples.
+
+    The entities, everything that contains them, and the merged facts about them. Merged facts whose
+    every source lies in the graphs `discount` (the document's own graph, or the version it replaces)
+    are left out, so a document never conflicts with itself.
+    """
+    entities = list(entities)
     if not entities:
-        return out
-    values = "VALUES ?t { " + " ".join(e.n3() for e in entities if isinstance(e, URIRef)) + " }"
+        return b""
+    values = "VALUES ?t { " + " ".join(URIRef(e).n3() for e in entities) + " }"
     prefixes = f"PREFIX sl: <{SL._NS}> PREFIX prov: <http://www.w3.org/ns/prov#> "
     # two queries, and the filter outside the graph pattern: written inside a UNION, the same
-    # question took 760 ms on a 1M-triple store instead of 11 ms
-    rows = store.select(f"{prefixes} SELECT ?s ?p ?o WHERE {{ {values} GRAPH <{summary}> {{ "
-                        "?t (sl:partOf|sl:locatedIn)* ?s . ?s ?p ?o } }").rows
-    rows += store.select(f"{prefixes} SELECT ?s ?p ?o WHERE {{ {values} GRAPH <{summary}> {{ "
-                         f"?s sl:subject ?t . ?s a sl:MergedFact . {_MERGED_FACT_PATTERN} }} }}").rows
-    for row in rows:
-        out.add((term_from_json(row["s"]), term_from_json(row["p"]), term_from_json(row["o"])))
+    # question took 760 ms on a 1M-triple store instead of 11 ms; CONSTRUCT hands N-Triples to the engine,
+    # without a Python object a term
+    out = store.graph(f"{prefixes} CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} GRAPH <{summary}> {{ "
+                      "?t (sl:partOf|sl:locatedIn)* ?s . ?s ?p ?o } }")
+    out += store.graph(f"{prefixes} CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} GRAPH <{summary}> {{ "
+                       f"?s sl:subject ?t . ?s a sl:MergedFact . {_MERGED_FACT_PATTERN} }} }}")
+    ours: set[bytes] = set()
     for g in discount:
-        only_ours = store.select(
+        ours |= {f"<{f}> ".encode() for f in store.select(
             f"PREFIX sl: <{SL._NS}> PREFIX prov: <http://www.w3.org/ns/prov#> SELECT ?f WHERE {{ "
             f"{{ SELECT ?f (COUNT(?m) AS ?ours) (SAMPLE(?count) AS ?n) WHERE {{ GRAPH <{g}> {{ ?m sl:subject ?x }} "
             f"GRAPH <{summary}> {{ ?f prov:wasDerivedFrom ?m ; sl:sourceCount ?count }} }} GROUP BY ?f }} "
-            "FILTER(?ours >= ?n) }").values("f")
-        for merged in only_ours:
-            out.remove((URIRef(merged), None, None))
+            "FILTER(?ours >= ?n) }").values("f")}
+    if ours:
+        out = b"".join(line for line in out.splitlines(keepends=True) if line[: line.find(b" ") + 1] not in ours)
     return out
 
 
+def context(store: LocalStore | RemoteStore, summary: str, graph: Graph, *, discount: Iterable[str] = ()) -> Graph:
+    """`context_ntriples` around a document graph, as an rdflib graph."""
+    return new_graph().parse(data=context_ntriples(store, summary, document_entities(graph), discount=discount).decode(),
+                             format="nt")
+
+
+def own_nodes(graph: Graph) -> frozenset[str]:
+    """The nodes a document graph describes (the subjects of its triples): the results that are about it."""
+    return frozenset(str(s) for s in graph.subjects() if isinstance(s, URIRef))
+
+
 def check_document(graph: Graph, around: Graph, *, engine: str | None = None) -> Report:
-    """Validate a document graph in its context; keep only the results about the document's own nodes."""
+    """Validate a document graph in its context with every shape; keep only the results about the document's own nodes.
+
+    The reference for the two halves ingest runs (`check_alone`, then `check_in_context`).
+    """
     report = validate(graph + around, engine=engine)
-    own = set(graph.subjects())
-    report.entries = [e for e in report.entries if URIRef(e.focus) in own]
+    own = own_nodes(graph)
+    report.entries = [e for e in report.entries if e.focus in own]
     report.conforms = not report.violations
     return report
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A document graph checked on its own: what the writer needs to check it in its context and store it."""
+
+    ntriples: bytes  # the graph
+    own: frozenset[str]  # the nodes it describes
+    entities: tuple[str, ...]  # the entities it names, where its context starts
+    entries: tuple[Entry, ...]  # the results of OWN_SHAPES about its nodes
+
+
+def check_alone(graph: Graph, *, engine: str | None = None) -> Checked:
+    """The first half of a document's check, needing no store: OWN_SHAPES on the graph and the ontology."""
+    data, own = _ntriples(graph), own_nodes(graph)
+    report = _validate(data, schema=_ontology_ntriples(), shapes=OWN_SHAPES, engine=engine)
+    return Checked(data, own, tuple(document_entities(graph)), tuple(e for e in report.entries if e.focus in own))
+
+
+def check_in_context(checked: Checked, around: bytes, *, engine: str | None = None) -> Report:
+    """The second half: the context shapes on the document with its context (`context_ntriples`); with the first
+    half's results, what `check_document` reports."""
+    report = _validate(checked.ntriples + around, schema=_class_tree_ntriples(), shapes=context_shapes(), engine=engine)
+    entries = sorted([*checked.entries, *(e for e in report.entries if e.focus in checked.own)], key=entry_order)
+    return Report(conforms=not any(e.severity == "Violation" for e in entries), entries=entries)
 
 
 def report_graph(entries: list[Entry], base: str, content_hash: str) -> Graph:

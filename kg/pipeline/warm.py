@@ -1,0 +1,9 @@
+"""Imported by the fork server that ingest's and extract's workers fork from: the extractor and the shapes are loaded
+once there (seconds: spaCy's rules, the segmenter's dictionary), so every worker starts ready to read."""
+
+from kg.pipeline.ingest import warm_up
+
+try:
+    warm_up()
+except Exception:  # a server that cannot warm up still forks workers: they load on their first document, and fail there with a message
+    pass
