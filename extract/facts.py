@@ -7,6 +7,7 @@ the nearest preceding infrastructure name that is not a place or an agent in its
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -755,6 +756,27 @@ def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> 
     return False
 
 
+@cache
+def _equals() -> re.Pattern[str]:
+    """An equality word a few characters after a figure (1P算力相当于…, 1 PF is equal to …)."""
+    return re.compile(r"[^，,。；;:：()（）\d]{0,10}?(?:" + _cue_regex(_words(lexicon(), "unit_definition")).pattern + ")", re.I)
+
+
+def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
+    """A round figure that explains a unit ("1E等于1000P", "1 PF is equal to 1,000 TF") and the figure it equals: no facts."""
+    out: set[int] = set()
+    for i, q in enumerate(quantities):
+        try:
+            number = parse_number(q.text)
+        except ValueError:
+            continue
+        m = _equals().match(text, q.end)
+        if number > 0 and math.log10(number).is_integer() and m is not None:
+            out.add(i)
+            out.update(j for j, other in enumerate(quantities) if m.end() <= other.start <= m.end() + 6)
+    return out
+
+
 def read_facts(cleaned: Cleaned) -> list[Fact]:
     """Every figure and relation stated in a cleaned document, deduplicated."""
     folded, original = cleaned.folded, cleaned.text
@@ -785,8 +807,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
         prev_end = 0
-        for q in quantities:
-            if _is_converted_amount(q, quantities, sentence.text):
+        definitions = _unit_definitions(quantities, sentence.text)
+        for i, q in enumerate(quantities):
+            if _is_converted_amount(q, quantities, sentence.text) or i in definitions:
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
             if q.family == "count" and (sentence.text[: q.start].rstrip().endswith("等")

@@ -188,13 +188,17 @@ def _filler_words() -> re.Pattern[str]:
     return re.compile("|".join(lexicon()["count_window"]["filler_zh"]))
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+
+
 def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     """The metric of a counted figure: its noun right after it, or in Chinese right before it."""
     window = lexicon()["count_window"]
     after = sentence[pos : pos + 40]
     low_after = after.lower()
     before = _filler_words().sub("", sentence[max(0, number_start - window["before"] - 4) : number_start])[-window["before"] :]
-    near_after = after[: window["after"]]
+    before = _CLAUSE_MARK.split(before)[-1]  # "服务器400万台,数据中心…": a noun across a comma counts nothing here
+    near_after = _CLAUSE_MARK.split(after[: window["after"]])[0]
     for noun, metric, english in _count_nouns():
         if english:
             if noun in low_after and _en_count_noun_regex(noun).match(low_after):
