@@ -241,12 +241,30 @@ def _is_area_word(folded: str, c: Candidate, entity: Entity) -> bool:
     return entity.type == "District" and c.text.endswith("区") and folded[c.end : c.end + 1] == "域"
 
 
+def _in_personal_name(folded: str, c: Candidate, entity: Entity, found: list[Candidate]) -> bool:
+    """Zhang Yulin, 王中卫表示: a place's name that is a person's given name (a surname before it) names no place."""
+    if entity.type not in ("City", "District", "Province"):
+        return False
+    person = lexicon()["person"]
+    if c.text[:1].isupper():
+        before = re.search(r"\b([A-Z][a-z]+)\s+$", folded[max(0, c.start - 12) : c.start])
+        after = folded[c.end : c.end + 12]
+        return (before is not None and before.group(1) in person["surnames_en"]
+                and not re.match(r"\s+(?:City|Province|County|District|cluster|data|hub)\b", after, re.I))
+    if not (2 <= len(c.text) <= 3) or c.start == 0 or folded[c.start - 1] not in person["surnames_zh"]:
+        return False
+    if any(k.start < c.start - 1 < k.end for k in found if k.label == "KNOWN"):
+        return False  # 宁夏中卫: the character before belongs to another name
+    return folded.startswith(tuple(person["after_zh"]), c.end)
+
+
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
     found = list(candidates(folded, sentences))
     known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())
-             and not _is_area_word(folded, c, gaz.entities[c.id])]
+             and not _is_area_word(folded, c, gaz.entities[c.id])
+             and not _in_personal_name(folded, c, gaz.entities[c.id], found)]
     mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
     known.sort(key=lambda c: c.start)
     starts = [c.start for c in known]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.entities import Mention, find_mentions
-from extract.gazetteer import Entity, gazetteer
+from extract.gazetteer import Entity, gazetteer, slug
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -162,8 +162,16 @@ def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     return min(overlapping, key=lambda m: m[0])[2]
 
 
+@cache
+def _known_kinds() -> dict[str, str]:
+    return {slug(item["en"]): item["kind"] for item in lexicon()["known"] if "kind" in item}
+
+
 def _kind_of(subject: Entity) -> str:
-    """The kind a center's own name gives its computing power when the sentence names none: 智算中心 → AI, 超算中心 → HPC."""
+    """The kind a center's own name gives its computing power when the sentence names none: 智算中心 → AI, 超算中心 → HPC;
+    a known computer's kind (天河二号 → HPC)."""
+    if subject.reference and subject.key in _known_kinds():
+        return _known_kinds()[subject.key]
     if subject.type == "Center":
         table = lexicon()["kind"]
         for name in ("ai", "hpc"):

@@ -27,3 +27,25 @@ def test_a_counted_noun_does_not_reach_across_a_comma() -> None:
     facts = _figures("到2027年,张家口市服务器规模将达到300万台,数据中心绿电使用率超过80%。")
     assert not [f for f in facts if f[1] == "datacenter_count"]
     assert [f for f in _figures("芜湖数据中心集群已建成数据中心12个。") if f[1] == "datacenter_count"]
+
+
+PERSONS = [
+    # a place's name as a person's given name, after a common surname
+    ("Institute director Liu Zhongwei said the Tianhe-2 system fills 125 cabinets.", {"Tianhe-2"}),
+    ("公司总经理王中卫表示,项目已建成机架1万架。", set()),
+    # the same place, not after a surname
+    ("宁夏中卫市发改委介绍,中卫数据中心集群已建成机架5万架。", {"Zhongwei data center cluster"}),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), PERSONS)
+def test_a_place_inside_a_personal_name_is_no_place(text: str, subjects: set) -> None:
+    facts = read(text).facts
+    assert {f.subject.en for f in facts if f.value is not None} == subjects
+    if not subjects or "Tianhe-2" in subjects:
+        assert not [f for f in facts if f.subject.en == "Zhongwei" or (f.object and f.object.en == "Zhongwei")]
+
+
+def test_a_known_supercomputer_gives_its_figures_the_hpc_kind() -> None:
+    fact = next(f for f in read("The Tianhe-2 system reaches a peak of 54.9 petaflops.").facts if f.value is not None)
+    assert (fact.subject.en, fact.kind) == ("Tianhe-2", "hpc")
