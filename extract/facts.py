@@ -244,10 +244,36 @@ def _too_weak(attachment: str, subject: Entity) -> bool:
     return attachment == "topic" and subject.type in ("Province", "District", "Park")
 
 
-def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None) -> tuple[Entity | None, str]:
+@cache
+def _scope_regex() -> re.Pattern[str]:
+    table = lexicon()["scope"]
+    parts = []
+    for name in table:
+        words = _cue_regex(_words(table, name)).pattern
+        # a whole opens its clause (目前,全国…; By 2025, China's …), not 我国首个, 服务全省 inside one
+        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:{words}))")
+    return re.compile("|".join(parts), re.I)
+
+
+def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]], whole: dict[str, Entity]) -> tuple[bool, Entity | None]:
+    """Whether the nearest subject before the figure is a whole (全国, 全省, the city's), and the entity of that whole."""
+    offset = sentence.start
+    wholes = set(_words(lexicon()["scope"], "Province", "City"))
+    last_end = max((m.end - offset for m, _ in measured if m.end - offset <= q.start
+                    and sentence.text[m.start - offset : m.end - offset] not in wholes), default=0)
+    found = [m for m in _scope_regex().finditer(sentence.text, last_end, q.start)]
+    if not found:
+        return False, None
+    name = found[-1].lastgroup or "country"
+    return True, whole.get(name)
+
+
+def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
+             whole: dict[str, Entity] | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
-    in_name (万P智算中心), modifier (…的X), clause_subject, preceding (a name before it in another role),
-    following (a name after it), topic (no name in the sentence: the document's topic).
+    in_name (万P智算中心), modifier (…的X), scope (a whole: 全省, 全国 — the province or city the document is about,
+    or nothing), clause_subject, preceding (a name before it in another role), following (a name after it),
+    topic (no name in the sentence: the document's topic).
     """
     offset = sentence.start
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
@@ -261,6 +287,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         for m, _ in measured:
             if m.start == target:
                 return m.entity, "modifier"
+    is_whole, entity = _scope(q, sentence, measured, whole or {})
+    if is_whole:
+        return entity, "scope"
     preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
@@ -826,7 +855,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, context)
+            subject, attachment = _subject(q, sentence, roles, context, by_type)
             if subject is not None and _too_weak(attachment, subject):
                 subject = None  # precision first: a guess is left out
             if subject is None:

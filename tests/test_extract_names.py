@@ -49,3 +49,21 @@ def test_a_place_inside_a_personal_name_is_no_place(text: str, subjects: set) ->
 def test_a_known_supercomputer_gives_its_figures_the_hpc_kind() -> None:
     fact = next(f for f in read("The Tianhe-2 system reaches a peak of 54.9 petaflops.").facts if f.value is not None)
     assert (fact.subject.en, fact.kind) == ("Tianhe-2", "hpc")
+
+
+WHOLES = [
+    # the province the document is about, not a center listed before it
+    ("贵州省加快建设算力。华为云、腾讯数据中心等陆续投运,目前,全省建成数据中心30个,算力规模超过20EFLOPS。",
+     {("Guizhou", "datacenter_count", 30), ("Guizhou", "computing_power", 20000)}),
+    # the country: nowhere
+    ("南京智算中心已经投运。截至去年底,全国在用数据中心机架超过900万标准机架。", set()),
+    ("Nanjing Intelligent Computing Center opened. By 2025, China's computing power will exceed 300 EFLOPS.", set()),
+    # a whole inside a clause is no subject (服务全省, 我国首个)
+    ("芜湖智算中心服务全省,首期建设2000P智算能力。", {("Wuhu Intelligent Computing Center", "computing_power", 2000)}),
+    ("Qingyang is one of the country's leading hubs, with over 300 digital enterprises.", {("Qingyang", "enterprise_count", 300)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLES)
+def test_a_figure_for_a_whole_goes_to_that_whole_or_nowhere(text: str, expected: set) -> None:
+    assert {(s, m, v) for s, m, v in _figures(text)} == expected
