@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from extract.entities import Mention, find_mentions
+from extract.entities import Mention, find_mentions, phases
 from extract.gazetteer import Entity, gazetteer, slug
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
@@ -93,11 +93,17 @@ def _cues(text: str, table: dict) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+_PHASE_WORD = re.compile(r"[一二三四五首]期[)）]?$")
+
+
 def _masked(sentence: Sentence, upto: int | None = None) -> str:
     """Sentence text with entity names blanked, so cues inside names do not count."""
     chars = list(sentence.text)
     for m in sentence.mentions:
-        for i in range(m.start - sentence.start, min(m.end - sentence.start, len(chars))):
+        end = m.end
+        if m.part_of is not None and (phase := _PHASE_WORD.search(sentence.text, 0, m.end - sentence.start)):
+            end = sentence.start + phase.start()  # 一期 in X一期 still says what stage the figure is at
+        for i in range(m.start - sentence.start, min(end - sentence.start, len(chars))):
             chars[i] = " "
     return "".join(chars) if upto is None else "".join(chars[:upto])
 
@@ -820,7 +826,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
-    mentions = _resolve_anaphora(raw_mentions, by_type)
+    mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}
@@ -877,8 +883,15 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
 
+    for m in mentions:  # X一期 is part of X
+        if m.part_of is not None and m.entity is not None:
+            start, end = first_sentence.get(m.entity.key, (m.start, m.end))
+            facts.append(Fact(m.entity, "part_of", None, None, m.part_of, "eq", "actual", None, None,
+                              original[start:end].strip(), start, end))
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
-    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz)
+    # a phase's place and operator are its project's: the implied relations read the project, not the phase
+    projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
+    facts += _implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz)
     return _dedupe(facts)
 
 

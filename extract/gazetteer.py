@@ -316,6 +316,17 @@ def _reverse_glossary() -> dict[str, str]:
     return {en.lower(): zh for zh, en in lexicon()["stem_en"].items() if len(zh) > 1}
 
 
+_ZH_ORDINALS = "一二三四五六七八九"
+
+
+def phase_entity(parent: Entity, number: int, word: str = "phase", numeral: str | None = None) -> Entity:
+    """A phase of a project (中交(中卫)云数据中心一期, Stage II of X): a thing of the parent's type, named after it,
+    part of it. The English keeps the text's word and numeral ("Stage II"), else "phase 2"."""
+    zh = f"{parent.zh}{_ZH_ORDINALS[number - 1]}期" if parent.zh and 1 <= number <= 9 else None
+    en = f"{parent.en} {word} {numeral or number}"
+    return Entity(slug(en), parent.type, zh, en, links=(("part_of", parent.key),))
+
+
 @lru_cache(maxsize=8192)
 def new_entity(name: str, type_: str) -> Entity:
     """An entity for a name the reference data does not know, with labels in both languages.

@@ -59,7 +59,7 @@ WHOLES = [
     ("南京智算中心已经投运。截至去年底,全国在用数据中心机架超过900万标准机架。", set()),
     ("Nanjing Intelligent Computing Center opened. By 2025, China's computing power will exceed 300 EFLOPS.", set()),
     # a whole inside a clause is no subject (服务全省, 我国首个)
-    ("芜湖智算中心服务全省,首期建设2000P智算能力。", {("Wuhu Intelligent Computing Center", "computing_power", 2000)}),
+    ("芜湖智算中心服务全省,规划建设2000P智算能力。", {("Wuhu Intelligent Computing Center", "computing_power", 2000)}),
     ("Qingyang is one of the country's leading hubs, with over 300 digital enterprises.", {("Qingyang", "enterprise_count", 300)}),
 ]
 
@@ -67,3 +67,33 @@ WHOLES = [
 @pytest.mark.parametrize(("text", "expected"), WHOLES)
 def test_a_figure_for_a_whole_goes_to_that_whole_or_nowhere(text: str, expected: set) -> None:
     assert {(s, m, v) for s, m, v in _figures(text)} == expected
+
+
+def _phase_facts(text: str) -> set[tuple]:
+    return {(f.subject.en, f.metric, f.value if f.object is None else f.object.en) for f in read(text).facts
+            if f.metric != "located_in"}
+
+
+def test_a_phase_after_a_project_name_is_a_part_of_it_and_holds_its_figures() -> None:
+    assert _phase_facts("庆阳云数据中心项目一期已建成机架8000架。") == {
+        ("Qingyang Cloud Data Center phase 1", "rack_count", 8000),
+        ("Qingyang Cloud Data Center phase 1", "part_of", "Qingyang Cloud Data Center")}
+
+
+def test_a_phase_written_alone_is_one_of_the_project_named_first_in_its_sentence() -> None:
+    facts = _phase_facts("庆阳云数据中心是庆阳数据中心集群的骨干项目,总投资50亿元,二期项目占地约150亩。")
+    assert ("Qingyang Cloud Data Center", "investment", 5e9) in facts
+    assert ("Qingyang Cloud Data Center phase 2", "part_of", "Qingyang Cloud Data Center") in facts
+    assert any(s == "Qingyang Cloud Data Center phase 2" and m == "area" for s, m, _ in facts)
+
+
+def test_an_english_stage_keeps_its_word_and_a_later_bare_stage_is_the_same_phase() -> None:
+    facts = _phase_facts("Stage I of Lanzhou Mobile Data Center was completed last year. Stage I holds 6,000 racks.")
+    assert facts == {("Lanzhou Mobile Data Center Stage I", "rack_count", 6000),
+                     ("Lanzhou Mobile Data Center Stage I", "part_of", "Lanzhou Mobile Data Center")}
+
+
+def test_a_phase_keeps_the_project_s_place_and_says_its_stage() -> None:
+    facts = read("芜湖大数据产业园二期规划机架2万架。").facts
+    assert {(f.subject.en, f.object.en) for f in facts if f.metric == "located_in"} == {("Wuhu Big Data Industrial Park", "Wuhu")}
+    assert next(f for f in facts if f.metric == "rack_count").status == "planned"
