@@ -200,12 +200,15 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     before = _CLAUSE_MARK.split(before)[-1]  # "服务器400万台,数据中心…": a noun across a comma counts nothing here
     near_after = _CLAUSE_MARK.split(after[: window["after"]])[0]
     for noun, metric, english in _count_nouns():
-        if english:
-            if noun in low_after and _en_count_noun_regex(noun).match(low_after):
-                return metric
-        elif noun in near_after or noun in before:
+        if english and noun in low_after and _en_count_noun_regex(noun).match(low_after):
             return metric
-    return None
+    # a Chinese phrase ends in its head: 12个数据中心 counts the first noun after, 数据中心企业26家 the last one before
+    zh = [(noun, metric) for noun, metric, english in _count_nouns() if not english]
+    after_hits = [(near_after.index(noun), metric) for noun, metric in zh if noun in near_after]
+    if after_hits:
+        return min(after_hits, key=lambda hit: hit[0])[1]
+    before_hits = [(before.rindex(noun) + len(noun), metric) for noun, metric in zh if noun in before]
+    return max(before_hits, key=lambda hit: hit[0])[1] if before_hits else None
 
 
 def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | None:
@@ -218,10 +221,10 @@ def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | 
     if re.fullmatch(r"(?:19|20)\d{2}", number.strip()) or not re.match(_CLOSES_PHRASE, sentence[number_end:]):
         return None
     before = sentence[max(0, number_start - 80) : number_start].lower()
-    for noun, metric, english in _count_nouns():
-        if english and noun in before and _en_noun_before_regex(noun).search(before):
-            return metric
-    return None
+    # the subject's head comes first: "the count of racks across data centres … 300,000" counts racks
+    hits = [(m.start(), metric) for noun, metric, english in _count_nouns()
+            if english and noun in before and (m := _en_noun_before_regex(noun).search(before))]
+    return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
 _CLOSES_PHRASE = re.compile(r"\s*(?:$|[.,;:)]|(?:by|in|this|next|last|and|as|at|on|from|until|before|after)\b)")

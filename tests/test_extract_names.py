@@ -97,3 +97,18 @@ def test_a_phase_keeps_the_project_s_place_and_says_its_stage() -> None:
     facts = read("芜湖大数据产业园二期规划机架2万架。").facts
     assert {(f.subject.en, f.object.en) for f in facts if f.metric == "located_in"} == {("Wuhu Big Data Industrial Park", "Wuhu")}
     assert next(f for f in facts if f.metric == "rack_count").status == "planned"
+
+
+HEADS = [
+    # Chinese ends a phrase in its head: firms of data centers are firms
+    ("中卫市已汇聚数据中心企业30家。", [("Zhongwei", "enterprise_count", 30)]),
+    ("中卫市已建成12个数据中心。", [("Zhongwei", "datacenter_count", 12)]),
+    # English opens with it: the racks in data centers are racks
+    ("In Zhongwei, the count of server racks across local data centres should reach 300,000 by 2027.",
+     [("Zhongwei", "rack_count", 300000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADS)
+def test_a_count_is_of_the_head_noun_of_its_phrase(text: str, expected: list) -> None:
+    assert _figures(text) == [(s, m, pytest.approx(v)) for s, m, v in expected]
