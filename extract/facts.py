@@ -777,11 +777,20 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
+_ANAPHOR_REACH = 200  # characters back to the project an anaphor (该项目) takes up
+
+
 def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity]) -> list[Mention]:
-    out = []
+    """An anaphor is the document's main entity of its type; 该项目, 该中心 right after another project (the sentence
+    before: …是正在建设的X数据中心。…介绍,该项目总投资…) is that project."""
+    out: list[Mention] = []
     for m in mentions:
         if m.anaphor:
             entity = by_type.get(m.anaphor)
+            if m.anaphor in INFRASTRUCTURE:
+                near = [o for o in out if o.entity is not None and o.entity.type == m.anaphor and not o.anaphor
+                        and m.start - o.end <= _ANAPHOR_REACH]
+                entity = near[-1].entity if near else entity
             if entity is not None:
                 out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
         else:

@@ -112,3 +112,11 @@ HEADS = [
 @pytest.mark.parametrize(("text", "expected"), HEADS)
 def test_a_count_is_of_the_head_noun_of_its_phrase(text: str, expected: list) -> None:
     assert _figures(text) == [(s, m, pytest.approx(v)) for s, m, v in expected]
+
+
+def test_an_anaphor_takes_up_the_project_just_named_not_the_main_one() -> None:
+    text = ("武威智算中心已投运,武威智算中心算力达到500P。武威智算中心旁边,是在建的庆阳云数据中心。"
+            "据负责人介绍,该项目总投资20亿元。")
+    facts = _figures(text)
+    assert ("Qingyang Cloud Data Center", "investment", 2e9) in facts
+    assert ("Wuwei Intelligent Computing Center", "computing_power", 500) in facts
