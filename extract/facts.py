@@ -274,6 +274,10 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
     return True, whole.get(name)
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
+
+
 def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
              whole: dict[str, Entity] | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
@@ -297,6 +301,15 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     if is_whole:
         return entity, "scope"
     preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
+    # "作为X的重要构成,Y…": X describes Y and is no subject while another name is there
+    described = [(m, r) for m, r in preceding if _AS_DESCRIPTION.search(sentence.text, 0, m.start - offset)]
+    if len(described) < len(preceding):
+        preceding = [item for item in preceding if item not in described]
+    # a name opening the figure's own clause is what the clause is about (…建设X集群,Y市已位列第15位)
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    own = [(m, r) for m, r in preceding if m.start - offset >= clause_start and r == "subject"]
+    if own:
+        preceding = own
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
             m, r = item

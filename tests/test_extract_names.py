@@ -120,3 +120,16 @@ def test_an_anaphor_takes_up_the_project_just_named_not_the_main_one() -> None:
     facts = _figures(text)
     assert ("Qingyang Cloud Data Center", "investment", 2e9) in facts
     assert ("Wuwei Intelligent Computing Center", "computing_power", 500) in facts
+
+
+CLAUSE_SUBJECTS = [
+    # a name after 作为 describes the subject that follows
+    ("作为宁夏枢纽的重要组成,中卫市近年来先后建成数据中心15个。", [("Zhongwei", "datacenter_count", 15)]),
+    # a name opening the figure's own clause is its subject, over a project named in an earlier clause
+    ("庆阳市全力建设庆阳数据中心集群,庆阳市已位列全国算力城市第12位。", [("Qingyang", "rank", 12)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_SUBJECTS)
+def test_the_subject_is_the_name_the_figure_s_clause_is_about(text: str, expected: list) -> None:
+    assert _figures(text) == [(s, m, pytest.approx(v)) for s, m, v in expected]
