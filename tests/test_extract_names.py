@@ -133,3 +133,14 @@ CLAUSE_SUBJECTS = [
 @pytest.mark.parametrize(("text", "expected"), CLAUSE_SUBJECTS)
 def test_the_subject_is_the_name_the_figure_s_clause_is_about(text: str, expected: list) -> None:
     assert _figures(text) == [(s, m, pytest.approx(v)) for s, m, v in expected]
+
+
+def test_other_english_spellings_of_a_hub_city_are_that_city() -> None:
+    for spelling in ("Ulaanqab", "Wulanchabu"):
+        facts = _figures(f"Data centers in {spelling} now hold 30,000 racks.")
+        assert facts == [("Ulanqab", "rack_count", 30000)]
+
+
+def test_a_cloud_base_is_a_park_name() -> None:
+    facts = read("中卫云基地已建成机架5万架。").facts
+    assert [(f.subject.zh, f.subject.type, f.value) for f in facts if f.value is not None] == [("中卫云基地", "Park", 50000)]
