@@ -175,10 +175,11 @@ def gazetteer() -> Gazetteer:
                 forms,
                 [en, f"{op['en']} {prov['en']} branch", f"{op['en']}'s {prov['en']} branch"],
             )
-    for zh, forms in lexicon()["place_en_forms"].items():  # Ulaanqab, Huhehaote: other spellings of a known place
-        key = zh_surfaces.get(zh) or zh_surfaces.get(zh + "市")
-        for form in forms if key else []:
-            en_surfaces.setdefault(form.lower(), key)
+    for place, spellings in lexicon()["place_en_forms"].items():  # Ulaanqab, Huhehaote: other spellings of a known place
+        place_key = zh_surfaces.get(place) or zh_surfaces.get(place + "市")
+        if place_key is not None:
+            for spelling in spellings:
+                en_surfaces.setdefault(spelling.lower(), place_key)
     english = Counter(v.lower() for v in place_en.values())
     # an English name two places share (Jining: 济宁 and 集宁) gives no Chinese name ("") rather than a wrong one
     place_zh = {v.lower(): k if english[v.lower()] == 1 else "" for k, v in place_en.items()}
