@@ -154,18 +154,19 @@ def _status(q: Quantity, sentence: Sentence) -> str:
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     table = lexicon()["kind"]
     after = re.sub(r"^\s*(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
-    for name in ("ai", "hpc", "general", "total"):
+    kinds = ("ai", "hpc", "general", "total", "size")
+    for name in kinds:
         m = _cue_regex(_words(table, name)).match(after)
         if m:
-            return name
+            return "default" if name == "size" else name
     window = _masked(sentence, q.start)[max(0, prev_end) :]
-    matches = [(m.start(), m.end(), name) for name in ("ai", "hpc", "general", "total")
-               for m in _cue_regex(_words(table, name)).finditer(window)]
+    matches = [(m.start(), m.end(), name) for name in kinds for m in _cue_regex(_words(table, name)).finditer(window)]
     if not matches:
         return "default"
     last = max(matches, key=lambda m: m[1])
     overlapping = [m for m in matches if m[0] < last[1] and m[1] > last[0]]
-    return min(overlapping, key=lambda m: m[0])[2]
+    kind = min(overlapping, key=lambda m: m[0])[2]
+    return "default" if kind == "size" else kind
 
 
 @cache

@@ -144,3 +144,8 @@ def test_other_english_spellings_of_a_hub_city_are_that_city() -> None:
 def test_a_cloud_base_is_a_park_name() -> None:
     facts = read("中卫云基地已建成机架5万架。").facts
     assert [(f.subject.zh, f.subject.type, f.value) for f in facts if f.value is not None] == [("中卫云基地", "Park", 50000)]
+
+
+def test_the_size_of_computing_power_takes_the_kind_of_the_center() -> None:
+    facts = [f for f in read("江城智算中心算力规模达到120P。").facts if f.metric == "computing_power"]
+    assert [(f.value, f.kind) for f in facts] == [(120, "ai")]
