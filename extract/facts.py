@@ -153,7 +153,8 @@ def _status(q: Quantity, sentence: Sentence) -> str:
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     table = lexicon()["kind"]
-    after = re.sub(r"^\s*(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
+    # "5000P Flops智能算力": the rest of a unit written apart is no word between the figure and its kind
+    after = re.sub(r"^\s*(?:flops(?![a-z])\s*)?(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
     kinds = ("ai", "hpc", "general", "total", "size")
     for name in kinds:
         m = _cue_regex(_words(table, name)).match(after)
@@ -241,6 +242,16 @@ def _roles(sentence: Sentence) -> list[str]:
     for i in range(len(sentence.mentions)):
         roles.append(_role(sentence, i, roles))
     return roles
+
+
+_FROM = re.compile(r"(?:从|由|(?<![A-Za-z])from)\s*$", re.I)
+
+
+def _origin(q: Quantity, sentence: Sentence) -> Entity | None:
+    """A latency is the origin's: 从韶关到广州时延1.3毫秒, "from Shaoguan to Guangzhou … and to Shenzhen 1.66 ms"."""
+    origins = [m.entity for m in sentence.mentions if m.entity is not None and m.end - sentence.start <= q.start
+               and _FROM.search(sentence.text, 0, m.start - sentence.start)]
+    return origins[-1] if origins else None
 
 
 def _too_weak(attachment: str, subject: Entity) -> bool:
@@ -885,6 +896,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 prev_end = q.end
                 continue
             subject, attachment = _subject(q, sentence, roles, context, by_type)
+            if metric == "latency" and (origin := _origin(q, sentence)) is not None:
+                subject, attachment = origin, "origin"
             if subject is not None and _too_weak(attachment, subject):
                 subject = None  # precision first: a guess is left out
             if subject is None:

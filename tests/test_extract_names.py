@@ -149,3 +149,14 @@ def test_a_cloud_base_is_a_park_name() -> None:
 def test_the_size_of_computing_power_takes_the_kind_of_the_center() -> None:
     facts = [f for f in read("江城智算中心算力规模达到120P。").facts if f.metric == "computing_power"]
     assert [(f.value, f.kind) for f in facts] == [(120, "ai")]
+
+
+def test_a_latency_is_the_origin_s() -> None:
+    facts = _figures("The latency from Zhongwei to Beijing is 18 milliseconds and to Xi'an 12 milliseconds.")
+    assert facts == [("Zhongwei", "latency", 18), ("Zhongwei", "latency", 12)]
+    assert _figures("从庆阳到西安的网络时延仅为5毫秒。") == [("Qingyang", "latency", 5)]
+
+
+def test_the_rest_of_a_unit_written_apart_does_not_hide_the_kind() -> None:
+    facts = [f for f in read("江城智算中心规划建设4000P Flops通用算力。").facts if f.metric == "computing_power"]
+    assert [(f.value, f.kind) for f in facts] == [(4000, "general")]
