@@ -839,6 +839,16 @@ def _equals() -> re.Pattern[str]:
     return re.compile(r"[^，,。；;:：()（）\d]{0,10}?(?:" + _cue_regex(_words(lexicon(), "unit_definition")).pattern + ")", re.I)
 
 
+_RESTATED = re.compile(r"(?:\s*(?:[（(,，、]|\bor\b|即|约合|合|折合))+\s*(?:about|around|roughly|约|或)?\s*$", re.I)
+
+
+def _is_restatement(q: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """"80.5 mu, or 5.37 hectares", 1760亩(约117公顷): the same figure again in another unit, no second fact."""
+    return any(other.end <= q.start and other.unit == q.unit and other.family == q.family and other.value
+               and abs(other.value - q.value) <= 0.02 * abs(other.value) and _RESTATED.match(text[other.end : q.start])
+               for other in quantities)
+
+
 def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
     """A round figure that explains a unit ("1E等于1000P", "1 PF is equal to 1,000 TF") and the figure it equals: no facts."""
     out: set[int] = set()
@@ -886,7 +896,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         prev_end = 0
         definitions = _unit_definitions(quantities, sentence.text)
         for i, q in enumerate(quantities):
-            if _is_converted_amount(q, quantities, sentence.text) or i in definitions:
+            if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
             if q.family == "count" and (sentence.text[: q.start].rstrip().endswith("等")

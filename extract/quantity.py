@@ -236,6 +236,16 @@ def _count_units() -> dict[str, str]:
             if isinstance(table, dict) and "unit" in table}
 
 
+# a number of days, times or card-hours is no count of the noun after it (55天实现…企业, 2800万卡时)
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|次|岁|届|卡时|卡·时|th\b|st\b|nd\b|rd\b|"
+                                r"(?i:days?|times|weeks?|years?|card[- ]hours?)\b)")
+
+
+def _is_rank_word(sentence: str, start: int) -> bool:
+    """"top 2 data centers", 前三: a place in a ranking, not a count."""
+    return bool(re.search(r"(?:\btop|前|No\.?)\s*$", sentence[max(0, start - 5) : start], re.I))
+
+
 def _is_rate(sentence: str, end: int) -> bool:
     after = sentence[end : end + 12].lower().lstrip()
     return any(after.startswith(word) for word in lexicon()["count_window"]["rate_after"])
@@ -280,6 +290,8 @@ def find(sentence: str) -> list[Quantity]:
         except ValueError:
             continue
         pos = m.end()
+        if m.group("mult") and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(m.group("mult")):
+            value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
         between = ""
         if sentence[pos : pos + 1] in ("多", "余"):
             between = sentence[pos]
@@ -303,7 +315,7 @@ def find(sentence: str) -> list[Quantity]:
             if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
                 continue
             noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
-            if noun is None or re.match(r"\s*(年|月|日|号|时|分|秒|th|st|nd|rd)", sentence[pos:]):
+            if noun is None or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
                 continue
             comparator, end = _comparator(sentence, m.start(), pos, between)
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
@@ -317,8 +329,8 @@ def find(sentence: str) -> list[Quantity]:
         if family == "count":
             # "规划数据中心12个,已建成8个": a measure word without its noun repeats the last one
             noun = _count_noun(sentence, unit_end, m.start()) or measured.get(surface)
-            if noun is None:
-                continue
+            if noun is None or value == 0 or (value == 1 and not m.group("num")[0].isdigit()) or _is_rank_word(sentence, m.start()):
+                continue  # 一家企业 is "a firm", not a count of one
             measured[surface] = noun
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         unit_code = _count_units().get(noun or "", unit.get("unit"))

@@ -160,3 +160,20 @@ def test_a_latency_is_the_origin_s() -> None:
 def test_the_rest_of_a_unit_written_apart_does_not_hide_the_kind() -> None:
     facts = [f for f in read("江城智算中心规划建设4000P Flops通用算力。").facts if f.metric == "computing_power"]
     assert [(f.value, f.kind) for f in facts] == [(4000, "general")]
+
+
+NOT_COUNTS = [
+    "庆阳云数据中心将新建4千瓦标准机架", "贵安超算中心累计提供算力约1500万卡时。", "这家企业用了40天让中卫数据中心集群的首台服务器上线。",
+    "中卫数据中心集群当年还只有一家本地企业。", "The Zhongwei cluster ranks among the top 3 data centers in the west.",
+    "The Wuhu Big Data Industrial Park turns out 20,000 cabinets annually.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_a_rate_a_rank_a_duration_or_an_article_counts_nothing(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] in ("rack_count", "enterprise_count", "gpu_cards", "datacenter_count")]
+
+
+def test_the_same_figure_again_in_another_unit_is_one_fact() -> None:
+    assert _figures("The Xianfeng Industrial Park covers 90 mu, or 6 hectares.") == [("Xianfeng Industrial Park", "area", 0.06)]
+    assert len(_figures("庆阳云数据中心占地1500亩(约100公顷)。")) == 1
