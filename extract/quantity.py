@@ -241,6 +241,11 @@ _NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|
                                 r"(?i:days?|times|weeks?|years?|card[- ]hours?)\b)")
 
 
+# a daily or yearly average is a rate (日均新增1.2EFLOPS)
+_RATE_BEFORE = re.compile(r"(?:日均|月均|年均|每日|每天)[^，,。；;\d]{0,4}$|(?<![A-Za-z])(?:daily|a day)\s+$", re.I)
+_CLASS_OF_PROJECTS = re.compile(r"\s*(?:以上|及以上)?(?:的)?(?:重大|重点)?(?:项目|projects?\b)", re.I)
+
+
 def _is_rank_word(sentence: str, start: int) -> bool:
     """"top 2 data centers", 前三: a place in a ranking, not a count."""
     return bool(re.search(r"(?:\btop|前|No\.?)\s*$", sentence[max(0, start - 5) : start], re.I))
@@ -321,14 +326,18 @@ def find(sentence: str) -> list[Quantity]:
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
             continue
         surface, unit, unit_end = unit_hit
-        if _is_rate(sentence, unit_end):
+        if _is_rate(sentence, unit_end) or _RATE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
             continue
+        if unit["family"] == "money" and _CLASS_OF_PROJECTS.match(sentence, unit_end):
+            continue  # 投资超20亿元项目N个, 亿元以上项目: a class of projects, not an amount
         family = unit["family"]
         value *= unit["factor"]
         noun = None
         if family == "count":
             # "规划数据中心12个,已建成8个": a measure word without its noun repeats the last one
-            noun = _count_noun(sentence, unit_end, m.start()) or measured.get(surface)
+            # a measure word repeats the last noun only where none follows (…已建成8个。), not in 38个重点城市
+            repeats = re.match(r"\s*(?:$|[，,。；;、)）]|以上|左右|多|余)", sentence[unit_end:]) is not None
+            noun = _count_noun(sentence, unit_end, m.start()) or (measured.get(surface) if repeats else None)
             if noun is None or value == 0 or (value == 1 and not m.group("num")[0].isdigit()) or _is_rank_word(sentence, m.start()):
                 continue  # 一家企业 is "a firm", not a count of one
             measured[surface] = noun

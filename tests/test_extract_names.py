@@ -177,3 +177,21 @@ def test_a_rate_a_rank_a_duration_or_an_article_counts_nothing(text: str) -> Non
 def test_the_same_figure_again_in_another_unit_is_one_fact() -> None:
     assert _figures("The Xianfeng Industrial Park covers 90 mu, or 6 hectares.") == [("Xianfeng Industrial Park", "area", 0.06)]
     assert len(_figures("庆阳云数据中心占地1500亩(约100公顷)。")) == 1
+
+
+def test_a_threshold_of_a_class_of_projects_and_a_daily_rate_are_no_amounts() -> None:
+    assert not _figures("宜春市集中开工项目中,投资过20亿元项目12个,投资10亿元以上项目30个。")
+    assert not _figures("江西正以日均新增0.8EFLOPS的速度建设算力。")
+
+
+def test_a_measure_word_with_a_noun_of_its_own_does_not_repeat_the_last_noun() -> None:
+    facts = _figures("贵安新区已建成数据中心20个,辐射40个城市。")
+    assert facts == [("Gui'an New Area", "datacenter_count", 20)]
+    assert _figures("贵安新区规划数据中心30个,已建成12个。") == [
+        ("Gui'an New Area", "datacenter_count", 30), ("Gui'an New Area", "datacenter_count", 12)]
+
+
+def test_a_pinyin_gloss_printed_twice_is_dropped() -> None:
+    from extract.text import remove_pinyin_garble
+
+    assert remove_pinyin_garble("贵州信(xin)(xin)息园(yuan)和华为(Huawei)") == "贵州信息园和华为(Huawei)"
