@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from extract.gazetteer import Entity, gazetteer, new_entity
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity
 from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
 from extract.text import has_cjk
@@ -29,6 +29,7 @@ class Mention:
     entity: Entity | None
     anaphor: str | None = None
     source: str = "gazetteer"
+    part_of: Entity | None = None  # a phase's project (X一期 → X)
 
 
 def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
@@ -180,11 +181,80 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     joined = " ".join(words)
     if (cut := list(re.finditer(r"\b(?:Group|Co|Ltd|Corporation|Company|Center|Centre|Park|Zone)\s+and\s+", joined))):
         words = joined[cut[-1].end() :].split()  # "X Group and Y Group": the name is the last of the two
+    phase = re.match(r"(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+", " ".join(words))
+    if phase:
+        words = words[3:]  # Phase 2 of Lanzhou Mobile Data Center: a phase of the center
+    while phase and words and words[0] in leading:
+        words.pop(0)
     if not words or all(w in _GENERIC_EN for w in words):
         return None  # "National Supercomputing Center": which one, the sentence does not say
     stem = " ".join(words)
+    entity = new_entity(stem + " " + canonical, suffix.id)
+    if phase:
+        start = folded.rindex(phase.group(1), m.start(), suffix.start)
+        word, numeral = phase.group(1), phase.group(2)
+        return Mention(start, suffix.end, phase_entity(entity, _ordinal(numeral), word, numeral), source="pattern", part_of=entity)
     start = folded.rindex(words[0], m.start(), suffix.start)
-    return Mention(start, suffix.end, new_entity(stem + " " + canonical, suffix.id), source="pattern")
+    return Mention(start, suffix.end, entity, source="pattern")
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+def _ordinal(numeral: str) -> int:
+    """II → 2, 3 → 3, 首/一 → 1."""
+    if numeral in "首一二三四五" and len(numeral) == 1:
+        return "首一二三四五".index(numeral) or 1
+    return _ROMAN.get(numeral) or (int(numeral) if numeral.isdigit() else 0)
+
+
+_PHASE_AFTER = re.compile(r"(?:项目|专案|工程)?[(（]?([一二三四五首])期[)）]?")
+_BARE_PHASE = re.compile(r"(?:(?<=[，,。；;:：\s])|^)(?:项目|专案)?([一二三四五首])期(?=项目|工程|园区|建设|规划|占地|总投资|投资|[,，])"
+                         r"|\b(Stage|Phase)\s+([IVX]+|\d)\b(?!\s+of\b)")
+_PHASE_TYPES = ("Center", "Park", "Cluster")
+
+
+def phases(folded: str, sentences: list[tuple[int, int]], mentions: list[Mention], topic: Entity | None) -> list[Mention]:
+    """Project phases (X一期, X项目二期, Stage II of X): a mention of the phase, part of its project.
+
+    A phase written alone (…项目总投资50亿元,一期项目占地…; Stage I contains …) is one of the first project named before
+    it in its sentence, of a phase with that name met before, or, opening its sentence, of the document's topic.
+    """
+    out: list[Mention] = []
+    seen: dict[str, Mention] = {}  # "Stage I" → the phase it named
+    taken = bytearray(len(folded) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for m in mentions:
+        if m.part_of is not None and m.entity is not None:
+            seen[m.entity.en.rsplit(" ", 2)[-2] + " " + m.entity.en.rsplit(" ", 1)[-1]] = m
+        hit = _PHASE_AFTER.match(folded, m.end) if m.entity is not None and m.entity.type in _PHASE_TYPES else None
+        if hit is not None and m.part_of is None and m.entity is not None and not any(taken[m.end : hit.end()]):
+            out.append(Mention(m.start, hit.end(), phase_entity(m.entity, _ordinal(hit.group(1))), source="pattern",
+                               part_of=m.entity))
+            taken[m.end : hit.end()] = b"\x01" * (hit.end() - m.end)
+        else:
+            out.append(m)
+    for start, end in sentences:
+        for hit in _BARE_PHASE.finditer(folded, start, end):
+            if any(taken[hit.start() : hit.end()]):
+                continue
+            before = [m for m in out if start <= m.start and m.end <= hit.start() and m.entity is not None
+                      and m.entity.type in _PHASE_TYPES]
+            if hit.group(2):  # Stage I, Phase 2
+                label = f"{hit.group(2)} {hit.group(3)}"
+                parent = seen[label].part_of if label in seen else (before[-1].entity if before else None)
+                if parent is not None:
+                    out.append(Mention(hit.start(), hit.end(), phase_entity(parent, _ordinal(hit.group(3)), hit.group(2),
+                                                                            hit.group(3)), source="pattern", part_of=parent))
+                continue
+            # the sentence's project is named first (成都智算中心是天府集群的重要项目,…,二期规划…)
+            parent = (before[0].part_of or before[0].entity) if before else (
+                topic if hit.start() == start and topic is not None and topic.type in _PHASE_TYPES else None)
+            if parent is not None:
+                out.append(Mention(hit.start(), hit.end(), phase_entity(parent, _ordinal(hit.group(1))), source="pattern",
+                                   part_of=parent))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
@@ -241,12 +311,30 @@ def _is_area_word(folded: str, c: Candidate, entity: Entity) -> bool:
     return entity.type == "District" and c.text.endswith("区") and folded[c.end : c.end + 1] == "域"
 
 
+def _in_personal_name(folded: str, c: Candidate, entity: Entity, found: list[Candidate]) -> bool:
+    """Zhang Yulin, 王中卫表示: a place's name that is a person's given name (a surname before it) names no place."""
+    if entity.type not in ("City", "District", "Province"):
+        return False
+    person = lexicon()["person"]
+    if c.text[:1].isupper():
+        before = re.search(r"\b([A-Z][a-z]+)\s+$", folded[max(0, c.start - 12) : c.start])
+        after = folded[c.end : c.end + 12]
+        return (before is not None and before.group(1) in person["surnames_en"]
+                and not re.match(r"\s+(?:City|Province|County|District|cluster|data|hub)\b", after, re.I))
+    if not (2 <= len(c.text) <= 3) or c.start == 0 or folded[c.start - 1] not in person["surnames_zh"]:
+        return False
+    if any(k.start < c.start - 1 < k.end for k in found if k.label == "KNOWN"):
+        return False  # 宁夏中卫: the character before belongs to another name
+    return folded.startswith(tuple(person["after_zh"]), c.end)
+
+
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
     found = list(candidates(folded, sentences))
     known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())
-             and not _is_area_word(folded, c, gaz.entities[c.id])]
+             and not _is_area_word(folded, c, gaz.entities[c.id])
+             and not _in_personal_name(folded, c, gaz.entities[c.id], found)]
     mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
     known.sort(key=lambda c: c.start)
     starts = [c.start for c in known]

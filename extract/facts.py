@@ -7,14 +7,15 @@ the nearest preceding infrastructure name that is not a place or an agent in its
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from extract.entities import Mention, find_mentions
-from extract.gazetteer import Entity, gazetteer
+from extract.entities import Mention, find_mentions, phases
+from extract.gazetteer import Entity, gazetteer, slug
 from extract.nlp import plain_words
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
@@ -94,11 +95,17 @@ def _cues(text: str, table: dict) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+_PHASE_WORD = re.compile(r"[一二三四五首]期[)）]?$")
+
+
 def _masked(sentence: Sentence, upto: int | None = None) -> str:
     """Sentence text with entity names blanked, so cues inside names do not count."""
     chars = list(sentence.text)
     for m in sentence.mentions:
-        for i in range(m.start - sentence.start, min(m.end - sentence.start, len(chars))):
+        end = m.end
+        if m.part_of is not None and (phase := _PHASE_WORD.search(sentence.text, 0, m.end - sentence.start)):
+            end = sentence.start + phase.start()  # 一期 in X一期 still says what stage the figure is at
+        for i in range(m.start - sentence.start, min(end - sentence.start, len(chars))):
             chars[i] = " "
     return "".join(chars) if upto is None else "".join(chars[:upto])
 
@@ -148,23 +155,33 @@ def _status(q: Quantity, sentence: Sentence) -> str:
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     table = lexicon()["kind"]
-    after = re.sub(r"^\s*(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
-    for name in ("ai", "hpc", "general", "total"):
+    # "5000P Flops智能算力": the rest of a unit written apart is no word between the figure and its kind
+    after = re.sub(r"^\s*(?:flops(?![a-z])\s*)?(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
+    kinds = ("ai", "hpc", "general", "total", "size")
+    for name in kinds:
         m = _cue_regex(_words(table, name)).match(after)
         if m:
-            return name
+            return "default" if name == "size" else name
     window = _masked(sentence, q.start)[max(0, prev_end) :]
-    matches = [(m.start(), m.end(), name) for name in ("ai", "hpc", "general", "total")
-               for m in _cue_regex(_words(table, name)).finditer(window)]
+    matches = [(m.start(), m.end(), name) for name in kinds for m in _cue_regex(_words(table, name)).finditer(window)]
     if not matches:
         return "default"
     last = max(matches, key=lambda m: m[1])
     overlapping = [m for m in matches if m[0] < last[1] and m[1] > last[0]]
-    return min(overlapping, key=lambda m: m[0])[2]
+    kind = min(overlapping, key=lambda m: m[0])[2]
+    return "default" if kind == "size" else kind
+
+
+@cache
+def _known_kinds() -> dict[str, str]:
+    return {slug(item["en"]): item["kind"] for item in lexicon()["known"] if "kind" in item}
 
 
 def _kind_of(subject: Entity) -> str:
-    """The kind a center's own name gives its computing power when the sentence names none: 智算中心 → AI, 超算中心 → HPC."""
+    """The kind a center's own name gives its computing power when the sentence names none: 智算中心 → AI, 超算中心 → HPC;
+    a known computer's kind (天河二号 → HPC)."""
+    if subject.reference and subject.key in _known_kinds():
+        return _known_kinds()[subject.key]
     if subject.type == "Center":
         table = lexicon()["kind"]
         for name in ("ai", "hpc"):
@@ -229,6 +246,16 @@ def _roles(sentence: Sentence) -> list[str]:
     return roles
 
 
+_FROM = re.compile(r"(?:从|由|(?<![A-Za-z])from)\s*$", re.I)
+
+
+def _origin(q: Quantity, sentence: Sentence) -> Entity | None:
+    """A latency is the origin's: 从韶关到广州时延1.3毫秒, "from Shaoguan to Guangzhou … and to Shenzhen 1.66 ms"."""
+    origins = [m.entity for m in sentence.mentions if m.entity is not None and m.end - sentence.start <= q.start
+               and _FROM.search(sentence.text, 0, m.start - sentence.start)]
+    return origins[-1] if origins else None
+
+
 def _too_weak(attachment: str, subject: Entity) -> bool:
     """Attachments that were mostly wrong on real news (bench/realworld): a province named in another role before
     or after the figure (作为四川省最大的…), or a document topic that is a province, district or park."""
@@ -237,10 +264,40 @@ def _too_weak(attachment: str, subject: Entity) -> bool:
     return attachment == "topic" and subject.type in ("Province", "District", "Park")
 
 
-def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None) -> tuple[Entity | None, str]:
+@cache
+def _scope_regex() -> re.Pattern[str]:
+    table = lexicon()["scope"]
+    parts = []
+    for name in table:
+        words = _cue_regex(_words(table, name)).pattern
+        # a whole opens its clause (目前,全国…; By 2025, China's …), not 我国首个, 服务全省 inside one
+        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:{words}))")
+    return re.compile("|".join(parts), re.I)
+
+
+def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]], whole: dict[str, Entity]) -> tuple[bool, Entity | None]:
+    """Whether the nearest subject before the figure is a whole (全国, 全省, the city's), and the entity of that whole."""
+    offset = sentence.start
+    wholes = set(_words(lexicon()["scope"], "Province", "City"))
+    last_end = max((m.end - offset for m, _ in measured if m.end - offset <= q.start
+                    and sentence.text[m.start - offset : m.end - offset] not in wholes), default=0)
+    found = [m for m in _scope_regex().finditer(sentence.text, last_end, q.start)]
+    if not found:
+        return False, None
+    name = found[-1].lastgroup or "country"
+    return True, whole.get(name)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
+
+
+def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
+             whole: dict[str, Entity] | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
-    in_name (万P智算中心), modifier (…的X), clause_subject, preceding (a name before it in another role),
-    following (a name after it), topic (no name in the sentence: the document's topic).
+    in_name (万P智算中心), modifier (…的X), scope (a whole: 全省, 全国 — the province or city the document is about,
+    or nothing), clause_subject, preceding (a name before it in another role), following (a name after it),
+    topic (no name in the sentence: the document's topic).
     """
     offset = sentence.start
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
@@ -254,7 +311,19 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         for m, _ in measured:
             if m.start == target:
                 return m.entity, "modifier"
+    is_whole, entity = _scope(q, sentence, measured, whole or {})
+    if is_whole:
+        return entity, "scope"
     preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
+    # "作为X的重要构成,Y…": X describes Y and is no subject while another name is there
+    described = [(m, r) for m, r in preceding if _AS_DESCRIPTION.search(sentence.text, 0, m.start - offset)]
+    if len(described) < len(preceding):
+        preceding = [item for item in preceding if item not in described]
+    # a name opening the figure's own clause is what the clause is about (…建设X集群,Y市已位列第15位)
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    own = [(m, r) for m, r in preceding if m.start - offset >= clause_start and r == "subject"]
+    if own:
+        preceding = own
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
             m, r = item
@@ -857,13 +926,44 @@ def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> 
     return False
 
 
+@cache
+def _equals() -> re.Pattern[str]:
+    """An equality word a few characters after a figure (1P算力相当于…, 1 PF is equal to …)."""
+    return re.compile(r"[^，,。；;:：()（）\d]{0,10}?(?:" + _cue_regex(_words(lexicon(), "unit_definition")).pattern + ")", re.I)
+
+
+_RESTATED = re.compile(r"(?:\s*(?:[（(,，、]|\bor\b|即|约合|合|折合))+\s*(?:about|around|roughly|约|或)?\s*$", re.I)
+
+
+def _is_restatement(q: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """"80.5 mu, or 5.37 hectares", 1760亩(约117公顷): the same figure again in another unit, no second fact."""
+    return any(other.end <= q.start and other.unit == q.unit and other.family == q.family and other.value
+               and abs(other.value - q.value) <= 0.02 * abs(other.value) and _RESTATED.match(text[other.end : q.start])
+               for other in quantities)
+
+
+def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
+    """A round figure that explains a unit ("1E等于1000P", "1 PF is equal to 1,000 TF") and the figure it equals: no facts."""
+    out: set[int] = set()
+    for i, q in enumerate(quantities):
+        try:
+            number = parse_number(q.text)
+        except ValueError:
+            continue
+        m = _equals().match(text, q.end)
+        if number > 0 and math.log10(number).is_integer() and m is not None:
+            out.add(i)
+            out.update(j for j, other in enumerate(quantities) if m.end() <= other.start <= m.end() + 6)
+    return out
+
+
 def read_facts(cleaned: Cleaned) -> list[Fact]:
     """Every figure and relation stated in a cleaned document, deduplicated."""
     folded, original = cleaned.folded, cleaned.text
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
-    mentions = _resolve_anaphora(raw_mentions, by_type, sentences)
+    mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}
@@ -888,8 +988,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
         prev_end = 0
-        for q in quantities:
-            if _is_converted_amount(q, quantities, sentence.text):
+        definitions = _unit_definitions(quantities, sentence.text)
+        for i, q in enumerate(quantities):
+            if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
             if q.family == "count" and (sentence.text[: q.start].rstrip().endswith("等")
@@ -898,7 +999,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, context)
+            subject, attachment = _subject(q, sentence, roles, context, by_type)
+            if metric == "latency" and (origin := _origin(q, sentence)) is not None:
+                subject, attachment = origin, "origin"
             if subject is not None and _too_weak(attachment, subject):
                 subject = None  # precision first: a guess is left out
             if subject is None:
@@ -921,8 +1024,15 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
 
+    for m in mentions:  # X一期 is part of X
+        if m.part_of is not None and m.entity is not None:
+            start, end = first_sentence.get(m.entity.key, (m.start, m.end))
+            facts.append(Fact(m.entity, "part_of", None, None, m.part_of, "eq", "actual", None, None,
+                              original[start:end].strip(), start, end))
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
-    facts += _implied_relations(mentions, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
+    # a phase's place and operator are its project's: the implied relations read the project, not the phase
+    projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
+    facts += _implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
     return _dedupe(facts)
 
 

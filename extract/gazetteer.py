@@ -175,6 +175,11 @@ def gazetteer() -> Gazetteer:
                 forms,
                 [en, f"{op['en']} {prov['en']} branch", f"{op['en']}'s {prov['en']} branch"],
             )
+    for place, spellings in lexicon()["place_en_forms"].items():  # Ulaanqab, Huhehaote: other spellings of a known place
+        place_key = zh_surfaces.get(place) or zh_surfaces.get(place + "市")
+        if place_key is not None:
+            for spelling in spellings:
+                en_surfaces.setdefault(spelling.lower(), place_key)
     english = Counter(v.lower() for v in place_en.values())
     # an English name two places share (Jining: 济宁 and 集宁) gives no Chinese name ("") rather than a wrong one
     place_zh = {v.lower(): k if english[v.lower()] == 1 else "" for k, v in place_en.items()}
@@ -314,6 +319,17 @@ def chinese_name(en_name: str, type_: str) -> str | None:
 @cache
 def _reverse_glossary() -> dict[str, str]:
     return {en.lower(): zh for zh, en in lexicon()["stem_en"].items() if len(zh) > 1}
+
+
+_ZH_ORDINALS = "一二三四五六七八九"
+
+
+def phase_entity(parent: Entity, number: int, word: str = "phase", numeral: str | None = None) -> Entity:
+    """A phase of a project (中交(中卫)云数据中心一期, Stage II of X): a thing of the parent's type, named after it,
+    part of it. The English keeps the text's word and numeral ("Stage II"), else "phase 2"."""
+    zh = f"{parent.zh}{_ZH_ORDINALS[number - 1]}期" if parent.zh and 1 <= number <= 9 else None
+    en = f"{parent.en} {word} {numeral or number}"
+    return Entity(slug(en), parent.type, zh, en, links=(("part_of", parent.key),))
 
 
 @lru_cache(maxsize=8192)

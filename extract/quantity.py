@@ -188,20 +188,27 @@ def _filler_words() -> re.Pattern[str]:
     return re.compile("|".join(lexicon()["count_window"]["filler_zh"]))
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+
+
 def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     """The metric of a counted figure: its noun right after it, or in Chinese right before it."""
     window = lexicon()["count_window"]
     after = sentence[pos : pos + 40]
     low_after = after.lower()
     before = _filler_words().sub("", sentence[max(0, number_start - window["before"] - 4) : number_start])[-window["before"] :]
-    near_after = after[: window["after"]]
+    before = _CLAUSE_MARK.split(before)[-1]  # "服务器400万台,数据中心…": a noun across a comma counts nothing here
+    near_after = _CLAUSE_MARK.split(after[: window["after"]])[0]
     for noun, metric, english in _count_nouns():
-        if english:
-            if noun in low_after and _en_count_noun_regex(noun).match(low_after):
-                return metric
-        elif noun in near_after or noun in before:
+        if english and noun in low_after and _en_count_noun_regex(noun).match(low_after):
             return metric
-    return None
+    # a Chinese phrase ends in its head: 12个数据中心 counts the first noun after, 数据中心企业26家 the last one before
+    zh = [(noun, metric) for noun, metric, english in _count_nouns() if not english]
+    after_hits = [(near_after.index(noun), metric) for noun, metric in zh if noun in near_after]
+    if after_hits:
+        return min(after_hits, key=lambda hit: hit[0])[1]
+    before_hits = [(before.rindex(noun) + len(noun), metric) for noun, metric in zh if noun in before]
+    return max(before_hits, key=lambda hit: hit[0])[1] if before_hits else None
 
 
 def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | None:
@@ -214,10 +221,10 @@ def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | 
     if re.fullmatch(r"(?:19|20)\d{2}", number.strip()) or not re.match(_CLOSES_PHRASE, sentence[number_end:]):
         return None
     before = sentence[max(0, number_start - 80) : number_start].lower()
-    for noun, metric, english in _count_nouns():
-        if english and noun in before and _en_noun_before_regex(noun).search(before):
-            return metric
-    return None
+    # the subject's head comes first: "the count of racks across data centres … 300,000" counts racks
+    hits = [(m.start(), metric) for noun, metric, english in _count_nouns()
+            if english and noun in before and (m := _en_noun_before_regex(noun).search(before))]
+    return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
 _CLOSES_PHRASE = re.compile(r"\s*(?:$|[.,;:)]|(?:by|in|this|next|last|and|as|at|on|from|until|before|after)\b)")
@@ -227,6 +234,21 @@ _CLOSES_PHRASE = re.compile(r"\s*(?:$|[.,;:)]|(?:by|in|this|next|last|and|as|at|
 def _count_units() -> dict[str, str]:
     return {metric: table["unit"] for metric, table in lexicon()["metric"]["count"].items()
             if isinstance(table, dict) and "unit" in table}
+
+
+# a number of days, times or card-hours is no count of the noun after it (55天实现…企业, 2800万卡时)
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|次|岁|届|卡时|卡·时|th\b|st\b|nd\b|rd\b|"
+                                r"(?i:days?|times|weeks?|years?|card[- ]hours?)\b)")
+
+
+# a daily or yearly average is a rate (日均新增1.2EFLOPS)
+_RATE_BEFORE = re.compile(r"(?:日均|月均|年均|每日|每天)[^，,。；;\d]{0,4}$|(?<![A-Za-z])(?:daily|a day)\s+$", re.I)
+_CLASS_OF_PROJECTS = re.compile(r"\s*(?:以上|及以上)?(?:的)?(?:重大|重点)?(?:项目|projects?\b)", re.I)
+
+
+def _is_rank_word(sentence: str, start: int) -> bool:
+    """"top 2 data centers", 前三: a place in a ranking, not a count."""
+    return bool(re.search(r"(?:\btop|前|No\.?)\s*$", sentence[max(0, start - 5) : start], re.I))
 
 
 def _is_rate(sentence: str, end: int) -> bool:
@@ -273,6 +295,8 @@ def find(sentence: str) -> list[Quantity]:
         except ValueError:
             continue
         pos = m.end()
+        if m.group("mult") and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(m.group("mult")):
+            value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
         between = ""
         if sentence[pos : pos + 1] in ("多", "余"):
             between = sentence[pos]
@@ -296,22 +320,26 @@ def find(sentence: str) -> list[Quantity]:
             if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
                 continue
             noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
-            if noun is None or re.match(r"\s*(年|月|日|号|时|分|秒|th|st|nd|rd)", sentence[pos:]):
+            if noun is None or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
                 continue
             comparator, end = _comparator(sentence, m.start(), pos, between)
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
             continue
         surface, unit, unit_end = unit_hit
-        if _is_rate(sentence, unit_end):
+        if _is_rate(sentence, unit_end) or _RATE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
             continue
+        if unit["family"] == "money" and _CLASS_OF_PROJECTS.match(sentence, unit_end):
+            continue  # 投资超20亿元项目N个, 亿元以上项目: a class of projects, not an amount
         family = unit["family"]
         value *= unit["factor"]
         noun = None
         if family == "count":
             # "规划数据中心12个,已建成8个": a measure word without its noun repeats the last one
-            noun = _count_noun(sentence, unit_end, m.start()) or measured.get(surface)
-            if noun is None:
-                continue
+            # a measure word repeats the last noun only where none follows (…已建成8个。), not in 38个重点城市
+            repeats = re.match(r"\s*(?:$|[，,。；;、)）]|以上|左右|多|余)", sentence[unit_end:]) is not None
+            noun = _count_noun(sentence, unit_end, m.start()) or (measured.get(surface) if repeats else None)
+            if noun is None or value == 0 or (value == 1 and not m.group("num")[0].isdigit()) or _is_rank_word(sentence, m.start()):
+                continue  # 一家企业 is "a firm", not a count of one
             measured[surface] = noun
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         unit_code = _count_units().get(noun or "", unit.get("unit"))

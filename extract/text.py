@@ -28,7 +28,9 @@ def has_cjk(text: str) -> bool:
     """True when the text holds a Chinese character (simplified or traditional)."""
     return bool(_CJK.search(text))
 # A Chinese character followed by a parenthesised pinyin gloss: 計(jì) → 計, 园区(yuánqū) → 园区
-_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff ]{1,30})\)")
+# (some pages print the gloss twice: 信(xin)(xin)息)
+_GLOSS = r"\(([a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff ]{1,30})\)"
+_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])(?:" + _GLOSS + r")+")
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,9 @@ def remove_pinyin_garble(text: str) -> str:
     syllables = _pinyin_syllables()
 
     def keep_or_drop(match: re.Match[str]) -> str:
-        gloss = match.group(1).replace(" ", "")
-        return "" if gloss.islower() and _is_pinyin(_strip_tones(gloss).lower(), syllables) else match.group(0)
+        glosses = [g.replace(" ", "") for g in re.findall(_GLOSS, match.group(0))]
+        pinyin = all(g.islower() and _is_pinyin(_strip_tones(g).lower(), syllables) for g in glosses)
+        return "" if pinyin else match.group(0)
 
     return _PINYIN_AFTER_HAN.sub(keep_or_drop, text)
 
