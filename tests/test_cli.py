@@ -82,6 +82,7 @@ def test_version() -> None:
     (("facts", "--lang", "fr"), "--lang must be one of en, zh-Hans, zh-Hant"),
     (("quarantine", "list", "--lang", "de"), "--lang must be one of"),
     (("ingest", "--jobs", "-1", "x"), "--jobs"),
+    (("load", "--jobs", "-1", "."), "--jobs"),
     (("ingest",), "--facts"),
     (("ingest", "--facts", "/nonexistent/facts.json"), "cannot read /nonexistent/facts.json"),
     (("load",), "name the directory"),
