@@ -894,8 +894,8 @@ _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before 
 
 def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
                       sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """该中心, the project, 园区: the one thing of that type named in the last few sentences; with none there, the
-    document's most named one; with several there, nothing (precision first: no guess between two)."""
+    """该中心, the project, 园区: the thing of that type named last in the last few sentences; with none there, the
+    document's most named one."""
     out = []
     starts = [a for a, _ in sentences or []]
     for m in mentions:
@@ -906,11 +906,9 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
         if starts:
             here = bisect_right(starts, m.start) - 1
             since = starts[max(0, here - _ANAPHOR_REACH + 1)]
-            near = {n.entity.key: n.entity for n in mentions
-                    if n.entity is not None and n.entity.type == m.anaphor and since <= n.start < m.start}
-            if len(near) > 1:
-                continue
-            entity = next(iter(near.values()), entity)
+            near = [n.entity for n in mentions
+                    if n.entity is not None and n.entity.type == m.anaphor and since <= n.start < m.start]
+            entity = near[-1] if near else entity  # the one named last: "…旁边,是在建的X。…该项目" is X
         if entity is not None:
             out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
     return out
