@@ -1024,7 +1024,11 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
 
     for m in mentions:  # X一期 is part of X
         if m.part_of is not None and m.entity is not None:
-            start, end = first_sentence.get(m.entity.key, (m.start, m.end))
+            start, end = first_sentence.get(m.entity.key) or next(
+                ((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
+            # a project met only through its phase is stated in the phase's sentence
+            first_sentence.setdefault(m.entity.key, (start, end))
+            first_sentence.setdefault(m.part_of.key, (start, end))
             facts.append(Fact(m.entity, "part_of", None, None, m.part_of, "eq", "actual", None, None,
                               original[start:end].strip(), start, end))
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}

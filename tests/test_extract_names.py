@@ -195,3 +195,9 @@ def test_a_pinyin_gloss_printed_twice_is_dropped() -> None:
     from extract.text import remove_pinyin_garble
 
     assert remove_pinyin_garble("贵州信(xin)(xin)息园(yuan)和华为(Huawei)") == "贵州信息园和华为(Huawei)"
+
+
+def test_every_fact_of_a_project_met_only_through_its_phase_has_its_evidence() -> None:
+    """The shapes quarantine a fact without its sentence: a project named only in "X项目二期" still has one."""
+    facts = read("江城大数据产业园项目二期位于芜湖市鸠江区,占地300亩。".encode()).facts
+    assert facts and all(f.evidence.strip() for f in facts)
