@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from extract.facts import Fact
+    from extract.reading import Fact
     from extract.gazetteer import Entity
     from extract.text import Cleaned
 
@@ -48,7 +48,7 @@ def __getattr__(name: str) -> Any:
 
         return Entity
     if name == "Fact":
-        from extract.facts import Fact
+        from extract.reading import Fact
 
         return Fact
     raise AttributeError(f"module 'extract' has no attribute {name!r}")

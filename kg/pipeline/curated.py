@@ -17,7 +17,7 @@ from typing import Any
 
 from extract import Reading
 from extract.errors import BadInputError
-from extract.facts import Fact
+from extract.reading import Fact
 from extract.gazetteer import Entity, gazetteer, new_entity, slug
 from extract.text import Cleaned, fold
 

@@ -1,0 +1,685 @@
+"""Relations a sentence states (X位于Y, built by X, 与X签约, A、B、C等十大集群) and those a reader takes from names and
+reference data (中国移动(宁夏·中卫)数据中心 lies in 中卫 and is run by 中国移动)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.entities import Mention
+from extract.gazetteer import Entity, gazetteer
+from extract.nlp import plain_words
+from extract.reading import IN_PLACE_EN, INFRASTRUCTURE, OPENING, PLACES, Fact, Sentence, en_cue, masked
+from extract.resources import lexicon
+
+
+def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
+    allowed = lexicon()["relation"]["types"][metric]
+    return subject.type in allowed[0] and obj.type in allowed[1] and subject.key != obj.key
+
+
+def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity],
+               carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
+    over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions.
+
+    `carried` is the thing the sentence before was about (its opening name): a sentence that names no thing built
+    of its own (由A、B共同建设。) goes on about it.
+    """
+    rel = lexicon()["relation"]
+    text = sentence.text
+    off = sentence.start
+    ents = [(m, m.entity) for m in sentence.mentions if m.entity is not None]
+    roles_of = {m: r for m, r in zip(sentence.mentions, roles, strict=True)}
+    found: list[tuple[Entity, str, Entity]] = []
+
+    def between(a: Mention, b: Mention) -> str:
+        return text[a.end - off : b.start - off]
+
+    def listed_after(b: Mention, joiner: str) -> list[Entity]:
+        """The entities listed right after b ("B、C和D", "B, C and D")."""
+        listed = []
+        k = next(i for i, (m, _) in enumerate(ents) if m is b) + 1
+        while k < len(ents) and re.fullmatch(joiner, between(ents[k - 1][0], ents[k][0])):
+            listed.append(ents[k][1])
+            k += 1
+        return listed
+
+    # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
+    # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
+    phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
+    located_zh = r"[,，]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")\s*"
+    for i, (a, ea) in enumerate(ents):
+        for b, eb in ents[i + 1 : i + 3]:
+            gap = between(a, b)
+            if re.fullmatch(located_zh, gap) or re.fullmatch(r"\s*" + phase + r"\s*在\s*", gap) and re.match(
+                    r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
+            elif IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
+                found.append((ea, "located_in", eb))
+            elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
+                found.append((ea, "located_in", eb))
+            elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
+                found.append((eb, "located_in", ea))
+    found += _leading_place_zh(ents, text, off)
+    # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
+    for i, (a, ea) in enumerate(ents):
+        for b, eb in ents[i + 1 :]:
+            gap = between(a, b)
+            rest = text[b.end - off : b.end - off + 40]
+            if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
+                            + r")\s*", gap) and re.match(
+                r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
+            ) and not re.match(r"\s*就(?![^，,。；;]*(?:签订|签署)[^，,。；;]{0,6}协议)", rest) and not re.search(
+                r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders; A与B就X签订合作协议: partners too
+                found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
+            if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
+                found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
+            if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
+                found.append((ea, "partner", eb))
+            if re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap) and len(gap) < 60:
+                # the clause's subject signs, not a place named on the way ("X in Ningxia has signed with B and C")
+                j = i
+                while j > 0 and roles_of[ents[j][0]] == "locative":
+                    j -= 1
+                signer = ents[j][1]
+                found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
+            if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
+                found.append((ea, "partner", eb))
+            if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
+                found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
+    # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
+    for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
+        before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
+        after = [(m, e) for m, e in ents if m.start - off == verb.end()]
+        if before and after and not re.search(r"(?:与|和|同|跟)\s*$|由[^，,。；;]*$", text[: verb.start()]):
+            # the first party is the last of its run of places (重庆渝中 → 渝中), as the parties after the verb
+            first = _run_end(ents, before[0][0])
+            if first.end - off <= verb.start() and first.entity is not None:
+                found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
+    found += _listed_signers(ents, text, off)
+    # anaphoric subject: "The city has partnered with Ganzhou"
+    for m in sentence.mentions:
+        if m.anaphor and m.anaphor in topic_of:
+            for b, eb in ents:
+                gap = text[m.end - off : b.start - off]
+                if b.start > m.end and re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap):
+                    found.append((topic_of[m.anaphor], "partner", eb))
+                    break
+    # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
+    own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
+    found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
+    found += _role_nouns(ents, text, off, roles_of)
+    if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
+        target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
+        if target is not None:
+            for m, e in ents:
+                if m.end - off <= m_on.start() and e.type == "Company":
+                    found.append((target, "operator", e))
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?", text):
+        agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
+        target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE), None)
+        if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
+            found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
+    # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
+    for i, (a, ea) in enumerate(ents):
+        prefix = text[: a.start - off]
+        if re.search(r"(?:" + "|".join(rel["part_of_zh"]) + r")[“\"]?$", prefix):
+            later = [e for m, e in ents[i + 1 :] if e.type in ("Center", "Park")]
+            earlier = [e for m, e in ents[:i] if e.type in ("Center", "Park") and re.search(
+                r"(?:" + "|".join(rel["part_of_zh"]) + r")", text[m.end - off : a.start - off])]
+            for x in (earlier or later)[:1]:
+                found.append((x, "part_of", ea))
+        for b, eb in ents[i + 1 : i + 2]:
+            if re.search(r"(?:" + "|".join(rel["part_of_en"]) + r")\s+(?:the\s+)?[“\"]?$", between(a, b)):
+                found.append((ea, "part_of", eb))
+    # member_of: "A是B成员" / "A, a member of B"
+    for i, (a, ea) in enumerate(ents):
+        for b, eb in ents[i + 1 : i + 2]:
+            gap, rest = between(a, b), text[b.end - off : b.end - off + 8]
+            if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
+                    re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap):
+                found.append((ea, "member_of", eb))
+    found += _set_members(ents, text, off)
+    found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
+    found += _copula_part_of(ents, text, off) + _carriers(ents, text, off)
+    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    out = []
+    for s, metric, o in found:
+        if not _types_ok(metric, s, o):
+            continue
+        if metric == "partner" and s.type == "Company" and o.type == "Company":
+            continue
+        out.append((s, metric, o))
+    return out
+
+
+_SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
+_PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
+
+
+_SET_PHRASE = re.compile(
+    r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
+    r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
+    r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
+    r"|(?:列入|列为|纳入|入选)[“\"]?(?:国家|全国)?(?:[0-9十]+个?|十大)?(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
+    r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
+    re.IGNORECASE,
+)
+
+
+def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X是10个国家数据中心集群之一 / 被列入国家数据中心集群 / X, one of the eight national hubs: X belongs to the set.
+
+    The member is the first place or cluster of the clause before the phrase, else the one right after it
+    (作为全国8个枢纽节点之一,宁夏…).
+    """
+    gaz = gazetteer()
+    found = []
+    for match in _SET_PHRASE.finditer(text):
+        word = (match.group("zh") or match.group("zh2") or match.group("zh3") or match.group("en") or "").lower()
+        key = "national-computing-hub-nodes" if ("枢纽" in word or "hub" in word) else "national-data-center-clusters"
+        group = gaz.entities.get(key)
+        if group is None:
+            continue
+        # the subject of the phrase's own comma clause first (宁夏…,中卫市被列为…之一: 中卫), else of the sentence
+        members: list[Entity] = []
+        for stops in (",，。；;!?！？", "。；;!?！？"):
+            clause_start = max(text.rfind(c, 0, match.start()) for c in stops) + 1
+            members = members or [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
+                                  and e.type in _SET_MEMBER_TYPES]
+        if not members:
+            members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
+        if members and members[0].type == "Cluster" and key == "national-computing-hub-nodes":
+            members = []  # 作为八大枢纽节点之一,和林格尔集群…: a cluster lies in a hub, it is none of the hubs
+        if members:
+            found.append((members[0], "member_of", group))
+            # "one of the eight hubs and ten clusters": the member belongs to the set coordinated with the first
+            if (both := _SECOND_SET.match(text, match.end())) is not None:
+                other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
+                if other != key and (second := gaz.entities.get(other)) is not None:
+                    found.append((members[0], "member_of", second))
+    return found + _listed_members(ents, text, off)
+
+
+_SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"
+                         r"(?:[\w\"“”-]+\s+){0,4}?(?:国家)?(?:(?P<hub>枢纽节点|hubs|hub nodes)|数据中心集群|clusters)(?![A-Za-z])",
+                         re.IGNORECASE)
+
+
+_SET_LIST = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]+|八大|十大)\s*(?:个|地|大|省)?[^，,。；;、]{0,12}?"
+                       r"(?:(?P<hub>枢纽节点|算力枢纽)|(?P<cluster>数据中心集群))")
+
+
+def _listed_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A list before the set ("L1、L2等N地…枢纽节点", "L等N个国家数据中心集群"): each named item belongs to the set."""
+    gaz = gazetteer()
+    found = []
+    for match in _SET_LIST.finditer(text):
+        group = gaz.entities.get("national-computing-hub-nodes" if match.group("hub") else "national-data-center-clusters")
+        if group is not None:
+            found += [(e, "member_of", group) for e in _list_items(ents, text, off, match.start())
+                      if e.type in _SET_MEMBER_TYPES]
+    return found
+
+
+def _listed_signers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A、B、C等12家企业分别与D签约: D partners every named party of the list before 等."""
+    rel = lexicon()["relation"]
+    found = []
+    for d, ed in ents:
+        lead = re.search(r"等\s*[0-9一二三四五六七八九十百多余]*\s*(?:家|个|所)?[^，,。；;、]{0,8}?(?:" + "|".join(
+            rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"]) + r")\s*$", text[: d.start - off])
+        if lead is not None and re.match(r"[^，,。；;]{0,20}?(?:" + "|".join(rel["partner_zh"]) + ")", text[d.end - off :]):
+            found += [(ed, "partner", e) for e in _list_items(ents, text, off, lead.start())]
+    return found
+
+
+def _list_items(ents: list[tuple[Mention, Entity]], text: str, off: int, end: int) -> list[Entity]:
+    """The names of a list ending at `end` ("A、B、C等"): items that are a whole name, the others skipped; the first
+    item may open with the words that introduce the list (规划了庆阳、…)."""
+    run = re.search(r"[^，,。；;：:]*$", text[:end])
+    assert run is not None
+    found = []
+    for item in re.finditer(r"[^、]+", run.group(0)):
+        start, stop = run.start() + item.start(), run.start() + item.end()
+        start += len(item.group(0)) - len(item.group(0).lstrip(" “\"「"))
+        stop -= len(item.group(0)) - len(item.group(0).rstrip(" ”\"」"))
+        found += [e for m, e in ents if m.end - off == stop and (m.start - off == start or item.start() == 0 and m.start - off > start)]
+    return found
+
+
+def _listed_parties(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> list[Entity]:
+    """The parties listed from `first` on (甘肃庆阳、新疆哈密和X): a place written before a smaller one gives way to it."""
+    parties: list[Entity] = []
+    last: Mention | None = None
+    for m, e in ents:
+        if m.start < first.start:
+            continue
+        gap = text[last.end - off : m.start - off] if last is not None else ""
+        if last is not None and gap == "" and e.type in PLACES and parties and parties[-1].type in PLACES:
+            parties[-1] = e  # 甘肃庆阳 → 庆阳
+        elif last is None or re.fullmatch(r"\s*(?:、|和|及|以及)\s*", gap):
+            parties.append(e)
+        else:
+            break
+        last = m
+    return parties
+
+
+def _most_specific_place(ents: list[tuple[Mention, Entity]], first: Mention, text: str, off: int) -> Entity:
+    """The last of a run of places written together: 位于呼和浩特市和林格尔新区 → 和林格尔新区."""
+    place = _run_end(ents, first)
+    assert place.entity is not None
+    return place.entity
+
+
+def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[Entity]:
+    """Where a run of places written together (广东韶关市浈江区) locates a thing: its last place, and the city
+    the run names when that last place is a district of it (浈江区 and 韶关; not the province)."""
+    last = _run_end(ents, first)
+    assert last.entity is not None
+    places = [last.entity]
+    if last.entity.type == "District":
+        places += [e for m, e in ents if first.start <= m.start < last.start and e.type == "City"][-1:]
+    return places
+
+
+def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
+    """The last mention of a run of places written together (广东韶关市浈江区)."""
+    place = first
+    for m, _ in ents:
+        if m.start > place.end:
+            break
+        if m.start == place.end and m.entity is not None and m.entity.type in PLACES | {"Park"}:
+            place = m
+    return place
+
+
+def _place_list(ents: list[tuple[Mention, Entity]], index: int, text: str, off: int) -> tuple[list[Entity], int]:
+    """The places listed from the index-th name on (成都市双流区、郫都区和简阳市), each the last of its run,
+    and where the list ends."""
+    places: list[Entity] = []
+    end = -1
+    k = index
+    while k < len(ents) and ents[k][1].type in PLACES | {"Park"}:
+        last = _run_end(ents, ents[k][0])
+        assert last.entity is not None
+        places.append(last.entity)
+        end = last.end - off
+        k = next((j for j, (m, _) in enumerate(ents) if m.start >= last.end), len(ents))
+        if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[end : ents[k][0].start - off]):
+            break
+    return places, end
+
+
+def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """Where news says a thing is, beyond "A位于B": A项目开工仪式在B举行 / A在B举行揭牌仪式 / 位于B的A /
+    A先期在B、C、D建设 / A起步区为B、C、D / A包括B、C (a cluster laid out over several districts)."""
+    rel = lexicon()["relation"]
+    events, ceremonies = "|".join(rel["located_in_event_zh"]), "|".join(rel["ceremony_zh"])
+    spread = "|".join(rel["spread_zh"])
+    found: list[tuple[Entity, str, Entity]] = []
+    for i, (a, ea) in enumerate(ents[:-1]):
+        b, eb = ents[i + 1]
+        gap = text[a.end - off : b.start - off]
+        if ea.type in INFRASTRUCTURE:
+            places, end = _place_list(ents, i + 1, text, off)
+            after = text[end:] if places else ""
+            held = re.fullmatch(r"\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:项目)?(?:集中)?(?:" + events + r")(?:" + ceremonies
+                                + r")(?:在|于)\s*", gap) and re.match(r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)", after)
+            hosts = re.fullmatch(r"\s*(?:项目)?(?:在|于)\s*", gap) and re.match(
+                r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)[^，,。；;]{0,6}?(?:" + events + ")", after)
+            built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(
+                r"(?:[、和及][^，,。；;、]{1,6}?)*\s*(?:" + "|".join(rel["spread_verb_zh"]) + ")", after)  # 、简阳市建设
+            zoned = re.fullmatch(r"\s*的?(?:" + spread + r")\s*", gap)
+            if (held or hosts) and len(places) == 1:
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
+            elif held or built or (zoned and ea.type in ("Cluster", "Park")):
+                found += [(ea, "located_in", p) for p in places]
+        # X选址于Y,具体分布在A、B、C: a clause of places only, after one placing X, goes on placing X
+        x, ex = ents[0]
+        placing = text[x.end - off : a.start - off]  # from X to the place of the first clause
+        if (ea.type in PLACES | {"Park"} and ex.type in INFRASTRUCTURE
+                and re.fullmatch(r"[,，]\s*(?:具体|主要|分别)?(?:" + spread + r"|位于|坐落于)\s*", gap)
+                and re.search(r"(?:" + "|".join(rel["located_in_zh"]) + ")", placing) and not re.search(r"[,，;；]", placing)):
+            found += [(ex, "located_in", p) for p in _place_list(ents, i + 1, text, off)[0]]
+        if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
+            first = a
+            for m, e in reversed(ents[:i]):
+                if m.end == first.start and e.type in PLACES:
+                    first = m
+            if re.search(r"(?:位于|坐落于|地处)\s*$", text[: first.start - off]):
+                found.append((eb, "located_in", ea))
+    return found
+
+
+def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """Builders named before the verb: 中国电信与华为共同建设X, A投资建设的X, A等企业参与集群建设, Huawei built the center."""
+    rel = lexicon()["relation"]
+    found = []
+    agents_before = [(m, e) for m, e in ents if e.type in ("Company", "Organization")]
+    for verb in re.finditer(r"(?:共同|联合|合作|参与)?(?:" + "|".join(rel["operator_zh"]) + r")(?:的)?[“\"]?"
+                            r"|(?<![A-Za-z])(?:jointly\s+)?(?:" + "|".join(rel["operator_active_en"]) + r")\s+", text):
+        clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
+        agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
+        if not agents:
+            continue
+        # the built thing right after the verb, or between 参与 and the verb (A等企业参与集群建设)
+        target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
+            re.fullmatch(r"(?:the\s+)?", text[verb.end() : max(verb.end(), m.start - off)]) and m.start - off >= verb.end()
+            or re.search(r"参与$", text[:m.start - off]) and m.end - off == verb.start())), None)
+        for agent in agents:
+            if target is not None:
+                found.append((target, "operator", agent))
+    return found
+
+
+def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: int,
+               roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """由A、B共同建设(的X): the agents after 由 build or run the X the phrase modifies, else the clause's subject
+    (the last thing built named before 由 that is not a place it lies in: A位于B园区,由C建设 → A).
+
+    Cue words inside names do not count (由河南空港数字城市开发建设有限公司牵头建设).
+    """
+    rel = lexicon()["relation"]
+    found = []
+    # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
+    for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
+                            + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
+        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
+        target = None
+        if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
+            target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
+        if target is None:
+            target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
+                           and not _placed(m, text, off, roles_of)), carried)
+        if target is not None:
+            found += [(target, "operator", agent) for agent in agents]
+    return found
+
+
+def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bool:
+    """Whether a name is where something lies or who acts, not what its clause is about (A位于B园区,…: B;
+    由B出资: B)."""
+    clause = text[: m.start - off]
+    clause = clause[max(clause.rfind(c) for c in "，,;；。") + 1 :]
+    return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|在|由", clause))
+
+
+def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+    """A公司为建设单位 / A作为运营主体: the company builds or runs the thing the sentence is about (its first
+    name of something built, not a place it lies in)."""
+    rel = lexicon()["relation"]
+    found = []
+    for i, (c, ec) in enumerate(ents):
+        if ec.type not in ("Company", "Organization"):
+            continue
+        if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + "|".join(rel["operator_role_zh"]) + ")", text[c.end - off :]):
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), None)
+            if target is not None:
+                found.append((target, "operator", ec))
+    return found
+
+
+def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """China Mobile's Ulanqab Data Center, a data park of China Unicom: the owner operates it."""
+    found = []
+    for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
+        gap = text[a.end - off : b.start - off]
+        if ea.type == "Company" and re.fullmatch(r"['’]s\s+", gap):
+            found.append((eb, "operator", ea))
+        elif ea.type in ("Center", "Park") and eb.type == "Company" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
+            found.append((ea, "operator", eb))
+    return found
+
+
+def _carriers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X…以A、B、C为主要载体: the parks or centers listed are parts of X, the cluster or park the clause is about
+    (its first one named before 以)."""
+    rel = lexicon()["relation"]
+    found = []
+    for m_by in re.finditer(r"以([^，,。；;]+?)为(?:主要|核心|重要)?(?:" + "|".join(rel["part_of_carrier_zh"]) + ")", text):
+        clause_start = max(text.rfind(c, 0, m_by.start()) for c in "。；;!?！？") + 1
+        whole = next((e for m, e in ents if clause_start <= m.start - off < m_by.start() and e.type in ("Cluster", "Park")), None)
+        if whole is not None:
+            found += [(e, "part_of", whole) for e in _list_items(ents, text, off, m_by.end(1))
+                      if e.type in ("Center", "Park") and e.key != whole.key]
+    return found
+
+
+def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """成都智算中心是天府集群的重要项目 / A、B是C的重要组成部分 / X is the core of the Y hub: X is part of Y.
+
+    Y is the name right before the noun; X the name right before 是 (a hub named on the way, 甘肃枢纽节点庆阳集群,
+    is part of how Y is written), with the names listed before it.
+    """
+    rel = lexicon()["relation"]
+    found = []
+    for j, (b, eb) in enumerate(ents):
+        rest = text[b.end - off : b.end - off + 12]
+        if not re.match(r"的?(?:重要|核心|主要)?(?:" + "|".join(rel["part_of_copula_zh"]) + ")", rest):
+            continue
+        for i in range(j - 1, -1, -1):
+            a, ea = ents[i]
+            if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
+                found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
+                break
+        else:
+            # 作为Y的重要构成,(近年来,)X…: the clause's subject after the comma is the part
+            if re.fullmatch(r"\s*作为[^，,。；;]{0,24}", text[: b.start - off]) and (
+                    comma := re.search(r"[,，]", text[b.end - off :])) is not None:
+                after = b.end - off + comma.end()
+                lead = OPENING.match(text, after)
+                x = next(((m, e) for m, e in ents if m.start - off >= after), None)
+                if x is not None and lead is not None and x[0].start - off == lead.end():
+                    found.append((x[1], "part_of", eb))
+    return found
+
+
+def _listed_before(ents: list[tuple[Mention, Entity]], index: int, text: str, off: int) -> list[Entity]:
+    """The names listed right before the index-th one ("A、B和C": A and B for C); a place written right before
+    a name only qualifies it (呼和浩特市和林格尔新区)."""
+    listed: list[Entity] = []
+    k = index
+    while k > 0:
+        gap = text[ents[k - 1][0].end - off : ents[k][0].start - off]
+        if gap == "" and ents[k - 1][1].type in PLACES:
+            k -= 1
+            continue
+        if not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", gap):
+            break
+        listed.insert(0, ents[k - 1][1])
+        k -= 1
+    return listed
+
+
+def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """在B(,B2的岸边,B3),A正式开工: a location phrase opening the sentence, in one or a few short parts, places
+    the first thing built named after it. Each part gives its most specific place; a province only when alone."""
+    rel = lexicon()["relation"]
+    lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*(?:而|同时|此外)?在", text)
+    event = r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")"
+    infra = next(((m, e) for m, e in ents if e.type in INFRASTRUCTURE and lead and m.start - off > lead.end()
+                  and re.search(r"[,，]\s*$", text[: m.start - off]) and re.match(event, text[m.end - off :])), None)
+    if lead is not None and infra is None:
+        # no event word: only a phrase of nothing but place names (而在河南郑州,X…) places the name right after it
+        run = [(m, e) for m, e in ents if m.start - off >= lead.end()]
+        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES:
+            last = _run_end(ents, run[0][0])
+            after = next(((m, e) for m, e in run if m.start > last.end), None)
+            if after is not None and after[1].type in INFRASTRUCTURE and re.fullmatch(
+                    r"[,，]\s*", text[last.end - off : after[0].start - off]) and last.entity is not None:
+                return [(after[1], "located_in", last.entity)]
+    if lead is None or infra is None:
+        return []
+    parts = re.fullmatch(r"((?:[^，,。；;]{1,16}[,，]){1,3})\s*", text[lead.end() : infra[0].start - off])
+    if parts is None:
+        return []
+    places: list[Entity] = []
+    for part in re.finditer(r"[^，,]+", parts.group(1)):
+        inside = [e for m, e in ents if lead.end() + part.start() <= m.start - off and m.end - off <= lead.end() + part.end()
+                  and e.type in PLACES | {"Park"}]
+        if inside:
+            places.append(inside[-1])
+    if len(places) > 1:
+        places = [p for p in places if p.type != "Province"]
+    return [(infra[1], "located_in", p) for p in places]
+
+
+def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """In Wuhu, the Wuhu data center cluster …: a place phrase opening an English sentence."""
+    lead = re.match(r"\s*In\s+", text)
+    if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES:
+        return []
+    comma = text.find(",", ents[0][0].end - off)
+    if comma < 0 or comma - (ents[0][0].end - off) > 1:
+        return []
+    after = [(m, e) for m, e in ents[1:] if m.start - off > comma]
+    if after and re.fullmatch(r",\s*(?:the\s+)?", text[comma : after[0][0].start - off]) and after[0][1].type in INFRASTRUCTURE:
+        return [(after[0][1], "located_in", ents[0][1])]
+    return []
+
+
+
+def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_location: set[str], stated: set[str],
+                       first_sentence: dict[str, tuple[int, int]], original: str, gaz, folded: str = "") -> list[Fact]:
+    """Relations a reader takes from names and reference data: 安康高新区 lies in 安康, a city in its province.
+
+    A new name carries its place (中国移动(宁夏·中卫)数据中心 lies in 中卫), but not one named only in a comparison
+    (继深圳云谷之后, "like Shenzhen's Cloud Valley"): that is no subject of the article.
+    """
+    out: list[Fact] = []
+    seen: dict[str, Entity] = {}
+    aside: dict[str, bool] = {}  # key → every mention is a comparison (继深圳云谷之后, 如…, like …)
+    for m in mentions:
+        if m.entity is not None:
+            seen.setdefault(m.entity.key, m.entity)
+            compared = bool(_IN_PASSING.search(original[max(0, m.start - 6) : m.start]))
+            aside[m.entity.key] = aside.get(m.entity.key, True) and compared
+    passing = {key for key, compared in aside.items() if compared}
+    hub_named = bool(re.search(r"[枢樞][纽紐]|(?i:\bhubs?\b)", original))  # the evidence text keeps traditional script
+
+    def fact(s: Entity, metric: str, o: Entity) -> Fact:
+        start, end = first_sentence.get(s.key, (0, 0))
+        return Fact(s, metric, None, None, o, "eq", "actual", None, None, original[start:end].strip(), start, end)
+
+    for before, after in zip(mentions, mentions[1:], strict=False):  # 成都市双流区: a new district in the city before it
+        if (after.source == "pattern" and after.entity is not None and after.entity.type == "District"
+                and before.entity is not None and before.entity.type in ("City", "Province") and before.end == after.start):
+            out.append(fact(after.entity, "located_in", before.entity))
+    for entity in seen.values():
+        if not entity.reference and entity.type in ("Center", "Park") and (owner := _owner_in_name(entity, gaz)):
+            out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
+        if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
+                and entity.key not in passing):
+            place = _place_in_name(entity, gaz)
+            if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
+                out.append(fact(entity, "located_in", place))
+        if entity.reference:
+            for relation, other_key in entity.links:
+                other = gaz.entities.get(other_key)
+                if other is None:
+                    continue
+                if relation == "located_in" and (entity.type == "City" and other_key in doc_keys
+                                                  or entity.type == "District" and _written(other, folded)):
+                    # a district or city lies in a place the text names (山东聊城市东阿县开发区 names 聊城 too)
+                    out.append(fact(entity, relation, other))
+                elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
+                    out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+    return out
+
+
+def _elsewhere(place: Entity, doc_keys: set[str], gaz) -> bool:
+    """Whether a place read from an English name lies in a province the page does not name while it names another
+    (Jining the Shandong city on a page about Inner Mongolia, whose Jining is a district: the same word)."""
+    provinces = {k for k in doc_keys if (e := gaz.entities.get(k)) is not None and e.type == "Province"}
+    own = {other for relation, other in place.links if relation == "located_in"}
+    return bool(provinces) and bool(own) and not (own & provinces) and place.key not in doc_keys
+
+
+def _written(place: Entity, folded: str) -> bool:
+    """Whether a place's name is written in the text, also inside another name (山东聊城市东阿县开发区)."""
+    return bool(place.zh and place.zh in folded) or bool(place.en and re.search(r"\b" + re.escape(place.en) + r"\b", folded))
+
+
+def _owner_in_name(entity: Entity, gaz) -> Entity | None:
+    """The company a new center's or park's name opens with (中国移动(甘肃·庆阳)数据中心, GDS Ulanqab Data Center)."""
+    candidates: list[str] = []
+    if entity.zh:  # at the start or after a place: 中国移动(甘肃·庆阳)数据中心, 贵安华为云数据中心
+        zh = entity.zh
+        lead = _leading_place_word().match(zh)
+        starts = [0] + ([lead.end()] if lead else [])
+        inside = _inside_words(zh)
+        candidates = [gaz.zh_surfaces.get(zh[i : i + n], "") for i in starts for n in range(min(len(zh) - i - 2, 12), 1, -1)
+                      if i + n not in inside]
+    words = entity.en.split()
+    candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
+    for key in candidates:
+        owner = gaz.entities.get(key) if key else None
+        if owner is not None and owner.type == "Company":
+            return owner
+    return None
+
+
+def _inside_words(zh: str) -> set[int]:
+    """Positions of a name that fall inside one of jieba's words (北京京东方…: inside 京东方, so 京东 is no owner);
+    a name suffix (秦淮数据中心: 数据中心) does not count, a company may end where it begins."""
+    suffixes = {s["zh"] for s in lexicon()["suffix"]}
+    inside: set[int] = set()
+    at = 0
+    for word in plain_words(zh):
+        if word not in suffixes:
+            inside.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return inside
+
+
+_PLACE_RANK = {"District": 3, "City": 2, "Province": 1}
+_IN_PASSING = re.compile(r"(?:[继繼]|如同|如|像|比如|例如|[类類]似于?|[对對][标標]|[学學][习習]"
+                         r"|\blike\s+(?:the\s+)?|\bafter\s+(?:the\s+)?)$")
+
+
+@cache
+def _places_by_label() -> dict[str, Entity]:
+    """Places by their bare Chinese label, also those matched in running text only with 市 (安康市: 安康 is a word too)."""
+    return {e.zh: e for e in gazetteer().entities.values() if e.type in _PLACE_RANK and e.zh}
+
+
+@cache
+def _leading_place_word() -> re.Pattern[str]:
+    """A place's Chinese name or short form (贵安, 呼和浩特市) at the start of a text."""
+    gaz = gazetteer()
+    words = set(_places_by_label()) | {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type in _PLACE_RANK}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _place_in_name(entity: Entity, gaz) -> Entity | None:
+    """The most specific place a new name carries: 中国移动(宁夏·中卫)数据中心 → 中卫, GDS Ulanqab Data Center → Ulanqab.
+
+    A district beats a city, a city a province; among equals the last one written (宁夏中卫 → 中卫).
+    """
+    found: list[tuple[int, int, Entity]] = []
+    zh = entity.zh or ""
+    i = 0
+    while i < len(zh):
+        for length in range(min(len(zh) - i, 8), 1, -1):
+            part = zh[i : i + length]
+            key = gaz.zh_surfaces.get(part)
+            place = gaz.entities.get(key) if key else _places_by_label().get(part)
+            if place is not None and place.key != entity.key and (place.type in _PLACE_RANK or place.type == "Company"):
+                if place.type in _PLACE_RANK:
+                    found.append((_PLACE_RANK[place.type], i, place))
+                i += length - 1
+                break
+        i += 1
+    if not zh:
+        words = re.findall(r"[A-Za-z'’-]+", entity.en)
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                key = gaz.en_surfaces.get(" ".join(words[k : k + n]).lower())
+                place = gaz.entities.get(key) if key else None
+                if place is not None and place.type in _PLACE_RANK:
+                    found.append((_PLACE_RANK[place.type], k, place))
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
