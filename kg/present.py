@@ -194,10 +194,22 @@ def display(answer: dict[str, Any], script: str, metric: str | None = None) -> s
     return body
 
 
+_BOUND = re.compile(r"\bby ([a-z_]+) (gt|ge|lt|le) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: ([A-Za-z][A-Za-z0-9]*))?")
+
+
 def interpretation(text: str | None, script: str) -> str | None:
-    """The interpretation line in the reader's language: English as planned, Chinese worded from it."""
-    if not text or _family(script) == "en":
+    """The interpretation line in the reader's language: English as planned, Chinese worded from it; a question's
+    bound is worded as a figure ("more than CNY 60 billion" / "超过600亿元"), not as the plan's number."""
+    if not text:
         return text
+
+    def bound(m: re.Match[str]) -> str:
+        worded = figure(float(m.group(3)), m.group(4), m.group(2), script, metric=m.group(1))
+        return f"by {m.group(1)} \x02{worded}\x02"
+
+    text = _BOUND.sub(bound, text)
+    if _family(script) == "en":
+        return text.replace("\x02", "")
     return in_script(_in_chinese(text), script)
 
 
@@ -224,6 +236,8 @@ _ZH_PHRASES = [
     (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities of (.+), one figure per [A-Za-z]+", r"\3各\2的\1合计(每个取一个数)"),
     (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities, one figure per [A-Za-z]+", r"各\2的\1合计(每个取一个数)"),
     (r"^sum of ([a-z_]+) over (.+)$", "\\2的\\1合计"),
+    (r"^number of ([A-Za-z]+) entities by ([a-z_]+) (\x02[^\x02]*\x02)", r"\2\3的\1数量"),
+    (r"^([A-Z][a-z]+) entities by ([a-z_]+) (\x02[^\x02]*\x02)", r"\2\3的\1"),
     (r"^number of ([A-Za-z]+) in (.+)$", r"\2的\1数量"), (r"^number of ([A-Za-z]+) entities by", r"\1数量,按"),
     (r"^number of ([A-Za-z]+)$", r"\1数量"), (r"^([A-Z][a-z]+) entities in (.+)$", r"\2中的\1"),
     (r"^([A-Z][a-z]+) entities run by (.+?) in (.+?) is (.+)$", r"\3由\2建设运营的\1即\4"),
@@ -263,8 +277,9 @@ def _in_chinese(text: str) -> str:
         part = part.replace(" (from the reference data)", "")
         for pattern, repl in _ZH_PHRASES:
             part = re.sub(pattern, repl, part)
-        part = re.sub(r"(?<![A-Za-z_])[A-Za-z_]+(?![A-Za-z_])", lambda m: _ZH_TERMS.get(m.group(0), m.group(0)), part)
+        part = re.sub(r"\x02[^\x02]*\x02|(?<![A-Za-z_])[A-Za-z_]+(?![A-Za-z_])",
+                      lambda m: m.group(0) if m.group(0)[0] == "\x02" else _ZH_TERMS.get(m.group(0), m.group(0)), part)
         parts.append(part + ("(来自参考数据)" if reference else ""))
     if parts[0] == "not understood":  # the contract's words, which clients read, stay; the Chinese follows
         parts[0] = "not understood(未能理解)"
-    return ";".join(parts).replace("\x01", "")
+    return ";".join(parts).replace("\x01", "").replace("\x02", "")

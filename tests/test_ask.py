@@ -265,6 +265,16 @@ def test_phase_and_chinese_wording_helpers() -> None:
     assert interpretation("operator of 乙中心, only Company", "zh-Hant") == "乙中心的建設運營方,限企業"
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("Which clusters have investment above 60 billion yuan?", "Cluster entities by investment more than CNY 60 billion"),
+    ("哪些集群总投资超过600亿元?", "投资额超过600亿元的集群"),
+    ("有多少個集群的可再生能源佔比超過80%?", "可再生能源佔比超過80%的集群數量"),
+])
+def test_a_bound_is_worded_as_a_figure_in_the_interpretation(corpus_store, question, said) -> None:
+    """The plan's number (6e+10) is never shown: the bound reads as the figure the reader wrote."""
+    assert _ask(corpus_store, question)["interpretation"] == said
+
+
 @pytest.mark.parametrize(("question", "label"), [
     ("What is the computing power of the Qinyang cluster?", "Qingyang data center cluster"),
     ("What is the renewable share of the Zhongwie cluster?", "Zhongwei data center cluster"),

@@ -228,7 +228,7 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         sparql = _figures(bindings, filters, ascending=u.superlative == "min")
         what = f"{cls} entities by {u.metric}"
         if u.comparator and u.threshold is not None:
-            what += f" {u.comparator} {u.threshold:g}"
+            what += f" {u.comparator} {u.threshold!r}" + (f" {u.threshold_unit}" if u.threshold_unit else "")
         if u.superlative:
             what += f", {u.superlative} (top {u.top})"
         shape = "boolean" if u.yes_no else ("count" if u.count else "list")

@@ -42,6 +42,7 @@ class Understanding:
     cls_pos: int = -1
     comparator: str | None = None
     threshold: float | None = None
+    threshold_unit: str | None = None  # the canonical unit the question's bound was written in
     statuses: list[str] = field(default_factory=list)
     relation: str | None = None
     yes_no: bool = False
@@ -493,7 +494,7 @@ def _read_bound(u: Understanding, rest: str, folded: str) -> str:
                   and f"{q.value:g}" not in years]
     unyeared = _YEAR.sub(" ", rest)
     if quantities:
-        u.threshold = quantities[0].value
+        u.threshold, u.threshold_unit = quantities[0].value, quantities[0].unit
     elif m := re.search(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", unyeared):
         u.threshold = parse_number(m.group(0))
     if u.threshold is None:
