@@ -17,8 +17,8 @@ from typing import Any
 
 from extract import Reading
 from extract.errors import BadInputError
-from extract.reading import Fact
 from extract.gazetteer import Entity, gazetteer, new_entity, slug
+from extract.reading import Fact
 from extract.text import Cleaned, fold
 
 RELATIONS = {"located_in", "part_of", "operator", "partner", "member_of"}
