@@ -227,7 +227,9 @@ _ZH_TERMS = {
 }
 # English interpretation phrases → Chinese, most specific first; \1… are entity labels or the codes above
 _ZH_PHRASES = [
-    (r"recognised: ", "识别到:"), (r"; metric (\w+)", r";指标\1"),
+    (r"recognised: ", "识别到:"), (r"^metric (\w+)$", r"指标:\1"),
+    (r"^'(.+?)' is a name the graph does not know, so (.+?) itself$", r"图谱中没有“\1”这个名称,以下是\2本身的数据"),
+    (r"^'(.+?)' is a name the graph does not know$", r"图谱中没有“\1”这个名称"),
     (r"generated query rejected: ", "生成的查询未通过检查:"), (r"the query failed: ", "查询失败:"),
     (r"^is (.+) a ([A-Za-z]+)$", r"\1是否为\2"),
     (r"^difference in ([a-z_]+) between (.+) and (.+)$", r"\2与\3的\1之差"),

@@ -265,6 +265,50 @@ def test_phase_and_chinese_wording_helpers() -> None:
     assert interpretation("operator of 乙中心, only Company", "zh-Hant") == "乙中心的建設運營方,限企業"
 
 
+@pytest.fixture(scope="module")
+def english_page_store(tmp_path_factory):
+    """A park read from an English page only: its labels are English."""
+    root = tmp_path_factory.mktemp("english_page")
+    (root / "park.txt").write_text(
+        "Qiaoshan park breaks ground\n\nThe Qiaoshan Integrated Circuit Industrial Park project broke ground in "
+        "Horinger New Area on Monday, with a total investment of 800 million yuan.\n", encoding="utf-8")
+    suanli("ingest", str(root / "park.txt"), "--store", str(root / "store"), check=True)
+    return root / "store"
+
+
+@pytest.mark.parametrize("question", ["乔山集成电路产业园总投资多少?", "喬山積體電路產業園的總投資是多少?"])
+def test_a_chinese_name_finds_an_entity_read_from_an_english_page(english_page_store, question) -> None:
+    """The name is turned into English the way the extractor names it (Taiwan's 積體電路 is 集成电路)."""
+    result = _ask(english_page_store, question)
+    assert [(a["label"], a["value"]) for a in result["answers"]] == [("Qiaoshan Integrated Circuit Industrial Park", 8e8)]
+    assert "Industrial Park" in result["interpretation"]  # the label stays whole in a Chinese line
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("2024年甲乙产业园的产值是多少?", "甲乙产业园"),
+    ("What was the output value of the Jiayi park in 2024?", "Jiayi park"),
+])
+def test_a_facility_the_graph_does_not_know_is_said_so_not_answered_for_its_class(corpus_store, question, name) -> None:
+    """Not every park's output value: the graph does not know the one asked about."""
+    result = _ask(corpus_store, question)
+    assert result["answers"] == [] and name in result["interpretation"]
+    assert "图谱中没有" in result["interpretation"] or "does not know" in result["interpretation"]
+
+
+def test_an_unknown_facility_in_a_known_place_answers_with_the_place_itself_and_says_so(corpus_store) -> None:
+    """As for a place inside an unknown name: the place's own figures (its cluster's), never its every center's."""
+    result = _ask(corpus_store, "How much will Ming Energy's computing center in Zhangjiakou cost?")
+    assert "'Ming Energy's computing center' is a name the graph does not know, so Zhangjiakou itself" \
+        in result["interpretation"]
+    assert {a["iri"].rsplit("/", 1)[-1] for a in result["answers"]} <= {"zhangjiakou", "zhangjiakou-data-center-cluster"}
+
+
+@pytest.mark.parametrize("question", ["哪些集群总投资超过600亿元?", "张家口数据中心集群包含几座独立数据中心?",
+                                      "芜湖市力争数据中心产值突破多少?", "Which parks are in the Tianfu cluster?"])
+def test_class_words_after_determiners_verbs_and_measure_words_name_nothing_unknown(corpus_store, question) -> None:
+    assert "does not know" not in (_ask(corpus_store, question)["interpretation"] or "")
+
+
 @pytest.mark.parametrize(("question", "said"), [
     ("Which clusters have investment above 60 billion yuan?", "Cluster entities by investment more than CNY 60 billion"),
     ("哪些集群总投资超过600亿元?", "投资额超过600亿元的集群"),

@@ -113,9 +113,13 @@ def _figure_key(row: dict) -> tuple:
 
 
 def _named(text: str, vocab: Vocabulary, script: str) -> str:
-    """The interpretation line with entity IRIs replaced by their labels in the question's script."""
-    return re.sub(r"https?://\S+?(?=[,;)\s]|$)", lambda m: _label(m.group(0), vocab, script)["label"] or m.group(0)
-                  if m.group(0) in vocab.labels else m.group(0), text)
+    """The interpretation line with entity IRIs replaced by their labels in the question's script; a label is
+    marked (\x02…\x02) so that wording the line in Chinese leaves it whole ("… Industrial Park", not "… 园区")."""
+    def label(m: re.Match[str]) -> str:
+        found = _label(m.group(0), vocab, script)["label"] if m.group(0) in vocab.labels else None
+        return f"\x02{found}\x02" if found else m.group(0)
+
+    return re.sub(r"https?://\S+?(?=[,;)\s]|$)", label, text)
 
 
 def _answer(row: dict, vocab: Vocabulary, u: Understanding) -> dict[str, Any]:

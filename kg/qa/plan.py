@@ -145,6 +145,14 @@ def _entity_scope(iri: str) -> str:
             f"UNION {{ {e} a sl:Cluster ; sl:locatedIn ?subject . ?subject a sl:City . BIND(1 AS ?depth) }} BIND({e} AS ?holder)")
 
 
+def _own_scope(iri: str) -> str:
+    """A place itself and the cluster that bears its name (the figures the news states of 芜湖 are the Wuhu
+    cluster's), not every center in it: for a place named inside a name the graph does not know."""
+    e = URIRef(iri).n3()
+    return (f"{{ BIND({e} AS ?subject) BIND(0 AS ?depth) }} UNION {{ ?subject a sl:Cluster ; sl:locatedIn {e} . "
+            f"BIND(1 AS ?depth) }} BIND({e} AS ?holder)")
+
+
 def _listed_scope(iris: list[str]) -> str:
     return f"{_values({'subject': [URIRef(i) for i in iris]})} BIND(?subject AS ?holder) BIND(0 AS ?depth)"
 
@@ -220,8 +228,9 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             u.cls or entities and vocab.types.get(entities[0]) in _GROUPS):
         return _aggregate_plan(u, vocab, bindings, restrictions)
     if u.metric and entities and u.threshold is None and not (u.superlative and u.cls):
+        scope = _own_scope(entities[0]) if entities[0] in u.itself else _entity_scope(entities[0])
         return Plan(_figures(bindings, filters), "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
-                    + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(_entity_scope(entities[0])))
+                    + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(scope))
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
         cls = u.cls or "Cluster"
         scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)

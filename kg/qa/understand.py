@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from extract.gazetteer import english_name
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.resources import questions
@@ -60,7 +61,9 @@ class Understanding:
     _members: bool = False  # count the graph's members, not a stated figure
     said: dict[str, str] = field(default_factory=dict)
     overview: bool = False  # "tell me about X", "X怎么样": the figures held on X
-    difference: bool = False  # "多多少", "how many more": how far apart two figures are  # iri → the words of the question that named it
+    difference: bool = False  # "多多少", "how many more": how far apart two figures are
+    itself: set[str] = field(default_factory=set)  # places named inside an unknown name: their own facts only
+    unknown: list[str] = field(default_factory=list)  # names the question gives that the graph does not know
 
 
 @dataclass
@@ -401,11 +404,18 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     text = folded.lower()
     masked = list(text)
     linked, u.notes = vocab.link(text)
+    linked, unknown = _read_unknown_names(text, folded, linked, vocab)
+    for start, end in unknown:
+        u.unknown.append(folded[start:end])
+        if not any(start <= s and e <= end for s, e, _ in linked):  # else the place inside it says so (below)
+            u.notes.append(f"'{folded[start:end]}' is a name the graph does not know")
     lex = questions()
     for start, end, iri in linked:
-        if vocab.types.get(iri) in ("City", "Province", "District") and _inside_unknown_name(text, start, end, linked):
+        if vocab.types.get(iri) in _PLACE_TYPES and (any(a <= start and end <= b for a, b in unknown)
+                                                     or _inside_unknown_name(text, start, end, linked)):
             # an honest fallback: the place's own facts, saying that the name around it is unknown
             u.notes.append(f"'{text[start:end]}' is part of a name the graph does not know, so {iri} itself")
+            u.itself.add(iri)
         if vocab.types.get(iri) == "Initiative" and (named := _find_words(text[start:end], [
                 w for ws in lex["class"].values() for w in ws])):
             # "国家枢纽节点", "the national hubs": the programme's name says which class is meant
@@ -415,6 +425,13 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.entities.append((start, iri))
         u.said.setdefault(iri, text[start:end])
         masked[start:end] = ["\x00"] * (end - start)
+    for start, end in unknown:  # its facility word names no class: "甲乙产业园的产值" asks of one park, not of all
+        masked[start:end] = ["\x00"] * (end - start)
+    places = [iri for _, iri in u.entities if vocab.types.get(iri) in _PLACE_TYPES]
+    if unknown and places and len(places) == len(u.entities):
+        # "Ming Energy's center in Zhangjiakou": the place says where the unknown thing is; its own facts, said so
+        u.itself.update(places)
+        u.notes = [f"{n}, so {places[0]} itself" if n.endswith("does not know") else n for n in u.notes]
     rest = "".join(masked)
     # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 is no count
     counted = re.sub(r"(?<=[哪每])个", "\x00", rest)
@@ -554,6 +571,75 @@ def _facility_end() -> re.Pattern[str]:
     return re.compile(rf"([^{stops}a-z0-9]{{0,6}}?)(?:{ends})")
 
 
+_PLACE_TYPES = ("City", "Province", "District")
+
+
+def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]],
+                        vocab: Vocabulary) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Facility names in a Chinese question the labels do not hold ("先鸿集成电路产业园"): found through the English
+    name the extractor gives such a name ("Xianhong Integrated Circuit Industrial Park", the label of an entity
+    read from an English page), else returned as unknown, so its facility word is not read as a class question.
+
+    A name is a run of name characters ending in a facility word, with at least two characters that are neither
+    generic words nor inside a place the question names (中卫数据中心 is the place's data centers)."""
+    names = questions()["names"]
+    stops = names["name_stops"]
+    found: list[tuple[int, int, str]] = []
+    unknown: list[tuple[int, int]] = []
+    for m in re.finditer("|".join(sorted(map(re.escape, names["facility_ends"]), key=len, reverse=True)), text):
+        end, start = m.end(), m.start()
+        if any(s < end and start < e for s, e, _ in linked + found) or any(s < end and start < e for s, e in unknown):
+            continue
+        while start > 0 and has_cjk(text[start - 1]) and text[start - 1] not in stops and not any(
+                s <= start - 1 < e and vocab.types.get(i) not in _PLACE_TYPES for s, e, i in linked):
+            start -= 1
+        inside = [(s, e) for s, e, _ in linked if start <= s and e <= end]
+        residue = "".join(" " if any(s <= k < e for s, e in inside) else text[k] for k in range(start, m.start()))
+        if text[start] in names["measure_words"] or len(_name_residue(residue)) < 2:
+            continue  # "几座独立数据中心" counts buildings, it names none
+        hits, _ = vocab.link(english_name(text[start:end]).lower())
+        iris = {i for _, _, i in hits if vocab.types.get(i) not in _PLACE_TYPES}
+        if len(iris) == 1:
+            found.append((start, end, iris.pop()))
+        else:
+            unknown.append((start, end))
+    unknown += _unknown_english_names(cased, linked, vocab)
+    kept = [(s, e, i) for s, e, i in linked if not any(a <= s and e <= b for a, b, _ in found)]
+    return sorted(kept + found), unknown
+
+
+def _unknown_english_names(cased: str, linked: list[tuple[int, int, str]], vocab: Vocabulary) -> list[tuple[int, int]]:
+    """"The Miaotan park", "Ming Energy's computing center": capitalised words before a facility word that no label
+    holds (places aside) make a name the graph does not know, not a question about every park."""
+    names = questions()["names"]
+    plain = {w for w in names["generic"] + names["not_names_en"]}
+    ends = "|".join(sorted(map(re.escape, names["facility_ends_en"]), key=len, reverse=True))
+    out: list[tuple[int, int]] = []
+    pattern = rf"(?<![\w'’])((?:[A-Z][\w'’.-]*\s+){{1,4}}?)(?:[a-z\s-]{{0,30}}?)\b(?:{ends})\b"
+    for m in re.finditer(pattern, cased):
+        start, end = m.start(1), m.end()
+        if start == 0 or any(s < end and start < e and vocab.types.get(i) not in _PLACE_TYPES for s, e, i in linked):
+            continue
+        words = [w for k, w in ((k.start(), k.group(0)) for k in re.finditer(r"[A-Za-z][\w.-]*", m.group(1)))
+                 if w.lower() not in plain and not any(s <= start + k < e for s, e, _ in linked)]
+        if words:
+            out.append((start, end))
+    return out
+
+
+@functools.cache
+def _plain_words() -> re.Pattern[str]:
+    names = questions()["names"]
+    words = {w for w in names["generic"] + names["not_names"] if has_cjk(w)}
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def _name_residue(chars: str) -> str:
+    """What is left of a run of characters once generic words, determiners and verbs are taken out: the part that
+    could only be a name (甲乙 in 甲乙新型算力产业园; nothing in 力争数据中心 or 新建的大型智算中心)."""
+    return _plain_words().sub("", chars).replace(" ", "")
+
+
 def _inside_unknown_name(text: str, start: int, end: int, linked: list[tuple[int, int, str]]) -> bool:
     """A place inside a facility's name the graph does not know ("甲乙芜湖新型算力产业园"): other name characters
     stand before it (not another entity's) or between it and the facility word. A place followed by a bare class
@@ -564,7 +650,7 @@ def _inside_unknown_name(text: str, start: int, end: int, linked: list[tuple[int
     if m is None:
         return False
     if m.group(1):
-        return True
+        return bool(_name_residue(m.group(1)))
     stops = questions()["names"]["name_stops"]
     before = start
     while before > 0 and has_cjk(text[before - 1]) and text[before - 1] not in stops \
