@@ -284,6 +284,17 @@ def test_a_chinese_name_finds_an_entity_read_from_an_english_page(english_page_s
     assert "Industrial Park" in result["interpretation"]  # the label stays whole in a Chinese line
 
 
+def test_a_company_facility_the_graph_does_not_know_is_not_another_company_s(tmp_path) -> None:
+    """"苹果贵州数据中心" is neither 中国移动(贵州)数据中心 (its short form 贵州数据中心 names no one thing) nor Apple."""
+    (tmp_path / "dc.txt").write_text("贵州两座数据中心投运\n\n中国移动(贵州)数据中心位于贵安新区,由中国移动投资建设,"
+                                     "机架规模达到1.5万架。苹果贵安数据中心同日投入运营。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "dc.txt"), "--store", str(tmp_path / "store"), check=True)
+    result = _ask(tmp_path / "store", "苹果贵州数据中心由哪家公司建设?")
+    assert result["answers"] == [] and "中国移动" not in result["interpretation"]
+    named = _ask(tmp_path / "store", "中国移动(贵州)数据中心有多少机架?")
+    assert [(a["label"], a["value"]) for a in named["answers"]] == [("中国移动(贵州)数据中心", 15000)]
+
+
 @pytest.mark.parametrize(("question", "name"), [
     ("2024年甲乙产业园的产值是多少?", "甲乙产业园"),
     ("What was the output value of the Jiayi park in 2024?", "Jiayi park"),

@@ -353,24 +353,46 @@ def vocabulary(store: Store) -> Vocabulary:
     labels = entity_labels(store)
     rows = store.select(
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT DISTINCT ?e ?l WHERE { ?e rdfs:label|skos:altLabel ?l }"
+        "SELECT DISTINCT ?e ?l ?alias WHERE { { ?e rdfs:label ?l BIND(false AS ?alias) } "
+        "UNION { ?e skos:altLabel ?l BIND(true AS ?alias) } }"
     ).rows
     surfaces: dict[str, str] = {}
+    aliases: dict[str, set[str]] = {}
     for row in rows:
         iri = row["e"]["value"]
         if iri not in labels:
             continue
         text = fold(row["l"]["value"]).lower().strip()
-        if len(text) >= 2:
-            surfaces.setdefault(text, iri)
-            base = re.sub(r"(市|省)$", "", text)
-            if base != text and len(base) >= 2:
-                surfaces.setdefault(base, iri)
+        if len(text) < 2:
+            continue
+        if row["alias"]["value"] == "true":
+            aliases.setdefault(text, set()).add(iri)
+            continue
+        surfaces.setdefault(text, iri)
+        base = re.sub(r"(市|省)$", "", text)
+        if base != text and len(base) >= 2:
+            surfaces.setdefault(base, iri)
+    types = {iri: entry.get("type", "") for iri, entry in labels.items()}
+    for text, iris in aliases.items():
+        # a short form one page gave ("贵州数据中心" for 中国移动(贵州)数据中心) names that thing only when no other
+        # thing has it and it is more than a place or a company with a facility word
+        if len(iris) == 1 and text not in surfaces and not _generic_alias(text, surfaces, types):
+            surfaces[text] = next(iter(iris))
     summary = store.select(
         f"PREFIX sl: <{SLNS}> SELECT ?g WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact }} }} LIMIT 1").values("g")
     vocab = Vocabulary(surfaces, labels, summary[0] if summary else None)
     _VOCAB[store] = vocab
     return vocab
+
+
+def _generic_alias(text: str, surfaces: dict[str, str], types: dict[str, str]) -> bool:
+    """Whether a short form is only a place or a company and generic words: "贵州数据中心", "中国移动数据中心"."""
+    generic = {w for w in questions()["names"]["generic"] if has_cjk(w)}
+    for cut in range(len(text) - 1, 1, -1):
+        if types.get(surfaces.get(text[:cut], ""), "") in (*_PLACE_TYPES, "Company", "Organization"):
+            rest = text[cut:].strip("()（）")
+            return not rest or rest in generic or any(rest == a + b for a in generic for b in generic)
+    return False
 
 
 @functools.cache
@@ -405,10 +427,16 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     masked = list(text)
     linked, u.notes = vocab.link(text)
     linked, unknown = _read_unknown_names(text, folded, linked, vocab)
+    kept = {text[s:e] for s, e, _ in linked}
+    u.notes = [n for n in u.notes if not (m := re.match(r"took '(.+?)' as", n)) or m.group(1) in kept]
     for start, end in unknown:
         u.unknown.append(folded[start:end])
-        if not any(start <= s and e <= end for s, e, _ in linked):  # else the place inside it says so (below)
-            u.notes.append(f"'{folded[start:end]}' is a name the graph does not know")
+        if not any(start <= s and e <= end and vocab.types.get(i) in _PLACE_TYPES for s, e, i in linked):
+            u.notes.append(f"'{folded[start:end]}' is a name the graph does not know")  # else its place says so
+    # a company inside an unknown facility's name only qualifies it: "甲公司贵州数据中心" is not 甲公司
+    linked = [(s, e, i) for s, e, i in linked
+              if not (vocab.types.get(i) in ("Company", "Organization")
+                      and any(a <= s and e <= b for a, b in unknown))]
     lex = questions()
     for start, end, iri in linked:
         if vocab.types.get(iri) in _PLACE_TYPES and (any(a <= start and end <= b for a, b in unknown)
@@ -431,7 +459,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     if unknown and places and len(places) == len(u.entities):
         # "Ming Energy's center in Zhangjiakou": the place says where the unknown thing is; its own facts, said so
         u.itself.update(places)
-        u.notes = [f"{n}, so {places[0]} itself" if n.endswith("does not know") else n for n in u.notes]
+        said = any(n.endswith(f"so {places[0]} itself") for n in u.notes)
+        u.notes = [f"{n}, so {places[0]} itself" if n.endswith("does not know") and not said else n for n in u.notes]
     rest = "".join(masked)
     # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 is no count
     counted = re.sub(r"(?<=[哪每])个", "\x00", rest)
@@ -572,6 +601,7 @@ def _facility_end() -> re.Pattern[str]:
 
 
 _PLACE_TYPES = ("City", "Province", "District")
+_OWNERS = (*_PLACE_TYPES, "Company", "Organization")  # what a facility's name may open with
 
 
 def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]],
@@ -588,20 +618,32 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
     unknown: list[tuple[int, int]] = []
     for m in re.finditer("|".join(sorted(map(re.escape, names["facility_ends"]), key=len, reverse=True)), text):
         end, start = m.end(), m.start()
+        # a reading that cuts the facility word and starts inside a word ("卫)云数据中" of 中交(中卫)云数据中心) is a
+        # broken one: dropped
+        linked = [(s, e, i) for s, e, i in linked if not ((start < e < end or start < s < end) and s > 0
+                                                           and has_cjk(text[s - 1]) and text[s - 1] not in stops)]
         if any(s < end and start < e for s, e, _ in linked + found) or any(s < end and start < e for s, e in unknown):
             continue
-        while start > 0 and has_cjk(text[start - 1]) and text[start - 1] not in stops and not any(
-                s <= start - 1 < e and vocab.types.get(i) not in _PLACE_TYPES for s, e, i in linked):
+        while start > 0 and (has_cjk(text[start - 1]) or text[start - 1] in "()·") and text[start - 1] not in stops \
+                and not any(s <= start - 1 < e and vocab.types.get(i) not in _OWNERS for s, e, i in linked):
             start -= 1
         inside = [(s, e) for s, e, _ in linked if start <= s and e <= end]
         residue = "".join(" " if any(s <= k < e for s, e in inside) else text[k] for k in range(start, m.start()))
-        if text[start] in names["measure_words"] or len(_name_residue(residue)) < 2:
+        if text[start] in names["measure_words"]:
             continue  # "几座独立数据中心" counts buildings, it names none
-        hits, _ = vocab.link(english_name(text[start:end]).lower())
-        iris = {i for _, _, i in hits if vocab.types.get(i) not in _PLACE_TYPES}
-        if len(iris) == 1:
+        named = len(_name_residue(residue)) >= 2
+        owned = any(start <= a and vocab.types.get(i) in ("Company", "Organization") for a, _, i in linked if a < end)
+        if not named and not owned:
+            continue
+        english = english_name(text[start:end]).lower()
+        hits, _ = vocab.link(english)
+        wanted = set(re.findall(r"[a-z0-9']+", english)) - set(names["generic"])
+        # the whole name must be in the label: "Zhongjiao (Zhongwei) Cloud Data Center" is not Zhongwei Cloud Base
+        iris = {i for _, _, i in hits if vocab.types.get(i) not in _OWNERS
+                and wanted <= set(re.findall(r"[a-z0-9']+", vocab.labels.get(i, {}).get("en", "").lower()))}
+        if len(iris) == 1:  # "苹果贵州数据中心": Apple Guizhou Data Center, the one read from an English page
             found.append((start, end, iris.pop()))
-        else:
+        else:  # a name of its own, or a company's facility no entity has ("甲公司贵州数据中心")
             unknown.append((start, end))
     unknown += _unknown_english_names(cased, linked, vocab)
     kept = [(s, e, i) for s, e, i in linked if not any(a <= s and e <= b for a, b, _ in found)]
