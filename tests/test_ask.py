@@ -295,6 +295,18 @@ def test_a_company_facility_the_graph_does_not_know_is_not_another_company_s(tmp
     assert [(a["label"], a["value"]) for a in named["answers"]] == [("中国移动(贵州)数据中心", 15000)]
 
 
+def test_as_of_a_year_takes_the_figure_the_sources_of_that_year_give(tmp_path) -> None:
+    """Two reports, a year apart, each say "now": the question's year picks the report of that year."""
+    for name, date, racks in (("a.txt", "2023年12月20日", "5万"), ("b.txt", "2024年11月5日", "8万")):
+        (tmp_path / "docs").mkdir(exist_ok=True)
+        (tmp_path / "docs" / name).write_text(f"甲乙数据中心集群建设提速\n\n{date}\n\n目前,甲乙数据中心集群已建成标准机架{racks}架。\n",
+                                              encoding="utf-8")
+    suanli("ingest", str(tmp_path / "docs"), "--store", str(tmp_path / "store"), check=True)
+    for question, racks in (("截至2023年底,甲乙数据中心集群有多少机架?", 50000), ("As of 2024, how many racks does the "
+                                                                           "Jiayi data center cluster have?", 80000)):
+        assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == [racks], question
+
+
 @pytest.mark.parametrize(("question", "name"), [
     ("2024年甲乙产业园的产值是多少?", "甲乙产业园"),
     ("What was the output value of the Jiayi park in 2024?", "Jiayi park"),

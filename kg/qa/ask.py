@@ -25,6 +25,7 @@ from kg.qa.plan import (
     checked,
     described,
     inline_metric,
+    issued_query,
     over_summary,
     plan,
     subject_rows,
@@ -349,7 +350,31 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         out["interpretation"] = f"not understood; the query failed: {exc}"
         return out
     out["interpretation"] = _named(the_plan.interpretation, vocab, u.script)
+    if u.year and results.rows and "value" in results.rows[0]:
+        results.rows = _as_of(results.rows, u.year, store, vocab)
     return _shaped(out, the_plan, results, u, vocab)
+
+
+def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary) -> list[dict]:
+    """The figures of the year a question asks ("截至2023年", "as of 2024"): those stated for that year, else those
+    the sources published that year (a report's figure is as of its date), else those published the next year
+    (a year's totals come out after it ends), else all."""
+    dated = [r for r in rows if r.get("time", {}).get("value", "").startswith(year)]
+    if dated:
+        return dated
+    merged = [r["f"]["value"] for r in rows if "f" in r]
+    if not merged or vocab.summary is None:
+        return rows
+    sparql = issued_query(merged)
+    checked(sparql)
+    issued: dict[str, set[str]] = {}
+    for row in store.select(sparql).rows:
+        issued.setdefault(row["f"]["value"], set()).add(row["issued"]["value"][:4])
+    for wanted in (year, str(int(year) + 1)):
+        kept = [r for r in rows if wanted in issued.get(r.get("f", {}).get("value", ""), set())]
+        if kept:
+            return kept
+    return rows
 
 
 def _execute(the_plan: Plan, out: dict[str, Any], vocab: Vocabulary, store: Store) -> Any:
@@ -439,9 +464,6 @@ FACTS_SHOWN = 12  # figures shown when the question was only partly understood
 
 def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
-    if u.year:
-        dated = [r for r in rows if r.get("time", {}).get("value", "").startswith(u.year)]
-        rows = dated or rows
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
         rows = _one_figure(rows, u)

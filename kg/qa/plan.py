@@ -162,6 +162,11 @@ def _figures(bindings: dict[str, list], filters: list[str], *, ascending: bool =
     return sparql.replace("DESC(?value)", "?value") if ascending else sparql
 
 
+def issued_query(merged: list[str]) -> str:
+    """When the sources of these merged facts were published (a question "as of" a year)."""
+    return query_text("ask_issued").replace("#VALUES", _values({"f": [URIRef(f) for f in merged]}))
+
+
 def _scope_query(scope: str) -> str:
     return query_text("ask_scope").replace("#SCOPE", scope)
 
