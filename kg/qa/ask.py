@@ -351,30 +351,33 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         return out
     out["interpretation"] = _named(the_plan.interpretation, vocab, u.script)
     if u.year and results.rows and "value" in results.rows[0]:
-        results.rows = _as_of(results.rows, u.year, store, vocab)
+        results.rows = _as_of(results.rows, u.year, store, vocab,
+                              per_subject=len({iri for _, iri in u.entities}) > 1)
     return _shaped(out, the_plan, results, u, vocab)
 
 
-def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary) -> list[dict]:
-    """The figures of the year a question asks ("截至2023年", "as of 2024"): those stated for that year, else those
-    the sources published that year (a report's figure is as of its date), else those published the next year
-    (a year's totals come out after it ends), else all."""
-    dated = [r for r in rows if r.get("time", {}).get("value", "").startswith(year)]
-    if dated:
-        return dated
-    merged = [r["f"]["value"] for r in rows if "f" in r]
-    if not merged or vocab.summary is None:
-        return rows
-    sparql = issued_query(merged)
-    checked(sparql)
+def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary, *, per_subject: bool) -> list[dict]:
+    """The figures of the year a question asks ("截至2023年", "as of 2024"), subject by subject when several are
+    compared (one side only may be dated): those stated for that year, else those the sources published that year (a report's figure
+    is as of its date), else those published the next year (a year's totals come out after it ends), else all."""
     issued: dict[str, set[str]] = {}
-    for row in store.select(sparql).rows:
-        issued.setdefault(row["f"]["value"], set()).add(row["issued"]["value"][:4])
-    for wanted in (year, str(int(year) + 1)):
-        kept = [r for r in rows if wanted in issued.get(r.get("f", {}).get("value", ""), set())]
-        if kept:
-            return kept
-    return rows
+    merged = [r["f"]["value"] for r in rows if "f" in r and not r.get("time")]
+    if merged and vocab.summary is not None:
+        sparql = issued_query(merged)
+        checked(sparql)
+        for row in store.select(sparql).rows:
+            issued.setdefault(row["f"]["value"], set()).add(row["issued"]["value"][:4])
+    tests = (lambda r: r.get("time", {}).get("value", "").startswith(year),
+             lambda r: year in issued.get(r.get("f", {}).get("value", ""), set()),
+             lambda r: str(int(year) + 1) in issued.get(r.get("f", {}).get("value", ""), set()))
+    if not per_subject:  # one entity asked: its figures and those of what it contains are one pool
+        return next((found for test in tests if (found := [r for r in rows if test(r)])), rows)
+    kept: set[int] = set()
+    for subject in dict.fromkeys(r["subject"]["value"] for r in rows):
+        own = [r for r in rows if r["subject"]["value"] == subject]
+        chosen = next((found for test in tests if (found := [r for r in own if test(r)])), own)
+        kept.update(map(id, chosen))
+    return [r for r in rows if id(r) in kept]
 
 
 def _execute(the_plan: Plan, out: dict[str, Any], vocab: Vocabulary, store: Store) -> Any:
