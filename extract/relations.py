@@ -9,8 +9,9 @@ from functools import cache
 from extract.entities import Mention
 from extract.gazetteer import Entity, gazetteer
 from extract.nlp import plain_words
-from extract.reading import IN_PLACE_EN, INFRASTRUCTURE, OPENING, PLACES, Fact, Sentence, en_cue, masked
+from extract.reading import DIRECTION, IN_PLACE_EN, INFRASTRUCTURE, OPENING, PLACES, Fact, Sentence, en_cue, masked
 from extract.resources import lexicon
+from extract.text import split_sentences
 
 
 def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
@@ -582,13 +583,65 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                 other = gaz.entities.get(other_key)
                 if other is None:
                     continue
-                if relation == "located_in" and (entity.type == "City" and other_key in doc_keys
-                                                  or entity.type == "District" and _written(other, folded)):
-                    # a district or city lies in a place the text names (山东聊城市东阿县开发区 names 聊城 too)
+                if relation == "located_in" and entity.type == "City":
+                    continue  # a city lies in its province where the text says so: read below
+                if relation == "located_in" and entity.type == "District" and _written(other, folded):
+                    # a district lies in a city the text names (山东聊城市东阿县开发区 names 聊城 too)
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+    for city, province, at in _cities_in_provinces(folded, [e for e in seen.values() if e.type == "City"], gaz):
+        start, end = next(((a, b) for a, b in split_sentences(folded) if a <= at < b), (0, 0))
+        out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
+                        original[start:end].strip(), start, end))
     return out
+
+
+def _cities_in_provinces(folded: str, cities: list[Entity], gaz) -> list[tuple[Entity, Entity, int]]:
+    """Cities the text places in their province, with where it does: written together (甘肃庆阳, 河北省张家口市,
+    also inside a name), "Qingyang, Gansu", "Gansu's Qingyang", "Qingyang, a city in northwest China's Gansu",
+    "Ankang … in southern Shaanxi" in one sentence. Both merely named on the page, or a dateline (GUIYANG, April 26
+    (Xinhua) --), place nothing."""
+    found: dict[str, tuple[Entity, Entity, int]] = {}
+    for m in _province_city_zh().finditer(folded):
+        city = gaz.entities.get(gaz.zh_surfaces.get(m.group(2)) or "") or _places_by_label().get(m.group(2))
+        province = gaz.entities.get(gaz.zh_surfaces.get(m.group(1)) or "")
+        if city is not None and province is not None and city.type == "City" and ("located_in", province.key) in city.links:
+            found.setdefault(city.key, (city, province, m.start()))
+    for city in cities:
+        province = next((gaz.entities.get(k) for r, k in city.links if r == "located_in"), None)
+        if city.key in found or province is None or province.type != "Province":
+            continue
+        c, p = _en_forms(city), _en_forms(province)
+        if not c or not p:
+            continue
+        said = re.search(r"\b(?:" + c + r")\b(?!(?-i:,?\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{1,2}\s*\()))(?:\s+city)?"
+                      r"(?:,\s*|[^.;!?\n]{0,120}?\b(?:in|of)\s+(?:the\s+)?)(?:" + DIRECTION + r")?(?:China['’]s\s+)?(?:"
+                      + DIRECTION + r")?(?:" + p + r")\b|\b(?:" + p + r")(?:\s+province)?['’]s\s+(?:" + c + r")\b",
+                      folded, re.IGNORECASE)
+        if said is not None:
+            found[city.key] = (city, province, said.start())
+    return list(found.values())
+
+
+@cache
+def _en_forms(place: Entity) -> str:
+    """A place's English name and spellings as one pattern (Ulanqab, Ulaanqab)."""
+    gaz = gazetteer()
+    forms = {place.en.lower(), *(s for s, k in gaz.en_surfaces.items() if k == place.key)}
+    forms = {re.sub(r"\s+(?:city|province)$", "", f) for f in forms if f.isascii()}
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _province_city_zh() -> re.Pattern[str]:
+    """A province written right before a city (甘肃庆阳, 宁夏回族自治区中卫市, 甘肃·庆阳)."""
+    gaz = gazetteer()
+    provinces = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Province"}
+    cities = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "City"}
+    cities |= {w for w, e in _places_by_label().items() if e.type == "City"}
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return re.compile(r"(" + alt(provinces) + r")[·・\s]?(" + alt(cities) + r")")
 
 
 def _elsewhere(place: Entity, doc_keys: set[str], gaz) -> bool:

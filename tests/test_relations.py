@@ -147,3 +147,19 @@ def test_a_clause_of_places_goes_on_placing_the_subject() -> None:
     # a first clause that does not place X: the places are no location of X
     assert not {o for s, o in _relations("芜湖数据中心集群今年新增机架2万架,主要分布在鸠江区、弋江区。", "located_in")
                 if s == "wuhu-data-center-cluster"} - {"wuhu"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("甘肃庆阳近年来大力发展算力产业,机架规模达到2万架。", {("qingyang", "gansu")}),
+    ("国家数据中心集群(甘肃·庆阳)产业园今年新增机架2万架。", {("qingyang", "gansu")}),
+    ("Qingyang, a city in northwest China's Gansu, added 20,000 racks this year.", {("qingyang", "gansu")}),
+    ("The new deal will turn Ankang into a computing hub in southern Shaanxi.", {("ankang", "shaanxi")}),
+    # both merely named on the page: the text places nothing
+    ("庆阳市今年新增机架2万架。甘肃省的算力产业也在加快发展。", set()),
+    ("中新网庆阳5月8日电 今年以来,甘肃算力产业加快发展,新增机架2万架。", set()),
+    # a reporter's dateline is where the story was filed, not a statement about the city
+    ("LANZHOU, Aug. 3 (Xinhua) -- Data centers across northwest China's Gansu keep growing.", set()),
+])
+def test_a_city_lies_in_its_province_where_the_text_says_so(text: str, expected: set) -> None:
+    located = _relations(text, "located_in")
+    assert {(s, o) for s, o in located if o in ("gansu", "shaanxi")} == expected
