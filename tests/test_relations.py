@@ -163,3 +163,24 @@ def test_a_clause_of_places_goes_on_placing_the_subject() -> None:
 def test_a_city_lies_in_its_province_where_the_text_says_so(text: str, expected: set) -> None:
     located = _relations(text, "located_in")
     assert {(s, o) for s, o in located if o in ("gansu", "shaanxi")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心项目建设单位为中国移动甘肃公司,总投资50亿元。", {"china-mobile-gansu"}),
+    ("兰州智算中心的运营方为中国电信甘肃公司、华为公司。", {"china-telecom-gansu", "huawei"}),
+    # districts co-building with a company build it too
+    ("兰州智算中心由双流区、郫都区与华为公司共同建设运营。", {"shuangliu-district", "pidu-district", "huawei"}),
+])
+def test_builders_named_by_their_role(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("兰州智算中心选址于兰州新区,总投资50亿元。", ("lanzhou-intelligent-computing-center", "lanzhou-new-area")),
+    # a day or a time word between the name and 在 does not change where it is
+    ("庆阳云谷数据中心项目(以下简称庆阳云谷数据中心)一期,20日在甘肃省庆阳市西峰区开工。",
+     ("qingyang-cloud-valley-data-center", "xifeng-district")),
+    ("兰州智算中心近日在兰州新区正式投运。", ("lanzhou-intelligent-computing-center", "lanzhou-new-area")),
+])
+def test_where_a_center_is_sited(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "located_in")
