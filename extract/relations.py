@@ -144,7 +144,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
-    found += _copula_part_of(ents, text, off) + _carriers(ents, text, off)
+    found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
     found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
     out = []
     for s, metric, o in found:
@@ -369,8 +369,10 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
                             r"|(?<![A-Za-z])(?:jointly\s+)?(?:" + "|".join(rel["operator_active_en"]) + r")\s+", text):
         clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
         agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
-        if not agents:
-            continue
+        last = max((m.end for m, e in agents_before if m.end - off <= verb.start()), default=0)
+        if not agents or any(last <= m.start and m.end - off <= verb.start() and e.type in PLACES
+                             and not _after_at(ents, m, text, off) for m, e in ents):
+            continue  # A响应宁夏打造X的号召: the place after the company builds, not the company
         # the built thing right after the verb, or between 参与 and the verb (A等企业参与集群建设)
         target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
             re.fullmatch(r"(?:the\s+)?", text[verb.end() : max(verb.end(), m.start - off)]) and m.start - off >= verb.end()
@@ -379,6 +381,15 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
             if target is not None:
                 found.append((target, "operator", agent))
     return found
+
+
+def _after_at(ents: list[tuple[Mention, Entity]], m: Mention, text: str, off: int) -> bool:
+    """Whether a place is where something happens (在宁夏中卫投资建设: 中卫 and 宁夏), not who acts."""
+    start = m.start
+    for n, _ in reversed(ents):
+        if n.end == start and n.entity is not None and n.entity.type in PLACES:
+            start = n.start
+    return bool(re.search(r"(?:在|于|位于|落户)\s*$", text[: start - off]))
 
 
 def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: int,
@@ -460,6 +471,33 @@ def _carriers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[t
         if whole is not None:
             found += [(e, "part_of", whole) for e in _list_items(ents, text, off, m_by.end(1))
                       if e.type in ("Center", "Park") and e.key != whole.key]
+    return found
+
+
+def _inclusions(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """W包括A、B和C / W共包含3个园区,分别为A、B、C: the parks, centers and clusters listed are parts of W (a hub,
+    cluster or park); the districts a cluster includes are where it lies (芜湖集群包括鸠江区、弋江区两个起步区)."""
+    rel = lexicon()["relation"]
+    found: list[tuple[Entity, str, Entity]] = []
+    cue = re.compile(r"(?:项目)?(?:目前|主要|共|还)?(?:" + "|".join(rel["part_of_include_zh"]) + r")了?[:：]?\s*"
+                     r"(?:[0-9一二三四五六七八九十]+(?:个|大)[^，,。；;、]{0,10}?[,，]\s*分别(?:位于|为|是)[:：]?\s*)?")
+    for w, ew in ents:
+        if ew.type not in ("Hub", "Cluster", "Park"):
+            continue
+        lead = cue.match(text, w.end - off)
+        k = next((j for j, (m, _) in enumerate(ents) if lead is not None and m.start - off >= lead.end()), len(ents))
+        if lead is None or k == len(ents) or ents[k][0].start - off != lead.end():
+            continue
+        while True:
+            item = _run_end(ents, ents[k][0]) if ents[k][1].type in PLACES else ents[k][0]
+            e = item.entity
+            if e is not None and e.type in ("Center", "Park", "Cluster") and e.key != ew.key:
+                found.append((e, "part_of", ew))
+            elif e is not None and e.type in PLACES and ew.type == "Cluster":
+                found.append((ew, "located_in", e))
+            k = next((j for j, (m, _) in enumerate(ents) if m.start >= item.end), len(ents))
+            if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及|与)\s*", text[item.end - off : ents[k][0].start - off]):
+                break
     return found
 
 

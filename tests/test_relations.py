@@ -184,3 +184,29 @@ def test_builders_named_by_their_role(text: str, expected: set) -> None:
 ])
 def test_where_a_center_is_sited(text: str, pair: tuple[str, str]) -> None:
     assert pair in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国移动在宁夏中卫投资建设的中卫云计算数据中心已投运。", {("中卫云计算数据中心", "中国移动")}),
+    # the place after the company is who builds (responding to Ningxia's call to build X): the company is not
+    ("中国移动宁夏公司响应宁夏打造中卫云计算数据中心的号召,启动建设新项目。", set()),
+])
+def test_a_company_builds_only_what_it_is_the_subject_of(text: str, expected: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("芜湖大数据产业园包括鸠江软件园、中国电信芜湖云计算中心等园区。",
+     {("鸠江软件园", "part_of", "芜湖大数据产业园"), ("中国电信芜湖云计算中心", "part_of", "芜湖大数据产业园")}),
+    ("张北云计算产业基地共包含3个数据中心园区,分别位于庙滩产业园、察哈尔工业园区。",
+     {("庙滩产业园", "part_of", "张北云计算产业基地")}),
+    # the districts a cluster includes are where it lies
+    ("芜湖数据中心集群包括芜湖市鸠江区和弋江区两个起步区。",
+     {("芜湖数据中心集群", "located_in", "鸠江区"), ("芜湖数据中心集群", "located_in", "弋江区")}),
+])
+def test_what_a_hub_cluster_or_park_includes(text: str, expected: set) -> None:
+    assert expected <= {(f.subject.zh, f.metric, f.object.zh) for f in read(text.encode()).facts if f.object is not None}
+
+
+def test_companies_a_park_includes_are_no_parts_of_it() -> None:
+    assert not _relations("芜湖大数据产业园包括华为、中国电信等企业。", "part_of")
