@@ -100,6 +100,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if first.end - off <= verb.start() and first.entity is not None:
                 found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
     found += _listed_signers(ents, text, off)
+    # "A, …, jointly planned and carried out the project with B": the sentence's first party and B
+    for m_with in re.finditer(r"\bjointly\s+[a-z]+(?:\s+and\s+[a-z]+)?\b(?!\s+by\b)[^,.;]{0,80}?\bwith\s+(?:the\s+)?", text):
+        b_with = next((e for m, e in ents if m.start - off == m_with.end() and e.type in _PARTIES), None)
+        a_with = next((e for m, e in ents if m.end - off <= m_with.start() and e.type in _PARTIES), None)
+        if a_with is not None and b_with is not None:
+            found.append((a_with, "partner", b_with))
     # anaphoric subject: "The city has partnered with Ganzhou"
     for m in sentence.mentions:
         if m.anaphor and m.anaphor in topic_of:

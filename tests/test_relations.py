@@ -210,3 +210,14 @@ def test_what_a_hub_cluster_or_park_includes(text: str, expected: set) -> None:
 
 def test_companies_a_park_includes_are_no_parts_of_it() -> None:
     assert not _relations("芜湖大数据产业园包括华为、中国电信等企业。", "part_of")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("庆阳市联合华为、中国移动等企业成立算力创新联盟。", {("qingyang", "huawei"), ("qingyang", "china-mobile")}),
+    ("Chongqing, in line with national pilot tasks, jointly planned and launched the project with Xinjiang.",
+     {("chongqing", "xinjiang")}),
+    # built by A with B: B builds, it signs nothing
+    ("The Lanzhou Intelligent Computing Center was jointly built by China Mobile with Huawei.", set()),
+])
+def test_parties_that_act_jointly_are_partners(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
