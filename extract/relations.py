@@ -455,12 +455,15 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
 
 
 def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """China Mobile's Ulanqab Data Center, a data park of China Unicom: the owner operates it."""
+    """China Mobile's Ulanqab Data Center, a data park of China Unicom: the owner operates it; Ulanqab's Jining Big
+    Data Industrial Park lies in Ulanqab."""
     found = []
     for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
         gap = text[a.end - off : b.start - off]
         if ea.type == "Company" and re.fullmatch(r"['’]s\s+", gap):
             found.append((eb, "operator", ea))
+        elif ea.type in PLACES and eb.type in INFRASTRUCTURE and re.fullmatch(r"['’]s\s+(?:the\s+)?", gap):
+            found.append((eb, "located_in", ea))
         elif ea.type in ("Center", "Park") and eb.type == "Company" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
             found.append((ea, "operator", eb))
     return found

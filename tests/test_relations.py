@@ -110,6 +110,11 @@ def test_a_company_read_inside_a_longer_word_owns_nothing(text: str, owner: str 
     assert operators == ({owner} if owner else set())
 
 
+def test_a_place_s_park_lies_in_it() -> None:
+    located = _relations("New halls opened at Ulaanqab's Jining Big Data Industrial Park this year.", "located_in")
+    assert ("jining-big-data-industrial-park", "ulanqab") in located
+
+
 def test_a_park_of_a_company_is_run_by_it() -> None:
     operators = _relations("New halls were built at the Wuhu Big Data Industrial Park of China Telecom last year.", "operator")
     assert operators == {("wuhu-big-data-industrial-park", "china-telecom")}
