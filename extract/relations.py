@@ -151,6 +151,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
+    # "Y枢纽节点样板工程、西南最大的智算中心——X": a project of Y named after a dash is part of Y
+    for (my, ey), (mx, ex) in zip(ents, ents[1:], strict=False):
+        if ey.type in ("Hub", "Cluster", "Park") and ex.type in ("Center", "Park") and re.fullmatch(
+                r"(?:节点)?的?[^，,。；;—]{0,12}?(?:工程|项目)(?:、[^，,。；;—]{0,24})?\s*(?:——|—|--)\s*[“\"]?",
+                text[my.end - off : mx.start - off]):
+            found.append((ex, "part_of", ey))
     found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
     out = []
     for s, metric, o in found:

@@ -226,3 +226,13 @@ def test_companies_a_park_includes_are_no_parts_of_it() -> None:
 ])
 def test_parties_that_act_jointly_are_partners(text: str, expected: set) -> None:
     assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月10日,甘肃枢纽节点示范工程、西北地区最大的智算中心——兰州智算中心正式上线。",
+     {("lanzhou-intelligent-computing-center", "gansu-hub")}),
+    # a dash that does not name a project of Y
+    ("甘肃枢纽建设提速——兰州智算中心正式上线。", set()),
+])
+def test_a_project_of_a_hub_named_after_a_dash(text: str, expected: set) -> None:
+    assert {(s, o) for s, o in _relations(text, "part_of") if s == "lanzhou-intelligent-computing-center"} == expected
