@@ -683,7 +683,7 @@ def _cities_in_provinces(folded: str, cities: list[Entity], gaz) -> list[tuple[E
             continue
         said = re.search(r"\b(?:" + c + r")\b(?!(?-i:,?\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{1,2}\s*\()))(?:\s+city)?"
                       r"(?:,\s*|[^.;!?\n]{0,120}?\b(?:in|of)\s+(?:the\s+)?)(?:" + DIRECTION + r")?(?:China['’]s\s+)?(?:"
-                      + DIRECTION + r")?(?:" + p + r")\b|\b(?:" + p + r")(?:\s+province)?['’]s\s+(?:" + c + r")\b",
+                      + DIRECTION + r")?(?:" + p + r")\b|\b(?:" + p + r")(?:\s+[a-z]+){0,3}?['’]s\s+(?:[a-z]+\s+){0,2}?(?:" + c + r")\b",
                       folded, re.IGNORECASE)
         if said is not None:
             found[city.key] = (city, province, said.start())
@@ -701,13 +701,13 @@ def _en_forms(place: Entity) -> str:
 
 @cache
 def _province_city_zh() -> re.Pattern[str]:
-    """A province written right before a city (甘肃庆阳, 宁夏回族自治区中卫市, 甘肃·庆阳)."""
+    """A province written right before a city (甘肃庆阳, 宁夏回族自治区中卫市, 甘肃·庆阳, 甘肃省会兰州)."""
     gaz = gazetteer()
     provinces = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Province"}
     cities = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "City"}
     cities |= {w for w, e in _places_by_label().items() if e.type == "City"}
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-    return re.compile(r"(" + alt(provinces) + r")[·・\s]?(" + alt(cities) + r")")
+    return re.compile(r"(" + alt(provinces) + r")(?:[·・\s]|的?(?:省会|首府))?(" + alt(cities) + r")")
 
 
 def _elsewhere(place: Entity, doc_keys: set[str], gaz) -> bool:

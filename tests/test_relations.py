@@ -159,6 +159,8 @@ def test_a_clause_of_places_goes_on_placing_the_subject() -> None:
     ("国家数据中心集群(甘肃·庆阳)产业园今年新增机架2万架。", {("qingyang", "gansu")}),
     ("Qingyang, a city in northwest China's Gansu, added 20,000 racks this year.", {("qingyang", "gansu")}),
     ("The new deal will turn Ankang into a computing hub in southern Shaanxi.", {("ankang", "shaanxi")}),
+    ("New halls keep rising in Gansu province's capital Lanzhou this year.", {("lanzhou", "gansu")}),
+    ("甘肃省会兰州今年新增机架2万架。", {("lanzhou", "gansu")}),
     # both merely named on the page: the text places nothing
     ("庆阳市今年新增机架2万架。甘肃省的算力产业也在加快发展。", set()),
     ("中新网庆阳5月8日电 今年以来,甘肃算力产业加快发展,新增机架2万架。", set()),
