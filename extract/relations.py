@@ -525,8 +525,9 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     rel = lexicon()["relation"]
     found = []
     for j, (b, eb) in enumerate(ents):
-        rest = text[b.end - off : b.end - off + 12]
-        if not re.match(r"的?(?:重要|核心|主要)?(?:" + "|".join(rel["part_of_copula_zh"]) + ")", rest):
+        rest = text[b.end - off : b.end - off + 16]
+        if not re.match(r"的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板)?(?:要素)?(?:支撑|配套|骨干)?(?:"
+                        + "|".join(rel["part_of_copula_zh"]) + ")", rest):
             continue
         for i in range(j - 1, -1, -1):
             a, ea = ents[i]
@@ -542,6 +543,12 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
                 x = next(((m, e) for m, e in ents if m.start - off >= after), None)
                 if x is not None and lead is not None and x[0].start - off == lead.end():
                     found.append((x[1], "part_of", eb))
+            # X于1月启动建设,…,是Y的重要项目: a clause of 是 with no name of its own goes on about the sentence's opening X
+            elif (clause := re.search(r"[,，]\s*(?:也|还|更)?(?:是|为)[^，,。；;]{0,24}$", text[: b.start - off])) and (
+                    lead := OPENING.match(text)) is not None and ents[0][0].start - off == lead.end() and (
+                    ents[0][1].type in ("Center", "Park", "Cluster") and ents[0][1].key != eb.key) and not any(
+                    clause.start() <= m.start - off < b.start - off for m, _ in ents):
+                found.append((ents[0][1], "part_of", eb))
     return found
 
 

@@ -238,3 +238,13 @@ def test_parties_that_act_jointly_are_partners(text: str, expected: set) -> None
 ])
 def test_a_project_of_a_hub_named_after_a_dash(text: str, expected: set) -> None:
     assert {(s, o) for s, o in _relations(text, "part_of") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause of 是 with no name of its own goes on about the name the sentence opens with
+    ("兰州智算中心于今年1月启动建设,5月正式投入运营,是甘肃枢纽建设重点支撑项目。",
+     {("lanzhou-intelligent-computing-center", "gansu-hub")}),
+    ("兰州智算中心于今年1月启动建设,华为公司是甘肃枢纽的重要参与者。", set()),
+])
+def test_a_later_clause_of_the_sentence_makes_its_subject_part_of(text: str, expected: set) -> None:
+    assert {(s, o) for s, o in _relations(text, "part_of") if o == "gansu-hub"} == expected
