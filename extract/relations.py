@@ -158,6 +158,13 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 text[my.end - off : mx.start - off]):
             found.append((ex, "part_of", ey))
     found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    # X是Y第一家/首个/最大的数据中心: X is one of Y's, so it lies in Y
+    for (mx, ex), (my, ey) in zip(ents, ents[1:], strict=False):
+        if ex.type in ("Center", "Park") and ey.type in PLACES | {"Park"} and re.fullmatch(
+                r"\s*(?:也|还)?(?:是|为|成为)\s*", text[mx.end - off : my.start - off]) and re.match(
+                r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最大)[^，,。；;]{0,20}?(?:数据中心|算力中心|智算中心|计算中心|产业园|园区)",
+                text[_run_end(ents, my).end - off :]):
+            found.append((ex, "located_in", _run_end(ents, my).entity or ey))
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o):

@@ -248,3 +248,13 @@ def test_a_project_of_a_hub_named_after_a_dash(text: str, expected: set) -> None
 ])
 def test_a_later_clause_of_the_sentence_makes_its_subject_part_of(text: str, expected: set) -> None:
     assert {(s, o) for s, o in _relations(text, "part_of") if o == "gansu-hub"} == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("兰州智算中心是兰州新区第一家启动建设、第一家投产的数据中心。", "lanzhou-new-area"),
+    ("兰州智算中心是甘肃省规模最大的智算中心。", "gansu"),
+    ("兰州智算中心是华为在甘肃最大的投资项目。", None),  # a company's project: where is not what the sentence says
+])
+def test_the_first_or_largest_center_of_a_place_lies_in_it(text: str, place: str | None) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "lanzhou-intelligent-computing-center"} - {"lanzhou"}
+    assert located == ({place} if place else set())
