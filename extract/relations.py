@@ -146,7 +146,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         for b, eb in ents[i + 1 : i + 2]:
             gap, rest = between(a, b), text[b.end - off : b.end - off + 8]
             if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
-                    re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap):
+                    re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap) or \
+                    re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
@@ -187,7 +188,8 @@ _SET_PHRASE = re.compile(
     r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
-    r"|(?:列入|列为|纳入|入选)[“\"]?(?:国家|全国)?(?:[0-9十]+个?|十大)?(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
+    r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
+    r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
     r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,8 @@ def _relations(text: str, metric: str) -> set[tuple[str, str]]:
     # a second set coordinated with the first
     ("As one of the eight national computing hubs and ten national data center clusters, Zhongwei keeps growing.",
      ("zhongwei", "national-data-center-clusters")),
+    ("宁夏被确定为全国一体化算力网络国家枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
+    ("甘肃获批建设全国一体化算力网络国家枢纽节点。", ("gansu", "national-computing-hub-nodes")),
 ])
 def test_members_of_the_national_sets(text: str, pair: tuple[str, str]) -> None:
     assert pair in _relations(text, "member_of")
@@ -258,3 +260,8 @@ def test_a_later_clause_of_the_sentence_makes_its_subject_part_of(text: str, exp
 def test_the_first_or_largest_center_of_a_place_lies_in_it(text: str, place: str | None) -> None:
     located = {o for s, o in _relations(text, "located_in") if s == "lanzhou-intelligent-computing-center"} - {"lanzhou"}
     assert located == ({place} if place else set())
+
+
+def test_joining_an_alliance_makes_a_member() -> None:
+    members = _relations("安康高新区正式加入中国智能计算产业联盟。", "member_of")
+    assert members == {("ankang-high-tech-zone", "china-intelligent-computing-industry-alliance")}
