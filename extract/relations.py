@@ -61,6 +61,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "located_in", eb))
             elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
+            elif (re.fullmatch(r"(?:\s+project)?\s+(?:was|were|is|will\s+be)\s+held\s+(?:in|at)\s+(?:the\s+)?", gap)
+                  and re.search(r"\b(?:ceremony|groundbreaking|launch|unveiling)\s+(?:for|of)\s+(?:the\s+)?$", text[: a.start - off])):
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
     found += _leading_place_zh(ents, text, off)
@@ -387,7 +390,8 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     found = []
     agents_before = [(m, e) for m, e in ents if e.type in ("Company", "Organization")]
     for verb in re.finditer(r"(?:共同|联合|合作|参与)?(?:" + "|".join(rel["operator_zh"]) + r")(?:的)?[“\"]?"
-                            r"|(?<![A-Za-z])(?:jointly\s+)?(?:" + "|".join(rel["operator_active_en"]) + r")\s+", text):
+                            r"|(?<![A-Za-z])(?:jointly\s+)?(?:" + "|".join(rel["operator_active_en"]) + r")\s+"
+                            r"|(?<![A-Za-z])invest(?:s|ed)?\s+[^.,;]{0,40}?\bin\s+", text):  # A has invested N in X
         clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
         agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
         last = max((m.end for m, e in agents_before if m.end - off <= verb.start()), default=0)
@@ -479,8 +483,9 @@ def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: in
             found.append((eb, "operator", ea))
         elif ea.type in PLACES and eb.type in INFRASTRUCTURE and re.fullmatch(r"['’]s\s+(?:the\s+)?", gap):
             found.append((eb, "located_in", ea))
-        elif ea.type in ("Center", "Park") and eb.type == "Company" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap):
-            found.append((ea, "operator", eb))
+        elif ea.type in ("Center", "Park") and eb.type == "Company" and re.fullmatch(
+                r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:project|facility|base|campus))?\s+of\s+(?:the\s+)?", gap):
+            found.append((ea, "operator", eb))  # a data park of China Unicom, X, a key project of China Telecom
     return found
 
 

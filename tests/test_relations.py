@@ -265,3 +265,17 @@ def test_the_first_or_largest_center_of_a_place_lies_in_it(text: str, place: str
 def test_joining_an_alliance_makes_a_member() -> None:
     members = _relations("安康高新区正式加入中国智能计算产业联盟。", "member_of")
     assert members == {("ankang-high-tech-zone", "china-intelligent-computing-industry-alliance")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Lanzhou Intelligent Computing Center, a key project of China Telecom, opened last year.", {"china-telecom"}),
+    ("China Telecom has invested 5 billion yuan in the Lanzhou Intelligent Computing Center.", {"china-telecom"}),
+    ("China Telecom has invested 5 billion yuan in Gansu since 2020.", set()),
+])
+def test_english_owners_and_investors_build(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+def test_the_place_an_english_ceremony_is_held_in() -> None:
+    text = "The groundbreaking ceremony for the Lanzhou Intelligent Computing Center was held in Lanzhou New Area."
+    assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
