@@ -49,7 +49,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
     # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
     phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
-    located_zh = r"[,，]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*"
+    located_zh = r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*"
     at_zh = r"\s*(?:项目)?[）)]?" + phase + r"[,，]?\s*(?:" + _WHEN + r")*\s*在\s*"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
@@ -75,7 +75,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
-            ) and not re.match(r"\s*就(?![^，,。；;]*(?:签订|签署)[^，,。；;]{0,6}协议)", rest) and not re.search(
+            ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
                 r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders; A与B就X签订合作协议: partners too
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
@@ -103,6 +103,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if first.end - off <= verb.start() and first.entity is not None:
                 found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
     found += _listed_signers(ents, text, off)
+    # "X的合作伙伴包括A、B": X partners each party listed
+    for i, (a, ea) in enumerate(ents):
+        lead = re.match(r"的?(?:战略|主要|重要)?合作伙伴(?:包括|有|为|是)[:：]?\s*", text[a.end - off :])
+        first = next(((m, e) for m, e in ents[i + 1 :] if lead is not None and m.start - off == a.end - off + lead.end()), None)
+        if first is not None:
+            found += [(ea, "partner", e) for e in (first[1], *listed_after(first[0], r"\s*(?:、|和|及|以及)\s*"))]
     # "A, …, jointly planned and carried out the project with B": the sentence's first party and B
     for m_with in re.finditer(r"\bjointly\s+[a-z]+(?:\s+and\s+[a-z]+)?\b(?!\s+by\b)[^,.;]{0,80}?\bwith\s+(?:the\s+)?", text):
         b_with = next((e for m, e in ents if m.start - off == m_with.end() and e.type in _PARTIES), None)
@@ -181,7 +187,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
 
 
 # when, between a name and 在 (X一期,20日在Y开工 / X近日在Y上线): words of time that do not change where X is
-_WHEN = r"(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚)?|近日|日前|今天|今日|当天|昨天|昨日|上午|下午|正式|已经|已|将|于"
+_WHEN = (r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年|\d{1,2}日)(?:上午|下午|晚间|晚)?(?:初|底|中旬|下旬|上旬)?"
+         r"|近日|日前|今天|今日|当天|昨天|昨日|上午|下午|正式|已经|已|将|于")
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}

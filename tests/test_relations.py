@@ -279,3 +279,21 @@ def test_english_owners_and_investors_build(text: str, expected: set) -> None:
 def test_the_place_an_english_ceremony_is_held_in() -> None:
     text = "The groundbreaking ceremony for the Lanzhou Intelligent Computing Center was held in Lanzhou New Area."
     assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("庆阳市与华为就算力合作达成一致。", {("qingyang", "huawei")}),
+    ("庆阳市与华为就数据安全进行了交流。", set()),  # talks are no agreement
+    ("庆阳数据中心集群的合作伙伴包括华为、中国移动等企业。",
+     {("qingyang-data-center-cluster", "huawei"), ("qingyang-data-center-cluster", "china-mobile")}),
+])
+def test_partners_by_agreement_and_by_list(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "兰州智算中心(位于兰州新区)今年投运。",
+    "兰州智算中心项目2023年5月在兰州新区开工建设。",
+])
+def test_a_site_in_brackets_or_after_a_date(text: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
