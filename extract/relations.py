@@ -106,9 +106,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # "X的合作伙伴包括A、B": X partners each party listed
     for i, (a, ea) in enumerate(ents):
         lead = re.match(r"的?(?:战略|主要|重要)?合作伙伴(?:包括|有|为|是)[:：]?\s*", text[a.end - off :])
-        first = next(((m, e) for m, e in ents[i + 1 :] if lead is not None and m.start - off == a.end - off + lead.end()), None)
-        if first is not None:
-            found += [(ea, "partner", e) for e in (first[1], *listed_after(first[0], r"\s*(?:、|和|及|以及)\s*"))]
+        named = next(((m, e) for m, e in ents[i + 1 :] if lead is not None and m.start - off == a.end - off + lead.end()), None)
+        if named is not None:
+            found += [(ea, "partner", e) for e in (named[1], *listed_after(named[0], r"\s*(?:、|和|及|以及)\s*"))]
     # "A, …, jointly planned and carried out the project with B": the sentence's first party and B
     for m_with in re.finditer(r"\bjointly\s+[a-z]+(?:\s+and\s+[a-z]+)?\b(?!\s+by\b)[^,.;]{0,80}?\bwith\s+(?:the\s+)?", text):
         b_with = next((e for m, e in ents if m.start - off == m_with.end() and e.type in _PARTIES), None)
