@@ -17,8 +17,8 @@ def _relations(text: str, metric: str) -> set[tuple[str, str]]:
     # a second set coordinated with the first
     ("As one of the eight national computing hubs and ten national data center clusters, Zhongwei keeps growing.",
      ("zhongwei", "national-data-center-clusters")),
-    ("宁夏被确定为全国一体化算力网络国家枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
-    ("甘肃获批建设全国一体化算力网络国家枢纽节点。", ("gansu", "national-computing-hub-nodes")),
+    ("宁夏被确定为国家算力枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
+    ("甘肃去年获批建设国家算力枢纽节点。", ("gansu", "national-computing-hub-nodes")),
 ])
 def test_members_of_the_national_sets(text: str, pair: tuple[str, str]) -> None:
     assert pair in _relations(text, "member_of")
@@ -178,7 +178,7 @@ def test_a_city_lies_in_its_province_where_the_text_says_so(text: str, expected:
     ("兰州智算中心项目建设单位为中国移动甘肃公司,总投资50亿元。", {"china-mobile-gansu"}),
     ("兰州智算中心的运营方为中国电信甘肃公司、华为公司。", {"china-telecom-gansu", "huawei"}),
     # districts co-building with a company build it too
-    ("兰州智算中心由双流区、郫都区与华为公司共同建设运营。", {"shuangliu-district", "pidu-district", "huawei"}),
+    ("兰州智算中心由双流区、郫都区和华为公司联合建设运营。", {"shuangliu-district", "pidu-district", "huawei"}),
 ])
 def test_builders_named_by_their_role(text: str, expected: set) -> None:
     assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
