@@ -17,6 +17,8 @@ def _relations(text: str, metric: str) -> set[tuple[str, str]]:
     # a second set coordinated with the first
     ("As one of the eight national computing hubs and ten national data center clusters, Zhongwei keeps growing.",
      ("zhongwei", "national-data-center-clusters")),
+    ("宁夏被确定为国家算力枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
+    ("甘肃去年获批建设国家算力枢纽节点。", ("gansu", "national-computing-hub-nodes")),
 ])
 def test_members_of_the_national_sets(text: str, pair: tuple[str, str]) -> None:
     assert pair in _relations(text, "member_of")
@@ -110,6 +112,11 @@ def test_a_company_read_inside_a_longer_word_owns_nothing(text: str, owner: str 
     assert operators == ({owner} if owner else set())
 
 
+def test_a_place_s_park_lies_in_it() -> None:
+    located = _relations("New halls opened at Ulaanqab's Jining Big Data Industrial Park this year.", "located_in")
+    assert ("jining-big-data-industrial-park", "ulanqab") in located
+
+
 def test_a_park_of_a_company_is_run_by_it() -> None:
     operators = _relations("New halls were built at the Wuhu Big Data Industrial Park of China Telecom last year.", "operator")
     assert operators == {("wuhu-big-data-industrial-park", "china-telecom")}
@@ -147,3 +154,146 @@ def test_a_clause_of_places_goes_on_placing_the_subject() -> None:
     # a first clause that does not place X: the places are no location of X
     assert not {o for s, o in _relations("芜湖数据中心集群今年新增机架2万架,主要分布在鸠江区、弋江区。", "located_in")
                 if s == "wuhu-data-center-cluster"} - {"wuhu"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("甘肃庆阳近年来大力发展算力产业,机架规模达到2万架。", {("qingyang", "gansu")}),
+    ("国家数据中心集群(甘肃·庆阳)产业园今年新增机架2万架。", {("qingyang", "gansu")}),
+    ("Qingyang, a city in northwest China's Gansu, added 20,000 racks this year.", {("qingyang", "gansu")}),
+    ("The new deal will turn Ankang into a computing hub in southern Shaanxi.", {("ankang", "shaanxi")}),
+    ("New halls keep rising in Gansu province's capital Lanzhou this year.", {("lanzhou", "gansu")}),
+    ("甘肃省会兰州今年新增机架2万架。", {("lanzhou", "gansu")}),
+    # both merely named on the page: the text places nothing
+    ("庆阳市今年新增机架2万架。甘肃省的算力产业也在加快发展。", set()),
+    ("中新网庆阳5月8日电 今年以来,甘肃算力产业加快发展,新增机架2万架。", set()),
+    # a reporter's dateline is where the story was filed, not a statement about the city
+    ("LANZHOU, Aug. 3 (Xinhua) -- Data centers across northwest China's Gansu keep growing.", set()),
+])
+def test_a_city_lies_in_its_province_where_the_text_says_so(text: str, expected: set) -> None:
+    located = _relations(text, "located_in")
+    assert {(s, o) for s, o in located if o in ("gansu", "shaanxi")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心项目建设单位为中国移动甘肃公司,总投资50亿元。", {"china-mobile-gansu"}),
+    ("兰州智算中心的运营方为中国电信甘肃公司、华为公司。", {"china-telecom-gansu", "huawei"}),
+    # districts co-building with a company build it too
+    ("兰州智算中心由双流区、郫都区和华为公司联合建设运营。", {"shuangliu-district", "pidu-district", "huawei"}),
+])
+def test_builders_named_by_their_role(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("兰州智算中心选址于兰州新区,总投资50亿元。", ("lanzhou-intelligent-computing-center", "lanzhou-new-area")),
+    # a day or a time word between the name and 在 does not change where it is
+    ("庆阳云谷数据中心项目(以下简称庆阳云谷数据中心)一期,20日在甘肃省庆阳市西峰区开工。",
+     ("qingyang-cloud-valley-data-center", "xifeng-district")),
+    ("兰州智算中心近日在兰州新区正式投运。", ("lanzhou-intelligent-computing-center", "lanzhou-new-area")),
+])
+def test_where_a_center_is_sited(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国移动在宁夏中卫投资建设的中卫云计算数据中心已投运。", {("中卫云计算数据中心", "中国移动")}),
+    # the place after the company is who builds (responding to Ningxia's call to build X): the company is not
+    ("中国移动宁夏公司响应宁夏打造中卫云计算数据中心的号召,启动建设新项目。", set()),
+])
+def test_a_company_builds_only_what_it_is_the_subject_of(text: str, expected: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("芜湖大数据产业园包括鸠江软件园、中国电信芜湖云计算中心等园区。",
+     {("鸠江软件园", "part_of", "芜湖大数据产业园"), ("中国电信芜湖云计算中心", "part_of", "芜湖大数据产业园")}),
+    ("张北云计算产业基地共包含3个数据中心园区,分别位于庙滩产业园、察哈尔工业园区。",
+     {("庙滩产业园", "part_of", "张北云计算产业基地")}),
+    # the districts a cluster includes are where it lies
+    ("芜湖数据中心集群包括芜湖市鸠江区和弋江区两个起步区。",
+     {("芜湖数据中心集群", "located_in", "鸠江区"), ("芜湖数据中心集群", "located_in", "弋江区")}),
+])
+def test_what_a_hub_cluster_or_park_includes(text: str, expected: set) -> None:
+    assert expected <= {(f.subject.zh, f.metric, f.object.zh) for f in read(text.encode()).facts if f.object is not None}
+
+
+def test_companies_a_park_includes_are_no_parts_of_it() -> None:
+    assert not _relations("芜湖大数据产业园包括华为、中国电信等企业。", "part_of")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("庆阳市联合华为、中国移动等企业成立算力创新联盟。", {("qingyang", "huawei"), ("qingyang", "china-mobile")}),
+    ("Chongqing, in line with national pilot tasks, jointly planned and launched the project with Xinjiang.",
+     {("chongqing", "xinjiang")}),
+    # built by A with B: B builds, it signs nothing
+    ("The Lanzhou Intelligent Computing Center was jointly built by China Mobile with Huawei.", set()),
+])
+def test_parties_that_act_jointly_are_partners(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月10日,甘肃枢纽节点示范工程、西北地区最大的智算中心——兰州智算中心正式上线。",
+     {("lanzhou-intelligent-computing-center", "gansu-hub")}),
+    # a dash that does not name a project of Y
+    ("甘肃枢纽建设提速——兰州智算中心正式上线。", set()),
+])
+def test_a_project_of_a_hub_named_after_a_dash(text: str, expected: set) -> None:
+    assert {(s, o) for s, o in _relations(text, "part_of") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause of 是 with no name of its own goes on about the name the sentence opens with
+    ("兰州智算中心于今年1月启动建设,5月正式投入运营,是甘肃枢纽建设重点支撑项目。",
+     {("lanzhou-intelligent-computing-center", "gansu-hub")}),
+    ("兰州智算中心于今年1月启动建设,华为公司是甘肃枢纽的重要参与者。", set()),
+])
+def test_a_later_clause_of_the_sentence_makes_its_subject_part_of(text: str, expected: set) -> None:
+    assert {(s, o) for s, o in _relations(text, "part_of") if o == "gansu-hub"} == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("兰州智算中心是兰州新区第一家启动建设、第一家投产的数据中心。", "lanzhou-new-area"),
+    ("兰州智算中心是甘肃省规模最大的智算中心。", "gansu"),
+    ("兰州智算中心是华为在甘肃最大的投资项目。", None),  # a company's project: where is not what the sentence says
+])
+def test_the_first_or_largest_center_of_a_place_lies_in_it(text: str, place: str | None) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "lanzhou-intelligent-computing-center"} - {"lanzhou"}
+    assert located == ({place} if place else set())
+
+
+def test_joining_an_alliance_makes_a_member() -> None:
+    members = _relations("安康高新区正式加入中国智能计算产业联盟。", "member_of")
+    assert members == {("ankang-high-tech-zone", "china-intelligent-computing-industry-alliance")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Lanzhou Intelligent Computing Center, a key project of China Telecom, opened last year.", {"china-telecom"}),
+    ("China Telecom has invested 5 billion yuan in the Lanzhou Intelligent Computing Center.", {"china-telecom"}),
+    ("China Telecom has invested 5 billion yuan in Gansu since 2020.", set()),
+])
+def test_english_owners_and_investors_build(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+def test_the_place_an_english_ceremony_is_held_in() -> None:
+    text = "The groundbreaking ceremony for the Lanzhou Intelligent Computing Center was held in Lanzhou New Area."
+    assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("庆阳市与华为就算力合作达成一致。", {("qingyang", "huawei")}),
+    ("庆阳市与华为就数据安全进行了交流。", set()),  # talks are no agreement
+    ("庆阳数据中心集群的合作伙伴包括华为、中国移动等企业。",
+     {("qingyang-data-center-cluster", "huawei"), ("qingyang-data-center-cluster", "china-mobile")}),
+])
+def test_partners_by_agreement_and_by_list(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "兰州智算中心(位于兰州新区)今年投运。",
+    "兰州智算中心项目2023年5月在兰州新区开工建设。",
+])
+def test_a_site_in_brackets_or_after_a_date(text: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
