@@ -99,6 +99,7 @@ def _count_nouns() -> list[tuple[str, str, bool]]:
 
 
 _MULT_ZH = "万亿|千亿|百亿|亿|千万|百万|万|千"
+_MULT_AFTER_MORE = re.compile(r"万亿|亿|千万|百万|万")
 _MULT_EN = r"\s*(?:trillion|billion|bn|million|mln|thousand)\b"
 _NUMBER_RE = re.compile(
     r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:" + _MULT_ZH + r")|" + _MULT_EN + r")?"
@@ -150,7 +151,7 @@ def _unit_at(sentence: str, pos: int) -> tuple[str, dict[str, Any], int] | None:
 def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str, int]:
     """Comparator of the number at [start, end) and the end of any postfix cue."""
     cues = _comparator_cues()
-    if between.strip() in ("多", "余", "余万", "多万"):
+    if between[:1] in ("多", "余"):
         return "gt", end
     after = sentence[end:].lstrip()
     for cue, name in cues["zh_after"]:
@@ -246,6 +247,23 @@ _RATE_BEFORE = re.compile(r"(?:日均|月均|年均|每日|每天)[^，,。；;\
 _CLASS_OF_PROJECTS = re.compile(r"\s*(?:以上|及以上)?(?:的)?(?:重大|重点)?(?:项目|projects?\b)", re.I)
 
 
+_YI = ("亿", "万亿", "千亿", "百亿")
+
+
+@cache
+def _money_cue_regex() -> re.Pattern[str]:
+    money = lexicon()["metric"]["money"]
+    words = sorted((w for name in ("investment", "output_value") for w in money[name]["zh"]), key=len, reverse=True)
+    hedges = sorted({w for c in lexicon()["comparator"].values() for w in c["zh_before"]}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?:额|规模|金额)?(?:达到|达|为|约为|超过|超)?(?:"
+                      + "|".join(map(re.escape, hedges)) + r")?$")
+
+
+def _money_cue_before(sentence: str, start: int) -> bool:
+    """A sum in 亿 right after a word of money (总投资约300亿, 产值达50亿) is in yuan even when 元 is left out."""
+    return _money_cue_regex().search(sentence, max(0, start - 12), start) is not None
+
+
 def _is_rank_word(sentence: str, start: int) -> bool:
     """"top 2 data centers", 前三: a place in a ranking, not a count."""
     return bool(re.search(r"(?:\btop|前|No\.?)\s*$", sentence[max(0, start - 5) : start], re.I))
@@ -301,10 +319,11 @@ def find(sentence: str) -> list[Quantity]:
         if sentence[pos : pos + 1] in ("多", "余"):
             between = sentence[pos]
             pos += 1
-            if sentence[pos : pos + 1] == "万":
-                between += "万"
-                value *= 1e4
-                pos += 1
+            # 2200多亿元, 300余万台: the multiplier comes after the word of "more"
+            if not m.group("mult") and (after := _MULT_AFTER_MORE.match(sentence, pos)):
+                between += after.group(0)
+                value *= parse(after.group(0))
+                pos = after.end()
         unit_hit = _unit_at(sentence, pos)
         if m.group("bare") and unit_hit is None:
             continue
@@ -314,9 +333,16 @@ def find(sentence: str) -> list[Quantity]:
             comparator, end = _comparator(sentence, m.start() - len(currency.group(0)), m.end(), between)
             found.append(Quantity(value, code, "money", comparator, m.start(), max(end, m.end()), number_text))
             continue
+        if (unit_hit is None and m.group("num") and m.group("mult") in _YI and _money_cue_before(sentence, m.start())
+                and not _CLASS_OF_PROJECTS.match(sentence, pos)):
+            comparator, end = _comparator(sentence, m.start(), pos, between)  # 总投资约300亿: the yuan is understood
+            found.append(Quantity(value, "CNY", "money", comparator, m.start(), max(end, pos), number_text))
+            continue
         if unit_hit is None:
             if not m.group("num") or not m.group("num")[0].isdigit():
                 continue
+            if sentence[pos : pos + 1].isascii() and sentence[pos : pos + 1].isalpha():
+                continue  # 39AI, 5G: a number run into a word is part of a name
             if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
                 continue
             noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)

@@ -367,9 +367,11 @@ def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, k
 
 
 def test_every_figure_says_how_its_subject_was_found() -> None:
-    facts = read("庆阳数据中心集群已建成标准机架3万架。其中智算规模达到5000P。".encode()).facts
-    assert {(f.subject.key, f.attachment) for f in facts if f.value is not None} == {
-        ("qingyang-data-center-cluster", "clause_subject"), ("qingyang-data-center-cluster", "topic")}
+    # a sentence with no name goes on about the one before it in its paragraph; in a new paragraph, the document's topic
+    facts = read("庆阳数据中心集群已建成标准机架3万架。其中智算规模达到5000P。\n明年智算规模将达到8000P。".encode()).facts
+    assert {(f.value, f.subject.key, f.attachment) for f in facts if f.value is not None} == {
+        (30000, "qingyang-data-center-cluster", "clause_subject"), (5000, "qingyang-data-center-cluster", "carried"),
+        (8000, "qingyang-data-center-cluster", "topic")}
 
 
 def test_a_province_only_in_the_background_gets_no_figure() -> None:
@@ -381,7 +383,8 @@ def test_a_province_only_in_the_background_gets_no_figure() -> None:
 def test_the_fact_table_carries_the_attachment(corpus_store) -> None:
     facts = json.loads(suanli("facts", "--store", str(corpus_store), "--format", "json", check=True).stdout)
     figures = [f for f in facts if f["value"] is not None]
-    assert figures and all(f["attachment"] in {"in_name", "modifier", "clause_subject", "preceding", "following", "topic"}
+    assert figures and all(f["attachment"] in {"in_name", "modifier", "scope", "clause_subject", "preceding", "following",
+                                               "carried", "origin", "topic"}
                            for f in figures)
 
 
@@ -589,3 +592,50 @@ def test_well_known_systems_and_word_glosses() -> None:
     assert remove_pinyin_garble("数据(AI)平台(Tier III)") == "数据(AI)平台(Tier III)"
     assert new_entity("点军区", "District").en == "Dianjun District"
     assert new_entity("Jining Big Data Industrial Park", "Park").zh is None  # Jining: 济宁 or 集宁
+
+
+# --- whose figure it is: error groups of figures on real news (bench/realworld), in sentences of our own ---------
+WHOSE_FIGURE = [
+    # the money of a batch of projects started or signed together is the batch's, no one's here
+    ("江城区三季度重大项目集中开工,共有85个项目,总投资460亿元。", set()),
+    # a sum after a list is the set's, never its first or last item's
+    ("园区入驻项目包括江城智算中心、滨湖数据中心等,主体投资超80亿元。", set()),
+    # what a verb of gathering adds up is no single center's (a platform unnamed here, the topic is a center)
+    ("江城智算中心位于芜湖。\n截至目前,平台已累计接入28家数据中心,汇聚智算近9000P。", set()),
+    # a demonstrative no name resolves points elsewhere; one naming the subject's kind does not
+    ("郑州算力网络节点近日上线。该节点可对外提供2万张算力卡。", set()),
+    ("江城智算中心开工。该中心总投资20亿元。", {("江城智算中心", "investment", 2e9, "clause_subject")}),
+    # a figure before 的 describes the noun after it: an island, a class of data centers
+    ("江城智算中心选址江心洲。一片约2平方公里的沙洲将建成算力岛。", set()),
+    ("北京市明确禁止新建PUE值1.4以上的数据中心。", set()),
+    # the place a report is filed from is no subject
+    ("新华网 芜湖5月8日电 投资50亿元的江城大模型算力中心项目开工。", set()),
+    # a place after the figure is where the thing is, unless the figure opens the clause
+    ("The new cluster, with an investment of 20 billion yuan, will be built in Qingpu District.", set()),
+    ("More than 300 digital firms have settled in Qingyang.", {("庆阳", "enterprise_count", 300, "clause_subject")}),
+    ("With a total computing capacity of 80,000 petaflops, Gansu ranks third in the country.",
+     {("甘肃", "computing_power", 80000, "clause_subject"), ("甘肃", "rank", 3, "clause_subject")}),
+    # a sentence without a subject of its own goes on about the one before; so does one opening with 其
+    ("江城智算中心一期项目正式封顶。作为安徽省最大的在建智算中心,总投资约30亿元。", {("江城智算中心一期", "investment", 3e9, "carried")}),
+    ("今日之宁夏,机架规模达到15万架。其算力质效指数位居全国第三。",
+     {("宁夏", "rack_count", 150000, "clause_subject"), ("宁夏", "rank", 3, "carried")}),
+    # trade, taxes: sums that are no metric of ours
+    ("临港新片区1至5月累计进出口额达到600亿元。", set()),
+    ("江城智算中心投产后,预计年产值50亿元,年税收超过2亿元。", {("江城智算中心", "output_value", 5e9, "clause_subject")}),
+    # 多 before the multiplier; 亿 after a word of money without 元; a precision tag before an equality; a conversion
+    ("芜湖市有意向投资的企业28家、总投资2100多亿元。",
+     {("芜湖", "enterprise_count", 28, "clause_subject"), ("芜湖", "investment", 2.1e11, "clause_subject")}),
+    ("空港智算中心总投资约200亿,按照总算力5万PFlops@fp16(1 PFlops@fp16约等于每秒1000万亿次浮点运算)设计建设。",
+     {("空港智算中心", "investment", 2e10, "clause_subject"), ("空港智算中心", "computing_power", 50000, "clause_subject")}),
+    ("The Binhai Supercomputing Center will cost 300 million yuan (about $42 million).",
+     {("滨海超算中心", "investment", 3e8, "clause_subject")}),
+    # an ordinal word ranks; a number run into a word counts nothing
+    ("The Binhai Supercomputing Center ranked second in the global list.", {("滨海超算中心", "rank", 2, "clause_subject")}),
+    ("江城智算中心以“39AI医生”服务基层。", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOSE_FIGURE)
+def test_whose_figure_it_is(text: str, expected: set) -> None:
+    found = {(f.subject.zh, f.metric, f.value, f.attachment) for f in read(text.encode()).facts if f.value is not None}
+    assert found == {(s, m, float(v), a) for s, m, v, a in expected}
