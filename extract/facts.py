@@ -510,7 +510,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
-            if q.family == "count" and (sentence.text[: q.start].rstrip().endswith("等")
+            if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
             if metric is None:
@@ -557,6 +557,25 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     return _dedupe(facts)
 
 
+
+
+_LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
+
+
+def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
+    """庆阳、中卫等10个集群, X算力中心等共六家数据中心: a count closing a list of centers or places counts the list's set,
+    not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count."""
+    close = _LIST_CLOSE.search(sentence.text, 0, q.start)
+    if close is None:
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, close.start())), default=0)
+    items = [m for m in sentence.mentions if clause_start <= m.start - sentence.start < close.start()]
+    if not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED for m in items):
+        return True
+    # …unless they deal with another party (等12家企业分别与X公司签约): then they are that party's partners
+    clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))
+    return any(m.entity is not None and m.entity.type in NOT_MEASURED and q.end <= m.start - sentence.start < clause_end
+               and re.search(r"(?:与|和|同|跟)\s*$", sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
 
 
 def _sentence_subject(sentence: Sentence, roles: list[str]) -> Entity | None:

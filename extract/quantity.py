@@ -203,13 +203,25 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     for noun, metric, english in _count_nouns():
         if english and noun in low_after and _en_count_noun_regex(noun).match(low_after):
             return metric
-    # a Chinese phrase ends in its head: 12个数据中心 counts the first noun after, 数据中心企业26家 the last one before
+    # a Chinese phrase ends in its head: 12个数据中心 counts the first noun after, 数据中心企业26家 the last one before,
+    # 26家数据中心企业 the firms, 7个数据中心园区 no noun of ours; 规上工业企业 are no firms of ours
     zh = [(noun, metric) for noun, metric, english in _count_nouns() if not english]
-    after_hits = [(near_after.index(noun), metric) for noun, metric in zh if noun in near_after]
+    not_counted = tuple(window["not_counted_zh"])
+    after_hits = sorted((near_after.index(noun), noun, metric) for noun, metric in zh if noun in near_after)
     if after_hits:
-        return min(after_hits, key=lambda hit: hit[0])[1]
-    before_hits = [(before.rindex(noun) + len(noun), metric) for noun, metric in zh if noun in before]
-    return max(before_hits, key=lambda hit: hit[0])[1] if before_hits else None
+        at, noun, metric = after_hits[0]
+        if near_after[:at].endswith(not_counted) or near_after[: at + len(noun)].endswith(not_counted):
+            return None
+        rest = after[at + len(noun) :]
+        if rest.startswith(tuple(window["other_heads_zh"])):
+            return None
+        head = next((m for n, m, e in _count_nouns() if not e and rest.startswith(n)), None)
+        return head or metric
+    before_hits = [(before.rindex(noun) + len(noun), noun, metric) for noun, metric in zh if noun in before]
+    if not before_hits:
+        return None
+    end, noun, metric = max(before_hits, key=lambda hit: hit[0])
+    return None if before[:end].endswith(not_counted) else metric
 
 
 def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | None:
@@ -346,8 +358,8 @@ def find(sentence: str) -> list[Quantity]:
             if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
                 continue
             noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
-            if noun is None or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
-                continue
+            if noun is None or value == 1 or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
+                continue  # 1栋数据中心机楼 is "a building", not a count of one
             comparator, end = _comparator(sentence, m.start(), pos, between)
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
             continue

@@ -133,6 +133,16 @@ RULES = [
     # a number with a noun of its own counts that noun, and a decimal counts nothing
     ("Data centers in Ulanqab host nearly 200,000 servers.", []),
     ("The Zhongwei cluster's data centers will reach a PUE of 1.15.", [("pue", 1.15, None)]),
+    # a Chinese phrase ends in its head: data-center parks are no data centers, data-center firms are firms
+    ("江城基地共包含6个数据中心园区。", []),
+    ("江城数据中心集群已汇聚15家数据中心企业。", [("enterprise_count", 15, None)]),
+    # firms of no computing trade, and a count of one (a building), count nothing of ours
+    ("江城新区规上工业企业280家全部复工。", []),
+    ("江城智算中心规划新建1栋数据中心机楼。", []),
+    # a count closing a list of firms counts them; one closing a list of places counts the set
+    ("江城智算中心上线,华为、腾讯等9家企业签约入驻。", [("enterprise_count", 9, None)]),
+    ("规划了庆阳、中卫等10个国家数据中心集群。", []),
+    ("江城智算中心上线。华为、腾讯等9家企业分别与中国电信安徽公司签约。", []),  # the company's partners
 ]
 
 
