@@ -64,6 +64,8 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     for name in table["postfix"]:
         if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + cue_regex(cue_words(table["postfix"], name)).pattern + ")", after, re.I):
             return name
+    if cue_regex(tuple(table["mixed_zh"] + table["mixed_en"])).search(sentence.text, max(0, q.start - 24), q.end + 40):
+        return "actual"
     found = cues(masked(sentence, q.start), table)
     if not found:
         return "actual"

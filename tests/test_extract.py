@@ -158,6 +158,11 @@ STATUS = [
     ("韶关数据中心集群已投产机架2.1万架,在建机架约3.5万架。", "actual"),
     ("The Liangjiang Supercomputing Center's 1,000 petaflops of computing capacity are under construction.",
      "under_construction"),
+    # built and being built counted together is what exists; a condition to come or a time to come is a plan
+    ("宁夏建成和在建数据中心30个。", "actual"),
+    ("Chongqing is building over 300,000 racks (built or under construction).", "actual"),
+    ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
+    ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
 ]
 
 
