@@ -374,6 +374,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
 
 
 # ------------------------------------------------------------------ relations
+_BULLET = re.compile(r"\s*(?:[-–•·●▪■◆*]\s|[①-⑩]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d))")
 _PRONOUN_START = re.compile(r"\s*(?:其(?![中他余实次])|它的|(?:its|their)(?![A-Za-z]))", re.I)
 
 
@@ -484,6 +485,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     previous: Entity | None = None  # the last thing built or run named in the sentence before
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     said: Entity | None = None  # what the sentence before was about (its first subject)
+    lead: Entity | None = None  # what the line introducing a list (ending in a colon) is about
     last_end = 0
     for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
@@ -492,8 +494,11 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         # so does a sentence with no subject of its own in the same paragraph (X一期正式封顶。作为…,总投资约40亿元)
         if _PRONOUN_START.match(sentence.text):
             carried = previous or said
+        elif _BULLET.match(sentence.text):
+            carried = lead  # "X的优势:\n- 气候:PUE值低至1.2": each item of a list goes on about what its lead line names
         else:
             carried = said if said is not None and said.type in INFRASTRUCTURE and "\n" not in folded[last_end:start] else None
+            lead = None
         last_end = end
         infrastructure = [m.entity for m in sentence.mentions if m.entity is not None and m.entity.type in INFRASTRUCTURE]
         previous = infrastructure[-1] if infrastructure else None
@@ -502,18 +507,28 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 first_sentence.setdefault(m.entity.key, (start, end))
         roles = _roles(sentence)
         said = _sentence_subject(sentence, roles)
+        if re.search(r"[:：]\s*$", sentence.text):
+            lead = said
         batch = _batch().search(sentence.text) is not None
         quantities = find_quantities(sentence.text)
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
         prev_end = 0
+        shares: tuple[int, str] | None = None  # where the last share ended and what it measured
         definitions = _unit_definitions(quantities, sentence.text)
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
+            if q.family == "percent":
+                # 绿电占比超65%,未来将达90%: a share right after another, with no word of its own, goes on measuring it
+                if metric is None and shares is not None and q.start - shares[0] <= 16 and _only_time_and_aim(
+                        sentence.text[shares[0] : q.start]):
+                    metric = shares[1]
+                shares = (q.end, metric) if metric is not None else None
             if q.family == "count" and (_counts_listed_things(q, sentence)
-                                        or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])):
+                                        or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
+                                        or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
             if metric is None:
                 prev_end = q.end
@@ -578,6 +593,20 @@ def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))
     return any(m.entity is not None and m.entity.type in NOT_MEASURED and q.end <= m.start - sentence.start < clause_end
                and re.search(r"(?:与|和|同|跟)\s*$", sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
+
+
+@cache
+def _time_and_aim() -> re.Pattern[str]:
+    status = lexicon()["status"]
+    words = [w for name in ("target", "planned", "actual") for w in cue_words(status, name)]
+    words += [w for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"]]
+    words += ["将", "达", "到", "至", "提升", "提高", "增至", "进一步", "再", "并", "以后", "之后", "by", "and", "to", "reach"]
+    return re.compile(r"(?:\d{4}年?|年底|年末|[\s,，、;；]|" + cue_regex(tuple(words)).pattern + ")*", re.I)
+
+
+def _only_time_and_aim(text: str) -> bool:
+    """Nothing but a time, a word of aim or status and a hedge (,未来将达, , and by 2025 to)."""
+    return _time_and_aim().fullmatch(text) is not None
 
 
 def _sentence_subject(sentence: Sentence, roles: list[str]) -> Entity | None:

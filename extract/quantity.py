@@ -276,9 +276,26 @@ def _money_cue_before(sentence: str, start: int) -> bool:
     return _money_cue_regex().search(sentence, max(0, start - 12), start) is not None
 
 
+@cache
+def _number_words() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(lexicon()["number_words_en"]) + r")(?![\w-])", re.I)
+
+
 def _is_rank_word(sentence: str, start: int) -> bool:
-    """"top 2 data centers", 前三: a place in a ranking, not a count."""
-    return bool(re.search(r"(?:\btop|前|No\.?)\s*$", sentence[max(0, start - 5) : start], re.I))
+    """"top 2 data centers", 前三, 第10个: a place in a ranking, not a count; 其余3栋: the rest of a count, no total."""
+    return bool(re.search(r"(?:\btop|前|第|No\.?|其余|剩余|另外)\s*$", sentence[max(0, start - 5) : start], re.I))
+
+
+# a share against a reference (较东部地区节能30%, 电价低于均价15%, 15% lower than) is a difference, not a level
+_COMPARED_BEFORE = re.compile(r"(?:低于|高于|少于|多于|(?<![占对相无])比(?![例重率])|(?<!比)较)[^\d，,。；;、]{1,10}$")
+_COMPARED_AFTER = re.compile(r"\s*(?:lower|higher|less|more|cheaper|faster|smaller|larger|greater)\s+than\b", re.I)
+
+
+def _is_compared(sentence: str, start: int, end: int) -> bool:
+    before = _COMPARED_BEFORE.search(sentence, max(0, start - 14), start)
+    if before is not None and not _change_regex().search(before.group(0)) and before.group(0)[-1] not in "超近约逾达":
+        return True
+    return _COMPARED_AFTER.match(sentence, end) is not None
 
 
 def _is_rate(sentence: str, end: int) -> bool:
@@ -314,6 +331,12 @@ def find(sentence: str) -> list[Quantity]:
         value = (parse(m.group("num")) + (0.5 if m.group("half") else 0)) * 0.1
         comparator, _ = _comparator(sentence, m.start(), m.end(), "")
         found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
+    for m in _number_words().finditer(sentence):
+        noun = _count_noun(sentence, m.end(), m.start())
+        if noun is not None and not _NOT_A_COUNT_AFTER.match(sentence, m.end()):
+            comparator, end = _comparator(sentence, m.start(), m.end(), "")
+            value = float(lexicon()["number_words_en"][m.group(0).lower()])
+            found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, m.group(0), noun))
     for m in _NUMBER_RE.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -326,7 +349,10 @@ def find(sentence: str) -> list[Quantity]:
             continue
         pos = m.end()
         if m.group("mult") and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(m.group("mult")):
-            value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
+            try:
+                value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
+            except ValueError:  # 百万亿次: a bare 百 is no number of its own
+                continue
         between = ""
         if sentence[pos : pos + 1] in ("多", "余"):
             between = sentence[pos]
@@ -364,6 +390,10 @@ def find(sentence: str) -> list[Quantity]:
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
             continue
         surface, unit, unit_end = unit_hit
+        if unit["family"] == "percent" and _is_compared(sentence, m.start(), unit_end):
+            continue
+        if "context_zh" in unit and not any(w in sentence[max(0, m.start() - 6) : unit_end + 6] for w in unit["context_zh"]):
+            continue
         if _is_rate(sentence, unit_end) or _RATE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
             continue
         if unit["family"] == "money" and _CLASS_OF_PROJECTS.match(sentence, unit_end):
@@ -376,8 +406,8 @@ def find(sentence: str) -> list[Quantity]:
             # a measure word repeats the last noun only where none follows (…已建成8个。), not in 38个重点城市
             repeats = re.match(r"\s*(?:$|[，,。；;、)）]|以上|左右|多|余)", sentence[unit_end:]) is not None
             noun = _count_noun(sentence, unit_end, m.start()) or (measured.get(surface) if repeats else None)
-            if noun is None or value == 0 or (value == 1 and not m.group("num")[0].isdigit()) or _is_rank_word(sentence, m.start()):
-                continue  # 一家企业 is "a firm", not a count of one
+            if noun is None or value <= 1 or _is_rank_word(sentence, m.start()):
+                continue  # 一家企业 is "a firm", 1个数据中心 "a data center": no count of one
             measured[surface] = noun
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         unit_code = _count_units().get(noun or "", unit.get("unit"))

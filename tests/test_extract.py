@@ -35,6 +35,10 @@ QUANTITIES = [
     ("占地面积约1.5平方公里", 1.5, "km2", "approx"),
     ("时延20毫秒以内", 20, "ms", "lt"),
     ("可再生能源占比百分之九十", 0.9, None, "eq"),
+    # operations per second written out, beside a word of speed or computing; dollars spelt with stops
+    ("智能算力规模达每秒300亿亿次浮点运算", 3000, "PFLOPS", "eq"),
+    ("a budget of 2 billion U.S. dollars", 2e9, "USD", "eq"),
+    ("the park comprises nine data centers", 9, None, "eq"),
 ]
 
 
@@ -57,6 +61,13 @@ def test_chinese_multipliers_scale(n: int, mult: tuple[str, int]) -> None:
 @given(st.text(max_size=200))
 def test_quantity_finder_never_raises(text: str) -> None:
     find(text)
+
+
+@pytest.mark.parametrize("text", ["平台访问量达10亿次", "每秒数百万亿次", "电价低于均价15%", "较东部地区节能30%",
+                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼"])
+def test_no_quantity_of_ours(text: str) -> None:
+    """Calls counted in 亿次, a share against a reference, an ordinal 第N个, the rest of a count (其余N栋)."""
+    assert not find(text)
 
 
 def test_pinyin_garble_and_traditional_script_are_read() -> None:
@@ -647,6 +658,17 @@ WHOSE_FIGURE = [
     # an ordinal word ranks; a number run into a word counts nothing
     ("The Binhai Supercomputing Center ranked second in the global list.", {("滨海超算中心", "rank", 2, "clause_subject")}),
     ("江城智算中心以“39AI医生”服务基层。", set()),
+    # a share right after another with nothing but a time and an aim between goes on measuring the same thing
+    ("江城智算中心绿电占比超65%,未来将达90%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject"),
+                                        ("江城智算中心", "renewable_share", 0.9, "clause_subject")}),
+    ("江城智算中心绿电占比超65%,上架率达到70%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject")}),
+    # the items of a list go on about what the line introducing them names
+    ("贵州的优势在于:\n- 气候:年平均气温15℃,PUE值低至1.15\n- 能源:绿电占比超过50%\n江城智算中心今年投运。",
+     {("贵州", "pue", 1.15, "carried"), ("贵州", "renewable_share", 0.5, "carried")}),
+    # "one of the N" counts a set; English counted nouns a city's data center projects and computing centers
+    ("Qingyang is one of the eight data centers opened in Gansu this year.", set()),
+    ("Zhangjiakou has built 37 data center projects and plans 12 intelligent computing centers.",
+     {("张家口", "datacenter_count", 37, "clause_subject"), ("张家口", "datacenter_count", 12, "clause_subject")}),
 ]
 
 
