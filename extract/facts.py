@@ -653,6 +653,7 @@ def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
     return first.entity
 
 
+_ORDINAL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -666,7 +667,18 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
         raw = (m.group(1) or m.group(2)).lower()
         value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
         out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
-    for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内)?", text, re.I):
+    # a place among the first N (进入全国前10, one of the 10 most powerful …): a rank of N at best
+    words = "|".join(_ORDINAL_COUNTS)
+    for m in re.finditer(r"(?:进入|跻身|位列|位居|稳居|居|名列|排名)(?:全国|全球|世界|国内|全省|榜单)?"
+                         r"前(\d+|[一二三四五六七八九十]+)(?:名|位|强)?(?![\d%])"
+                         r"|\bone of the (\d+|" + words + r") (?:most|fastest|largest|biggest|best|strongest|top)\b"
+                         r"|\b(?:among|in|into) the (?:[a-z']+ )?top (\d+|" + words + r")\b", text, re.I):
+        raw = next(g for g in m.groups() if g).lower()
+        value = float(_ORDINAL_COUNTS.index(raw) + 1) if raw in _ORDINAL_COUNTS else parse_number(raw)
+        if value > 1:
+            out.append(Quantity(value, None, "rank", "le", m.start(), m.end(), m.group(0), "rank"))
+    # PUE值(数据中心总设备能耗/IT设备能耗)1.25左右: a gloss in brackets may stand between the word and its value
+    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内|左右)?", text, re.I):
         between = text[m.start() : m.start(1)]
         comparator = "eq"
         for name, pattern in (("le", r"不高于|不超过|at most|no more than"), ("lt", r"低于|below|under|less than|不到"),
@@ -675,7 +687,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                 comparator = name
                 break
         if m.group(2):
-            comparator = "lt"
+            comparator = "approx" if m.group(2) == "左右" else "lt"
         out.append(Quantity(float(m.group(1)), None, "pue", comparator, m.start(), m.end(), m.group(0), "pue"))
     return out
 

@@ -268,6 +268,10 @@ def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> N
     ("成都超算中心位列全球超算榜单第10位。", "rank", 10, "eq"),
     ("張家口數據中心集群可再生能源使用比例已超過八成。", "renewable_share", 0.8, "gt"),
     ("韶关数据中心集群绿电占比约七成半。", "renewable_share", 0.75, "approx"),
+    # a place among the first N is a rank of N at best; a gloss in brackets between PUE and its value
+    ("宁夏综合算力指数首次进入全国前10。", "rank", 10, "le"),
+    ("The Binhai Supercomputing Center is one of the 10 most powerful supercomputers in the world.", "rank", 10, "le"),
+    ("张家口数据中心集群PUE值(数据中心总能耗与IT设备能耗之比)1.25左右。", "pue", 1.25, "approx"),
 ])
 def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, value: float, comparator: str) -> None:
     facts = [(f.metric, f.value, f.comparator) for f in read(text.encode()).facts if f.value is not None]
