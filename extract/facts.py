@@ -254,7 +254,7 @@ def _points_elsewhere(sentence: Sentence, start: int, end: int, candidate: Entit
     if candidate is not None and candidate.type in INFRASTRUCTURE:
         same = tuple(w for t in INFRASTRUCTURE for w in _type_nouns().get(t, ())) + tuple(_subject_words()["site_nouns"])
     elif candidate is not None:
-        same = _type_nouns().get(candidate.type, ())
+        same = tuple(_subject_words()["place_nouns"])
     return any(not any(a <= d.start() < b for a, b in covered)
                and not sentence.text[d.end() :].lower().startswith(same or ("\x00",))
                for d in _demonstrative().finditer(sentence.text, start, end))
@@ -354,18 +354,22 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
         return best.entity, "clause_subject" if role == "subject" else "preceding"
-    following = [m for m, _ in measured if m.start - offset >= q.end]
+    following = [(m, r) for m, r in measured if m.start - offset >= q.end]
     if following:
-        first = following[0]
+        first, first_role = following[0]
         if sentence.mentions.index(first) in listed:
             return None, "list"
         if _WITH_OPENING.match(sentence.text) and re.search(r"[,，–—-]\s*(?:the\s+)?$", sentence.text[: first.start - offset]):
             return first.entity, "clause_subject"
-        if first.entity is not None and first.entity.type in PLACES and _opens_clause(q, sentence):
-            # "More than 500 digital enterprises have settled in Qingyang", 500余家企业落户庆阳: the figure is what the
-            # clause is about, the place where it stands is what it counts for
-            return first.entity, "clause_subject"
-        return first.entity, "following"
+        if first.entity is not None and first.entity.type in PLACES:
+            if _opens_clause(q, sentence):
+                # "More than 500 digital enterprises have settled in Qingyang", 500余家企业落户庆阳: the figure is what
+                # the clause is about, the place where it stands is what it counts for
+                return first.entity, "clause_subject"
+            if carried is None:
+                return first.entity, "following"  # where the thing is: too weak, left out
+        elif first_role != "locative" or carried is None:
+            return first.entity, "following"  # …落户X园区: where the thing is, when the sentence before says what
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
     if carried is not None:

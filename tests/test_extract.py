@@ -635,6 +635,11 @@ WHOSE_FIGURE = [
     # a demonstrative no name resolves points elsewhere; one naming the subject's kind does not
     ("郑州算力网络节点近日上线。该节点可对外提供2万张算力卡。", set()),
     ("江城智算中心开工。该中心总投资20亿元。", {("江城智算中心", "investment", 2e9, "clause_subject")}),
+    ("江城智算中心开工。这座数据中心总投资50亿元。", {("江城智算中心", "investment", 5e9, "carried")}),
+    ("江宁区今年新增机架1万架,该区数据中心总数达到12个。",
+     {("江宁区", "rack_count", 10000, "clause_subject"), ("江宁区", "datacenter_count", 12, "clause_subject")}),
+    # where the thing lands (…落户X) is not what the figure is about when the sentence before says what it is
+    ("江城智算中心开工。总投资50亿元,落户芜湖高新区。", {("江城智算中心", "investment", 5e9, "carried")}),
     # a figure before 的 describes the noun after it: an island, a class of data centers
     ("江城智算中心选址江心洲。一片约2平方公里的沙洲将建成算力岛。", set()),
     ("北京市明确禁止新建PUE值1.4以上的数据中心。", set()),
