@@ -64,9 +64,14 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     for name in table["postfix"]:
         if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + cue_regex(cue_words(table["postfix"], name)).pattern + ")", after, re.I):
             return name
-    if cue_regex(tuple(table["mixed_zh"] + table["mixed_en"])).search(sentence.text, max(0, q.start - 24), q.end + 40):
-        return "actual"
+    mixed = cue_regex(tuple(table["mixed_zh"] + table["mixed_en"]))
+    if mixed.match(sentence.text, q.end) or re.match(r"\s*[(（]\s*(?:" + mixed.pattern + ")", sentence.text[q.end :], re.I):
+        return "actual"  # 27个(建成和在建), 350,000 racks (built and under construction)
     found = cues(masked(sentence, q.start), table)
+    # built and being built counted together is what exists: its words count as one actual cue
+    spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
+    found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
+    found.sort()
     if not found:
         return "actual"
     _, name, word = found[-1]

@@ -162,6 +162,7 @@ def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str,
         if low_after.startswith(cue) and (not cue[-1].isalpha() or not low_after[len(cue) : len(cue) + 1].isalpha()):
             return name, end
     before = re.sub(r"(了|达到|达|到|至|为|了约)$", "", sentence[max(0, start - 16) : start].rstrip())
+    before = re.sub(r"每秒$", "", before)  # 超每秒200亿亿次: the rate word stands between the hedge and the number
     before = re.sub(r"(US\$|\$|USD|RMB|CNY|¥|￥)$", "", before).rstrip()
     for cue, name in cues["zh_before"]:
         if before.endswith(cue):

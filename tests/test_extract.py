@@ -37,6 +37,7 @@ QUANTITIES = [
     ("可再生能源占比百分之九十", 0.9, None, "eq"),
     # operations per second written out, beside a word of speed or computing; dollars spelt with stops
     ("智能算力规模达每秒300亿亿次浮点运算", 3000, "PFLOPS", "eq"),
+    ("智能算力规模超每秒300亿亿次浮点运算", 3000, "PFLOPS", "gt"),
     ("a budget of 2 billion U.S. dollars", 2e9, "USD", "eq"),
     ("the park comprises nine data centers", 9, None, "eq"),
 ]
@@ -174,6 +175,11 @@ STATUS = [
     ("Chongqing is building over 300,000 racks (built or under construction).", "actual"),
     ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
     ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
+    ("Chongqing is promoting the construction of 300,000 racks (built and under construction) and 19 large data centers.",
+     "actual"),
+    # a budget, an approval or a filing is a plan
+    ("The Binhai Supercomputing Center, with a budget of 2 billion yuan, began construction in May.", "planned"),
+    ("中卫市谋划项目20个,概算总投资28亿元。", "planned"),
 ]
 
 
