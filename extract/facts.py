@@ -595,7 +595,9 @@ def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     if close is None:
         return False
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, close.start())), default=0)
-    items = [m for m in sentence.mentions if clause_start <= m.start - sentence.start < close.start()]
+    listed = _listed(sentence)
+    items = [m for i, m in enumerate(sentence.mentions)
+             if clause_start <= m.start - sentence.start < close.start() and i in listed]
     if not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED for m in items):
         return True
     # …unless they deal with another party (等12家企业分别与X公司签约): then they are that party's partners

@@ -155,6 +155,7 @@ RULES = [
     ("江城智算中心上线,华为、腾讯等9家企业签约入驻。", [("enterprise_count", 9, None)]),
     ("规划了庆阳、中卫等10个国家数据中心集群。", []),
     ("江城智算中心上线。华为、腾讯等9家企业分别与中国电信安徽公司签约。", []),  # the company's partners
+    ("贵安新区已聚集华为、腾讯等23个大型数据中心。", [("datacenter_count", 23, None)]),  # firms' centers, the place's count
 ]
 
 
@@ -640,6 +641,7 @@ WHOSE_FIGURE = [
     ("江城智算中心位于芜湖。\n截至目前,平台已累计接入28家数据中心,汇聚智算近9000P。", set()),
     # a demonstrative no name resolves points elsewhere; one naming the subject's kind does not
     ("郑州算力网络节点近日上线。该节点可对外提供2万张算力卡。", set()),
+    ("中卫市与中国移动签署合作协议,双方将共同投资50亿元建设智算中心。", set()),  # both parties' money
     ("江城智算中心开工。该中心总投资20亿元。", {("江城智算中心", "investment", 2e9, "clause_subject")}),
     ("江城智算中心开工。这座数据中心总投资50亿元。", {("江城智算中心", "investment", 5e9, "carried")}),
     ("江宁区今年新增机架1万架,该区数据中心总数达到12个。",
