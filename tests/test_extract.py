@@ -275,6 +275,7 @@ def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> N
     ("成都超算中心位列全球超算榜单第10位。", "rank", 10, "eq"),
     ("張家口數據中心集群可再生能源使用比例已超過八成。", "renewable_share", 0.8, "gt"),
     ("韶关数据中心集群绿电占比约七成半。", "renewable_share", 0.75, "approx"),
+    ("In Guizhou, 60 percent of the data centers' power comes from hydropower.", "renewable_share", 0.6, "eq"),
     # a place among the first N is a rank of N at best; a gloss in brackets between PUE and its value
     ("宁夏综合算力指数首次进入全国前10。", "rank", 10, "le"),
     ("The Binhai Supercomputing Center is one of the 10 most powerful supercomputers in the world.", "rank", 10, "le"),
