@@ -265,6 +265,11 @@ def _points_elsewhere(sentence: Sentence, start: int, end: int, candidate: Entit
                for d in _demonstrative().finditer(sentence.text, start, end))
 
 
+@cache
+def _site_nouns_zh() -> tuple[str, ...]:
+    return tuple(w for w in _subject_words()["site_nouns"] if not w.isascii()) + ("中心", "园区", "产业园")
+
+
 def _measure_noun(text: str) -> bool:
     return text.lstrip().startswith(tuple(_subject_words()["measure_nouns"]))
 
@@ -328,11 +333,17 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
                 return m.entity, "modifier"
     if (mod := _DESCRIBES.match(after)) is not None and not _measure_noun(after[mod.end() :]):
         # the noun after 的 is what the figure describes: a name within it (投资93亿元的X超大规模算力中心项目(以下简称
-        # X算力中心)) or nothing
+        # X算力中心)); a site the article is about (投资50亿元的数据中心项目), unless a bound makes it a class (PUE值1.5
+        # 以上的数据中心); else nothing (一片约3平方公里的岛屿)
         head = q.end + mod.end()
         phrase_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, head)), len(sentence.text))
         named = [m for m, r in measured if head <= m.start - offset < phrase_end and r == "subject"]
-        return (named[0].entity, "modifier") if named else (None, "modifier")
+        if named:
+            return named[0].entity, "modifier"
+        bound = re.match(r"\s*(?:以上|以下|以内|及以上)", after) is not None
+        site = any(w in sentence.text[head : min(phrase_end, head + 10)] for w in _site_nouns_zh())
+        if bound or not site:
+            return None, "modifier"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
     if is_whole:
         return entity, "scope"

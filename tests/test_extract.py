@@ -652,6 +652,8 @@ WHOSE_FIGURE = [
     # a figure before 的 describes the noun after it: an island, a class of data centers
     ("江城智算中心选址江心洲。一片约2平方公里的沙洲将建成算力岛。", set()),
     ("北京市明确禁止新建PUE值1.4以上的数据中心。", set()),
+    # …but a site of the kind the article is about is that site
+    ("江城智算中心位于芜湖,是一座占地300亩的超大型数据中心。", {("江城智算中心", "area", 0.2, "clause_subject")}),
     # the place a report is filed from is no subject
     ("新华网 芜湖5月8日电 投资50亿元的江城大模型算力中心项目开工。", set()),
     # a place after the figure is where the thing is, unless the figure opens the clause
