@@ -390,6 +390,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "demonstrative"
     if carried is not None:
         return carried, "carried"
+    if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
+        return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
     return topic, "topic"
 
 
