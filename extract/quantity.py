@@ -191,6 +191,7 @@ def _filler_words() -> re.Pattern[str]:
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+_DESCRIBED_NOUN = re.compile(r"[^，,。；;：:、的]{1,14}的([^，,。；;：:、的]{1,6})")
 
 
 def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
@@ -209,6 +210,11 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     zh = [(noun, metric) for noun, metric, english in _count_nouns() if not english]
     not_counted = tuple(window["not_counted_zh"])
     after_hits = sorted((near_after.index(noun), noun, metric) for noun, metric in zh if noun in near_after)
+    if not after_hits and (described := _DESCRIBED_NOUN.match(after)) is not None:
+        # 6120个平均功率5千瓦的高标准机柜: a description ending in 的 may stand between the measure word and the noun
+        head = described.group(1)
+        after_hits = sorted((head.index(noun) + described.start(1), noun, metric) for noun, metric in zh if noun in head)
+        near_after = after[: described.end()]
     if after_hits:
         at, noun, metric = after_hits[0]
         if near_after[:at].endswith(not_counted) or near_after[: at + len(noun)].endswith(not_counted):
