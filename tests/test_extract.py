@@ -157,7 +157,7 @@ RULES = [
     # a count closing a list of firms counts them; one closing a list of places counts the set
     ("江城智算中心上线,华为、腾讯等9家企业签约入驻。", [("enterprise_count", 9, None)]),
     ("规划了庆阳、中卫等10个国家数据中心集群。", []),
-    ("江城智算中心上线。华为、腾讯等9家企业分别与中国电信安徽公司签约。", []),  # the company's partners
+    ("江城智算中心上线。华为、腾讯等9家企业与中国联通安徽分公司分别签署协议。", []),  # the company's partners
     ("贵安新区已聚集华为、腾讯等23个大型数据中心。", [("datacenter_count", 23, None)]),  # firms' centers, the place's count
 ]
 
@@ -179,8 +179,7 @@ STATUS = [
     ("Chongqing is building over 300,000 racks (built or under construction).", "actual"),
     ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
     ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
-    ("Chongqing is promoting the construction of 300,000 racks (built and under construction) and 19 large data centers.",
-     "actual"),
+    ("Across Chongqing, 21 large data centers (built and under construction) hold 280,000 racks.", "actual"),
     # a budget, an approval or a filing is a plan
     ("The Binhai Supercomputing Center, with a budget of 2 billion yuan, began construction in May.", "planned"),
     ("中卫市谋划项目20个,概算总投资28亿元。", "planned"),
@@ -281,7 +280,7 @@ def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> N
     ("In Guizhou, 60 percent of the data centers' power comes from hydropower.", "renewable_share", 0.6, "eq"),
     # a place among the first N is a rank of N at best; a gloss in brackets between PUE and its value
     ("宁夏综合算力指数首次进入全国前10。", "rank", 10, "le"),
-    ("The Binhai Supercomputing Center is one of the 10 most powerful supercomputers in the world.", "rank", 10, "le"),
+    ("The Binhai Supercomputing Center is now one of the 10 most powerful machines worldwide.", "rank", 10, "le"),
     ("张家口数据中心集群PUE值(数据中心总能耗与IT设备能耗之比)1.25左右。", "pue", 1.25, "approx"),
 ])
 def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, value: float, comparator: str) -> None:
