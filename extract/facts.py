@@ -43,16 +43,13 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     # a share often names its source late: "70 percent of the power … comes from renewable sources"
     reach = 60 if q.family == "percent" else 30
     window = masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + reach)]
-    best: tuple[int, str] | None = None
-    for metric in table:
-        if metric == "default":
-            continue
-        for m in cue_regex(cue_words(table, metric)).finditer(window):
-            distance = abs(m.start() - (q.start - max(0, prev_end)))
-            if best is None or distance < best[0]:
-                best = (distance, metric)
-    if best:
-        return best[1]
+    found = [(m.start(), m.end(), metric) for metric in table if metric != "default"
+             for m in cue_regex(cue_words(table, metric)).finditer(window)]
+    # a cue inside a longer one of another metric is no cue ("tax revenues" is no revenue)
+    found = [c for c in found if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0] for o in found)]
+    if found:
+        nearest = min(found, key=lambda c: abs(c[0] - (q.start - max(0, prev_end))))[2]
+        return None if nearest == "none" else nearest
     return table.get("default")
 
 
@@ -67,7 +64,14 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     for name in table["postfix"]:
         if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + cue_regex(cue_words(table["postfix"], name)).pattern + ")", after, re.I):
             return name
+    mixed = cue_regex(tuple(table["mixed_zh"] + table["mixed_en"]))
+    if mixed.match(sentence.text, q.end) or re.match(r"\s*[(（]\s*(?:" + mixed.pattern + ")", sentence.text[q.end :], re.I):
+        return "actual"  # 27个(建成和在建), 350,000 racks (built and under construction)
     found = cues(masked(sentence, q.start), table)
+    # built and being built counted together is what exists: its words count as one actual cue
+    spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
+    found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
+    found.sort()
     if not found:
         return "actual"
     _, name, word = found[-1]
@@ -178,9 +182,12 @@ def _origin(q: Quantity, sentence: Sentence) -> Entity | None:
 
 def _too_weak(attachment: str, subject: Entity) -> bool:
     """Attachments that were mostly wrong on real news (bench/realworld): a province named in another role before
-    or after the figure (作为四川省最大的…), or a document topic that is a province, district or park."""
-    if attachment in ("preceding", "following"):
+    the figure (作为四川省最大的…), a place named after it (where the thing is, "… in Guiyang"), or a document topic
+    that is a province, district or park."""
+    if attachment == "preceding":
         return subject.type == "Province"
+    if attachment == "following":
+        return subject.type in PLACES
     return attachment == "topic" and subject.type in ("Province", "District", "Park")
 
 
@@ -210,18 +217,111 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
 
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
+# a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
+_DESCRIBES = re.compile(r"\s*(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
+# "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
+_DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
+# "With a total capacity of 126,000 petaflops, Inner Mongolia ranks first": the name after the opening phrase
+_WITH_OPENING = re.compile(r"\s*(?:With|Having)\b")
+
+
+@cache
+def _subject_words() -> dict:
+    return lexicon()["subject"]
+
+
+@cache
+def _demonstrative() -> re.Pattern[str]:
+    """该节点, 这家企业, this platform: a thing pointed at; not 这一数字, this year (a figure or a time)."""
+    words = _subject_words()
+    abstract = "|".join(map(re.escape, sorted(words["abstract_nouns"], key=len, reverse=True)))
+    zh = "|".join(map(re.escape, words["demonstratives_zh"]))
+    en = "|".join(map(re.escape, words["demonstratives_en"]))
+    return re.compile(rf"(?<!应)(?:{zh})(?!{abstract})(?=[\u4e00-\u9fffA-Za-z])"
+                      rf"|(?<![A-Za-z])(?:{en})\s+(?!(?:{abstract})\b)(?=[a-z])", re.I)
+
+
+@cache
+def _type_nouns() -> dict[str, tuple[str, ...]]:
+    """The nouns an anaphor of each type is made of (该中心 → 中心, the project → project)."""
+    strip = re.compile(r"^(?:该|这一|这个|this|the)\s*", re.I)
+    return {t: tuple(strip.sub("", w).lower() for w in words) for t, words in lexicon()["role"]["anaphora"].items()}
+
+
+def _points_elsewhere(sentence: Sentence, start: int, end: int, candidate: Entity | None) -> bool:
+    """A demonstrative between `start` and `end` (sentence offsets) that no name resolves: the words there are about
+    something the reader has not named, so a figure after it is not the candidate's, unless the demonstrative names
+    the candidate's kind (this project, 该中心 for a center)."""
+    offset = sentence.start
+    covered = [(m.start - offset, m.end - offset) for m in sentence.mentions]
+    # 该项目, 该基地 after a park or a cluster: the news calls any site a project; a city is none
+    same: tuple[str, ...] = ()
+    if candidate is not None and candidate.type in INFRASTRUCTURE:
+        same = tuple(w for t in INFRASTRUCTURE for w in _type_nouns().get(t, ())) + tuple(_subject_words()["site_nouns"])
+    elif candidate is not None:
+        same = tuple(_subject_words()["place_nouns"])
+    return any(not any(a <= d.start() < b for a, b in covered)
+               and not sentence.text[d.end() :].lower().startswith(same or ("\x00",))
+               for d in _demonstrative().finditer(sentence.text, start, end))
+
+
+@cache
+def _site_nouns_zh() -> tuple[str, ...]:
+    return tuple(w for w in _subject_words()["site_nouns"] if not w.isascii()) + ("中心", "园区", "产业园")
+
+
+def _measure_noun(text: str) -> bool:
+    return text.lstrip().startswith(tuple(_subject_words()["measure_nouns"]))
+
+
+def _listed(sentence: Sentence) -> set[int]:
+    """Indices of the mentions that are items of an enumeration (A、B、C, A、B等, …以及D): a figure after a list is
+    the whole set's or its place's, never one item's."""
+    text, offset, ms = sentence.text, sentence.start, sentence.mentions
+    items: set[int] = set()
+    for i, m in enumerate(ms):
+        before = text[: m.start - offset].rstrip(" “”\"「」")
+        after = text[m.end - offset :].lstrip(" “”\"「」")
+        if before.endswith(("、", "以及")) or after.startswith(("、", "等")):
+            items.add(i)
+    for i in range(1, len(ms)):  # A、B和C: the last item joined by 和, 及, 与
+        gap = text[ms[i - 1].end - offset : ms[i].start - offset].strip(" “”\"「」")
+        if i - 1 in items and gap in ("和", "及", "与", "以及", "、"):
+            items.add(i)
+    return items
+
+
+@cache
+def _hedges() -> frozenset[str]:
+    return frozenset(w.lower() for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"])
+
+
+def _opens_clause(q: Quantity, sentence: Sentence) -> bool:
+    """Whether the figure opens its clause, with at most a hedge before it (More than 500 …, A total of 500 …, 约500家…)."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    lead = OPENING.match(sentence.text, clause_start)
+    before = sentence.text[lead.end() if lead else clause_start : q.start].strip().lower()
+    for opener in _subject_words()["figure_openers"]:
+        before = before.removeprefix(opener).strip()
+    return not before or before in _hedges()
 
 
 def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
-             whole: dict[str, Entity] | None = None) -> tuple[Entity | None, str]:
+             whole: dict[str, Entity] | None = None, carried: Entity | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
     in_name (万P智算中心), modifier (…的X), scope (a whole: 全省, 全国 — the province or city the document is about,
     or nothing), clause_subject, preceding (a name before it in another role), following (a name after it),
-    topic (no name in the sentence: the document's topic).
+    carried (no name in the sentence: what the sentence before was about, by a pronoun 其/its or in the same
+    paragraph), topic (the document's topic).
+
+    Nothing (None) when the figure describes an unnamed noun (…的岛屿), sums a list (A、B、C等…总投资), or follows a
+    demonstrative no name resolves (该节点可提供…): the subject is uncertain and the figure is left out.
     """
     offset = sentence.start
+    listed = _listed(sentence)
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
-                if m.entity is not None and m.entity.type not in NOT_MEASURED]
+                if m.entity is not None and m.entity.type not in NOT_MEASURED
+                and not _DATELINE.match(sentence.text, m.end - offset)]
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
             return m.entity, "in_name"
@@ -231,13 +331,27 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         for m, _ in measured:
             if m.start == target:
                 return m.entity, "modifier"
+    if (mod := _DESCRIBES.match(after)) is not None and not _measure_noun(after[mod.end() :]):
+        # the noun after 的 is what the figure describes: a name within it (投资93亿元的X超大规模算力中心项目(以下简称
+        # X算力中心)); a site the article is about (投资50亿元的数据中心项目), unless a bound makes it a class (PUE值1.5
+        # 以上的数据中心); else nothing (一片约3平方公里的岛屿)
+        head = q.end + mod.end()
+        phrase_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, head)), len(sentence.text))
+        named = [m for m, r in measured if head <= m.start - offset < phrase_end and r == "subject"]
+        if named:
+            return named[0].entity, "modifier"
+        bound = re.match(r"\s*(?:以上|以下|以内|及以上)", after) is not None
+        site = any(w in sentence.text[head : min(phrase_end, head + 10)] for w in _site_nouns_zh())
+        if bound or not site:
+            return None, "modifier"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
     if is_whole:
         return entity, "scope"
     preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
-    # "作为X的重要构成,Y…": X describes Y and is no subject while another name is there
+    # "作为X的重要构成,Y…": X describes Y and is no subject while another name is there, or the sentence continues
+    # the one before (X一期封顶。作为四川省最大的…,总投资约40亿元)
     described = [(m, r) for m, r in preceding if _AS_DESCRIPTION.search(sentence.text, 0, m.start - offset)]
-    if len(described) < len(preceding):
+    if len(described) < len(preceding) or carried is not None:
         preceding = [item for item in preceding if item not in described]
     # a name opening the figure's own clause is what the clause is about (…建设X集群,Y市已位列第15位)
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
@@ -251,15 +365,39 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if sentence.mentions.index(best) in listed:
+            return None, "list"
+        if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
+            return None, "demonstrative"
         return best.entity, "clause_subject" if role == "subject" else "preceding"
-    following = [m for m, _ in measured if m.start - offset >= q.end]
+    following = [(m, r) for m, r in measured if m.start - offset >= q.end]
     if following:
-        return following[0].entity, "following"
+        first, first_role = following[0]
+        if sentence.mentions.index(first) in listed:
+            return None, "list"
+        if _WITH_OPENING.match(sentence.text) and re.search(r"[,，–—-]\s*(?:the\s+)?$", sentence.text[: first.start - offset]):
+            return first.entity, "clause_subject"
+        if first.entity is not None and first.entity.type in PLACES:
+            if _opens_clause(q, sentence):
+                # "More than 500 digital enterprises have settled in Qingyang", 500余家企业落户庆阳: the figure is what
+                # the clause is about, the place where it stands is what it counts for
+                return first.entity, "clause_subject"
+            if carried is None:
+                return first.entity, "following"  # where the thing is: too weak, left out
+        elif first_role != "locative" or carried is None:
+            return first.entity, "following"  # …落户X园区: where the thing is, when the sentence before says what
+    if _points_elsewhere(sentence, 0, q.start, carried or topic):
+        return None, "demonstrative"
+    if carried is not None:
+        return carried, "carried"
+    if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
+        return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
     return topic, "topic"
 
 
 # ------------------------------------------------------------------ relations
-_PRONOUN_START = re.compile(r"\s*(?:其|它的|(?:its|their)(?![A-Za-z]))", re.I)
+_BULLET = re.compile(r"\s*(?:[-–•·●▪■◆*]\s|[①-⑩]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d))")
+_PRONOUN_START = re.compile(r"\s*(?:其(?![中他余实次])|它的|(?:its|their)(?![A-Za-z]))", re.I)
 
 
 # ------------------------------------------------------------------ the stage
@@ -305,12 +443,16 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
     return out
 
 
+_CONVERSION = re.compile(r"\s*[（(]\s*(?:(?:about|around|roughly|approximately|some|nearly|over|more than|约|约合|合|折合)\s*)?"
+                         r"(?:US)?\$?\s*", re.I)
+
+
 def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> bool:
     """A USD figure in brackets right after a CNY one is a conversion, not a second fact."""
     if q.unit != "USD":
         return False
     for other in quantities:
-        if other.unit == "CNY" and other.end <= q.start and re.fullmatch(r"\s*[（(]\s*(?:US)?\$?\s*", text[other.end : q.start]):
+        if other.unit == "CNY" and other.end <= q.start and _CONVERSION.fullmatch(text[other.end : q.start]):
             return True
     return False
 
@@ -318,7 +460,9 @@ def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> 
 @cache
 def _equals() -> re.Pattern[str]:
     """An equality word a few characters after a figure (1P算力相当于…, 1 PF is equal to …)."""
-    return re.compile(r"[^，,。；;:：()（）\d]{0,10}?(?:" + cue_regex(cue_words(lexicon(), "unit_definition")).pattern + ")", re.I)
+    # a precision tag may stand between the unit and the equality word: 1 PFlops@fp16约等于…
+    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?[^，,。；;:：()（）\d]{0,10}?(?:"
+                      + cue_regex(cue_words(lexicon(), "unit_definition")).pattern + ")", re.I)
 
 
 _RESTATED = re.compile(r"(?:\s*(?:[（(,，、]|\bor\b|即|约合|合|折合))+\s*(?:about|around|roughly|约|或)?\s*$", re.I)
@@ -362,36 +506,59 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
 
     previous: Entity | None = None  # the last thing built or run named in the sentence before
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
+    said: Entity | None = None  # what the sentence before was about (its first subject)
+    lead: Entity | None = None  # what the line introducing a list (ending in a colon) is about
+    last_end = 0
     for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
         evidence = original[start:end].strip()
-        # "…the Liangjiang Supercomputing Center; its 1,000 petaflops …": a pronoun continues the last sentence
-        context = previous if previous is not None and _PRONOUN_START.match(sentence.text) else topic
+        # "…the Liangjiang Supercomputing Center; its 1,000 petaflops …": a pronoun continues the last sentence;
+        # so does a sentence with no subject of its own in the same paragraph (X一期正式封顶。作为…,总投资约40亿元)
+        if _PRONOUN_START.match(sentence.text):
+            carried = previous or said
+        elif _BULLET.match(sentence.text):
+            carried = lead  # "X的优势:\n- 气候:PUE值低至1.2": each item of a list goes on about what its lead line names
+        else:
+            carried = said if said is not None and said.type in INFRASTRUCTURE and "\n" not in folded[last_end:start] else None
+            lead = None
+        last_end = end
         infrastructure = [m.entity for m in sentence.mentions if m.entity is not None and m.entity.type in INFRASTRUCTURE]
         previous = infrastructure[-1] if infrastructure else None
         for m in sentence.mentions:
             if m.entity is not None:
                 first_sentence.setdefault(m.entity.key, (start, end))
         roles = _roles(sentence)
+        said = _sentence_subject(sentence, roles)
+        if re.search(r"[:：]\s*$", sentence.text):
+            lead = said
+        batch = _batch().search(sentence.text) is not None
         quantities = find_quantities(sentence.text)
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
         prev_end = 0
+        shares: tuple[int, str] | None = None  # where the last share ended and what it measured
         definitions = _unit_definitions(quantities, sentence.text)
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
-            if q.family == "count" and (sentence.text[: q.start].rstrip().endswith("等")
-                                        or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])):
+            if q.family == "percent":
+                # 绿电占比超65%,未来将达90%: a share right after another, with no word of its own, goes on measuring it
+                if metric is None and shares is not None and q.start - shares[0] <= 16 and _only_time_and_aim(
+                        sentence.text[shares[0] : q.start]):
+                    metric = shares[1]
+                shares = (q.end, metric) if metric is not None else None
+            if q.family == "count" and (_counts_listed_things(q, sentence)
+                                        or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
+                                        or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, context, by_type)
+            subject, attachment = _subject(q, sentence, roles, topic, by_type, carried)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
-            if subject is not None and _too_weak(attachment, subject):
+            if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)):
                 subject = None  # precision first: a guess is left out
             if subject is None:
                 prev_end = q.end
@@ -431,6 +598,73 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
 
 
 
+_LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
+
+
+def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
+    """庆阳、中卫等10个集群, X算力中心等共六家数据中心: a count closing a list of centers or places counts the list's set,
+    not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count."""
+    close = _LIST_CLOSE.search(sentence.text, 0, q.start)
+    if close is None:
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, close.start())), default=0)
+    listed = _listed(sentence)
+    items = [m for i, m in enumerate(sentence.mentions)
+             if clause_start <= m.start - sentence.start < close.start() and i in listed]
+    if not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED for m in items):
+        return True
+    # …unless they deal with another party (等12家企业分别与X公司签约): then they are that party's partners
+    clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))
+    return any(m.entity is not None and m.entity.type in NOT_MEASURED and q.end <= m.start - sentence.start < clause_end
+               and re.search(r"(?:与|和|同|跟)\s*$", sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
+
+
+@cache
+def _time_and_aim() -> re.Pattern[str]:
+    status = lexicon()["status"]
+    words = [w for name in ("target", "planned", "actual") for w in cue_words(status, name)]
+    words += [w for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"]]
+    words += ["将", "达", "到", "至", "提升", "提高", "增至", "进一步", "再", "并", "以后", "之后", "by", "and", "to", "reach"]
+    return re.compile(r"(?:\d{4}年?|年底|年末|[\s,，、;；]|" + cue_regex(tuple(words)).pattern + ")*", re.I)
+
+
+def _only_time_and_aim(text: str) -> bool:
+    """Nothing but a time, a word of aim or status and a hedge (,未来将达, , and by 2025 to)."""
+    return _time_and_aim().fullmatch(text) is not None
+
+
+def _sentence_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
+    """The first name a sentence speaks about (not a place it happens in, an agent, a list item or a dateline)."""
+    listed = _listed(sentence)
+    for i, (m, role) in enumerate(zip(sentence.mentions, roles, strict=True)):
+        if (role == "subject" and i not in listed and m.entity is not None and m.entity.type not in NOT_MEASURED
+                and not _DATELINE.match(sentence.text, m.end - sentence.start)):
+            return m.entity
+    return None
+
+
+@cache
+def _batch() -> re.Pattern[str]:
+    return cue_regex(tuple(_subject_words()["batch"]))
+
+
+@cache
+def _aggregate() -> re.Pattern[str]:
+    return re.compile("(?:" + cue_regex(tuple(_subject_words()["aggregate"])).pattern + r")[^，,。；;]*$", re.I)
+
+
+def _sums_others(q: Quantity, sentence: Sentence, subject: Entity, attachment: str, batch: bool) -> bool:
+    """A sum over many things given to one: the money of a batch of projects started or signed together
+    (重大项目集中开工,总投资N亿元), or what a verb of gathering adds up (累计接入34家数据中心, 汇聚通算640P) put on a
+    single center that is not the clause's own subject."""
+    if attachment in ("in_name", "modifier"):
+        return False
+    if batch and q.family == "money":
+        return True
+    return (subject.type == "Center" and attachment in ("topic", "preceding", "following")
+            and _aggregate().search(sentence.text, 0, q.start) is not None)
+
+
 def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
     """The thing built or run a sentence opens with (成都智算中心项目总投资…): what it, and a next sentence
     without a subject of its own, is about."""
@@ -443,15 +677,32 @@ def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
     return first.entity
 
 
+_ORDINAL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
 def _ranks_and_pue(text: str) -> list[Quantity]:
     out = []
     # the list may be named between the verb and the place: 位列全球超算榜单第10位
     for m in re.finditer(r"(?:(?:排名|位列|位居|名列|排在)[^，,。；;：:\d第]{0,12}|居(?:全国|全球|榜单)?)"
                          r"第(\d+|[一二三四五六七八九十]+)(?:位|名)?|"
-                         r"\brank(?:s|ed|ing)?\s+(?:No\.?\s*)?(\d+)(?:st|nd|rd|th)?", text, re.I):
-        raw = m.group(1) or m.group(2)
-        out.append(Quantity(parse_number(raw), None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
-    for m in re.finditer(r"PUE(?:值)?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内)?", text, re.I):
+                         r"\brank(?:s|ed|ing)?\s+(?:No\.?\s*)?(\d+|" + "|".join(_ORDINALS) + r")(?:st|nd|rd|th)?\b",
+                         text, re.I):
+        raw = (m.group(1) or m.group(2)).lower()
+        value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
+        out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
+    # a place among the first N (进入全国前10, one of the 10 most powerful …): a rank of N at best
+    words = "|".join(_ORDINAL_COUNTS)
+    for m in re.finditer(r"(?:进入|跻身|位列|位居|稳居|居|名列|排名)(?:全国|全球|世界|国内|全省|榜单)?"
+                         r"前(\d+|[一二三四五六七八九十]+)(?:名|位|强)?(?![\d%])"
+                         r"|\bone of the (\d+|" + words + r") (?:most|fastest|largest|biggest|best|strongest|top)\b"
+                         r"|\b(?:among|in|into) the (?:[a-z']+ )?top (\d+|" + words + r")\b", text, re.I):
+        raw = next(g for g in m.groups() if g).lower()
+        value = float(_ORDINAL_COUNTS.index(raw) + 1) if raw in _ORDINAL_COUNTS else parse_number(raw)
+        if value > 1:
+            out.append(Quantity(value, None, "rank", "le", m.start(), m.end(), m.group(0), "rank"))
+    # PUE值(数据中心总设备能耗/IT设备能耗)1.25左右: a gloss in brackets may stand between the word and its value
+    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内|左右)?", text, re.I):
         between = text[m.start() : m.start(1)]
         comparator = "eq"
         for name, pattern in (("le", r"不高于|不超过|at most|no more than"), ("lt", r"低于|below|under|less than|不到"),
@@ -460,7 +711,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                 comparator = name
                 break
         if m.group(2):
-            comparator = "lt"
+            comparator = "approx" if m.group(2) == "左右" else "lt"
         out.append(Quantity(float(m.group(1)), None, "pue", comparator, m.start(), m.end(), m.group(0), "pue"))
     return out
 

@@ -99,6 +99,7 @@ def _count_nouns() -> list[tuple[str, str, bool]]:
 
 
 _MULT_ZH = "万亿|千亿|百亿|亿|千万|百万|万|千"
+_MULT_AFTER_MORE = re.compile(r"万亿|亿|千万|百万|万")
 _MULT_EN = r"\s*(?:trillion|billion|bn|million|mln|thousand)\b"
 _NUMBER_RE = re.compile(
     r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:" + _MULT_ZH + r")|" + _MULT_EN + r")?"
@@ -150,7 +151,7 @@ def _unit_at(sentence: str, pos: int) -> tuple[str, dict[str, Any], int] | None:
 def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str, int]:
     """Comparator of the number at [start, end) and the end of any postfix cue."""
     cues = _comparator_cues()
-    if between.strip() in ("多", "余", "余万", "多万"):
+    if between[:1] in ("多", "余"):
         return "gt", end
     after = sentence[end:].lstrip()
     for cue, name in cues["zh_after"]:
@@ -161,6 +162,7 @@ def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str,
         if low_after.startswith(cue) and (not cue[-1].isalpha() or not low_after[len(cue) : len(cue) + 1].isalpha()):
             return name, end
     before = re.sub(r"(了|达到|达|到|至|为|了约)$", "", sentence[max(0, start - 16) : start].rstrip())
+    before = re.sub(r"每秒$", "", before)  # 超每秒200亿亿次: the rate word stands between the hedge and the number
     before = re.sub(r"(US\$|\$|USD|RMB|CNY|¥|￥)$", "", before).rstrip()
     for cue, name in cues["zh_before"]:
         if before.endswith(cue):
@@ -189,6 +191,7 @@ def _filler_words() -> re.Pattern[str]:
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+_DESCRIBED_NOUN = re.compile(r"[^，,。；;：:、的]{1,14}的([^，,。；;：:、的]{1,6})")
 
 
 def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
@@ -202,13 +205,30 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     for noun, metric, english in _count_nouns():
         if english and noun in low_after and _en_count_noun_regex(noun).match(low_after):
             return metric
-    # a Chinese phrase ends in its head: 12个数据中心 counts the first noun after, 数据中心企业26家 the last one before
+    # a Chinese phrase ends in its head: 12个数据中心 counts the first noun after, 数据中心企业26家 the last one before,
+    # 26家数据中心企业 the firms, 7个数据中心园区 no noun of ours; 规上工业企业 are no firms of ours
     zh = [(noun, metric) for noun, metric, english in _count_nouns() if not english]
-    after_hits = [(near_after.index(noun), metric) for noun, metric in zh if noun in near_after]
+    not_counted = tuple(window["not_counted_zh"])
+    after_hits = sorted((near_after.index(noun), noun, metric) for noun, metric in zh if noun in near_after)
+    if not after_hits and (described := _DESCRIBED_NOUN.match(after)) is not None:
+        # 6120个平均功率5千瓦的高标准机柜: a description ending in 的 may stand between the measure word and the noun
+        head = described.group(1)
+        after_hits = sorted((head.index(noun) + described.start(1), noun, metric) for noun, metric in zh if noun in head)
+        near_after = after[: described.end()]
     if after_hits:
-        return min(after_hits, key=lambda hit: hit[0])[1]
-    before_hits = [(before.rindex(noun) + len(noun), metric) for noun, metric in zh if noun in before]
-    return max(before_hits, key=lambda hit: hit[0])[1] if before_hits else None
+        at, noun, metric = after_hits[0]
+        if near_after[:at].endswith(not_counted) or near_after[: at + len(noun)].endswith(not_counted):
+            return None
+        rest = after[at + len(noun) :]
+        if rest.startswith(tuple(window["other_heads_zh"])):
+            return None
+        head = next((m for n, m, e in _count_nouns() if not e and rest.startswith(n)), None)
+        return head or metric
+    before_hits = [(before.rindex(noun) + len(noun), noun, metric) for noun, metric in zh if noun in before]
+    if not before_hits:
+        return None
+    end, noun, metric = max(before_hits, key=lambda hit: hit[0])
+    return None if before[:end].endswith(not_counted) else metric
 
 
 def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | None:
@@ -246,9 +266,43 @@ _RATE_BEFORE = re.compile(r"(?:日均|月均|年均|每日|每天)[^，,。；;\
 _CLASS_OF_PROJECTS = re.compile(r"\s*(?:以上|及以上)?(?:的)?(?:重大|重点)?(?:项目|projects?\b)", re.I)
 
 
+_YI = ("亿", "万亿", "千亿", "百亿")
+
+
+@cache
+def _money_cue_regex() -> re.Pattern[str]:
+    money = lexicon()["metric"]["money"]
+    words = sorted((w for name in ("investment", "output_value") for w in money[name]["zh"]), key=len, reverse=True)
+    hedges = sorted({w for c in lexicon()["comparator"].values() for w in c["zh_before"]}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?:额|规模|金额)?(?:达到|达|为|约为|超过|超)?(?:"
+                      + "|".join(map(re.escape, hedges)) + r")?$")
+
+
+def _money_cue_before(sentence: str, start: int) -> bool:
+    """A sum in 亿 right after a word of money (总投资约300亿, 产值达50亿) is in yuan even when 元 is left out."""
+    return _money_cue_regex().search(sentence, max(0, start - 12), start) is not None
+
+
+@cache
+def _number_words() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(lexicon()["number_words_en"]) + r")(?![\w-])", re.I)
+
+
 def _is_rank_word(sentence: str, start: int) -> bool:
-    """"top 2 data centers", 前三: a place in a ranking, not a count."""
-    return bool(re.search(r"(?:\btop|前|No\.?)\s*$", sentence[max(0, start - 5) : start], re.I))
+    """"top 2 data centers", 前三, 第10个: a place in a ranking, not a count; 其余3栋: the rest of a count, no total."""
+    return bool(re.search(r"(?:\btop|前|第|No\.?|其余|剩余|另外)\s*$", sentence[max(0, start - 5) : start], re.I))
+
+
+# a share against a reference (较东部地区节能30%, 电价低于均价15%, 15% lower than) is a difference, not a level
+_COMPARED_BEFORE = re.compile(r"(?:低于|高于|少于|多于|(?<![占对相无])比(?![例重率])|(?<!比)较)[^\d，,。；;、]{1,10}$")
+_COMPARED_AFTER = re.compile(r"\s*(?:lower|higher|less|more|cheaper|faster|smaller|larger|greater)\s+than\b", re.I)
+
+
+def _is_compared(sentence: str, start: int, end: int) -> bool:
+    before = _COMPARED_BEFORE.search(sentence, max(0, start - 14), start)
+    if before is not None and not _change_regex().search(before.group(0)) and before.group(0)[-1] not in "超近约逾达":
+        return True
+    return _COMPARED_AFTER.match(sentence, end) is not None
 
 
 def _is_rate(sentence: str, end: int) -> bool:
@@ -284,6 +338,12 @@ def find(sentence: str) -> list[Quantity]:
         value = (parse(m.group("num")) + (0.5 if m.group("half") else 0)) * 0.1
         comparator, _ = _comparator(sentence, m.start(), m.end(), "")
         found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
+    for m in _number_words().finditer(sentence):
+        noun = _count_noun(sentence, m.end(), m.start())
+        if noun is not None and not _NOT_A_COUNT_AFTER.match(sentence, m.end()):
+            comparator, end = _comparator(sentence, m.start(), m.end(), "")
+            value = float(lexicon()["number_words_en"][m.group(0).lower()])
+            found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, m.group(0), noun))
     for m in _NUMBER_RE.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -296,15 +356,19 @@ def find(sentence: str) -> list[Quantity]:
             continue
         pos = m.end()
         if m.group("mult") and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(m.group("mult")):
-            value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
+            try:
+                value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
+            except ValueError:  # 百万亿次: a bare 百 is no number of its own
+                continue
         between = ""
         if sentence[pos : pos + 1] in ("多", "余"):
             between = sentence[pos]
             pos += 1
-            if sentence[pos : pos + 1] == "万":
-                between += "万"
-                value *= 1e4
-                pos += 1
+            # 2200多亿元, 300余万台: the multiplier comes after the word of "more"
+            if not m.group("mult") and (after := _MULT_AFTER_MORE.match(sentence, pos)):
+                between += after.group(0)
+                value *= parse(after.group(0))
+                pos = after.end()
         unit_hit = _unit_at(sentence, pos)
         if m.group("bare") and unit_hit is None:
             continue
@@ -314,18 +378,29 @@ def find(sentence: str) -> list[Quantity]:
             comparator, end = _comparator(sentence, m.start() - len(currency.group(0)), m.end(), between)
             found.append(Quantity(value, code, "money", comparator, m.start(), max(end, m.end()), number_text))
             continue
+        if (unit_hit is None and m.group("num") and m.group("mult") in _YI and _money_cue_before(sentence, m.start())
+                and not _CLASS_OF_PROJECTS.match(sentence, pos)):
+            comparator, end = _comparator(sentence, m.start(), pos, between)  # 总投资约300亿: the yuan is understood
+            found.append(Quantity(value, "CNY", "money", comparator, m.start(), max(end, pos), number_text))
+            continue
         if unit_hit is None:
             if not m.group("num") or not m.group("num")[0].isdigit():
                 continue
+            if sentence[pos : pos + 1].isascii() and sentence[pos : pos + 1].isalpha():
+                continue  # 39AI, 5G: a number run into a word is part of a name
             if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
                 continue
             noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
-            if noun is None or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
-                continue
+            if noun is None or value == 1 or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
+                continue  # 1栋数据中心机楼 is "a building", not a count of one
             comparator, end = _comparator(sentence, m.start(), pos, between)
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, number_text, noun))
             continue
         surface, unit, unit_end = unit_hit
+        if unit["family"] == "percent" and _is_compared(sentence, m.start(), unit_end):
+            continue
+        if "context_zh" in unit and not any(w in sentence[max(0, m.start() - 6) : unit_end + 6] for w in unit["context_zh"]):
+            continue
         if _is_rate(sentence, unit_end) or _RATE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
             continue
         if unit["family"] == "money" and _CLASS_OF_PROJECTS.match(sentence, unit_end):
@@ -338,8 +413,8 @@ def find(sentence: str) -> list[Quantity]:
             # a measure word repeats the last noun only where none follows (…已建成8个。), not in 38个重点城市
             repeats = re.match(r"\s*(?:$|[，,。；;、)）]|以上|左右|多|余)", sentence[unit_end:]) is not None
             noun = _count_noun(sentence, unit_end, m.start()) or (measured.get(surface) if repeats else None)
-            if noun is None or value == 0 or (value == 1 and not m.group("num")[0].isdigit()) or _is_rank_word(sentence, m.start()):
-                continue  # 一家企业 is "a firm", not a count of one
+            if noun is None or value <= 1 or _is_rank_word(sentence, m.start()):
+                continue  # 一家企业 is "a firm", 1个数据中心 "a data center": no count of one
             measured[surface] = noun
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         unit_code = _count_units().get(noun or "", unit.get("unit"))

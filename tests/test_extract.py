@@ -35,6 +35,14 @@ QUANTITIES = [
     ("占地面积约1.5平方公里", 1.5, "km2", "approx"),
     ("时延20毫秒以内", 20, "ms", "lt"),
     ("可再生能源占比百分之九十", 0.9, None, "eq"),
+    # operations per second written out, beside a word of speed or computing; dollars spelt with stops
+    ("智能算力规模达每秒300亿亿次浮点运算", 3000, "PFLOPS", "eq"),
+    ("智能算力规模超每秒300亿亿次浮点运算", 3000, "PFLOPS", "gt"),
+    ("a budget of 2 billion U.S. dollars", 2e9, "USD", "eq"),
+    ("the park comprises nine data centers", 9, None, "eq"),
+    # a description ending in 的 between the measure word and its noun; 间 counts firms in Hong Kong writing
+    ("拟建5000个平均功率6千瓦的高标准机柜", 5000, "racks", "eq"),
+    ("园区有逾300间科企进驻", 300, None, "gt"),
 ]
 
 
@@ -57,6 +65,13 @@ def test_chinese_multipliers_scale(n: int, mult: tuple[str, int]) -> None:
 @given(st.text(max_size=200))
 def test_quantity_finder_never_raises(text: str) -> None:
     find(text)
+
+
+@pytest.mark.parametrize("text", ["平台访问量达10亿次", "每秒数百万亿次", "电价低于均价15%", "较东部地区节能30%",
+                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼"])
+def test_no_quantity_of_ours(text: str) -> None:
+    """Calls counted in 亿次, a share against a reference, an ordinal 第N个, the rest of a count (其余N栋)."""
+    assert not find(text)
 
 
 def test_pinyin_garble_and_traditional_script_are_read() -> None:
@@ -133,6 +148,17 @@ RULES = [
     # a number with a noun of its own counts that noun, and a decimal counts nothing
     ("Data centers in Ulanqab host nearly 200,000 servers.", []),
     ("The Zhongwei cluster's data centers will reach a PUE of 1.15.", [("pue", 1.15, None)]),
+    # a Chinese phrase ends in its head: data-center parks are no data centers, data-center firms are firms
+    ("江城基地共包含6个数据中心园区。", []),
+    ("江城数据中心集群已汇聚15家数据中心企业。", [("enterprise_count", 15, None)]),
+    # firms of no computing trade, and a count of one (a building), count nothing of ours
+    ("江城新区规上工业企业280家全部复工。", []),
+    ("江城智算中心规划新建1栋数据中心机楼。", []),
+    # a count closing a list of firms counts them; one closing a list of places counts the set
+    ("江城智算中心上线,华为、腾讯等9家企业签约入驻。", [("enterprise_count", 9, None)]),
+    ("规划了庆阳、中卫等10个国家数据中心集群。", []),
+    ("江城智算中心上线。华为、腾讯等9家企业与中国联通安徽分公司分别签署协议。", []),  # the company's partners
+    ("贵安新区已聚集华为、腾讯等23个大型数据中心。", [("datacenter_count", 23, None)]),  # firms' centers, the place's count
 ]
 
 
@@ -148,6 +174,15 @@ STATUS = [
     ("韶关数据中心集群已投产机架2.1万架,在建机架约3.5万架。", "actual"),
     ("The Liangjiang Supercomputing Center's 1,000 petaflops of computing capacity are under construction.",
      "under_construction"),
+    # built and being built counted together is what exists; a condition to come or a time to come is a plan
+    ("宁夏建成和在建数据中心30个。", "actual"),
+    ("Chongqing is building over 300,000 racks (built or under construction).", "actual"),
+    ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
+    ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
+    ("Across Chongqing, 21 large data centers (built and under construction) hold 280,000 racks.", "actual"),
+    # a budget, an approval or a filing is a plan
+    ("The Binhai Supercomputing Center, with a budget of 2 billion yuan, began construction in May.", "planned"),
+    ("中卫市谋划项目20个,概算总投资28亿元。", "planned"),
 ]
 
 
@@ -242,6 +277,11 @@ def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> N
     ("成都超算中心位列全球超算榜单第10位。", "rank", 10, "eq"),
     ("張家口數據中心集群可再生能源使用比例已超過八成。", "renewable_share", 0.8, "gt"),
     ("韶关数据中心集群绿电占比约七成半。", "renewable_share", 0.75, "approx"),
+    ("In Guizhou, 60 percent of the data centers' power comes from hydropower.", "renewable_share", 0.6, "eq"),
+    # a place among the first N is a rank of N at best; a gloss in brackets between PUE and its value
+    ("宁夏综合算力指数首次进入全国前10。", "rank", 10, "le"),
+    ("The Binhai Supercomputing Center is now one of the 10 most powerful machines worldwide.", "rank", 10, "le"),
+    ("张家口数据中心集群PUE值(数据中心总能耗与IT设备能耗之比)1.25左右。", "pue", 1.25, "approx"),
 ])
 def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, value: float, comparator: str) -> None:
     facts = [(f.metric, f.value, f.comparator) for f in read(text.encode()).facts if f.value is not None]
@@ -367,9 +407,11 @@ def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, k
 
 
 def test_every_figure_says_how_its_subject_was_found() -> None:
-    facts = read("庆阳数据中心集群已建成标准机架3万架。其中智算规模达到5000P。".encode()).facts
-    assert {(f.subject.key, f.attachment) for f in facts if f.value is not None} == {
-        ("qingyang-data-center-cluster", "clause_subject"), ("qingyang-data-center-cluster", "topic")}
+    # a sentence with no name goes on about the one before it in its paragraph; in a new paragraph, the document's topic
+    facts = read("庆阳数据中心集群已建成标准机架3万架。其中智算规模达到5000P。\n明年智算规模将达到8000P。".encode()).facts
+    assert {(f.value, f.subject.key, f.attachment) for f in facts if f.value is not None} == {
+        (30000, "qingyang-data-center-cluster", "clause_subject"), (5000, "qingyang-data-center-cluster", "carried"),
+        (8000, "qingyang-data-center-cluster", "topic")}
 
 
 def test_a_province_only_in_the_background_gets_no_figure() -> None:
@@ -381,7 +423,8 @@ def test_a_province_only_in_the_background_gets_no_figure() -> None:
 def test_the_fact_table_carries_the_attachment(corpus_store) -> None:
     facts = json.loads(suanli("facts", "--store", str(corpus_store), "--format", "json", check=True).stdout)
     figures = [f for f in facts if f["value"] is not None]
-    assert figures and all(f["attachment"] in {"in_name", "modifier", "clause_subject", "preceding", "following", "topic"}
+    assert figures and all(f["attachment"] in {"in_name", "modifier", "scope", "clause_subject", "preceding", "following",
+                                               "carried", "origin", "topic"}
                            for f in figures)
 
 
@@ -589,3 +632,69 @@ def test_well_known_systems_and_word_glosses() -> None:
     assert remove_pinyin_garble("数据(AI)平台(Tier III)") == "数据(AI)平台(Tier III)"
     assert new_entity("点军区", "District").en == "Dianjun District"
     assert new_entity("Jining Big Data Industrial Park", "Park").zh is None  # Jining: 济宁 or 集宁
+
+
+# --- whose figure it is: error groups of figures on real news (bench/realworld), in sentences of our own ---------
+WHOSE_FIGURE = [
+    # the money of a batch of projects started or signed together is the batch's, no one's here
+    ("江城区三季度重大项目集中开工,共有85个项目,总投资460亿元。", set()),
+    # a sum after a list is the set's, never its first or last item's
+    ("园区入驻项目包括江城智算中心、滨湖数据中心等,主体投资超80亿元。", set()),
+    # what a verb of gathering adds up is no single center's (a platform unnamed here, the topic is a center)
+    ("江城智算中心位于芜湖。\n截至目前,平台已累计接入28家数据中心,汇聚智算近9000P。", set()),
+    # a demonstrative no name resolves points elsewhere; one naming the subject's kind does not
+    ("郑州算力网络节点近日上线。该节点可对外提供2万张算力卡。", set()),
+    ("中卫市与中国移动签署合作协议,双方将共同投资50亿元建设智算中心。", set()),  # both parties' money
+    ("江城智算中心开工。该中心总投资20亿元。", {("江城智算中心", "investment", 2e9, "clause_subject")}),
+    ("江城智算中心开工。这座数据中心总投资50亿元。", {("江城智算中心", "investment", 5e9, "carried")}),
+    ("江宁区今年新增机架1万架,该区数据中心总数达到12个。",
+     {("江宁区", "rack_count", 10000, "clause_subject"), ("江宁区", "datacenter_count", 12, "clause_subject")}),
+    # where the thing lands (…落户X) is not what the figure is about when the sentence before says what it is
+    ("江城智算中心开工。总投资50亿元,落户芜湖高新区。", {("江城智算中心", "investment", 5e9, "carried")}),
+    # a figure before 的 describes the noun after it: an island, a class of data centers
+    ("江城智算中心选址江心洲。一片约2平方公里的沙洲将建成算力岛。", set()),
+    ("北京市明确禁止新建PUE值1.4以上的数据中心。", set()),
+    # …but a site of the kind the article is about is that site
+    ("江城智算中心位于芜湖,是一座占地300亩的超大型数据中心。", {("江城智算中心", "area", 0.2, "clause_subject")}),
+    # the place a report is filed from is no subject
+    ("新华网 芜湖5月8日电 投资50亿元的江城大模型算力中心项目开工。", set()),
+    # a place after the figure is where the thing is, unless the figure opens the clause
+    ("The new cluster, with an investment of 20 billion yuan, will be built in Qingpu District.", set()),
+    ("More than 300 digital firms have settled in Qingyang.", {("庆阳", "enterprise_count", 300, "clause_subject")}),
+    ("With a total computing capacity of 80,000 petaflops, Gansu ranks third in the country.",
+     {("甘肃", "computing_power", 80000, "clause_subject"), ("甘肃", "rank", 3, "clause_subject")}),
+    # a sentence without a subject of its own goes on about the one before; so does one opening with 其
+    ("江城智算中心一期项目正式封顶。作为安徽省最大的在建智算中心,总投资约30亿元。", {("江城智算中心一期", "investment", 3e9, "carried")}),
+    ("今日之宁夏,机架规模达到15万架。其算力质效指数位居全国第三。",
+     {("宁夏", "rack_count", 150000, "clause_subject"), ("宁夏", "rank", 3, "carried")}),
+    # trade, taxes: sums that are no metric of ours
+    ("临港新片区1至5月累计进出口额达到600亿元。", set()),
+    ("江城智算中心投产后,预计年产值50亿元,年税收超过2亿元。", {("江城智算中心", "output_value", 5e9, "clause_subject")}),
+    # 多 before the multiplier; 亿 after a word of money without 元; a precision tag before an equality; a conversion
+    ("芜湖市有意向投资的企业28家、总投资2100多亿元。",
+     {("芜湖", "enterprise_count", 28, "clause_subject"), ("芜湖", "investment", 2.1e11, "clause_subject")}),
+    ("空港智算中心总投资约200亿,按照总算力5万PFlops@fp16(1 PFlops@fp16约等于每秒1000万亿次浮点运算)设计建设。",
+     {("空港智算中心", "investment", 2e10, "clause_subject"), ("空港智算中心", "computing_power", 50000, "clause_subject")}),
+    ("The Binhai Supercomputing Center will cost 300 million yuan (about $42 million).",
+     {("滨海超算中心", "investment", 3e8, "clause_subject")}),
+    # an ordinal word ranks; a number run into a word counts nothing
+    ("The Binhai Supercomputing Center ranked second in the global list.", {("滨海超算中心", "rank", 2, "clause_subject")}),
+    ("江城智算中心以“39AI医生”服务基层。", set()),
+    # a share right after another with nothing but a time and an aim between goes on measuring the same thing
+    ("江城智算中心绿电占比超65%,未来将达90%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject"),
+                                        ("江城智算中心", "renewable_share", 0.9, "clause_subject")}),
+    ("江城智算中心绿电占比超65%,上架率达到70%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject")}),
+    # the items of a list go on about what the line introducing them names
+    ("贵州的优势在于:\n- 气候:年平均气温15℃,PUE值低至1.15\n- 能源:绿电占比超过50%\n江城智算中心今年投运。",
+     {("贵州", "pue", 1.15, "carried"), ("贵州", "renewable_share", 0.5, "carried")}),
+    # "one of the N" counts a set; English counted nouns a city's data center projects and computing centers
+    ("Qingyang is one of the eight data centers opened in Gansu this year.", set()),
+    ("Zhangjiakou has built 37 data center projects and plans 12 intelligent computing centers.",
+     {("张家口", "datacenter_count", 37, "clause_subject"), ("张家口", "datacenter_count", 12, "clause_subject")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOSE_FIGURE)
+def test_whose_figure_it_is(text: str, expected: set) -> None:
+    found = {(f.subject.zh, f.metric, f.value, f.attachment) for f in read(text.encode()).facts if f.value is not None}
+    assert found == {(s, m, float(v), a) for s, m, v, a in expected}
