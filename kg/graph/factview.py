@@ -103,14 +103,24 @@ def corrections(store: LocalStore | RemoteStore, merged: list[str], *, summary: 
     (a number, a code or a date), who, when (ISO date and time) and through what."""
     if not merged:
         return {}
-    wanted = " ".join(URIRef(i).n3() for i in sorted(set(merged)))
-    rows = store.select(f"""PREFIX sl: <{SL._NS}> PREFIX prov: <http://www.w3.org/ns/prov#>
+    # from the corrections out, in two steps: corrections are few, while a merged fact may rest on thousands of
+    # sources, and one joined query let the engine start from those (80-100 ms for four facts at 1M triples)
+    made = store.select(f"""PREFIX sl: <{SL._NS}> PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?merged ?c ?prop ?original ?when ?who ?via WHERE {{ VALUES ?merged {{ {wanted} }}
-  GRAPH <{summary}> {{ ?merged prov:wasDerivedFrom ?fact }}
+SELECT DISTINCT ?fact ?c ?prop ?original ?when ?who ?via WHERE {{
   GRAPH ?g {{ ?fact sl:correction ?c . ?c sl:correctedProperty ?prop ; prov:endedAtTime ?when ; prov:wasAssociatedWith ?agent
     OPTIONAL {{ ?c sl:originalValue ?original }} OPTIONAL {{ ?c sl:correctedVia ?via }} OPTIONAL {{ ?agent rdfs:label ?who }} }}
 }}""").rows
+    if not made:
+        return {}
+    wanted = " ".join(URIRef(i).n3() for i in sorted(set(merged)))
+    facts = " ".join(URIRef(i).n3() for i in sorted({r["fact"]["value"] for r in made}))
+    merged_of: dict[str, list[str]] = {}
+    for row in store.select(f"""PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?merged ?fact WHERE {{ VALUES ?fact {{ {facts} }} VALUES ?merged {{ {wanted} }}
+  GRAPH <{summary}> {{ ?merged prov:wasDerivedFrom ?fact }} }}""").rows:
+        merged_of.setdefault(row["fact"]["value"], []).append(row["merged"]["value"])
+    rows = [{**row, "merged": {"type": "uri", "value": m}} for row in made for m in merged_of.get(row["fact"]["value"], [])]
     out: dict[str, list[dict[str, Any]]] = {}
     for row in sorted(rows, key=lambda r: r["when"]["value"]):
         field = local_name(row["prop"]["value"]) or ""
