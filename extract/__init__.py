@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from extract.reading import Fact
     from extract.gazetteer import Entity
+    from extract.reading import Fact
     from extract.text import Cleaned
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Fact", "Reading", "read"]

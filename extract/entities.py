@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, suffix_of
 from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
 from extract.text import has_cjk
@@ -32,7 +32,35 @@ class Mention:
     part_of: Entity | None = None  # a phase's project (X一期 → X)
 
 
-def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
+@cache
+def _stop_words(company: bool) -> tuple[str, ...]:
+    """The words a stem is cut after; a company's registered name runs through some of them (某某开发建设有限公司)."""
+    names = lexicon()["name"]
+    inner = set(names["company_inner_words"]) if company else set()
+    return tuple(w for w in names["stop_words"] if w not in inner)
+
+
+@cache
+def _count() -> re.Pattern[str]:
+    """A count: a numeral and a measure word (3栋, 两大, 第5号) that opens the text or follows no other word."""
+    names = lexicon()["name"]
+    numerals = "[" + re.escape(names["numerals"]) + "]"
+    measure = "(?:" + "|".join(map(re.escape, names["measure_words"])) + ")"
+    return re.compile(rf"(?:(?<![\u3400-\u9fff])|(?<=第)){numerals}+{measure}|[0-9０-９]{numerals}*{measure}")
+
+
+@cache
+def _leading_count() -> re.Pattern[str]:
+    names = lexicon()["name"]
+    return re.compile("[" + re.escape(names["numerals"]) + "]+(?:" + "|".join(map(re.escape, names["measure_words"])) + ")")
+
+
+def _last_measure(window: str) -> int:
+    """The end of the last count in `window` (3栋, 两大), or 0: a count is not a name part, but 小三台园区 keeps its 三台."""
+    return max((m.end() for m in _count().finditer(window)), default=0)
+
+
+def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company: bool = False) -> int:
     """Where a new name's stem begins: after the last break or function word, never inside a known name (华为, 呼和浩特)."""
     names = lexicon()["name"]
     lo = max(0, suffix_start - names["stem_max"])
@@ -46,18 +74,42 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
         for i in range(max(k.start, cut), min(k.end, suffix_start)):
             inside_known[i - cut] = 1
     window = folded[cut:suffix_start]
-    best = 0
-    for word in names["stop_words"]:
+    best, word_at_best = _last_measure(window), ""
+    for word in _stop_words(company):
         idx = window.rfind(word)
         while idx >= 0 and any(inside_known[idx : idx + len(word)]):
             idx = window.rfind(word, 0, idx)
-        if idx >= 0:
-            best = max(best, idx + len(word))
+        if idx >= 0 and idx + len(word) > best:
+            best, word_at_best = idx + len(word), word
+    if word_at_best in names["descriptive_stops"] and best < len(window):
+        # 中联芜湖新型算力产业园, 某某超大规模人工智能算力中心: a description inside a coined name is part of it
+        at = cut + best - len(word_at_best)
+        before = _stem_start(folded, at, known, company)
+        if _has_proper_word(folded, before, at, known):
+            return before
     if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
         # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
         # starts at the first known name in it, or there is none
         return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
     return cut + best
+
+
+def _has_proper_word(folded: str, start: int, end: int, known: list[Candidate], glossary_words: bool = False) -> bool:
+    """Whether folded[start:end] holds a word of a name of its own (中联, 骋风而来, a company), not only places and
+    descriptions (芜湖, 西部, 全省); with `glossary_words`, a glossary word counts (空港 in 空港智算中心)."""
+    gaz = gazetteer()
+    glossary = lexicon()["stem_en"]
+    pieces, pos = [], start
+    for k in sorted(known, key=lambda k: k.start):
+        if start <= k.start and k.end <= end:
+            if gaz.entities[k.id].type not in ("Province", "City", "District"):
+                return True
+            pieces.append(folded[pos : k.start])
+            pos = k.end
+    pieces.append(folded[pos:end])
+    # a building's code (N01新型工业化数据中心) is a count of parts, not a name's word
+    return any(len(re.sub(r"[^\u3400-\u9fff]", "", p)) >= 2 and (glossary_words or p not in glossary)
+               and not _only_descriptive(p) for p in pieces)
 
 
 @cache
@@ -91,14 +143,14 @@ def _listed(folded: str, start: int, suffix: Candidate) -> bool:
 def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list[Candidate]) -> bool:
     """Whether the sentence marks the stem as a name rather than a description (新建智算中心)."""
     names = lexicon()["name"]
-    before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 6]
+    before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 10]
     quoted = start > 0 and folded[start - 1] in "“\"「『"
     # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
     opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
-    defined = bool(re.match(r"[(（]\s*(?:以下)?简称", after)) or before.endswith("简称")
+    defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称")
     listed = suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)
     # a place in brackets inside the name: 星海(华东)国际信息港, 中国移动(宁夏·中卫)数据中心
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
@@ -109,7 +161,9 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
-    start = _stem_start(folded, suffix.start, known)
+    start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
+    if (count := _leading_count().match(folded[start : suffix.start])) is not None:
+        start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
@@ -126,8 +180,12 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 广东省数据中心: the province's data centers, not one of them
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
-    if suffix.text in names["place_bound_suffixes"] and not any(k.end == suffix.start for k in known):
-        return None  # 当地政府, 两地政府: a government is named by its place (芜湖市政府)
+    if suffix.text in names["place_bound_suffixes"]:
+        # 当地政府, 两地政府: a government is named by its place (芜湖市政府), and by nothing before it (…复函湖南省政府)
+        place = next((k for k in known if k.end == suffix.start), None)
+        if place is None:
+            return None
+        start = place.start
     name = folded[_locators_end(start, suffix.start, known) : suffix.start] + suffix.text
     return Mention(start, suffix.end, new_entity(name, suffix.id), source="pattern")
 
@@ -257,11 +315,71 @@ def phases(folded: str, sentences: list[tuple[int, int]], mentions: list[Mention
     return sorted(out, key=lambda m: m.start)
 
 
-def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
-    """A short form of a new name in the same document is that name: 长三角智算中心 → 长三角(芜湖)智算中心."""
-    full = {alias: m.entity for m in mentions if m.source == "pattern" and m.entity is not None for alias in m.entity.aliases}
-    return [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
-            if m.source == "pattern" and m.entity is not None and m.entity.zh in full else m for m in mentions]
+def is_project(entity: Entity) -> bool:
+    """Whether "the project" (该项目) can mean this thing: a center or a park, not a zone that governs a place
+    (某某经济开发区, 高新区, 新片区)."""
+    zones = lexicon()["name"]["zone_suffixes"]
+    return entity.type in ("Center", "Park") and not (entity.zh or "").endswith(tuple(zones)) \
+        and not entity.en.endswith(("Zone", "Area"))
+
+
+def _short_forms(folded: str, mentions: list[Mention]) -> dict[str, Entity]:
+    """Short forms of the new names of a document: the bracket dropped (长三角智算中心 for 长三角(芜湖)智算中心), or the
+    known place or owner that opens the name (空港智算中心 for 河南空港智算中心, 鄱阳湖智算中心 for 中国电信鄱阳湖智算中心)
+    when what is left still has a word of its own (not 韶关数据中心 for 中国电信韶关数据中心)."""
+    full: dict[str, Entity] = {}
+    heads = {m.start: m for m in mentions if m.source == "gazetteer"}
+    for m in mentions:
+        if m.source != "pattern" or m.entity is None or not m.entity.zh or m.part_of is not None:
+            continue
+        for alias in m.entity.aliases:
+            full.setdefault(alias, m.entity)
+        head = heads.get(m.start)
+        if head is None or head.end >= m.end:
+            continue
+        surface = folded[head.start : head.end]
+        suffix = suffix_of(m.entity.zh)
+        if suffix and m.entity.zh.startswith(surface):
+            short = m.entity.zh[len(surface) :]
+            stem_end = m.end - len(suffix["zh"])
+            if len(short) > len(suffix["zh"]) and _has_proper_word(folded, head.end, stem_end, [], glossary_words=True):
+                full.setdefault(short, m.entity)
+    return full
+
+
+_DEFINED = re.compile(r"(?:项目|工程|专案)?(?:[(（]?[一二三四五首]期[)）]?)?(?:项目|工程|专案)?\s*"
+                      r"(?:[(（]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^“”\"「」『』()（）,，。]{2,16}?)[”\"」』]?\s*[)）]"
+                      r"|[,，]\s*(?:以下)?简称\s*[“\"「『]([^“”\"「」『』()（）,，。]{2,16})[”\"」』]"
+                      r"|\s*\((?:hereinafter|hereafter)(?:\s+referred\s+to\s+as)?\s+(?:the\s+)?[“\"]([^“”\"]{2,40})[”\"]\))")
+
+
+def _defined_forms(folded: str, mentions: list[Mention]) -> dict[str, Entity]:
+    """Short forms a text defines for a name: X(以下简称“Y”), X,简称“Y”, X (hereinafter "Y"): Y is X from there on."""
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        if m.entity is None or m.anaphor:
+            continue
+        hit = _DEFINED.match(folded, m.end)
+        if hit is None:
+            continue
+        short = next(g for g in hit.groups() if g).strip()
+        short = re.sub(r"(?:项目|工程|专案)$", "", short) if has_cjk(short) else short
+        if len(short) >= 2 and short != m.entity.zh:
+            out.setdefault(short, m.entity)
+    return out
+
+
+def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """A short form of a new name is that name wherever it is written (the longer mention wins where one overlaps)."""
+    full = {**_short_forms(folded, mentions), **_defined_forms(folded, mentions)}
+    out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
+           if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
+           for m in mentions]
+    for short, entity in full.items():
+        for hit in re.finditer(re.escape(short), folded, 0 if has_cjk(short) else re.I):
+            if has_cjk(short) or re.match(r"\b", folded[hit.start() - 1 : hit.start() + 1] if hit.start() else " "):
+                out.append(Mention(hit.start(), hit.end(), entity, source="alias"))
+    return out
 
 
 _DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])"
@@ -275,8 +393,9 @@ def _districts(folded: str) -> list[Mention]:
     out = []
     for m in _DISTRICT.finditer(folded):
         stem = m.group(1)
-        if stem in generic or stem[-1] in "新市省园城镇港谷" or stem[0] in "全各本该此每":
-            continue
+        if stem in generic or stem[-1] in "新市省园城镇港谷" or any(ch in "全各本该此每为个" for ch in stem) \
+                or stem[0] in lexicon()["name"]["numerals"]:
+            continue  # 为全区, 一个县: a clause, not a place
         out.append(Mention(m.start(1), m.end(2), new_entity(stem + m.group(2), "District"), source="pattern"))
     return out
 
@@ -349,10 +468,10 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
                 mentions.append(new)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
-    mentions = _merge_aliases(mentions)
+    mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
-    rank = {"gazetteer": 0, "pattern": 1, "anaphor": 2}
+    rank = {"alias": 0, "gazetteer": 0, "pattern": 1, "anaphor": 2}
     mentions.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     taken: list[Mention] = []
     occupied = bytearray(len(folded) + 1)

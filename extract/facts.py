@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache
 
-from extract.entities import Mention, find_mentions, phases
+from extract.entities import Mention, find_mentions, is_project, phases
 from extract.gazetteer import Entity, gazetteer, slug
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
@@ -280,6 +280,7 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
+_PROJECT_TYPES = ("Center", "Park")  # what "the project" refers back to
 _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
 
 
@@ -293,15 +294,18 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
         if not m.anaphor:
             out.append(m)
             continue
-        entity = by_type.get(m.anaphor)
+        types = _PROJECT_TYPES if m.anaphor == "Project" else (m.anaphor,)  # 该项目: a center or a park, not a zone
+        entity = next((by_type[t] for t in types if t in by_type and (m.anaphor != "Project" or is_project(by_type[t]))),
+                      None)
         if starts:
             here = bisect_right(starts, m.start) - 1
             since = starts[max(0, here - _ANAPHOR_REACH + 1)]
             near = [n.entity for n in mentions
-                    if n.entity is not None and n.entity.type == m.anaphor and since <= n.start < m.start]
+                    if n.entity is not None and n.entity.type in types and since <= n.start < m.start
+                    and (m.anaphor != "Project" or is_project(n.entity))]
             entity = near[-1] if near else entity  # the one named last: "…旁边,是在建的X。…该项目" is X
         if entity is not None:
-            out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
+            out.append(Mention(m.start, m.end, entity, anaphor=entity.type, source="anaphor"))
     return out
 
 

@@ -455,7 +455,7 @@ def test_a_meeting_or_a_visit_places_nothing(text: str) -> None:
     ("青枫智算中心位于江城软件园,由中国电信与华为共同建设运营。", {("qingfeng-intelligent-computing-center", "china-telecom"),
                                                      ("qingfeng-intelligent-computing-center", "huawei")}),
     ("青枫智算中心项目总投资20亿元,江城数智科技有限公司为建设单位。",
-     {("qingfeng-intelligent-computing-center", "jiangchengshuzhi-technology-co-ltd")}),
+     {("qingfeng-intelligent-computing-center", "jiangcheng-digital-intelligence-technology-co-ltd")}),
 ])
 def test_builders_named_after_you_or_as_the_building_unit(text: str, pairs: set) -> None:
     assert _relations_of(text, "operator") == pairs

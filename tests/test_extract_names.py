@@ -201,3 +201,99 @@ def test_every_fact_of_a_project_met_only_through_its_phase_has_its_evidence() -
     """The shapes quarantine a fact without its sentence: a project named only in "X项目二期" still has one."""
     facts = read("江城大数据产业园项目二期位于芜湖市鸠江区,占地300亩。".encode()).facts
     assert facts and all(f.evidence.strip() for f in facts)
+
+
+# ---------------------------------------------------------------- names: where they start and end, short forms, labels
+
+
+def _names(text: str) -> dict[str, tuple[str, str]]:
+    """Surface → (type, simplified label, English label) of every named mention the extractor finds in `text`."""
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    return {text[m.start : m.end]: (m.entity.type, m.entity.zh or "", m.entity.en)
+            for m in find_mentions(text, split_sentences(text)) if m.entity is not None}
+
+
+NAME_SPANS = [
+    # a measure word cuts a stem only after a numeral: 小三台 keeps its 台, 3栋 and 两大 are counts
+    ("基地分别位于东坡园区、西岭园区、小三台园区。", "小三台园区"),
+    # a company's registered name runs through words that end a clause elsewhere (开发建设, 投资)
+    ("项目由江南智城开发建设有限公司牵头建设。", "江南智城开发建设有限公司"),
+    ("随后联系青山建设投资集团有限公司核实。", "青山建设投资集团有限公司"),
+    # a government is named by its place and nothing before it
+    ("商务部近日正式复函江西省政府,支持其建设算力枢纽。", "江西省政府"),
+    # a description inside a coined name is part of it (新型, 超大规模)
+    ("青禾芜湖新型算力产业园项目昨日开工。", "青禾芜湖新型算力产业园"),
+    ("投资50亿元的云帆超大规模人工智能算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模人工智能算力中心"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_SPANS)
+def test_a_new_name_starts_and_ends_where_a_reader_would_cut_it(text: str, name: str) -> None:
+    names = {label for _, label, _ in _names(text).values() if label}
+    assert name in names
+    assert not [n for n in names if n != name and n.endswith(name[-2:]) and len(n) > len(name)]
+
+
+NOT_NAMES = [
+    "宜昌将建设两大算力中心和3栋数据中心楼。",  # counts
+    "推动芜湖新型数据中心建设,打造全省超大规模算力中心。",  # a place and descriptions: no coined word
+    "该项目为全区重点工程,落户在一个县城里。",  # 为全区, 一个县: clauses, not districts
+    "推进国家一体化大数据中心体系建设。",  # descriptions end to end
+    "园区规划新建2栋新型工业化数据中心(A01和A02)。",  # a building's code and a description
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_counts_clauses_and_descriptions_are_no_new_names(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] in ("Center", "Park", "District")
+                and v[1] not in ("芜湖", "宜昌")]
+
+
+SHORT_FORMS = [
+    # a short form the text defines, with or without quotes, and after a phase or 项目
+    ("云帆超大规模人工智能算力中心项目(以下简称云帆算力中心项目)一期开工。云帆算力中心项目总投资30亿元。",
+     "云帆超大规模人工智能算力中心", "investment"),
+    ("江南智城开发建设有限公司(以下简称“智城公司”)牵头建设青枫智算中心。青枫智算中心由智城公司运营。",
+     "江南智城开发建设有限公司", "operator"),
+    ("青松云计算智慧产业基地(简称“青松云计算”)一期建成。青松云计算一期可提供机柜2000个。",
+     "青松云计算智慧产业基地一期", "rack_count"),
+    ("The Binhai Digital Valley Computing Center (hereinafter \"the Binhai center\") opened. The Binhai center holds "
+     "3,000 racks.", "", "rack_count"),
+    # a short form that drops the place or the owner opening the name
+    ("湖北江城智算中心位于武汉。江城智算中心总投资30亿元。", "湖北江城智算中心", "investment"),
+]
+
+
+@pytest.mark.parametrize(("text", "full", "metric"), SHORT_FORMS)
+def test_a_short_form_is_the_full_name(text: str, full: str, metric: str) -> None:
+    facts = read(text).facts
+    named = {f.subject.zh or f.subject.en for f in facts if f.metric == metric} | {
+        f.object.zh or "" for f in facts if f.metric == metric and f.object is not None}
+    assert (full or "Binhai Digital Valley Computing Center") in named
+    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期"))
+                or f.subject.en.startswith("Binhai center")]
+
+
+def test_the_project_is_a_center_or_a_park_but_not_a_zone() -> None:
+    text = "星河芜湖算力产业园项目昨日开工。三山经济开发区管委会主任出席了仪式。本项目总投资约30亿元。"
+    assert ("Xinghe Wuhu Computing Industrial Park", "investment", 3e9) in _figures(text)
+
+
+LABELS = [
+    # ordinary words are translated, coined words spelt in pinyin a pair of characters at a time
+    ("宁夏中卫云帆星海绿色智算中心", "Center", "Ningxia Zhongwei Yunfan Xinghai Green Intelligent Computing Center"),
+    ("南湾一体化数据中心", "Center", "Nanwan Integrated Data Center"),
+    ("北京城建星河科技股份有限公司", "Company", "Beijing Urban Construction Xinghe Technology Co., Ltd."),
+    ("合肥鲲鹏·昇腾智算中心", "Center", "Hefei Kunpeng-Ascend Intelligent Computing Center"),
+    ("芜湖集群星河算力平台", "Center", "Wuhu Cluster Xinghe Computing Platform"),
+    ("内蒙古自治区政府", "Organization", "Inner Mongolia Government"),
+]
+
+
+@pytest.mark.parametrize(("zh", "type_", "en"), LABELS)
+def test_english_labels_translate_words_and_keep_pinyin_for_proper_names(zh: str, type_: str, en: str) -> None:
+    from extract.gazetteer import new_entity
+
+    assert new_entity(zh, type_).en == en
