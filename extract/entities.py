@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, suffix_of
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, slug, suffix_of
 from extract.nlp import Candidate, candidates
 from extract.resources import lexicon
 from extract.text import has_cjk
@@ -133,11 +133,22 @@ def _only_descriptive(stem: str) -> bool:
     return len(stem) in ends
 
 
+@cache
+def _park_suffixes() -> str:
+    return "|".join(re.escape(s["zh"]) for s in lexicon()["suffix"] if s["type"] == "Park")
+
+
 def _listed(folded: str, start: int, suffix: Candidate) -> bool:
-    """One of a list of names with the same suffix (东坡园区、西岭园区): a list names its items."""
-    same = re.escape(suffix.text)
-    return bool(re.match(r"[、和及与][\u4e00-\u9fff]{2,5}" + same, folded[suffix.end : suffix.end + 12])
-                or re.search(same + r"[、和及与]$", folded[max(0, start - 12) : start]))
+    """One of a list of park names (东坡园区、西岭园区, 东湾产业园、南山开发区以及北岭科技城): a list names its items."""
+    parks = _park_suffixes()
+    return bool(re.match(r"(?:[、和及与]|以及)[\u4e00-\u9fff]{2,5}?(?:" + parks + ")", folded[suffix.end : suffix.end + 14])
+                or re.search("(?:" + parks + r")(?:[、和及与]|以及)$", folded[max(0, start - 12) : start]))
+
+
+def _alone_on_its_line(folded: str, start: int, end: int) -> bool:
+    """A name that is a whole line or a whole table cell (| 某某云计算数据中心二期 |): what else could it be."""
+    return bool(re.search(r"(?:^|[|\n])[ \t]*$", folded[max(0, start - 3) : start])
+                and re.match(r"(?:[(（]?[一二三四五]期[)）]?|项目)*[ \t。]*(?:[|\n]|$)", folded[end : end + 10]))
 
 
 def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list[Candidate]) -> bool:
@@ -146,7 +157,7 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 10]
     quoted = start > 0 and folded[start - 1] in "“\"「『"
     # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
-    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
+    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n —") and 2 <= len(stem) <= names["clause_stem_max"]
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
@@ -154,7 +165,10 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     listed = suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)
     # a place in brackets inside the name: 星海(华东)国际信息港, 中国移动(宁夏·中卫)数据中心
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
+    # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
+    built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
     return (quoted or opens_clause or placed or defined or listed or bracketed or bool(re.search(r"[A-Za-z0-9]", stem))
+            or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
 
 
@@ -382,6 +396,37 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@cache
+def _city_named_forms() -> list[tuple[re.Pattern[str], dict]]:
+    out = []
+    for family in lexicon()["city_named"]:
+        for form in family["zh"]:
+            head, tail = (re.escape(part).replace("\\(", "[(（]").replace("\\)", "[)）]") for part in form.split("{}"))
+            out.append((re.compile(head + r"([\u4e00-\u9fff]{2,4}?)市?" + tail), family))
+        for form in family["en"]:
+            head, tail = (re.escape(part) for part in form.split("{}"))
+            out.append((re.compile(r"(?<![\w-])" + head + r"([A-Z][a-z]+(?:['’][a-z]+|[ \-][A-Z][a-z]+)?)" + tail + r"(?![\w'’])"),
+                        family))
+    return out
+
+
+def _city_named(folded: str) -> list[Mention]:
+    """Centers named after their city inside the name (国家超算西安中心, National Supercomputing Center in Xi'an): one
+    entity per city, whichever form the text writes."""
+    gaz = gazetteer()
+    out = []
+    for pattern, family in _city_named_forms():
+        for hit in pattern.finditer(folded):
+            city = hit.group(1)
+            zh = city if has_cjk(city) else gaz.place_zh.get(city.lower())
+            en = gaz.place_en.get(zh or "") if zh else None
+            if zh and en:
+                entity = Entity(slug(family["en"][0].format(en)), family["type"], family["zh"][0].format(zh),
+                                family["en"][0].format(en))
+                out.append(Mention(hit.start(), hit.end(), entity, source="gazetteer"))
+    return out
+
+
 _DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])"
                        r"(?![\u4e00-\u9fff]{0,1}(?:数据|内|域|块|位|间|级))")
 
@@ -466,6 +511,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             new = _zh_pattern_mention(folded, c, near) if has_cjk(c.text) else _en_pattern_mention(folded, c, near)
             if new is not None:
                 mentions.append(new)
+    mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
     mentions = _aliases(folded, mentions)

@@ -303,6 +303,8 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
             near = [n.entity for n in mentions
                     if n.entity is not None and n.entity.type in types and since <= n.start < m.start
                     and (m.anaphor != "Project" or is_project(n.entity))]
+            if m.anaphor == "Park":  # 园区: a park built there over the zone it belongs to (X产业园作为Y开发区的核心区域)
+                near = [e for e in near if is_project(e)] or near
             entity = near[-1] if near else entity  # the one named last: "…旁边,是在建的X。…该项目" is X
         if entity is not None:
             out.append(Mention(m.start, m.end, entity, anaphor=entity.type, source="anaphor"))

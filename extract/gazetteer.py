@@ -236,6 +236,11 @@ def _suffix_en() -> dict[str, str]:
 
 
 @cache
+def _suffix_type() -> dict[str, str]:
+    return {s["zh"]: s["type"] for s in lexicon()["suffix"]}
+
+
+@cache
 def _tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer that knows every place, entity and glossary word."""
     tokenizer = jieba.Tokenizer()
@@ -294,8 +299,8 @@ def translate_stem(stem: str) -> str:
             english = gaz.place_en[word]
         elif word in glossary:
             english = glossary[word]
-        elif word in _suffix_en():  # a name inside a name: 成都科学城超算产业集聚区
-            english = _suffix_en()[word]
+        elif word in _suffix_en():  # a name inside a name: 成都科学城超算产业集聚区; a firm's 有限公司 is left out
+            english = "" if _suffix_type()[word] == "Company" else _suffix_en()[word]
         elif word in gaz.zh_surfaces and gaz.entities[gaz.zh_surfaces[word]].type not in _SPLIT_IN_NAMES:
             english = gaz.entities[gaz.zh_surfaces[word]].en
         elif re.fullmatch(r"[万亿千]", word):
@@ -305,7 +310,7 @@ def translate_stem(stem: str) -> str:
             continue
         flush()
         if english is not None:
-            words.append(english)
+            words.append(english) if english else None
         elif word in "·・":
             words.append("\x00-")
         elif word.strip():

@@ -297,3 +297,41 @@ def test_english_labels_translate_words_and_keep_pinyin_for_proper_names(zh: str
     from extract.gazetteer import new_entity
 
     assert new_entity(zh, type_).en == en
+
+
+CITY_NAMED = [
+    ("国家超算成都中心二期开工。", "国家超算成都中心", "National Supercomputing Center in Chengdu"),
+    ("国家超级计算中心(济南)完成扩容。", "国家超级计算中心(济南)", "National Supercomputing Center in Jinan"),
+    ("国家超级计算济南中心已投运。", "国家超级计算济南中心", "National Supercomputing Center in Jinan"),
+    ("It runs at the National Supercomputer Center in Tianjin today.", "National Supercomputer Center in Tianjin",
+     "National Supercomputing Center in Tianjin"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "en"), CITY_NAMED)
+def test_a_national_center_is_named_by_its_city_in_any_form(text: str, surface: str, en: str) -> None:
+    type_, zh, label = _names(text)[surface]
+    assert (type_, label) == ("Center", en) and zh.startswith("国家超级计算") and zh.endswith("中心")
+
+
+ANCHORED = [
+    # a whole line or a whole table cell
+    ("智算中心 | 所在地 | 状态\n| 青松网络科技有限公司云计算数据中心二期\n北京市\n", "青松网络科技有限公司云计算数据中心"),
+    ("项目清单如下\n白鹭人工智能公共算力平台\n北京市\n在建", "白鹭人工智能公共算力平台"),
+    # after a dash that names what was described before it
+    ("全国最大的单体智算中心——青岚智算中心,年内投产。", "青岚智算中心"),
+    # items of a list of parks with different suffixes
+    ("起步区分布在东湾产业园、南山白沙开发区以及北岭科技城。", "南山白沙开发区"),
+    # a name the text repeats
+    ("石滩产业园作为开发区的核心区域,今年产值增长。石滩产业园已入驻企业30家。", "石滩产业园"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ANCHORED)
+def test_a_name_is_marked_as_a_name_by_its_place_in_the_text(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_the_park_is_one_built_there_rather_than_the_zone_it_belongs_to() -> None:
+    text = "石滩产业园作为张北经济开发区的核心区域,产业集聚。园区规划占地面积3000亩。石滩产业园今年开工。"
+    assert [s for s, m, _ in _figures(text) if m == "area"] == ["Shitan Industrial Park"]
