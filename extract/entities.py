@@ -221,10 +221,8 @@ def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
 @cache
 def _en_stem_regex() -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
-    return re.compile(r"(?<![\w'’\-])" + word + r"(?:\s+(?:" + word + r"|of|and|for|&))*\s+$")
-
-
-_GENERIC_EN = {"National", "Provincial", "Municipal", "Local", "Regional", "China's", "Chinese", "Big", "Large", "New", "Advanced"}
+    space = r"[^\S\n]+"  # a name stays on its line: a photo credit above a caption is no part of it
+    return re.compile(r"(?<![\w'’\-])" + word + r"(?:" + space + r"(?:" + word + r"|of|and|for|&))*" + space + "$")
 
 
 def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
@@ -233,10 +231,13 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     A suffix in lower case names a thing only right after a known name ("China Mobile's Zhongwei
     intelligent computing center"); "a new data center" stays a description.
     """
-    written = {form.lower(): form for form in lexicon()["en_suffix"][suffix.id]}
+    names = lexicon()["name"]
+    written: dict[str, str] = {}
+    for form in lexicon()["en_suffix"][suffix.id]:  # the first form is how the name is written (Data Center Cluster)
+        written.setdefault(form.lower(), form)
     canonical = written.get(suffix.text.lower())
-    if canonical is None:
-        return None
+    if canonical is None or folded[suffix.end : suffix.end + 1] == "-":
+        return None  # Co-founder, Data Center-based: no name ends there
     window_start = max(0, suffix.start - 120)
     m = _en_stem_regex().search(folded, window_start, suffix.start)
     if m is None:
@@ -244,30 +245,79 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     stem_end = m.start() + len(m.group(0).rstrip())
     if suffix.text not in written.values() and not any(k.end == stem_end for k in known):
         return None
-    leading = set(lexicon()["name"]["en_leading_stop"])
+    leading = set(names["en_leading_stop"])
     words = m.group(0).split()
-    owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
-    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own
-    while words and words[0] in leading:
+    owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s")) or w in names["en_run_verbs"]), default=0)
+    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; China Launches X: a verb
+    while words and (words[0] in leading or words[0].capitalize() in leading):  # The, THE
         words.pop(0)
     joined = " ".join(words)
-    if (cut := list(re.finditer(r"\b(?:Group|Co|Ltd|Corporation|Company|Center|Centre|Park|Zone)\s+and\s+", joined))):
+    if (cut := list(re.finditer(r"\b(?:" + _en_suffix_ends() + r")\.?\s+and\s+", joined))):
         words = joined[cut[-1].end() :].split()  # "X Group and Y Group": the name is the last of the two
     phase = re.match(r"(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+", " ".join(words))
     if phase:
         words = words[3:]  # Phase 2 of Lanzhou Mobile Data Center: a phase of the center
     while phase and words and words[0] in leading:
         words.pop(0)
-    if not words or all(w in _GENERIC_EN for w in words):
-        return None  # "National Supercomputing Center": which one, the sentence does not say
+    if not words or all(w in names["en_generic"] for w in words):
+        return None  # "National Supercomputing Center", "National AI Computing Center": which one, the text does not say
     stem = " ".join(words)
-    entity = new_entity(stem + " " + canonical, suffix.id)
+    if suffix.id == "Cluster":  # the Qingyang National Data Center Cluster is the Qingyang cluster
+        core = " ".join(w for w in words if w not in names["en_generic"]).lower()
+        key = gazetteer().en_surfaces.get(f"{core} data center cluster")
+        if key is not None:
+            return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end, gazetteer().entities[key])
+    heads = lexicon()["name"]["en_of_heads"]
+    type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)
+    entity = new_entity(stem + " " + canonical, type_)  # National University of Defense Technology: a body, not a firm
+    first = folded.rindex(words[0], m.start(), suffix.start)
+    if not phase:  # Phase II of the Lanzhou New Area Data Center
+        phase = re.search(r"\b(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+(?:the\s+)?$", folded[max(0, first - 30) : first])
     if phase:
-        start = folded.rindex(phase.group(1), m.start(), suffix.start)
+        start = folded.rindex(phase.group(1), max(0, first - 30), suffix.start)
         word, numeral = phase.group(1), phase.group(2)
         return Mention(start, suffix.end, phase_entity(entity, _ordinal(numeral), word, numeral), source="pattern", part_of=entity)
-    start = folded.rindex(words[0], m.start(), suffix.start)
-    return Mention(start, suffix.end, entity, source="pattern")
+    return Mention(first, suffix.end, entity, source="pattern")
+
+
+@cache
+def _en_suffix_ends() -> str:
+    """The last words of the English suffixes (Group, Inc, Center …): "X Inc and Y Company" are two names."""
+    ends = {form.split()[-1].rstrip(".") for group in lexicon()["en_suffix"].values() for form in group}
+    return "|".join(sorted(map(re.escape, ends | {"Zone"}), key=len, reverse=True))
+
+
+@cache
+def _en_of_regex() -> re.Pattern[str]:
+    word = r"[A-Z][\w'’\-]*"
+    heads = "|".join(map(re.escape, lexicon()["name"]["en_of_heads"]))
+    return re.compile(rf"(?<![\w'’\-])((?:{word}\s+){{0,4}}?)({heads})\s+of\s+(?:the\s+)?{word}"
+                      rf"(?:\s+(?:of\s+the\s+)?(?:{word}|of|and|for|&))*")
+
+
+def _en_of_names(folded: str) -> list[Mention]:
+    """English names of a body "of" something: the Institute of Automation of the Chinese Academy of Sciences, the
+    Ministry of Industry and Information Technology; two bodies joined by "and" stay two."""
+    names = lexicon()["name"]
+    heads = names["en_of_heads"]
+    out = []
+    for hit in _en_of_regex().finditer(folded):
+        text = hit.group(0)
+        second = re.search(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}?(?:" + "|".join(heads) + r")\b", text)
+        text = text[: second.start()] if second else text
+        text = re.sub(r"(?:\s+(?:of|and|for|&|of\s+the))+$", "", text)
+        words = text.split()
+        lead = 0
+        while lead < len(words) and (words[lead].capitalize() in names["en_leading_stop"]
+                                     or words[lead] in names["en_run_verbs"] or words[lead].endswith(("'s", "’s"))):
+            lead += 1  # THE, China's: no part of the body's name
+        words = words[lead:]
+        if len(words) < 3:
+            continue
+        start = folded.index(words[0], hit.start())
+        name = " ".join(words)
+        out.append(Mention(start, start + len(name), new_entity(name, heads[hit.group(2)]), source="pattern"))
+    return out
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
@@ -438,7 +488,7 @@ def _districts(folded: str) -> list[Mention]:
     out = []
     for m in _DISTRICT.finditer(folded):
         stem = m.group(1)
-        if stem in generic or stem[-1] in "新市省园城镇港谷" or any(ch in "全各本该此每为个" for ch in stem) \
+        if stem in generic or stem[-1] in "新市省园城镇港谷湾" or any(ch in "全各本该此每为个" for ch in stem) \
                 or stem[0] in lexicon()["name"]["numerals"]:
             continue  # 为全区, 一个县: a clause, not a place
         out.append(Mention(m.start(1), m.end(2), new_entity(stem + m.group(2), "District"), source="pattern"))
@@ -517,6 +567,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
+    mentions += _en_of_names(folded)  # …of the Chinese Academy of Sciences: ends with a known name, and is longer
     rank = {"alias": 0, "gazetteer": 0, "pattern": 1, "anaphor": 2}
     mentions.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     taken: list[Mention] = []

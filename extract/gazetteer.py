@@ -84,8 +84,9 @@ def gazetteer() -> Gazetteer:
         entities[entity.key] = entity
         for form in zh_forms:
             zh_surfaces.setdefault(form, entity.key)
-        for form in en_forms:
+        for form in en_forms:  # Gui'an is also written Gui’an
             en_surfaces.setdefault(form.lower(), entity.key)
+            en_surfaces.setdefault(form.lower().replace("'", "’"), entity.key)
 
     city_keys: dict[str, str] = {}
     for prov in ref["province"]:

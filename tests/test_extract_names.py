@@ -335,3 +335,38 @@ def test_a_name_is_marked_as_a_name_by_its_place_in_the_text(text: str, name: st
 def test_the_park_is_one_built_there_rather_than_the_zone_it_belongs_to() -> None:
     text = "石滩产业园作为张北经济开发区的核心区域,产业集聚。园区规划占地面积3000亩。石滩产业园今年开工。"
     assert [s for s, m, _ in _figures(text) if m == "area"] == ["Shitan Industrial Park"]
+
+
+EN_NAMES = [
+    # two firms joined by "and" are two names, whatever suffix ends the first
+    ("Binhai Digital Holding Co and Jiangcheng Development and Investment Co signed the deal.",
+     {"Binhai Digital Holding Co": "Company", "Jiangcheng Development and Investment Co": "Company"}),
+    ("It was built by Apple Inc and Jiangcheng Cloud Big Data Company last year.",
+     {"Jiangcheng Cloud Big Data Company": "Company"}),
+    # a body "of" something, the "of the …" and all, and never two bodies as one
+    ("Experts from the Institute of Computing of the Binhai Academy of Sciences and the Institute of Remote Sensing of "
+     "Jiangcheng University joined.", {"Institute of Computing of the Binhai Academy of Sciences": "Organization",
+                                       "Institute of Remote Sensing of Jiangcheng University": "Organization"}),
+    ("THE National University of Defense Technology designed it.", {"National University of Defense Technology": "Organization"}),
+    # a headline's verb is no part of the name after it, and a name of generic words only is no name
+    ("Jiangcheng Opens National AI Computing Center in Binhai", {}),
+    # a name keeps to its line: a photo credit above it is no part of it
+    ("Photo by Wang Lei\nBinhai Software Park hosts 40 firms.", {"Binhai Software Park": "Park"}),
+    # an innovation center is a center
+    ("The Jiangcheng Artificial Intelligence Innovation Center opened.",
+     {"Jiangcheng Artificial Intelligence Innovation Center": "Center"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_NAMES)
+def test_english_names_as_the_news_writes_them(text: str, expected: dict) -> None:
+    found = {label: type_ for _, (type_, _, label) in _names(text).items() if type_ not in ("City", "Province", "District")}
+    assert {k: v for k, v in found.items() if k not in ("Apple",)} == expected
+
+
+def test_an_english_phase_before_the_name_and_known_places_and_clusters_in_other_spellings() -> None:
+    named = _names("Phase II of the Jiangcheng Cloud Data Center will add racks.")
+    assert named["Phase II of the Jiangcheng Cloud Data Center"][2] == "Jiangcheng Cloud Data Center Phase II"
+    assert _names("Servers hum in Gui’an New Area.")["Gui’an New Area"][1] == "贵安新区"
+    assert _names("The Qingyang National Data Center Cluster was set up.")["Qingyang National Data Center Cluster"][1] == \
+        "庆阳数据中心集群"
