@@ -155,7 +155,7 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     """Whether the sentence marks the stem as a name rather than a description (新建智算中心)."""
     names = lexicon()["name"]
     before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 10]
-    quoted = start > 0 and folded[start - 1] in "“\"「『"
+    quoted = (start > 0 and folded[start - 1] in "“\"「『") or stem[:1] in "“\"「『"
     # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
     opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n —") and 2 <= len(stem) <= names["clause_stem_max"]
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
@@ -180,6 +180,10 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
+    brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
+    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces:
+        start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园)
+        stem = folded[start : suffix.start]
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
@@ -200,8 +204,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         if place is None:
             return None
         start = place.start
-    name = folded[_locators_end(start, suffix.start, known) : suffix.start] + suffix.text
-    return Mention(start, suffix.end, new_entity(name, suffix.id), source="pattern")
+    start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
+    return Mention(start, suffix.end, new_entity(folded[start : suffix.start] + suffix.text, suffix.id), source="pattern")
 
 
 def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:

@@ -141,6 +141,10 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         gap = sentence.text[prev.end - sentence.start : mention.start - sentence.start]
         if len(gap) <= 6 and roles[index - 1] != "subject":
             return roles[index - 1]
+    place = sentence.mentions[index - 1].entity if index > 0 else None
+    if place is not None and place.type in PLACES and roles[index - 1] == "locative" \
+            and sentence.mentions[index - 1].end == mention.start:
+        return "locative"  # 位于山东聊城市某某开发区: the places that locate a name share its role
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:

@@ -293,7 +293,9 @@ def translate_stem(stem: str) -> str:
         known = token in gaz.place_en or token in glossary or token in _suffix_en() or (
             token in gaz.zh_surfaces and gaz.entities[gaz.zh_surfaces[token]].type not in _SPLIT_IN_NAMES)
         prefix = _known_prefix(token) if has_cjk(token) and not known else None
-        tokens += [prefix, token[len(prefix) :]] if prefix else [token]
+        tail = next((s["zh"] for s in _suffixes() if token.endswith(s["zh"]) and len(token) > len(s["zh"])), None) \
+            if has_cjk(token) and not known and not prefix else None  # 天府数据中心集群: 天府 + 数据中心集群
+        tokens += [prefix, token[len(prefix) :]] if prefix else [token[: -len(tail)], tail] if tail else [token]
     for word in tokens:
         english = None
         if word in gaz.place_en:
@@ -314,6 +316,8 @@ def translate_stem(stem: str) -> str:
             words.append(english) if english else None
         elif word in "·・":
             words.append("\x00-")
+        elif word in "“”「」『』\"":
+            continue  # “天衍”量子计算云平台 → Tianyan Quantum Computing Cloud Platform
         elif word.strip():
             words.append(word.strip())
     flush()

@@ -370,3 +370,15 @@ def test_an_english_phase_before_the_name_and_known_places_and_clusters_in_other
     assert _names("Servers hum in Gui’an New Area.")["Gui’an New Area"][1] == "贵安新区"
     assert _names("The Qingyang National Data Center Cluster was set up.")["Qingyang National Data Center Cluster"][1] == \
         "庆阳数据中心集群"
+
+
+def test_a_quoted_brand_opens_a_name_but_a_known_name_in_quotes_does_not() -> None:
+    assert _names("平台新增“星河”量子计算云平台。")["“星河”量子计算云平台"][2] == "Xinghe Quantum Computing Cloud Platform"
+    assert set(_names("园区位于“东数西算”产业园区。")) == {"东数西算"}
+
+
+def test_the_places_that_only_locate_a_name_are_mentions_of_their_own_and_keep_its_role() -> None:
+    assert _names("项目位于甘肃庆阳市西峰区开发区。")["庆阳市"] == ("City", "庆阳", "Qingyang")
+    facts = read("云帆智算中心位于甘肃庆阳市西峰区开发区,项目投资10亿元。").facts
+    assert [(f.subject.en, f.value) for f in facts if f.metric == "investment"] == [("Yunfan Intelligent Computing Center", 1e9)]
+    assert ("Qingyang", "Gansu") in {(f.subject.en, f.object.en) for f in facts if f.metric == "located_in"}
