@@ -11,8 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, slug, suffix_of
-from extract.nlp import Candidate, candidates
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, place_words, slug, suffix_of
+from extract.nlp import Candidate, candidates, plain_words
 from extract.resources import lexicon
 from extract.text import has_cjk
 
@@ -391,28 +391,50 @@ def is_project(entity: Entity) -> bool:
         and not entity.en.endswith(("Zone", "Area"))
 
 
-def _short_forms(folded: str, mentions: list[Mention]) -> dict[str, Entity]:
-    """Short forms of the new names of a document: the bracket dropped (长三角智算中心 for 长三角(芜湖)智算中心), or the
-    known place or owner that opens the name (空港智算中心 for 河南空港智算中心, 鄱阳湖智算中心 for 中国电信鄱阳湖智算中心)
-    when what is left still has a word of its own (not 韶关数据中心 for 中国电信韶关数据中心)."""
-    full: dict[str, Entity] = {}
+def _short_forms(folded: str, mentions: list[Mention]) -> tuple[dict[str, Entity], dict[str, Entity]]:
+    """Short forms of the new names of a document: the bracket dropped (长三角智算中心 for 长三角(芜湖)智算中心), which
+    stands for the name where it was read as a name; and the known place or owner that opens a center's or a park's name
+    dropped (空港智算中心 for 河南空港智算中心, 鄱阳湖智算中心 for 中国电信鄱阳湖智算中心), which stands for it wherever
+    it is written, when what is left still has a word of its own (not 韶关数据中心 for 中国电信韶关数据中心)."""
+    read_as: dict[str, Entity] = {}
+    written: dict[str, Entity] = {}
     heads = {m.start: m for m in mentions if m.source == "gazetteer"}
     for m in mentions:
         if m.source != "pattern" or m.entity is None or not m.entity.zh or m.part_of is not None:
             continue
         for alias in m.entity.aliases:
-            full.setdefault(alias, m.entity)
+            read_as.setdefault(alias, m.entity)
         head = heads.get(m.start)
-        if head is None or head.end >= m.end:
+        suffix = suffix_of(m.entity.zh)
+        if head is None or head.end >= m.end or suffix is None or m.entity.type not in ("Center", "Park"):
             continue
         surface = folded[head.start : head.end]
-        suffix = suffix_of(m.entity.zh)
-        if suffix and m.entity.zh.startswith(surface):
-            short = m.entity.zh[len(surface) :]
-            stem_end = m.end - len(suffix["zh"])
-            if len(short) > len(suffix["zh"]) and _has_proper_word(folded, head.end, stem_end, [], glossary_words=True):
-                full.setdefault(short, m.entity)
-    return full
+        stem = m.entity.zh[len(surface) : -len(suffix["zh"])]
+        if m.entity.zh.startswith(surface) and _word_ends_at(m.entity.zh, len(surface)) and _names_a_thing(stem):
+            written.setdefault(stem + suffix["zh"], m.entity)
+    return read_as, written
+
+
+def _word_ends_at(text: str, end: int) -> bool:
+    """Whether a word of jieba's own cut of `text` ends at `end` (京东 does not end a word in 京东方…)."""
+    pos = 0
+    for word in plain_words(text):
+        pos += len(word)
+        if pos >= end:
+            return pos == end
+    return False
+
+
+def _names_a_thing(stem: str) -> bool:
+    """Whether a stem left after its opening place or owner still names something: a word of its own that is no place,
+    description or name suffix (鄱阳湖, 空港; not 韶关, 高新区浈江, 数字)."""
+    if len(stem) < 2 or stem.startswith(tuple(s["zh"] for s in lexicon()["suffix"])) or not has_cjk(stem[0]):
+        return False
+    places = [w for w in place_words() if w in stem]
+    rest = stem
+    for place in sorted(places, key=len, reverse=True):
+        rest = rest.replace(place, " ")
+    return any(len(piece) >= 2 and not _only_descriptive(piece) for piece in rest.split())
 
 
 _DEFINED = re.compile(r"(?:项目|工程|专案)?(?:[(（]?[一二三四五首]期[)）]?)?(?:项目|工程|专案)?\s*"
@@ -438,15 +460,23 @@ def _defined_forms(folded: str, mentions: list[Mention]) -> dict[str, Entity]:
 
 
 def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
-    """A short form of a new name is that name wherever it is written (the longer mention wins where one overlaps)."""
-    full = {**_short_forms(folded, mentions), **_defined_forms(folded, mentions)}
+    """A short form of a new name is that name: where it was read as a name, and a defined or place-less one wherever it
+    is written (the longer mention wins where one overlaps). A defined form that is a common noun (以下简称“中心”) is the
+    name only where it opens a clause, as 该中心 would."""
+    read_as, written = _short_forms(folded, mentions)
+    written.update(_defined_forms(folded, mentions))
+    full = {**read_as, **written}
     out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
            if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
            for m in mentions]
-    for short, entity in full.items():
+    generic = {*lexicon()["name"]["generic_short_forms"], *(s["zh"] for s in lexicon()["suffix"])}
+    for short, entity in written.items():
         for hit in re.finditer(re.escape(short), folded, 0 if has_cjk(short) else re.I):
-            if has_cjk(short) or re.match(r"\b", folded[hit.start() - 1 : hit.start() + 1] if hit.start() else " "):
-                out.append(Mention(hit.start(), hit.end(), entity, source="alias"))
+            at = hit.start()
+            if short in generic and at > 0 and folded[at - 1] not in "。！？；;，,:：\n “\"「":
+                continue
+            if has_cjk(short) or re.match(r"\b", folded[at - 1 : at + 1] if at else " "):
+                out.append(Mention(at, hit.end(), entity, source="alias"))
     return out
 
 

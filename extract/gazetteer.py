@@ -329,14 +329,15 @@ def translate_stem(stem: str) -> str:
 def _cuts_a_place(zh_name: str, suffix: str) -> bool:
     """Whether reading `suffix` off the end cuts a known place in two (内蒙古自治区政府 is not 内蒙古自治 + 区政府)."""
     stem_end = len(zh_name) - len(suffix)
-    if any(zh_name[j:stem_end] in _place_words() for j in range(max(0, stem_end - 8), stem_end - 1)):
+    if any(zh_name[j:stem_end] in place_words() for j in range(max(0, stem_end - 8), stem_end - 1)):
         return False  # 芜湖 + 市政府: the stem ends with the place whole
-    return any(zh_name[j : stem_end + i] in _place_words()
+    return any(zh_name[j : stem_end + i] in place_words()
                for i in range(1, len(suffix)) for j in range(max(0, stem_end + i - 8), stem_end))
 
 
 @cache
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
+    """Every written form of a known province, city or district (庆阳, 庆阳市, 双流区)."""
     gaz = gazetteer()
     return frozenset([*gaz.place_en, *(w for w, k in gaz.zh_surfaces.items()
                                       if gaz.entities[k].type in ("Province", "City", "District"))])

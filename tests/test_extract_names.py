@@ -382,3 +382,21 @@ def test_the_places_that_only_locate_a_name_are_mentions_of_their_own_and_keep_i
     facts = read("云帆智算中心位于甘肃庆阳市西峰区开发区,项目投资10亿元。").facts
     assert [(f.subject.en, f.value) for f in facts if f.metric == "investment"] == [("Yunfan Intelligent Computing Center", 1e9)]
     assert ("Qingyang", "Gansu") in {(f.subject.en, f.object.en) for f in facts if f.metric == "located_in"}
+
+
+def test_a_defined_common_noun_stands_for_the_name_only_opening_a_clause() -> None:
+    text = "江城人工智能计算中心(以下简称“中心”)开工。中心算力规模达到100P,带动数据中心集聚。"
+    starts = [m.start for m in _mentions(text) if m.entity is not None and text[m.start : m.end] == "中心"]
+    assert text.index("。中心") + 1 in starts and text.index("数据中心") + 2 not in starts
+
+
+def test_a_short_form_without_a_word_of_its_own_is_not_the_name() -> None:
+    facts = read("中国电信韶关数据中心开工。韶关数据中心集群规划机架50万架。").facts
+    assert "中国电信韶关数据中心" not in {f.subject.zh for f in facts if f.metric == "rack_count"}
+
+
+def _mentions(text: str) -> list:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    return find_mentions(text, split_sentences(text))
