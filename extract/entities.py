@@ -329,13 +329,15 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
 def _ordinal(numeral: str) -> int:
     """II → 2, 3 → 3, 首/一 → 1."""
+    if numeral == "次":  # 次阶段: the next one, after the first
+        return 2
     if numeral in "首一二三四五" and len(numeral) == 1:
         return "首一二三四五".index(numeral) or 1
     return _ROMAN.get(numeral) or (int(numeral) if numeral.isdigit() else 0)
 
 
-_PHASE_AFTER = re.compile(r"(?:项目|专案|工程)?[(（]?([一二三四五首])期[)）]?")
-_BARE_PHASE = re.compile(r"(?:(?<=[，,。；;:：\s])|^)(?:项目|专案)?([一二三四五首])期(?=项目|工程|园区|建设|规划|占地|总投资|投资|[,，])"
+_PHASE_AFTER = re.compile(r"(?:项目|专案|工程)?[(（]?第?([一二三四五首次])(?:期|阶段)[)）]?")  # X一期, X第二期, X首阶段
+_BARE_PHASE = re.compile(r"(?:(?<=[，,。；;:：\s])|^)(?:项目|专案)?第?([一二三四五首])期(?=项目|工程|园区|建设|规划|占地|总投资|投资|[,，])"
                          r"|\b(Stage|Phase)\s+([IVX]+|\d)\b(?!\s+of\b)")
 _PHASE_TYPES = ("Center", "Park", "Cluster")
 

@@ -400,3 +400,21 @@ def _mentions(text: str) -> list:
     from extract.text import split_sentences
 
     return find_mentions(text, split_sentences(text))
+
+
+@pytest.mark.parametrize(("text", "phase"), [
+    ("江城智算中心第二期将于明年投产。", "江城智算中心二期"),
+    ("星海超算中心首阶段的设施已投入服务。", "星海超算中心一期"),
+    ("该中心次阶段会利用新大楼。江城超算中心次阶段算力更大。", "江城超算中心二期"),
+])
+def test_a_phase_written_with_di_or_as_a_stage_is_a_phase(text: str, phase: str) -> None:
+    assert phase in {f.subject.zh for f in read(text).facts if f.metric == "part_of"}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("The Jiangcheng Data Valley hosts 20 firms.", "Jiangcheng Data Valley", "Park"),
+    ("Servers fill the Binhai Cloud Base.", "Binhai Cloud Base", "Park"),
+    ("The Xinghe Computing Power Center opened in May.", "Xinghe Computing Power Center", "Center"),
+])
+def test_english_suffixes_of_the_news(text: str, name: str, type_: str) -> None:
+    assert (type_, name) in {(t, label) for t, _, label in _names(text).values()}
