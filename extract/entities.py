@@ -51,6 +51,7 @@ def _count() -> re.Pattern[str]:
 
 @cache
 def _leading_count() -> re.Pattern[str]:
+    """A count opening a stem that a stop word has cut (新建 | 两栋数据中心)."""
     names = lexicon()["name"]
     return re.compile("[" + re.escape(names["numerals"]) + "]+(?:" + "|".join(map(re.escape, names["measure_words"])) + ")")
 
@@ -252,7 +253,7 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     leading = set(names["en_leading_stop"])
     words = m.group(0).split()
     owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s")) or w in names["en_run_verbs"]), default=0)
-    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; China Launches X: a verb
+    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; Binhai Opens X: a verb
     while words and (words[0] in leading or words[0].capitalize() in leading):  # The, THE
         words.pop(0)
     joined = " ".join(words)
@@ -266,7 +267,7 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if not words or all(w in names["en_generic"] for w in words):
         return None  # "National Supercomputing Center", "National AI Computing Center": which one, the text does not say
     stem = " ".join(words)
-    if suffix.id == "Cluster":  # the Qingyang National Data Center Cluster is the Qingyang cluster
+    if suffix.id == "Cluster":  # the Zhongwei National Data Center Cluster is the Zhongwei cluster
         core = " ".join(w for w in words if w not in names["en_generic"]).lower()
         key = gazetteer().en_surfaces.get(f"{core} data center cluster")
         if key is not None:
@@ -295,12 +296,13 @@ def _en_suffix_ends() -> str:
 def _en_of_regex() -> re.Pattern[str]:
     word = r"[A-Z][\w'’\-]*"
     heads = "|".join(map(re.escape, lexicon()["name"]["en_of_heads"]))
-    return re.compile(rf"(?<![\w'’\-])((?:{word}\s+){{0,4}}?)({heads})\s+of\s+(?:the\s+)?{word}"
-                      rf"(?:\s+(?:of\s+the\s+)?(?:{word}|of|and|for|&))*")
+    sp = r"[^\S\n]+"  # on one line
+    return re.compile(rf"(?<![\w'’\-])((?:{word}{sp}){{0,4}}?)({heads}){sp}of{sp}(?:the{sp})?{word}"
+                      rf"(?:{sp}(?:of{sp}the{sp})?(?:{word}|of|and|for|&))*")
 
 
 def _en_of_names(folded: str) -> list[Mention]:
-    """English names of a body "of" something: the Institute of Automation of the Chinese Academy of Sciences, the
+    """English names of a body "of" something: the Institute of Computing of the Binhai Academy of Sciences, the
     Ministry of Industry and Information Technology; two bodies joined by "and" stay two."""
     names = lexicon()["name"]
     heads = names["en_of_heads"]

@@ -225,7 +225,7 @@ NAME_SPANS = [
     ("商务部近日正式复函江西省政府,支持其建设算力枢纽。", "江西省政府"),
     # a description inside a coined name is part of it (新型, 超大规模)
     ("青禾芜湖新型算力产业园项目昨日开工。", "青禾芜湖新型算力产业园"),
-    ("投资50亿元的云帆超大规模人工智能算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模人工智能算力中心"),
+    ("投资50亿元的云帆超大规模绿色算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模绿色算力中心"),
 ]
 
 
@@ -253,8 +253,8 @@ def test_counts_clauses_and_descriptions_are_no_new_names(text: str) -> None:
 
 SHORT_FORMS = [
     # a short form the text defines, with or without quotes, and after a phase or 项目
-    ("云帆超大规模人工智能算力中心项目(以下简称云帆算力中心项目)一期开工。云帆算力中心项目总投资30亿元。",
-     "云帆超大规模人工智能算力中心", "investment"),
+    ("云帆超大规模绿色算力中心项目(以下简称云帆算力中心项目)一期开工。云帆算力中心项目总投资30亿元。",
+     "云帆超大规模绿色算力中心", "investment"),
     ("江南智城开发建设有限公司(以下简称“智城公司”)牵头建设青枫智算中心。青枫智算中心由智城公司运营。",
      "江南智城开发建设有限公司", "operator"),
     ("青松云计算智慧产业基地(简称“青松云计算”)一期建成。青松云计算一期可提供机柜2000个。",
@@ -323,7 +323,7 @@ ANCHORED = [
     # items of a list of parks with different suffixes
     ("起步区分布在东湾产业园、南山白沙开发区以及北岭科技城。", "南山白沙开发区"),
     # a name the text repeats
-    ("石滩产业园作为开发区的核心区域,今年产值增长。石滩产业园已入驻企业30家。", "石滩产业园"),
+    ("石滩产业园是开发区的主体片区,今年产值增长。石滩产业园已入驻企业30家。", "石滩产业园"),
 ]
 
 
@@ -333,7 +333,7 @@ def test_a_name_is_marked_as_a_name_by_its_place_in_the_text(text: str, name: st
 
 
 def test_the_park_is_one_built_there_rather_than_the_zone_it_belongs_to() -> None:
-    text = "石滩产业园作为张北经济开发区的核心区域,产业集聚。园区规划占地面积3000亩。石滩产业园今年开工。"
+    text = "石滩产业园是青山经济开发区的主体片区,产业集聚。园区规划占地面积3000亩。石滩产业园今年开工。"
     assert [s for s, m, _ in _figures(text) if m == "area"] == ["Shitan Industrial Park"]
 
 
@@ -344,9 +344,9 @@ EN_NAMES = [
     ("It was built by Apple Inc and Jiangcheng Cloud Big Data Company last year.",
      {"Jiangcheng Cloud Big Data Company": "Company"}),
     # a body "of" something, the "of the …" and all, and never two bodies as one
-    ("Experts from the Institute of Computing of the Binhai Academy of Sciences and the Institute of Remote Sensing of "
+    ("Experts from the Institute of Computing of the Binhai Academy of Sciences and the Institute of Optics of "
      "Jiangcheng University joined.", {"Institute of Computing of the Binhai Academy of Sciences": "Organization",
-                                       "Institute of Remote Sensing of Jiangcheng University": "Organization"}),
+                                       "Institute of Optics of Jiangcheng University": "Organization"}),
     ("THE National University of Defense Technology designed it.", {"National University of Defense Technology": "Organization"}),
     # a headline's verb is no part of the name after it, and a name of generic words only is no name
     ("Jiangcheng Opens National AI Computing Center in Binhai", {}),
@@ -368,8 +368,8 @@ def test_an_english_phase_before_the_name_and_known_places_and_clusters_in_other
     named = _names("Phase II of the Jiangcheng Cloud Data Center will add racks.")
     assert named["Phase II of the Jiangcheng Cloud Data Center"][2] == "Jiangcheng Cloud Data Center Phase II"
     assert _names("Servers hum in Gui’an New Area.")["Gui’an New Area"][1] == "贵安新区"
-    assert _names("The Qingyang National Data Center Cluster was set up.")["Qingyang National Data Center Cluster"][1] == \
-        "庆阳数据中心集群"
+    assert _names("The Zhongwei National Data Center Cluster was set up.")["Zhongwei National Data Center Cluster"][1] == \
+        "中卫数据中心集群"
 
 
 def test_a_quoted_brand_opens_a_name_but_a_known_name_in_quotes_does_not() -> None:
@@ -385,7 +385,7 @@ def test_the_places_that_only_locate_a_name_are_mentions_of_their_own_and_keep_i
 
 
 def test_a_defined_common_noun_stands_for_the_name_only_opening_a_clause() -> None:
-    text = "江城人工智能计算中心(以下简称“中心”)开工。中心算力规模达到100P,带动数据中心集聚。"
+    text = "江城人工智能计算中心(下称“中心”)开工。中心算力规模达到100P,带动数据中心集聚。"
     starts = [m.start for m in _mentions(text) if m.entity is not None and text[m.start : m.end] == "中心"]
     assert text.index("。中心") + 1 in starts and text.index("数据中心") + 2 not in starts
 
