@@ -11,8 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity
-from extract.nlp import Candidate, candidates
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, place_words, slug, suffix_of
+from extract.nlp import Candidate, candidates, plain_words
 from extract.resources import lexicon
 from extract.text import has_cjk
 
@@ -32,7 +32,36 @@ class Mention:
     part_of: Entity | None = None  # a phase's project (X一期 → X)
 
 
-def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
+@cache
+def _stop_words(company: bool) -> tuple[str, ...]:
+    """The words a stem is cut after; a company's registered name runs through some of them (某某开发建设有限公司)."""
+    names = lexicon()["name"]
+    inner = set(names["company_inner_words"]) if company else set()
+    return tuple(w for w in names["stop_words"] if w not in inner)
+
+
+@cache
+def _count() -> re.Pattern[str]:
+    """A count: a numeral and a measure word (3栋, 两大, 第5号) that opens the text or follows no other word."""
+    names = lexicon()["name"]
+    numerals = "[" + re.escape(names["numerals"]) + "]"
+    measure = "(?:" + "|".join(map(re.escape, names["measure_words"])) + ")"
+    return re.compile(rf"(?:(?<![\u3400-\u9fff])|(?<=第)){numerals}+{measure}|[0-9０-９]{numerals}*{measure}")
+
+
+@cache
+def _leading_count() -> re.Pattern[str]:
+    """A count opening a stem that a stop word has cut (新建 | 两栋数据中心)."""
+    names = lexicon()["name"]
+    return re.compile("[" + re.escape(names["numerals"]) + "]+(?:" + "|".join(map(re.escape, names["measure_words"])) + ")")
+
+
+def _last_measure(window: str) -> int:
+    """The end of the last count in `window` (3栋, 两大), or 0: a count is not a name part, but 小三台园区 keeps its 三台."""
+    return max((m.end() for m in _count().finditer(window)), default=0)
+
+
+def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company: bool = False) -> int:
     """Where a new name's stem begins: after the last break or function word, never inside a known name (华为, 呼和浩特)."""
     names = lexicon()["name"]
     lo = max(0, suffix_start - names["stem_max"])
@@ -46,18 +75,42 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate]) -> int:
         for i in range(max(k.start, cut), min(k.end, suffix_start)):
             inside_known[i - cut] = 1
     window = folded[cut:suffix_start]
-    best = 0
-    for word in names["stop_words"]:
+    best, word_at_best = _last_measure(window), ""
+    for word in _stop_words(company):
         idx = window.rfind(word)
         while idx >= 0 and any(inside_known[idx : idx + len(word)]):
             idx = window.rfind(word, 0, idx)
-        if idx >= 0:
-            best = max(best, idx + len(word))
+        if idx >= 0 and idx + len(word) > best:
+            best, word_at_best = idx + len(word), word
+    if word_at_best in names["descriptive_stops"] and best < len(window):
+        # 中联芜湖新型算力产业园, 某某超大规模人工智能算力中心: a description inside a coined name is part of it
+        at = cut + best - len(word_at_best)
+        before = _stem_start(folded, at, known, company)
+        if _has_proper_word(folded, before, at, known):
+            return before
     if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
         # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
         # starts at the first known name in it, or there is none
         return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
     return cut + best
+
+
+def _has_proper_word(folded: str, start: int, end: int, known: list[Candidate], glossary_words: bool = False) -> bool:
+    """Whether folded[start:end] holds a word of a name of its own (中联, 骋风而来, a company), not only places and
+    descriptions (芜湖, 西部, 全省); with `glossary_words`, a glossary word counts (空港 in 空港智算中心)."""
+    gaz = gazetteer()
+    glossary = lexicon()["stem_en"]
+    pieces, pos = [], start
+    for k in sorted(known, key=lambda k: k.start):
+        if start <= k.start and k.end <= end:
+            if gaz.entities[k.id].type not in ("Province", "City", "District"):
+                return True
+            pieces.append(folded[pos : k.start])
+            pos = k.end
+    pieces.append(folded[pos:end])
+    # a building's code (N01新型工业化数据中心) is a count of parts, not a name's word
+    return any(len(re.sub(r"[^\u3400-\u9fff]", "", p)) >= 2 and (glossary_words or p not in glossary)
+               and not _only_descriptive(p) for p in pieces)
 
 
 @cache
@@ -81,37 +134,57 @@ def _only_descriptive(stem: str) -> bool:
     return len(stem) in ends
 
 
+@cache
+def _park_suffixes() -> str:
+    return "|".join(re.escape(s["zh"]) for s in lexicon()["suffix"] if s["type"] == "Park")
+
+
 def _listed(folded: str, start: int, suffix: Candidate) -> bool:
-    """One of a list of names with the same suffix (东坡园区、西岭园区): a list names its items."""
-    same = re.escape(suffix.text)
-    return bool(re.match(r"[、和及与][\u4e00-\u9fff]{2,5}" + same, folded[suffix.end : suffix.end + 12])
-                or re.search(same + r"[、和及与]$", folded[max(0, start - 12) : start]))
+    """One of a list of park names (东坡园区、西岭园区, 东湾产业园、南山开发区以及北岭科技城): a list names its items."""
+    parks = _park_suffixes()
+    return bool(re.match(r"(?:[、和及与]|以及)[\u4e00-\u9fff]{2,5}?(?:" + parks + ")", folded[suffix.end : suffix.end + 14])
+                or re.search("(?:" + parks + r")(?:[、和及与]|以及)$", folded[max(0, start - 12) : start]))
+
+
+def _alone_on_its_line(folded: str, start: int, end: int) -> bool:
+    """A name that is a whole line or a whole table cell (| 某某云计算数据中心二期 |): what else could it be."""
+    return bool(re.search(r"(?:^|[|\n])[ \t]*$", folded[max(0, start - 3) : start])
+                and re.match(r"(?:[(（]?[一二三四五]期[)）]?|项目)*[ \t。]*(?:[|\n]|$)", folded[end : end + 10]))
 
 
 def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list[Candidate]) -> bool:
     """Whether the sentence marks the stem as a name rather than a description (新建智算中心)."""
     names = lexicon()["name"]
-    before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 6]
-    quoted = start > 0 and folded[start - 1] in "“\"「『"
+    before, after = folded[max(0, start - 4) : start], folded[suffix.end : suffix.end + 10]
+    quoted = (start > 0 and folded[start - 1] in "“\"「『") or stem[:1] in "“\"「『"
     # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
-    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n ") and 2 <= len(stem) <= names["clause_stem_max"]
+    opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n —") and 2 <= len(stem) <= names["clause_stem_max"]
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
-    defined = bool(re.match(r"[(（]\s*(?:以下)?简称", after)) or before.endswith("简称")
+    defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称")
     listed = suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)
     # a place in brackets inside the name: 星海(华东)国际信息港, 中国移动(宁夏·中卫)数据中心
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
+    # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
+    built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
     return (quoted or opens_clause or placed or defined or listed or bracketed or bool(re.search(r"[A-Za-z0-9]", stem))
+            or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
 
 
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
-    start = _stem_start(folded, suffix.start, known)
+    start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
+    if (count := _leading_count().match(folded[start : suffix.start])) is not None:
+        start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
+    brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
+    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces:
+        start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园)
+        stem = folded[start : suffix.start]
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
@@ -126,10 +199,14 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 广东省数据中心: the province's data centers, not one of them
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
-    if suffix.text in names["place_bound_suffixes"] and not any(k.end == suffix.start for k in known):
-        return None  # 当地政府, 两地政府: a government is named by its place (芜湖市政府)
-    name = folded[_locators_end(start, suffix.start, known) : suffix.start] + suffix.text
-    return Mention(start, suffix.end, new_entity(name, suffix.id), source="pattern")
+    if suffix.text in names["place_bound_suffixes"]:
+        # 当地政府, 两地政府: a government is named by its place (芜湖市政府), and by nothing before it (…复函湖南省政府)
+        place = next((k for k in known if k.end == suffix.start), None)
+        if place is None:
+            return None
+        start = place.start
+    start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
+    return Mention(start, suffix.end, new_entity(folded[start : suffix.start] + suffix.text, suffix.id), source="pattern")
 
 
 def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
@@ -149,10 +226,8 @@ def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
 @cache
 def _en_stem_regex() -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
-    return re.compile(r"(?<![\w'’\-])" + word + r"(?:\s+(?:" + word + r"|of|and|for|&))*\s+$")
-
-
-_GENERIC_EN = {"National", "Provincial", "Municipal", "Local", "Regional", "China's", "Chinese", "Big", "Large", "New", "Advanced"}
+    space = r"[^\S\n]+"  # a name stays on its line: a photo credit above a caption is no part of it
+    return re.compile(r"(?<![\w'’\-])" + word + r"(?:" + space + r"(?:" + word + r"|of|and|for|&))*" + space + "$")
 
 
 def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
@@ -161,10 +236,13 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     A suffix in lower case names a thing only right after a known name ("China Mobile's Zhongwei
     intelligent computing center"); "a new data center" stays a description.
     """
-    written = {form.lower(): form for form in lexicon()["en_suffix"][suffix.id]}
+    names = lexicon()["name"]
+    written: dict[str, str] = {}
+    for form in lexicon()["en_suffix"][suffix.id]:  # the first form is how the name is written (Data Center Cluster)
+        written.setdefault(form.lower(), form)
     canonical = written.get(suffix.text.lower())
-    if canonical is None:
-        return None
+    if canonical is None or folded[suffix.end : suffix.end + 1] == "-":
+        return None  # Co-founder, Data Center-based: no name ends there
     window_start = max(0, suffix.start - 120)
     m = _en_stem_regex().search(folded, window_start, suffix.start)
     if m is None:
@@ -172,30 +250,80 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     stem_end = m.start() + len(m.group(0).rstrip())
     if suffix.text not in written.values() and not any(k.end == stem_end for k in known):
         return None
-    leading = set(lexicon()["name"]["en_leading_stop"])
+    leading = set(names["en_leading_stop"])
     words = m.group(0).split()
-    owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
-    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own
-    while words and words[0] in leading:
+    owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s")) or w in names["en_run_verbs"]), default=0)
+    words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; Binhai Opens X: a verb
+    while words and (words[0] in leading or words[0].capitalize() in leading):  # The, THE
         words.pop(0)
     joined = " ".join(words)
-    if (cut := list(re.finditer(r"\b(?:Group|Co|Ltd|Corporation|Company|Center|Centre|Park|Zone)\s+and\s+", joined))):
+    if (cut := list(re.finditer(r"\b(?:" + _en_suffix_ends() + r")\.?\s+and\s+", joined))):
         words = joined[cut[-1].end() :].split()  # "X Group and Y Group": the name is the last of the two
     phase = re.match(r"(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+", " ".join(words))
     if phase:
         words = words[3:]  # Phase 2 of Lanzhou Mobile Data Center: a phase of the center
     while phase and words and words[0] in leading:
         words.pop(0)
-    if not words or all(w in _GENERIC_EN for w in words):
-        return None  # "National Supercomputing Center": which one, the sentence does not say
+    if not words or all(w in names["en_generic"] for w in words):
+        return None  # "National Supercomputing Center", "National AI Computing Center": which one, the text does not say
     stem = " ".join(words)
-    entity = new_entity(stem + " " + canonical, suffix.id)
+    if suffix.id == "Cluster":  # the Zhongwei National Data Center Cluster is the Zhongwei cluster
+        core = " ".join(w for w in words if w not in names["en_generic"]).lower()
+        key = gazetteer().en_surfaces.get(f"{core} data center cluster")
+        if key is not None:
+            return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end, gazetteer().entities[key])
+    heads = lexicon()["name"]["en_of_heads"]
+    type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)
+    entity = new_entity(stem + " " + canonical, type_)  # National University of Defense Technology: a body, not a firm
+    first = folded.rindex(words[0], m.start(), suffix.start)
+    if not phase:  # Phase II of the Lanzhou New Area Data Center
+        phase = re.search(r"\b(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+(?:the\s+)?$", folded[max(0, first - 30) : first])
     if phase:
-        start = folded.rindex(phase.group(1), m.start(), suffix.start)
+        start = folded.rindex(phase.group(1), max(0, first - 30), suffix.start)
         word, numeral = phase.group(1), phase.group(2)
         return Mention(start, suffix.end, phase_entity(entity, _ordinal(numeral), word, numeral), source="pattern", part_of=entity)
-    start = folded.rindex(words[0], m.start(), suffix.start)
-    return Mention(start, suffix.end, entity, source="pattern")
+    return Mention(first, suffix.end, entity, source="pattern")
+
+
+@cache
+def _en_suffix_ends() -> str:
+    """The last words of the English suffixes (Group, Inc, Center …): "X Inc and Y Company" are two names."""
+    ends = {form.split()[-1].rstrip(".") for group in lexicon()["en_suffix"].values() for form in group}
+    return "|".join(sorted(map(re.escape, ends | {"Zone"}), key=len, reverse=True))
+
+
+@cache
+def _en_of_regex() -> re.Pattern[str]:
+    word = r"[A-Z][\w'’\-]*"
+    heads = "|".join(map(re.escape, lexicon()["name"]["en_of_heads"]))
+    sp = r"[^\S\n]+"  # on one line
+    return re.compile(rf"(?<![\w'’\-])((?:{word}{sp}){{0,4}}?)({heads}){sp}of{sp}(?:the{sp})?{word}"
+                      rf"(?:{sp}(?:of{sp}the{sp})?(?:{word}|of|and|for|&))*")
+
+
+def _en_of_names(folded: str) -> list[Mention]:
+    """English names of a body "of" something: the Institute of Computing of the Binhai Academy of Sciences, the
+    Ministry of Industry and Information Technology; two bodies joined by "and" stay two."""
+    names = lexicon()["name"]
+    heads = names["en_of_heads"]
+    out = []
+    for hit in _en_of_regex().finditer(folded):
+        text = hit.group(0)
+        second = re.search(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}?(?:" + "|".join(heads) + r")\b", text)
+        text = text[: second.start()] if second else text
+        text = re.sub(r"(?:\s+(?:of|and|for|&|of\s+the))+$", "", text)
+        words = text.split()
+        lead = 0
+        while lead < len(words) and (words[lead].capitalize() in names["en_leading_stop"]
+                                     or words[lead] in names["en_run_verbs"] or words[lead].endswith(("'s", "’s"))):
+            lead += 1  # THE, China's: no part of the body's name
+        words = words[lead:]
+        if len(words) < 3:
+            continue
+        start = folded.index(words[0], hit.start())
+        name = " ".join(words)
+        out.append(Mention(start, start + len(name), new_entity(name, heads[hit.group(2)]), source="pattern"))
+    return out
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
@@ -203,13 +331,15 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
 def _ordinal(numeral: str) -> int:
     """II → 2, 3 → 3, 首/一 → 1."""
+    if numeral == "次":  # 次阶段: the next one, after the first
+        return 2
     if numeral in "首一二三四五" and len(numeral) == 1:
         return "首一二三四五".index(numeral) or 1
     return _ROMAN.get(numeral) or (int(numeral) if numeral.isdigit() else 0)
 
 
-_PHASE_AFTER = re.compile(r"(?:项目|专案|工程)?[(（]?([一二三四五首])期[)）]?")
-_BARE_PHASE = re.compile(r"(?:(?<=[，,。；;:：\s])|^)(?:项目|专案)?([一二三四五首])期(?=项目|工程|园区|建设|规划|占地|总投资|投资|[,，])"
+_PHASE_AFTER = re.compile(r"(?:项目|专案|工程)?[(（]?第?([一二三四五首次])(?:期|阶段)[)）]?")  # X一期, X第二期, X首阶段
+_BARE_PHASE = re.compile(r"(?:(?<=[，,。；;:：\s])|^)(?:项目|专案)?第?([一二三四五首])期(?=项目|工程|园区|建设|规划|占地|总投资|投资|[,，])"
                          r"|\b(Stage|Phase)\s+([IVX]+|\d)\b(?!\s+of\b)")
 _PHASE_TYPES = ("Center", "Park", "Cluster")
 
@@ -257,11 +387,132 @@ def phases(folded: str, sentences: list[tuple[int, int]], mentions: list[Mention
     return sorted(out, key=lambda m: m.start)
 
 
-def _merge_aliases(mentions: list[Mention]) -> list[Mention]:
-    """A short form of a new name in the same document is that name: 长三角智算中心 → 长三角(芜湖)智算中心."""
-    full = {alias: m.entity for m in mentions if m.source == "pattern" and m.entity is not None for alias in m.entity.aliases}
-    return [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
-            if m.source == "pattern" and m.entity is not None and m.entity.zh in full else m for m in mentions]
+def is_project(entity: Entity) -> bool:
+    """Whether "the project" (该项目) can mean this thing: a center or a park, not a zone that governs a place
+    (某某经济开发区, 高新区, 新片区)."""
+    zones = lexicon()["name"]["zone_suffixes"]
+    return entity.type in ("Center", "Park") and not (entity.zh or "").endswith(tuple(zones)) \
+        and not entity.en.endswith(("Zone", "Area"))
+
+
+def _short_forms(folded: str, mentions: list[Mention]) -> tuple[dict[str, Entity], dict[str, Entity]]:
+    """Short forms of the new names of a document: the bracket dropped (长三角智算中心 for 长三角(芜湖)智算中心), which
+    stands for the name where it was read as a name; and the known place or owner that opens a center's or a park's name
+    dropped (空港智算中心 for 河南空港智算中心, 鄱阳湖智算中心 for 中国电信鄱阳湖智算中心), which stands for it wherever
+    it is written, when what is left still has a word of its own (not 韶关数据中心 for 中国电信韶关数据中心)."""
+    read_as: dict[str, Entity] = {}
+    written: dict[str, Entity] = {}
+    heads = {m.start: m for m in mentions if m.source == "gazetteer"}
+    for m in mentions:
+        if m.source != "pattern" or m.entity is None or not m.entity.zh or m.part_of is not None:
+            continue
+        for alias in m.entity.aliases:
+            read_as.setdefault(alias, m.entity)
+        head = heads.get(m.start)
+        suffix = suffix_of(m.entity.zh)
+        if head is None or head.end >= m.end or suffix is None or m.entity.type not in ("Center", "Park"):
+            continue
+        surface = folded[head.start : head.end]
+        stem = m.entity.zh[len(surface) : -len(suffix["zh"])]
+        if m.entity.zh.startswith(surface) and _word_ends_at(m.entity.zh, len(surface)) and _names_a_thing(stem):
+            written.setdefault(stem + suffix["zh"], m.entity)
+    return read_as, written
+
+
+def _word_ends_at(text: str, end: int) -> bool:
+    """Whether a word of jieba's own cut of `text` ends at `end` (京东 does not end a word in 京东方…)."""
+    pos = 0
+    for word in plain_words(text):
+        pos += len(word)
+        if pos >= end:
+            return pos == end
+    return False
+
+
+def _names_a_thing(stem: str) -> bool:
+    """Whether a stem left after its opening place or owner still names something: a word of its own that is no place,
+    description or name suffix (鄱阳湖, 空港; not 韶关, 高新区浈江, 数字)."""
+    if len(stem) < 2 or stem.startswith(tuple(s["zh"] for s in lexicon()["suffix"])) or not has_cjk(stem[0]):
+        return False
+    places = [w for w in place_words() if w in stem]
+    rest = stem
+    for place in sorted(places, key=len, reverse=True):
+        rest = rest.replace(place, " ")
+    return any(len(piece) >= 2 and not _only_descriptive(piece) for piece in rest.split())
+
+
+_DEFINED = re.compile(r"(?:项目|工程|专案)?(?:[(（]?[一二三四五首]期[)）]?)?(?:项目|工程|专案)?\s*"
+                      r"(?:[(（]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^“”\"「」『』()（）,，。]{2,16}?)[”\"」』]?\s*[)）]"
+                      r"|[,，]\s*(?:以下)?简称\s*[“\"「『]([^“”\"「」『』()（）,，。]{2,16})[”\"」』]"
+                      r"|\s*\((?:hereinafter|hereafter)(?:\s+referred\s+to\s+as)?\s+(?:the\s+)?[“\"]([^“”\"]{2,40})[”\"]\))")
+
+
+def _defined_forms(folded: str, mentions: list[Mention]) -> dict[str, Entity]:
+    """Short forms a text defines for a name: X(以下简称“Y”), X,简称“Y”, X (hereinafter "Y"): Y is X from there on."""
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        if m.entity is None or m.anaphor:
+            continue
+        hit = _DEFINED.match(folded, m.end)
+        if hit is None:
+            continue
+        short = next(g for g in hit.groups() if g).strip()
+        short = re.sub(r"(?:项目|工程|专案)$", "", short) if has_cjk(short) else short
+        if len(short) >= 2 and short != m.entity.zh:
+            out.setdefault(short, m.entity)
+    return out
+
+
+def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """A short form of a new name is that name: where it was read as a name, and a defined or place-less one wherever it
+    is written (the longer mention wins where one overlaps). A defined form that is a common noun (以下简称“中心”) is the
+    name only where it opens a clause, as 该中心 would."""
+    read_as, written = _short_forms(folded, mentions)
+    written.update(_defined_forms(folded, mentions))
+    full = {**read_as, **written}
+    out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
+           if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
+           for m in mentions]
+    generic = {*lexicon()["name"]["generic_short_forms"], *(s["zh"] for s in lexicon()["suffix"])}
+    for short, entity in written.items():
+        for hit in re.finditer(re.escape(short), folded, 0 if has_cjk(short) else re.I):
+            at = hit.start()
+            if short in generic and at > 0 and folded[at - 1] not in "。！？；;，,:：\n “\"「":
+                continue
+            if has_cjk(short) or re.match(r"\b", folded[at - 1 : at + 1] if at else " "):
+                out.append(Mention(at, hit.end(), entity, source="alias"))
+    return out
+
+
+@cache
+def _city_named_forms() -> list[tuple[re.Pattern[str], dict]]:
+    out = []
+    for family in lexicon()["city_named"]:
+        for form in family["zh"]:
+            head, tail = (re.escape(part).replace("\\(", "[(（]").replace("\\)", "[)）]") for part in form.split("{}"))
+            out.append((re.compile(head + r"([\u4e00-\u9fff]{2,4}?)市?" + tail), family))
+        for form in family["en"]:
+            head, tail = (re.escape(part) for part in form.split("{}"))
+            out.append((re.compile(r"(?<![\w-])" + head + r"([A-Z][a-z]+(?:['’][a-z]+|[ \-][A-Z][a-z]+)?)" + tail + r"(?![\w'’])"),
+                        family))
+    return out
+
+
+def _city_named(folded: str) -> list[Mention]:
+    """Centers named after their city inside the name (国家超算西安中心, National Supercomputing Center in Xi'an): one
+    entity per city, whichever form the text writes."""
+    gaz = gazetteer()
+    out = []
+    for pattern, family in _city_named_forms():
+        for hit in pattern.finditer(folded):
+            city = hit.group(1)
+            zh = city if has_cjk(city) else gaz.place_zh.get(city.lower())
+            en = gaz.place_en.get(zh or "") if zh else None
+            if zh and en:
+                entity = Entity(slug(family["en"][0].format(en)), family["type"], family["zh"][0].format(zh),
+                                family["en"][0].format(en))
+                out.append(Mention(hit.start(), hit.end(), entity, source="gazetteer"))
+    return out
 
 
 _DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])"
@@ -275,8 +526,9 @@ def _districts(folded: str) -> list[Mention]:
     out = []
     for m in _DISTRICT.finditer(folded):
         stem = m.group(1)
-        if stem in generic or stem[-1] in "新市省园城镇港谷" or stem[0] in "全各本该此每":
-            continue
+        if stem in generic or stem[-1] in "新市省园城镇港谷湾" or any(ch in "全各本该此每为个" for ch in stem) \
+                or stem[0] in lexicon()["name"]["numerals"]:
+            continue  # 为全区, 一个县: a clause, not a place
         out.append(Mention(m.start(1), m.end(2), new_entity(stem + m.group(2), "District"), source="pattern"))
     return out
 
@@ -347,12 +599,14 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             new = _zh_pattern_mention(folded, c, near) if has_cjk(c.text) else _en_pattern_mention(folded, c, near)
             if new is not None:
                 mentions.append(new)
+    mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
-    mentions = _merge_aliases(mentions)
+    mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
-    rank = {"gazetteer": 0, "pattern": 1, "anaphor": 2}
+    mentions += _en_of_names(folded)  # …of the Chinese Academy of Sciences: ends with a known name, and is longer
+    rank = {"alias": 0, "gazetteer": 0, "pattern": 1, "anaphor": 2}
     mentions.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     taken: list[Mention] = []
     occupied = bytearray(len(folded) + 1)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache
 
-from extract.entities import Mention, find_mentions, phases
+from extract.entities import Mention, find_mentions, is_project, phases
 from extract.gazetteer import Entity, gazetteer, slug
 from extract.quantity import Quantity
 from extract.quantity import find as find_quantities
@@ -145,6 +145,10 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         gap = sentence.text[prev.end - sentence.start : mention.start - sentence.start]
         if len(gap) <= 6 and roles[index - 1] != "subject":
             return roles[index - 1]
+    place = sentence.mentions[index - 1].entity if index > 0 else None
+    if place is not None and place.type in PLACES and roles[index - 1] == "locative" \
+            and sentence.mentions[index - 1].end == mention.start:
+        return "locative"  # 位于山东聊城市某某开发区: the places that locate a name share its role
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
@@ -418,6 +422,7 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
+_PROJECT_TYPES = ("Center", "Park")  # what "the project" refers back to
 _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
 
 
@@ -431,15 +436,20 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
         if not m.anaphor:
             out.append(m)
             continue
-        entity = by_type.get(m.anaphor)
+        types = _PROJECT_TYPES if m.anaphor == "Project" else (m.anaphor,)  # 该项目: a center or a park, not a zone
+        entity = next((by_type[t] for t in types if t in by_type and (m.anaphor != "Project" or is_project(by_type[t]))),
+                      None)
         if starts:
             here = bisect_right(starts, m.start) - 1
             since = starts[max(0, here - _ANAPHOR_REACH + 1)]
             near = [n.entity for n in mentions
-                    if n.entity is not None and n.entity.type == m.anaphor and since <= n.start < m.start]
+                    if n.entity is not None and n.entity.type in types and since <= n.start < m.start
+                    and (m.anaphor != "Project" or is_project(n.entity))]
+            if m.anaphor == "Park":  # 园区: a park built there over the zone it belongs to (X产业园作为Y开发区的核心区域)
+                near = [e for e in near if is_project(e)] or near
             entity = near[-1] if near else entity  # the one named last: "…旁边,是在建的X。…该项目" is X
         if entity is not None:
-            out.append(Mention(m.start, m.end, entity, anaphor=m.anaphor, source="anaphor"))
+            out.append(Mention(m.start, m.end, entity, anaphor=entity.type, source="anaphor"))
     return out
 
 

@@ -84,8 +84,9 @@ def gazetteer() -> Gazetteer:
         entities[entity.key] = entity
         for form in zh_forms:
             zh_surfaces.setdefault(form, entity.key)
-        for form in en_forms:
+        for form in en_forms:  # Gui'an is also written Gui’an
             en_surfaces.setdefault(form.lower(), entity.key)
+            en_surfaces.setdefault(form.lower().replace("'", "’"), entity.key)
 
     city_keys: dict[str, str] = {}
     for prov in ref["province"]:
@@ -236,6 +237,11 @@ def _suffix_en() -> dict[str, str]:
 
 
 @cache
+def _suffix_type() -> dict[str, str]:
+    return {s["zh"]: s["type"] for s in lexicon()["suffix"]}
+
+
+@cache
 def _tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer that knows every place, entity and glossary word."""
     tokenizer = jieba.Tokenizer()
@@ -247,36 +253,100 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+def _known_prefix(word: str) -> str | None:
+    """A known place or glossary word that begins a longer jieba word (北京 in 北京城建…, 芜湖 in 芜湖集群): the name's
+    parts are cut there."""
+    places, glossary = gazetteer().place_en, lexicon()["stem_en"]
+    return next((word[:n] for n in range(len(word) - 1, 1, -1) if word[:n] in places or word[:n] in glossary), None)
+
+
+def romanise(run: str) -> str:
+    """A coined word in pinyin, one word per two characters as brand names are written (燧弘华创 → Suihong Huachuang);
+    a run of two or three characters, or an odd last character, stays one word (中瀚云 → Zhonghanyun)."""
+    if len(run) < 4:
+        return pinyin_name(run)
+    pairs = [run[i : i + 2] for i in range(0, len(run) - len(run) % 2, 2)]
+    if len(run) % 2:
+        pairs[-1] += run[-1]
+    return " ".join(pinyin_name(p) for p in pairs)
+
+
+_SPLIT_IN_NAMES = ("Hub", "Cluster")  # 芜湖集群 inside a name is Wuhu Cluster, not "Wuhu data center cluster"
+
+
 def translate_stem(stem: str) -> str:
-    """English for the stem of a Chinese name: known places and companies, glossary words, else pinyin."""
+    """English for the stem of a Chinese name: known places and companies, glossary words; only what none of them
+    knows is a proper name and is spelt in pinyin (一体化 is Integrated, 燧弘华创 is Suihong Huachuang)."""
     gaz = gazetteer()
     glossary = lexicon()["stem_en"]
     words: list[str] = []
-    for word in _tokenizer().lcut(stem.replace("（", "(").replace("）", ")")):
+    run = ""  # characters no list knows, romanised together
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            words.append(romanise(run))
+            run = ""
+
+    tokens: list[str] = []
+    for token in _tokenizer().lcut(stem.replace("（", "(").replace("）", ")")):
+        known = token in gaz.place_en or token in glossary or token in _suffix_en() or (
+            token in gaz.zh_surfaces and gaz.entities[gaz.zh_surfaces[token]].type not in _SPLIT_IN_NAMES)
+        prefix = _known_prefix(token) if has_cjk(token) and not known else None
+        tail = next((s["zh"] for s in _suffixes() if token.endswith(s["zh"]) and len(token) > len(s["zh"])), None) \
+            if has_cjk(token) and not known and not prefix else None  # 天府数据中心集群: 天府 + 数据中心集群
+        tokens += [prefix, token[len(prefix) :]] if prefix else [token[: -len(tail)], tail] if tail else [token]
+    for word in tokens:
+        english = None
         if word in gaz.place_en:
-            words.append(gaz.place_en[word])
+            english = gaz.place_en[word]
         elif word in glossary:
-            words.append(glossary[word])
-        elif word in _suffix_en():  # a name inside a name: 成都科学城超算产业集聚区
-            words.append(_suffix_en()[word])
-        elif word in gaz.zh_surfaces:
-            words.append(gaz.entities[gaz.zh_surfaces[word]].en)
+            english = glossary[word]
+        elif word in _suffix_en():  # a name inside a name: 成都科学城超算产业集聚区; a firm's 有限公司 is left out
+            english = "" if _suffix_type()[word] == "Company" else _suffix_en()[word]
+        elif word in gaz.zh_surfaces and gaz.entities[gaz.zh_surfaces[word]].type not in _SPLIT_IN_NAMES:
+            english = gaz.entities[gaz.zh_surfaces[word]].en
         elif re.fullmatch(r"[万亿千]", word):
-            words.append({"万": "10,000", "亿": "100 million", "千": "1,000"}[word])
-        elif has_cjk(word):
-            if words and words[-1].startswith("\x00"):
-                words[-1] += "".join(lazy_pinyin(word))
-            else:
-                words.append("\x00" + pinyin_name(word))
+            english = {"万": "10,000", "亿": "100 million", "千": "1,000"}[word]
+        if english is None and has_cjk(word):
+            run += word
+            continue
+        flush()
+        if english is not None:
+            words.append(english) if english else None
+        elif word in "·・":
+            words.append("\x00-")
+        elif word in "“”「」『』\"":
+            continue  # “天衍”量子计算云平台 → Tianyan Quantum Computing Cloud Platform
         elif word.strip():
             words.append(word.strip())
-    text = re.sub(r"(10,000|1,000) ([A-Z])\b", r"\1\2", " ".join(w.lstrip("\x00") for w in words))
+    flush()
+    text = re.sub(r"(10,000|1,000) ([A-Z])\b", r"\1\2", " ".join(words))
+    text = re.sub(r"\s*\x00-\s*", "-", text)  # 鲲鹏·昇腾 → Kunpeng-Ascend
     return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text)).strip()
+
+
+def _cuts_a_place(zh_name: str, suffix: str) -> bool:
+    """Whether reading `suffix` off the end cuts a known place in two (内蒙古自治区政府 is not 内蒙古自治 + 区政府)."""
+    stem_end = len(zh_name) - len(suffix)
+    if any(zh_name[j:stem_end] in place_words() for j in range(max(0, stem_end - 8), stem_end - 1)):
+        return False  # 芜湖 + 市政府: the stem ends with the place whole
+    return any(zh_name[j : stem_end + i] in place_words()
+               for i in range(1, len(suffix)) for j in range(max(0, stem_end + i - 8), stem_end))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Every written form of a known province, city or district (庆阳, 庆阳市, 双流区)."""
+    gaz = gazetteer()
+    return frozenset([*gaz.place_en, *(w for w, k in gaz.zh_surfaces.items()
+                                      if gaz.entities[k].type in ("Province", "City", "District"))])
 
 
 def english_name(zh_name: str) -> str:
     """English label of a new Chinese name: 安康智算中心 → Ankang Intelligent Computing Center."""
-    suffix = suffix_of(zh_name)
+    suffix = next((s for s in _suffixes() if zh_name.endswith(s["zh"]) and len(zh_name) > len(s["zh"])
+                   and not _cuts_a_place(zh_name, s["zh"])), None)
     level = lexicon()["name"]["place_level_en"]
     if suffix is None and len(zh_name) > 2 and zh_name[-1] in level:  # 点军区 → Dianjun District, not Dianjunqu
         return f"{translate_stem(zh_name[:-1])} {level[zh_name[-1]]}"
@@ -318,7 +388,11 @@ def chinese_name(en_name: str, type_: str) -> str | None:
 
 @cache
 def _reverse_glossary() -> dict[str, str]:
-    return {en.lower(): zh for zh, en in lexicon()["stem_en"].items() if len(zh) > 1}
+    out: dict[str, str] = {}
+    for zh, en in lexicon()["stem_en"].items():  # the first word of a meaning is its Chinese (Development: 发展)
+        if len(zh) > 1:
+            out.setdefault(en.lower(), zh)
+    return out
 
 
 _ZH_ORDINALS = "一二三四五六七八九"

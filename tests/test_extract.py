@@ -498,7 +498,7 @@ def test_a_meeting_or_a_visit_places_nothing(text: str) -> None:
     ("青枫智算中心位于江城软件园,由中国电信与华为共同建设运营。", {("qingfeng-intelligent-computing-center", "china-telecom"),
                                                      ("qingfeng-intelligent-computing-center", "huawei")}),
     ("青枫智算中心项目总投资20亿元,江城数智科技有限公司为建设单位。",
-     {("qingfeng-intelligent-computing-center", "jiangchengshuzhi-technology-co-ltd")}),
+     {("qingfeng-intelligent-computing-center", "jiangcheng-digital-intelligence-technology-co-ltd")}),
 ])
 def test_builders_named_after_you_or_as_the_building_unit(text: str, pairs: set) -> None:
     assert _relations_of(text, "operator") == pairs
@@ -608,7 +608,8 @@ def test_descriptions_stay_unnamed() -> None:
 
 
 def test_a_name_drops_the_places_that_only_locate_it() -> None:
-    assert _named("项目落户宁夏中卫美利工业园区。")["宁夏中卫美利工业园区"] == ("Park", "中卫美利工业园区")
+    named = _named("项目落户宁夏中卫美利工业园区。")
+    assert named["中卫美利工业园区"] == ("Park", "中卫美利工业园区") and named["宁夏"] == ("Province", "宁夏")
 
 
 def test_a_name_without_a_break_in_reach_starts_at_a_known_place() -> None:

@@ -201,3 +201,220 @@ def test_every_fact_of_a_project_met_only_through_its_phase_has_its_evidence() -
     """The shapes quarantine a fact without its sentence: a project named only in "X项目二期" still has one."""
     facts = read("江城大数据产业园项目二期位于芜湖市鸠江区,占地300亩。".encode()).facts
     assert facts and all(f.evidence.strip() for f in facts)
+
+
+# ---------------------------------------------------------------- names: where they start and end, short forms, labels
+
+
+def _names(text: str) -> dict[str, tuple[str, str]]:
+    """Surface → (type, simplified label, English label) of every named mention the extractor finds in `text`."""
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    return {text[m.start : m.end]: (m.entity.type, m.entity.zh or "", m.entity.en)
+            for m in find_mentions(text, split_sentences(text)) if m.entity is not None}
+
+
+NAME_SPANS = [
+    # a measure word cuts a stem only after a numeral: 小三台 keeps its 台, 3栋 and 两大 are counts
+    ("基地分别位于东坡园区、西岭园区、小三台园区。", "小三台园区"),
+    # a company's registered name runs through words that end a clause elsewhere (开发建设, 投资)
+    ("项目由江南智城开发建设有限公司牵头建设。", "江南智城开发建设有限公司"),
+    ("随后联系青山建设投资集团有限公司核实。", "青山建设投资集团有限公司"),
+    # a government is named by its place and nothing before it
+    ("商务部近日正式复函江西省政府,支持其建设算力枢纽。", "江西省政府"),
+    # a description inside a coined name is part of it (新型, 超大规模)
+    ("青禾芜湖新型算力产业园项目昨日开工。", "青禾芜湖新型算力产业园"),
+    ("投资50亿元的云帆超大规模绿色算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模绿色算力中心"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_SPANS)
+def test_a_new_name_starts_and_ends_where_a_reader_would_cut_it(text: str, name: str) -> None:
+    names = {label for _, label, _ in _names(text).values() if label}
+    assert name in names
+    assert not [n for n in names if n != name and n.endswith(name[-2:]) and len(n) > len(name)]
+
+
+NOT_NAMES = [
+    "宜昌将建设两大算力中心和3栋数据中心楼。",  # counts
+    "推动芜湖新型数据中心建设,打造全省超大规模算力中心。",  # a place and descriptions: no coined word
+    "该项目为全区重点工程,落户在一个县城里。",  # 为全区, 一个县: clauses, not districts
+    "推进国家一体化大数据中心体系建设。",  # descriptions end to end
+    "园区规划新建2栋新型工业化数据中心(A01和A02)。",  # a building's code and a description
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_counts_clauses_and_descriptions_are_no_new_names(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] in ("Center", "Park", "District")
+                and v[1] not in ("芜湖", "宜昌")]
+
+
+SHORT_FORMS = [
+    # a short form the text defines, with or without quotes, and after a phase or 项目
+    ("云帆超大规模绿色算力中心项目(以下简称云帆算力中心项目)一期开工。云帆算力中心项目总投资30亿元。",
+     "云帆超大规模绿色算力中心", "investment"),
+    ("江南智城开发建设有限公司(以下简称“智城公司”)牵头建设青枫智算中心。青枫智算中心由智城公司运营。",
+     "江南智城开发建设有限公司", "operator"),
+    ("青松云计算智慧产业基地(简称“青松云计算”)一期建成。青松云计算一期可提供机柜2000个。",
+     "青松云计算智慧产业基地一期", "rack_count"),
+    ("The Binhai Digital Valley Computing Center (hereinafter \"the Binhai center\") opened. The Binhai center holds "
+     "3,000 racks.", "", "rack_count"),
+    # a short form that drops the place or the owner opening the name
+    ("湖北江城智算中心位于武汉。江城智算中心总投资30亿元。", "湖北江城智算中心", "investment"),
+]
+
+
+@pytest.mark.parametrize(("text", "full", "metric"), SHORT_FORMS)
+def test_a_short_form_is_the_full_name(text: str, full: str, metric: str) -> None:
+    facts = read(text).facts
+    named = {f.subject.zh or f.subject.en for f in facts if f.metric == metric} | {
+        f.object.zh or "" for f in facts if f.metric == metric and f.object is not None}
+    assert (full or "Binhai Digital Valley Computing Center") in named
+    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期"))
+                or f.subject.en.startswith("Binhai center")]
+
+
+def test_the_project_is_a_center_or_a_park_but_not_a_zone() -> None:
+    text = "星河芜湖算力产业园项目昨日开工。三山经济开发区管委会主任出席了仪式。本项目总投资约30亿元。"
+    assert ("Xinghe Wuhu Computing Industrial Park", "investment", 3e9) in _figures(text)
+
+
+LABELS = [
+    # ordinary words are translated, coined words spelt in pinyin a pair of characters at a time
+    ("宁夏中卫云帆星海绿色智算中心", "Center", "Ningxia Zhongwei Yunfan Xinghai Green Intelligent Computing Center"),
+    ("南湾一体化数据中心", "Center", "Nanwan Integrated Data Center"),
+    ("北京城建星河科技股份有限公司", "Company", "Beijing Urban Construction Xinghe Technology Co., Ltd."),
+    ("合肥鲲鹏·昇腾智算中心", "Center", "Hefei Kunpeng-Ascend Intelligent Computing Center"),
+    ("芜湖集群星河算力平台", "Center", "Wuhu Cluster Xinghe Computing Platform"),
+    ("内蒙古自治区政府", "Organization", "Inner Mongolia Government"),
+]
+
+
+@pytest.mark.parametrize(("zh", "type_", "en"), LABELS)
+def test_english_labels_translate_words_and_keep_pinyin_for_proper_names(zh: str, type_: str, en: str) -> None:
+    from extract.gazetteer import new_entity
+
+    assert new_entity(zh, type_).en == en
+
+
+CITY_NAMED = [
+    ("国家超算成都中心二期开工。", "国家超算成都中心", "National Supercomputing Center in Chengdu"),
+    ("国家超级计算中心(济南)完成扩容。", "国家超级计算中心(济南)", "National Supercomputing Center in Jinan"),
+    ("国家超级计算济南中心已投运。", "国家超级计算济南中心", "National Supercomputing Center in Jinan"),
+    ("It runs at the National Supercomputer Center in Tianjin today.", "National Supercomputer Center in Tianjin",
+     "National Supercomputing Center in Tianjin"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "en"), CITY_NAMED)
+def test_a_national_center_is_named_by_its_city_in_any_form(text: str, surface: str, en: str) -> None:
+    type_, zh, label = _names(text)[surface]
+    assert (type_, label) == ("Center", en) and zh.startswith("国家超级计算") and zh.endswith("中心")
+
+
+ANCHORED = [
+    # a whole line or a whole table cell
+    ("智算中心 | 所在地 | 状态\n| 青松网络科技有限公司云计算数据中心二期\n北京市\n", "青松网络科技有限公司云计算数据中心"),
+    ("项目清单如下\n白鹭人工智能公共算力平台\n北京市\n在建", "白鹭人工智能公共算力平台"),
+    # after a dash that names what was described before it
+    ("全国最大的单体智算中心——青岚智算中心,年内投产。", "青岚智算中心"),
+    # items of a list of parks with different suffixes
+    ("起步区分布在东湾产业园、南山白沙开发区以及北岭科技城。", "南山白沙开发区"),
+    # a name the text repeats
+    ("石滩产业园是开发区的主体片区,今年产值增长。石滩产业园已入驻企业30家。", "石滩产业园"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ANCHORED)
+def test_a_name_is_marked_as_a_name_by_its_place_in_the_text(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_the_park_is_one_built_there_rather_than_the_zone_it_belongs_to() -> None:
+    text = "石滩产业园是青山经济开发区的主体片区,产业集聚。园区规划占地面积3000亩。石滩产业园今年开工。"
+    assert [s for s, m, _ in _figures(text) if m == "area"] == ["Shitan Industrial Park"]
+
+
+EN_NAMES = [
+    # two firms joined by "and" are two names, whatever suffix ends the first
+    ("Binhai Digital Holding Co and Jiangcheng Development and Investment Co signed the deal.",
+     {"Binhai Digital Holding Co": "Company", "Jiangcheng Development and Investment Co": "Company"}),
+    ("It was built by Apple Inc and Jiangcheng Cloud Big Data Company last year.",
+     {"Jiangcheng Cloud Big Data Company": "Company"}),
+    # a body "of" something, the "of the …" and all, and never two bodies as one
+    ("Experts from the Institute of Computing of the Binhai Academy of Sciences and the Institute of Optics of "
+     "Jiangcheng University joined.", {"Institute of Computing of the Binhai Academy of Sciences": "Organization",
+                                       "Institute of Optics of Jiangcheng University": "Organization"}),
+    ("THE National University of Defense Technology designed it.", {"National University of Defense Technology": "Organization"}),
+    # a headline's verb is no part of the name after it, and a name of generic words only is no name
+    ("Jiangcheng Opens National AI Computing Center in Binhai", {}),
+    # a name keeps to its line: a photo credit above it is no part of it
+    ("Photo by Wang Lei\nBinhai Software Park hosts 40 firms.", {"Binhai Software Park": "Park"}),
+    # an innovation center is a center
+    ("The Jiangcheng Artificial Intelligence Innovation Center opened.",
+     {"Jiangcheng Artificial Intelligence Innovation Center": "Center"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_NAMES)
+def test_english_names_as_the_news_writes_them(text: str, expected: dict) -> None:
+    found = {label: type_ for _, (type_, _, label) in _names(text).items() if type_ not in ("City", "Province", "District")}
+    assert {k: v for k, v in found.items() if k not in ("Apple",)} == expected
+
+
+def test_an_english_phase_before_the_name_and_known_places_and_clusters_in_other_spellings() -> None:
+    named = _names("Phase II of the Jiangcheng Cloud Data Center will add racks.")
+    assert named["Phase II of the Jiangcheng Cloud Data Center"][2] == "Jiangcheng Cloud Data Center Phase II"
+    assert _names("Servers hum in Gui’an New Area.")["Gui’an New Area"][1] == "贵安新区"
+    assert _names("The Zhongwei National Data Center Cluster was set up.")["Zhongwei National Data Center Cluster"][1] == \
+        "中卫数据中心集群"
+
+
+def test_a_quoted_brand_opens_a_name_but_a_known_name_in_quotes_does_not() -> None:
+    assert _names("平台新增“星河”量子计算云平台。")["“星河”量子计算云平台"][2] == "Xinghe Quantum Computing Cloud Platform"
+    assert set(_names("园区位于“东数西算”产业园区。")) == {"东数西算"}
+
+
+def test_the_places_that_only_locate_a_name_are_mentions_of_their_own_and_keep_its_role() -> None:
+    assert _names("项目位于甘肃庆阳市西峰区开发区。")["庆阳市"] == ("City", "庆阳", "Qingyang")
+    facts = read("云帆智算中心位于甘肃庆阳市西峰区开发区,项目投资10亿元。").facts
+    assert [(f.subject.en, f.value) for f in facts if f.metric == "investment"] == [("Yunfan Intelligent Computing Center", 1e9)]
+    assert ("Qingyang", "Gansu") in {(f.subject.en, f.object.en) for f in facts if f.metric == "located_in"}
+
+
+def test_a_defined_common_noun_stands_for_the_name_only_opening_a_clause() -> None:
+    text = "江城人工智能计算中心(下称“中心”)开工。中心算力规模达到100P,带动数据中心集聚。"
+    starts = [m.start for m in _mentions(text) if m.entity is not None and text[m.start : m.end] == "中心"]
+    assert text.index("。中心") + 1 in starts and text.index("数据中心") + 2 not in starts
+
+
+def test_a_short_form_without_a_word_of_its_own_is_not_the_name() -> None:
+    facts = read("中国电信韶关数据中心开工。韶关数据中心集群规划机架50万架。").facts
+    assert "中国电信韶关数据中心" not in {f.subject.zh for f in facts if f.metric == "rack_count"}
+
+
+def _mentions(text: str) -> list:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    return find_mentions(text, split_sentences(text))
+
+
+@pytest.mark.parametrize(("text", "phase"), [
+    ("江城智算中心第二期将于明年投产。", "江城智算中心二期"),
+    ("星海超算中心首阶段的设施已投入服务。", "星海超算中心一期"),
+    ("该中心次阶段会利用新大楼。江城超算中心次阶段算力更大。", "江城超算中心二期"),
+])
+def test_a_phase_written_with_di_or_as_a_stage_is_a_phase(text: str, phase: str) -> None:
+    assert phase in {f.subject.zh for f in read(text).facts if f.metric == "part_of"}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("The Jiangcheng Data Valley hosts 20 firms.", "Jiangcheng Data Valley", "Park"),
+    ("Servers fill the Binhai Cloud Base.", "Binhai Cloud Base", "Park"),
+    ("The Xinghe Computing Power Center opened in May.", "Xinghe Computing Power Center", "Center"),
+])
+def test_english_suffixes_of_the_news(text: str, name: str, type_: str) -> None:
+    assert (type_, name) in {(t, label) for t, _, label in _names(text).values()}
