@@ -128,6 +128,13 @@ def test_own_policy_text_and_page_chrome_yield_no_figures() -> None:
     assert str(page.cleaned.published) == "2024-12-18"
 
 
+def test_a_byline_is_chrome_but_a_sentence_opening_with_the_reporter_is_read() -> None:
+    page = read("甲乙数据中心二期开工\n\n记者 张三 李四\n\n责任编辑:王五\n\n记者在项目现场看到,甲乙数据中心二期"
+                "规划建设标准机架8000架。\n".encode())
+    assert "张三" not in page.cleaned.text and "王五" not in page.cleaned.text
+    assert [(f.metric, f.value) for f in page.facts if f.value is not None] == [("rack_count", 8000)]
+
+
 @pytest.mark.parametrize("name", ["t06_wuhu_gbk.txt", "t07_tianfu_big5.txt"])
 def test_legacy_encodings_are_read_like_utf8(name: str) -> None:
     raw = (TEST_CORPUS / name).read_bytes()
