@@ -418,6 +418,18 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
+def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | None:
+    """The topic a figure with no name near it may fall back on: only one the document names more often than any
+    other thing of its rank (built things, else places). A page naming two centers equally often is about both, and
+    a figure there with no name of its own is as likely the other's (on real news most such figures were)."""
+    if topic is None:
+        return None
+    rank = INFRASTRUCTURE if topic.type in INFRASTRUCTURE else PLACES
+    counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in rank)
+    rival = max((n for key, n in counts.items() if key != topic.key), default=0)
+    return topic if counts[topic.key] > rival else None
+
+
 _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
 
 
@@ -496,6 +508,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
+    figure_topic = _figure_topic(raw_mentions, topic)
     mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
@@ -555,7 +568,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, topic, by_type, carried)
+            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)):

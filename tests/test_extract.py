@@ -691,6 +691,10 @@ WHOSE_FIGURE = [
     ("Qingyang is one of the eight data centers opened in Gansu this year.", set()),
     ("Zhangjiakou has built 37 data center projects and plans 12 intelligent computing centers.",
      {("张家口", "datacenter_count", 37, "clause_subject"), ("张家口", "datacenter_count", 12, "clause_subject")}),
+    # a page naming two built things equally often has no topic a nameless figure falls back on; one named most has
+    ("江城智算中心与芜湖滨江数据中心同日开工。\n据介绍,项目总投资30亿元。", set()),
+    ("江城智算中心开工。江城智算中心与芜湖滨江数据中心相邻。\n据介绍,项目总投资30亿元。",
+     {("江城智算中心", "investment", 3e9, "topic")}),
 ]
 
 
