@@ -122,10 +122,18 @@ def _kind_of(subject: Entity) -> str:
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?!\w|\.\d))")
 
 
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_OWN_YEAR = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:in|by|as of|at the end of|by the end of)\s+(?:(?:"
+                       + _MONTHS + r")[a-z]*\.?\s+)?((?:19|20)\d{2})(?!\d)", re.I)
+
+
 def _time(q: Quantity, sentence: Sentence) -> str | None:
     years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)]
     if not years:
         return None
+    # "from 8 GW in 2015 to 40 GW by May 2025": a year the figure is stated for right after it is its own
+    if (own := _OWN_YEAR.match(sentence.text, q.end)) is not None:
+        return own.group(1)
     before = [y for y in years if y[0] < q.start]
     if before:
         return before[-1][1]
@@ -549,18 +557,18 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
         prev_end = 0
-        shares: tuple[int, str] | None = None  # where the last share ended and what it measured
+        measured: tuple[int, str, str | None, str] | None = None  # the last figure's end, family, unit and metric
         definitions = _unit_definitions(quantities, sentence.text)
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
-            if q.family == "percent":
-                # 绿电占比超65%,未来将达90%: a share right after another, with no word of its own, goes on measuring it
-                if metric is None and shares is not None and q.start - shares[0] <= 16 and _only_time_and_aim(
-                        sentence.text[shares[0] : q.start]):
-                    metric = shares[1]
-                shares = (q.end, metric) if metric is not None else None
+            # 绿电占比超65%,未来将达90%, "from 8 GW in 2015 to over 40 GW": a figure right after another of its kind,
+            # with no word of its own and only a time and an aim between, goes on measuring the same thing
+            if (metric is None and measured is not None and measured[1:3] == (q.family, q.unit)
+                    and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
+                metric = measured[3]
+            measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
                                         or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
@@ -637,7 +645,7 @@ def _time_and_aim() -> re.Pattern[str]:
     status = lexicon()["status"]
     words = [w for name in ("target", "planned", "actual") for w in cue_words(status, name)]
     words += [w for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"]]
-    words += ["将", "达", "到", "至", "提升", "提高", "增至", "进一步", "再", "并", "以后", "之后", "by", "and", "to", "reach"]
+    words += ["将", "达", "到", "至", "提升", "提高", "增至", "进一步", "再", "并", "以后", "之后", "by", "and", "to", "reach", "in"]
     return re.compile(r"(?:\d{4}年?|年底|年末|[\s,，、;；]|" + cue_regex(tuple(words)).pattern + ")*", re.I)
 
 

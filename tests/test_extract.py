@@ -267,6 +267,15 @@ def test_a_year_closing_the_sentence_dates_the_figure() -> None:
     assert not [f for f in read("Its PUE reached 1.2 in 2025.5 terms.").facts if f.time]
 
 
+def test_a_figure_rising_from_one_level_to_another_keeps_its_metric_and_each_its_own_year() -> None:
+    facts = read("Ulanqab's installed wind and solar capacity grew from 5 GW in 2018 to over 20 GW by June 2024.").facts
+    assert {(f.metric, f.value, f.comparator, f.time) for f in facts if f.value is not None} == {
+        ("clean_energy_capacity", 5e6, "eq", "2018"), ("clean_energy_capacity", 2e7, "gt", "2024")}
+    # a figure of another kind after it measures something else
+    facts = read("乌兰察布风电装机达到500万千瓦,2024年储能达到20万千瓦时。").facts
+    assert [(f.metric, f.value) for f in facts if f.value is not None] == [("clean_energy_capacity", 5e6)]
+
+
 def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> None:
     facts = read("Qingyang cluster attracts 40 billion yuan\n"
                  "Investment in the Qingyang data center cluster has exceeded 40 billion yuan.").facts
