@@ -84,6 +84,12 @@ def _status(q: Quantity, sentence: Sentence) -> str:
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     table = lexicon()["kind"]
+    # 10万PFlops@fp16, 30 PFLOPS (FP64): the precision of the arithmetic right after the unit says what kind it is
+    tag = re.match(r"\s*(?:flops(?![a-z]))?\s*[@(（]?\s*([a-z]+\d+|半精度|双精度)", sentence.text[q.end : q.end + 16], re.I)
+    if tag is not None:
+        for name, words in lexicon()["kind_precision"].items():
+            if tag.group(1).lower() in words:
+                return name
     # "5000P Flops智能算力": the rest of a unit written apart is no word between the figure and its kind
     after = re.sub(r"^\s*(?:flops(?![a-z])\s*)?(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
     kinds = ("ai", "hpc", "general", "total", "size")

@@ -183,6 +183,8 @@ STATUS = [
     # a budget, an approval or a filing is a plan
     ("The Binhai Supercomputing Center, with a budget of 2 billion yuan, began construction in May.", "planned"),
     ("中卫市谋划项目20个,概算总投资28亿元。", "planned"),
+    # money and firms only intending to come are a plan, whatever the time word before
+    ("目前有意向落户芜湖的企业15家、总投资900多亿元。", "planned"),
 ]
 
 
@@ -410,6 +412,9 @@ def test_a_visit_or_a_policy_verb_does_not_open_a_name(text: str) -> None:
     ("江城智算中心一期已建成500P算力。", "ai"),
     ("The Binhai Supercomputing Center provides 200 petaflops.", "hpc"),
     ("江城智算中心总算力规模达到500P。", "total"),  # the sentence names the kind: it wins
+    # …but the precision of the arithmetic after the unit wins over a word of total
+    ("江城智算中心按照总算力5万PFlops@fp16规模建设。", "ai"),
+    ("The Binhai Data Center provides a total of 40 PFLOPS (FP64).", "hpc"),
 ])
 def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, kind: str) -> None:
     assert [f.kind for f in read(text.encode()).facts if f.metric == "computing_power"] == [kind]
