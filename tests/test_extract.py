@@ -333,6 +333,7 @@ def test_a_name_in_passing_gets_no_place_but_a_subject_of_the_article_does() -> 
     ("芜湖数据中心集群标准机架数量达到5万架,较上年增加2万架。", [50000]),
     ("The number of racks in the Chongqing data center cluster rose 18 percent to 120,000 racks.", [120000]),
     ("The Chongqing data center cluster set up 5,000 racks.", [5000]),
+    ("The Chongqing data center cluster added 8,000 racks this year and now has 60,000 racks.", [60000]),
 ])
 def test_a_change_against_an_earlier_level_is_no_level(text: str, levels: list) -> None:
     assert [f.value for f in read(text.encode()).facts if f.metric == "rack_count"] == levels
