@@ -229,6 +229,8 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
     return True, whole.get(name)
 
 
+# A new area or a zone of a hub spans up to a few thousand km²; a larger area is a province's or a country's land.
+_LARGEST_SITE_KM2 = 10_000.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
@@ -579,6 +581,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
                                         or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
+            if metric == "area" and q.value > _LARGEST_SITE_KM2:
+                metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
             if metric is None:
                 prev_end = q.end
                 continue

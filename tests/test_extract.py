@@ -669,6 +669,8 @@ WHOSE_FIGURE = [
     # a figure before 的 describes the noun after it: an island, a class of data centers
     ("江城智算中心选址江心洲。一片约2平方公里的沙洲将建成算力岛。", set()),
     ("北京市明确禁止新建PUE值1.4以上的数据中心。", set()),
+    # the land of a province or a country is no site's footprint; a new area's is
+    ("贵州省面积17.6万平方公里,贵安新区规划面积1795平方公里。", {("贵安新区", "area", 1795, "clause_subject")}),
     # …but a site of the kind the article is about is that site
     ("江城智算中心位于芜湖,是一座占地300亩的超大型数据中心。", {("江城智算中心", "area", 0.2, "clause_subject")}),
     # the place a report is filed from is no subject
