@@ -84,6 +84,12 @@ def _status(q: Quantity, sentence: Sentence) -> str:
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
     table = lexicon()["kind"]
+    # 10万PFlops@fp16, 30 PFLOPS (FP64): the precision of the arithmetic right after the unit says what kind it is
+    tag = re.match(r"\s*(?:flops(?![a-z]))?\s*[@(（]?\s*([a-z]+\d+|半精度|双精度)", sentence.text[q.end : q.end + 16], re.I)
+    if tag is not None:
+        for name, words in lexicon()["kind_precision"].items():
+            if tag.group(1).lower() in words:
+                return name
     # "5000P Flops智能算力": the rest of a unit written apart is no word between the figure and its kind
     after = re.sub(r"^\s*(?:flops(?![a-z])\s*)?(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
     kinds = ("ai", "hpc", "general", "total", "size")
@@ -122,10 +128,18 @@ def _kind_of(subject: Entity) -> str:
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|(?!\w|\.\d))")
 
 
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_OWN_YEAR = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:in|by|as of|at the end of|by the end of)\s+(?:(?:"
+                       + _MONTHS + r")[a-z]*\.?\s+)?((?:19|20)\d{2})(?!\d)", re.I)
+
+
 def _time(q: Quantity, sentence: Sentence) -> str | None:
     years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)]
     if not years:
         return None
+    # "from 8 GW in 2015 to 40 GW by May 2025": a year the figure is stated for right after it is its own
+    if (own := _OWN_YEAR.match(sentence.text, q.end)) is not None:
+        return own.group(1)
     before = [y for y in years if y[0] < q.start]
     if before:
         return before[-1][1]
@@ -219,6 +233,8 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
     return True, whole.get(name)
 
 
+# A new area or a zone of a hub spans up to a few thousand km²; a larger area is a province's or a country's land.
+_LARGEST_SITE_KM2 = 10_000.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
@@ -422,6 +438,18 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
+def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | None:
+    """The topic a figure with no name near it may fall back on: only one the document names more often than any
+    other thing of its rank (built things, else places). A page naming two centers equally often is about both, and
+    a figure there with no name of its own is as likely the other's (on real news most such figures were)."""
+    if topic is None:
+        return None
+    rank = INFRASTRUCTURE if topic.type in INFRASTRUCTURE else PLACES
+    counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in rank)
+    rival = max((n for key, n in counts.items() if key != topic.key), default=0)
+    return topic if counts[topic.key] > rival else None
+
+
 _PROJECT_TYPES = ("Center", "Park")  # what "the project" refers back to
 _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
 
@@ -506,6 +534,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
+    figure_topic = _figure_topic(raw_mentions, topic)
     mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
@@ -546,26 +575,28 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
         prev_end = 0
-        shares: tuple[int, str] | None = None  # where the last share ended and what it measured
+        measured: tuple[int, str, str | None, str] | None = None  # the last figure's end, family, unit and metric
         definitions = _unit_definitions(quantities, sentence.text)
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
-            if q.family == "percent":
-                # 绿电占比超65%,未来将达90%: a share right after another, with no word of its own, goes on measuring it
-                if metric is None and shares is not None and q.start - shares[0] <= 16 and _only_time_and_aim(
-                        sentence.text[shares[0] : q.start]):
-                    metric = shares[1]
-                shares = (q.end, metric) if metric is not None else None
+            # 绿电占比超65%,未来将达90%, "from 8 GW in 2015 to over 40 GW": a figure right after another of its kind,
+            # with no word of its own and only a time and an aim between, goes on measuring the same thing
+            if (metric is None and measured is not None and measured[1:3] == (q.family, q.unit)
+                    and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
+                metric = measured[3]
+            measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
                                         or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
+            if metric == "area" and q.value > _LARGEST_SITE_KM2:
+                metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, topic, by_type, carried)
+            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)):
@@ -634,7 +665,7 @@ def _time_and_aim() -> re.Pattern[str]:
     status = lexicon()["status"]
     words = [w for name in ("target", "planned", "actual") for w in cue_words(status, name)]
     words += [w for c in lexicon()["comparator"].values() for w in c["zh_before"] + c["en_before"]]
-    words += ["将", "达", "到", "至", "提升", "提高", "增至", "进一步", "再", "并", "以后", "之后", "by", "and", "to", "reach"]
+    words += ["将", "达", "到", "至", "提升", "提高", "增至", "进一步", "再", "并", "以后", "之后", "by", "and", "to", "reach", "in"]
     return re.compile(r"(?:\d{4}年?|年底|年末|[\s,，、;；]|" + cue_regex(tuple(words)).pattern + ")*", re.I)
 
 

@@ -190,6 +190,8 @@ STATUS = [
     # a budget, an approval or a filing is a plan
     ("The Binhai Supercomputing Center, with a budget of 2 billion yuan, began construction in May.", "planned"),
     ("中卫市谋划项目20个,概算总投资28亿元。", "planned"),
+    # money and firms only intending to come are a plan, whatever the time word before
+    ("目前有意向落户芜湖的企业15家、总投资900多亿元。", "planned"),
 ]
 
 
@@ -274,6 +276,15 @@ def test_a_year_closing_the_sentence_dates_the_figure() -> None:
     assert not [f for f in read("Its PUE reached 1.2 in 2025.5 terms.").facts if f.time]
 
 
+def test_a_figure_rising_from_one_level_to_another_keeps_its_metric_and_each_its_own_year() -> None:
+    facts = read("Ulanqab's installed wind and solar capacity grew from 5 GW in 2018 to over 20 GW by June 2024.").facts
+    assert {(f.metric, f.value, f.comparator, f.time) for f in facts if f.value is not None} == {
+        ("clean_energy_capacity", 5e6, "eq", "2018"), ("clean_energy_capacity", 2e7, "gt", "2024")}
+    # a figure of another kind after it measures something else
+    facts = read("乌兰察布风电装机达到500万千瓦,2024年储能达到20万千瓦时。").facts
+    assert [(f.metric, f.value) for f in facts if f.value is not None] == [("clean_energy_capacity", 5e6)]
+
+
 def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> None:
     facts = read("Qingyang cluster attracts 40 billion yuan\n"
                  "Investment in the Qingyang data center cluster has exceeded 40 billion yuan.").facts
@@ -329,6 +340,7 @@ def test_a_name_in_passing_gets_no_place_but_a_subject_of_the_article_does() -> 
     ("芜湖数据中心集群标准机架数量达到5万架,较上年增加2万架。", [50000]),
     ("The number of racks in the Chongqing data center cluster rose 18 percent to 120,000 racks.", [120000]),
     ("The Chongqing data center cluster set up 5,000 racks.", [5000]),
+    ("The Chongqing data center cluster added 8,000 racks this year and now has 60,000 racks.", [60000]),
 ])
 def test_a_change_against_an_earlier_level_is_no_level(text: str, levels: list) -> None:
     assert [f.value for f in read(text.encode()).facts if f.metric == "rack_count"] == levels
@@ -408,6 +420,9 @@ def test_a_visit_or_a_policy_verb_does_not_open_a_name(text: str) -> None:
     ("江城智算中心一期已建成500P算力。", "ai"),
     ("The Binhai Supercomputing Center provides 200 petaflops.", "hpc"),
     ("江城智算中心总算力规模达到500P。", "total"),  # the sentence names the kind: it wins
+    # …but the precision of the arithmetic after the unit wins over a word of total
+    ("江城智算中心按照总算力5万PFlops@fp16规模建设。", "ai"),
+    ("The Binhai Data Center provides a total of 40 PFLOPS (FP64).", "hpc"),
 ])
 def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, kind: str) -> None:
     assert [f.kind for f in read(text.encode()).facts if f.metric == "computing_power"] == [kind]
@@ -662,6 +677,8 @@ WHOSE_FIGURE = [
     # a figure before 的 describes the noun after it: an island, a class of data centers
     ("江城智算中心选址江心洲。一片约2平方公里的沙洲将建成算力岛。", set()),
     ("北京市明确禁止新建PUE值1.4以上的数据中心。", set()),
+    # the land of a province or a country is no site's footprint; a new area's is
+    ("贵州省面积17.6万平方公里,贵安新区规划面积1795平方公里。", {("贵安新区", "area", 1795, "clause_subject")}),
     # …but a site of the kind the article is about is that site
     ("江城智算中心位于芜湖,是一座占地300亩的超大型数据中心。", {("江城智算中心", "area", 0.2, "clause_subject")}),
     # the place a report is filed from is no subject
@@ -699,6 +716,10 @@ WHOSE_FIGURE = [
     ("Qingyang is one of the eight data centers opened in Gansu this year.", set()),
     ("Zhangjiakou has built 37 data center projects and plans 12 intelligent computing centers.",
      {("张家口", "datacenter_count", 37, "clause_subject"), ("张家口", "datacenter_count", 12, "clause_subject")}),
+    # a page naming two built things equally often has no topic a nameless figure falls back on; one named most has
+    ("江城智算中心与芜湖滨江数据中心同日开工。\n据介绍,项目总投资30亿元。", set()),
+    ("江城智算中心开工。江城智算中心与芜湖滨江数据中心相邻。\n据介绍,项目总投资30亿元。",
+     {("江城智算中心", "investment", 3e9, "topic")}),
 ]
 
 
