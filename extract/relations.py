@@ -66,6 +66,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+        # "the X Park of China Telecom (Cloud Computing) in Y": the owner named on the way, X lies in Y
+        if i + 2 < len(ents) and ea.type in ("Center", "Park") and ents[i + 1][1].type == "Company" and re.fullmatch(
+                r"\s+of\s+(?:the\s+)?", between(a, ents[i + 1][0])) and re.fullmatch(
+                r"(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?", between(*(m for m, _ in ents[i + 1 : i + 3]))) and (
+                ents[i + 2][1].type in PLACES | {"Park"}):
+            found += [(ea, "located_in", p) for p in _places_of_run(ents, ents[i + 2][0])]
     found += _leading_place_zh(ents, text, off)
     # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
     for i, (a, ea) in enumerate(ents):
@@ -133,9 +139,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             for m, e in ents:
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
-    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?", text):
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?", text):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
-        target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE), None)
+        # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
+        # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
+        target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE
+                       and not re.search(r"(?:\b(?:at|in|inside|within)\s+(?:the\s+)?|[（(]\s*)$", text[: m.start - off])), None)
         if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
             found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
     # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
@@ -182,8 +191,17 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
             continue
+        if metric == "operator" and o.type == "Park" and not _is_zone(o):
+            continue  # a park builds nothing; a zone with its own administration does (成都高新区)
         out.append((s, metric, o))
     return out
+
+
+def _is_zone(park: Entity) -> bool:
+    """Whether a park is an administrative zone by its name (成都高新区, Wuhu Economic Development Zone)."""
+    rel = lexicon()["relation"]
+    return bool(park.zh and park.zh.endswith(tuple(rel["operator_zone_zh"]))) or (
+        park.en.lower().endswith(tuple(rel["operator_zone_en"])))
 
 
 # when, between a name and 在 (X一期,20日在Y开工 / X近日在Y上线): words of time that do not change where X is
@@ -198,7 +216,7 @@ _SET_PHRASE = re.compile(
     r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
-    r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
+    r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:唯一的?|首批)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
     r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
     r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
     re.IGNORECASE,
@@ -236,7 +254,7 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off)
+    return found + _listed_members(ents, text, off) + _members_listed_after(ents, text, off)
 
 
 _SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"
@@ -257,6 +275,52 @@ def _listed_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
         if group is not None:
             found += [(e, "member_of", group) for e in _list_items(ents, text, off, match.start())
                       if e.type in _SET_MEMBER_TYPES]
+    return found
+
+
+_SET_THEN_LIST = re.compile(
+    r"(?:[0-9一二三四五六七八九十]+个|八大|十大)(?:国家|全国)?(?:算力|一体化算力网络)?(?:国家)?"
+    r"(?:(?P<hub>枢纽节点|算力枢纽)|数据中心集群)[,，]?\s*(?:分别)?(?:是|为|包括|即|有)[:：]?\s*[“\"]?"
+    r"|\b(?:eight|8|ten|10)\s+(?:national\s+)?(?:computing\s+)?(?:(?P<hub_en>hub nodes|hubs)|(?:data\s+cent(?:er|re)\s+)?clusters)"
+    r"(?:,?\s+(?:including|namely|are)|:)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _members_listed_after(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """The set named before its list ("8个国家算力枢纽节点,分别是A、B和C", "ten clusters, including A and B"): each
+    item of the list that is wholly a name (a run of places: its last) and a place, hub or cluster belongs to the set."""
+    gaz = gazetteer()
+    found: list[tuple[Entity, str, Entity]] = []
+    for match in _SET_THEN_LIST.finditer(text):
+        hub = bool(match.group("hub") or match.group("hub_en"))
+        group = gaz.entities.get("national-computing-hub-nodes" if hub else "national-data-center-clusters")
+        stop = re.search(r"[，。；;:：()（）]|,(?!\s)|[.](?!\w)" if not match.group(0).isascii() else r"[。；;:：()（）]|[.](?!\w)",
+                         text[match.end() :])
+        span = text[match.end() : match.end() + (stop.start() if stop else len(text))]
+        if group is None:
+            continue
+        sep = r"\s*(?:、|,|和|及|以及|与|,?\s*and)?\s*(?:the\s+)?[“\"]?"
+        runs: list[list[tuple[Mention, Entity]]] = []
+        for m, e in ents:
+            if match.end() <= m.start - off and m.end - off <= match.end() + len(span):
+                if runs and runs[-1][-1][0].end == m.start:
+                    runs[-1].append((m, e))
+                else:
+                    runs.append([(m, e)])
+        at, members = match.end(), []
+        unnamed = r"(?:[^、，,。；;]{1,10}?(?:、|,\s*|和|及|以及|\s+and\s+))*"  # items no name is read in (京津冀、)
+        for run in runs:  # a run is an item when only separators and unnamed items stand before it
+            if not re.fullmatch(unnamed + sep, text[at : run[0][0].start - off]):
+                break
+            after = text[run[-1][0].end - off : match.end() + len(span)]
+            if run[-1][1].type in _SET_MEMBER_TYPES and re.match(r"\s*(?:、|,|和|及|以及|与|and\b|等|$)", after):
+                members.append(run[-1][1])
+            at = run[-1][0].end - off
+        # the list must end the clause (…、宁夏中卫等地的项目: the names qualify something else)
+        closing = r"[^、，,。；;的]{0,4}?(?:等(?:[0-9一二三四五六七八九十]+个?)?(?:地|个|集群|枢纽节点|节点|省份|省区)?)?\s*(?:,\s.*)?"
+        if re.fullmatch(unnamed + closing, text[at : match.end() + len(span)]):
+            found += [(e, "member_of", group) for e in members]
     return found
 
 
@@ -436,7 +500,9 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
                             + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
-        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
+        # a place the work happens in is no agent (由A公司在B开发区建设)
+        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)
+                  and not (e.type in PLACES | {"Park"} and _after_at(ents, m, text, off))]
         target = None
         if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)

@@ -297,3 +297,47 @@ def test_partners_by_agreement_and_by_list(text: str, expected: set) -> None:
 ])
 def test_a_site_in_brackets_or_after_a_date(text: str) -> None:
     assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a high-tech zone builds as a district does; a place the work happens in builds nothing
+    ("兰州智算中心由兰州高新区、安宁区与华为公司联合建设。", {"兰州高新区", "安宁区", "华为"}),
+    ("兰州智算中心由华为公司在兰州高新区投资建设。", {"华为"}),
+    ("兰州智算中心由兰州新区大数据产业园建设。", set()),  # a park with no administration of its own builds nothing
+])
+def test_a_zone_builds_but_not_a_park_or_a_site(text: str, expected: set) -> None:
+    operators = {f.object.zh for f in read(text.encode()).facts if f.metric == "operator" and f.subject.zh == "兰州智算中心"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Lanzhou Intelligent Computing Center was developed by China's National University of Defense Technology.",
+     {("lanzhou-intelligent-computing-center", "national-university-of-defense-technology")}),
+    # the builder of the machine, not of the center it is housed at nor of its name in brackets
+    ("The Sunway TaihuLight is housed at the Lanzhou Intelligent Computing Center and developed by China's National "
+     "University of Defense Technology.", {("sunway-taihulight", "national-university-of-defense-technology")}),
+])
+def test_english_builders_after_china_s(text: str, expected: set) -> None:
+    assert _relations(text, "operator") == expected
+
+
+def test_a_park_of_a_company_in_a_place_lies_there() -> None:
+    text = "New halls were completed at the Wuhu Big Data Industrial Park of China Telecom Cloud Computing in Jiujiang District."
+    assert ("wuhu-big-data-industrial-park", "jiujiang-district") in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国家共布局8个国家算力枢纽节点,分别是京津冀、长三角、内蒙古、贵州、甘肃和宁夏等。",
+     {"inner-mongolia", "guizhou", "gansu", "ningxia"}),
+    ("China has set up eight national computing hubs, including Inner Mongolia, Guizhou and Gansu.",
+     {"inner-mongolia", "guizhou", "gansu"}),
+    # the names qualify projects, not the set
+    ("全国10个数据中心集群包括甘肃庆阳、宁夏中卫等地的新建项目。", set()),
+])
+def test_a_set_named_before_its_list(text: str, expected: set) -> None:
+    assert {s for s, o in _relations(text, "member_of")} == expected
+
+
+def test_the_only_hub_of_its_kind_is_a_hub() -> None:
+    members = _relations("宁夏被确定为全国唯一的一体化算力网络枢纽节点中心。", "member_of")
+    assert members == {("ningxia", "national-computing-hub-nodes")}
