@@ -132,7 +132,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
     own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
-    found += _role_nouns(ents, text, off, roles_of)
+    found += _role_nouns(ents, text, off, roles_of, None if own else carried) + _role_nouns_en(ents, text, off, None if own else carried)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -144,7 +144,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
         # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
         target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE
-                       and not re.search(r"(?:\b(?:at|in|inside|within)\s+(?:the\s+)?|[（(]\s*)$", text[: m.start - off])), None)
+                       and not re.search(r"(?:\b(?:at|in|inside|within)\s+(?:the\s+)?|[（(]\s*)$", text[: m.start - off])),
+                      None if own else carried)  # "It was built by A": the sentence before's subject
         if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
             found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
     # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
@@ -523,9 +524,10 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
 
 
 def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
-                roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+                roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """A公司为建设单位 / A作为运营主体 / 建设单位为A公司: the company builds or runs the thing the sentence is about
-    (its first name of something built, not a place it lies in)."""
+    (its first name of something built, not a place it lies in; else, in a sentence naming no such thing, the
+    subject of the sentence before: X项目总投资50亿元。项目业主为A公司。)."""
     rel = lexicon()["relation"]
     roles = "|".join(rel["operator_role_zh"])
     found = []
@@ -534,7 +536,7 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
             continue
         if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + roles + ")", text[c.end - off :]) or re.search(
                 r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]):
-            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), None)
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), carried)
             if target is not None:
                 found.append((target, "operator", ec))
                 # 建设单位为A、B: the companies listed after A build it too
@@ -543,6 +545,30 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
                         r"\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                     found.append((target, "operator", ents[k][1]))
                     k += 1
+    return found
+
+
+def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                   carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """"A is the developer of X", "A, the operator of X", "X's operator, A," / "X's developer is A", "The project's
+    developer is A" (the sentence before's subject): A builds or runs X."""
+    roles = r"(?:main\s+|lead\s+|principal\s+)?(?:" + "|".join(lexicon()["relation"]["operator_role_en"]) + r")"
+    found = []
+    for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
+        gap = text[a.end - off : b.start - off]
+        if ea.type in ("Company", "Organization") and eb.type in INFRASTRUCTURE and re.fullmatch(
+                r"(?:,\s*|\s+(?:is|was|will\s+be|has\s+been|became|serves\s+as|acts\s+as)\s+)(?:the|a|an)\s+" + roles
+                + r"\s+(?:and\s+[a-z]+\s+)?(?:of|for|behind)\s+(?:the\s+)?", gap, re.IGNORECASE):
+            found.append((eb, "operator", ea))
+        elif ea.type in INFRASTRUCTURE and eb.type in ("Company", "Organization") and re.fullmatch(
+                r"['’]s\s+" + roles + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", gap, re.IGNORECASE):
+            found.append((ea, "operator", eb))
+    if carried is not None:
+        lead = re.match(r"\s*(?:The|Its)\s+(?:project|center|centre|facility)?(?:['’]s)?\s*" + roles
+                        + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", text, re.IGNORECASE)
+        agent = next((e for m, e in ents if lead is not None and m.start - off == lead.end()), None)
+        if agent is not None and agent.type in ("Company", "Organization"):
+            found.append((carried, "operator", agent))
     return found
 
 

@@ -341,3 +341,24 @@ def test_a_set_named_before_its_list(text: str, expected: set) -> None:
 def test_the_only_hub_of_its_kind_is_a_hub() -> None:
     members = _relations("宁夏被确定为全国唯一的一体化算力网络枢纽节点中心。", "member_of")
     assert members == {("ningxia", "national-computing-hub-nodes")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心项目总投资50亿元。项目业主为中国电信甘肃公司。", {"中国电信甘肃公司"}),
+    # a sentence with a thing of its own is about that thing
+    ("兰州智算中心项目总投资50亿元。庆阳云谷数据中心的项目业主为中国电信甘肃公司。", set()),
+])
+def test_a_role_noun_in_the_next_sentence(text: str, expected: set) -> None:
+    operators = {f.object.zh for f in read(text.encode()).facts if f.metric == "operator" and f.subject.zh == "兰州智算中心"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China Telecom is the developer of the Lanzhou Intelligent Computing Center.", {"china-telecom"}),
+    ("China Telecom, the operator of the Lanzhou Intelligent Computing Center, expects more demand.", {"china-telecom"}),
+    ("The Lanzhou Intelligent Computing Center's operator, China Telecom, expects more demand.", {"china-telecom"}),
+    ("The Lanzhou Intelligent Computing Center cost 5 billion yuan. The project's developer is China Telecom.", {"china-telecom"}),
+    ("China Telecom is the largest tenant in the Lanzhou Intelligent Computing Center.", set()),
+])
+def test_english_role_nouns(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
