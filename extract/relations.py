@@ -466,6 +466,14 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
                             r"|(?<![A-Za-z])invest(?:s|ed)?\s+[^.,;]{0,40}?\bin\s+", text):  # A has invested N in X
         clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
         agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
+        if not agents and re.fullmatch(r"\s*(?:并|将|拟|还将)?\s*(?:共同|联合|携手|合作)", text[clause_start : verb.start()] + (
+                verb.group(0)[:2] if verb.group(0)[:2] in ("共同", "联合", "合作") else "")):
+            # A与B签署协议,共同建设X: the parties that signed in the clause before build together
+            prev_start = max(text.rfind(c, 0, clause_start - 1) for c in "，,;；。") + 1
+            signs = "|".join(rel["partner_zh"])
+            signed = re.match(r"[^，,;；。]*?(?:与|和|同)[^，,;；。]*?(?:" + signs + ")", text[prev_start : clause_start])
+            if signed is not None:
+                agents = [e for m, e in agents_before if prev_start <= m.start - off and m.end - off <= prev_start + signed.end()]
         last = max((m.end for m, e in agents_before if m.end - off <= verb.start()), default=0)
         if not agents or any(last <= m.start and m.end - off <= verb.start() and e.type in PLACES
                              and not _after_at(ents, m, text, off) for m, e in ents):
@@ -639,7 +647,7 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     found = []
     for j, (b, eb) in enumerate(ents):
         rest = text[b.end - off : b.end - off + 16]
-        if not re.match(r"的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板)?(?:要素)?(?:支撑|配套|骨干)?(?:"
+        if not re.match(r"的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批)?(?:要素)?(?:支撑|配套|骨干)?(?:"
                         + "|".join(rel["part_of_copula_zh"]) + ")", rest):
             continue
         for i in range(j - 1, -1, -1):

@@ -362,3 +362,22 @@ def test_a_role_noun_in_the_next_sentence(text: str, expected: set) -> None:
 ])
 def test_english_role_nouns(text: str, expected: set) -> None:
     assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国移动与华为签署战略合作协议,共同建设庆阳云谷数据中心。", {"china-mobile", "huawei"}),
+    ("中国移动与华为签约,将联合打造庆阳云谷数据中心。", {"china-mobile", "huawei"}),
+    ("中国移动与华为签约,庆阳市将建设庆阳云谷数据中心。", set()),  # the clause has a builder of its own
+])
+def test_parties_that_sign_and_then_build_together(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "qingyang-cloud-valley-data-center"} == expected
+
+
+@pytest.mark.parametrize("text", ["庆阳云谷数据中心坐落在西峰区,占地200亩。", "庆阳云谷数据中心建于西峰区,占地200亩。"])
+def test_more_words_of_siting(text: str) -> None:
+    assert ("qingyang-cloud-valley-data-center", "xifeng-district") in _relations(text, "located_in")
+
+
+def test_the_first_project_of_a_cluster_is_part_of_it() -> None:
+    parts = _relations("庆阳云谷数据中心是庆阳数据中心集群的首个项目。", "part_of")
+    assert parts == {("qingyang-cloud-valley-data-center", "qingyang-data-center-cluster")}
