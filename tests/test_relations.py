@@ -381,3 +381,13 @@ def test_more_words_of_siting(text: str) -> None:
 def test_the_first_project_of_a_cluster_is_part_of_it() -> None:
     parts = _relations("庆阳云谷数据中心是庆阳数据中心集群的首个项目。", "part_of")
     assert parts == {("qingyang-cloud-valley-data-center", "qingyang-data-center-cluster")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国移动是兰州智算中心的建设单位。", {"china-mobile"}),
+    ("中国移动旗下的兰州智算中心已投运。", {"china-mobile"}),
+    ("中国移动是兰州智算中心的重要客户。", set()),  # a customer runs nothing
+    ("The Lanzhou Intelligent Computing Center, owned by China Mobile, opened.", {"china-mobile"}),
+])
+def test_a_company_s_own_center(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
