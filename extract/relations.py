@@ -731,9 +731,9 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
 
 
 def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """In Wuhu, the Wuhu data center cluster …: a place phrase opening an English sentence."""
-    lead = re.match(r"\s*In\s+", text)
-    if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES:
+    """In Wuhu, the Wuhu data center cluster … / Located in Wuhu, the …: a place phrase opening an English sentence."""
+    lead = re.match(r"\s*(?:(?:Located|Situated|Based|Sited)\s+)?In\s+(?:the\s+)?", text, re.IGNORECASE)
+    if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES | {"Park"}:
         return []
     comma = text.find(",", ents[0][0].end - off)
     if comma < 0 or comma - (ents[0][0].end - off) > 1:

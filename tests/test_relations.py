@@ -391,3 +391,18 @@ def test_the_first_project_of_a_cluster_is_part_of_it() -> None:
 ])
 def test_a_company_s_own_center(text: str, expected: set) -> None:
     assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+def test_english_agreements_in_the_plural() -> None:
+    partners = _relations("Qingyang has signed cooperation agreements with China Mobile and Huawei.", "partner")
+    assert partners == {("qingyang", "china-mobile"), ("qingyang", "huawei")}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Located in Xifeng District, the Qingyang Cloud Valley Data Center has 5,000 racks.", "xifeng-district"),
+    ("In the Wuhu Big Data Industrial Park, the Qingyang Cloud Valley Data Center has 5,000 racks.", "wuhu-big-data-industrial-park"),
+    ("In 2023, the Qingyang Cloud Valley Data Center opened.", None),
+])
+def test_an_english_opening_place_phrase(text: str, place: str | None) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "qingyang-cloud-valley-data-center"} - {"qingyang"}
+    assert located == ({place} if place else set())
