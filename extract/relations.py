@@ -255,7 +255,7 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off) + _members_listed_after(ents, text, off)
+    return found + _listed_members(ents, text, off)
 
 
 _SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"
@@ -276,52 +276,6 @@ def _listed_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
         if group is not None:
             found += [(e, "member_of", group) for e in _list_items(ents, text, off, match.start())
                       if e.type in _SET_MEMBER_TYPES]
-    return found
-
-
-_SET_THEN_LIST = re.compile(
-    r"(?:[0-9一二三四五六七八九十]+个|八大|十大)(?:国家|全国)?(?:算力|一体化算力网络)?(?:国家)?"
-    r"(?:(?P<hub>枢纽节点|算力枢纽)|数据中心集群)[,，]?\s*(?:分别)?(?:是|为|包括|即|有)[:：]?\s*[“\"]?"
-    r"|\b(?:eight|8|ten|10)\s+(?:national\s+)?(?:computing\s+)?(?:(?P<hub_en>hub nodes|hubs)|(?:data\s+cent(?:er|re)\s+)?clusters)"
-    r"(?:,?\s+(?:including|namely|are)|:)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _members_listed_after(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """The set named before its list ("8个国家算力枢纽节点,分别是A、B和C", "ten clusters, including A and B"): each
-    item of the list that is wholly a name (a run of places: its last) and a place, hub or cluster belongs to the set."""
-    gaz = gazetteer()
-    found: list[tuple[Entity, str, Entity]] = []
-    for match in _SET_THEN_LIST.finditer(text):
-        hub = bool(match.group("hub") or match.group("hub_en"))
-        group = gaz.entities.get("national-computing-hub-nodes" if hub else "national-data-center-clusters")
-        stop = re.search(r"[，。；;:：()（）]|,(?!\s)|[.](?!\w)" if not match.group(0).isascii() else r"[。；;:：()（）]|[.](?!\w)",
-                         text[match.end() :])
-        span = text[match.end() : match.end() + (stop.start() if stop else len(text))]
-        if group is None:
-            continue
-        sep = r"\s*(?:、|,|和|及|以及|与|,?\s*and)?\s*(?:the\s+)?[“\"]?"
-        runs: list[list[tuple[Mention, Entity]]] = []
-        for m, e in ents:
-            if match.end() <= m.start - off and m.end - off <= match.end() + len(span):
-                if runs and runs[-1][-1][0].end == m.start:
-                    runs[-1].append((m, e))
-                else:
-                    runs.append([(m, e)])
-        at, members = match.end(), []
-        unnamed = r"(?:[^、，,。；;]{1,10}?(?:、|,\s*|和|及|以及|\s+and\s+))*"  # items no name is read in (京津冀、)
-        for run in runs:  # a run is an item when only separators and unnamed items stand before it
-            if not re.fullmatch(unnamed + sep, text[at : run[0][0].start - off]):
-                break
-            after = text[run[-1][0].end - off : match.end() + len(span)]
-            if run[-1][1].type in _SET_MEMBER_TYPES and re.match(r"\s*(?:、|,|和|及|以及|与|and\b|等|$)", after):
-                members.append(run[-1][1])
-            at = run[-1][0].end - off
-        # the list must end the clause (…、宁夏中卫等地的项目: the names qualify something else)
-        closing = r"[^、，,。；;的]{0,4}?(?:等(?:[0-9一二三四五六七八九十]+个?)?(?:地|个|集群|枢纽节点|节点|省份|省区)?)?\s*(?:,\s.*)?"
-        if re.fullmatch(unnamed + closing, text[at : match.end() + len(span)]):
-            found += [(e, "member_of", group) for e in members]
     return found
 
 

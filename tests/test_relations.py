@@ -326,18 +326,6 @@ def test_a_park_of_a_company_in_a_place_lies_there() -> None:
     assert ("wuhu-big-data-industrial-park", "jiujiang-district") in _relations(text, "located_in")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("国家共布局8个国家算力枢纽节点,分别是京津冀、长三角、内蒙古、贵州、甘肃和宁夏等。",
-     {"inner-mongolia", "guizhou", "gansu", "ningxia"}),
-    ("China has set up eight national computing hubs, including Inner Mongolia, Guizhou and Gansu.",
-     {"inner-mongolia", "guizhou", "gansu"}),
-    # the names qualify projects, not the set
-    ("全国10个数据中心集群包括甘肃庆阳、宁夏中卫等地的新建项目。", set()),
-])
-def test_a_set_named_before_its_list(text: str, expected: set) -> None:
-    assert {s for s, o in _relations(text, "member_of")} == expected
-
-
 def test_the_only_hub_of_its_kind_is_a_hub() -> None:
     members = _relations("宁夏被确定为全国唯一的一体化算力网络枢纽节点中心。", "member_of")
     assert members == {("ningxia", "national-computing-hub-nodes")}
