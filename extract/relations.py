@@ -49,7 +49,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
     # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
     phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
-    located_zh = r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*"
+    located_zh = (r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也)?(?:"
+                  + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*")
     at_zh = r"\s*(?:项目)?[）)]?" + phase + r"[,，]?\s*(?:" + _WHEN + r")*\s*在\s*"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
@@ -207,7 +208,7 @@ def _is_zone(park: Entity) -> bool:
 
 # when, between a name and 在 (X一期,20日在Y开工 / X近日在Y上线): words of time that do not change where X is
 _WHEN = (r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年|\d{1,2}日)(?:上午|下午|晚间|晚)?(?:初|底|中旬|下旬|上旬)?"
-         r"|近日|日前|今天|今日|当天|昨天|昨日|上午|下午|正式|已经|已|将|于")
+         r"|近日|日前|近期|今天|今日|当天|昨天|昨日|上午|下午|上月|本月|今年|去年|正式|已经|已|将|于")
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}

@@ -394,3 +394,16 @@ def test_english_agreements_in_the_plural() -> None:
 def test_an_english_opening_place_phrase(text: str, place: str | None) -> None:
     located = {o for s, o in _relations(text, "located_in") if s == "qingyang-cloud-valley-data-center"} - {"qingyang"}
     assert located == ({place} if place else set())
+
+
+@pytest.mark.parametrize(("text", "placed"), [
+    ("兰州智算中心上月在兰州新区投入运营。", True),
+    ("兰州智算中心昨日在兰州新区竣工。", True),
+    ("兰州智算中心在兰州新区正式点亮。", True),
+    ("兰州智算中心已扎根兰州新区。", True),
+    ("兰州智算中心设在兰州新区。", True),
+    ("兰州智算中心项目在北京签约。", False),  # a signing may happen far from the site
+])
+def test_more_events_and_words_of_siting(text: str, placed: bool) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "lanzhou-intelligent-computing-center"}
+    assert ("lanzhou-new-area" in located) == placed and "beijing" not in located
