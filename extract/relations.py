@@ -67,6 +67,11 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+            elif ea.type in PLACES | {"Park"} and eb.type in INFRASTRUCTURE and re.fullmatch(
+                    r"\s+(?:" + "|".join(map(en_cue, rel["home_of_en"])) + r")\s+(?:the\s+)?", gap):
+                found.append((eb, "located_in", ea))  # Y is home to X
+            elif ea.type in INFRASTRUCTURE and eb.type == "Park" and re.fullmatch(r"\s+at\s+(?:the\s+)?", gap):
+                found.append((ea, "located_in", eb))  # the X at the Y park
         # "the X Park of China Telecom (Cloud Computing) in Y": the owner named on the way, X lies in Y
         if i + 2 < len(ents) and ea.type in ("Center", "Park") and ents[i + 1][1].type == "Company" and re.fullmatch(
                 r"\s+of\s+(?:the\s+)?", between(a, ents[i + 1][0])) and re.fullmatch(

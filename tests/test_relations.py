@@ -407,3 +407,14 @@ def test_an_english_opening_place_phrase(text: str, place: str | None) -> None:
 def test_more_events_and_words_of_siting(text: str, placed: bool) -> None:
     located = {o for s, o in _relations(text, "located_in") if s == "lanzhou-intelligent-computing-center"}
     assert ("lanzhou-new-area" in located) == placed and "beijing" not in located
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Lanzhou Intelligent Computing Center, located at Lanzhou New Area, opened.", "lanzhou-new-area"),
+    ("The Lanzhou Intelligent Computing Center went into operation in Lanzhou New Area last week.", "lanzhou-new-area"),
+    ("The Lanzhou Intelligent Computing Center at the Wuhu Big Data Industrial Park opened.", "wuhu-big-data-industrial-park"),
+    ("Lanzhou New Area is home to the Lanzhou Intelligent Computing Center.", "lanzhou-new-area"),
+    ("Lanzhou New Area hosts the Lanzhou Intelligent Computing Center.", "lanzhou-new-area"),
+])
+def test_more_english_words_of_siting(text: str, place: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", place) in _relations(text, "located_in")
