@@ -614,7 +614,8 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     found = []
     for j, (b, eb) in enumerate(ents):
         rest = text[b.end - off : b.end - off + 16]
-        if not re.match(r"的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批)?(?:要素)?(?:支撑|配套|骨干)?(?:"
+        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?(?:要素)?"
+                        r"(?:支撑|配套|骨干)?(?:"
                         + "|".join(rel["part_of_copula_zh"]) + ")", rest):
             continue
         for i in range(j - 1, -1, -1):

@@ -418,3 +418,13 @@ def test_more_events_and_words_of_siting(text: str, placed: bool) -> None:
 ])
 def test_more_english_words_of_siting(text: str, place: str) -> None:
     assert ("lanzhou-intelligent-computing-center", place) in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心是庆阳数据中心集群内的重点项目。", {"qingyang-data-center-cluster"}),
+    ("兰州智算中心属于庆阳数据中心集群。", {"qingyang-data-center-cluster"}),
+    ("兰州智算中心作为庆阳数据中心集群的龙头项目,已投运。", {"qingyang-data-center-cluster"}),
+    ("兰州智算中心属于国内领先水平。", set()),
+])
+def test_more_ways_of_being_part_of_a_cluster(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "part_of") if s == "lanzhou-intelligent-computing-center"} == expected
