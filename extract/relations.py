@@ -442,6 +442,11 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
         target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
             re.fullmatch(r"(?:the\s+)?", text[verb.end() : max(verb.end(), m.start - off)]) and m.start - off >= verb.end()
             or re.search(r"参与$", text[:m.start - off]) and m.end - off == verb.start())), None)
+        if target is None and verb.group(0).endswith("的") and re.match(r"[^，,。；;]{0,6}?(?:项目|工程)", text[verb.end() :]):
+            # X是A与B合作建设的项目: the thing before 是 the agents open with
+            first = min(m.start for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start())
+            target = next((e for m, e in ents if e.type in INFRASTRUCTURE and re.fullmatch(
+                r"\s*(?:项目)?(?:是|为|系)\s*", text[m.end - off : first - off])), None)
         for agent in agents:
             if target is not None:
                 found.append((target, "operator", agent))
@@ -538,6 +543,16 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
         elif ea.type in INFRASTRUCTURE and eb.type in ("Company", "Organization") and re.fullmatch(
                 r"['’]s\s+" + roles + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", gap, re.IGNORECASE):
             found.append((ea, "operator", eb))
+    for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # X is a joint venture of A and B
+        if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
+                r"\s+(?:is|was|will\s+be)\s+(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",
+                text[x.end - off : a.start - off]):
+            found.append((ex, "operator", ea))
+            k = next(j for j, (m, _) in enumerate(ents) if m is a) + 1
+            while k < len(ents) and ents[k][1].type in ("Company", "Organization") and re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
+                found.append((ex, "operator", ents[k][1]))
+                k += 1
     if carried is not None:
         lead = re.match(r"\s*(?:The|Its)\s+(?:project|center|centre|facility)?(?:['’]s)?\s*" + roles
                         + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", text, re.IGNORECASE)

@@ -428,3 +428,14 @@ def test_more_english_words_of_siting(text: str, place: str) -> None:
 ])
 def test_more_ways_of_being_part_of_a_cluster(text: str, expected: set) -> None:
     assert {o for s, o in _relations(text, "part_of") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心是中国移动与华为合作建设的项目。", {"china-mobile", "huawei"}),
+    ("兰州智算中心是中国移动投资建设的重点工程。", {"china-mobile"}),
+    # another clause's builder builds another thing
+    ("兰州智算中心是甘肃规模最大的项目,中国移动建设的数据中心也在推进。", set()),
+    ("The Lanzhou Intelligent Computing Center is a joint venture of China Mobile and Huawei.", {"china-mobile", "huawei"}),
+])
+def test_a_project_built_by_named_parties(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
