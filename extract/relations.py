@@ -175,7 +175,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
-    found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
+    found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
     # "Y枢纽节点样板工程、西南最大的智算中心——X": a project of Y named after a dash is part of Y
     for (my, ey), (mx, ex) in zip(ents, ents[1:], strict=False):
@@ -416,7 +416,8 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
     return found
 
 
-def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                      carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """Builders named before the verb: 中国电信与华为共同建设X, A投资建设的X, A等企业参与集群建设, Huawei built the center."""
     rel = lexicon()["relation"]
     found = []
@@ -447,6 +448,21 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
             first = min(m.start for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start())
             target = next((e for m, e in ents if e.type in INFRASTRUCTURE and re.fullmatch(
                 r"\s*(?:项目)?(?:是|为|系)\s*", text[m.end - off : first - off])), None)
+        if target is None and re.match(r"\s*(?:[和及与、]?\s*(?:运营|管理|运维))?\s*(?:[，,。；;]|$)", text[verb.end() :]):
+            # X项目总投资50亿元,A负责投资建设。/ …。A与B共同建设。: a clause of builders and a verb only is about
+            # the thing the sentence opens with, else (naming none) the one the sentence before was about
+            words = text[clause_start : verb.start()]
+            spans = sorted((m.start - off - clause_start, m.end - off - clause_start) for m, _ in agents_before
+                           if clause_start <= m.start - off and m.end - off <= verb.start())
+            for a, b in reversed(spans):
+                words = words[:a] + words[b:]
+            if re.fullmatch(r"(?:\s|[、和与及同]|以及|将|已|正在|负责|共同|联合|合作|主要)*", words):
+                lead = OPENING.match(text)
+                opening = [e for m, e in ents if e.type in INFRASTRUCTURE]
+                if opening and lead is not None and next(m for m, e in ents if e.type in INFRASTRUCTURE).start - off == lead.end():
+                    target = opening[0] if len({e.key for e in opening}) == 1 else None
+                elif not opening:
+                    target = carried
         for agent in agents:
             if target is not None:
                 found.append((target, "operator", agent))

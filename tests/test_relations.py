@@ -439,3 +439,18 @@ def test_more_ways_of_being_part_of_a_cluster(text: str, expected: set) -> None:
 ])
 def test_a_project_built_by_named_parties(text: str, expected: set) -> None:
     assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心项目总投资50亿元。中国电信负责建设运营。", {"china-telecom"}),
+    ("兰州智算中心项目总投资50亿元,中国电信负责投资建设,华为提供技术支持。", {"china-telecom"}),
+    ("兰州智算中心项目总投资50亿元。中国电信与华为共同建设。", {"china-telecom", "huawei"}),
+    ("兰州智算中心项目总投资50亿元。庆阳市政府要求中国电信加快建设。", set()),  # asked to build is no builder
+])
+def test_builders_of_a_clause_without_an_object(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+def test_builders_of_a_sentence_about_two_things_build_neither() -> None:
+    text = "兰州智算中心已投运,庆阳云谷数据中心也在推进,中国电信负责建设。"
+    assert not _relations(text, "operator")
