@@ -49,7 +49,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
     # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
     phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
-    located_zh = r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*"
+    located_zh = (r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也)?(?:"
+                  + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*")
     at_zh = r"\s*(?:项目)?[）)]?" + phase + r"[,，]?\s*(?:" + _WHEN + r")*\s*在\s*"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
@@ -66,6 +67,17 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+            elif ea.type in PLACES | {"Park"} and eb.type in INFRASTRUCTURE and re.fullmatch(
+                    r"\s+(?:" + "|".join(map(en_cue, rel["home_of_en"])) + r")\s+(?:the\s+)?", gap):
+                found.append((eb, "located_in", ea))  # Y is home to X
+            elif ea.type in INFRASTRUCTURE and eb.type == "Park" and re.fullmatch(r"\s+at\s+(?:the\s+)?", gap):
+                found.append((ea, "located_in", eb))  # the X at the Y park
+        # "the X Park of China Telecom (Cloud Computing) in Y": the owner named on the way, X lies in Y
+        if i + 2 < len(ents) and ea.type in ("Center", "Park") and ents[i + 1][1].type == "Company" and re.fullmatch(
+                r"\s+of\s+(?:the\s+)?", between(a, ents[i + 1][0])) and re.fullmatch(
+                r"(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?", between(*(m for m, _ in ents[i + 1 : i + 3]))) and (
+                ents[i + 2][1].type in PLACES | {"Park"}):
+            found += [(ea, "located_in", p) for p in _places_of_run(ents, ents[i + 2][0])]
     found += _leading_place_zh(ents, text, off)
     # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
     for i, (a, ea) in enumerate(ents):
@@ -126,16 +138,20 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
     own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
-    found += _role_nouns(ents, text, off, roles_of)
+    found += _role_nouns(ents, text, off, roles_of, None if own else carried) + _role_nouns_en(ents, text, off, None if own else carried)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
             for m, e in ents:
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
-    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?", text):
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?", text):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
-        target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE), None)
+        # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
+        # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
+        target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE
+                       and not re.search(r"(?:\b(?:at|in|inside|within)\s+(?:the\s+)?|[（(]\s*)$", text[: m.start - off])),
+                      None if own else carried)  # "It was built by A": the sentence before's subject
         if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
             found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
     # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
@@ -159,7 +175,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
     found += _set_members(ents, text, off)
-    found += _active_operators(ents, text, off) + _possessive_operators(ents, text, off)
+    found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
     # "Y枢纽节点样板工程、西南最大的智算中心——X": a project of Y named after a dash is part of Y
     for (my, ey), (mx, ex) in zip(ents, ents[1:], strict=False):
@@ -182,13 +198,22 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
             continue
+        if metric == "operator" and o.type == "Park" and not _is_zone(o):
+            continue  # a park builds nothing; a zone with its own administration does (成都高新区)
         out.append((s, metric, o))
     return out
 
 
+def _is_zone(park: Entity) -> bool:
+    """Whether a park is an administrative zone by its name (成都高新区, Wuhu Economic Development Zone)."""
+    rel = lexicon()["relation"]
+    return bool(park.zh and park.zh.endswith(tuple(rel["operator_zone_zh"]))) or (
+        park.en.lower().endswith(tuple(rel["operator_zone_en"])))
+
+
 # when, between a name and 在 (X一期,20日在Y开工 / X近日在Y上线): words of time that do not change where X is
 _WHEN = (r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年|\d{1,2}日)(?:上午|下午|晚间|晚)?(?:初|底|中旬|下旬|上旬)?"
-         r"|近日|日前|今天|今日|当天|昨天|昨日|上午|下午|正式|已经|已|将|于")
+         r"|近日|日前|近期|今天|今日|当天|昨天|昨日|上午|下午|上月|本月|今年|去年|正式|已经|已|将|于")
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
@@ -198,7 +223,7 @@ _SET_PHRASE = re.compile(
     r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
-    r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
+    r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:唯一的?|首批)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
     r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
     r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
     re.IGNORECASE,
@@ -391,7 +416,8 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
     return found
 
 
-def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                      carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """Builders named before the verb: 中国电信与华为共同建设X, A投资建设的X, A等企业参与集群建设, Huawei built the center."""
     rel = lexicon()["relation"]
     found = []
@@ -401,6 +427,14 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
                             r"|(?<![A-Za-z])invest(?:s|ed)?\s+[^.,;]{0,40}?\bin\s+", text):  # A has invested N in X
         clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
         agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
+        if not agents and re.fullmatch(r"\s*(?:并|将|拟|还将)?\s*(?:共同|联合|携手|合作)", text[clause_start : verb.start()] + (
+                verb.group(0)[:2] if verb.group(0)[:2] in ("共同", "联合", "合作") else "")):
+            # A与B签署协议,共同建设X: the parties that signed in the clause before build together
+            prev_start = max(text.rfind(c, 0, clause_start - 1) for c in "，,;；。") + 1
+            signs = "|".join(rel["partner_zh"])
+            signed = re.match(r"[^，,;；。]*?(?:与|和|同)[^，,;；。]*?(?:" + signs + ")", text[prev_start : clause_start])
+            if signed is not None:
+                agents = [e for m, e in agents_before if prev_start <= m.start - off and m.end - off <= prev_start + signed.end()]
         last = max((m.end for m, e in agents_before if m.end - off <= verb.start()), default=0)
         if not agents or any(last <= m.start and m.end - off <= verb.start() and e.type in PLACES
                              and not _after_at(ents, m, text, off) for m, e in ents):
@@ -409,6 +443,26 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -
         target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
             re.fullmatch(r"(?:the\s+)?", text[verb.end() : max(verb.end(), m.start - off)]) and m.start - off >= verb.end()
             or re.search(r"参与$", text[:m.start - off]) and m.end - off == verb.start())), None)
+        if target is None and verb.group(0).endswith("的") and re.match(r"[^，,。；;]{0,6}?(?:项目|工程)", text[verb.end() :]):
+            # X是A与B合作建设的项目: the thing before 是 the agents open with
+            first = min(m.start for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start())
+            target = next((e for m, e in ents if e.type in INFRASTRUCTURE and re.fullmatch(
+                r"\s*(?:项目)?(?:是|为|系)\s*", text[m.end - off : first - off])), None)
+        if target is None and re.match(r"\s*(?:[和及与、]?\s*(?:运营|管理|运维))?\s*(?:[，,。；;]|$)", text[verb.end() :]):
+            # X项目总投资50亿元,A负责投资建设。/ …。A与B共同建设。: a clause of builders and a verb only is about
+            # the thing the sentence opens with, else (naming none) the one the sentence before was about
+            words = text[clause_start : verb.start()]
+            spans = sorted((m.start - off - clause_start, m.end - off - clause_start) for m, _ in agents_before
+                           if clause_start <= m.start - off and m.end - off <= verb.start())
+            for a, b in reversed(spans):
+                words = words[:a] + words[b:]
+            if re.fullmatch(r"(?:\s|[、和与及同]|以及|将|已|正在|负责|共同|联合|合作|主要)*", words):
+                lead = OPENING.match(text)
+                opening = [e for m, e in ents if e.type in INFRASTRUCTURE]
+                if opening and lead is not None and next(m for m, e in ents if e.type in INFRASTRUCTURE).start - off == lead.end():
+                    target = opening[0] if len({e.key for e in opening}) == 1 else None
+                elif not opening:
+                    target = carried
         for agent in agents:
             if target is not None:
                 found.append((target, "operator", agent))
@@ -436,7 +490,9 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
                             + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
-        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)]
+        # a place the work happens in is no agent (由A公司在B开发区建设)
+        agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)
+                  and not (e.type in PLACES | {"Park"} and _after_at(ents, m, text, off))]
         target = None
         if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
@@ -457,9 +513,10 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
 
 
 def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
-                roles_of: dict[Mention, str]) -> list[tuple[Entity, str, Entity]]:
+                roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """A公司为建设单位 / A作为运营主体 / 建设单位为A公司: the company builds or runs the thing the sentence is about
-    (its first name of something built, not a place it lies in)."""
+    (its first name of something built, not a place it lies in; else, in a sentence naming no such thing, the
+    subject of the sentence before: X项目总投资50亿元。项目业主为A公司。)."""
     rel = lexicon()["relation"]
     roles = "|".join(rel["operator_role_zh"])
     found = []
@@ -468,7 +525,7 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
             continue
         if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + roles + ")", text[c.end - off :]) or re.search(
                 r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]):
-            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), None)
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), carried)
             if target is not None:
                 found.append((target, "operator", ec))
                 # 建设单位为A、B: the companies listed after A build it too
@@ -477,6 +534,47 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
                         r"\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                     found.append((target, "operator", ents[k][1]))
                     k += 1
+        # A是X的建设单位 / 中国移动旗下的X: the thing named between the company and the role noun, or after 旗下
+        if i + 1 < len(ents) and ents[i + 1][1].type in INFRASTRUCTURE:
+            x, ex = ents[i + 1]
+            if re.fullmatch(r"\s*(?:为|是|作为|担任)\s*", text[c.end - off : x.start - off]) and re.match(
+                    r"(?:[（(][^）)]{0,12}[）)])?(?:项目)?的(?:" + roles + ")", text[x.end - off :]) or re.fullmatch(
+                    r"(?:旗下|下属|自建|自有)的?[“\"]?", text[c.end - off : x.start - off]):
+                found.append((ex, "operator", ec))
+    return found
+
+
+def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                   carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """"A is the developer of X", "A, the operator of X", "X's operator, A," / "X's developer is A", "The project's
+    developer is A" (the sentence before's subject): A builds or runs X."""
+    roles = r"(?:main\s+|lead\s+|principal\s+)?(?:" + "|".join(lexicon()["relation"]["operator_role_en"]) + r")"
+    found = []
+    for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False):
+        gap = text[a.end - off : b.start - off]
+        if ea.type in ("Company", "Organization") and eb.type in INFRASTRUCTURE and re.fullmatch(
+                r"(?:,\s*|\s+(?:is|was|will\s+be|has\s+been|became|serves\s+as|acts\s+as)\s+)(?:the|a|an)\s+" + roles
+                + r"\s+(?:and\s+[a-z]+\s+)?(?:of|for|behind)\s+(?:the\s+)?", gap, re.IGNORECASE):
+            found.append((eb, "operator", ea))
+        elif ea.type in INFRASTRUCTURE and eb.type in ("Company", "Organization") and re.fullmatch(
+                r"['’]s\s+" + roles + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", gap, re.IGNORECASE):
+            found.append((ea, "operator", eb))
+    for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # X is a joint venture of A and B
+        if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
+                r"\s+(?:is|was|will\s+be)\s+(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",
+                text[x.end - off : a.start - off]):
+            found.append((ex, "operator", ea))
+            k = next(j for j, (m, _) in enumerate(ents) if m is a) + 1
+            while k < len(ents) and ents[k][1].type in ("Company", "Organization") and re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
+                found.append((ex, "operator", ents[k][1]))
+                k += 1
+    if carried is not None:
+        lead = re.match(r"\s*(?:The|Its)\s+(?:project|center|centre|facility)?(?:['’]s)?\s*" + roles
+                        + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", text, re.IGNORECASE)
+        agent = next((e for m, e in ents if lead is not None and m.start - off == lead.end()), None)
+        if agent is not None and agent.type in ("Company", "Organization"):
+            found.append((carried, "operator", agent))
     return found
 
 
@@ -547,7 +645,8 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     found = []
     for j, (b, eb) in enumerate(ents):
         rest = text[b.end - off : b.end - off + 16]
-        if not re.match(r"的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板)?(?:要素)?(?:支撑|配套|骨干)?(?:"
+        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?(?:要素)?"
+                        r"(?:支撑|配套|骨干)?(?:"
                         + "|".join(rel["part_of_copula_zh"]) + ")", rest):
             continue
         for i in range(j - 1, -1, -1):
@@ -624,9 +723,9 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
 
 
 def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
-    """In Wuhu, the Wuhu data center cluster …: a place phrase opening an English sentence."""
-    lead = re.match(r"\s*In\s+", text)
-    if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES:
+    """In Wuhu, the Wuhu data center cluster … / Located in Wuhu, the …: a place phrase opening an English sentence."""
+    lead = re.match(r"\s*(?:(?:Located|Situated|Based|Sited)\s+)?In\s+(?:the\s+)?", text, re.IGNORECASE)
+    if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES | {"Park"}:
         return []
     comma = text.find(",", ents[0][0].end - off)
     if comma < 0 or comma - (ents[0][0].end - off) > 1:

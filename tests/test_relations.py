@@ -297,3 +297,160 @@ def test_partners_by_agreement_and_by_list(text: str, expected: set) -> None:
 ])
 def test_a_site_in_brackets_or_after_a_date(text: str) -> None:
     assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a high-tech zone builds as a district does; a place the work happens in builds nothing
+    ("兰州智算中心由兰州高新区、安宁区与华为公司联合建设。", {"兰州高新区", "安宁区", "华为"}),
+    ("兰州智算中心由华为公司在兰州高新区投资建设。", {"华为"}),
+    ("兰州智算中心由兰州新区大数据产业园建设。", set()),  # a park with no administration of its own builds nothing
+])
+def test_a_zone_builds_but_not_a_park_or_a_site(text: str, expected: set) -> None:
+    operators = {f.object.zh for f in read(text.encode()).facts if f.metric == "operator" and f.subject.zh == "兰州智算中心"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Lanzhou Intelligent Computing Center was developed by China's National University of Defense Technology.",
+     {("lanzhou-intelligent-computing-center", "national-university-of-defense-technology")}),
+    # the builder of the machine, not of the center it is housed at nor of its name in brackets
+    ("The Sunway TaihuLight is housed at the Lanzhou Intelligent Computing Center and developed by China's National "
+     "University of Defense Technology.", {("sunway-taihulight", "national-university-of-defense-technology")}),
+])
+def test_english_builders_after_china_s(text: str, expected: set) -> None:
+    assert _relations(text, "operator") == expected
+
+
+def test_a_park_of_a_company_in_a_place_lies_there() -> None:
+    text = "New halls were completed at the Wuhu Big Data Industrial Park of China Telecom Cloud Computing in Jiujiang District."
+    assert ("wuhu-big-data-industrial-park", "jiujiang-district") in _relations(text, "located_in")
+
+
+def test_the_only_hub_of_its_kind_is_a_hub() -> None:
+    members = _relations("宁夏被确定为全国唯一的一体化算力网络枢纽节点中心。", "member_of")
+    assert members == {("ningxia", "national-computing-hub-nodes")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心项目总投资50亿元。项目业主为中国电信甘肃公司。", {"中国电信甘肃公司"}),
+    # a sentence with a thing of its own is about that thing
+    ("兰州智算中心项目总投资50亿元。庆阳云谷数据中心的项目业主为中国电信甘肃公司。", set()),
+])
+def test_a_role_noun_in_the_next_sentence(text: str, expected: set) -> None:
+    operators = {f.object.zh for f in read(text.encode()).facts if f.metric == "operator" and f.subject.zh == "兰州智算中心"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China Telecom is the developer of the Lanzhou Intelligent Computing Center.", {"china-telecom"}),
+    ("China Telecom, the operator of the Lanzhou Intelligent Computing Center, expects more demand.", {"china-telecom"}),
+    ("The Lanzhou Intelligent Computing Center's operator, China Telecom, expects more demand.", {"china-telecom"}),
+    ("The Lanzhou Intelligent Computing Center cost 5 billion yuan. The project's developer is China Telecom.", {"china-telecom"}),
+    ("China Telecom is the largest tenant in the Lanzhou Intelligent Computing Center.", set()),
+])
+def test_english_role_nouns(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国移动与华为签署战略合作协议,共同建设庆阳云谷数据中心。", {"china-mobile", "huawei"}),
+    ("中国移动与华为签约,将联合打造庆阳云谷数据中心。", {"china-mobile", "huawei"}),
+    ("中国移动与华为签约,庆阳市将建设庆阳云谷数据中心。", set()),  # the clause has a builder of its own
+])
+def test_parties_that_sign_and_then_build_together(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "qingyang-cloud-valley-data-center"} == expected
+
+
+@pytest.mark.parametrize("text", ["庆阳云谷数据中心坐落在西峰区,占地200亩。", "庆阳云谷数据中心建于西峰区,占地200亩。"])
+def test_more_words_of_siting(text: str) -> None:
+    assert ("qingyang-cloud-valley-data-center", "xifeng-district") in _relations(text, "located_in")
+
+
+def test_the_first_project_of_a_cluster_is_part_of_it() -> None:
+    parts = _relations("庆阳云谷数据中心是庆阳数据中心集群的首个项目。", "part_of")
+    assert parts == {("qingyang-cloud-valley-data-center", "qingyang-data-center-cluster")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国移动是兰州智算中心的建设单位。", {"china-mobile"}),
+    ("中国移动旗下的兰州智算中心已投运。", {"china-mobile"}),
+    ("中国移动是兰州智算中心的重要客户。", set()),  # a customer runs nothing
+    ("The Lanzhou Intelligent Computing Center, owned by China Mobile, opened.", {"china-mobile"}),
+])
+def test_a_company_s_own_center(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+def test_english_agreements_in_the_plural() -> None:
+    partners = _relations("Qingyang has signed cooperation agreements with China Mobile and Huawei.", "partner")
+    assert partners == {("qingyang", "china-mobile"), ("qingyang", "huawei")}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Located in Xifeng District, the Qingyang Cloud Valley Data Center has 5,000 racks.", "xifeng-district"),
+    ("In the Wuhu Big Data Industrial Park, the Qingyang Cloud Valley Data Center has 5,000 racks.", "wuhu-big-data-industrial-park"),
+    ("In 2023, the Qingyang Cloud Valley Data Center opened.", None),
+])
+def test_an_english_opening_place_phrase(text: str, place: str | None) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "qingyang-cloud-valley-data-center"} - {"qingyang"}
+    assert located == ({place} if place else set())
+
+
+@pytest.mark.parametrize(("text", "placed"), [
+    ("兰州智算中心上月在兰州新区投入运营。", True),
+    ("兰州智算中心昨日在兰州新区竣工。", True),
+    ("兰州智算中心在兰州新区正式点亮。", True),
+    ("兰州智算中心已扎根兰州新区。", True),
+    ("兰州智算中心设在兰州新区。", True),
+    ("兰州智算中心项目在北京签约。", False),  # a signing may happen far from the site
+])
+def test_more_events_and_words_of_siting(text: str, placed: bool) -> None:
+    located = {o for s, o in _relations(text, "located_in") if s == "lanzhou-intelligent-computing-center"}
+    assert ("lanzhou-new-area" in located) == placed and "beijing" not in located
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Lanzhou Intelligent Computing Center, located at Lanzhou New Area, opened.", "lanzhou-new-area"),
+    ("The Lanzhou Intelligent Computing Center went into operation in Lanzhou New Area last week.", "lanzhou-new-area"),
+    ("The Lanzhou Intelligent Computing Center at the Wuhu Big Data Industrial Park opened.", "wuhu-big-data-industrial-park"),
+    ("Lanzhou New Area is home to the Lanzhou Intelligent Computing Center.", "lanzhou-new-area"),
+    ("Lanzhou New Area hosts the Lanzhou Intelligent Computing Center.", "lanzhou-new-area"),
+])
+def test_more_english_words_of_siting(text: str, place: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", place) in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心是庆阳数据中心集群内的重点项目。", {"qingyang-data-center-cluster"}),
+    ("兰州智算中心属于庆阳数据中心集群。", {"qingyang-data-center-cluster"}),
+    ("兰州智算中心作为庆阳数据中心集群的龙头项目,已投运。", {"qingyang-data-center-cluster"}),
+    ("兰州智算中心属于国内领先水平。", set()),
+])
+def test_more_ways_of_being_part_of_a_cluster(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "part_of") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心是中国移动与华为合作建设的项目。", {"china-mobile", "huawei"}),
+    ("兰州智算中心是中国移动投资建设的重点工程。", {"china-mobile"}),
+    # another clause's builder builds another thing
+    ("兰州智算中心是甘肃规模最大的项目,中国移动建设的数据中心也在推进。", set()),
+    ("The Lanzhou Intelligent Computing Center is a joint venture of China Mobile and Huawei.", {"china-mobile", "huawei"}),
+])
+def test_a_project_built_by_named_parties(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("兰州智算中心项目总投资50亿元。中国电信负责建设运营。", {"china-telecom"}),
+    ("兰州智算中心项目总投资50亿元,中国电信负责投资建设,华为提供技术支持。", {"china-telecom"}),
+    ("兰州智算中心项目总投资50亿元。中国电信与华为共同建设。", {"china-telecom", "huawei"}),
+    ("兰州智算中心项目总投资50亿元。庆阳市政府要求中国电信加快建设。", set()),  # asked to build is no builder
+])
+def test_builders_of_a_clause_without_an_object(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-intelligent-computing-center"} == expected
+
+
+def test_builders_of_a_sentence_about_two_things_build_neither() -> None:
+    text = "兰州智算中心已投运,庆阳云谷数据中心也在推进,中国电信负责建设。"
+    assert not _relations(text, "operator")
