@@ -554,7 +554,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         # "…the Liangjiang Supercomputing Center; its 1,000 petaflops …": a pronoun continues the last sentence;
         # so does a sentence with no subject of its own in the same paragraph (X一期正式封顶。作为…,总投资约40亿元)
         if _PRONOUN_START.match(sentence.text):
-            carried = previous or said
+            carried = said or previous  # "X, part of the Y hub, has …. Its share …": its is X, the subject
         elif _BULLET.match(sentence.text):
             carried = lead  # "X的优势:\n- 气候:PUE值低至1.2": each item of a list goes on about what its lead line names
         else:

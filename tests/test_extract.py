@@ -436,6 +436,15 @@ def test_every_figure_says_how_its_subject_was_found() -> None:
         (8000, "qingyang-data-center-cluster", "topic")}
 
 
+@pytest.mark.parametrize("text", [
+    "The Qingyang data center cluster, part of the Gansu hub, now runs 30,000 racks. Its renewable share tops 70 percent.",
+    "庆阳数据中心集群隶属甘肃枢纽,已建成标准机架3万架。其绿电占比超过70%。",
+])
+def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_one_before_not_its_last_name(text) -> None:
+    shares = [f for f in read(text.encode()).facts if f.metric == "renewable_share"]
+    assert [(f.subject.key, f.value, f.attachment) for f in shares] == [("qingyang-data-center-cluster", 0.7, "carried")]
+
+
 def test_a_province_only_in_the_background_gets_no_figure() -> None:
     # the province is a scope of comparison, not what is measured; no center is named, so nothing is kept
     facts = read("作为四川省最大的在建项目,拟建机柜6000个。".encode()).facts
