@@ -1,9 +1,16 @@
 """Imported by the fork server that ingest's and extract's workers fork from: the extractor and the shapes are loaded
 once there (seconds: spaCy's rules, the segmenter's dictionary), so every worker starts ready to read."""
 
-from kg.pipeline.ingest import warm_up
+import gc
+
+gc.disable()  # the imports too make objects that live as long as the server (`reader.collector_paused`)
+
+from kg.pipeline.reader import warm_up  # noqa: E402
 
 try:
     warm_up()
 except Exception:  # a server that cannot warm up still forks workers: they load on their first document, and fail there with a message
     pass
+finally:
+    gc.freeze()
+    gc.enable()
