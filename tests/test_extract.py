@@ -662,3 +662,12 @@ def test_the_cached_segmenter_cuts_as_jieba_with_our_words_does(tmp_path, monkey
     assert loaded.total == built.total == plain.total and loaded.FREQ == plain.FREQ
     for stem in ("江城三号", "成都科学城超算产业", "芜湖市江北新区", "天府新区"):
         assert loaded.lcut(stem) == plain.lcut(stem)
+
+
+def test_spacy_loads_without_its_command_line_which_still_loads_when_asked_for() -> None:
+    probe = ("import sys, extract.nlp, spacy\n"
+             "print('spacy.cli' in sys.modules)\n"
+             "import spacy.cli\n"
+             "print(callable(spacy.cli.setup_cli), sorted(spacy.info(silent=True))[:1])")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["False", "True ['location']"], done.stdout
