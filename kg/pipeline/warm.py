@@ -4,13 +4,12 @@ once there (seconds: spaCy's rules, the segmenter's dictionary), so every worker
 import gc
 
 gc.disable()  # the imports too make objects that live as long as the server (`reader.collector_paused`)
-
-from kg.pipeline.reader import warm_up  # noqa: E402
-
 try:
+    from kg.pipeline.reader import warm_up
+
     warm_up()
 except Exception:  # a server that cannot warm up still forks workers: they load on their first document, and fail there with a message
     pass
 finally:
     gc.freeze()
-    gc.enable()
+    gc.enable()  # in the server and in every worker forked from it

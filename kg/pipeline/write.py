@@ -46,8 +46,8 @@ def _ntriples(graph: Graph) -> str:
 
 
 def warm_up() -> None:
-    """Load what the writer's first document would (the context shapes, the summary's updates), while the workers'
-    server loads the extractor."""
+    """Compile what the writer's first document would (the context shapes, the ontology's class tree), while the
+    workers' server loads the extractor."""
     warm_up_context_check()
 
 
