@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qa_latency import BASE, build  # noqa: E402
 
 from kg.graph.store import LocalStore  # noqa: E402
-from kg.pipeline.ingest import ingest, recheck  # noqa: E402
+from kg.pipeline.ingest import ingest  # noqa: E402
+from kg.pipeline.write import recheck  # noqa: E402
 
 NEWS = [
     "{y}年,庆阳数据中心集群算力规模达到{n}万P,可再生能源占比超过80%。",

@@ -39,12 +39,13 @@ from rdflib.term import Node
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import kg.pipeline.ingest as ingest_module  # noqa: E402
 import kg.pipeline.validate as validation  # noqa: E402
+import kg.pipeline.write as writer_module  # noqa: E402
 from extract import read  # noqa: E402
 from kg.graph.namespace import SL  # noqa: E402
 from kg.graph.rdf import document_graph, entity_iri, ontology_graph  # noqa: E402
 from kg.graph.store import LocalStore  # noqa: E402
+from kg.pipeline.ingest import ingest  # noqa: E402
 
 BASE = "https://w3id.org/suanli/resource/"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -145,14 +146,14 @@ def documents() -> list[Document]:
     """Every document of the corpora, then the bad ones, each with the context ingest formed for it."""
     found: list[Document] = []
     name = ""
-    real = ingest_module.check_in_context
+    real = writer_module.check_in_context
 
     def record(checked: validation.Checked, around: bytes) -> validation.Report:
         graph, context = (Graph().parse(data=text.decode("utf-8"), format="nt") for text in (checked.ntriples, around))
         found.append(Document(name, graph, context))
         return real(checked, around)
 
-    ingest_module.check_in_context = record  # type: ignore[assignment]
+    writer_module.check_in_context = record  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             store = LocalStore(Path(tmp) / "store")
@@ -164,17 +165,17 @@ def documents() -> list[Document]:
                 paths.append(pages / f"{tag}.txt")
             for path in paths:
                 name = path.name
-                ingest_module.ingest([path], store=store, base=BASE)
+                ingest([path], store=store, base=BASE)
             for tag, mutate in BROKEN.items():
                 name = tag
                 content_hash = hashlib.sha256(f"{tag}\n{TEXT}".encode()).hexdigest()
                 graph = document_graph(read(TEXT), base=BASE, content_hash=content_hash, file_name=f"{tag}.txt",
                                        path=f"/bench/{tag}.txt")
                 mutate(graph)
-                ingest_module.store_document(store, graph, base=BASE, content_hash=content_hash)
+                writer_module.store_document(store, graph, base=BASE, content_hash=content_hash)
             store.close()
     finally:
-        ingest_module.check_in_context = real  # type: ignore[assignment]
+        writer_module.check_in_context = real  # type: ignore[assignment]
     return found
 
 

@@ -10,14 +10,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import jieba
-from pypinyin import lazy_pinyin
-
-from extract.resources import lexicon, reference
+from extract.resources import cached, lexicon, reference
 from extract.text import has_cjk, to_traditional
 
-jieba.setLogLevel(60)
+if TYPE_CHECKING:
+    import jieba
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,8 @@ def slug(name: str) -> str:
 
 def pinyin_name(zh: str) -> str:
     """Romanise a Chinese word as a proper name: 庆阳 → Qingyang."""
+    from pypinyin import lazy_pinyin  # here: the graph and the web front read the gazetteer, never a new name
+
     return "".join(lazy_pinyin(zh)).capitalize()
 
 
@@ -243,13 +244,28 @@ def _suffix_type() -> dict[str, str]:
 
 @cache
 def _tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer that knows every place, entity and glossary word."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    """A private jieba tokenizer that knows every place, entity and glossary word.
+
+    Its dictionary, with our words added, is kept in the cache (`extract.resources.cached`): jieba's own start
+    reads its dictionary in 1.3 s, ours loads in 0.5 s.
+    """
+    import jieba
+
+    jieba.setLogLevel(60)
     gaz = gazetteer()
-    for word in [*gaz.zh_surfaces, *gaz.place_en, *lexicon()["stem_en"], *_suffix_en()]:
-        if len(word) > 1:
+    words = [word for word in [*gaz.zh_surfaces, *gaz.place_en, *lexicon()["stem_en"], *_suffix_en()] if len(word) > 1]
+    tokenizer = jieba.Tokenizer()
+
+    def build() -> tuple[dict[str, int], int]:
+        tokenizer.initialize()
+        for word in words:
             tokenizer.add_word(word, freq=100000)
+        return tokenizer.FREQ, tokenizer.total
+
+    with tokenizer.get_dict_file() as handle:  # jieba's own dictionary, as its start would read it
+        dictionary = handle.read()
+    tokenizer.FREQ, tokenizer.total = cached("jieba", ["jieba-with-names/1", jieba.__version__, dictionary, *words], build)
+    tokenizer.initialized = True
     return tokenizer
 
 

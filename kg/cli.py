@@ -65,8 +65,8 @@ _HELD: list[int] = []  # the store's lock, held until the command ends
 def _open(store: str, *, must_exist: bool = False, write: bool = True):
     """The store; a command that writes takes the store's lock first (refused while a service serves it),
     a command that only reads opens it read-only, so it runs beside an ingest or a service."""
+    from kg.graph.iris import summary_graph
     from kg.graph.store import lock_store, open_store
-    from kg.graph.summary import summary_graph_iri
 
     settings = _settings(store)
     if not settings.endpoint and must_exist and not Path(store).exists():
@@ -78,7 +78,7 @@ def _open(store: str, *, must_exist: bool = False, write: bool = True):
             raise fail(str(exc)) from None
     try:
         return open_store(path=settings.store, endpoint=settings.endpoint, update_endpoint=settings.update_endpoint,
-                          read_only=not write and not settings.endpoint, default_graph=str(summary_graph_iri(settings.base)))
+                          read_only=not write and not settings.endpoint, default_graph=summary_graph(settings.base))
     except OSError as exc:
         raise fail(f"cannot open the store {store}: {' '.join(str(exc).split())[:200]}") from None
 
@@ -104,7 +104,7 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
            = None,
            lang: Annotated[str, typer.Option("--lang", help="language of the report lines: en, zh")] = "en") -> None:
     """Read text or HTML documents into the store (idempotent), or curated facts with --facts."""
-    from kg.pipeline.ingest import expand, ingest_curated
+    from kg.pipeline.ingest import expand
     from kg.pipeline.ingest import ingest as run
 
     _choice(format, ("text", "json"))
@@ -126,6 +126,8 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
     db = _open(store)
     try:
         if curated is not None:
+            from kg.pipeline.write import ingest_curated
+
             report = ingest_curated(raw, store=db, base=_base(), path=curated.name)
         elif show_progress:
             from rich.progress import Progress
@@ -407,8 +409,8 @@ def validate(store: StoreOpt = DEFAULT_STORE, format: Annotated[str, _format("te
     Facts that now break a Violation go to quarantine; quarantined facts that now pass come back.
     """
     from kg.graph.factview import entity_labels
-    from kg.pipeline.ingest import document_hashes, recheck
     from kg.pipeline.validate import SH, stored_results
+    from kg.pipeline.write import document_hashes, recheck
 
     _choice(format, ("text", "json", "turtle"))
     if lang not in ("zh", "en", "zh-Hans", "zh-Hant"):
@@ -530,8 +532,8 @@ def quarantine_readmit(
 
     A correction is recorded beside the fact: who made it (--by), when, with this command, and the original value.
     """
-    from kg.pipeline.ingest import Corrector, recheck
     from kg.pipeline.validate import stored_results
+    from kg.pipeline.write import Corrector, recheck
 
     corrections: dict[str, str] = {}
     for item in set_ or []:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -233,6 +234,30 @@ def test_spacy_pipelines_read_each_sentence_in_its_language() -> None:
     assert {"chengdu", "huawei", "horinger-data-center-cluster", "inner-mongolia"} <= known
     # jieba's own word 成都市政府 is cut where our names and suffixes begin
     assert "成都市政府" not in [t.text for t in pipelines()["zh"]("成都市政府")]
+
+
+def test_the_english_pipeline_without_chinese_patterns_finds_what_every_pattern_finds() -> None:
+    """The en pipeline leaves out the patterns with a Chinese character, which cannot match a sentence without one;
+    an English piece spanning a Chinese character (a sentence left out between two) is read with every pattern."""
+    import spacy
+
+    from extract.nlp import SPANS_KEY, _ruler_patterns, _with_ruler, candidates, pipelines
+
+    every = _with_ruler(spacy.blank("en"), _ruler_patterns())
+
+    def spans(nlp: Any, text: str) -> list[tuple[int, int, str, str]]:
+        doc = nlp(text)
+        return [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]]
+
+    for text in ("The Horinger cluster in Inner Mongolia reached 100,000 PFLOPS.",
+                 "Huawei and China Mobile built the Qingyang data center cluster; the city's PUE is 1.2."):
+        assert spans(pipelines()["en"], text) == spans(every, text) != []
+    text = "The Qingyang cluster grew. 庆阳数据中心集群. Huawei built it."
+    second = text.index("Huawei")
+    english = [(0, text.index(" 庆")), (second, len(text))]  # two English sentences, the Chinese one between left out
+    found = [(c.start, c.end, c.label, c.id) for c in candidates(text, english)]
+    assert found == spans(every, text)
+    assert {"qingyang-data-center-cluster", "huawei"} <= {c[3] for c in found}
 
 
 def test_a_short_name_opening_its_clause_is_a_new_entity_and_its_short_form_the_same() -> None:
@@ -736,3 +761,60 @@ WHOSE_FIGURE = [
 def test_whose_figure_it_is(text: str, expected: set) -> None:
     found = {(f.subject.zh, f.metric, f.value, f.attachment) for f in read(text.encode()).facts if f.value is not None}
     assert found == {(s, m, float(v), a) for s, m, v, a in expected}
+
+
+def test_a_cached_value_is_built_once_and_a_bad_or_unwritable_cache_is_passed_over(tmp_path, monkeypatch) -> None:
+    from extract.resources import cached
+
+    built: list[int] = []
+
+    def build() -> dict[str, int]:
+        built.append(1)
+        return {"庆阳": 100000, "total": len(built)}
+
+    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path / "cache"))
+    assert cached("words", ["v1", b"data"], build) == {"庆阳": 100000, "total": 1}
+    assert cached("words", ["v1", b"data"], build) == {"庆阳": 100000, "total": 1} and len(built) == 1  # loaded
+    assert cached("words", ["v1", b"other data"], build)["total"] == 2  # another key: built again
+    for entry in (tmp_path / "cache").iterdir():
+        entry.write_bytes(b"\xffnot marshal")  # a damaged file is built again and replaced
+    assert cached("words", ["v1", b"data"], build)["total"] == 3
+    assert cached("words", ["v1", b"data"], build)["total"] == 3
+    (tmp_path / "file").write_text("not a directory")
+    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path / "file" / "cache"))  # cannot be made: built each time
+    assert cached("words", ["v1", b"data"], build)["total"] == 4
+    monkeypatch.setenv("SUANLI_CACHE", "")  # set empty: no cache
+    assert cached("words", ["v1", b"data"], build)["total"] == 5
+
+
+def test_the_cached_segmenter_cuts_as_jieba_with_our_words_does(tmp_path, monkeypatch) -> None:
+    import jieba
+
+    from extract import gazetteer
+
+    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path))
+    gazetteer._tokenizer.cache_clear()
+    try:
+        built = gazetteer._tokenizer()  # builds and writes the cache
+        gazetteer._tokenizer.cache_clear()
+        loaded = gazetteer._tokenizer()  # loads it
+    finally:
+        gazetteer._tokenizer.cache_clear()
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    gaz = gazetteer.gazetteer()
+    for word in [*gaz.zh_surfaces, *gaz.place_en, *gazetteer.lexicon()["stem_en"], *gazetteer._suffix_en()]:
+        if len(word) > 1:
+            plain.add_word(word, freq=100000)
+    assert loaded.total == built.total == plain.total and loaded.FREQ == plain.FREQ
+    for stem in ("江城三号", "成都科学城超算产业", "芜湖市江北新区", "天府新区"):
+        assert loaded.lcut(stem) == plain.lcut(stem)
+
+
+def test_spacy_loads_without_its_command_line_which_still_loads_when_asked_for() -> None:
+    probe = ("import sys, extract.nlp, spacy\n"
+             "print('spacy.cli' in sys.modules)\n"
+             "import spacy.cli\n"
+             "print(callable(spacy.cli.setup_cli), sorted(spacy.info(silent=True))[:1])")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["False", "True ['location']"], done.stdout

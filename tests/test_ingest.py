@@ -397,3 +397,23 @@ def test_a_fact_a_changed_document_no_longer_states_leaves_nothing_in_the_summar
         assert kept == _summary_triples(store)
     finally:
         store.close()
+
+
+def test_the_base_graphs_come_from_the_cache_as_built_and_say_when_a_store_lacks_them(tmp_path: Path,
+                                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.pipeline import base as base_graphs
+
+    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path / "cache"))
+    base_graphs.base_graphs.cache_clear()
+    try:
+        made = base_graphs.base_graphs(BASE)  # built, and written to the cache
+        base_graphs.base_graphs.cache_clear()
+        assert base_graphs.base_graphs(BASE) == made == tuple(base_graphs._build(BASE))  # read back: the same bytes
+        store = LocalStore(None)
+        assert not base_graphs.current(store, base=BASE)
+        base_graphs.ensure_base_graphs(store, base=BASE)
+        assert base_graphs.current(store, base=BASE)
+        store.update(f"DELETE WHERE {{ GRAPH <{made[1][0]}> {{ <{made[1][0]}> <{SL.contentHash}> ?h }} }}")
+        assert not base_graphs.current(store, base=BASE)  # an older edition, or none
+    finally:
+        base_graphs.base_graphs.cache_clear()

@@ -15,7 +15,7 @@ from kg.graph.namespace import SL
 from kg.graph.rdf import document_graph, entity_iri
 from kg.graph.store import LocalStore
 from kg.graph.summary import summary_graph_iri
-from kg.pipeline.ingest import ensure_base_graphs, store_document
+from kg.pipeline.base import ensure_base_graphs
 from kg.pipeline.validate import (
     OWN_SHAPES,
     SH,
@@ -31,6 +31,7 @@ from kg.pipeline.validate import (
     shapes_graph,
     validate,
 )
+from kg.pipeline.write import store_document
 from tests.conftest import CORPUS, suanli
 
 BASE = "https://w3id.org/suanli/resource/"

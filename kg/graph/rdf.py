@@ -15,6 +15,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Liter
 from extract import EXTRACTOR_VERSION
 from extract.gazetteer import gazetteer
 from extract.resources import read_text, reference
+from kg.graph import iris
 from kg.graph.namespace import SL
 
 if TYPE_CHECKING:
@@ -58,11 +59,11 @@ def entity_iri(base: str, key: str) -> URIRef:
 
 
 def reference_graph_iri(base: str) -> URIRef:
-    return URIRef(f"{base}graph/reference")
+    return URIRef(iris.reference_graph(base))
 
 
 def ontology_graph_iri(base: str) -> URIRef:
-    return URIRef(f"{base}graph/ontology")
+    return URIRef(iris.ontology_graph(base))
 
 
 def term_from_json(cell: dict[str, str]) -> URIRef | BNode | Literal:

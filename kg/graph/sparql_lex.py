@@ -25,24 +25,30 @@ _BASE = ("A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1ff
          "\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
 _CHARS = _BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_TOKENS = re.compile(
-    r"(?P<space>\s+)"
-    r"|(?P<comment>#[^\n\r]*)"
-    r'|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
-    r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\')'
-    rf"|(?P<var>[?$][{_BASE}_0-9][{_BASE}_0-9\u00b7\u0300-\u036f\u203f-\u2040]*)"
-    rf"|(?P<blank>_:[{_BASE}_0-9](?:[{_CHARS}.]*[{_CHARS}])?)"
-    r"|(?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)"
-    rf"|(?P<pname>(?P<prefix>[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?)?:"
-    rf"(?:(?:[{_BASE}_:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?)?)"
-    rf"|(?P<word>[{_BASE}_][{_CHARS}]*)"
-    r"|(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
-    r"|(?P<open>[{(\[])|(?P<close>[})\]])"
-    r"|(?P<unary>[!^+\-])"
-    r"|(?P<other>.)",
-    re.DOTALL,
-)
+
+
+@lru_cache(maxsize=1)
+def _tokens() -> re.Pattern[str]:
+    """The terminals' pattern, compiled on first use: 60 ms, as its classes span most of Unicode, which every
+    command that opens a store would pay at import."""
+    return re.compile(
+        r"(?P<space>\s+)"
+        r"|(?P<comment>#[^\n\r]*)"
+        r'|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
+        r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+        r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\')'
+        rf"|(?P<var>[?$][{_BASE}_0-9][{_BASE}_0-9\u00b7\u0300-\u036f\u203f-\u2040]*)"
+        rf"|(?P<blank>_:[{_BASE}_0-9](?:[{_CHARS}.]*[{_CHARS}])?)"
+        r"|(?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)"
+        rf"|(?P<pname>(?P<prefix>[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?)?:"
+        rf"(?:(?:[{_BASE}_:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?)?)"
+        rf"|(?P<word>[{_BASE}_][{_CHARS}]*)"
+        r"|(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
+        r"|(?P<open>[{(\[])|(?P<close>[})\]])"
+        r"|(?P<unary>[!^+\-])"
+        r"|(?P<other>.)",
+        re.DOTALL,
+    )
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def scan(text: str) -> Scan:
     """
     forbidden: str | None = None
     depth = deepest = run = 0
-    for match in _TOKENS.finditer(unescape(text)):
+    for match in _tokens().finditer(unescape(text)):
         kind = match.lastgroup
         if kind == "space" or kind == "comment":
             continue
@@ -112,7 +118,7 @@ def explain(message: str, text: str) -> str:
     line, column = int(at.group(1)), int(at.group(2))
     lines = text.splitlines() or [""]
     row = lines[line - 1] if 0 < line <= len(lines) else ""
-    tokens = [m for m in _TOKENS.finditer(row) if m.lastgroup not in ("space", "comment")]
+    tokens = [m for m in _tokens().finditer(row) if m.lastgroup not in ("space", "comment")]
     near = [m for m in tokens if m.start() <= column and m.end() >= column - 1]  # Oxigraph's column is approximate
     if "Prefix not found" in message:
         named = [m for m in tokens if m.lastgroup == "pname"]

@@ -16,18 +16,19 @@ from scratch; the tests check that both ways give the same graph.
 
 from __future__ import annotations
 
+from functools import cache
 from uuid import uuid4
 
 from rdflib import URIRef
 
 from extract.resources import read_text
+from kg.graph import iris
 from kg.graph.namespace import SL
-from kg.graph.rdf import ontology_graph_iri
 from kg.graph.store import LocalStore, RemoteStore, join_updates
 
 
 def summary_graph_iri(base: str) -> URIRef:
-    return URIRef(f"{base}graph/summary")
+    return URIRef(iris.summary_graph(base))
 
 
 def scratch_graph_iri(base: str) -> str:
@@ -40,9 +41,15 @@ def scratch_graph_iri(base: str) -> str:
     return f"{base}graph/scratch/{uuid4().hex}"
 
 
+@cache
+def _template(name: str) -> str:
+    """An update file, read once per process."""
+    return read_text("kg.queries", name)
+
+
 def _update(name: str, base: str, pending: str, **placeholders: str) -> str:
     """An update file with its placeholders filled and its comment lines dropped."""
-    text = read_text("kg.queries", name)
+    text = _template(name)
     fixed = {"SUMMARY": str(summary_graph_iri(base)), "PENDING": pending, "BASE": base}
     for placeholder, value in {**fixed, **placeholders}.items():
         text = text.replace(f"#{placeholder}", value)
@@ -78,17 +85,8 @@ def rebuild_update(base: str) -> str:
     summary = summary_graph_iri(base)
     return join_updates(f"DROP SILENT GRAPH <{summary}>",
                         _update("summary_add.ru", base, scratch_graph_iri(base), DOC="?g"),
-                        f"ADD <{ontology_graph_iri(base)}> TO <{summary}>")
+                        f"ADD <{iris.ontology_graph(base)}> TO <{summary}>")
 
 
 def rebuild(store: LocalStore | RemoteStore, base: str) -> None:
     store.update(rebuild_update(base))
-
-
-def missing(store: LocalStore | RemoteStore, base: str) -> bool:
-    """True when the store holds documents but no summary (a store written before the summary existed)."""
-    prefix = "PREFIX sl: <https://w3id.org/suanli/ontology#> "
-    # two ASKs that stop at their first match, not one that joins every document with the summary
-    if store.select(f"{prefix} ASK {{ GRAPH <{summary_graph_iri(base)}> {{ ?f a sl:MergedFact }} }}").boolean:
-        return False
-    return bool(store.select(f"{prefix} ASK {{ GRAPH ?g {{ ?doc a sl:SourceDocument }} }}").boolean)

@@ -34,24 +34,13 @@ from kg.graph.factview import facts
 from kg.graph.namespace import SL
 from kg.graph.rdf import graph_iri, new_graph
 from kg.graph.store import LocalStore, RemoteStore
-from kg.pipeline.ingest import (
-    STAGING,
-    DocumentOutcome,
-    IngestReport,
-    _base_graphs,
-    _existing,
-    _ntriples,
-    _read_bytes,
-    _shown,
-    ensure_base_graphs,
-    expand,
-    graph_of_document,
-    read_one,
-    store_checked,
-)
+from kg.pipeline.base import base_graphs, ensure_base_graphs
+from kg.pipeline.ingest import STAGING, DocumentOutcome, IngestReport, _existing, _read_bytes, _shown, expand
+from kg.pipeline.reader import graph_of_document, read_one
 from kg.pipeline.validate import Checked, check_alone
 from kg.pipeline.workers import PRELOAD, map_in_processes
 from kg.pipeline.workers import start as start_workers
+from kg.pipeline.write import _ntriples, store_checked
 
 ENGINES = ("local", "dask")
 OUTPUT_SUFFIXES = (".nq", ".jsonl")
@@ -106,7 +95,7 @@ def output_name(content_hash: str) -> str:
 def _labelled_store(base: str) -> LocalStore:
     """An in-memory store holding the ontology and the reference data, made once per process."""
     store = LocalStore(None)
-    for _, text, _ in _base_graphs(base):
+    for _, text, _ in base_graphs(base):
         store.oxigraph.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
 

@@ -313,6 +313,11 @@ def check_in_context(checked: Checked, around: bytes, *, engine: str | None = No
     return Report(conforms=not any(e.severity == "Violation" for e in entries), entries=entries)
 
 
+def warm_up_context_check() -> None:
+    """Compile what `check_in_context` runs (the shapes, the class tree), as a writer does before its first document."""
+    _validate(b"", schema=_class_tree_ntriples(), shapes=context_shapes(), engine=None)
+
+
 def report_graph(entries: list[Entry], base: str, content_hash: str) -> Graph:
     """The results about one document as SHACL report triples, kept beside it in the store."""
     graph = new_graph()

@@ -1,0 +1,104 @@
+"""The base graphs every store holds, the ontology and the reference data, and the check that they are current.
+
+They are made from their source files (rdflib parses the ontology, the gazetteer names every reference entity in
+each language and script: about a second) and kept in the cache (`extract.resources.cached`) under a hash of
+those files, the code that reads them and the libraries it calls. So a run that finds the store current reads a
+few files and asks the store three questions: re-ingesting unchanged files builds no graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract.resources import cached
+from kg.graph import iris
+
+if TYPE_CHECKING:
+    from kg.graph.store import LocalStore, RemoteStore
+
+# what the base graphs are made from: data files, the code that turns them into triples, the libraries it calls
+DATA = (("kg.ontology", "suanli.ttl"), ("kg.ontology", "reference.toml"), ("extract.data", "lexicon.toml"))
+CODE = ("extract", "kg.graph.rdf", "kg.graph.namespace")  # a package stands for all its modules
+LIBRARIES = ("rdflib", "opencc", "pypinyin", "jieba")
+
+
+def _sources() -> list[str | bytes]:
+    """The bytes of every source of the base graphs, and each library's installed files (path, size, time)."""
+    parts: list[str | bytes] = ["base-graphs/1"]
+    parts += [files(package).joinpath(name).read_bytes() for package, name in DATA]
+    for name in CODE:
+        spec = find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin is None:
+            continue
+        modules = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
+        parts += [path.read_bytes() for path in modules]
+    for name in LIBRARIES:  # not importlib.metadata: 0.1 s to read four versions
+        spec = find_spec(name)
+        if spec and spec.origin:
+            stat = Path(spec.origin).stat()
+            parts.append(f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}")
+    return parts
+
+
+def _build(base: str) -> list[tuple[str, str, str]]:
+    from kg.graph.rdf import ontology_graph, reference_graph
+
+    out = []
+    for iri, graph in ((iris.ontology_graph(base), ontology_graph()), (iris.reference_graph(base), reference_graph(base))):
+        # sorted: rdflib writes triples in an order that changes from one process to the next
+        text = "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
+        out.append((iri, text, hashlib.sha256(text.encode("utf-8")).hexdigest()))
+    return out
+
+
+@cache
+def base_graphs(base: str) -> tuple[tuple[str, str, str], ...]:
+    """(graph IRI, N-Triples, content hash) of the ontology and the reference data: from the cache, else made."""
+    return tuple(tuple(entry) for entry in cached("base-graphs", [base, *_sources()], lambda: _build(base)))  # type: ignore[misc]
+
+
+def current(store: LocalStore | RemoteStore, *, base: str) -> bool:
+    """True when the store holds this edition of both base graphs and a summary graph; builds nothing."""
+    return not _stale(store, base) and not _summary_missing(store, base)
+
+
+def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
+    """Load the ontology and the reference data when the store lacks them or holds an older edition.
+
+    Each base graph carries the hash of its own content, so a changed gazetteer or ontology
+    replaces the stored one on the next ingest.
+    """
+    if wanted := _stale(store, base):
+        from kg.graph.summary import rebuild_update
+
+        store.replace(remove=list(wanted), add=wanted, then=rebuild_update(base))
+    elif _summary_missing(store, base):
+        from kg.graph.summary import rebuild
+
+        rebuild(store, base)
+
+
+def _stale(store: LocalStore | RemoteStore, base: str) -> dict[str, str]:
+    """The base graphs the store lacks in this edition: graph IRI → N-Triples to load, with their marker."""
+    wanted = {}
+    for iri, text, digest in base_graphs(base):
+        marker = f"<{iri}> <{iris.ONTOLOGY_NS}contentHash> {iris.literal(digest)}"
+        if not store.select(f"ASK {{ GRAPH <{iri}> {{ {marker} }} }}").boolean:
+            wanted[iri] = f"{text}{marker} .\n"
+    return wanted
+
+
+def _summary_missing(store: LocalStore | RemoteStore, base: str) -> bool:
+    """True when the store holds documents but no summary (a store written before the summary existed)."""
+    prefix = f"PREFIX sl: <{iris.ONTOLOGY_NS}> "
+    # two ASKs that stop at their first match, not one that joins every document with the summary
+    if store.select(f"{prefix} ASK {{ GRAPH <{iris.summary_graph(base)}> {{ ?f a sl:MergedFact }} }}").boolean:
+        return False
+    return bool(store.select(f"{prefix} ASK {{ GRAPH ?g {{ ?doc a sl:SourceDocument }} }}").boolean)
+
