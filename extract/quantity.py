@@ -211,7 +211,7 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     not_counted = tuple(window["not_counted_zh"])
     after_hits = sorted((near_after.index(noun), noun, metric) for noun, metric in zh if noun in near_after)
     if not after_hits and (described := _DESCRIBED_NOUN.match(after)) is not None:
-        # 6120个平均功率5千瓦的高标准机柜: a description ending in 的 may stand between the measure word and the noun
+        # 800个单柜功率8千瓦的标准机柜: a description ending in 的 may stand between the measure word and the noun
         head = described.group(1)
         after_hits = sorted((head.index(noun) + described.start(1), noun, metric) for noun, metric in zh if noun in head)
         near_after = after[: described.end()]

@@ -483,7 +483,7 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     """由A、B共同建设(的X): the agents after 由 build or run the X the phrase modifies, else the clause's subject
     (the last thing built named before 由 that is not a place it lies in: A位于B园区,由C建设 → A).
 
-    Cue words inside names do not count (由河南空港数字城市开发建设有限公司牵头建设).
+    Cue words inside names do not count (由甲乙数字城市开发建设有限公司牵头建设).
     """
     rel = lexicon()["relation"]
     found = []

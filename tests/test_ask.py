@@ -270,8 +270,8 @@ def english_page_store(tmp_path_factory):
     """A park read from an English page only: its labels are English."""
     root = tmp_path_factory.mktemp("english_page")
     (root / "park.txt").write_text(
-        "Qiaoshan park breaks ground\n\nThe Qiaoshan Integrated Circuit Industrial Park project broke ground in "
-        "Horinger New Area on Monday, with a total investment of 800 million yuan.\n", encoding="utf-8")
+        "Qiaoshan park gets going\n\nWork on the Qiaoshan Integrated Circuit Industrial Park started on Monday in "
+        "Horinger New Area; the park will cost a total investment of 800 million yuan.\n", encoding="utf-8")
     suanli("ingest", str(root / "park.txt"), "--store", str(root / "store"), check=True)
     return root / "store"
 
