@@ -385,9 +385,14 @@ def vocabulary(store: Store) -> Vocabulary:
     return vocab
 
 
+@functools.cache
+def _cjk_generic() -> frozenset[str]:
+    return frozenset(w for w in questions()["names"]["generic"] if has_cjk(w))
+
+
 def _generic_alias(text: str, surfaces: dict[str, str], types: dict[str, str]) -> bool:
     """Whether a short form is only a place or a company and generic words: "贵州数据中心", "中国移动数据中心"."""
-    generic = {w for w in questions()["names"]["generic"] if has_cjk(w)}
+    generic = _cjk_generic()
     for cut in range(len(text) - 1, 1, -1):
         if types.get(surfaces.get(text[:cut], ""), "") in (*_PLACE_TYPES, "Company", "Organization"):
             rest = text[cut:].strip("()（）")
