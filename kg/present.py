@@ -194,7 +194,7 @@ def display(answer: dict[str, Any], script: str, metric: str | None = None) -> s
     return body
 
 
-_BOUND = re.compile(r"\bby ([a-z_]+) (gt|ge|lt|le) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: ([A-Za-z][A-Za-z0-9]*))?")
+_BOUND = re.compile(r"\b(by|has) ([a-z_]+) (gt|ge|lt|le) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: ([A-Za-z][A-Za-z0-9]*))?")
 
 
 def interpretation(text: str | None, script: str) -> str | None:
@@ -204,8 +204,8 @@ def interpretation(text: str | None, script: str) -> str | None:
         return text
 
     def bound(m: re.Match[str]) -> str:
-        worded = figure(float(m.group(3)), m.group(4), m.group(2), script, metric=m.group(1))
-        return f"by {m.group(1)} \x02{worded}\x02"
+        worded = figure(float(m.group(4)), m.group(5), m.group(3), script, metric=m.group(2))
+        return f"{m.group(1)} {m.group(2)} \x02{worded}\x02"
 
     text = _BOUND.sub(bound, text)
     if _family(script) == "en":
@@ -238,6 +238,7 @@ _ZH_PHRASES = [
     (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities of (.+), one figure per [A-Za-z]+", r"\3各\2的\1合计(每个取一个数)"),
     (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities, one figure per [A-Za-z]+", r"各\2的\1合计(每个取一个数)"),
     (r"^sum of ([a-z_]+) over (.+)$", "\\2的\\1合计"),
+    (r"^whether (.+?) has ([a-z_]+) (\x02[^\x02]*\x02)", r"\1的\2是否\3"),
     (r"^number of ([A-Za-z]+) entities by ([a-z_]+) (\x02[^\x02]*\x02)", r"\2\3的\1数量"),
     (r"^([A-Z][a-z]+) entities by ([a-z_]+) (\x02[^\x02]*\x02)", r"\2\3的\1"),
     (r"^number of ([A-Za-z]+) in (.+)$", r"\2的\1数量"), (r"^number of ([A-Za-z]+) entities by", r"\1数量,按"),
@@ -258,12 +259,17 @@ _ZH_PHRASES = [
     (r"no (\w+) found, so (\w+)", r"没有找到\1,改查\2"),
     (r"no figure for the first entity named, so (.+)", r"第一个实体没有数值,改查\1"),
     (r"no stated figure, so the members the graph knows", "来源没有给出数字,改数图谱中已知的成员"),
+    (r"no figure for (.+?), so (.+?) as a whole", r"\1没有数值,改查\2整体"),
     (r"no figure for (.+?), so (.+?), named like it", r"\1没有数值,改查名称相近的\2"),
     (r"no figure for (.+?), cannot compare", r"\1没有数值,无法比较"), (r"no figure for (.+)", r"\1没有数值"),
     (r"the figures are in different units, cannot compare", "数值单位不同,无法比较"),
     (r"a figure is only a bound, so the comparison rests on the stated bounds", "有数值只是上下限,比较依据所述界限"),
     (r"no figures in one unit to choose from", "没有同一单位的数值可选"), (r"no figures to add up in one unit", "没有同一单位的数值可加总"),
     (r"none found in the graph", "图谱中未找到可计数的对象"),
+    (r"no such figure in the graph", "图谱中没有这项数值,无从判断"),
+    (r"nothing runs it, so what it runs", "没有找到它的运营方,改列它运营的实体"),
+    (r"no operator found, so the companies at work in it", "没有找到运营方,改列在其中建设运营的企业"),
+    (r"no phase (\d) of (.+?) in the graph, so the whole of it", r"图谱中没有\2的第\1期,以下是整体的数据"),
     (r"^the figures of (.+)$", r"\1的各项数据"),
     (r"'(.+?)' is part of a name the graph does not know, so (.+?) itself", r"“\1”属于图谱未收录的名称,以下是\2本身的数据"),
     (r"took '(.+?)' as (.+?) \(also close: (.+?)\)", r"将“\1”理解为\2(相近:\3)"),

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from kg.graph.store import LocalStore
 from kg.qa.ask import ask
 from kg.qa.plan import check
+from kg.qa.understand import understand, vocabulary
 from tests.conftest import EVAL, ROOT, suanli
 
 QUESTIONS = ROOT / "tests" / "questions" / "sample_questions.json"
@@ -397,3 +398,81 @@ def test_descriptions_shared_class_words_and_reverse_places(corpus_store, questi
 def test_how_many_more_answers_the_difference(corpus_store, question, display) -> None:
     answer = _ask(corpus_store, question)["answers"][0]
     assert (answer["iri"], answer["value"], answer["unit"], answer["display"]) == (None, 60000, "racks", display)
+
+
+@pytest.fixture(scope="module")
+def phases_store(tmp_path_factory):
+    """Pages of our own: a center and its two phases, a platform named in English, a cluster with a dated target."""
+    root = tmp_path_factory.mktemp("phases")
+    (root / "docs").mkdir()
+    (root / "docs" / "a.txt").write_text(
+        "甲乙科技云谷数据中心一期建成投运\n\n2024年3月5日\n\n甲乙科技云谷数据中心位于庆阳市西峰区,由甲乙科技投资建设。"
+        "甲乙科技云谷数据中心一期已建成标准机架3000架,甲乙科技云谷数据中心二期规划建设标准机架5000架。\n", encoding="utf-8")
+    (root / "docs" / "b.txt").write_text(
+        "Kunlan computing platform opens in Nanjing\n\nThe Kunlan Intelligent Computing Platform, located in Jiangbei New "
+        "Area of Nanjing, was built by Kunlan Cloud with a total investment of 2.4 billion yuan.\n", encoding="utf-8")
+    (root / "docs" / "c.txt").write_text(
+        "戊己数据中心集群算力提速\n\n戊己数据中心集群目前已建成算力2万P,预计2026年底算力将达到5万P。\n", encoding="utf-8")
+    suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
+    return root / "store"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("云谷数据中心一期有多少机架?", [("甲乙科技云谷数据中心一期", 3000)]),
+    ("How many racks does the second phase of the Jiayi Technology Cloud Valley data center plan?",
+     [("Jiayi Technology Cloud Valley Data Center phase 2", 5000)]),
+])
+def test_a_phase_word_asks_for_the_phase_the_graph_holds(phases_store, question, expected) -> None:
+    result = _ask(phases_store, question)
+    assert [(a["label"], a["value"]) for a in result["answers"]] == expected
+
+
+def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:
+    result = _ask(phases_store, "甲乙科技云谷数据中心三期有多少机架?")
+    assert "图谱中没有甲乙科技云谷数据中心的第3期" in result["interpretation"]
+
+
+@pytest.mark.parametrize(("question", "boolean", "said"), [
+    ("甲乙科技云谷数据中心的PUE是否低于1.3?", None, "无从判断"),  # no PUE at all: not a "no"
+    ("Is the Kunlan platform's investment more than 2 billion yuan?", True, "more than CNY 2 billion"),
+    ("Is the Kunlan platform's investment more than 3 billion yuan?", False, "more than CNY 3 billion"),
+])
+def test_a_yes_no_over_a_bound_tells_no_from_not_known(phases_store, question, boolean, said) -> None:
+    result = _ask(phases_store, question)
+    assert result["boolean"] is boolean and said in result["interpretation"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("In which new area is the Kunlan platform located?", ["Jiangbei New Area"]),  # "new area" is no area figure
+    ("What is the price tag of the Kunlan platform?", [2.4e9]),
+    ("How much did the Kunlan computing platform in Nanjing cost?", [2.4e9]),
+    ("截至2025年,戊己数据中心集群的算力是多少?", [20000]),  # not the target dated 2026
+])
+def test_wordings_of_outside_askers(phases_store, question, expected) -> None:
+    result = _ask(phases_store, question)
+    assert [a.get("value", a["label"]) for a in result["answers"]] == expected
+
+
+@pytest.mark.parametrize(("question", "boolean"), [
+    ("宁夏是国家算力枢纽节点吗?", True), ("Is Wuhu a national computing hub?", False),
+    ("張家口集群是否屬於國家數據中心集群?", True),
+])
+def test_being_on_a_national_list_is_a_yes_no(corpus_store, question, boolean) -> None:
+    assert _ask(corpus_store, question)["boolean"] is boolean
+
+
+def test_the_class_after_the_question_word_is_the_one_asked(corpus_store) -> None:
+    """"哪个城市的数据中心更多": cities are compared, the two places are not turned into data centers."""
+    store = LocalStore(str(corpus_store), read_only=True)
+    u = understand("庆阳和芜湖,哪个城市的数据中心数量更多?", vocabulary(store))
+    assert u.cls == "City" and [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["qingyang", "wuhu"]
+
+
+def test_how_many_districts_a_facility_lies_in_counts_districts_not_their_city(phases_store) -> None:
+    result = _ask(phases_store, "甲乙科技云谷数据中心分布在几个区县?")
+    assert [a["value"] for a in result["answers"]] == [1]  # 西峰区, not also 庆阳
+
+
+def test_what_a_company_runs_is_asked_of_the_company(corpus_store) -> None:
+    result = _ask(corpus_store, "华为运营的是什么平台?")
+    assert [a["label"] for a in result["answers"]] == ["成都智算中心"] and "它运营的实体" in result["interpretation"]

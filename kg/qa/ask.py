@@ -314,6 +314,13 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
         out.append((replace(u, hops=True), "nothing directly, so through places in between"))
         if not u.entities or u.cls_pos > u.entities[0][0]:  # "哪些中心位于X" must not turn into "where is X"
             out.append((replace(u, cls=None), f"no {u.cls} found, so any"))
+    if u.relation == "operator" and u.cls in ("Company", "Organization") and not u.hops and u.entities \
+            and vocab.types.get(u.entities[0][1]) in ("Park", "District", "City", "Province"):
+        out.append((replace(u, hops=True), "no operator found, so the companies at work in it"))
+    if u.relation == "operator" and u.cls is None and u.entities and vocab.types.get(u.entities[0][1]) in ("Company",
+                                                                                                      "Organization"):
+        # "X运营的是什么平台": what the company runs, not who runs the company
+        out.append((replace(u, cls="Center", cls_pos=-1), "nothing runs it, so what it runs"))
     if u.relation in ("operator", "partner") and not u.metric:
         other = "partner" if u.relation == "operator" else "operator"
         out.append((replace(u, relation=other), f"no {u.relation} found, so {other}"))
@@ -322,6 +329,9 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
         for iri in distinct[1:3]:
             others = [(p, i) for p, i in u.entities if i == iri]
             out.append((replace(u, entities=others), f"no figure for the first entity named, so {iri}"))
+    if u.metric and len(distinct) == 1 and (whole := vocab.whole_of.get(distinct[0])):
+        # a source may state the figure of "X一期" of X: given as X's, said so
+        out.append((replace(u, entities=[(u.entities[0][0], whole)]), f"no figure for {distinct[0]}, so {whole} as a whole"))
     if u.metric and len(distinct) == 1 and not u.cls:
         for other in vocab.named_like(u.said.get(distinct[0], ""), distinct[0])[:3]:
             out.append((replace(u, entities=[(u.entities[0][0], other)]),
@@ -341,8 +351,13 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         out["interpretation"] = ("not understood" + (f"; recognised: {', '.join(seen)}" if seen else "")
                                  + (f"; metric {u.metric}" if u.metric else ""))
         return out
+    unbounded = replace(the_plan, sparql=the_plan.known, known=None) if the_plan.known else None
     try:
         results = _execute(the_plan, out, vocab, store)
+        if unbounded is not None and not results.rows and not _execute(unbounded, {}, vocab, store).rows:
+            # no figure at all is not a "no": say the graph does not know
+            out["interpretation"] = _named(the_plan.interpretation, vocab, u.script) + "; no such figure in the graph"
+            return out
     except QueryRejectedError as exc:
         out["interpretation"] = f"not understood; generated query rejected: {exc}"
         return out
@@ -359,7 +374,8 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
 def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary, *, per_subject: bool) -> list[dict]:
     """The figures of the year a question asks ("截至2023年", "as of 2024"), subject by subject when several are
     compared (one side only may be dated): those stated for that year, else those the sources published that year (a report's figure
-    is as of its date), else those published the next year (a year's totals come out after it ends), else all."""
+    is as of its date), else those published the next year (a year's totals come out after it ends), else those stated
+    for no other year, else all."""
     issued: dict[str, set[str]] = {}
     merged = [r["f"]["value"] for r in rows if "f" in r and not r.get("time")]
     if merged and vocab.summary is not None:
@@ -369,7 +385,8 @@ def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary, *, per_
             issued.setdefault(row["f"]["value"], set()).add(row["issued"]["value"][:4])
     tests = (lambda r: r.get("time", {}).get("value", "").startswith(year),
              lambda r: year in issued.get(r.get("f", {}).get("value", ""), set()),
-             lambda r: str(int(year) + 1) in issued.get(r.get("f", {}).get("value", ""), set()))
+             lambda r: str(int(year) + 1) in issued.get(r.get("f", {}).get("value", ""), set()),
+             lambda r: not r.get("time"))
     if not per_subject:  # one entity asked: its figures and those of what it contains are one pool
         return next((found for test in tests if (found := [r for r in rows if test(r)])), rows)
     kept: set[int] = set()

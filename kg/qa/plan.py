@@ -180,6 +180,7 @@ class Plan:
     shape: str  # value, list, relation, boolean, count, compare, aggregate
     interpretation: str
     scope: str | None = None  # a first query for ?subject ?holder ?depth; its rows fill #SUBJECTS of `sparql`
+    known: str | None = None  # a yes/no over a threshold: the figures whatever their value, to tell "no" from "not known"
 
 
 def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
@@ -188,18 +189,23 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     bindings, restrictions, threshold = _bound_filters(u)
     filters = restrictions + threshold
     distinct = list(dict.fromkeys(entities))
-    if u.yes_no and len(distinct) == 1 and u.cls and u.threshold is None and (u.one_of or not (u.metric or u.relation)):
-        # "Is the Qingyang cluster one of the national clusters?": is it one, or (a place) does it host one
+    if u.yes_no and len(distinct) == 1 and u.cls and u.threshold is None and (
+            u.one_of or not u.metric and u.relation in (None, "part_of", "member_of")):
+        # "Is the Qingyang cluster one of the national clusters?", "X是否属于国家数据中心集群": is it one, or (a city,
+        # a province: "宁夏是国家算力枢纽节点吗") does it host one
         e = URIRef(distinct[0]).n3()
         sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {{ {e} a sl:{u.cls} }} UNION "
-                  f"{{ ?k a sl:{u.cls} ; sl:locatedIn {e} . {e} a sl:City }} }}")
+                  f"{{ ?k a sl:{u.cls} ; sl:locatedIn {e} . {e} a ?place VALUES ?place {{ sl:City sl:Province }} }} }}")
         return Plan(sparql, "boolean", f"is {distinct[0]} a {u.cls}")
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
-        u.relation = "located_in"
+        # "X是否入选Y名单": on a list or programme is membership; else "is X in Y"
+        u.relation = "member_of" if vocab.types.get(entities[1]) == "Initiative" else "located_in"
     if u.relation in ("located_in", "part_of") and not u.yes_no \
             and any(vocab.types.get(e) in ("Center", "Cluster") for e in entities):
         # "which China Telecom facility is the X center in": the company only qualifies; X is asked about
         entities = [e for e in entities if vocab.types.get(e) not in AGENTS]
+    if u.relation in ("operator", "partner") and entities and entities[0] in u.itself:
+        return None  # who runs a thing the graph does not know is not whom the place around its name partners
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
             and u.threshold is None:
         prop = _REL_PROP.get(u.relation, "sl:partOf")
@@ -240,19 +246,25 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         cls = u.cls or "Cluster"
         scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)
         sparql = _figures(bindings, filters, ascending=u.superlative == "min")
-        what = f"{cls} entities by {u.metric}"
+        what = f"whether {entities[0]} has {u.metric}" if u.yes_no and entities else f"{cls} entities by {u.metric}"
         if u.comparator and u.threshold is not None:
             what += f" {u.comparator} {u.threshold!r}" + (f" {u.threshold_unit}" if u.threshold_unit else "")
         if u.superlative:
             what += f", {u.superlative} (top {u.top})"
         shape = "boolean" if u.yes_no else ("count" if u.count else "list")
-        return Plan(sparql, shape, ("number of " if u.count else "") + what, _scope_query(scope))
+        known = _figures({k: v for k, v in bindings.items() if k != "threshold"}, restrictions) if u.yes_no else None
+        return Plan(sparql, shape, ("number of " if u.count else "") + what, _scope_query(scope), known)
     if u.count and u.cls in COUNTED_BY and entities and u.metric is None and not u._members:
         # "张家口有多少座数据中心": a figure the sources state, else the members the graph knows (see ask)
         return Plan(_figures({"metric": [SL[COUNTED_BY[u.cls]]]}, restrictions), "value",
                     f"{COUNTED_BY[u.cls]} of {entities[0]}", _scope_query(_entity_scope(entities[0])))
     if u.count and u.cls:
-        if entities:
+        if entities and u.cls in ("District", "City") and vocab.types.get(entities[0]) in ("Cluster", "Park", "Center"):
+            # "集群的起步区分布在几个区县": the places it lies in, as "位于哪些区县" lists them
+            sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ {_values({'entity': [URIRef(entities[0])]})} "
+                      f"{{ ?answer sl:partOf|sl:locatedIn ?entity }} UNION {{ ?entity sl:locatedIn ?answer }} "
+                      f"{_class_test(u.cls)} FILTER NOT EXISTS {{ ?entity sl:locatedIn ?lower . ?lower sl:locatedIn ?answer }} }}")
+        elif entities:
             sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ {_values({'entity': [URIRef(entities[0])]})} "
                       f"?answer a sl:{u.cls} ; (sl:partOf|sl:locatedIn)+ ?entity }}")
         else:
@@ -297,6 +309,10 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> 
         inverse = True
     elif u.relation == "partner":
         pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
+    elif relation == "operator" and u.hops and entity_type in _GROUPS | {"Park"}:
+        # "Which companies are building in the park": who runs what stands in it, and the companies based there
+        pattern = ("{ ?x (sl:locatedIn|sl:partOf)+ ?entity . ?x sl:operator ?answer } UNION "
+                   "{ ?answer sl:locatedIn ?entity ; a ?agent VALUES ?agent { sl:Company sl:Organization } }")
     elif inverse and relation in ("part_of", "located_in") and u.hops:
         pattern = "?answer (sl:locatedIn|sl:partOf)+ ?entity ."  # a center in a new area of the city is in the city
         props = ["sl:partOf", "sl:locatedIn"]

@@ -262,6 +262,37 @@ class Vocabulary:
             kept.append((start, end, iri))
         return kept, notes
 
+    def containing(self, words: set[str]) -> list[str]:
+        """Facilities whose label holds every one of `words` (English words), shortest label first, phases after
+        the whole: a name given in part, "the Lingang platform" for China Telecom Lingang Computing Power Platform."""
+        postings = self._index[1]
+        lists = sorted((set(postings.get(w, ())) for w in words), key=len)
+        if not lists:
+            return []
+        pool = {self.surfaces[s] for s in lists[0].intersection(*lists[1:])}
+        fits = [i for i in pool if self.types.get(i) not in _OWNERS and self.types.get(i) != "Initiative"]
+        return sorted(fits, key=lambda i: (_phase(self.labels[i].get("en", "").lower()) is not None,
+                                           len(self.labels[i].get("en") or i)))
+
+    @cached_property
+    def phases(self) -> dict[tuple[str, int], str]:
+        """(entity, phase number) → the entity of that phase, from labels that are another label and a phase word
+        ("…数据中心二期", "… Data Center Stage II")."""
+        out: dict[tuple[str, int], str] = {}
+        for surface, iri in self.surfaces.items():
+            if (n := _phase(surface)) is None:
+                continue
+            base = re.sub(_PHASES[n - 1][1], "", surface, count=1).strip(" -")
+            base = re.sub(r"\s+of$", "", re.sub(r"^of\s+", "", base)).strip()
+            if (whole := self.surfaces.get(base)) and whole != iri:
+                out.setdefault((whole, n), iri)
+        return out
+
+    @cached_property
+    def whole_of(self) -> dict[str, str]:
+        """A phase's entity → the entity it is a phase of."""
+        return {phase: whole for (whole, _), phase in self.phases.items()}
+
     @cached_property
     def types(self) -> dict[str, str]:
         """iri → class name (Hub, Cluster, …)."""
@@ -271,13 +302,38 @@ class Vocabulary:
 _STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
 
 
-_PHASES = [(1, r"一期|第一阶段|(?:phase|stage)\s*(?:one|1|i)\b|(?:first|1st)\s+(?:phase|stage)"),
-           (2, r"二期|第二阶段|(?:phase|stage)\s*(?:two|2|ii)\b|(?:second|2nd)\s+(?:phase|stage)"),
-           (3, r"三期|第三阶段|(?:phase|stage)\s*(?:three|3|iii)\b|(?:third|3rd)\s+(?:phase|stage)")]
+_PHASES = [(1, r"一期|首期|第一阶段|首阶段|(?:phase|stage)\s*(?:one|1|i)\b|(?:first|1st)[\s-]+(?:phase|stage)"),
+           (2, r"二期|第二阶段|(?:phase|stage)\s*(?:two|2|ii)\b|(?:second|2nd)[\s-]+(?:phase|stage)"),
+           (3, r"三期|第三阶段|(?:phase|stage)\s*(?:three|3|iii)\b|(?:third|3rd)[\s-]+(?:phase|stage)")]
 
 
 def _phase(text: str) -> int | None:
     return next((n for n, pattern in _PHASES if re.search(pattern, text)), None)
+
+
+def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabulary,
+                  notes: list[str]) -> list[tuple[int, int, str]]:
+    """"二期" after a name, "the second phase of X" before it: the phase the graph holds of the entity nearest the
+    phase word; when it holds none, the whole entity, said so (a phase's figure is not the whole's)."""
+    out = list(linked)
+    for n, pattern in _PHASES:
+        for m in re.finditer(pattern, text):
+            near = [(m.start() - e if e <= m.start() else s - m.end(), k) for k, (s, e, _) in enumerate(out)
+                    if e <= m.start() + 2 or s >= m.end() - 2]
+            near = [(d, k) for d, k in near if -2 <= d <= 40 and vocab.types.get(out[k][2]) not in _OWNERS]
+            if not near:
+                continue
+            k = min(near)[1]
+            s, e, iri = out[k]
+            if _phase(vocab.labels.get(iri, {}).get("en", "").lower()) is not None:
+                continue
+            child = vocab.phases.get((iri, n))
+            if child:
+                out[k] = (s, e, child)
+                notes[:] = [note for note in notes if not note.startswith(f"took '{text[s:e]}' as")]
+            else:
+                notes.append(f"no phase {n} of {iri} in the graph, so the whole of it")
+    return out
 
 
 def _phase_fit(question: str, label: str) -> float:
@@ -402,8 +458,10 @@ def _generic_alias(text: str, surfaces: dict[str, str], types: dict[str, str]) -
 
 @functools.cache
 def _word_pattern(word: str) -> re.Pattern[str]:
-    """An English word of the lexicon as a whole word (compiled once: the lexicon outgrows re's own cache)."""
-    return re.compile(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])")
+    """An English word of the lexicon as a whole word, or its plural ("renewables", "hubs"); compiled once: the
+    lexicon outgrows re's own cache."""
+    plural = "(?:s|es)?" if word[-1:].isalpha() else ""
+    return re.compile(r"(?<![a-z])" + re.escape(word) + plural + r"(?![a-z])")
 
 
 def _find_words(text: str, words: list[str]) -> tuple[int, str] | None:
@@ -431,7 +489,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     text = folded.lower()
     masked = list(text)
     linked, u.notes = vocab.link(text)
-    linked, unknown = _read_unknown_names(text, folded, linked, vocab)
+    linked, unknown = _read_unknown_names(text, folded, linked, vocab, u.notes)
+    linked = _phases_asked(text, linked, vocab, u.notes)
     kept = {text[s:e] for s, e, _ in linked}
     u.notes = [n for n in u.notes if not (m := re.match(r"took '(.+?)' as", n)) or m.group(1) in kept]
     for start, end in unknown:
@@ -450,7 +509,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
             u.notes.append(f"'{text[start:end]}' is part of a name the graph does not know, so {iri} itself")
             u.itself.add(iri)
         if vocab.types.get(iri) == "Initiative" and (named := _find_words(text[start:end], [
-                w for ws in lex["class"].values() for w in ws])):
+                w for ws in lex["class"].values() for w in ws])) \
+                and text[start + named[0] + len(named[1]):end].strip() in ("", "s", "node", "nodes", "节点"):
             # "国家枢纽节点", "the national hubs": the programme's name says which class is meant
             u.cls = next(c for c, ws in lex["class"].items() if named[1] in ws)
             u.cls_pos = start
@@ -469,7 +529,14 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     rest = "".join(masked)
     # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 is no count
     counted = re.sub(r"(?<=[哪每])个", "\x00", rest)
-    hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(counted, words))]
+    for word in lex["not_metric"]["words"]:
+        counted = _blanked(counted, word)
+    plain = counted
+    for word in lex["not_metric"]["facility"]:
+        plain = _blanked(plain, word)
+    # a metric word of a facility's name ("算力产业园占地多少") counts only when no other metric word is asked
+    hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(plain, words))] \
+        or [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(counted, words))]
     if hits:
         u.metric = max(hits)[1]
     kinds = [(len(w), name) for name, words in lex["kind"].items() if (w := _hit(rest, words))]
@@ -479,9 +546,13 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
                for pos, w in [f]]
     u.classes = sorted({c[2] for c in classes})
     if classes and u.cls is None:
-        best = max(classes, key=lambda c: c[1])
+        asked = [c for c in classes if re.search(r"(?:哪|\bwhich\s+)\S{0,2}$", rest[max(0, c[0] - 8):c[0]])]
+        # the class after the question word is the one asked: "哪个城市的数据中心更多" asks for a city
+        best = max(asked or classes, key=lambda c: c[1])
         # a compound names its last word's class: "数据中心园区", "data center parks" are parks
-        heads = [c for c in classes if best[0] < c[0] <= best[0] + best[1] + 1 and c[0] + c[1] > best[0] + best[1]]
+        # ("城市的数据中心" is no compound)
+        heads = [c for c in classes if best[0] < c[0] <= best[0] + best[1] + 1 and c[0] + c[1] > best[0] + best[1]
+                 and rest[best[0] + best[1]: c[0]].strip() == ""]
         best = heads[0] if heads else best
         u.cls, u.cls_pos = best[2], best[0]
     _share_the_class(u, vocab)
@@ -529,6 +600,10 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
 _YEAR = re.compile(r"(?:\b(?:in|by|of|since|until|before|after|from|as of)\s+)((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年")
 
 
+def _blanked(text: str, word: str) -> str:
+    return re.sub(re.escape(word) if has_cjk(word) else rf"\b{re.escape(word)}\b", "\x00", text)
+
+
 def _read_bound(u: Understanding, rest: str, folded: str) -> str:
     """The comparator and threshold of a question ("more than 100,000 racks"); a year is never a threshold.
     A comparator without a number asks for a stated bound ("超过多少", "expected to exceed?")."""
@@ -542,7 +617,7 @@ def _read_bound(u: Understanding, rest: str, folded: str) -> str:
         return rest
     years = {m.group(1) or m.group(2) for m in _YEAR.finditer(rest)}
     quantities = [q for q in find_quantities(folded) if (q.family != "count" or u.metric == q.noun)
-                  and f"{q.value:g}" not in years]
+                  and f"{q.value:g}" not in years and re.search(r"\d", q.text)]  # "超过多少亿元" states no bound
     unyeared = _YEAR.sub(" ", rest)
     if quantities:
         u.threshold, u.threshold_unit = quantities[0].value, quantities[0].unit
@@ -567,9 +642,13 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
     asks_which = u.cls is not None and bool(re.search(r"哪|\bwhich\b", rest)) and not _hit(rest, ranks) \
         and u.threshold is None
     asks_who = bool(_hit(rest, intent["who"])) or asks_which
+    # "A的合作企业中有没有B": whether two named things are partners, whatever metric word is said
+    pair = len({iri for _, iri in u.entities}) >= 2 and not asks_amount and u.comparator is None and bool(
+        _hit(rest, intent["yes_no_zh"]) or rest.strip().split(" ", 1)[0] in intent["yes_no_en"])
     for name in ("contains", "operator", "part_of", "partner", "member_of", "located_in"):
         if _hit(rest, intent[name]) and not (name in ("located_in", "contains") and u.metric):
-            if (u.metric and name in ("operator", "partner") or asks_amount) and not (asks_who and not asks_amount):
+            if (u.metric and name in ("operator", "partner") or asks_amount) and not (asks_who and not asks_amount) \
+                    and not (pair and name in ("operator", "partner")):
                 continue  # "投入运营的机架有多少": a figure, not who runs it
             u.relation = name
             break
@@ -609,8 +688,8 @@ _PLACE_TYPES = ("City", "Province", "District")
 _OWNERS = (*_PLACE_TYPES, "Company", "Organization")  # what a facility's name may open with
 
 
-def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]],
-                        vocab: Vocabulary) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]], vocab: Vocabulary,
+                        notes: list[str]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """Facility names in a Chinese question the labels do not hold ("先鸿集成电路产业园"): found through the English
     name the extractor gives such a name ("Xianhong Integrated Circuit Industrial Park", the label of an entity
     read from an English page), else returned as unknown, so its facility word is not read as a class question.
@@ -651,7 +730,27 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
         else:  # a name of its own, or a company's facility no entity has ("甲公司贵州数据中心")
             unknown.append((start, end))
     unknown += _unknown_english_names(cased, linked, vocab)
-    kept = [(s, e, i) for s, e, i in linked if not any(a <= s and e <= b for a, b, _ in found)]
+    for start, end in list(unknown):
+        # a name given in part: every word of it in one facility's label ("中国移动庆阳数据中心", "the Qixing center")
+        said = text[start:end] if text[start:end].isascii() else english_name(cased[start:end]).lower()
+        words = set(_tokens(said)) - _STOP - set(names["generic"]) - set(names["not_names_en"]) - _generic()
+        fits = vocab.containing(words) if words and any(len(w) >= 3 for w in words) else []
+        # of those, the ones that also share its other words ("computing power platform", not the Lingang area)
+        overlap = {i: len(set(_tokens(vocab.labels[i].get("en", "").lower())) & set(_tokens(said))) for i in fits}
+        fits = [i for i in fits if overlap[i] == max(overlap.values())]
+        whole = [i for i in fits if _phase(vocab.labels[i].get("en", "").lower()) is None]
+        if fits and len(whole) <= 3:
+            unknown.remove((start, end))
+            found.append((start, end, fits[0]))
+            if len(whole) > 1:  # the shortest name, saying which others fit
+                notes.append(f"took '{text[start:end]}' as {fits[0]} (also close: {', '.join(whole[1:])})")
+            found = [(s, e, i) for s, e, i in found if (s, e) == (start, end) or not (start <= s and e <= end)]
+    kept = [(s, e, i) for s, e, i in linked if not any(s < b and a < e for a, b, _ in found)]
+    ends = {e for _, e, i in kept + found if vocab.types.get(i) not in _OWNERS}
+    for start, end in [span for span in unknown if span[0] in ends]:
+        # the rest of a facility named just before ("…粤港澳" + "大湾区(韶关)数据中心"): its name goes on, no new name
+        unknown.remove((start, end))
+        kept = [(s, e, i) for s, e, i in kept if not (start <= s and e <= end)]
     return sorted(kept + found), unknown
 
 
