@@ -88,11 +88,25 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
         before = _stem_start(folded, at, known, company)
         if _has_proper_word(folded, before, at, known):
             return before
+    if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best):
+        # 某某东部云计算和边缘计算产业集聚区: two fields joined inside a coined name, not two names
+        at = cut + best - len(word_at_best)
+        before = _stem_start(folded, at, known, company)
+        if _has_proper_word(folded, before, at, known):
+            return before
     if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
         # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
         # starts at the first known name in it, or there is none
         return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
     return cut + best
+
+
+def _joins_two_descriptions(window: str, best: int, word: str) -> bool:
+    """Whether the conjunction ending at `best` joins two field words (云计算和边缘计算, 大数据与人工智能) rather than two
+    names (中国电信和华为智算中心): descriptions after it, a description right before it."""
+    after, head = window[best:], window[: best - len(word)]
+    fields = tuple(w for w in lexicon()["name"]["descriptive_words"] if len(w) >= 2)
+    return bool(after) and _only_descriptive(after) and head.endswith(fields)
 
 
 def _has_proper_word(folded: str, start: int, end: int, known: list[Candidate], glossary_words: bool = False) -> bool:
@@ -221,6 +235,38 @@ def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
         run.append(pos)
         pos = places[pos].end
     return run[-1] if len(run) >= 2 else start
+
+
+def _owner_projects(folded: str, mentions: list[Mention], known: list[Candidate]) -> list[Mention]:
+    """A project named by its owner and its place (某某数据集团中卫项目, 某某公司乌兰察布项目): a project of its own, so
+    its figures are not the place's. The owner is a company read before the place, or a name ending in 集团 or 公司."""
+    rule = lexicon()["name"]["owner_project"]
+    owners = {m.end: m for m in mentions if m.entity is not None and m.entity.type == "Company"}
+    ends = sorted(rule["owner_ends"], key=len, reverse=True)
+    out = []
+    for m in mentions:
+        if m.source != "gazetteer" or m.entity is None or m.entity.type not in ("City", "District", "Province"):
+            continue
+        word = next((w for w in rule["project_words"] if folded.startswith(w, m.end)), None)
+        if word is None or folded.startswith(tuple(rule["not_after"]), m.end + len(word)):
+            continue  # 某某公司中卫项目部: a part of the company, not a project
+        owner = owners.get(m.start)
+        if owner is not None:
+            start, name = owner.start, folded[owner.start : m.start]  # as written: 某某数据集团, not its short name
+        else:
+            end_word = next((w for w in ends if folded.endswith(w, 0, m.start)), None)
+            if end_word is None:
+                continue
+            at = m.start - len(end_word)
+            near = [k for k in known if at - _REACH <= k.start < at]
+            start = _stem_start(folded, at, near, company=True)
+            stem, name = folded[start:at], folded[start : m.start]
+            if len(stem) < 2 or name in rule["generic_owners"] or _only_descriptive(stem) or not has_cjk(stem[0]) \
+                    or any(stem.startswith(g) for g in rule["generic_owners"]):
+                continue
+        place = folded[m.start : m.end]
+        out.append(Mention(start, m.end + len(word), new_entity(name + place + "项目", "Center"), source="pattern"))
+    return out
 
 
 @cache
@@ -441,6 +487,27 @@ def _names_a_thing(stem: str) -> bool:
     return any(len(piece) >= 2 and not _only_descriptive(piece) for piece in rest.split())
 
 
+def _owner_written_forms(mentions: list[Mention]) -> dict[str, Entity]:
+    """A name opening with its owner's group name (某某数据集团芜湖算力产业园) where the text also writes the thing's own
+    name with the owner's short name (某某芜湖算力产业园): that own name is the name, the longer one says whose it is."""
+    ends = sorted(lexicon()["name"]["owner_project"]["owner_ends"], key=len, reverse=True)
+    names = {m.entity.zh: m.entity for m in mentions
+             if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None
+             and m.entity.type in ("Center", "Park")}
+    out: dict[str, Entity] = {}
+    for zh in names:
+        for end_word in ends:
+            at = zh.find(end_word)
+            if at < 3 or len(zh) - at - len(end_word) < 4:
+                continue
+            stem, rest = zh[:at], zh[at + len(end_word) :]
+            own = next((names[stem[:n] + rest] for n in range(len(stem) - 1, 1, -1) if stem[:n] + rest in names), None)
+            if own is not None:
+                out[zh] = own
+                break
+    return out
+
+
 _DEFINED = re.compile(r"(?:项目|工程|专案)?(?:[(（]?[一二三四五首]期[)）]?)?(?:项目|工程|专案)?\s*"
                       r"(?:[(（]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^“”\"「」『』()（）,，。]{2,16}?)[”\"」』]?\s*[)）]"
                       r"|[,，]\s*(?:以下)?简称\s*[“\"「『]([^“”\"「」『』()（）,，。]{2,16})[”\"」』]"
@@ -469,7 +536,7 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
     name only where it opens a clause, as 该中心 would."""
     read_as, written = _short_forms(folded, mentions)
     written.update(_defined_forms(folded, mentions))
-    full = {**read_as, **written}
+    full = {**read_as, **written, **_owner_written_forms(mentions)}
     out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
            if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
            for m in mentions]
@@ -599,6 +666,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             new = _zh_pattern_mention(folded, c, near) if has_cjk(c.text) else _en_pattern_mention(folded, c, near)
             if new is not None:
                 mentions.append(new)
+    mentions += _owner_projects(folded, mentions, known)
     mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)

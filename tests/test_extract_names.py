@@ -226,6 +226,9 @@ NAME_SPANS = [
     # a description inside a coined name is part of it (新型, 超大规模)
     ("青禾芜湖新型算力产业园项目昨日开工。", "青禾芜湖新型算力产业园"),
     ("投资50亿元的云帆超大规模绿色算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模绿色算力中心"),
+    # two fields joined inside a coined name (X和Y, X与Y) are one name; two names joined stay two
+    ("该市以武汉南部大数据与人工智能产业集聚区为主要承载地。", "武汉南部大数据与人工智能产业集聚区"),
+    ("中国电信和华为智算中心相继投运。", "华为智算中心"),
 ]
 
 
@@ -242,6 +245,7 @@ NOT_NAMES = [
     "该项目为全区重点工程,落户在一个县城里。",  # 为全区, 一个县: clauses, not districts
     "推进国家一体化大数据中心体系建设。",  # descriptions end to end
     "园区规划新建2栋新型工业化数据中心(A01和A02)。",  # a building's code and a description
+    "该市引进了芜湖大数据和云计算产业园。",  # a place and two fields joined: still no coined word
 ]
 
 
@@ -418,3 +422,38 @@ def test_a_phase_written_with_di_or_as_a_stage_is_a_phase(text: str, phase: str)
 ])
 def test_english_suffixes_of_the_news(text: str, name: str, type_: str) -> None:
     assert (type_, name) in {(t, label) for t, _, label in _names(text).values()}
+
+
+OWNER_PROJECTS = [
+    # a project named by its owner and its place holds its own figures, not the place's
+    ("“青岩数据集团中卫项目今年开工,计划投资300亿元。”", "青岩数据集团中卫项目", "Zhongwei"),
+    ("记者了解到,星川科技有限公司庆阳项目总投资50亿元。", "星川科技有限公司庆阳项目", "Qingyang"),
+]
+
+
+@pytest.mark.parametrize(("text", "project", "place"), OWNER_PROJECTS)
+def test_a_project_named_by_its_owner_and_place_is_a_project(text: str, project: str, place: str) -> None:
+    facts = read(text).facts
+    assert {f.subject.zh for f in facts if f.metric == "investment"} == {project}
+    assert (project, place) in {(f.subject.zh, f.object.en) for f in facts if f.metric == "located_in" and f.object}
+
+
+NOT_OWNER_PROJECTS = [
+    "该公司中卫项目总投资50亿元。",  # no owner named
+    "星川科技有限公司中卫项目部负责人说,机架已经到货。",  # the company's project office, a part of the company
+]
+
+
+@pytest.mark.parametrize("text", NOT_OWNER_PROJECTS)
+def test_no_project_without_a_named_owner_or_for_a_project_office(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[1].endswith("项目")]
+
+
+def test_a_name_with_its_owner_s_group_name_is_the_name_the_text_writes_with_the_short_owner() -> None:
+    text = "星河数据集团芜湖新型算力产业园项目昨日开工。星河芜湖新型算力产业园总投资约60亿元,本期拟购置3000个机架。"
+    names = {label for _, label, _ in _names(text).values()}
+    assert names == {"星河芜湖新型算力产业园"}
+    assert {(f.subject.zh, f.metric) for f in read(text).facts if f.value is not None} == {
+        ("星河芜湖新型算力产业园", "investment"), ("星河芜湖新型算力产业园", "rack_count")}
+    # written alone, the long name stays as it is
+    assert {label for _, label, _ in _names("星河数据集团芜湖新型算力产业园项目昨日开工。").values()} == {"星河数据集团芜湖新型算力产业园"}
