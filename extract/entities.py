@@ -269,6 +269,27 @@ def _owner_projects(folded: str, mentions: list[Mention], known: list[Candidate]
     return out
 
 
+_PHASED_CENTER = re.compile(r"中心(?=(?:项目)?[(（]?第?[一二三四五]期)")
+
+
+def _phased_centers(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A center named by a short word and the phase it builds (科创中心二期, 研发中心一期项目): the phase makes it one
+    project, even where its word alone would be a description; the figures of that phase are not the last center's."""
+    names = lexicon()["name"]
+    suffixes = tuple(s["zh"] for s in lexicon()["suffix"])
+    out = []
+    for hit in _PHASED_CENTER.finditer(folded):
+        near = [k for k in known if hit.start() - _REACH <= k.start < hit.start()]
+        start = _stem_start(folded, hit.start(), near)
+        stem = folded[start : hit.start()]
+        if not 2 <= len(stem) <= 6 or not all(map(has_cjk, stem)) or stem in names["generic_stems"] \
+                or (stem + "中心").endswith(suffixes) or stem[-1] in names["locative_ends"] \
+                or any(k.start < hit.start() < k.end for k in near):
+            continue  # 数据中心二期 names the data center before it; 园区内中心: a place
+        out.append(Mention(start, hit.end(), new_entity(stem + "中心", "Center"), source="pattern"))
+    return out
+
+
 @cache
 def _en_stem_regex() -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
@@ -667,6 +688,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             if new is not None:
                 mentions.append(new)
     mentions += _owner_projects(folded, mentions, known)
+    mentions += _phased_centers(folded, known)
     mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)

@@ -457,3 +457,11 @@ def test_a_name_with_its_owner_s_group_name_is_the_name_the_text_writes_with_the
         ("星河芜湖新型算力产业园", "investment"), ("星河芜湖新型算力产业园", "rack_count")}
     # written alone, the long name stays as it is
     assert {label for _, label, _ in _names("星河数据集团芜湖新型算力产业园项目昨日开工。").values()} == {"星河数据集团芜湖新型算力产业园"}
+
+
+def test_a_center_named_by_a_short_word_and_its_phase_holds_that_phase_s_figures() -> None:
+    text = "青山湖智算中心项目推进顺利。另据介绍,研发中心二期项目作为重点工程,总投资6.5亿元。"
+    assert ("研发中心二期", "investment") in {(f.subject.zh, f.metric) for f in read(text).facts}
+    assert not [f for f in read(text).facts if f.subject.zh == "青山湖智算中心" and f.metric == "investment"]
+    # a phase of a data center names the data center before it, not a new one
+    assert not _names("该数据中心二期总投资5亿元。")
