@@ -290,6 +290,28 @@ def _phased_centers(folded: str, known: list[Candidate]) -> list[Mention]:
     return out
 
 
+_EN_SYSTEM = re.compile(r"(?:\b[Tt]he|['’]s)[^\S\n]+((?:[A-Z][\w\-]*[^\S\n]+){0,2}[A-Z][\w\-]*)[^\S\n]+supercomputers?\b")
+
+
+def _en_supercomputers(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A computer the English news names before the word (the Xinghe-3 supercomputer, China's Yunfan supercomputer): a
+    system of its own, so its figures are not the center's that houses it. Descriptions (the Chinese supercomputer) and
+    places (the Tianjin supercomputer: which one?) name none."""
+    names = lexicon()["name"]
+    generic = {*names["en_generic"], *names["en_leading_stop"]}
+    out = []
+    for hit in _EN_SYSTEM.finditer(folded):
+        words = hit.group(1).split()
+        if any(w in generic for w in words) or any(k.start <= hit.start(1) and hit.end(1) <= k.end for k in known):
+            continue
+        places = [k for k in known if hit.start(1) <= k.start and k.end <= hit.end(1)
+                  and gazetteer().entities[k.id].type in ("Province", "City", "District", "Company", "Organization")]
+        if places:
+            continue  # the Jinan supercomputer, the Huawei supercomputer: where or whose, not which
+        out.append(Mention(hit.start(1), hit.end(1), new_entity(hit.group(1), "Center"), source="pattern"))
+    return out
+
+
 @cache
 def _en_stem_regex() -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
@@ -689,6 +711,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
                 mentions.append(new)
     mentions += _owner_projects(folded, mentions, known)
     mentions += _phased_centers(folded, known)
+    mentions += _en_supercomputers(folded, known)
     mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)

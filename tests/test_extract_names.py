@@ -465,3 +465,19 @@ def test_a_center_named_by_a_short_word_and_its_phase_holds_that_phase_s_figures
     assert not [f for f in read(text).facts if f.subject.zh == "青山湖智算中心" and f.metric == "investment"]
     # a phase of a data center names the data center before it, not a new one
     assert not _names("该数据中心二期总投资5亿元。")
+
+
+EN_SYSTEMS = [
+    # a computer named before the word holds its own figures, not the center that houses it
+    ("The Jiangcheng supercomputer, housed at the National Supercomputing Center in Jinan, reaches 30 petaflops.",
+     {("Jiangcheng", "computing_power")}),
+    ("China's Xinghe-3 supercomputer reaches 200 petaflops.", {("Xinghe-3", "computing_power")}),
+    # a description or a place before the word names no computer
+    ("The Chinese supercomputer reaches 200 petaflops.", set()),
+    ("The Tianjin supercomputer reaches 20 petaflops.", {("Tianjin", "computing_power")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_SYSTEMS)
+def test_an_english_computer_named_before_the_word_supercomputer_is_a_system(text: str, expected: set) -> None:
+    assert {(f.subject.en, f.metric) for f in read(text).facts if f.value is not None} == expected
