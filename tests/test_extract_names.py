@@ -481,3 +481,9 @@ EN_SYSTEMS = [
 @pytest.mark.parametrize(("text", "expected"), EN_SYSTEMS)
 def test_an_english_computer_named_before_the_word_supercomputer_is_a_system(text: str, expected: set) -> None:
     assert {(f.subject.en, f.metric) for f in read(text).facts if f.value is not None} == expected
+
+
+def test_a_district_s_short_name_opening_a_center_s_name_places_it() -> None:
+    facts = read("武昌江城智算中心昨日投运。").facts
+    assert ("武昌江城智算中心", "Wuchang District") in {(f.subject.zh, f.object.en) for f in facts
+                                                     if f.metric == "located_in" and f.object}
