@@ -205,6 +205,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
+    if suffix.id != "Company" and stem.startswith(tuple(names["owner_project"]["owner_ends"])):
+        return None  # 集团有限公司…: the tail of a company's name that a word inside it cut off, no name's start
     if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
         return None
     if suffix.id in ("Center", "Park", "Cluster", "District") and not _anchored(folded, start, stem, suffix, known):
