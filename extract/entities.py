@@ -373,7 +373,15 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start = folded.rindex(phase.group(1), max(0, first - 30), suffix.start)
         word, numeral = phase.group(1), phase.group(2)
         return Mention(start, suffix.end, phase_entity(entity, _ordinal(numeral), word, numeral), source="pattern", part_of=entity)
+    ordinal = _EN_ORDINAL_PHASE.search(folded, max(0, first - 40), first)
+    if ordinal:  # the second phase of the Yunfan Data Center
+        number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
+        return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_EN_ORDINAL_PHASE = re.compile(r"\b(" + "|".join(_EN_ORDINALS) + r")\s+(?:phase|stage)\s+of\s+(?:the\s+)?$", re.I)
 
 
 @cache

@@ -492,3 +492,9 @@ def test_a_district_s_short_name_opening_a_center_s_name_places_it() -> None:
     facts = read("武昌江城智算中心昨日投运。").facts
     assert ("武昌江城智算中心", "Wuchang District") in {(f.subject.zh, f.object.en) for f in facts
                                                      if f.metric == "located_in" and f.object}
+
+
+def test_an_english_ordinal_phase_of_a_center_is_that_phase() -> None:
+    facts = _phase_facts("The second phase of the Yunfan Data Center will add 3,000 racks.")
+    assert ("Yunfan Data Center phase 2", "rack_count", 3000.0) in facts
+    assert ("Yunfan Data Center phase 2", "part_of", "Yunfan Data Center") in facts
