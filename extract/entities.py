@@ -182,9 +182,14 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
     # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
     built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
-    return (quoted or opens_clause or placed or defined or listed or bracketed or bool(re.search(r"[A-Za-z0-9]", stem))
+    # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
+    project = bool(_PROJECT_AFTER.match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
+    return (quoted or opens_clause or placed or defined or listed or bracketed or project or bool(re.search(r"[A-Za-z0-9]", stem))
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
+
+
+_PROJECT_AFTER = re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期)")
 
 
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:

@@ -229,6 +229,8 @@ NAME_SPANS = [
     # two fields joined inside a coined name (X和Y, X与Y) are one name; two names joined stay two
     ("该市以武汉南部大数据与人工智能产业集聚区为主要承载地。", "武汉南部大数据与人工智能产业集聚区"),
     ("中国电信和华为智算中心相继投运。", "华为智算中心"),
+    # a coined word before the suffix and 项目 after it make a project's name, wherever it stands in its clause
+    ("总投资50亿元的青松云计算产业园项目昨日开工。", "青松云计算产业园"),
     # a company before 负责 keeps its whole name
     ("青山建设投资集团有限公司负责江城智算中心的建设和运营。", "青山建设投资集团有限公司"),
 ]
@@ -248,6 +250,7 @@ NOT_NAMES = [
     "推进国家一体化大数据中心体系建设。",  # descriptions end to end
     "园区规划新建2栋新型工业化数据中心(A01和A02)。",  # a building's code and a description
     "该市引进了芜湖大数据和云计算产业园。",  # a place and two fields joined: still no coined word
+    "加快推进超大规模智算中心项目建设,全省新建算力中心项目20个。",  # 项目 after descriptions: no name
     # a party's part in a project ends the stem; the tail of a company's name cut off starts no name
     "青山建设投资集团有限公司负责江城智算中心的建设和运营。",
     "青山建设投资集团有限公司江城智算中心昨日投运。",
