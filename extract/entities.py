@@ -545,6 +545,34 @@ def _names_a_thing(stem: str) -> bool:
     return any(len(piece) >= 2 and not _only_descriptive(piece) for piece in rest.split())
 
 
+def _shortened_descriptions(mentions: list[Mention]) -> dict[str, Entity]:
+    """A name written again without its descriptions or with the short word for its kind (江城人工智能计算中心 →
+    江城智算中心, 青松超大规模人工智能算力中心 → 青松算力中心): the one full name on the page with that coined word.
+    Another kind is another thing (江城超算中心 is not 江城智算中心)."""
+    rule = lexicon()["name"]
+    short_kinds: dict[str, list[str]] = rule["short_kind"]
+    fillers = tuple(rule["descriptive_stops"])
+    new = {m.entity.zh: m.entity for m in mentions
+           if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None and m.entity.type == "Center"}
+    parts = {zh: (zh[: -len(sfx["zh"])], sfx["zh"]) for zh in new if (sfx := suffix_of(zh)) is not None}
+    out: dict[str, Entity] = {}
+    for short, (stem, kind) in parts.items():
+        if len(stem) < 2 or not _names_a_thing(stem):
+            continue
+        fulls = [zh for zh, (s, k) in parts.items() if zh != short and s.startswith(stem)
+                 and (k == kind or k in short_kinds.get(kind, ())) and _only_filler(s[len(stem) :], fillers)]
+        if len(fulls) == 1 and len(fulls[0]) > len(short):
+            out[short] = new[fulls[0]]
+    return out
+
+
+def _only_filler(text: str, fillers: tuple[str, ...]) -> bool:
+    """Whether `text` is nothing or descriptions only (超大规模人工智能)."""
+    for word in sorted(fillers, key=len, reverse=True):
+        text = text.replace(word, "")
+    return not text or _only_descriptive(text)
+
+
 def _owner_written_forms(mentions: list[Mention]) -> dict[str, Entity]:
     """A name opening with its owner's group name (某某数据集团芜湖算力产业园) where the text also writes the thing's own
     name with the owner's short name (某某芜湖算力产业园): that own name is the name, the longer one says whose it is."""
@@ -594,7 +622,7 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
     name only where it opens a clause, as 该中心 would."""
     read_as, written = _short_forms(folded, mentions)
     written.update(_defined_forms(folded, mentions))
-    full = {**read_as, **written, **_owner_written_forms(mentions)}
+    full = {**_shortened_descriptions(mentions), **read_as, **written, **_owner_written_forms(mentions)}
     out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
            if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
            for m in mentions]

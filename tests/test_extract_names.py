@@ -275,6 +275,9 @@ SHORT_FORMS = [
      "3,000 racks.", "", "rack_count"),
     # a short form that drops the place or the owner opening the name
     ("湖北江城智算中心位于武汉。江城智算中心总投资30亿元。", "湖北江城智算中心", "investment"),
+    # a short form that drops descriptions or writes the short word for the kind of center
+    ("云帆人工智能计算中心昨日揭牌。据介绍,云帆智算中心总投资20亿元。", "云帆人工智能计算中心", "investment"),
+    ("青松超大规模人工智能算力中心项目昨日开工。青松算力中心总投资90亿元。", "青松超大规模人工智能算力中心", "investment"),
 ]
 
 
@@ -284,7 +287,7 @@ def test_a_short_form_is_the_full_name(text: str, full: str, metric: str) -> Non
     named = {f.subject.zh or f.subject.en for f in facts if f.metric == metric} | {
         f.object.zh or "" for f in facts if f.metric == metric and f.object is not None}
     assert (full or "Binhai Digital Valley Computing Center") in named
-    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期"))
+    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期", "云帆智算", "青松算力"))
                 or f.subject.en.startswith("Binhai center")]
 
 
@@ -501,3 +504,8 @@ def test_an_english_ordinal_phase_of_a_center_is_that_phase() -> None:
     facts = _phase_facts("The second phase of the Yunfan Data Center will add 3,000 racks.")
     assert ("Yunfan Data Center phase 2", "rack_count", 3000.0) in facts
     assert ("Yunfan Data Center phase 2", "part_of", "Yunfan Data Center") in facts
+
+
+def test_another_kind_of_center_with_the_same_word_is_another_center() -> None:
+    facts = read("江城人工智能计算中心昨日揭牌。江城超算中心总投资20亿元。").facts
+    assert {(f.subject.zh, f.metric) for f in facts if f.value is not None} == {("江城超算中心", "investment")}
