@@ -251,6 +251,8 @@ NOT_NAMES = [
     "园区规划新建2栋新型工业化数据中心(A01和A02)。",  # a building's code and a description
     "该市引进了芜湖大数据和云计算产业园。",  # a place and two fields joined: still no coined word
     "加快推进超大规模智算中心项目建设,全省新建算力中心项目20个。",  # 项目 after descriptions: no name
+    "该市正在推进大模型算力中心项目和液冷数据中心项目建设。",  # how a center computes: a description
+    "加快自主可控智算中心一期和训推一体智算中心项目建设。",
     # a party's part in a project ends the stem; the tail of a company's name cut off starts no name
     "青山建设投资集团有限公司负责江城智算中心的建设和运营。",
     "青山建设投资集团有限公司江城智算中心昨日投运。",
