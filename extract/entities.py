@@ -183,13 +183,17 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
     built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
     # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
-    project = bool(_PROJECT_AFTER.match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
+    project = bool(_project_after().match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
     return (quoted or opens_clause or placed or defined or listed or bracketed or project or bool(re.search(r"[A-Za-z0-9]", stem))
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
 
 
-_PROJECT_AFTER = re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期)")
+@cache
+def _project_after() -> re.Pattern[str]:
+    """What follows a project's name and no description: 项目, a phase, or the event of a named site (揭牌, 开工, 投运)."""
+    events = "|".join(map(re.escape, lexicon()["name"]["site_events"]))
+    return re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期|(?:正式|近日|日前|昨日|今日)?(?:" + events + "))")
 
 
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:

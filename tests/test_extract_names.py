@@ -231,6 +231,8 @@ NAME_SPANS = [
     ("中国电信和华为智算中心相继投运。", "华为智算中心"),
     # a coined word before the suffix and 项目 after it make a project's name, wherever it stands in its clause
     ("总投资50亿元的青松云计算产业园项目昨日开工。", "青松云计算产业园"),
+    # …and so does the event of a named site after it (揭牌, 开工, 投运)
+    ("会上,主攻人工智能的青枫实验室揭牌成立。", "青枫实验室"),
     # a company before 负责 keeps its whole name
     ("青山建设投资集团有限公司负责江城智算中心的建设和运营。", "青山建设投资集团有限公司"),
 ]
@@ -253,6 +255,7 @@ NOT_NAMES = [
     "加快推进超大规模智算中心项目建设,全省新建算力中心项目20个。",  # 项目 after descriptions: no name
     "该市正在推进大模型算力中心项目和液冷数据中心项目建设。",  # how a center computes: a description
     "加快自主可控智算中心一期和训推一体智算中心项目建设。",
+    "我省首座液冷智算中心竣工,省内规模最大智算中心落成。",  # the writer's place, firsts and superlatives
     # a party's part in a project ends the stem; the tail of a company's name cut off starts no name
     "青山建设投资集团有限公司负责江城智算中心的建设和运营。",
     "青山建设投资集团有限公司江城智算中心昨日投运。",
