@@ -82,14 +82,14 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
             idx = window.rfind(word, 0, idx)
         if idx >= 0 and idx + len(word) > best:
             best, word_at_best = idx + len(word), word
-    if word_at_best in names["descriptive_stops"] and best < len(window):
+    if word_at_best in names["descriptive_stops"]:
         # 中联芜湖新型算力产业园, 某某超大规模人工智能算力中心: a description inside a coined name is part of it
         at = cut + best - len(word_at_best)
         before = _stem_start(folded, at, known, company)
         if _has_proper_word(folded, before, at, known):
             return before
     if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best):
-        # 某某东部云计算和边缘计算产业集聚区: two fields joined inside a coined name, not two names
+        # 某某东部大数据与人工智能产业园: two fields joined inside a coined name, not two names
         at = cut + best - len(word_at_best)
         before = _stem_start(folded, at, known, company)
         if _has_proper_word(folded, before, at, known):
@@ -102,7 +102,7 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
 
 
 def _joins_two_descriptions(window: str, best: int, word: str) -> bool:
-    """Whether the conjunction ending at `best` joins two field words (云计算和边缘计算, 大数据与人工智能) rather than two
+    """Whether the conjunction ending at `best` joins two field words (大数据与人工智能, 云计算和边缘存储) rather than two
     names (中国电信和华为智算中心): descriptions after it, a description right before it."""
     after, head = window[best:], window[: best - len(word)]
     fields = tuple(w for w in lexicon()["name"]["descriptive_words"] if len(w) >= 2)
@@ -551,7 +551,7 @@ def _names_a_thing(stem: str) -> bool:
 
 def _shortened_descriptions(mentions: list[Mention]) -> dict[str, Entity]:
     """A name written again without its descriptions or with the short word for its kind (江城人工智能计算中心 →
-    江城智算中心, 青松超大规模人工智能算力中心 → 青松算力中心): the one full name on the page with that coined word.
+    江城智算中心, 青松超大规模智能算力中心 → 青松算力中心): the one full name on the page with that coined word.
     Another kind is another thing (江城超算中心 is not 江城智算中心)."""
     rule = lexicon()["name"]
     short_kinds: dict[str, list[str]] = rule["short_kind"]

@@ -226,6 +226,8 @@ NAME_SPANS = [
     # a description inside a coined name is part of it (新型, 超大规模)
     ("青禾芜湖新型算力产业园项目昨日开工。", "青禾芜湖新型算力产业园"),
     ("投资50亿元的云帆超大规模绿色算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模绿色算力中心"),
+    # …also right before the suffix (X新型智算中心)
+    ("据介绍,星河滁州新型智算中心总投资约60亿元。", "星河滁州新型智算中心"),
     # two fields joined inside a coined name (X和Y, X与Y) are one name; two names joined stay two
     ("该市以武汉南部大数据与人工智能产业集聚区为主要承载地。", "武汉南部大数据与人工智能产业集聚区"),
     ("中国电信和华为智算中心相继投运。", "华为智算中心"),
@@ -282,7 +284,7 @@ SHORT_FORMS = [
     ("湖北江城智算中心位于武汉。江城智算中心总投资30亿元。", "湖北江城智算中心", "investment"),
     # a short form that drops descriptions or writes the short word for the kind of center
     ("云帆人工智能计算中心昨日揭牌。据介绍,云帆智算中心总投资20亿元。", "云帆人工智能计算中心", "investment"),
-    ("青松超大规模人工智能算力中心项目昨日开工。青松算力中心总投资90亿元。", "青松超大规模人工智能算力中心", "investment"),
+    ("青松超大规模智能算力中心项目昨日开工。青松算力中心总投资90亿元。", "青松超大规模智能算力中心", "investment"),
 ]
 
 
@@ -466,13 +468,13 @@ def test_no_project_without_a_named_owner_or_for_a_project_office(text: str) -> 
 
 
 def test_a_name_with_its_owner_s_group_name_is_the_name_the_text_writes_with_the_short_owner() -> None:
-    text = "星河数据集团芜湖新型算力产业园项目昨日开工。星河芜湖新型算力产业园总投资约60亿元,本期拟购置3000个机架。"
+    text = "星河数据集团滁州新型算力产业园项目昨日开工。星河滁州新型算力产业园总投资约60亿元,本期拟购置3000个机架。"
     names = {label for _, label, _ in _names(text).values()}
-    assert names == {"星河芜湖新型算力产业园"}
+    assert names == {"星河滁州新型算力产业园"}
     assert {(f.subject.zh, f.metric) for f in read(text).facts if f.value is not None} == {
-        ("星河芜湖新型算力产业园", "investment"), ("星河芜湖新型算力产业园", "rack_count")}
+        ("星河滁州新型算力产业园", "investment"), ("星河滁州新型算力产业园", "rack_count")}
     # written alone, the long name stays as it is
-    assert {label for _, label, _ in _names("星河数据集团芜湖新型算力产业园项目昨日开工。").values()} == {"星河数据集团芜湖新型算力产业园"}
+    assert {label for _, label, _ in _names("星河数据集团滁州新型算力产业园项目昨日开工。").values()} == {"星河数据集团滁州新型算力产业园"}
 
 
 def test_a_center_named_by_a_short_word_and_its_phase_holds_that_phase_s_figures() -> None:
