@@ -82,8 +82,14 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
             idx = window.rfind(word, 0, idx)
         if idx >= 0 and idx + len(word) > best:
             best, word_at_best = idx + len(word), word
-    if word_at_best in names["descriptive_stops"] and best < len(window):
+    if word_at_best in names["descriptive_stops"]:
         # 中联芜湖新型算力产业园, 某某超大规模人工智能算力中心: a description inside a coined name is part of it
+        at = cut + best - len(word_at_best)
+        before = _stem_start(folded, at, known, company)
+        if _has_proper_word(folded, before, at, known):
+            return before
+    if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best):
+        # 某某东部大数据与人工智能产业园: two fields joined inside a coined name, not two names
         at = cut + best - len(word_at_best)
         before = _stem_start(folded, at, known, company)
         if _has_proper_word(folded, before, at, known):
@@ -93,6 +99,14 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
         # starts at the first known name in it, or there is none
         return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
     return cut + best
+
+
+def _joins_two_descriptions(window: str, best: int, word: str) -> bool:
+    """Whether the conjunction ending at `best` joins two field words (大数据与人工智能, 云计算和边缘存储) rather than two
+    names (中国电信和华为智算中心): descriptions after it, a description right before it."""
+    after, head = window[best:], window[: best - len(word)]
+    fields = tuple(w for w in lexicon()["name"]["descriptive_words"] if len(w) >= 2)
+    return bool(after) and _only_descriptive(after) and head.endswith(fields)
 
 
 def _has_proper_word(folded: str, start: int, end: int, known: list[Candidate], glossary_words: bool = False) -> bool:
@@ -168,9 +182,18 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
     # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
     built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
-    return (quoted or opens_clause or placed or defined or listed or bracketed or bool(re.search(r"[A-Za-z0-9]", stem))
+    # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
+    project = bool(_project_after().match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
+    return (quoted or opens_clause or placed or defined or listed or bracketed or project or bool(re.search(r"[A-Za-z0-9]", stem))
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
+
+
+@cache
+def _project_after() -> re.Pattern[str]:
+    """What follows a project's name and no description: 项目, a phase, or the event of a named site (揭牌, 开工, 投运)."""
+    events = "|".join(map(re.escape, lexicon()["name"]["site_events"]))
+    return re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期|(?:正式|近日|日前|昨日|今日)?(?:" + events + "))")
 
 
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
@@ -191,6 +214,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
+    if suffix.id != "Company" and stem.startswith(tuple(names["owner_project"]["owner_ends"])):
+        return None  # 集团有限公司…: the tail of a company's name that a word inside it cut off, no name's start
     if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
         return None
     if suffix.id in ("Center", "Park", "Cluster", "District") and not _anchored(folded, start, stem, suffix, known):
@@ -221,6 +246,81 @@ def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
         run.append(pos)
         pos = places[pos].end
     return run[-1] if len(run) >= 2 else start
+
+
+def _owner_projects(folded: str, mentions: list[Mention], known: list[Candidate]) -> list[Mention]:
+    """A project named by its owner and its place (某某数据集团中卫项目, 某某公司乌兰察布项目): a project of its own, so
+    its figures are not the place's. The owner is a company read before the place, or a name ending in 集团 or 公司."""
+    rule = lexicon()["name"]["owner_project"]
+    owners = {m.end: m for m in mentions if m.entity is not None and m.entity.type == "Company"}
+    ends = sorted(rule["owner_ends"], key=len, reverse=True)
+    out = []
+    for m in mentions:
+        if m.source != "gazetteer" or m.entity is None or m.entity.type not in ("City", "District", "Province"):
+            continue
+        word = next((w for w in rule["project_words"] if folded.startswith(w, m.end)), None)
+        if word is None or folded.startswith(tuple(rule["not_after"]), m.end + len(word)):
+            continue  # 某某公司中卫项目部: a part of the company, not a project
+        owner = owners.get(m.start)
+        if owner is not None:
+            start, name = owner.start, folded[owner.start : m.start]  # as written: 某某数据集团, not its short name
+        else:
+            end_word = next((w for w in ends if folded.endswith(w, 0, m.start)), None)
+            if end_word is None:
+                continue
+            at = m.start - len(end_word)
+            near = [k for k in known if at - _REACH <= k.start < at]
+            start = _stem_start(folded, at, near, company=True)
+            stem, name = folded[start:at], folded[start : m.start]
+            if len(stem) < 2 or name in rule["generic_owners"] or _only_descriptive(stem) or not has_cjk(stem[0]) \
+                    or any(stem.startswith(g) for g in rule["generic_owners"]):
+                continue
+        place = folded[m.start : m.end]
+        out.append(Mention(start, m.end + len(word), new_entity(name + place + "项目", "Center"), source="pattern"))
+    return out
+
+
+_PHASED_CENTER = re.compile(r"中心(?=(?:项目)?[(（]?第?[一二三四五]期)")
+
+
+def _phased_centers(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A center named by a short word and the phase it builds (科创中心二期, 研发中心一期项目): the phase makes it one
+    project, even where its word alone would be a description; the figures of that phase are not the last center's."""
+    names = lexicon()["name"]
+    suffixes = tuple(s["zh"] for s in lexicon()["suffix"])
+    out = []
+    for hit in _PHASED_CENTER.finditer(folded):
+        near = [k for k in known if hit.start() - _REACH <= k.start < hit.start()]
+        start = _stem_start(folded, hit.start(), near)
+        stem = folded[start : hit.start()]
+        if not 2 <= len(stem) <= 6 or not all(map(has_cjk, stem)) or stem in names["generic_stems"] \
+                or (stem + "中心").endswith(suffixes) or stem[-1] in names["locative_ends"] \
+                or any(k.start < hit.start() < k.end for k in near):
+            continue  # 数据中心二期 names the data center before it; 园区内中心: a place
+        out.append(Mention(start, hit.end(), new_entity(stem + "中心", "Center"), source="pattern"))
+    return out
+
+
+_EN_SYSTEM = re.compile(r"(?:\b[Tt]he|['’]s)[^\S\n]+((?:[A-Z][\w\-]*[^\S\n]+){0,2}[A-Z][\w\-]*)[^\S\n]+supercomputers?\b")
+
+
+def _en_supercomputers(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A computer the English news names before the word (the Xinghe-3 supercomputer, China's Yunfan supercomputer): a
+    system of its own, so its figures are not the center's that houses it. Descriptions (the Chinese supercomputer) and
+    places (the Tianjin supercomputer: which one?) name none."""
+    names = lexicon()["name"]
+    generic = {*names["en_generic"], *names["en_leading_stop"]}
+    out = []
+    for hit in _EN_SYSTEM.finditer(folded):
+        words = hit.group(1).split()
+        if any(w in generic for w in words) or any(k.start <= hit.start(1) and hit.end(1) <= k.end for k in known):
+            continue
+        places = [k for k in known if hit.start(1) <= k.start and k.end <= hit.end(1)
+                  and gazetteer().entities[k.id].type in ("Province", "City", "District", "Company", "Organization")]
+        if places:
+            continue  # the Jinan supercomputer, the Huawei supercomputer: where or whose, not which
+        out.append(Mention(hit.start(1), hit.end(1), new_entity(hit.group(1), "Center"), source="pattern"))
+    return out
 
 
 @cache
@@ -282,7 +382,15 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start = folded.rindex(phase.group(1), max(0, first - 30), suffix.start)
         word, numeral = phase.group(1), phase.group(2)
         return Mention(start, suffix.end, phase_entity(entity, _ordinal(numeral), word, numeral), source="pattern", part_of=entity)
+    ordinal = _EN_ORDINAL_PHASE.search(folded, max(0, first - 40), first)
+    if ordinal:  # the second phase of the Yunfan Data Center
+        number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
+        return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_EN_ORDINAL_PHASE = re.compile(r"\b(" + "|".join(_EN_ORDINALS) + r")\s+(?:phase|stage)\s+of\s+(?:the\s+)?$", re.I)
 
 
 @cache
@@ -441,6 +549,55 @@ def _names_a_thing(stem: str) -> bool:
     return any(len(piece) >= 2 and not _only_descriptive(piece) for piece in rest.split())
 
 
+def _shortened_descriptions(mentions: list[Mention]) -> dict[str, Entity]:
+    """A name written again without its descriptions or with the short word for its kind (江城人工智能计算中心 →
+    江城智算中心, 青松超大规模智能算力中心 → 青松算力中心): the one full name on the page with that coined word.
+    Another kind is another thing (江城超算中心 is not 江城智算中心)."""
+    rule = lexicon()["name"]
+    short_kinds: dict[str, list[str]] = rule["short_kind"]
+    fillers = tuple(rule["descriptive_stops"])
+    new = {m.entity.zh: m.entity for m in mentions
+           if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None and m.entity.type == "Center"}
+    parts = {zh: (zh[: -len(sfx["zh"])], sfx["zh"]) for zh in new if (sfx := suffix_of(zh)) is not None}
+    out: dict[str, Entity] = {}
+    for short, (stem, kind) in parts.items():
+        if len(stem) < 2 or not _names_a_thing(stem):
+            continue
+        fulls = [zh for zh, (s, k) in parts.items() if zh != short and s.startswith(stem)
+                 and (k == kind or k in short_kinds.get(kind, ())) and _only_filler(s[len(stem) :], fillers)]
+        if len(fulls) == 1 and len(fulls[0]) > len(short):
+            out[short] = new[fulls[0]]
+    return out
+
+
+def _only_filler(text: str, fillers: tuple[str, ...]) -> bool:
+    """Whether `text` is nothing or descriptions only (超大规模人工智能)."""
+    for word in sorted(fillers, key=len, reverse=True):
+        text = text.replace(word, "")
+    return not text or _only_descriptive(text)
+
+
+def _owner_written_forms(mentions: list[Mention]) -> dict[str, Entity]:
+    """A name opening with its owner's group name (某某数据集团芜湖算力产业园) where the text also writes the thing's own
+    name with the owner's short name (某某芜湖算力产业园): that own name is the name, the longer one says whose it is."""
+    ends = sorted(lexicon()["name"]["owner_project"]["owner_ends"], key=len, reverse=True)
+    names = {m.entity.zh: m.entity for m in mentions
+             if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None
+             and m.entity.type in ("Center", "Park")}
+    out: dict[str, Entity] = {}
+    for zh in names:
+        for end_word in ends:
+            at = zh.find(end_word)
+            if at < 3 or len(zh) - at - len(end_word) < 4:
+                continue
+            stem, rest = zh[:at], zh[at + len(end_word) :]
+            own = next((names[stem[:n] + rest] for n in range(len(stem) - 1, 1, -1) if stem[:n] + rest in names), None)
+            if own is not None:
+                out[zh] = own
+                break
+    return out
+
+
 _DEFINED = re.compile(r"(?:项目|工程|专案)?(?:[(（]?[一二三四五首]期[)）]?)?(?:项目|工程|专案)?\s*"
                       r"(?:[(（]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^“”\"「」『』()（）,，。]{2,16}?)[”\"」』]?\s*[)）]"
                       r"|[,，]\s*(?:以下)?简称\s*[“\"「『]([^“”\"「」『』()（）,，。]{2,16})[”\"」』]"
@@ -469,7 +626,7 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
     name only where it opens a clause, as 该中心 would."""
     read_as, written = _short_forms(folded, mentions)
     written.update(_defined_forms(folded, mentions))
-    full = {**read_as, **written}
+    full = {**_shortened_descriptions(mentions), **read_as, **written, **_owner_written_forms(mentions)}
     out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
            if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
            for m in mentions]
@@ -599,6 +756,9 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
             new = _zh_pattern_mention(folded, c, near) if has_cjk(c.text) else _en_pattern_mention(folded, c, near)
             if new is not None:
                 mentions.append(new)
+    mentions += _owner_projects(folded, mentions, known)
+    mentions += _phased_centers(folded, known)
+    mentions += _en_supercomputers(folded, known)
     mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)

@@ -322,6 +322,8 @@ def translate_stem(stem: str) -> str:
             english = "" if _suffix_type()[word] == "Company" else _suffix_en()[word]
         elif word in gaz.zh_surfaces and gaz.entities[gaz.zh_surfaces[word]].type not in _SPLIT_IN_NAMES:
             english = gaz.entities[gaz.zh_surfaces[word]].en
+        elif word in lexicon()["name"]["inner_conjunctions"]:  # 大数据与人工智能: two fields, "and" in English
+            english = "and"
         elif re.fullmatch(r"[万亿千]", word):
             english = {"万": "10,000", "亿": "100 million", "千": "1,000"}[word]
         if english is None and has_cjk(word):

@@ -716,7 +716,7 @@ WHOSE_FIGURE = [
     # …but a site of the kind the article is about is that site
     ("江城智算中心位于芜湖,是一座占地300亩的超大型数据中心。", {("江城智算中心", "area", 0.2, "clause_subject")}),
     # the place a report is filed from is no subject
-    ("新华网 芜湖5月8日电 投资50亿元的江城大模型算力中心项目开工。", set()),
+    ("新华网 芜湖5月8日电 投资50亿元的江城大模型算力中心项目开工。", {("江城大模型算力中心", "investment", 5e9, "modifier")}),
     # a place after the figure is where the thing is, unless the figure opens the clause
     ("The new cluster, with an investment of 20 billion yuan, will be built in Qingpu District.", set()),
     ("More than 300 digital firms have settled in Qingyang.", {("庆阳", "enterprise_count", 300, "clause_subject")}),

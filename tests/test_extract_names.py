@@ -226,6 +226,17 @@ NAME_SPANS = [
     # a description inside a coined name is part of it (新型, 超大规模)
     ("青禾芜湖新型算力产业园项目昨日开工。", "青禾芜湖新型算力产业园"),
     ("投资50亿元的云帆超大规模绿色算力中心项目(以下简称云帆项目)昨日开工。", "云帆超大规模绿色算力中心"),
+    # …also right before the suffix (X新型智算中心)
+    ("据介绍,星河滁州新型智算中心总投资约60亿元。", "星河滁州新型智算中心"),
+    # two fields joined inside a coined name (X和Y, X与Y) are one name; two names joined stay two
+    ("该市以武汉南部大数据与人工智能产业集聚区为主要承载地。", "武汉南部大数据与人工智能产业集聚区"),
+    ("中国电信和华为智算中心相继投运。", "华为智算中心"),
+    # a coined word before the suffix and 项目 after it make a project's name, wherever it stands in its clause
+    ("总投资50亿元的青松云计算产业园项目昨日开工。", "青松云计算产业园"),
+    # …and so does the event of a named site after it (揭牌, 开工, 投运)
+    ("会上,主攻人工智能的青枫实验室揭牌成立。", "青枫实验室"),
+    # a company before 负责 keeps its whole name
+    ("青山建设投资集团有限公司负责江城智算中心的建设和运营。", "青山建设投资集团有限公司"),
 ]
 
 
@@ -242,6 +253,14 @@ NOT_NAMES = [
     "该项目为全区重点工程,落户在一个县城里。",  # 为全区, 一个县: clauses, not districts
     "推进国家一体化大数据中心体系建设。",  # descriptions end to end
     "园区规划新建2栋新型工业化数据中心(A01和A02)。",  # a building's code and a description
+    "该市引进了芜湖大数据和云计算产业园。",  # a place and two fields joined: still no coined word
+    "加快推进超大规模智算中心项目建设,全省新建算力中心项目20个。",  # 项目 after descriptions: no name
+    "该市正在推进大模型算力中心项目和液冷数据中心项目建设。",  # how a center computes: a description
+    "加快自主可控智算中心一期和训推一体智算中心项目建设。",
+    "我省首座液冷智算中心竣工,省内规模最大智算中心落成。",  # the writer's place, firsts and superlatives
+    # a party's part in a project ends the stem; the tail of a company's name cut off starts no name
+    "青山建设投资集团有限公司负责江城智算中心的建设和运营。",
+    "青山建设投资集团有限公司江城智算中心昨日投运。",
 ]
 
 
@@ -263,6 +282,9 @@ SHORT_FORMS = [
      "3,000 racks.", "", "rack_count"),
     # a short form that drops the place or the owner opening the name
     ("湖北江城智算中心位于武汉。江城智算中心总投资30亿元。", "湖北江城智算中心", "investment"),
+    # a short form that drops descriptions or writes the short word for the kind of center
+    ("云帆人工智能计算中心昨日揭牌。据介绍,云帆智算中心总投资20亿元。", "云帆人工智能计算中心", "investment"),
+    ("青松超大规模智能算力中心项目昨日开工。青松算力中心总投资90亿元。", "青松超大规模智能算力中心", "investment"),
 ]
 
 
@@ -272,7 +294,7 @@ def test_a_short_form_is_the_full_name(text: str, full: str, metric: str) -> Non
     named = {f.subject.zh or f.subject.en for f in facts if f.metric == metric} | {
         f.object.zh or "" for f in facts if f.metric == metric and f.object is not None}
     assert (full or "Binhai Digital Valley Computing Center") in named
-    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期"))
+    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期", "云帆智算", "青松算力"))
                 or f.subject.en.startswith("Binhai center")]
 
 
@@ -418,3 +440,79 @@ def test_a_phase_written_with_di_or_as_a_stage_is_a_phase(text: str, phase: str)
 ])
 def test_english_suffixes_of_the_news(text: str, name: str, type_: str) -> None:
     assert (type_, name) in {(t, label) for t, _, label in _names(text).values()}
+
+
+OWNER_PROJECTS = [
+    # a project named by its owner and its place holds its own figures, not the place's
+    ("“青岩数据集团中卫项目今年开工,计划投资300亿元。”", "青岩数据集团中卫项目", "Zhongwei"),
+    ("记者了解到,星川科技有限公司庆阳项目总投资50亿元。", "星川科技有限公司庆阳项目", "Qingyang"),
+]
+
+
+@pytest.mark.parametrize(("text", "project", "place"), OWNER_PROJECTS)
+def test_a_project_named_by_its_owner_and_place_is_a_project(text: str, project: str, place: str) -> None:
+    facts = read(text).facts
+    assert {f.subject.zh for f in facts if f.metric == "investment"} == {project}
+    assert (project, place) in {(f.subject.zh, f.object.en) for f in facts if f.metric == "located_in" and f.object}
+
+
+NOT_OWNER_PROJECTS = [
+    "该公司中卫项目总投资50亿元。",  # no owner named
+    "星川科技有限公司中卫项目部负责人说,机架已经到货。",  # the company's project office, a part of the company
+]
+
+
+@pytest.mark.parametrize("text", NOT_OWNER_PROJECTS)
+def test_no_project_without_a_named_owner_or_for_a_project_office(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[1].endswith("项目")]
+
+
+def test_a_name_with_its_owner_s_group_name_is_the_name_the_text_writes_with_the_short_owner() -> None:
+    text = "星河数据集团滁州新型算力产业园项目昨日开工。星河滁州新型算力产业园总投资约60亿元,本期拟购置3000个机架。"
+    names = {label for _, label, _ in _names(text).values()}
+    assert names == {"星河滁州新型算力产业园"}
+    assert {(f.subject.zh, f.metric) for f in read(text).facts if f.value is not None} == {
+        ("星河滁州新型算力产业园", "investment"), ("星河滁州新型算力产业园", "rack_count")}
+    # written alone, the long name stays as it is
+    assert {label for _, label, _ in _names("星河数据集团滁州新型算力产业园项目昨日开工。").values()} == {"星河数据集团滁州新型算力产业园"}
+
+
+def test_a_center_named_by_a_short_word_and_its_phase_holds_that_phase_s_figures() -> None:
+    text = "青山湖智算中心项目推进顺利。另据介绍,研发中心二期项目作为重点工程,总投资6.5亿元。"
+    assert ("研发中心二期", "investment") in {(f.subject.zh, f.metric) for f in read(text).facts}
+    assert not [f for f in read(text).facts if f.subject.zh == "青山湖智算中心" and f.metric == "investment"]
+    # a phase of a data center names the data center before it, not a new one
+    assert not _names("该数据中心二期总投资5亿元。")
+
+
+EN_SYSTEMS = [
+    # a computer named before the word holds its own figures, not the center that houses it
+    ("The Jiangcheng supercomputer, housed at the National Supercomputing Center in Jinan, reaches 30 petaflops.",
+     {("Jiangcheng", "computing_power")}),
+    ("China's Xinghe-3 supercomputer reaches 200 petaflops.", {("Xinghe-3", "computing_power")}),
+    # a description or a place before the word names no computer
+    ("The Chinese supercomputer reaches 200 petaflops.", set()),
+    ("The Tianjin supercomputer reaches 20 petaflops.", {("Tianjin", "computing_power")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_SYSTEMS)
+def test_an_english_computer_named_before_the_word_supercomputer_is_a_system(text: str, expected: set) -> None:
+    assert {(f.subject.en, f.metric) for f in read(text).facts if f.value is not None} == expected
+
+
+def test_a_district_s_short_name_opening_a_center_s_name_places_it() -> None:
+    facts = read("武昌江城智算中心昨日投运。").facts
+    assert ("武昌江城智算中心", "Wuchang District") in {(f.subject.zh, f.object.en) for f in facts
+                                                     if f.metric == "located_in" and f.object}
+
+
+def test_an_english_ordinal_phase_of_a_center_is_that_phase() -> None:
+    facts = _phase_facts("The second phase of the Yunfan Data Center will add 3,000 racks.")
+    assert ("Yunfan Data Center phase 2", "rack_count", 3000.0) in facts
+    assert ("Yunfan Data Center phase 2", "part_of", "Yunfan Data Center") in facts
+
+
+def test_another_kind_of_center_with_the_same_word_is_another_center() -> None:
+    facts = read("江城人工智能计算中心昨日揭牌。江城超算中心总投资20亿元。").facts
+    assert {(f.subject.zh, f.metric) for f in facts if f.value is not None} == {("江城超算中心", "investment")}
