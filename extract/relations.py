@@ -188,9 +188,17 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     for (mx, ex), (my, ey) in zip(ents, ents[1:], strict=False):
         if ex.type in ("Center", "Park") and ey.type in PLACES | {"Park"} and re.fullmatch(
                 r"\s*(?:也|还)?(?:是|为|成为)\s*", text[mx.end - off : my.start - off]) and re.match(
-                r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最大)[^，,。；;]{0,20}?(?:数据中心|算力中心|智算中心|计算中心|产业园|园区)",
-                text[_run_end(ents, my).end - off :]):
+                _FIRST_OF_ITS_KIND, text[_run_end(ents, my).end - off :]):
             found.append((ex, "located_in", _run_end(ents, my).entity or ey))
+    # 作为Y最大的在建数据中心,总投资…: a sentence opening so, naming nothing built, goes on about the thing the one
+    # before opens with, else the page's own center (or park) of that kind
+    lead = re.match(r"\s*(?:而|同时)?作为\s*", text)
+    first = next(((m, e) for m, e in ents if lead is not None and m.start - off == lead.end() and e.type in PLACES), None)
+    if first is not None and not any(e.type in INFRASTRUCTURE for _, e in ents) and (
+            kind := re.match(_FIRST_OF_ITS_KIND, text[_run_end(ents, first[0]).end - off :])) is not None:
+        about = carried or topic_of.get("Park" if kind.group(0).endswith("园区") or kind.group(0).endswith("产业园") else "Center")
+        if about is not None and about.type in ("Center", "Park"):
+            found.append((about, "located_in", _run_end(ents, first[0]).entity or first[1]))
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o):
@@ -214,6 +222,10 @@ def _is_zone(park: Entity) -> bool:
 # when, between a name and 在 (X一期,20日在Y开工 / X近日在Y上线): words of time that do not change where X is
 _WHEN = (r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年|\d{1,2}日)(?:上午|下午|晚间|晚)?(?:初|底|中旬|下旬|上旬)?"
          r"|近日|日前|近期|今天|今日|当天|昨天|昨日|上午|下午|上月|本月|今年|去年|正式|已经|已|将|于")
+
+# after a place: 内首个/境内最大的在建数据中心 (X is one of the place's own, so X lies in it)
+_FIRST_OF_ITS_KIND = (r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最大)[^，,。；;]{0,20}?"
+                      r"(?:数据中心|算力中心|智算中心|计算中心|产业园|园区)")
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
@@ -413,6 +425,12 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                     first = m
             if re.search(r"(?:位于|坐落于|地处)\s*$", text[: first.start - off]):
                 found.append((eb, "located_in", ea))
+                # 位于B的A和C: every thing built listed after the first lies there too
+                k = i + 2
+                while k < len(ents) and ents[k][1].type in INFRASTRUCTURE and re.fullmatch(
+                        r"(?:项目)?\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
+                    found.append((ents[k][1], "located_in", ea))
+                    k += 1
     return found
 
 

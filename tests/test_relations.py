@@ -454,3 +454,25 @@ def test_builders_of_a_clause_without_an_object(text: str, expected: set) -> Non
 def test_builders_of_a_sentence_about_two_things_build_neither() -> None:
     text = "兰州智算中心已投运,庆阳云谷数据中心也在推进,中国电信负责建设。"
     assert not _relations(text, "operator")
+
+
+def test_every_thing_listed_after_a_place_phrase_lies_there() -> None:
+    located = _relations("位于甘肃庆阳市西峰区的庆阳云谷数据中心和兰州智算中心项目进展顺利。", "located_in")
+    assert {s for s, o in located if o == "xifeng-district"} >= {"lanzhou-intelligent-computing-center"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the sentence before opens with the center; this one only says where it stands first
+    ("兰州智算中心项目日前开工。作为甘肃省最大的在建数据中心,项目总投资约30亿元。", "甘肃"),
+    # the sentence before names it later: the page's center is what "作为" goes on about
+    ("5月8日,伴随着第一台机柜上架,兰州智算中心迎来新进展。作为甘肃省最大的在建数据中心,总投资约30亿元。", "甘肃"),
+])
+def test_a_subjectless_first_of_its_kind_places_the_center(text: str, place: str) -> None:
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", place) in located
+
+
+def test_a_first_of_its_kind_in_a_sentence_with_its_own_center_places_that_center_only() -> None:
+    text = "兰州智算中心项目日前开工。作为甘肃省最大的在建数据中心,庆阳云谷数据中心总投资约30亿元。"
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "甘肃") not in located
