@@ -882,7 +882,7 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
     candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
     for key in candidates:
         owner = gaz.entities.get(key) if key else None
-        if owner is not None and owner.type == "Company":
+        if owner is not None and owner.type in ("Company", "Organization"):
             return owner
     return None
 

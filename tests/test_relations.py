@@ -476,3 +476,8 @@ def test_a_first_of_its_kind_in_a_sentence_with_its_own_center_places_that_cente
     text = "兰州智算中心项目日前开工。作为甘肃省最大的在建数据中心,庆阳云谷数据中心总投资约30亿元。"
     located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert ("lanzhou-intelligent-computing-center", "甘肃") not in located
+
+
+def test_an_organization_a_new_center_is_named_after_runs_it() -> None:
+    assert ("数码港人工智能超算中心", "数码港") in {
+        (f.subject.zh, f.object.zh) for f in read("数码港人工智能超算中心明年启用。".encode()).facts if f.metric == "operator"}
