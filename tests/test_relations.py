@@ -481,3 +481,24 @@ def test_a_first_of_its_kind_in_a_sentence_with_its_own_center_places_that_cente
 def test_an_organization_a_new_center_is_named_after_runs_it() -> None:
     assert ("数码港人工智能超算中心", "数码港") in {
         (f.subject.zh, f.object.zh) for f in read("数码港人工智能超算中心明年启用。".encode()).facts if f.metric == "operator"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jointly built by China Mobile and Huawei, the Lanzhou Supercomputing Center opened in May.",
+    # the opening phrase describes "the facility": the thing the sentence before was about
+    "The Lanzhou Supercomputing Center broke ground in March. Built by China Mobile and Huawei, the facility will cost 2 billion yuan.",
+])
+def test_an_opening_built_by_phrase_names_the_builders_of_what_follows(text: str) -> None:
+    operators = _relations(text, "operator")
+    assert {o for s, o in operators if s == "lanzhou-intelligent-computing-center" or "lanzhou" in s} >= {"china-mobile", "huawei"}
+
+
+def test_an_opening_built_by_phrase_about_no_facility_names_no_builder() -> None:
+    assert not _relations("Built by China Mobile, the road is 20 km long. The Lanzhou Supercomputing Center opened.", "operator")
+
+
+def test_a_machine_deployed_at_a_center_lies_in_it() -> None:
+    located = {(f.subject.en, f.object.en) for f in read(
+        b"The Tianhe-2 system is deployed at the National Supercomputing Center in Guangzhou.").facts
+        if f.metric == "located_in"}
+    assert any(s.startswith("Tianhe") and o.startswith("National Supercomputing Center") for s, o in located)
