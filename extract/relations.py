@@ -258,7 +258,9 @@ _SET_PHRASE = re.compile(
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
     r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:唯一的?|首批)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
     r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
-    r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
+    r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b"
+    r"|\b(?:selected|designated|approved|listed|named|chosen|confirmed)\s+as\s+(?:an?\s+)?(?:national|state-level)\s+"
+    r"(?P<en2>computing\s+hub|hub\s+node|data\s+cent(?:er|re)\s+cluster)\b",
     re.IGNORECASE,
 )
 
@@ -272,7 +274,8 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
     gaz = gazetteer()
     found = []
     for match in _SET_PHRASE.finditer(text):
-        word = (match.group("zh") or match.group("zh2") or match.group("zh3") or match.group("en") or "").lower()
+        word = (match.group("zh") or match.group("zh2") or match.group("zh3") or match.group("en") or match.group("en2")
+                or "").lower()
         key = "national-computing-hub-nodes" if ("枢纽" in word or "hub" in word) else "national-data-center-clusters"
         group = gaz.entities.get(key)
         if group is None:
@@ -600,7 +603,7 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
             found.append((ea, "operator", eb))
     for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # X is a joint venture of A and B
         if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
-                r"\s+(?:is|was|will\s+be)\s+(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",
+                r"(?:\s+(?:is|was|will\s+be)\s+|,\s*)(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",
                 text[x.end - off : a.start - off]):
             found.append((ex, "operator", ea))
             k = next(j for j, (m, _) in enumerate(ents) if m is a) + 1

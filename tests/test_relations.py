@@ -502,3 +502,31 @@ def test_a_machine_deployed_at_a_center_lies_in_it() -> None:
         b"The Tianhe-2 system is deployed at the National Supercomputing Center in Guangzhou.").facts
         if f.metric == "located_in"}
     assert any(s.startswith("Tianhe") and o.startswith("National Supercomputing Center") for s, o in located)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Qingyang was selected as a national data center cluster.", ("qingyang", "national-data-center-clusters")),
+    ("Ningxia was approved as a national computing hub in 2022.", ("ningxia", "national-computing-hub-nodes")),
+])
+def test_a_place_selected_as_a_national_hub_or_cluster_is_a_member(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "China Mobile broke ground on the Lanzhou Supercomputing Center.",
+    "China Mobile began building the Lanzhou Supercomputing Center in March.",
+    "The Lanzhou Supercomputing Center, a joint venture between China Mobile and Huawei, opened.",
+])
+def test_more_ways_english_news_names_a_builder(text: str) -> None:
+    assert "china-mobile" in {o for _, o in _relations(text, "operator")}
+
+
+def test_an_appositive_joint_venture_names_every_party() -> None:
+    text = "The Lanzhou Supercomputing Center, a joint venture between China Mobile and Huawei, opened."
+    assert {o for _, o in _relations(text, "operator")} == {"china-mobile", "huawei"}
+
+
+def test_a_center_that_lies_in_a_new_area_is_placed_there() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(b"The Lanzhou Supercomputing Center lies in Lanzhou New Area.").facts
+               if f.metric == "located_in"}
+    assert ("兰州超算中心", "兰州新区") in located
