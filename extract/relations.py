@@ -198,12 +198,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # 作为Y最大的在建数据中心,总投资…: a sentence opening so, naming nothing built, goes on about the thing the one
     # before opens with, else the page's own center (or park) of that kind
     lead = re.match(r"\s*(?:而|同时)?作为\s*", text)
-    first = next(((m, e) for m, e in ents if lead is not None and m.start - off == lead.end() and e.type in PLACES), None)
-    if first is not None and not any(e.type in INFRASTRUCTURE for _, e in ents) and (
-            kind := re.match(_FIRST_OF_ITS_KIND, text[_run_end(ents, first[0]).end - off :])) is not None:
+    opening = next(((m, e) for m, e in ents if lead is not None and m.start - off == lead.end() and e.type in PLACES), None)
+    if opening is not None and not any(e.type in INFRASTRUCTURE for _, e in ents) and (
+            kind := re.match(_FIRST_OF_ITS_KIND, text[_run_end(ents, opening[0]).end - off :])) is not None:
         about = carried or topic_of.get("Park" if kind.group(0).endswith("园区") or kind.group(0).endswith("产业园") else "Center")
         if about is not None and about.type in ("Center", "Park"):
-            found.append((about, "located_in", _run_end(ents, first[0]).entity or first[1]))
+            found.append((about, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
     out = []
     for s, metric, o in found:
         if not _types_ok(metric, s, o) and not (metric == "located_in" and (s.key, o.key) in within
@@ -825,11 +825,67 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+    out += [Fact(s, "located_in", None, None, o, "eq", "actual", None, None, original[a:b].strip(), a, b)
+            for s, o, a, b in _table_locations(mentions, folded)]
     for city, province, at in _cities_in_provinces(folded, [e for e in seen.values() if e.type == "City"], gaz):
         start, end = next(((a, b) for a, b in split_sentences(folded) if a <= at < b), (0, 0))
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+_CELL = re.compile(r"[^|\n]+")
+
+
+def _table_locations(mentions: list[Mention], folded: str) -> list[tuple[Entity, Entity, int, int]]:
+    """A table of projects with a column of places (名称 | 所在地 | 状态): each row's project lies in its row's place.
+
+    The header is the run of short cells naming no entity that holds both a name and a place header; rows are read
+    in groups of as many cells, and reading stops at the first row whose place cell is not one place name (the table
+    ended or its cells are not where they should be). A row whose name cell names no one project is skipped.
+    """
+    rel = lexicon()["relation"]
+    names, places = set(rel["table_name_header"]), set(rel["table_place_header"])
+    found: list[tuple[Entity, Entity, int, int]] = []
+    cells = [(c.start() + len(c.group(0)) - len(c.group(0).lstrip()), c.end() - len(c.group(0)) + len(c.group(0).rstrip()))
+             for c in _CELL.finditer(folded) if c.group(0).strip()]
+    if len(cells) < 4 or "|" not in folded:
+        return found
+
+    def inside(a: int, b: int) -> list[Mention]:
+        return [m for m in mentions if m.entity is not None and a <= m.start and m.end <= b]
+
+    for k, (a, b) in enumerate(cells):
+        if folded[a:b].lower() not in places or "|" not in folded[max(0, a - 3) : b + 3]:
+            continue
+        start = k  # back to the header's first cell: short, no entity, its text after the sentence before
+        while start > 0 and _header_cell(folded, *cells[start - 1], inside):
+            start -= 1
+        first = re.split(r"[。！？!?]\s*", folded[cells[start][0] : cells[start][1]])[-1].strip().lower()
+        header = [first] + [folded[x:y].lower() for x, y in cells[start + 1 :]]
+        n = next((i for i, (x, y) in enumerate(cells[start:], start=0) if i > 0 and not _header_cell(folded, x, y, inside)), 0)
+        header = header[:n]
+        if not any(h in names for h in header):
+            continue
+        i_name = next(i for i, h in enumerate(header) if h in names)
+        i_place = k - start
+        row = start + n
+        while row + n <= len(cells):
+            pa, pb = cells[row + i_place]
+            place = [m for m in inside(pa, pb) if m.start == pa and m.end == pb]
+            if not place or place[0].entity is None or place[0].entity.type not in PLACES:
+                break
+            things = [m for m in inside(*cells[row + i_name]) if m.entity is not None and m.entity.type in ("Center", "Park")]
+            if len({m.entity.key for m in things if m.entity is not None}) == 1 and things[0].entity is not None:
+                found.append((things[0].entity, place[0].entity, cells[row][0], cells[row + n - 1][1]))
+            row += n
+    return found
+
+
+def _header_cell(folded: str, a: int, b: int, inside) -> bool:
+    """Whether a cell may be a header: short, no figure and no entity in it (智算中心, 所在地, 运营状态)."""
+    text = re.split(r"[。！？!?]\s*", folded[a:b])[-1].strip()
+    return 0 < len(text) <= 12 and not re.search(r"\d", text) and not inside(b - len(text), b)
 
 
 def _cities_in_provinces(folded: str, cities: list[Entity], gaz) -> list[tuple[Entity, Entity, int]]:

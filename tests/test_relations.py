@@ -530,3 +530,24 @@ def test_a_center_that_lies_in_a_new_area_is_placed_there() -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(b"The Lanzhou Supercomputing Center lies in Lanzhou New Area.").facts
                if f.metric == "located_in"}
     assert ("兰州超算中心", "兰州新区") in located
+
+
+_TABLE = ("下表列出了今年各地新开工的算力项目。 项目名称 | 所在地 | 状态 | 算力 | 中卫云基地数据中心 | 宁夏 | 在建 | 500P"
+          " | 某新建平台 | 兰州市 | 在建 | 暂无 | 兰州智算中心 | 庆阳市 | 审批通过 | 800P")
+
+
+def test_a_table_with_a_column_of_places_places_each_row() -> None:
+    located = {(f.subject.key, f.object.key) for f in read(_TABLE.encode()).facts if f.metric == "located_in"}
+    # the row's own place, even where the name says another (the table is what the page states)
+    assert ("lanzhou-intelligent-computing-center", "qingyang") in located
+
+
+@pytest.mark.parametrize("text", [
+    # no place header: a list, not a table of places
+    "下表列出了今年各地新开工的算力项目。 项目名称 | 状态 | 算力 | 兰州智算中心 | 在建 | 500P | 庆阳市 | 在建 | 800P",
+    # the cells are not where the header says they are: the first row's place cell is a status
+    "下表列出了今年各地新开工的算力项目。 项目名称 | 所在地 | 状态 | 兰州智算中心 | 在建 | 庆阳市 | 800P",
+])
+def test_a_table_read_only_where_its_cells_line_up(text: str) -> None:
+    located = {(f.subject.key, f.object.key) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "qingyang") not in located
