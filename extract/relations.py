@@ -601,6 +601,12 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
         elif ea.type in INFRASTRUCTURE and eb.type in ("Company", "Organization") and re.fullmatch(
                 r"['’]s\s+" + roles + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", gap, re.IGNORECASE):
             found.append((ea, "operator", eb))
+    for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # "X, which A operates,": A runs X
+        if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
+                r",?\s*which\s+(?:the\s+)?", text[x.end - off : a.start - off]) and re.match(
+                r"\s+(?:(?:has|had|will|now)\s+)?(?:jointly\s+)?(?:built|builds|operates|runs|developed|owns|constructed|manages)\b",
+                text[a.end - off :]):
+            found.append((ex, "operator", ea))
     for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # X is a joint venture of A and B
         if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
                 r"(?:\s+(?:is|was|will\s+be)\s+|,\s*)(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",

@@ -551,3 +551,20 @@ def test_a_table_with_a_column_of_places_places_each_row() -> None:
 def test_a_table_read_only_where_its_cells_line_up(text: str) -> None:
     located = {(f.subject.key, f.object.key) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert ("lanzhou-intelligent-computing-center", "qingyang") not in located
+
+
+@pytest.mark.parametrize("text", [
+    "中国移动与华为合作共建兰州智算中心。",
+    "兰州智算中心由中国移动与华为共建。",
+    "兰州智算中心由中国移动投资兴建。",
+    "兰州智算中心由中国移动运维。",
+    "The Lanzhou Supercomputing Center, which China Mobile operates, opened.",
+    "The Lanzhou Supercomputing Center was set up by China Mobile and Huawei.",
+])
+def test_more_builder_verbs(text: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", "china-mobile") in {
+        (s if "lanzhou" not in s else "lanzhou-intelligent-computing-center", o) for s, o in _relations(text, "operator")}
+
+
+def test_a_which_clause_about_a_place_names_no_builder() -> None:
+    assert not _relations("The Lanzhou Supercomputing Center, which Gansu hopes to finish soon, opened.", "operator")
