@@ -253,14 +253,19 @@ _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "
 
 
 _SET_PHRASE = re.compile(
-    r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
+    r"(?:(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?|全国|国家)(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
+    # 宁夏是全国一体化算力网络国家枢纽节点, the clause ending there (not 是国家枢纽节点的核心区: a part of one)
+    r"|(?:是|为|作为|成为)[“\"]?(?:全国一体化算力网络)?(?:全国|国家)(?:算力)?(?:(?P<zh4>枢纽节点)|(?P<zh5>数据中心集群))"
+    r"[”\"]?(?=\s*(?:[，,。；;!！]|$))"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
     r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:唯一的?|首批)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
     r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
     r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b"
     r"|\b(?:selected|designated|approved|listed|named|chosen|confirmed)\s+as\s+(?:an?\s+)?(?:national|state-level)\s+"
-    r"(?P<en2>computing\s+hub|hub\s+node|data\s+cent(?:er|re)\s+cluster)\b",
+    r"(?P<en2>computing\s+hub|hub\s+node|data\s+cent(?:er|re)\s+cluster)\b"
+    r"|(?:\b(?:is|was|became|as)\s+|,\s*)(?:an?\s+)?(?:national|state-level)\s+"
+    r"(?P<en3>computing\s+hub(?:\s+node)?|hub\s+node|data\s+cent(?:er|re)\s+cluster)\b(?!\s+(?:of|in|for)\b)",
     re.IGNORECASE,
 )
 
@@ -274,8 +279,7 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
     gaz = gazetteer()
     found = []
     for match in _SET_PHRASE.finditer(text):
-        word = (match.group("zh") or match.group("zh2") or match.group("zh3") or match.group("en") or match.group("en2")
-                or "").lower()
+        word = next((w for w in match.groups() if w), "").lower()
         key = "national-computing-hub-nodes" if ("枢纽" in word or "hub" in word) else "national-data-center-clusters"
         group = gaz.entities.get(key)
         if group is None:

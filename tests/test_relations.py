@@ -568,3 +568,23 @@ def test_more_builder_verbs(text: str) -> None:
 
 def test_a_which_clause_about_a_place_names_no_builder() -> None:
     assert not _relations("The Lanzhou Supercomputing Center, which Gansu hopes to finish soon, opened.", "operator")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("宁夏是全国一体化算力网络国家枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
+    ("作为全国一体化算力网络国家枢纽节点,宁夏近年来发展迅速。", ("ningxia", "national-computing-hub-nodes")),
+    ("庆阳数据中心集群是国家数据中心集群之一。", ("qingyang-data-center-cluster", "national-data-center-clusters")),
+    ("Ningxia, a national computing hub, is growing fast.", ("ningxia", "national-computing-hub-nodes")),
+    ("Guizhou is a national computing hub node.", ("guizhou", "national-computing-hub-nodes")),
+])
+def test_a_place_called_a_national_hub_or_cluster_is_a_member(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "中卫是国家枢纽节点的核心区。",  # a part of a hub node, none of the set
+    "庆阳是西部重要的数据中心集群之一。",  # one of some clusters, not of the national set
+    "作为国家数据中心集群(甘肃·庆阳)的首个项目,该项目已投产。",  # the set names the cluster the project is in
+])
+def test_a_set_named_on_the_way_makes_no_member(text: str) -> None:
+    assert not _relations(text, "member_of")
