@@ -835,8 +835,9 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
-    out += [Fact(s, "located_in", None, None, o, "eq", "actual", None, None, original[a:b].strip(), a, b)
-            for s, o, a, b in _table_locations(mentions, folded)]
+    out += [Fact(s, metric, None, None, o, "eq", "actual", None, None, original[a:b].strip(), a, b)
+            for s, metric, o, a, b in [(s, "located_in", o, a, b) for s, o, a, b in _table_locations(mentions, folded)]
+            + _fields(mentions, folded)]
     for city, province, at in _cities_in_provinces(folded, [e for e in seen.values() if e.type == "City"], gaz):
         start, end = next(((a, b) for a, b in split_sentences(folded) if a <= at < b), (0, 0))
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
@@ -889,6 +890,33 @@ def _table_locations(mentions: list[Mention], folded: str) -> list[tuple[Entity,
             if len({m.entity.key for m in things if m.entity is not None}) == 1 and things[0].entity is not None:
                 found.append((things[0].entity, place[0].entity, cells[row][0], cells[row + n - 1][1]))
             row += n
+    return found
+
+
+def _fields(mentions: list[Mention], folded: str) -> list[tuple[Entity, str, Entity, int, int]]:
+    """A project's facts given as fields (项目名称:X;建设地点:Y;建设单位:Z, "Project name: X"): the fields after
+    the name, up to the next name field, place X and name who builds or runs it."""
+    rel = lexicon()["relation"]
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    names = re.compile(r"(?:^|(?<=[\s;；。,，]))(?:" + alt(rel["field_name"]) + r")\s*[:：]\s*", re.IGNORECASE | re.MULTILINE)
+    field = re.compile(r"(?:^|(?<=[\s;；。,，]))(?:(?P<place>" + alt(rel["field_place"]) + r")|(?P<role>"
+                       + alt(rel["operator_role_zh"] + rel["operator_role_en"]) + r"))\s*[:：]\s*", re.IGNORECASE | re.MULTILINE)
+    ents = [(m, m.entity) for m in mentions if m.entity is not None]
+    found: list[tuple[Entity, str, Entity, int, int]] = []
+    heads = list(names.finditer(folded))
+    for k, head in enumerate(heads):
+        x = next((e for m, e in ents if m.start == head.end() and e.type in ("Center", "Park")), None)
+        if x is None:
+            continue
+        end = min(heads[k + 1].start() if k + 1 < len(heads) else len(folded), head.end() + 400)
+        for f in field.finditer(folded, head.end(), end):
+            first = next(((m, e) for m, e in ents if m.start == f.end()), None)
+            if first is None:
+                continue
+            if f.group("place") and first[1].type in PLACES | {"Park"}:
+                found += [(x, "located_in", p, head.start(), _run_end(ents, first[0]).end) for p in _places_of_run(ents, first[0])]
+            elif f.group("role") and first[1].type in ("Company", "Organization"):
+                found.append((x, "operator", first[1], head.start(), first[0].end))
     return found
 
 

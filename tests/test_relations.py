@@ -588,3 +588,21 @@ def test_a_place_called_a_national_hub_or_cluster_is_a_member(text: str, pair: t
 ])
 def test_a_set_named_on_the_way_makes_no_member(text: str) -> None:
     assert not _relations(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "项目名称:兰州智算中心\n建设地点:兰州新区\n建设单位:中国移动\n总投资:50亿元",
+    "项目名称：兰州智算中心；建设地点：兰州新区；建设单位：中国移动。",
+    "Project name: Lanzhou Supercomputing Center\nLocation: Lanzhou New Area\nDeveloper: China Mobile",
+])
+def test_a_project_given_as_fields_is_placed_and_its_builder_named(text: str) -> None:
+    facts = read(text.encode()).facts
+    assert {(f.metric, f.object.zh) for f in facts if f.object is not None and f.subject.key.startswith("lanzhou-")
+            } >= {("located_in", "兰州新区"), ("operator", "中国移动")}
+
+
+def test_the_fields_of_the_next_project_are_its_own() -> None:
+    text = "项目名称：兰州智算中心；建设单位：中国移动。项目名称：庆阳云谷数据中心；建设单位：华为。"
+    operators = _relations(text, "operator")
+    assert ("lanzhou-intelligent-computing-center", "huawei") not in operators
+    assert ("lanzhou-intelligent-computing-center", "china-mobile") in operators
