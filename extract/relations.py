@@ -189,6 +189,14 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 text[my.end - off : mx.start - off]):
             found.append((ex, "part_of", ey))
     found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    # A、B等项目相继落户C: every thing of the list before 等 lies in C
+    settle = "|".join(rel["located_in_zh"])
+    for m_list in re.finditer(r"等(?:[0-9一二三四五六七八九十]+(?:个|家|大))?[^，,。；;、]{0,8}?\s*"
+                              r"(?:相继|先后|陆续|均|都|已经|已|将|正式|也)*(?:" + settle + r")(?:于|在)?\s*", text):
+        place = next((m for m, e in ents if m.start - off == m_list.end() and e.type in PLACES | {"Park"}), None)
+        if place is not None:
+            items = [e for e in _list_items(ents, text, off, m_list.start()) if e.type in ("Center", "Park")]
+            found += [(e, "located_in", p) for e in items for p in _places_of_run(ents, place)]
     # X是Y第一家/首个/最大的数据中心: X is one of Y's, so it lies in Y
     for (mx, ex), (my, ey) in zip(ents, ents[1:], strict=False):
         if ex.type in ("Center", "Park") and ey.type in PLACES | {"Park"} and re.fullmatch(
@@ -439,6 +447,21 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif held or built or (zoned and ea.type in ("Cluster", "Park")):
                 found += [(ea, "located_in", p) for p in places]
+        # P已吸引A、B等项目落户 / P引进了A项目: what a place draws in lies in it
+        if ea.type in PLACES | {"Park"} and _run_end(ents, a) is a and (draw := re.match(
+                r"\s*(?:已经|已|先后|相继|陆续|成功|还|共|累计)*(?P<verb>" + "|".join(rel["draw_in_zh"]) + r")了?\s*",
+                text[a.end - off :])) is not None:
+            drawn, k = [], i + 1
+            while k < len(ents) and ents[k][1].type in ("Center", "Park") and re.fullmatch(
+                    r"\s*" if not drawn else r"(?:项目)?\s*(?:、|和|及|以及)\s*",
+                    text[(a.end - off + draw.end() if not drawn else ents[k - 1][0].end - off) : ents[k][0].start - off]):
+                drawn.append(ents[k])
+                k += 1
+            tail = text[drawn[-1][0].end - off :] if drawn else ""
+            settled = re.match(r"(?:等[^，,。；;、]{0,10}?)?(?:项目)?\s*(?:相继|先后|陆续|成功)?(?:"
+                               + "|".join(rel["settle_zh"]) + ")", tail)
+            if drawn and (settled or draw.group("verb") in ("引进", "引入") and re.match(r"(?:项目)?\s*(?:[，,。；;]|$)", tail)):
+                found += [(e, "located_in", ea) for _, e in drawn]
         # X选址于Y,具体分布在A、B、C: a clause of places only, after one placing X, goes on placing X
         x, ex = ents[0]
         placing = text[x.end - off : a.start - off]  # from X to the place of the first clause

@@ -606,3 +606,22 @@ def test_the_fields_of_the_next_project_are_its_own() -> None:
     operators = _relations(text, "operator")
     assert ("lanzhou-intelligent-computing-center", "huawei") not in operators
     assert ("lanzhou-intelligent-computing-center", "china-mobile") in operators
+
+
+@pytest.mark.parametrize("text", [
+    "庆阳云谷数据中心、兰州智算中心等项目相继落户兰州新区。",
+    "兰州新区已吸引庆阳云谷数据中心、兰州智算中心等项目落户。",
+    "兰州新区引进了兰州智算中心项目。",
+])
+def test_projects_drawn_into_a_place_lie_in_it(text: str) -> None:
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "兰州新区") in located
+
+
+@pytest.mark.parametrize("text", [
+    "兰州新区引进了兰州智算中心的先进技术。",  # what is drawn in is the technique, not the center
+    "兰州新区吸引兰州智算中心前来考察。",  # a visit, no settling
+])
+def test_a_place_drawing_on_a_center_does_not_place_it(text: str) -> None:
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "兰州新区") not in located
