@@ -451,7 +451,8 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
         if ea.type in PLACES | {"Park"} and _run_end(ents, a) is a and (draw := re.match(
                 r"\s*(?:已经|已|先后|相继|陆续|成功|还|共|累计)*(?P<verb>" + "|".join(rel["draw_in_zh"]) + r")了?\s*",
                 text[a.end - off :])) is not None:
-            drawn, k = [], i + 1
+            drawn: list[tuple[Mention, Entity]] = []
+            k = i + 1
             while k < len(ents) and ents[k][1].type in ("Center", "Park") and re.fullmatch(
                     r"\s*" if not drawn else r"(?:项目)?\s*(?:、|和|及|以及)\s*",
                     text[(a.end - off + draw.end() if not drawn else ents[k - 1][0].end - off) : ents[k][0].start - off]):
