@@ -690,7 +690,8 @@ def _inclusions(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list
     rel = lexicon()["relation"]
     found: list[tuple[Entity, str, Entity]] = []
     cue = re.compile(r"(?:项目)?(?:目前|主要|共|还)?(?:" + "|".join(rel["part_of_include_zh"]) + r")了?[:：]?\s*"
-                     r"(?:[0-9一二三四五六七八九十]+(?:个|大)[^，,。；;、]{0,10}?[,，]\s*分别(?:位于|为|是)[:：]?\s*)?")
+                     r"(?:[0-9一二三四五六七八九十]+(?:个|大)[^，,。；;、]{0,10}?[,，]\s*分别(?:位于|为|是)[:：]?\s*)?"
+                     r"|\s+(?:(?:now|also|mainly)\s+)?(?:" + "|".join(rel["part_of_include_en"]) + r")(?::|\s+such\s+as)?\s+(?:the\s+)?")
     for w, ew in ents:
         if ew.type not in ("Hub", "Cluster", "Park"):
             continue
@@ -706,7 +707,8 @@ def _inclusions(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list
             elif e is not None and e.type in PLACES and ew.type == "Cluster":
                 found.append((ew, "located_in", e))
             k = next((j for j, (m, _) in enumerate(ents) if m.start >= item.end), len(ents))
-            if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及|与)\s*", text[item.end - off : ents[k][0].start - off]):
+            if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及|与|,|,?\s*and)\s*(?:the\s+)?",
+                                                  text[item.end - off : ents[k][0].start - off]):
                 break
     return found
 

@@ -625,3 +625,21 @@ def test_projects_drawn_into_a_place_lie_in_it(text: str) -> None:
 def test_a_place_drawing_on_a_center_does_not_place_it(text: str) -> None:
     located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert ("lanzhou-intelligent-computing-center", "兰州新区") not in located
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Lanzhou Supercomputing Center, which is in Lanzhou New Area, opened.", ("located_in", "兰州新区")),
+    ("The Lanzhou Supercomputing Center is located within Lanzhou New Area.", ("located_in", "兰州新区")),
+    ("The Lanzhou Supercomputing Center is a key project of the Qingyang data center cluster.", ("part_of", "庆阳数据中心集群")),
+    ("The Lanzhou Supercomputing Center belongs to the Qingyang data center cluster.", ("part_of", "庆阳数据中心集群")),
+    ("The Qingyang data center cluster includes the Lanzhou Supercomputing Center and the Qingyang Cloud Valley Data Center.",
+     ("part_of", "庆阳数据中心集群")),
+])
+def test_english_ways_of_placing_a_center_in_an_area_or_a_cluster(text: str, pair: tuple[str, str]) -> None:
+    facts = read(text.encode()).facts
+    assert pair in {(f.metric, f.object.zh) for f in facts if f.object is not None and f.subject.key.startswith("lanzhou-")}
+
+
+def test_a_center_in_operation_is_placed_nowhere_new() -> None:
+    facts = read(b"The Lanzhou Supercomputing Center is in operation.").facts
+    assert {f.object.zh for f in facts if f.metric == "located_in"} <= {"兰州"}
