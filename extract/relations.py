@@ -203,6 +203,13 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 r"\s*(?:也|还)?(?:是|为|成为)\s*", text[mx.end - off : my.start - off]) and re.match(
                 _FIRST_OF_ITS_KIND, text[_run_end(ents, my).end - off :]):
             found.append((ex, "located_in", _run_end(ents, my).entity or ey))
+    # X…开工。项目选址兰州新区,…: a sentence opening with a bare 项目 and a location cue places the thing the one before
+    # opens with
+    bare = re.match(r"\s*(?:该|本|此)?(?:项目|工程)" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也)?(?:"
+                    + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*", text)
+    site = next((m for m, e in ents if bare is not None and m.start - off == bare.end() and e.type in PLACES | {"Park"}), None)
+    if carried is not None and carried.type in ("Center", "Park") and site is not None:
+        found += [(carried, "located_in", p) for p in _places_of_run(ents, site)]
     # 作为Y最大的在建数据中心,总投资…: a sentence opening so, naming nothing built, goes on about the thing the one
     # before opens with, else the page's own center (or park) of that kind
     lead = re.match(r"\s*(?:而|同时)?作为\s*", text)

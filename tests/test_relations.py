@@ -643,3 +643,24 @@ def test_english_ways_of_placing_a_center_in_an_area_or_a_cluster(text: str, pai
 def test_a_center_in_operation_is_placed_nowhere_new() -> None:
     facts = read(b"The Lanzhou Supercomputing Center is in operation.").facts
     assert {f.object.zh for f in facts if f.metric == "located_in"} <= {"兰州"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Lanzhou Supercomputing Center broke ground on Monday. It will be run by China Mobile.",
+    "The Lanzhou Supercomputing Center broke ground on Monday. It is built by China Mobile.",
+])
+def test_it_goes_on_about_the_english_sentence_before(text: str) -> None:
+    assert "china-mobile" in {o for _, o in _relations(text, "operator")}
+
+
+@pytest.mark.parametrize("text", [
+    "兰州智算中心近日开工。项目选址兰州新区,总投资50亿元。",
+    "兰州智算中心近日开工。项目一期位于兰州新区。",
+])
+def test_a_bare_project_placed_is_the_one_the_sentence_before_opens_with(text: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
+
+
+def test_a_bare_project_after_a_sentence_about_no_project_is_placed_nowhere() -> None:
+    located = _relations("近日,记者来到兰州新区。项目位于兰州新区。", "located_in")
+    assert all(o != "lanzhou-new-area" for _, o in located)
