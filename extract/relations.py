@@ -853,7 +853,7 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
             out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
-            place = _place_in_name(entity, gaz)
+            place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
             if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
         if entity.reference:
@@ -957,6 +957,19 @@ def _header_cell(folded: str, a: int, b: int, inside) -> bool:
     """Whether a cell may be a header: short, no figure and no entity in it (智算中心, 所在地, 运营状态)."""
     text = re.split(r"[。！？!?]\s*", folded[a:b])[-1].strip()
     return 0 < len(text) <= 12 and not re.search(r"\d", text) and not inside(b - len(text), b)
+
+
+def _page_place_in_name(entity: Entity, seen) -> Entity | None:
+    """A district the page names that a new name opens with without its suffix
+    (武昌区 on the page, 武昌智算中心 a name of it): the name carries that district."""
+    if not entity.zh or entity.type == "District":
+        return None
+    for place in seen:
+        if place.type == "District" and place.zh and len(place.zh) >= 3 and not _is_zone(place):  # 高新区: no place
+            stem = re.sub(r"(?:新区|区|县|市|旗)$", "", place.zh)
+            if len(stem) >= 2 and entity.zh.startswith(stem) and not entity.zh.startswith(place.zh):
+                return place
+    return None
 
 
 def _cities_in_provinces(folded: str, cities: list[Entity], gaz) -> list[tuple[Entity, Entity, int]]:

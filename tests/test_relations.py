@@ -664,3 +664,13 @@ def test_a_bare_project_placed_is_the_one_the_sentence_before_opens_with(text: s
 def test_a_bare_project_after_a_sentence_about_no_project_is_placed_nowhere() -> None:
     located = _relations("近日,记者来到兰州新区。项目位于兰州新区。", "located_in")
     assert all(o != "lanzhou-new-area" for _, o in located)
+
+
+def test_a_name_opening_with_a_district_the_page_names_lies_in_it() -> None:
+    text = "青山区今年加快数字经济发展。青山智算中心昨日投入运营。"  # 青山 alone is no name of the district
+    assert ("青山智算中心", "青山区") in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_name_sharing_a_stem_with_a_zone_does_not_lie_in_it() -> None:
+    text = "高新区今年加快数字经济发展。高新智算中心昨日投入运营。"
+    assert not [f for f in read(text.encode()).facts if f.metric == "located_in" and f.object.zh == "高新区"]
