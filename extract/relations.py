@@ -738,6 +738,9 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
             a, ea = ents[i]
             if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
                 found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
+                if eb.type == "Park" and re.match(r"(?:内|中)?的?(?:核心|重要|主要)?(?:区域|片区|核心区)", rest):
+                    # 庙滩园区作为张北开发区的核心区域: an area of a zone lies in the zone too
+                    found += [(e, "located_in", eb) for e in (*_listed_before(ents, i, text, off), ea) if e.type == "Park"]
                 break
         else:
             # 作为Y的重要构成,(近年来,)X…: the clause's subject after the comma is the part

@@ -674,3 +674,9 @@ def test_a_name_opening_with_a_district_the_page_names_lies_in_it() -> None:
 def test_a_name_sharing_a_stem_with_a_zone_does_not_lie_in_it() -> None:
     text = "高新区今年加快数字经济发展。高新智算中心昨日投入运营。"
     assert not [f for f in read(text.encode()).facts if f.metric == "located_in" and f.object.zh == "高新区"]
+
+
+def test_a_park_that_is_an_area_of_a_zone_lies_in_it() -> None:
+    text = "兰州新区智算产业园作为兰州高新区的核心区域,已形成以数据中心为主导的产业格局。"
+    facts = {(f.metric, f.object.zh) for f in read(text.encode()).facts if f.subject.zh == "兰州新区智算产业园" and f.object}
+    assert {("part_of", "兰州高新区"), ("located_in", "兰州高新区")} <= facts
