@@ -713,7 +713,8 @@ def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:
         return None
     first = sentence.mentions[0]
     lead = OPENING.match(sentence.text)
-    if first.entity is None or first.entity.type not in INFRASTRUCTURE or lead is None or first.start - sentence.start != lead.end():
+    if first.entity is None or first.entity.type not in INFRASTRUCTURE or lead is None or not re.fullmatch(
+            r"(?:The\s+)?", sentence.text[lead.end() : first.start - sentence.start]):  # "The X broke ground": X
         return None
     return first.entity
 

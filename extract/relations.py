@@ -33,6 +33,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     ents = [(m, m.entity) for m in sentence.mentions if m.entity is not None]
     roles_of = {m: r for m, r in zip(sentence.mentions, roles, strict=True)}
     found: list[tuple[Entity, str, Entity]] = []
+    within: set[tuple[str, str]] = set()
 
     def between(a: Mention, b: Mention) -> str:
         return text[a.end - off : b.start - off]
@@ -62,6 +63,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "located_in", eb))
             elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
+                if re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["within_en"]) + r")\s+(?:the\s+)?$", gap):
+                    within.add((ea.key, eb.key))  # a machine housed at a center: a center may hold it
             elif (re.fullmatch(r"(?:\s+project)?\s+(?:was|were|is|will\s+be)\s+held\s+(?:in|at)\s+(?:the\s+)?", gap)
                   and re.search(r"\b(?:ceremony|groundbreaking|launch|unveiling)\s+(?:for|of)\s+(?:the\s+)?$", text[: a.start - off])):
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
@@ -145,13 +148,15 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             for m, e in ents:
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
-    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?", text):
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?", text, re.IGNORECASE):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
         # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
         target = next((e for m, e in reversed(ents) if m.end - off <= m_en.start() and e.type in INFRASTRUCTURE
                        and not re.search(r"(?:\b(?:at|in|inside|within)\s+(?:the\s+)?|[（(]\s*)$", text[: m.start - off])),
                       None if own else carried)  # "It was built by A": the sentence before's subject
+        if agent is not None and re.fullmatch(r"\s*(?:(?:Jointly|Co-?)\s*)?", text[: m_en.start()], re.IGNORECASE):
+            target = _participle_target(ents, text, off, agent, carried or topic_of.get("Center"))
         if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
             found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
     # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
@@ -184,16 +189,40 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 text[my.end - off : mx.start - off]):
             found.append((ex, "part_of", ey))
     found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    # A、B等项目相继落户C: every thing of the list before 等 lies in C
+    settle = "|".join(rel["located_in_zh"])
+    for m_list in re.finditer(r"等(?:[0-9一二三四五六七八九十]+(?:个|家|大))?[^，,。；;、]{0,8}?\s*"
+                              r"(?:相继|先后|陆续|均|都|已经|已|将|正式|也)*(?:" + settle + r")(?:于|在)?\s*", text):
+        place = next((m for m, e in ents if m.start - off == m_list.end() and e.type in PLACES | {"Park"}), None)
+        if place is not None:
+            items = [e for e in _list_items(ents, text, off, m_list.start()) if e.type in ("Center", "Park")]
+            found += [(e, "located_in", p) for e in items for p in _places_of_run(ents, place)]
     # X是Y第一家/首个/最大的数据中心: X is one of Y's, so it lies in Y
     for (mx, ex), (my, ey) in zip(ents, ents[1:], strict=False):
         if ex.type in ("Center", "Park") and ey.type in PLACES | {"Park"} and re.fullmatch(
                 r"\s*(?:也|还)?(?:是|为|成为)\s*", text[mx.end - off : my.start - off]) and re.match(
-                r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最大)[^，,。；;]{0,20}?(?:数据中心|算力中心|智算中心|计算中心|产业园|园区)",
-                text[_run_end(ents, my).end - off :]):
+                _FIRST_OF_ITS_KIND, text[_run_end(ents, my).end - off :]):
             found.append((ex, "located_in", _run_end(ents, my).entity or ey))
+    # X…开工。项目选址兰州新区,…: a sentence opening with a bare 项目 and a location cue places the thing the one before
+    # opens with
+    bare = re.match(r"\s*(?:该|本|此)?(?:项目|工程)" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也)?(?:"
+                    + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*", text)
+    site = next((m for m, e in ents if bare is not None and m.start - off == bare.end() and e.type in PLACES | {"Park"}), None)
+    if carried is not None and carried.type in ("Center", "Park") and site is not None:
+        found += [(carried, "located_in", p) for p in _places_of_run(ents, site)]
+    # 作为Y最大的在建数据中心,总投资…: a sentence opening so, naming nothing built, goes on about the thing the one
+    # before opens with, else the page's own center (or park) of that kind
+    lead = re.match(r"\s*(?:而|同时)?作为\s*", text)
+    opening = next(((m, e) for m, e in ents if lead is not None and m.start - off == lead.end() and e.type in PLACES), None)
+    if opening is not None and not any(e.type in INFRASTRUCTURE for _, e in ents) and (
+            kind := re.match(_FIRST_OF_ITS_KIND, text[_run_end(ents, opening[0]).end - off :])) is not None:
+        about = carried or topic_of.get("Park" if kind.group(0).endswith("园区") or kind.group(0).endswith("产业园") else "Center")
+        if about is not None and about.type in ("Center", "Park"):
+            found.append((about, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
     out = []
     for s, metric, o in found:
-        if not _types_ok(metric, s, o):
+        if not _types_ok(metric, s, o) and not (metric == "located_in" and (s.key, o.key) in within
+                                                 and s.type == o.type == "Center"):
             continue
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
@@ -202,6 +231,21 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             continue  # a park builds nothing; a zone with its own administration does (成都高新区)
         out.append((s, metric, o))
     return out
+
+
+def _participle_target(ents: list[tuple[Mention, Entity]], text: str, off: int, agent: Mention,
+                       about: Entity | None) -> Entity | None:
+    """"Built by A and B, the X …": the thing the opening phrase describes comes after its comma, by name, else as
+    "the facility" (the thing the page is about, `about`)."""
+    comma = text.find(",", agent.end - off)
+    if comma < 0:
+        return None
+    named = next(((m, e) for m, e in ents if m.start - off > comma), None)
+    if named is not None and named[1].type in INFRASTRUCTURE and re.fullmatch(r",\s*(?:the\s+)?", text[comma : named[0].start - off]):
+        return named[1]
+    if re.match(r",\s*the\s+(?:[\w-]+\s+){0,3}?(?:facility|center|centre|data\s+center|project|campus)\b", text[comma:], re.IGNORECASE):
+        return about if about is not None and about.type in INFRASTRUCTURE else None
+    return None
 
 
 def _is_zone(park: Entity) -> bool:
@@ -215,17 +259,28 @@ def _is_zone(park: Entity) -> bool:
 _WHEN = (r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年|\d{1,2}日)(?:上午|下午|晚间|晚)?(?:初|底|中旬|下旬|上旬)?"
          r"|近日|日前|近期|今天|今日|当天|昨天|昨日|上午|下午|上月|本月|今年|去年|正式|已经|已|将|于")
 
+# after a place: 内首个/境内最大的在建数据中心 (X is one of the place's own, so X lies in it)
+_FIRST_OF_ITS_KIND = (r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最大)[^，,。；;]{0,20}?"
+                      r"(?:数据中心|算力中心|智算中心|计算中心|产业园|园区)")
+
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
 
 
 _SET_PHRASE = re.compile(
-    r"(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?(?:算力|一体化算力网络)?"
+    r"(?:(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?|全国|国家)(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
+    # 宁夏是全国一体化算力网络国家枢纽节点, the clause ending there (not 是国家枢纽节点的核心区: a part of one)
+    r"|(?:是|为|作为|成为)[“\"]?(?:全国一体化算力网络)?(?:全国|国家)(?:算力)?(?:(?P<zh4>枢纽节点)|(?P<zh5>数据中心集群))"
+    r"[”\"]?(?=\s*(?:[，,。；;!！]|$))"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
     r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:唯一的?|首批)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
     r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
-    r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b",
+    r"|\b(?:one of|among) (?:the |China's )?(?:eight |8 |ten |10 )?(?:[\w\"“”-]+\s+){0,5}?(?P<en>hubs|hub nodes|clusters)\b"
+    r"|\b(?:selected|designated|approved|listed|named|chosen|confirmed)\s+as\s+(?:an?\s+)?(?:national|state-level)\s+"
+    r"(?P<en2>computing\s+hub|hub\s+node|data\s+cent(?:er|re)\s+cluster)\b"
+    r"|(?:\b(?:is|was|became|as)\s+|,\s*)(?:an?\s+)?(?:national|state-level)\s+"
+    r"(?P<en3>computing\s+hub(?:\s+node)?|hub\s+node|data\s+cent(?:er|re)\s+cluster)\b(?!\s+(?:of|in|for)\b)",
     re.IGNORECASE,
 )
 
@@ -239,7 +294,7 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
     gaz = gazetteer()
     found = []
     for match in _SET_PHRASE.finditer(text):
-        word = (match.group("zh") or match.group("zh2") or match.group("zh3") or match.group("en") or "").lower()
+        word = next((w for w in match.groups() if w), "").lower()
         key = "national-computing-hub-nodes" if ("枢纽" in word or "hub" in word) else "national-data-center-clusters"
         group = gaz.entities.get(key)
         if group is None:
@@ -399,6 +454,22 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif held or built or (zoned and ea.type in ("Cluster", "Park")):
                 found += [(ea, "located_in", p) for p in places]
+        # P已吸引A、B等项目落户 / P引进了A项目: what a place draws in lies in it
+        if ea.type in PLACES | {"Park"} and _run_end(ents, a) is a and (draw := re.match(
+                r"\s*(?:已经|已|先后|相继|陆续|成功|还|共|累计)*(?P<verb>" + "|".join(rel["draw_in_zh"]) + r")了?\s*",
+                text[a.end - off :])) is not None:
+            drawn: list[tuple[Mention, Entity]] = []
+            k = i + 1
+            while k < len(ents) and ents[k][1].type in ("Center", "Park") and re.fullmatch(
+                    r"\s*" if not drawn else r"(?:项目)?\s*(?:、|和|及|以及)\s*",
+                    text[(a.end - off + draw.end() if not drawn else ents[k - 1][0].end - off) : ents[k][0].start - off]):
+                drawn.append(ents[k])
+                k += 1
+            tail = text[drawn[-1][0].end - off :] if drawn else ""
+            settled = re.match(r"(?:等[^，,。；;、]{0,10}?)?(?:项目)?\s*(?:相继|先后|陆续|成功)?(?:"
+                               + "|".join(rel["settle_zh"]) + ")", tail)
+            if drawn and (settled or draw.group("verb") in ("引进", "引入") and re.match(r"(?:项目)?\s*(?:[，,。；;]|$)", tail)):
+                found += [(e, "located_in", ea) for _, e in drawn]
         # X选址于Y,具体分布在A、B、C: a clause of places only, after one placing X, goes on placing X
         x, ex = ents[0]
         placing = text[x.end - off : a.start - off]  # from X to the place of the first clause
@@ -413,6 +484,12 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                     first = m
             if re.search(r"(?:位于|坐落于|地处)\s*$", text[: first.start - off]):
                 found.append((eb, "located_in", ea))
+                # 位于B的A和C: every thing built listed after the first lies there too
+                k = i + 2
+                while k < len(ents) and ents[k][1].type in INFRASTRUCTURE and re.fullmatch(
+                        r"(?:项目)?\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
+                    found.append((ents[k][1], "located_in", ea))
+                    k += 1
     return found
 
 
@@ -559,9 +636,15 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
         elif ea.type in INFRASTRUCTURE and eb.type in ("Company", "Organization") and re.fullmatch(
                 r"['’]s\s+" + roles + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", gap, re.IGNORECASE):
             found.append((ea, "operator", eb))
+    for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # "X, which A operates,": A runs X
+        if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
+                r",?\s*which\s+(?:the\s+)?", text[x.end - off : a.start - off]) and re.match(
+                r"\s+(?:(?:has|had|will|now)\s+)?(?:jointly\s+)?(?:built|builds|operates|runs|developed|owns|constructed|manages)\b",
+                text[a.end - off :]):
+            found.append((ex, "operator", ea))
     for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # X is a joint venture of A and B
         if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
-                r"\s+(?:is|was|will\s+be)\s+(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",
+                r"(?:\s+(?:is|was|will\s+be)\s+|,\s*)(?:a\s+)?joint\s+(?:venture|project)\s+(?:of|between|by)\s+(?:the\s+)?",
                 text[x.end - off : a.start - off]):
             found.append((ex, "operator", ea))
             k = next(j for j, (m, _) in enumerate(ents) if m is a) + 1
@@ -614,7 +697,8 @@ def _inclusions(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list
     rel = lexicon()["relation"]
     found: list[tuple[Entity, str, Entity]] = []
     cue = re.compile(r"(?:项目)?(?:目前|主要|共|还)?(?:" + "|".join(rel["part_of_include_zh"]) + r")了?[:：]?\s*"
-                     r"(?:[0-9一二三四五六七八九十]+(?:个|大)[^，,。；;、]{0,10}?[,，]\s*分别(?:位于|为|是)[:：]?\s*)?")
+                     r"(?:[0-9一二三四五六七八九十]+(?:个|大)[^，,。；;、]{0,10}?[,，]\s*分别(?:位于|为|是)[:：]?\s*)?"
+                     r"|\s+(?:(?:now|also|mainly)\s+)?(?:" + "|".join(rel["part_of_include_en"]) + r")(?::|\s+such\s+as)?\s+(?:the\s+)?")
     for w, ew in ents:
         if ew.type not in ("Hub", "Cluster", "Park"):
             continue
@@ -630,7 +714,8 @@ def _inclusions(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list
             elif e is not None and e.type in PLACES and ew.type == "Cluster":
                 found.append((ew, "located_in", e))
             k = next((j for j, (m, _) in enumerate(ents) if m.start >= item.end), len(ents))
-            if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及|与)\s*", text[item.end - off : ents[k][0].start - off]):
+            if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及|与|,|,?\s*and)\s*(?:the\s+)?",
+                                                  text[item.end - off : ents[k][0].start - off]):
                 break
     return found
 
@@ -653,6 +738,9 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
             a, ea = ents[i]
             if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
                 found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
+                if eb.type == "Park" and re.match(r"(?:内|中)?的?(?:核心|重要|主要)?(?:区域|片区|核心区)", rest):
+                    # 庙滩园区作为张北开发区的核心区域: an area of a zone lies in the zone too
+                    found += [(e, "located_in", eb) for e in (*_listed_before(ents, i, text, off), ea) if e.type == "Park"]
                 break
         else:
             # 作为Y的重要构成,(近年来,)X…: the clause's subject after the comma is the part
@@ -768,7 +856,7 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
             out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
-            place = _place_in_name(entity, gaz)
+            place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
             if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
         if entity.reference:
@@ -783,11 +871,108 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+    out += [Fact(s, metric, None, None, o, "eq", "actual", None, None, original[a:b].strip(), a, b)
+            for s, metric, o, a, b in [(s, "located_in", o, a, b) for s, o, a, b in _table_locations(mentions, folded)]
+            + _fields(mentions, folded)]
     for city, province, at in _cities_in_provinces(folded, [e for e in seen.values() if e.type == "City"], gaz):
         start, end = next(((a, b) for a, b in split_sentences(folded) if a <= at < b), (0, 0))
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+_CELL = re.compile(r"[^|\n]+")
+
+
+def _table_locations(mentions: list[Mention], folded: str) -> list[tuple[Entity, Entity, int, int]]:
+    """A table of projects with a column of places (名称 | 所在地 | 状态): each row's project lies in its row's place.
+
+    The header is the run of short cells naming no entity that holds both a name and a place header; rows are read
+    in groups of as many cells, and reading stops at the first row whose place cell is not one place name (the table
+    ended or its cells are not where they should be). A row whose name cell names no one project is skipped.
+    """
+    rel = lexicon()["relation"]
+    names, places = set(rel["table_name_header"]), set(rel["table_place_header"])
+    found: list[tuple[Entity, Entity, int, int]] = []
+    cells = [(c.start() + len(c.group(0)) - len(c.group(0).lstrip()), c.end() - len(c.group(0)) + len(c.group(0).rstrip()))
+             for c in _CELL.finditer(folded) if c.group(0).strip()]
+    if len(cells) < 4 or "|" not in folded:
+        return found
+
+    def inside(a: int, b: int) -> list[Mention]:
+        return [m for m in mentions if m.entity is not None and a <= m.start and m.end <= b]
+
+    for k, (a, b) in enumerate(cells):
+        if folded[a:b].lower() not in places or "|" not in folded[max(0, a - 3) : b + 3]:
+            continue
+        start = k  # back to the header's first cell: short, no entity, its text after the sentence before
+        while start > 0 and _header_cell(folded, *cells[start - 1], inside):
+            start -= 1
+        first = re.split(r"[。！？!?]\s*", folded[cells[start][0] : cells[start][1]])[-1].strip().lower()
+        header = [first] + [folded[x:y].lower() for x, y in cells[start + 1 :]]
+        n = next((i for i, (x, y) in enumerate(cells[start:], start=0) if i > 0 and not _header_cell(folded, x, y, inside)), 0)
+        header = header[:n]
+        if not any(h in names for h in header):
+            continue
+        i_name = next(i for i, h in enumerate(header) if h in names)
+        i_place = k - start
+        row = start + n
+        while row + n <= len(cells):
+            pa, pb = cells[row + i_place]
+            place = [m for m in inside(pa, pb) if m.start == pa and m.end == pb]
+            if not place or place[0].entity is None or place[0].entity.type not in PLACES:
+                break
+            things = [m for m in inside(*cells[row + i_name]) if m.entity is not None and m.entity.type in ("Center", "Park")]
+            if len({m.entity.key for m in things if m.entity is not None}) == 1 and things[0].entity is not None:
+                found.append((things[0].entity, place[0].entity, cells[row][0], cells[row + n - 1][1]))
+            row += n
+    return found
+
+
+def _fields(mentions: list[Mention], folded: str) -> list[tuple[Entity, str, Entity, int, int]]:
+    """A project's facts given as fields (项目名称:X;建设地点:Y;建设单位:Z, "Project name: X"): the fields after
+    the name, up to the next name field, place X and name who builds or runs it."""
+    rel = lexicon()["relation"]
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    names = re.compile(r"(?:^|(?<=[\s;；。,，]))(?:" + alt(rel["field_name"]) + r")\s*[:：]\s*", re.IGNORECASE | re.MULTILINE)
+    field = re.compile(r"(?:^|(?<=[\s;；。,，]))(?:(?P<place>" + alt(rel["field_place"]) + r")|(?P<role>"
+                       + alt(rel["operator_role_zh"] + rel["operator_role_en"]) + r"))\s*[:：]\s*", re.IGNORECASE | re.MULTILINE)
+    ents = [(m, m.entity) for m in mentions if m.entity is not None]
+    found: list[tuple[Entity, str, Entity, int, int]] = []
+    heads = list(names.finditer(folded))
+    for k, head in enumerate(heads):
+        x = next((e for m, e in ents if m.start == head.end() and e.type in ("Center", "Park")), None)
+        if x is None:
+            continue
+        end = min(heads[k + 1].start() if k + 1 < len(heads) else len(folded), head.end() + 400)
+        for f in field.finditer(folded, head.end(), end):
+            first = next(((m, e) for m, e in ents if m.start == f.end()), None)
+            if first is None:
+                continue
+            if f.group("place") and first[1].type in PLACES | {"Park"}:
+                found += [(x, "located_in", p, head.start(), _run_end(ents, first[0]).end) for p in _places_of_run(ents, first[0])]
+            elif f.group("role") and first[1].type in ("Company", "Organization"):
+                found.append((x, "operator", first[1], head.start(), first[0].end))
+    return found
+
+
+def _header_cell(folded: str, a: int, b: int, inside) -> bool:
+    """Whether a cell may be a header: short, no figure and no entity in it (智算中心, 所在地, 运营状态)."""
+    text = re.split(r"[。！？!?]\s*", folded[a:b])[-1].strip()
+    return 0 < len(text) <= 12 and not re.search(r"\d", text) and not inside(b - len(text), b)
+
+
+def _page_place_in_name(entity: Entity, seen) -> Entity | None:
+    """A district the page names that a new name opens with without its suffix
+    (武昌区 on the page, 武昌智算中心 a name of it): the name carries that district."""
+    if not entity.zh or entity.type == "District":
+        return None
+    for place in seen:
+        if place.type == "District" and place.zh and len(place.zh) >= 3 and not _is_zone(place):  # 高新区: no place
+            stem = re.sub(r"(?:新区|区|县|市|旗)$", "", place.zh)
+            if len(stem) >= 2 and entity.zh.startswith(stem) and not entity.zh.startswith(place.zh):
+                return place
+    return None
 
 
 def _cities_in_provinces(folded: str, cities: list[Entity], gaz) -> list[tuple[Entity, Entity, int]]:
@@ -864,7 +1049,7 @@ def _owner_in_name(entity: Entity, gaz) -> Entity | None:
     candidates += [gaz.en_surfaces.get(" ".join(words[:n]).lower(), "") for n in range(min(len(words) - 1, 5), 0, -1)]
     for key in candidates:
         owner = gaz.entities.get(key) if key else None
-        if owner is not None and owner.type == "Company":
+        if owner is not None and owner.type in ("Company", "Organization"):
             return owner
     return None
 

@@ -454,3 +454,229 @@ def test_builders_of_a_clause_without_an_object(text: str, expected: set) -> Non
 def test_builders_of_a_sentence_about_two_things_build_neither() -> None:
     text = "兰州智算中心已投运,庆阳云谷数据中心也在推进,中国电信负责建设。"
     assert not _relations(text, "operator")
+
+
+def test_every_thing_listed_after_a_place_phrase_lies_there() -> None:
+    located = _relations("位于甘肃庆阳市西峰区的庆阳云谷数据中心和兰州智算中心项目进展顺利。", "located_in")
+    assert {s for s, o in located if o == "xifeng-district"} >= {"lanzhou-intelligent-computing-center"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the sentence before opens with the center; this one only says where it stands first
+    ("兰州智算中心项目日前开工。作为甘肃省最大的在建数据中心,项目总投资约30亿元。", "甘肃"),
+    # the sentence before names it later: the page's center is what "作为" goes on about
+    ("5月8日,伴随着第一台机柜上架,兰州智算中心迎来新进展。作为甘肃省最大的在建数据中心,总投资约30亿元。", "甘肃"),
+])
+def test_a_subjectless_first_of_its_kind_places_the_center(text: str, place: str) -> None:
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", place) in located
+
+
+def test_a_first_of_its_kind_in_a_sentence_with_its_own_center_places_that_center_only() -> None:
+    text = "兰州智算中心项目日前开工。作为甘肃省最大的在建数据中心,庆阳云谷数据中心总投资约30亿元。"
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "甘肃") not in located
+
+
+def test_an_organization_a_new_center_is_named_after_runs_it() -> None:
+    assert ("数码港人工智能超算中心", "数码港") in {
+        (f.subject.zh, f.object.zh) for f in read("数码港人工智能超算中心明年启用。".encode()).facts if f.metric == "operator"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jointly built by China Mobile and Huawei, the Lanzhou Supercomputing Center opened in May.",
+    # the opening phrase describes "the facility": the thing the sentence before was about
+    "The Lanzhou Supercomputing Center broke ground in March. Built by China Mobile and Huawei, the facility will cost 2 billion yuan.",
+])
+def test_an_opening_built_by_phrase_names_the_builders_of_what_follows(text: str) -> None:
+    operators = _relations(text, "operator")
+    assert {o for s, o in operators if s == "lanzhou-intelligent-computing-center" or "lanzhou" in s} >= {"china-mobile", "huawei"}
+
+
+def test_an_opening_built_by_phrase_about_no_facility_names_no_builder() -> None:
+    assert not _relations("Built by China Mobile, the road is 20 km long. The Lanzhou Supercomputing Center opened.", "operator")
+
+
+def test_a_machine_deployed_at_a_center_lies_in_it() -> None:
+    located = {(f.subject.en, f.object.en) for f in read(
+        b"The Tianhe-2 system is deployed at the National Supercomputing Center in Guangzhou.").facts
+        if f.metric == "located_in"}
+    assert any(s.startswith("Tianhe") and o.startswith("National Supercomputing Center") for s, o in located)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Qingyang was selected as a national data center cluster.", ("qingyang", "national-data-center-clusters")),
+    ("Ningxia was approved as a national computing hub in 2022.", ("ningxia", "national-computing-hub-nodes")),
+])
+def test_a_place_selected_as_a_national_hub_or_cluster_is_a_member(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "China Mobile broke ground on the Lanzhou Supercomputing Center.",
+    "China Mobile began building the Lanzhou Supercomputing Center in March.",
+    "The Lanzhou Supercomputing Center, a joint venture between China Mobile and Huawei, opened.",
+])
+def test_more_ways_english_news_names_a_builder(text: str) -> None:
+    assert "china-mobile" in {o for _, o in _relations(text, "operator")}
+
+
+def test_an_appositive_joint_venture_names_every_party() -> None:
+    text = "The Lanzhou Supercomputing Center, a joint venture between China Mobile and Huawei, opened."
+    assert {o for _, o in _relations(text, "operator")} == {"china-mobile", "huawei"}
+
+
+def test_a_center_that_lies_in_a_new_area_is_placed_there() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(b"The Lanzhou Supercomputing Center lies in Lanzhou New Area.").facts
+               if f.metric == "located_in"}
+    assert ("兰州超算中心", "兰州新区") in located
+
+
+_TABLE = ("下表列出了今年各地新开工的算力项目。 项目名称 | 所在地 | 状态 | 算力 | 中卫云基地数据中心 | 宁夏 | 在建 | 500P"
+          " | 某新建平台 | 兰州市 | 在建 | 暂无 | 兰州智算中心 | 庆阳市 | 审批通过 | 800P")
+
+
+def test_a_table_with_a_column_of_places_places_each_row() -> None:
+    located = {(f.subject.key, f.object.key) for f in read(_TABLE.encode()).facts if f.metric == "located_in"}
+    # the row's own place, even where the name says another (the table is what the page states)
+    assert ("lanzhou-intelligent-computing-center", "qingyang") in located
+
+
+@pytest.mark.parametrize("text", [
+    # no place header: a list, not a table of places
+    "下表列出了今年各地新开工的算力项目。 项目名称 | 状态 | 算力 | 兰州智算中心 | 在建 | 500P | 庆阳市 | 在建 | 800P",
+    # the cells are not where the header says they are: the first row's place cell is a status
+    "下表列出了今年各地新开工的算力项目。 项目名称 | 所在地 | 状态 | 兰州智算中心 | 在建 | 庆阳市 | 800P",
+])
+def test_a_table_read_only_where_its_cells_line_up(text: str) -> None:
+    located = {(f.subject.key, f.object.key) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "qingyang") not in located
+
+
+@pytest.mark.parametrize("text", [
+    "中国移动与华为合作共建兰州智算中心。",
+    "兰州智算中心由中国移动与华为共建。",
+    "兰州智算中心由中国移动投资兴建。",
+    "兰州智算中心由中国移动运维。",
+    "The Lanzhou Supercomputing Center, which China Mobile operates, opened.",
+    "The Lanzhou Supercomputing Center was set up by China Mobile and Huawei.",
+])
+def test_more_builder_verbs(text: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", "china-mobile") in {
+        (s if "lanzhou" not in s else "lanzhou-intelligent-computing-center", o) for s, o in _relations(text, "operator")}
+
+
+def test_a_which_clause_about_a_place_names_no_builder() -> None:
+    assert not _relations("The Lanzhou Supercomputing Center, which Gansu hopes to finish soon, opened.", "operator")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("宁夏是全国一体化算力网络国家枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
+    ("作为全国一体化算力网络国家枢纽节点,宁夏近年来发展迅速。", ("ningxia", "national-computing-hub-nodes")),
+    ("庆阳数据中心集群是国家数据中心集群之一。", ("qingyang-data-center-cluster", "national-data-center-clusters")),
+    ("Ningxia, a national computing hub, is growing fast.", ("ningxia", "national-computing-hub-nodes")),
+    ("Guizhou is a national computing hub node.", ("guizhou", "national-computing-hub-nodes")),
+])
+def test_a_place_called_a_national_hub_or_cluster_is_a_member(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _relations(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "中卫是国家枢纽节点的核心区。",  # a part of a hub node, none of the set
+    "庆阳是西部重要的数据中心集群之一。",  # one of some clusters, not of the national set
+    "作为国家数据中心集群(甘肃·庆阳)的首个项目,该项目已投产。",  # the set names the cluster the project is in
+])
+def test_a_set_named_on_the_way_makes_no_member(text: str) -> None:
+    assert not _relations(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "项目名称:兰州智算中心\n建设地点:兰州新区\n建设单位:中国移动\n总投资:50亿元",
+    "项目名称：兰州智算中心；建设地点：兰州新区；建设单位：中国移动。",
+    "Project name: Lanzhou Supercomputing Center\nLocation: Lanzhou New Area\nDeveloper: China Mobile",
+])
+def test_a_project_given_as_fields_is_placed_and_its_builder_named(text: str) -> None:
+    facts = read(text.encode()).facts
+    assert {(f.metric, f.object.zh) for f in facts if f.object is not None and f.subject.key.startswith("lanzhou-")
+            } >= {("located_in", "兰州新区"), ("operator", "中国移动")}
+
+
+def test_the_fields_of_the_next_project_are_its_own() -> None:
+    text = "项目名称：兰州智算中心；建设单位：中国移动。项目名称：庆阳云谷数据中心；建设单位：华为。"
+    operators = _relations(text, "operator")
+    assert ("lanzhou-intelligent-computing-center", "huawei") not in operators
+    assert ("lanzhou-intelligent-computing-center", "china-mobile") in operators
+
+
+@pytest.mark.parametrize("text", [
+    "庆阳云谷数据中心、兰州智算中心等项目相继落户兰州新区。",
+    "兰州新区已吸引庆阳云谷数据中心、兰州智算中心等项目落户。",
+    "兰州新区引进了兰州智算中心项目。",
+])
+def test_projects_drawn_into_a_place_lie_in_it(text: str) -> None:
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "兰州新区") in located
+
+
+@pytest.mark.parametrize("text", [
+    "兰州新区引进了兰州智算中心的先进技术。",  # what is drawn in is the technique, not the center
+    "兰州新区吸引兰州智算中心前来考察。",  # a visit, no settling
+])
+def test_a_place_drawing_on_a_center_does_not_place_it(text: str) -> None:
+    located = {(f.subject.key, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert ("lanzhou-intelligent-computing-center", "兰州新区") not in located
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Lanzhou Supercomputing Center, which is in Lanzhou New Area, opened.", ("located_in", "兰州新区")),
+    ("The Lanzhou Supercomputing Center is located within Lanzhou New Area.", ("located_in", "兰州新区")),
+    ("The Lanzhou Supercomputing Center is a key project of the Qingyang data center cluster.", ("part_of", "庆阳数据中心集群")),
+    ("The Lanzhou Supercomputing Center belongs to the Qingyang data center cluster.", ("part_of", "庆阳数据中心集群")),
+    ("The Qingyang data center cluster includes the Lanzhou Supercomputing Center and the Qingyang Cloud Valley Data Center.",
+     ("part_of", "庆阳数据中心集群")),
+])
+def test_english_ways_of_placing_a_center_in_an_area_or_a_cluster(text: str, pair: tuple[str, str]) -> None:
+    facts = read(text.encode()).facts
+    assert pair in {(f.metric, f.object.zh) for f in facts if f.object is not None and f.subject.key.startswith("lanzhou-")}
+
+
+def test_a_center_in_operation_is_placed_nowhere_new() -> None:
+    facts = read(b"The Lanzhou Supercomputing Center is in operation.").facts
+    assert {f.object.zh for f in facts if f.metric == "located_in"} <= {"兰州"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Lanzhou Supercomputing Center broke ground on Monday. It will be run by China Mobile.",
+    "The Lanzhou Supercomputing Center broke ground on Monday. It is built by China Mobile.",
+])
+def test_it_goes_on_about_the_english_sentence_before(text: str) -> None:
+    assert "china-mobile" in {o for _, o in _relations(text, "operator")}
+
+
+@pytest.mark.parametrize("text", [
+    "兰州智算中心近日开工。项目选址兰州新区,总投资50亿元。",
+    "兰州智算中心近日开工。项目一期位于兰州新区。",
+])
+def test_a_bare_project_placed_is_the_one_the_sentence_before_opens_with(text: str) -> None:
+    assert ("lanzhou-intelligent-computing-center", "lanzhou-new-area") in _relations(text, "located_in")
+
+
+def test_a_bare_project_after_a_sentence_about_no_project_is_placed_nowhere() -> None:
+    located = _relations("近日,记者来到兰州新区。项目位于兰州新区。", "located_in")
+    assert all(o != "lanzhou-new-area" for _, o in located)
+
+
+def test_a_name_opening_with_a_district_the_page_names_lies_in_it() -> None:
+    text = "青山区今年加快数字经济发展。青山智算中心昨日投入运营。"  # 青山 alone is no name of the district
+    assert ("青山智算中心", "青山区") in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_name_sharing_a_stem_with_a_zone_does_not_lie_in_it() -> None:
+    text = "高新区今年加快数字经济发展。高新智算中心昨日投入运营。"
+    assert not [f for f in read(text.encode()).facts if f.metric == "located_in" and f.object.zh == "高新区"]
+
+
+def test_a_park_that_is_an_area_of_a_zone_lies_in_it() -> None:
+    text = "兰州新区智算产业园作为兰州高新区的核心区域,已形成以数据中心为主导的产业格局。"
+    facts = {(f.metric, f.object.zh) for f in read(text.encode()).facts if f.subject.zh == "兰州新区智算产业园" and f.object}
+    assert {("part_of", "兰州高新区"), ("located_in", "兰州高新区")} <= facts
