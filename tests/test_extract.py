@@ -44,6 +44,10 @@ QUANTITIES = [
     # a description ending in 的 between the measure word and its noun; 间 counts firms in Hong Kong writing
     ("拟建5000个平均功率6千瓦的高标准机柜", 5000, "racks", "eq"),
     ("园区有逾300间科企进驻", 300, None, "gt"),
+    # a unit of measure after a space (pages that space out their figures), a singular English unit
+    ("该项目占地 15 亩", 0.01, "km2", "eq"),
+    ("总建筑面积 5000 平方米", 0.005, "km2", "eq"),
+    ("a 2,500 petaflop computing cluster", 2500, "PFLOPS", "eq"),
 ]
 
 
@@ -167,6 +171,8 @@ RULES = [
     ("规划了庆阳、中卫等10个国家数据中心集群。", []),
     ("江城智算中心上线。华为、腾讯等9家企业与中国联通安徽分公司分别签署协议。", []),  # the company's partners
     ("贵安新区已聚集华为、腾讯等23个大型数据中心。", [("datacenter_count", 23, None)]),  # firms' centers, the place's count
+    # 专案 is the Taiwan and Hong Kong word for a project: 该专案 refers back like 该项目
+    ("江城智算中心落户江北区。該專案占地12畝。", [("area", 0.008, "km2")]),
 ]
 
 
