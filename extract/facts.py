@@ -397,6 +397,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     own = [(m, r) for m, r in preceding if m.start - offset >= clause_start and r == "subject"]
     if own:
         preceding = own
+    if q.noun == "enterprise_count":  # 吸引A、B等20家企业: the firms listed are what is counted, not what counts them
+        preceding = [(m, r) for m, r in preceding if sentence.mentions.index(m) not in listed]
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
             m, r = item
@@ -663,7 +665,8 @@ _LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
 
 def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     """庆阳、中卫等10个集群, X算力中心等共六家数据中心: a count closing a list of centers or places counts the list's set,
-    not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count."""
+    not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count. A count of
+    firms says by its noun what the list holds, whatever its names were read as (上海数据港 is no Shanghai)."""
     close = _LIST_CLOSE.search(sentence.text, 0, q.start)
     if close is None:
         return False
@@ -671,7 +674,8 @@ def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     listed = _listed(sentence)
     items = [m for i, m in enumerate(sentence.mentions)
              if clause_start <= m.start - sentence.start < close.start() and i in listed]
-    if not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED for m in items):
+    if q.noun != "enterprise_count" and (not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED
+                                                          for m in items)):
         return True
     # …unless they deal with another party (等12家企业分别与X公司签约): then they are that party's partners
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))

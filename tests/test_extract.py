@@ -171,6 +171,8 @@ RULES = [
     ("规划了庆阳、中卫等10个国家数据中心集群。", []),
     ("江城智算中心上线。华为、腾讯等9家企业与中国联通安徽分公司分别签署协议。", []),  # the company's partners
     ("贵安新区已聚集华为、腾讯等23个大型数据中心。", [("datacenter_count", 23, None)]),  # firms' centers, the place's count
+    # a count of firms closing a list counts the firms listed, however their names were read
+    ("江城数据中心集群吸引了阿里巴巴、上海数据港、甲乙科技等20多家企业落户。", [("enterprise_count", 20, None)]),
     # 专案 is the Taiwan and Hong Kong word for a project: 该专案 refers back like 该项目
     ("江城智算中心落户江北区。該專案占地12畝。", [("area", 0.008, "km2")]),
 ]
