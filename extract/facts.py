@@ -429,11 +429,40 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return first.entity, "following"  # …落户X园区: where the thing is, when the sentence before says what
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
+    if _unnamed_subject(q, sentence):
+        return None, "unnamed"
     if carried is not None:
         return carried, "carried"
     if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
         return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
     return topic, "topic"
+
+
+@cache
+def _unnamed_regex() -> re.Pattern[str]:
+    words = _subject_words()
+    openers = cue_regex(tuple(words["report_openers"])).pattern
+    heads = cue_regex(tuple(words["unnamed_heads"])).pattern
+    after = cue_regex(tuple(words["unnamed_next"])).pattern
+    return re.compile(rf"(?:^|[，,。；;：:])\s*(?:(?:{openers})[,，]?\s*)?([\u4e00-\u9fff]{{2,12}}?)(?:{heads})(?={after})")
+
+
+_PHASE = re.compile(r"[一二三四五首本]期")
+
+
+def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
+    """Whether a clause before the figure opens with a thing named in words no name was read from (科创中心二期项目作为…):
+    then the figure is that thing's, and the topic or the sentence before is a guess."""
+    offset = sentence.start
+    stop = set(_subject_words()["unnamed_not"])
+    for m in _unnamed_regex().finditer(sentence.text, 0, q.start):
+        stem = m.group(1)
+        stem = re.sub(rf"^(?:{cue_regex(tuple(_subject_words()['report_openers'])).pattern})", "", stem[OPENING.match(stem).end():])
+        stem = _PHASE.sub("", stem)
+        if len(stem) >= 2 and stem not in stop and m.group(1) not in stop and not any(
+                mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ relations

@@ -834,3 +834,17 @@ def test_spacy_loads_without_its_command_line_which_still_loads_when_asked_for()
              "print(callable(spacy.cli.setup_cli), sorted(spacy.info(silent=True))[:1])")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:2] == ["False", "True ['location']"], done.stdout
+
+
+UNNAMED = [
+    # a clause opening with a thing no name was read from is about that thing: no figure for the page's center
+    ("江城智算中心位于江北区。据悉,科创中心二期项目作为省重点工程,总投资8.5亿元,占地面积约75亩。", []),
+    # a bare word for the project, a phase or a time word before 中心 still continue about the page's center
+    ("江城智算中心位于江北区。据悉,项目总投资8.5亿元。", ["江城智算中心"]),
+    ("江城智算中心位于江北区。目前中心已服务企业超过200家。", ["江城智算中心"]),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), UNNAMED)
+def test_a_clause_about_an_unnamed_thing_gives_its_figures_to_nothing(text: str, subjects: list) -> None:
+    assert [f.subject.zh for f in read(text).facts if f.value is not None] == subjects
