@@ -53,9 +53,8 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     return table.get("default")
 
 
-def _status(q: Quantity, sentence: Sentence, project: bool = False) -> str:
+def _status(q: Quantity, sentence: Sentence) -> str:
     """Status from the cues before the figure; a postfix cue in its own clause wins ("390,000 racks planned").
-    With no cue, the whole outlay of a project (a center or a park, not a place's sum) is its budget.
 
     A weak actual verb (达到, 建成, reach) does not undo an earlier plan or target in the
     sentence: 力争达到 is a target, 计划…建成 a plan.
@@ -75,7 +74,7 @@ def _status(q: Quantity, sentence: Sentence, project: bool = False) -> str:
     found += _design_frames(q, sentence, table["design_frame"])
     found.sort()
     if not found:
-        return "planned" if project and _is_outlay(q, sentence, table) else "actual"
+        return "actual"
     _, name, word = found[-1]
     if name == "actual" and word in table["weak_actual"]:
         earlier = [c for c in found if c[1] != "actual"]
@@ -90,15 +89,6 @@ def _design_frames(q: Quantity, sentence: Sentence, frame: dict) -> list[tuple[i
     if not cue_regex(tuple(frame["close"])).search(sentence.text, q.end):
         return []
     return [(m.end(), "planned", m.group(0)) for m in cue_regex(tuple(frame["open"])).finditer(sentence.text, 0, q.start)]
-
-
-def _is_outlay(q: Quantity, sentence: Sentence, table: dict) -> bool:
-    """A project's whole outlay with no word of status (项目总投资20亿元) is its budget; not at a ceremony (开工, 签约)
-    where the news states it as done."""
-    if q.family != "money" or cue_regex(tuple(table["ceremony"])).search(sentence.text):
-        return False
-    clause = sentence.text[max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0) : q.start]
-    return re.search("(?:" + cue_regex(tuple(table["outlay"])).pattern + r")[^，,；;]{0,6}$", clause) is not None
 
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
@@ -654,7 +644,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if subject is None:
                 prev_end = q.end
                 continue
-            status = _status(q, sentence, project=subject.type in _PROJECT_TYPES)
+            status = _status(q, sentence)
             time = _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
