@@ -175,7 +175,7 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
-        if stripped.endswith(word):
+        if stripped.endswith(word) and not stripped.endswith(tuple(role_words["not_locative_zh"])):
             return "locative"
     if re.search(r"\b(?:" + "|".join(role_words["locative_en"]) + r")\s+(?:the\s+)?(?:[A-Z][\w']*\s+){0,3}$", before):
         return "locative"
@@ -396,6 +396,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if (role == "locative" and carried is not None and best.entity is not None and best.entity.type in PLACES
+                and best.start - offset < clause_start):
+            return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
             return None, "list"
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
@@ -446,9 +449,9 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
     offset = sentence.start
     stop = set(_subject_words()["unnamed_not"])
     for m in _unnamed_regex().finditer(sentence.text, 0, q.start):
-        stem = m.group(1)
-        stem = re.sub(rf"^(?:{cue_regex(tuple(_subject_words()['report_openers'])).pattern})", "", stem[OPENING.match(stem).end():])
-        stem = _PHASE.sub("", stem)
+        lead = OPENING.match(m.group(1))
+        stem = m.group(1)[lead.end() if lead else 0 :]
+        stem = _PHASE.sub("", re.sub(rf"^(?:{cue_regex(tuple(_subject_words()['report_openers'])).pattern})", "", stem))
         if len(stem) >= 2 and stem not in stop and m.group(1) not in stop and not any(
                 mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
             return True

@@ -847,3 +847,17 @@ UNNAMED = [
 @pytest.mark.parametrize(("text", "subjects"), UNNAMED)
 def test_a_clause_about_an_unnamed_thing_gives_its_figures_to_nothing(text: str, subjects: list) -> None:
     assert [f.subject.zh for f in read(text).facts if f.value is not None] == subjects
+
+
+PLACE_OR_THING = [
+    # 得益于 says why, not where: the place after it is what its clause is about
+    ("江城数据中心集群企业直购风电,这得益于张北县风电装机容量已达800万千瓦。", "张北县", "clean_energy_capacity"),
+    # a place that lends its climate (依托X的条件) is where; the figure goes on about what the sentence before was about
+    ("江城数据中心集群位于张北县。其优势在于:依托张北县年均气温低的自然冷却条件,数据中心PUE值低至1.2。",
+     "江城数据中心集群", "pue"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "metric"), PLACE_OR_THING)
+def test_a_place_of_cause_or_condition_gets_the_figure_it_owns(text: str, subject: str, metric: str) -> None:
+    assert [f.subject.zh for f in read(text).facts if f.metric == metric] == [subject]
