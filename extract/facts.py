@@ -767,6 +767,9 @@ _ORDINAL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
+_WOULD_HAVE = re.compile(r"\bwould\s+have\b[^.;]{0,40}$", re.I)
+
+
 def _ranks_and_pue(text: str) -> list[Quantity]:
     out = []
     # the list may be named between the verb and the place: 位列全球超算榜单第10位
@@ -775,6 +778,19 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                          r"\brank(?:s|ed|ing)?\s+(?:No\.?\s*)?(\d+|" + "|".join(_ORDINALS) + r")(?:st|nd|rd|th)?\b",
                          text, re.I):
         raw = (m.group(1) or m.group(2)).lower()
+        value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
+        out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
+    # a rank with no verb but its scope (算力规模全国第三, 居全国首位, the world's second-fastest, topped the TOP500 list);
+    # not an ordinal counting things (全国第一个…的城市, 第一批)
+    taken = [(q.start, q.end) for q in out]
+    for m in re.finditer(r"(?:全国|全球|世界|国内)(?:排名)?第(?P<n>\d+|[一二三四五六七八九十]+)(?:位|名)?(?![\d个家座批次条届台项号期的])"
+                         r"|(?:(?:全国|全球|世界|国内|榜单|排行榜)(?:的)?(?:首位|榜首|第一名)|(?:居|位居|位列|登上)(?:榜首|首位))"
+                         r"|\b(?:the\s+)?(?:world|china|country|nation)['’]s\s+(?:(?P<nth>" + "|".join(_ORDINALS[1:])
+                         + r")[-\s])?(?:fastest|most powerful)\b"
+                         r"|(?:\btopped\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:list|ranking|rankings)\b)", text, re.I):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _WOULD_HAVE.search(text, 0, m.start()):
+            continue  # "would have made it the world's fourth-fastest": no rank it holds
+        raw = (m.group("n") or m.group("nth") or "first").lower()
         value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
         out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
     # a place among the first N (进入全国前10, one of the 10 most powerful …): a rank of N at best

@@ -340,10 +340,24 @@ def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> N
     ("宁夏综合算力指数首次进入全国前10。", "rank", 10, "le"),
     ("The Binhai Supercomputing Center is now one of the 10 most powerful machines worldwide.", "rank", 10, "le"),
     ("张家口数据中心集群PUE值(数据中心总能耗与IT设备能耗之比)1.25左右。", "pue", 1.25, "approx"),
+    # a rank stated by its scope alone, first place in words, a superlative of speed, the top of a list
+    ("江城数据中心集群算力规模全国第三。", "rank", 3, "eq"),
+    ("江城智算中心算力规模居全国首位。", "rank", 1, "eq"),
+    ("The Binhai Supercomputing Center is now the world's second-fastest machine.", "rank", 2, "eq"),
+    ("The Binhai Supercomputing Center topped the TOP500 list.", "rank", 1, "eq"),
 ])
 def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, value: float, comparator: str) -> None:
     facts = [(f.metric, f.value, f.comparator) for f in read(text.encode()).facts if f.value is not None]
     assert facts == [(metric, pytest.approx(value), comparator)]
+
+
+@pytest.mark.parametrize("text", [
+    "江城智算中心计划申报全国第10个超算中心。",  # an ordinal counting centers
+    "江城数据中心集群依托新能源发电量全国第一的优势发展算力。",  # a rank describing an advantage, of no metric of ours
+    "Its speed would have made the Binhai Supercomputing Center the world's fourth-fastest machine.",  # no rank it holds
+])
+def test_an_ordinal_a_described_advantage_or_a_counterfactual_is_no_rank(text: str) -> None:
+    assert [f for f in read(text).facts if f.metric == "rank"] == []
 
 
 def test_cheng_in_words_is_no_share() -> None:
