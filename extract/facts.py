@@ -61,10 +61,12 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     """
     table = lexicon()["status"]
     after = sentence.text[q.end : q.end + 72]
+    mixed = cue_regex(tuple(table["mixed_zh"] + table["mixed_en"]))
+    if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + mixed.pattern + ")", after, re.I):
+        return "actual"  # 14 data centers under construction or in operation: what exists
     for name in table["postfix"]:
         if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + cue_regex(cue_words(table["postfix"], name)).pattern + ")", after, re.I):
             return name
-    mixed = cue_regex(tuple(table["mixed_zh"] + table["mixed_en"]))
     if mixed.match(sentence.text, q.end) or re.match(r"\s*[(（]\s*(?:" + mixed.pattern + ")", sentence.text[q.end :], re.I):
         return "actual"  # 27个(建成和在建), 350,000 racks (built and under construction)
     found = cues(masked(sentence, q.start), table)

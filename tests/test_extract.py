@@ -171,6 +171,8 @@ RULES = [
     ("规划了庆阳、中卫等10个国家数据中心集群。", []),
     ("江城智算中心上线。华为、腾讯等9家企业与中国联通安徽分公司分别签署协议。", []),  # the company's partners
     ("贵安新区已聚集华为、腾讯等23个大型数据中心。", [("datacenter_count", 23, None)]),  # firms' centers, the place's count
+    # "there are N … in X": the figure opens its clause, the place after it is what it counts for
+    ("There are now more than 40 data centers in Guizhou.", [("datacenter_count", 40, None)]),
     # a count of firms closing a list counts the firms listed, however their names were read
     ("江城数据中心集群吸引了阿里巴巴、上海数据港、甲乙科技等20多家企业落户。", [("enterprise_count", 20, None)]),
     # 专案 is the Taiwan and Hong Kong word for a project: 该专案 refers back like 该项目
@@ -196,6 +198,7 @@ STATUS = [
     ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
     ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
     ("Across Chongqing, 21 large data centers (built and under construction) hold 280,000 racks.", "actual"),
+    ("Gui'an New Area has 14 super-large data centers under construction or in operation.", "actual"),
     # a budget, an approval or a filing is a plan
     ("The Binhai Supercomputing Center, with a budget of 2 billion yuan, began construction in May.", "planned"),
     ("中卫市谋划项目20个,概算总投资28亿元。", "planned"),
