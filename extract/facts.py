@@ -41,7 +41,8 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     if q.family == "count":
         return q.noun
     # a share often names its source late: "70 percent of the power … comes from renewable sources"
-    reach = 60 if q.family == "percent" else 30
+    # (an English clause spells it out longer: "70% of the electricity used by X comes from wind and solar")
+    reach = (90 if sentence.text.isascii() else 60) if q.family == "percent" else 30
     window = masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + reach)]
     found = [(m.start(), m.end(), metric) for metric in table if metric != "default"
              for m in cue_regex(cue_words(table, metric)).finditer(window)]
@@ -806,7 +807,10 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
         if value > 1:
             out.append(Quantity(value, None, "rank", "le", m.start(), m.end(), m.group(0), "rank"))
     # PUE值(数据中心总设备能耗/IT设备能耗)1.25左右: a gloss in brackets may stand between the word and its value
-    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内|左右)?", text, re.I):
+    # "the PUE of the X center is as low as 1.1": the thing measured may stand between the word and its value
+    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?(?:[^\d。;；]{0,14}?"
+                         r"|\s+of\s+[^\d.;]{0,60}?\b(?:is|was|stands at|stood at)\b[^\d.;]{0,16}?)(\d\.\d+)(以下|以内|左右)?",
+                         text, re.I):
         between = text[m.start() : m.start(1)]
         comparator = "eq"
         for name, pattern in (("le", r"不高于|不超过|at most|no more than"), ("lt", r"低于|below|under|less than|不到"),
@@ -816,7 +820,9 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                 break
         if m.group(2):
             comparator = "approx" if m.group(2) == "左右" else "lt"
-        out.append(Quantity(float(m.group(1)), None, "pue", comparator, m.start(), m.end(), m.group(0), "pue"))
+        # with the thing measured inside, the figure starts at its value: the name before it is its subject
+        start = m.start(1) if re.match(r"PUE\s+of\s", m.group(0), re.I) else m.start()
+        out.append(Quantity(float(m.group(1)), None, "pue", comparator, start, m.end(), m.group(0), "pue"))
     return out
 
 

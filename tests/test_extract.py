@@ -348,6 +348,9 @@ def test_a_headline_figure_repeated_in_the_body_keeps_the_body_comparator() -> N
     ("江城智算中心算力规模居全国首位。", "rank", 1, "eq"),
     ("The Binhai Supercomputing Center is now the world's second-fastest machine.", "rank", 2, "eq"),
     ("The Binhai Supercomputing Center topped the TOP500 list.", "rank", 1, "eq"),
+    # the thing measured between PUE and its value; a share whose source is named at the end of a long English clause
+    ("The PUE of the Binhai Supercomputing Center is below 1.2.", "pue", 1.2, "lt"),
+    ("Over 70% of the electricity used by the Qingyang cluster comes from wind and solar.", "renewable_share", 0.7, "gt"),
 ])
 def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, value: float, comparator: str) -> None:
     facts = [(f.metric, f.value, f.comparator) for f in read(text.encode()).facts if f.value is not None]
