@@ -403,7 +403,11 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
                 and best.start - offset < clause_start):
             return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
-            return None, "list"
+            # 园区…入驻项目包括A、B等,主体投资超196亿元: the sum of what a place or a site holds is that container's
+            first_item = min(i for i in listed if sentence.mentions[i].start <= best.start)
+            holders = [m for m, r in preceding if r == "subject" and sentence.mentions.index(m) < first_item
+                       and sentence.mentions.index(m) not in listed and m.end - offset <= clause_start]
+            return (holders[0].entity, "container") if holders else (None, "list")
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
         return best.entity, "clause_subject" if role == "subject" else "preceding"

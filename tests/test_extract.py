@@ -175,6 +175,8 @@ RULES = [
     ("There are now more than 40 data centers in Guizhou.", [("datacenter_count", 40, None)]),
     # a count of firms closing a list counts the firms listed, however their names were read
     ("江城数据中心集群吸引了阿里巴巴、上海数据港、甲乙科技等20多家企业落户。", [("enterprise_count", 20, None)]),
+    # investment a project is said to draw in elsewhere is no outlay of its own
+    ("江城智算中心总投资50亿元,预计带动产业链投资达千亿元。", [("investment", 5e9, "CNY")]),
     # 专案 is the Taiwan and Hong Kong word for a project: 该专案 refers back like 该项目
     ("江城智算中心落户江北区。該專案占地12畝。", [("area", 0.008, "km2")]),
 ]
@@ -881,3 +883,8 @@ PLACE_OR_THING = [
 @pytest.mark.parametrize(("text", "subject", "metric"), PLACE_OR_THING)
 def test_a_place_of_cause_or_condition_gets_the_figure_it_owns(text: str, subject: str, metric: str) -> None:
     assert [f.subject.zh for f in read(text).facts if f.metric == metric] == [subject]
+
+
+def test_a_sum_after_a_list_goes_to_the_place_or_site_holding_it() -> None:
+    text = "乌兰察布市先后引进华为乌兰察布云数据中心、快手乌兰察布智算中心等项目,总投资规模300亿元。"
+    assert [(f.subject.zh, f.metric) for f in read(text).facts if f.value is not None] == [("乌兰察布", "investment")]
