@@ -458,7 +458,8 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
     for m in _unnamed_regex().finditer(sentence.text, 0, q.start):
         lead = OPENING.match(m.group(1))
         stem = m.group(1)[lead.end() if lead else 0 :]
-        stem = _PHASE.sub("", re.sub(rf"^(?:{cue_regex(tuple(_subject_words()['report_openers'])).pattern})", "", stem))
+        leads = tuple(_subject_words()["report_openers"] + _subject_words()["demonstratives_zh"])
+        stem = _PHASE.sub("", re.sub(rf"^(?:{cue_regex(leads).pattern})+", "", stem))  # 这座数据中心 is no name
         if len(stem) >= 2 and stem not in stop and m.group(1) not in stop and not any(
                 mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
             return True
