@@ -403,7 +403,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
                 and best.start - offset < clause_start):
             return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
-            # 园区…入驻项目包括A、B等,主体投资超196亿元: the sum of what a place or a site holds is that container's
+            # 园区已入驻A、B等项目,合计投资超80亿元: the sum of what a place or a site holds is that container's
             first_item = min(i for i in listed if sentence.mentions[i].start <= best.start)
             holders = [m for m, r in preceding if r == "subject" and sentence.mentions.index(m) < first_item
                        and sentence.mentions.index(m) not in listed and m.end - offset <= clause_start]
@@ -451,7 +451,7 @@ _PHASE = re.compile(r"[一二三四五首本]期")
 
 
 def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
-    """Whether a clause before the figure opens with a thing named in words no name was read from (科创中心二期项目作为…):
+    """Whether a clause before the figure opens with a thing named in words no name was read from (会展中心扩建项目作为…):
     then the figure is that thing's, and the topic or the sentence before is a guess."""
     offset = sentence.start
     stop = set(_subject_words()["unnamed_not"])
@@ -696,7 +696,7 @@ _LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
 def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     """庆阳、中卫等10个集群, X算力中心等共六家数据中心: a count closing a list of centers or places counts the list's set,
     not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count. A count of
-    firms says by its noun what the list holds, whatever its names were read as (上海数据港 is no Shanghai)."""
+    firms says by its noun what the list holds, whatever its names were read as (a firm named after its city is no city)."""
     close = _LIST_CLOSE.search(sentence.text, 0, q.start)
     if close is None:
         return False
@@ -797,7 +797,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                          + r")[-\s])?(?:fastest|most powerful)\b"
                          r"|(?:\btopped\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:list|ranking|rankings)\b)", text, re.I):
         if any(a < m.end() and m.start() < b for a, b in taken) or _WOULD_HAVE.search(text, 0, m.start()):
-            continue  # "would have made it the world's fourth-fastest": no rank it holds
+            continue  # a rank it would have held is none it holds
         raw = (m.group("n") or m.group("nth") or "first").lower()
         value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
         out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))

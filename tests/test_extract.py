@@ -47,7 +47,7 @@ QUANTITIES = [
     # a unit of measure after a space (pages that space out their figures), a singular English unit
     ("该项目占地 15 亩", 0.01, "km2", "eq"),
     ("总建筑面积 5000 平方米", 0.005, "km2", "eq"),
-    ("a 2,500 petaflop computing cluster", 2500, "PFLOPS", "eq"),
+    ("a new 1,800 petaflop training cluster", 1800, "PFLOPS", "eq"),
 ]
 
 
@@ -174,9 +174,9 @@ RULES = [
     # "there are N … in X": the figure opens its clause, the place after it is what it counts for
     ("There are now more than 40 data centers in Guizhou.", [("datacenter_count", 40, None)]),
     # a count of firms closing a list counts the firms listed, however their names were read
-    ("江城数据中心集群吸引了阿里巴巴、上海数据港、甲乙科技等20多家企业落户。", [("enterprise_count", 20, None)]),
+    ("江城数据中心集群吸引了丙丁云、南京甲乙数据、戊己科技等20多家企业落户。", [("enterprise_count", 20, None)]),
     # investment a project is said to draw in elsewhere is no outlay of its own
-    ("江城智算中心总投资50亿元,预计带动产业链投资达千亿元。", [("investment", 5e9, "CNY")]),
+    ("江城智算中心总投资50亿元,将带动产业链投资约800亿元。", [("investment", 5e9, "CNY")]),
     # 专案 is the Taiwan and Hong Kong word for a project: 该专案 refers back like 该项目
     ("江城智算中心落户江北区。該專案占地12畝。", [("area", 0.008, "km2")]),
 ]
@@ -361,8 +361,8 @@ def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, v
 
 @pytest.mark.parametrize("text", [
     "江城智算中心计划申报全国第10个超算中心。",  # an ordinal counting centers
-    "江城数据中心集群依托新能源发电量全国第一的优势发展算力。",  # a rank describing an advantage, of no metric of ours
-    "Its speed would have made the Binhai Supercomputing Center the world's fourth-fastest machine.",  # no rank it holds
+    "江城数据中心集群凭借风电装机量全国第一的优势吸引企业。",  # a rank describing an advantage, of no metric of ours
+    "With that speed the Binhai Supercomputing Center would have been the world's fourth-fastest machine.",  # no rank it holds
 ])
 def test_an_ordinal_a_described_advantage_or_a_counterfactual_is_no_rank(text: str) -> None:
     assert [f for f in read(text).facts if f.metric == "rank"] == []
@@ -859,9 +859,9 @@ def test_spacy_loads_without_its_command_line_which_still_loads_when_asked_for()
 
 UNNAMED = [
     # a clause opening with a thing no name was read from is about that thing: no figure for the page's center
-    ("江城智算中心位于江北区。据悉,科创中心二期项目作为省重点工程,总投资8.5亿元,占地面积约75亩。", []),
+    ("江城智算中心位于江北区。据悉,会展中心扩建项目作为市级重点工程,总投资6亿元,占地面积约40亩。", []),
     # a bare word for the project, a phase or a time word before 中心 still continue about the page's center
-    ("江城智算中心位于江北区。据悉,项目总投资8.5亿元。", ["江城智算中心"]),
+    ("江城智算中心位于江北区。据悉,项目总投资6亿元。", ["江城智算中心"]),
     ("江城智算中心位于江北区。目前中心已服务企业超过200家。", ["江城智算中心"]),
 ]
 
@@ -873,9 +873,9 @@ def test_a_clause_about_an_unnamed_thing_gives_its_figures_to_nothing(text: str,
 
 PLACE_OR_THING = [
     # 得益于 says why, not where: the place after it is what its clause is about
-    ("江城数据中心集群企业直购风电,这得益于张北县风电装机容量已达800万千瓦。", "张北县", "clean_energy_capacity"),
+    ("江城数据中心集群企业直购绿电,这得益于张北县风电装机规模已超700万千瓦。", "张北县", "clean_energy_capacity"),
     # a place that lends its climate (依托X的条件) is where; the figure goes on about what the sentence before was about
-    ("江城数据中心集群位于张北县。其优势在于:依托张北县年均气温低的自然冷却条件,数据中心PUE值低至1.2。",
+    ("江城数据中心集群位于张北县。其优势在于:依托张北县冷凉气候的自然冷却,数据中心PUE值低至1.2。",
      "江城数据中心集群", "pue"),
 ]
 
