@@ -41,7 +41,8 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     if q.family == "count":
         return q.noun
     # a share often names its source late: "70 percent of the power … comes from renewable sources"
-    reach = 60 if q.family == "percent" else 30
+    # (an English clause spells it out longer: "70% of the electricity used by X comes from wind and solar")
+    reach = (90 if sentence.text.isascii() else 60) if q.family == "percent" else 30
     window = masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + reach)]
     found = [(m.start(), m.end(), metric) for metric in table if metric != "default"
              for m in cue_regex(cue_words(table, metric)).finditer(window)]
@@ -61,16 +62,19 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     """
     table = lexicon()["status"]
     after = sentence.text[q.end : q.end + 72]
+    mixed = cue_regex(tuple(table["mixed_zh"] + table["mixed_en"]))
+    if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + mixed.pattern + ")", after, re.I):
+        return "actual"  # 14 data centers under construction or in operation: what exists
     for name in table["postfix"]:
         if re.match(r"\s*(?:[a-z\-]+\s+){0,5}?(?:" + cue_regex(cue_words(table["postfix"], name)).pattern + ")", after, re.I):
             return name
-    mixed = cue_regex(tuple(table["mixed_zh"] + table["mixed_en"]))
     if mixed.match(sentence.text, q.end) or re.match(r"\s*[(（]\s*(?:" + mixed.pattern + ")", sentence.text[q.end :], re.I):
         return "actual"  # 27个(建成和在建), 350,000 racks (built and under construction)
     found = cues(masked(sentence, q.start), table)
     # built and being built counted together is what exists: its words count as one actual cue
     spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
     found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
+    found += _design_frames(q, sentence, table["design_frame"])
     found.sort()
     if not found:
         return "actual"
@@ -80,6 +84,14 @@ def _status(q: Quantity, sentence: Sentence) -> str:
         if earlier:
             return earlier[-1][1]
     return name
+
+
+def _design_frames(q: Quantity, sentence: Sentence, frame: dict) -> list[tuple[int, str, str]]:
+    """按照总算力10万P规模设计建设: an opening word of a frame before the figure, closed by a word of design after it,
+    is a plan cue where it opens."""
+    if not cue_regex(tuple(frame["close"])).search(sentence.text, q.end):
+        return []
+    return [(m.end(), "planned", m.group(0)) for m in cue_regex(tuple(frame["open"])).finditer(sentence.text, 0, q.start)]
 
 
 def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
@@ -166,7 +178,7 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
-        if stripped.endswith(word):
+        if stripped.endswith(word) and not stripped.endswith(tuple(role_words["not_locative_zh"])):
             return "locative"
     if re.search(r"\b(?:" + "|".join(role_words["locative_en"]) + r")\s+(?:the\s+)?(?:[A-Z][\w']*\s+){0,3}$", before):
         return "locative"
@@ -378,6 +390,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     own = [(m, r) for m, r in preceding if m.start - offset >= clause_start and r == "subject"]
     if own:
         preceding = own
+    if q.noun == "enterprise_count":  # 吸引A、B等20家企业: the firms listed are what is counted, not what counts them
+        preceding = [(m, r) for m, r in preceding if sentence.mentions.index(m) not in listed]
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
             m, r = item
@@ -385,8 +399,15 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if (role == "locative" and carried is not None and best.entity is not None and best.entity.type in PLACES
+                and best.start - offset < clause_start):
+            return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
-            return None, "list"
+            # 园区已入驻A、B等项目,合计投资超80亿元: the sum of what a place or a site holds is that container's
+            first_item = min(i for i in listed if sentence.mentions[i].start <= best.start)
+            holders = [m for m, r in preceding if r == "subject" and sentence.mentions.index(m) < first_item
+                       and sentence.mentions.index(m) not in listed and m.end - offset <= clause_start]
+            return (holders[0].entity, "container") if holders else (None, "list")
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
         return best.entity, "clause_subject" if role == "subject" else "preceding"
@@ -408,11 +429,41 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return first.entity, "following"  # …落户X园区: where the thing is, when the sentence before says what
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
+    if _unnamed_subject(q, sentence):
+        return None, "unnamed"
     if carried is not None:
         return carried, "carried"
     if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
         return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
     return topic, "topic"
+
+
+@cache
+def _unnamed_regex() -> re.Pattern[str]:
+    words = _subject_words()
+    openers = cue_regex(tuple(words["report_openers"])).pattern
+    heads = cue_regex(tuple(words["unnamed_heads"])).pattern
+    after = cue_regex(tuple(words["unnamed_next"])).pattern
+    return re.compile(rf"(?:^|[，,。；;：:])\s*(?:(?:{openers})[,，]?\s*)?([\u4e00-\u9fff]{{2,12}}?)(?:{heads})(?={after})")
+
+
+_PHASE = re.compile(r"[一二三四五首本]期")
+
+
+def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
+    """Whether a clause before the figure opens with a thing named in words no name was read from (会展中心扩建项目作为…):
+    then the figure is that thing's, and the topic or the sentence before is a guess."""
+    offset = sentence.start
+    stop = set(_subject_words()["unnamed_not"])
+    for m in _unnamed_regex().finditer(sentence.text, 0, q.start):
+        lead = OPENING.match(m.group(1))
+        stem = m.group(1)[lead.end() if lead else 0 :]
+        leads = tuple(_subject_words()["report_openers"] + _subject_words()["demonstratives_zh"])
+        stem = _PHASE.sub("", re.sub(rf"^(?:{cue_regex(leads).pattern})+", "", stem))  # 这座数据中心 is no name
+        if len(stem) >= 2 and stem not in stop and m.group(1) not in stop and not any(
+                mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ relations
@@ -644,7 +695,8 @@ _LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
 
 def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     """庆阳、中卫等10个集群, X算力中心等共六家数据中心: a count closing a list of centers or places counts the list's set,
-    not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count."""
+    not what the sentence is about; a count closing a list of firms (华为、腾讯等12家企业) is theirs to count. A count of
+    firms says by its noun what the list holds, whatever its names were read as (a firm named after its city is no city)."""
     close = _LIST_CLOSE.search(sentence.text, 0, q.start)
     if close is None:
         return False
@@ -652,7 +704,8 @@ def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     listed = _listed(sentence)
     items = [m for i, m in enumerate(sentence.mentions)
              if clause_start <= m.start - sentence.start < close.start() and i in listed]
-    if not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED for m in items):
+    if q.noun != "enterprise_count" and (not items or any(m.entity is not None and m.entity.type not in NOT_MEASURED
+                                                          for m in items)):
         return True
     # …unless they deal with another party (等12家企业分别与X公司签约): then they are that party's partners
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))
@@ -723,6 +776,9 @@ _ORDINAL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
+_WOULD_HAVE = re.compile(r"\bwould\s+have\b[^.;]{0,40}$", re.I)
+
+
 def _ranks_and_pue(text: str) -> list[Quantity]:
     out = []
     # the list may be named between the verb and the place: 位列全球超算榜单第10位
@@ -731,6 +787,19 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                          r"\brank(?:s|ed|ing)?\s+(?:No\.?\s*)?(\d+|" + "|".join(_ORDINALS) + r")(?:st|nd|rd|th)?\b",
                          text, re.I):
         raw = (m.group(1) or m.group(2)).lower()
+        value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
+        out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
+    # a rank with no verb but its scope (算力规模全国第三, 居全国首位, the world's second-fastest, topped the TOP500 list);
+    # not an ordinal counting things (全国第一个…的城市, 第一批)
+    taken = [(q.start, q.end) for q in out]
+    for m in re.finditer(r"(?:全国|全球|世界|国内)(?:排名)?第(?P<n>\d+|[一二三四五六七八九十]+)(?:位|名)?(?![\d个家座批次条届台项号期的])"
+                         r"|(?:(?:全国|全球|世界|国内|榜单|排行榜)(?:的)?(?:首位|榜首|第一名)|(?:居|位居|位列|登上)(?:榜首|首位))"
+                         r"|\b(?:the\s+)?(?:world|china|country|nation)['’]s\s+(?:(?P<nth>" + "|".join(_ORDINALS[1:])
+                         + r")[-\s])?(?:fastest|most powerful)\b"
+                         r"|(?:\btopped\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:list|ranking|rankings)\b)", text, re.I):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _WOULD_HAVE.search(text, 0, m.start()):
+            continue  # a rank it would have held is none it holds
+        raw = (m.group("n") or m.group("nth") or "first").lower()
         value = float(_ORDINALS.index(raw) + 1) if raw in _ORDINALS else parse_number(raw)
         out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
     # a place among the first N (进入全国前10, one of the 10 most powerful …): a rank of N at best
@@ -744,7 +813,10 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
         if value > 1:
             out.append(Quantity(value, None, "rank", "le", m.start(), m.end(), m.group(0), "rank"))
     # PUE值(数据中心总设备能耗/IT设备能耗)1.25左右: a gloss in brackets may stand between the word and its value
-    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?[^\d。;；]{0,14}?(\d\.\d+)(以下|以内|左右)?", text, re.I):
+    # "the PUE of the X center is as low as 1.1": the thing measured may stand between the word and its value
+    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?(?:[^\d。;；]{0,14}?"
+                         r"|\s+of\s+[^\d.;]{0,60}?\b(?:is|was|stands at|stood at)\b[^\d.;]{0,16}?)(\d\.\d+)(以下|以内|左右)?",
+                         text, re.I):
         between = text[m.start() : m.start(1)]
         comparator = "eq"
         for name, pattern in (("le", r"不高于|不超过|at most|no more than"), ("lt", r"低于|below|under|less than|不到"),
@@ -754,7 +826,9 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                 break
         if m.group(2):
             comparator = "approx" if m.group(2) == "左右" else "lt"
-        out.append(Quantity(float(m.group(1)), None, "pue", comparator, m.start(), m.end(), m.group(0), "pue"))
+        # with the thing measured inside, the figure starts at its value: the name before it is its subject
+        start = m.start(1) if re.match(r"PUE\s+of\s", m.group(0), re.I) else m.start()
+        out.append(Quantity(float(m.group(1)), None, "pue", comparator, start, m.end(), m.group(0), "pue"))
     return out
 
 

@@ -114,7 +114,8 @@ _CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 @cache
 def _unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, dict[str, Any]]]]:
-    """Every unit surface, longest first, as one pattern (and one for after a space, ASCII only).
+    """Every unit surface, longest first, as one pattern (and one for after a space: ASCII, or a Chinese unit of
+    measure, since pages that space out their figures write 占地 8.5 亩; a measure word of a count stays tight).
 
     English surfaces match in any case; an ASCII surface may not run into a following letter or digit.
     """
@@ -129,7 +130,7 @@ def _unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[s
         if surface.isascii() and (not english or surface[-1].isalpha()):
             part += "(?![A-Za-z0-9])"
         tight.append(part)
-        if english or surface.isascii():
+        if english or surface.isascii() or unit["family"] != "count":
             spaced.append(part)
     return re.compile("|".join(tight)), re.compile("|".join(spaced)), lookup
 
