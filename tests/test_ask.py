@@ -476,3 +476,23 @@ def test_how_many_districts_a_facility_lies_in_counts_districts_not_their_city(p
 def test_what_a_company_runs_is_asked_of_the_company(corpus_store) -> None:
     result = _ask(corpus_store, "华为运营的是什么平台?")
     assert [a["label"] for a in result["answers"]] == ["成都智算中心"] and "它运营的实体" in result["interpretation"]
+
+
+def test_compare_asks_which_is_larger_and_shows_both(corpus_store) -> None:
+    result = _ask(corpus_store, "Compare the computing power of the Chongqing and Tianfu clusters")
+    assert [a["label"] for a in result["answers"]] == ["Tianfu data center cluster"]
+    assert {c["label"] for c in result["compared"]} == {"Chongqing data center cluster", "Tianfu data center cluster"}
+
+
+def test_built_in_asks_where(phases_store) -> None:
+    assert [a["label"] for a in _ask(phases_store, "甲乙科技云谷数据中心建在哪个区?")["answers"]] == ["西峰区"]
+
+
+def test_a_place_after_a_company_says_where_it_names_no_park_or_cluster(corpus_store) -> None:
+    """Only a list shares its class word: in "华为在韶关建设了哪些中心" 韶关 says where, it is not the Shaoguan center."""
+    store = LocalStore(str(corpus_store), read_only=True)
+    u = understand("华为在韶关建设了哪些中心?", vocabulary(store))
+    assert [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["huawei", "shaoguan"]
+    u = understand("韶关和成都的智算中心哪个算力更大?", vocabulary(store))
+    assert [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["shaoguan-intelligent-computing-center",
+                                                                 "chengdu-intelligent-computing-center"]

@@ -555,7 +555,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
                  and rest[best[0] + best[1]: c[0]].strip() == ""]
         best = heads[0] if heads else best
         u.cls, u.cls_pos = best[2], best[0]
-    _share_the_class(u, vocab)
+    _share_the_class(u, vocab, rest)
     rest = _read_bound(u, rest, folded)
     for name in ("target", "under_construction", "planned", "actual"):
         if _hit(rest, lex["status"][name]):
@@ -805,11 +805,16 @@ def _inside_unknown_name(text: str, start: int, end: int, linked: list[tuple[int
     return start - before >= 2
 
 
-def _share_the_class(u: Understanding, vocab: Vocabulary) -> None:
+def _share_the_class(u: Understanding, vocab: Vocabulary, rest: str) -> None:
     """"The Gui'an, Qingyang and Zhongwei clusters": a class word after a list names every item of it, so a
-    place in the list stands for the entity of that class named like it (the Qingyang cluster, not the city)."""
+    place in the list stands for the entity of that class named like it (the Qingyang cluster, not the city).
+    Only a list: in "甲公司在芜湖的产业园" the place says where, it names no park."""
     if len({iri for _, iri in u.entities}) < 2:
         return
+    for (a, first), (b, _) in zip(u.entities, u.entities[1:], strict=False):
+        gap = rest[a + len(u.said.get(first, "")):b]
+        if not re.fullmatch(r"[\s、,，和与及或]*(?:and|or|以及)?[\s,，]*(?:the\s+)?", gap):
+            return
     named = {vocab.types.get(iri) for _, iri in u.entities} & {"Cluster", "Center", "Park", "Hub"}
     cls = u.cls or (next(iter(named)) if len(named) == 1 else None)  # "the Wuhu or the Qingyang cluster"
     if cls is None or cls not in named and u.cls_pos < max(p for p, _ in u.entities):
