@@ -411,6 +411,10 @@ def phases_store(tmp_path_factory):
     (root / "docs" / "b.txt").write_text(
         "Kunlan computing platform opens in Nanjing\n\nThe Kunlan Intelligent Computing Platform, located in Jiangbei New "
         "Area of Nanjing, was built by Kunlan Cloud with a total investment of 2.4 billion yuan.\n", encoding="utf-8")
+    (root / "docs" / "d.txt").write_text(
+        "庚辛数据中心一期投运\n\n中国电信庚辛数据中心位于庆阳市,由中国电信投资建设。中国电信庚辛数据中心一期已建成标准机架2000架,"
+        "中国电信庚辛数据中心二期规划标准机架6000架。截至2024年底,庆阳市已建成和在建数据中心共19个,其中在建数据中心4个。\n",
+        encoding="utf-8")
     (root / "docs" / "c.txt").write_text(
         "戊己数据中心集群算力提速\n\n戊己数据中心集群目前已建成算力2万P,预计2026年底算力将达到5万P。\n", encoding="utf-8")
     suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
@@ -496,3 +500,14 @@ def test_a_place_after_a_company_says_where_it_names_no_park_or_cluster(corpus_s
     u = understand("韶关和成都的智算中心哪个算力更大?", vocabulary(store))
     assert [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["shaoguan-intelligent-computing-center",
                                                                  "chengdu-intelligent-computing-center"]
+
+
+def test_a_phase_of_an_entity_named_by_description(phases_store) -> None:
+    """"中国电信在庆阳的数据中心" is the center China Telecom runs there; "一期" its first phase."""
+    result = _ask(phases_store, "中国电信在庆阳的数据中心一期有多少机架?")
+    assert [(a["label"], a["value"]) for a in result["answers"]] == [("中国电信庚辛数据中心一期", 2000)]
+
+
+def test_built_and_under_construction_counts_both(phases_store) -> None:
+    result = _ask(phases_store, "2024年庆阳建成和在建的数据中心有几个?")
+    assert [a["value"] for a in result["answers"]] == [19]  # not the 4 under construction alone

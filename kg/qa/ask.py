@@ -30,7 +30,7 @@ from kg.qa.plan import (
     plan,
     subject_rows,
 )
-from kg.qa.understand import Store, Understanding, Vocabulary, understand, vocabulary
+from kg.qa.understand import Store, Understanding, Vocabulary, phase_asked, understand, vocabulary
 
 
 def _one_figure_each(rows: list[dict], statuses: list[str]) -> dict[str, dict]:
@@ -292,7 +292,9 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
             return None, u
         pos = min(p for p, iri in u.entities if iri in replaced)
         kept = [(p, iri) for p, iri in u.entities if iri not in replaced]
-        return None, replace(u, entities=[(pos, fits[0]), *kept], cls=None,
+        # "the first phase of its Wuhu park": the phase of the entity described, when the graph holds it
+        fit = vocab.phases.get((fits[0], phase)) if (phase := phase_asked(question.lower())) else None
+        return None, replace(u, entities=[(pos, fit or fits[0]), *kept], cls=None,
                              notes=[*u.notes, f"{what} is {fits[0]}"])
     out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [_label(iri, vocab, u.script) for iri in fits],
                            "boolean": None, "sparql": sparql, "interpretation": _named(what, vocab, u.script),
@@ -387,8 +389,9 @@ def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary, *, per_
              lambda r: year in issued.get(r.get("f", {}).get("value", ""), set()),
              lambda r: str(int(year) + 1) in issued.get(r.get("f", {}).get("value", ""), set()),
              lambda r: not r.get("time"))
-    if not per_subject:  # one entity asked: its figures and those of what it contains are one pool
-        return next((found for test in tests if (found := [r for r in rows if test(r)])), rows)
+    if not per_subject:  # one entity asked: its own figures, else those of what it contains, are one pool
+        own = [r for r in rows if r.get("depth", {}).get("value") == "0"] or rows
+        return next((found for test in tests if (found := [r for r in own if test(r)])), own)
     kept: set[int] = set()
     for subject in dict.fromkeys(r["subject"]["value"] for r in rows):
         own = [r for r in rows if r["subject"]["value"] == subject]

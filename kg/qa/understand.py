@@ -307,8 +307,12 @@ _PHASES = [(1, r"一期|首期|第一阶段|首阶段|(?:phase|stage)\s*(?:one|1
            (3, r"三期|第三阶段|(?:phase|stage)\s*(?:three|3|iii)\b|(?:third|3rd)[\s-]+(?:phase|stage)")]
 
 
-def _phase(text: str) -> int | None:
+def phase_asked(text: str) -> int | None:
+    """The phase a lower-case text names (一期, stage II, the second phase), if any."""
     return next((n for n, pattern in _PHASES if re.search(pattern, text)), None)
+
+
+_phase = phase_asked
 
 
 def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabulary,
@@ -561,6 +565,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         if _hit(rest, lex["status"][name]):
             u.statuses = {"target": ["target", "planned"], "planned": ["planned", "target", "under_construction"],
                           "actual": ["actual"], "under_construction": ["under_construction"]}[name]
+            if name == "under_construction" and _hit(rest, lex["status"]["built"]):
+                u.statuses = ["actual", "under_construction"]  # "建成和在建", "built or under construction": both
             break
     intent = lex["intent"]
     _read_relation(u, rest, intent, vocab)
