@@ -410,11 +410,14 @@ def phases_store(tmp_path_factory):
         "甲乙科技云谷数据中心一期已建成标准机架3000架,甲乙科技云谷数据中心二期规划建设标准机架5000架。\n", encoding="utf-8")
     (root / "docs" / "b.txt").write_text(
         "Kunlan computing platform opens in Nanjing\n\nThe Kunlan Intelligent Computing Platform, located in Jiangbei New "
-        "Area of Nanjing, was built by Kunlan Cloud with a total investment of 2.4 billion yuan.\n", encoding="utf-8")
+        "Area of Nanjing, was built by Kunlan Cloud with a total investment of 2.4 billion yuan. The platform has 8,000 "
+        "racks.\n", encoding="utf-8")
     (root / "docs" / "d.txt").write_text(
         "庚辛数据中心一期投运\n\n中国电信庚辛数据中心位于庆阳市,由中国电信投资建设。中国电信庚辛数据中心一期已建成标准机架2000架,"
         "中国电信庚辛数据中心二期规划标准机架6000架。截至2024年底,庆阳市已建成和在建数据中心共19个,其中在建数据中心4个。\n",
         encoding="utf-8")
+    (root / "docs" / "e.txt").write_text("壬癸智算中心揭牌\n\n壬癸智算中心位于芜湖市,由中国电信和华为共同投资建设。\n",
+                                         encoding="utf-8")
     (root / "docs" / "c.txt").write_text(
         "戊己数据中心集群算力提速\n\n戊己数据中心集群目前已建成算力2万P,预计2026年底算力将达到5万P。\n", encoding="utf-8")
     suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
@@ -511,3 +514,31 @@ def test_a_phase_of_an_entity_named_by_description(phases_store) -> None:
 def test_built_and_under_construction_counts_both(phases_store) -> None:
     result = _ask(phases_store, "2024年庆阳建成和在建的数据中心有几个?")
     assert [a["value"] for a in result["answers"]] == [19]  # not the 4 under construction alone
+
+
+@pytest.mark.parametrize("question", ["壬癸智算中心共有几家企业参与建设?", "How many companies built the Rengui center?"])
+def test_how_many_companies_built_it_counts_its_builders(phases_store, question) -> None:
+    """No source states the number: the builders the graph knows are counted, and the answer says so."""
+    result = _ask(phases_store, question)
+    assert [a["value"] for a in result["answers"]] == [2]
+    assert "no stated figure" in result["interpretation"] or "来源没有给出数字" in result["interpretation"]
+
+
+def test_in_total_of_a_place_is_its_own_figure_first(phases_store) -> None:
+    assert [a["value"] for a in _ask(phases_store, "庆阳一共有多少个数据中心?")["answers"]] == [19]
+
+
+def test_the_most_among_a_place_s_centers_stays_in_the_place(phases_store) -> None:
+    """Kunlan in Nanjing has more racks; the question asks among Qingyang's."""
+    result = _ask(phases_store, "庆阳的数据中心中哪个机架最多?")
+    assert [a["label"] for a in result["answers"]] == ["中国电信庚辛数据中心二期"] and "限庆阳的" in result["interpretation"]
+
+
+def test_a_brand_character_simplified_text_keeps_is_no_traditional_question(phases_store) -> None:
+    assert _ask(phases_store, "昇腾智算中心在哪?")["script"] == "zh-Hans"
+
+
+def test_which_parks_it_spreads_over_asks_which_not_how_many(corpus_store) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    u = understand("韶关数据中心集群起步区分布在哪几个园区?", vocabulary(store))
+    assert (u.relation, u.cls, u.count) == ("contains", "Park", False)

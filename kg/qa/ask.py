@@ -11,8 +11,10 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from extract.errors import SuanliError
-from extract.text import has_cjk, to_traditional
+from extract.text import fold, has_cjk, to_traditional
 from kg import present
 from kg.graph.factview import corrections
 from kg.graph.rdf import local_name, number
@@ -234,7 +236,7 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         out, u = _by_description(question, u, vocab, store)
         if out is None:
             out = _run(question, u, vocab, store)
-        for retry in _retries(u, vocab):
+        for retry in _retries(u, vocab, question):
             if out["answers"] or out["boolean"] is not None:
                 break
             again = _run(question, retry[0], vocab, store)
@@ -303,7 +305,7 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
     return out, u
 
 
-def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, str]]:
+def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[Understanding, str]]:
     """Looser readings to try, in order, when the question's own reading finds nothing."""
     out = []
     if u.kind:
@@ -334,8 +336,22 @@ def _retries(u: Understanding, vocab: Vocabulary) -> list[tuple[Understanding, s
     if u.metric and len(distinct) == 1 and (whole := vocab.whole_of.get(distinct[0])):
         # a source may state the figure of "X一期" of X: given as X's, said so
         out.append((replace(u, entities=[(u.entities[0][0], whole)]), f"no figure for {distinct[0]}, so {whole} as a whole"))
+    if u.total and u.metric and not u.cls and len(distinct) == 1 and vocab.types.get(distinct[0]) in ("Hub", "Province",
+                                                                                                    "City", "District"):
+        out.append((replace(u, cls="Cluster"), "no figure of its own, so the sum over its clusters"))
     if u.metric and len(distinct) == 1 and not u.cls:
-        for other in vocab.named_like(u.said.get(distinct[0], ""), distinct[0])[:3]:
+        # a place's figure may be stated of the cluster or park named after it, not of a center in it unless the
+        # question names a facility ("天河超级计算机" → 天河一号); a place inside an unknown name leads only to a
+        # name close to that one (国家超算西安中心 → 国家超级计算西安中心)
+        place = vocab.types.get(distinct[0]) in ("City", "Province", "District")
+        alike = [o for o in vocab.named_like(u.said.get(distinct[0], ""), distinct[0])
+                 if not place or u.unknown or u.itself or "Center" in u.classes
+                 or vocab.types.get(o) in ("Cluster", "Hub", "Park")]
+        if distinct[0] in u.itself:
+            asked = fold(question).lower()
+            alike = [o for o in alike if any(fuzz.partial_ratio(label.lower(), asked) >= 75
+                                              for key, label in vocab.labels.get(o, {}).items() if key != "type")]
+        for other in alike[:3]:
             out.append((replace(u, entities=[(u.entities[0][0], other)]),
                         f"no figure for {distinct[0]}, so {other}, named like it"))
     if u.count and u.cls in COUNTED_BY and u.metric is None:
@@ -389,9 +405,9 @@ def _as_of(rows: list[dict], year: str, store: Store, vocab: Vocabulary, *, per_
              lambda r: year in issued.get(r.get("f", {}).get("value", ""), set()),
              lambda r: str(int(year) + 1) in issued.get(r.get("f", {}).get("value", ""), set()),
              lambda r: not r.get("time"))
-    if not per_subject:  # one entity asked: its own figures, else those of what it contains, are one pool
-        own = [r for r in rows if r.get("depth", {}).get("value") == "0"] or rows
-        return next((found for test in tests if (found := [r for r in own if test(r)])), own)
+    if not per_subject:  # one entity asked: at each test its own figures first, then those of what it contains
+        own = [r for r in rows if r.get("depth", {}).get("value") == "0"]
+        return next((found for test in tests for pool in (own, rows) if (found := [r for r in pool if test(r)])), rows)
     kept: set[int] = set()
     for subject in dict.fromkeys(r["subject"]["value"] for r in rows):
         own = [r for r in rows if r["subject"]["value"] == subject]
@@ -437,6 +453,8 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
         return out
     if the_plan.shape == "count":
         members = {r["subject"]["value"] if "subject" in r else r["answer"]["value"] for r in rows}
+        if u.cls == "Company" and u.relation in ("operator", "partner"):
+            members = {m for m in members if vocab.types.get(m) == "Company"}  # "几家企业": not the governments
         if not members:  # nothing found is not a count of zero: the graph may simply not know them
             out["interpretation"] += "; none found in the graph"
             return out

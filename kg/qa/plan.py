@@ -204,6 +204,12 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             and any(vocab.types.get(e) in ("Center", "Cluster") for e in entities):
         # "which China Telecom facility is the X center in": the company only qualifies; X is asked about
         entities = [e for e in entities if vocab.types.get(e) not in AGENTS]
+    if u.count and u.relation in ("operator", "partner") and entities and not u.yes_no and u.cls in AGENTS:
+        if u.cls in COUNTED_BY and not u._members:  # a figure the sources state comes first, then the graph's (see ask)
+            return Plan(_figures({"metric": [SL[COUNTED_BY[u.cls]]]}, restrictions), "value",
+                        f"{COUNTED_BY[u.cls]} of {entities[0]}", _scope_query(_entity_scope(entities[0])))
+        related = _relation_plan(u, vocab, entities)
+        return Plan(related.sparql, "count", f"{related.interpretation}; counted")
     if u.relation in ("operator", "partner") and entities and entities[0] in u.itself:
         return None  # who runs a thing the graph does not know is not whom the place around its name partners
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
@@ -235,8 +241,9 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         restrictions = restrictions + ([f"FILTER(?kind = {SL.total.n3()})"] if u.metric == "computing_power" and not u.kind else [])
         return Plan(_figures(bindings, restrictions), "aggregate", f"sum of {u.metric} over {', '.join(named[:5])}",
                     _scope_query(_listed_scope(named[:5])))
-    if u.metric and u.total and u.threshold is None and not u.superlative and not u.yes_no and (
-            u.cls or entities and vocab.types.get(entities[0]) in _GROUPS):
+    if u.metric and u.total and u.threshold is None and not u.superlative and not u.yes_no and u.cls \
+            and COUNTED_BY.get(u.cls) != u.metric:  # "一共建成多少个数据中心": the class word is what is counted
+        # "各集群的算力合计": a sum over the members; "宁夏一共有多少机架" asks Ningxia's own figure first (see ask)
         return _aggregate_plan(u, vocab, bindings, restrictions)
     if u.metric and entities and u.threshold is None and not (u.superlative and u.cls):
         scope = _own_scope(entities[0]) if entities[0] in u.itself else _entity_scope(entities[0])
@@ -245,12 +252,19 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
         cls = u.cls or "Cluster"
         scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)
+        if entities and not u.yes_no and cls in ("Center", "Park"):
+            # "the Beijing centers", "China Telecom's centers": the class within a place, or run by a company
+            e = URIRef(entities[0]).n3()
+            scope += f" ?subject sl:operator {e} ." if vocab.types.get(entities[0]) in AGENTS \
+                else f" ?subject (sl:locatedIn|sl:partOf)+ {e} ."
         sparql = _figures(bindings, filters, ascending=u.superlative == "min")
         what = f"whether {entities[0]} has {u.metric}" if u.yes_no and entities else f"{cls} entities by {u.metric}"
         if u.comparator and u.threshold is not None:
             what += f" {u.comparator} {u.threshold!r}" + (f" {u.threshold_unit}" if u.threshold_unit else "")
         if u.superlative:
             what += f", {u.superlative} (top {u.top})"
+        if entities and not u.yes_no and cls in ("Center", "Park"):
+            what += f"; only those of {entities[0]}"
         shape = "boolean" if u.yes_no else ("count" if u.count else "list")
         known = _figures({k: v for k, v in bindings.items() if k != "threshold"}, restrictions) if u.yes_no else None
         return Plan(sparql, shape, ("number of " if u.count else "") + what, _scope_query(scope), known)
@@ -304,7 +318,7 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> 
         # "X包括哪些园区", "Which parks does X consist of": its parts, or the districts it lies in
         props = ["sl:partOf", "sl:locatedIn"]
         pattern = "{ ?answer sl:partOf|sl:locatedIn ?entity }"
-        if u.cls in ("District", "City"):
+        if u.cls in ("District", "City", "Park"):  # "起步区分布在哪些园区": the parks it lies in
             pattern += " UNION { ?entity sl:locatedIn ?answer }"
         inverse = True
     elif u.relation == "partner":

@@ -299,6 +299,8 @@ class Vocabulary:
         return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
 
 
+_SIMPLIFIED_TOO = {"昇"}  # folded to 升 for matching, yet written so in simplified brand names
+
 _STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
 
 
@@ -488,7 +490,9 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     """Read a question into the pieces a query is built from."""
     folded = fold(question)
     is_zh = has_cjk(question)
-    script = "zh-Hant" if is_zh and folded != question else ("zh" if is_zh else "en")
+    # a character simplified text keeps in names (昇腾) does not make a question traditional
+    changed = {a for a, b in zip(question, folded, strict=False) if a != b} if len(question) == len(folded) else {""}
+    script = "zh-Hant" if is_zh and changed - _SIMPLIFIED_TOO else ("zh" if is_zh else "en")
     u = Understanding(lang="zh" if is_zh else "en", script=script)
     text = folded.lower()
     masked = list(text)
@@ -538,6 +542,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     plain = counted
     for word in lex["not_metric"]["facility"]:
         plain = _blanked(plain, word)
+        # "有哪些算力中心": the facility word is the class asked, no metric word at all
+        counted = re.sub(rf"([哪几][个座些家]?|多少个?){re.escape(word)}", "\x00", counted)
     # a metric word of a facility's name ("算力产业园占地多少") counts only when no other metric word is asked
     hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(plain, words))] \
         or [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(counted, words))]
@@ -589,7 +595,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.top = int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw) + 1
         u.superlative = u.superlative or "max"
     u.total = bool(_hit(rest, intent["total"])) or bool(_hit(rest, intent["total_of_group"]) and _hit(rest, intent["group"]))
-    u.count = bool(_hit(rest, intent["count"])) and (u.metric is None or u.threshold is not None)
+    u.count = bool(_hit(rest.replace("哪几", "哪"), intent["count"])) and (u.metric is None or u.threshold is not None)
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
     u.one_of = bool(_hit(rest, intent["one_of"]))
@@ -641,7 +647,7 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
     """The relation a question asks for: who runs or built it, where it is, what it belongs to.
     A question for an amount ("多少个", "how many") asks for a figure or a count, not a relation,
     unless it also asks who; a question for who asks for the entity even if it names a metric ("哪两家企业共同投资")."""
-    asks_amount = bool(_AMOUNT.search(rest))
+    asks_amount = bool(_AMOUNT.search(rest.replace("哪几", "哪")))  # "哪几个园区" asks which
     ranks = [w for k in ("comparative_max", "comparative_min", "superlative_max", "superlative_min") for w in intent[k]]
     # "与哪个城市签署了算力合作协议": which one of a class, not a figure (unless it asks the most or more)
     # ("哪些集群总投资超过600亿元" asks which pass a bound: a figure question)
@@ -651,15 +657,22 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
     # "A的合作企业中有没有B": whether two named things are partners, whatever metric word is said
     pair = len({iri for _, iri in u.entities}) >= 2 and not asks_amount and u.comparator is None and bool(
         _hit(rest, intent["yes_no_zh"]) or rest.strip().split(" ", 1)[0] in intent["yes_no_en"])
+    # "How many companies signed with X", "共有几家企业参与建设": a count of X's partners or builders
+    counted = asks_amount and u.cls in AGENTS and u.metric in (None, "enterprise_count") and u.comparator is None
     for name in ("contains", "operator", "part_of", "partner", "member_of", "located_in"):
         if _hit(rest, intent[name]) and not (name in ("located_in", "contains") and u.metric):
             if (u.metric and name in ("operator", "partner") or asks_amount) and not (asks_who and not asks_amount) \
-                    and not (pair and name in ("operator", "partner")):
+                    and not ((pair or counted) and name in ("operator", "partner")):
                 continue  # "投入运营的机架有多少": a figure, not who runs it
             u.relation = name
             break
-    if u.relation is None and asks_who and not asks_amount and _hit(rest, intent["built"]):
+    if u.relation is None and (asks_who and not asks_amount or counted) and _hit(rest, intent["built"]):
         u.relation = "operator"  # "由哪家公司建设", "which company built"
+    if counted and u.relation in ("operator", "partner"):
+        u.metric = None
+    if u.relation is None and asks_which and u.cls in ("District", "City", "Province", "Park") and not asks_amount \
+            and not u.metric and u.entities:
+        u.relation = "located_in"  # "X在南京哪个区域", "X in which district": where X is
     if u.relation in ("operator", "partner") and asks_who and not asks_amount:
         u.metric = u.kind = None
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
