@@ -860,3 +860,11 @@ def test_a_lead_may_give_its_topics_figures_before_naming_it() -> None:
 def test_the_parts_of_a_total_in_brackets_are_no_totals(text: str, expected: list) -> None:
     assert [f.value for f in read(text).facts if f.value is not None] == [pytest.approx(v) for v in expected]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the low end of a range whose unit follows the high end counts nothing (a rack's power, no second rack count)
+    ("江城智算中心规划容纳1万个机柜(8-22kw)。", [10000]),
+    ("江城智算中心规划容纳机柜6000个(单机柜功率6~8kW)。", [6000]),
+])
+def test_the_low_end_of_a_range_is_no_count(text: str, expected: list) -> None:
+    assert [f.value for f in read(text).facts if f.value is not None and f.metric == "rack_count"] == expected
