@@ -228,7 +228,8 @@ def _scope_regex() -> re.Pattern[str]:
     for name in table:
         words = cue_regex(cue_words(table, name)).pattern
         # a whole opens its clause (目前,全国…; By 2025, China's …), not 我国首个, 服务全省 inside one
-        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:{words}))")
+        # …, while the country's total …: a conjunction may open the clause before the whole
+        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:(?:而|且|while|whereas|and|but)\\s+|而|且)?(?:{words}))")
     return re.compile("|".join(parts), re.I)
 
 
@@ -376,6 +377,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         site = any(w in sentence.text[head : min(phrase_end, head + 10)] for w in _site_nouns_zh())
         if bound or not site:
             return None, "modifier"
+    if _generic(sentence.text, q.start):
+        return None, "generic"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
     if is_whole:
         return entity, "scope"
@@ -466,6 +469,23 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
     return False
 
 
+@cache
+def _generic_opener() -> re.Pattern[str]:
+    words = cue_regex(tuple(_subject_words()["generic_openers"])).pattern
+    return re.compile(rf"\s*(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
+
+
+def _generic(text: str, q_start: int) -> bool:
+    """Whether the figure's clause, or the bracket it stands in, opens with one unit of a kind (单台价格约100万元,
+    一台中等规模的智算中心建设成本约20亿元): a figure about any such unit, no named thing's."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q_start)), default=0)
+    bracket = max(text.rfind("(", 0, q_start), text.rfind("（", 0, q_start))
+    starts = [clause_start]
+    if bracket >= 0 and not re.search(r"[)）]", text[bracket:q_start]):
+        starts.append(bracket + 1)
+    return any(_generic_opener().match(text, s) for s in starts)
+
+
 # ------------------------------------------------------------------ relations
 _BULLET = re.compile(r"\s*(?:[-–•·●▪■◆*]\s|[①-⑩]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d))")
 _PRONOUN_START = re.compile(r"\s*(?:其(?![中他余实次])|它的|(?:its|their)(?![A-Za-z]))", re.I)
@@ -550,7 +570,8 @@ def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> 
 def _equals() -> re.Pattern[str]:
     """An equality word a few characters after a figure (1P算力相当于…, 1 PF is equal to …)."""
     # a precision tag may stand between the unit and the equality word: 1 PFlops@fp16约等于…
-    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?[^，,。；;:：()（）\d]{0,10}?(?:"
+    # "A 1 EFLOPS computing system can complete …": in English the noun of the unit may stand in between
+    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?(?:[^，,。；;:：()（）\d]{0,10}?|[A-Za-z\s-]{0,24}?)(?:"
                       + cue_regex(cue_words(lexicon(), "unit_definition")).pattern + ")", re.I)
 
 
@@ -562,6 +583,18 @@ def _is_restatement(q: Quantity, quantities: list[Quantity], text: str) -> bool:
     return any(other.end <= q.start and other.unit == q.unit and other.family == q.family and other.value
                and abs(other.value - q.value) <= 0.02 * abs(other.value) and _RESTATED.match(text[other.end : q.start])
                for other in quantities)
+
+
+def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metric: str) -> bool:
+    """Whether the figure stands in a bracket opened right after a figure of the same metric and unit: a breakdown of
+    that total (4000万千瓦(风电2500万千瓦、光伏1500万千瓦), "12,000 racks (8,000 built, 4,000 planned)") whose parts,
+    with no kind to tell them apart, would read as totals of their own. A kind tells computing power apart, so the
+    caller keeps those."""
+    bracket = max(text.rfind("(", 0, q.start), text.rfind("（", 0, q.start))
+    if bracket < 0 or re.search(r"[)）]", text[bracket:q.start]):
+        return False
+    return any(m == metric and p.family == q.family and p.unit == q.unit and p.end <= bracket
+               and not text[p.end : bracket].strip() for p, m in totals)
 
 
 def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
@@ -593,6 +626,12 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     first_sentence: dict[str, tuple[int, int]] = {}
     explicit_location: set[str] = set()
     pub_year = cleaned.published.year if cleaned.published else None
+    named_at: dict[str, int] = {}  # where each thing is first named (not pointed at)
+    for m in raw_mentions:
+        if m.entity is not None and not m.anaphor:
+            named_at.setdefault(m.entity.key, m.start)
+    built_at = {key: at for key, at in named_at.items()
+                if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
     previous: Entity | None = None  # the last thing built or run named in the sentence before
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
@@ -628,6 +667,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         prev_end = 0
         measured: tuple[int, str, str | None, str] | None = None  # the last figure's end, family, unit and metric
         definitions = _unit_definitions(quantities, sentence.text)
+        totals: list[tuple[Quantity, str]] = []  # the figures read so far in the sentence, with their metric
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
@@ -638,6 +678,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                     and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
                 metric = measured[3]
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
+            if metric is not None and metric != "computing_power" and _a_part_of(q, sentence.text, totals, metric):
+                continue  # 装机4000万千瓦(风电2500万千瓦、光伏1500万千瓦): the parts of a total in brackets, no totals
+            if metric is not None:
+                totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
                                         or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
@@ -650,6 +694,11 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
+            if (attachment == "topic" and subject is not None and named_at.get(subject.key, 0) >= end
+                    and any(at < end and other != subject.key for other, at in built_at.items())):
+                # a lead may give the topic's figures before naming it, but once another thing built was named,
+                # a figure before the topic's name is as likely that thing's: left out
+                subject = None
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)):
                 subject = None  # precision first: a guess is left out
             if subject is None:

@@ -263,6 +263,7 @@ _NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|
 
 
 # a daily or yearly average is a rate (日均新增1.2EFLOPS)
+_RANGE_DASH = re.compile(r"\s*[-–—~～]\s*\d")
 _RATE_BEFORE = re.compile(r"(?:日均|月均|年均|每日|每天)[^，,。；;\d]{0,4}$|(?<![A-Za-z])(?:daily|a day)\s+$", re.I)
 _CLASS_OF_PROJECTS = re.compile(r"\s*(?:以上|及以上)?(?:的)?(?:重大|重点)?(?:项目|projects?\b)", re.I)
 
@@ -391,6 +392,8 @@ def find(sentence: str) -> list[Quantity]:
                 continue  # 39AI, 5G: a number run into a word is part of a name
             if not value.is_integer():  # a count is whole: "a PUE of 1.15" counts nothing
                 continue
+            if _RANGE_DASH.match(sentence, pos):
+                continue  # 机柜(8-22kW): the low end of a range whose unit follows the high end counts nothing
             noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
             if noun is None or value == 1 or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
                 continue  # 1栋数据中心机楼 is "a building", not a count of one

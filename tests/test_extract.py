@@ -888,3 +888,53 @@ def test_a_place_of_cause_or_condition_gets_the_figure_it_owns(text: str, subjec
 def test_a_sum_after_a_list_goes_to_the_place_or_site_holding_it() -> None:
     text = "乌兰察布市先后引进华为乌兰察布云数据中心、快手乌兰察布智算中心等项目,总投资规模300亿元。"
     assert [(f.subject.zh, f.metric) for f in read(text).facts if f.value is not None] == [("乌兰察布", "investment")]
+
+
+# Figures a page gives about no named thing: a unit explained, the whole country after a conjunction, one unit of a
+# kind, a thing met before the page's topic is named; and a center pointed at by 该数据中心 (audit of fresh pages)
+NO_NAMED_THING = [
+    ("江城智算中心算力达800P(1万P即每秒完成1万亿亿次运算)。", [("Jiangcheng Intelligent Computing Center", 800)]),
+    ("The Binhai Supercomputing Center offers 500 PFLOPS. A 1 EFLOPS computing system can perform a quintillion "
+     "operations each second.", [("Binhai Supercomputing Center", 500)]),
+    ("The Binhai Supercomputing Center hosts 3,000 racks, and the country's capacity now stands at 300 EFLOPS.",
+     [("Binhai Supercomputing Center", 3000)]),
+    ("江城智算中心已投运。智算服务器单价很高(如单台价格约200万元)。", []),
+    ("江城智算中心已投运。一台中等规模(约300台服务器)智算中心的建设成本约为15亿元。", []),
+    ("A new data center is being built in the Binhai Industrial Park. When fully operational, the site will host "
+     "2,000 racks. "
+     "The Binhai Data Center opened in May. The Binhai Data Center has 800 racks.", [("Binhai Data Center", 800)]),
+    ("作为江城数据中心集群的重大项目,中国电信江城数据中心配置了先进设备。据悉,该数据中心占地约300亩。",
+     [("China Telecom Jiangcheng Data Center", 0.2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_NAMED_THING)
+def test_figures_about_no_named_thing_are_left_out(text: str, expected: list) -> None:
+    facts = [(f.subject.en, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(name, pytest.approx(v)) for name, v in expected]
+
+
+def test_a_lead_may_give_its_topics_figures_before_naming_it() -> None:
+    facts = read("算力规模达12万P,居全国前列。江城数据中心集群是国家数据中心集群之一。江城数据中心集群机架达3万架。").facts
+    assert {(f.subject.en, f.metric, f.value) for f in facts if f.value is not None} >= {
+        ("Jiangcheng Data Center Cluster", "computing_power", 120000), ("Jiangcheng Data Center Cluster", "rack_count", 30000)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parts of a total in brackets, with no kind to tell them apart, are no totals of their own
+    ("截至6月底,张家口市风光累计并网装机容量达4000万千瓦(风电2500万千瓦、光伏1500万千瓦)。", [40000000]),
+    ("江城数据中心集群已投运机架3万架(大型数据中心机架2万架、中小型1万架)。", [30000]),
+    # computing power's parts have a kind each and stay
+    ("江城智算中心算力总规模达1000P(通用算力200P、智能算力800P)。", [1000, 200, 800]),
+])
+def test_the_parts_of_a_total_in_brackets_are_no_totals(text: str, expected: list) -> None:
+    assert [f.value for f in read(text).facts if f.value is not None] == [pytest.approx(v) for v in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the low end of a range whose unit follows the high end counts nothing (a rack's power, no second rack count)
+    ("江城智算中心规划容纳1万个机柜(8-22kw)。", [10000]),
+    ("江城智算中心规划容纳机柜6000个(单机柜功率6~8kW)。", [6000]),
+])
+def test_the_low_end_of_a_range_is_no_count(text: str, expected: list) -> None:
+    assert [f.value for f in read(text).facts if f.value is not None and f.metric == "rack_count"] == expected
