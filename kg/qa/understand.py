@@ -242,7 +242,7 @@ class Vocabulary:
                 pool[(start, end, iri)] = score + 3.0
         chosen: list[tuple[int, int, str]] = []
         notes: list[str] = []
-        ranked = sorted(pool.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        ranked = sorted(pool.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][2]))  # ties: the same reading every run
         for (start, end, iri), score in ranked:
             if any(start < e and s < end for s, e, _ in chosen):
                 continue
