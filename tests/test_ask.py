@@ -549,3 +549,19 @@ def test_a_name_several_things_share_is_read_the_same_way_every_run(corpus_store
     settled the same way in every process (string hashing differs between runs)."""
     seen = {_ask(corpus_store, "天河超级计算机的峰值性能是多少?")["interpretation"] for _ in range(3)}
     assert len(seen) == 1 and "天河区" not in next(iter(seen)).split(";")[0]
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("中国电信庚辛数据中心一期和二期一共有多少机架?", 8000),  # one figure each phase, added
+    ("中国电信庚辛数据中心二期比一期多多少机架?", 4000),
+])
+def test_two_phases_of_one_thing_are_two_entities(phases_store, question, value) -> None:
+    assert [a["value"] for a in _ask(phases_store, question)["answers"]] == [value]
+
+
+def test_which_districts_a_cluster_covers(corpus_store) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    u = understand("天府数据中心集群覆盖成都的哪几个区?", vocabulary(store))
+    assert (u.relation, u.cls) == ("contains", "District")
+    u = understand("长沙有哪些国家级超算或大数据中心?", vocabulary(store))
+    assert u.unknown == [] and u.cls == "Center"  # 哪些 and 或 end no name

@@ -332,6 +332,11 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
             k = min(near)[1]
             s, e, iri = out[k]
             if _phase(vocab.labels.get(iri, {}).get("en", "").lower()) is not None:
+                # "X一期和二期", "stage II than stage I": a second phase of the same whole, named where it is said
+                whole = vocab.whole_of.get(iri)
+                if whole and (other := vocab.phases.get((whole, n))) and other != iri \
+                        and not any(i == other for _, _, i in out):
+                    out.append((m.start(), m.end(), other))
                 continue
             child = vocab.phases.get((iri, n))
             if child:
@@ -339,7 +344,7 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
                 notes[:] = [note for note in notes if not note.startswith(f"took '{text[s:e]}' as")]
             else:
                 notes.append(f"no phase {n} of {iri} in the graph, so the whole of it")
-    return out
+    return sorted(out)
 
 
 def _phase_fit(question: str, label: str) -> float:
