@@ -414,7 +414,8 @@ def phases_store(tmp_path_factory):
         "racks.\n", encoding="utf-8")
     (root / "docs" / "d.txt").write_text(
         "庚辛数据中心一期投运\n\n中国电信庚辛数据中心位于庆阳市,由中国电信投资建设。中国电信庚辛数据中心一期已建成标准机架2000架,"
-        "中国电信庚辛数据中心二期规划标准机架6000架。截至2024年底,庆阳市已建成和在建数据中心共19个,其中在建数据中心4个。\n",
+        "中国电信庚辛数据中心二期规划标准机架6000架。截至2024年底,庆阳市已建成和在建数据中心共19个,其中在建数据中心4个,"
+        "已建成标准机架3万架。\n",
         encoding="utf-8")
     (root / "docs" / "e.txt").write_text("壬癸智算中心揭牌\n\n壬癸智算中心位于芜湖市,由中国电信和华为共同投资建设。\n",
                                          encoding="utf-8")
@@ -565,3 +566,11 @@ def test_which_districts_a_cluster_covers(corpus_store) -> None:
     assert (u.relation, u.cls) == ("contains", "District")
     u = understand("长沙有哪些国家级超算或大数据中心?", vocabulary(store))
     assert u.unknown == [] and u.cls == "Center"  # 哪些 and 或 end no name
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("庆阳的数据中心一共有多少机架?", 30000),  # the total the source states for the city
+    ("庆阳各数据中心的机架合计是多少?", 16000),  # asked member by member: the sum of the centers' figures
+])
+def test_in_total_is_the_stated_whole_unless_asked_member_by_member(phases_store, question, value) -> None:
+    assert [a["value"] for a in _ask(phases_store, question)["answers"]] == [value]

@@ -467,6 +467,14 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
     if the_plan.shape == "choose":
         return _choose(out, u, rows, vocab)
     if the_plan.shape == "aggregate":
+        named = {i for _, i in u.entities}
+        own = [r for r in rows if r["depth"]["value"] == "0" and r["subject"]["value"] in named] if len(named) == 1 else []
+        if own and not _EACH.search(out["question"].lower()):
+            # "乌兰察布一共投资了多少": the total the sources state for the whole, not the sum of what the graph knows
+            whole = own[0]["subject"]["value"]
+            out["interpretation"] = _named(f"{u.metric} of {whole}; the figure stated for the whole", vocab, u.script)
+            return _figure_answers(out, replace(the_plan, shape="value"), own, u, vocab)
+        rows = [r for r in rows if r["depth"]["value"] != "0" or not own]
         total = _aggregate(rows, u.statuses)
         if total is None:
             out["interpretation"] += "; no figures to add up in one unit"
@@ -499,6 +507,8 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
         return out
     return _figure_answers(out, the_plan, rows, u, vocab)
 
+
+_EACH = re.compile(r"各|所有|每个|每一|\beach\b|\bevery\b|\ball\b")  # a sum asked member by member
 
 FACTS_SHOWN = 12  # figures shown when the question was only partly understood
 

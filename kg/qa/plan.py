@@ -368,7 +368,10 @@ def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, lis
     group = next((iri for _, iri in u.entities if vocab.types.get(iri) in _GROUPS), None)
     scope = f"?subject a sl:{cls} . BIND(?subject AS ?holder) BIND(0 AS ?depth)"
     if group is not None:
-        scope += f" ?subject (sl:partOf|sl:locatedIn)+ {URIRef(group).n3()} ."
+        # its members (depth 1), and the group itself (depth 0): a total the sources state for the whole
+        g = URIRef(group).n3()
+        scope = (f"{{ ?subject a sl:{cls} ; (sl:partOf|sl:locatedIn)+ {g} . BIND(1 AS ?depth) }} UNION "
+                 f"{{ BIND({g} AS ?subject) BIND(0 AS ?depth) }} BIND(?subject AS ?holder)")
     if u.metric == "computing_power" and not u.kind:
         restrictions = [*restrictions, f"FILTER(?kind = {SL.total.n3()})"]  # never add AI or HPC parts to totals
     where = f" of {group}" if group else ""
