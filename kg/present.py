@@ -268,6 +268,7 @@ _ZH_PHRASES = [
     (r"none found in the graph", "图谱中未找到可计数的对象"),
     (r"no such figure in the graph", "图谱中没有这项数值,无从判断"),
     (r"^counted$", "计数"),
+    (r"^none there in the graph$", "图谱中那里没有"),
     (r"^the figure stated for the whole$", "取来源所述的整体数值"),
     (r"^only those of (.+)$", r"限\1的"),
     (r"no figure of its own, so the sum over its clusters", "没有它本身的数值,改为其各集群之和"),

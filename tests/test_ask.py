@@ -574,3 +574,16 @@ def test_which_districts_a_cluster_covers(corpus_store) -> None:
 ])
 def test_in_total_is_the_stated_whole_unless_asked_member_by_member(phases_store, question, value) -> None:
     assert [a["value"] for a in _ask(phases_store, question)["answers"]] == [value]
+
+
+def test_each_named_thing_with_its_own_class_word_is_that_class(corpus_store) -> None:
+    """"the Yangtze River Delta demonstration-zone cluster … the Wuhu cluster": not a list, yet each name is
+    followed by its own class word, so the first is the cluster named like it, not the hub."""
+    result = _ask(corpus_store, "Does the Yangtze River Delta demonstration-zone cluster cooperate with the Wuhu cluster?")
+    assert result["interpretation"].startswith("is Yangtze River Delta Ecological Green Integrated Development "
+                                               "Demonstration Zone data center cluster partner Wuhu")
+
+
+def test_what_a_company_runs_in_a_place_is_only_what_it_runs_there(corpus_store) -> None:
+    result = _ask(corpus_store, "华为在韶关建设了哪些中心?")
+    assert result["answers"] == [] and "韶关由华为建设运营的中心" in result["interpretation"]

@@ -287,6 +287,10 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
     fits = list(dict.fromkeys(r["answer"]["value"] for r in rows if r["answer"]["value"] in vocab.labels))
     agent, *place = replaced
     what = f"{u.cls or 'Center'} entities run by {agent}" + (f" in {place[0]}" if place else "")
+    if not fits and u.relation == "operator" and place and not u.metric:
+        # "华为在韶关建设了哪些中心": none there is the answer, not every center it runs elsewhere
+        return {"question": question, "lang": u.lang, "answers": [], "boolean": None, "sparql": sparql, "evidence": [],
+                "interpretation": _named(f"{what}; none there in the graph", vocab, u.script)}, u
     if not fits:
         return None, u
     if u.metric:

@@ -382,7 +382,7 @@ def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, lis
 def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | None:
     """"China Mobile's center in Hohhot", "中国联通在呼和浩特的数据中心": the entities of the class named, run by the
     company named (or a branch of it, "China Mobile Anhui") and in the place named. (SPARQL, the entities it replaces)."""
-    if u.relation not in (None, "located_in"):
+    if u.relation not in (None, "located_in", "operator"):  # "华为在韶关建设了哪些中心": what it runs there
         return None
     named = list(dict.fromkeys(iri for _, iri in u.entities))
     agents = [iri for iri in named if vocab.types.get(iri) in AGENTS]

@@ -835,14 +835,17 @@ def _share_the_class(u: Understanding, vocab: Vocabulary, rest: str) -> None:
     Only a list: in "甲公司在芜湖的产业园" the place says where, it names no park."""
     if len({iri for _, iri in u.entities}) < 2:
         return
-    for (a, first), (b, _) in zip(u.entities, u.entities[1:], strict=False):
-        gap = rest[a + len(u.said.get(first, "")):b]
-        if not re.fullmatch(r"[\s、,，和与及或]*(?:and|or|以及)?[\s,，]*(?:the\s+)?", gap):
-            return
     named = {vocab.types.get(iri) for _, iri in u.entities} & {"Cluster", "Center", "Park", "Hub"}
     cls = u.cls or (next(iter(named)) if len(named) == 1 else None)  # "the Wuhu or the Qingyang cluster"
     if cls is None or cls not in named and u.cls_pos < max(p for p, _ in u.entities):
         return
+    words = "|".join(map(re.escape, sorted(questions()["class"][cls], key=len, reverse=True)))
+    for (a, first), (b, _) in zip(u.entities, u.entities[1:], strict=False):
+        gap = rest[a + len(u.said.get(first, "")):b]
+        # a list, or each item with its own class word ("the A demonstration-zone cluster and the Wuhu cluster")
+        if not re.fullmatch(r"[\s、,，和与及或]*(?:and|or|以及)?[\s,，]*(?:the\s+)?", gap) \
+                and not re.match(rf"\s*(?:[a-z-]+\s+){{0,2}}(?:{words})\b|[\u4e00-\u9fff]{{0,4}}(?:{words})", gap):
+            return
     shared = []
     for pos, iri in u.entities:
         if vocab.types.get(iri) not in (cls, "Company", "Organization"):
