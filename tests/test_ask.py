@@ -587,3 +587,23 @@ def test_each_named_thing_with_its_own_class_word_is_that_class(corpus_store) ->
 def test_what_a_company_runs_in_a_place_is_only_what_it_runs_there(corpus_store) -> None:
     result = _ask(corpus_store, "华为在韶关建设了哪些中心?")
     assert result["answers"] == [] and "韶关由华为建设运营的中心" in result["interpretation"]
+
+
+def test_which_centers_of_a_place_are_on_a_national_list(tmp_path) -> None:
+    """Members of a list (an Initiative), kept to the place the question names; the list alone is no place."""
+    def center(zh: str, en: str) -> dict:
+        return {"zh": zh, "en": en, "type": "Center"}
+    listed = {"zh": "国家绿色数据中心名单", "en": "national green data center list", "type": "Initiative"}
+    facts = [
+        {"subject": center("甲乙绿色数据中心", "Jiayi Green Data Center"), "metric": "member_of", "value": listed, "doc": "n1"},
+        {"subject": center("甲乙绿色数据中心", "Jiayi Green Data Center"), "metric": "located_in",
+         "value": {"zh": "中卫", "en": "Zhongwei", "type": "City"}, "doc": "n1"},
+        {"subject": center("丙丁绿色数据中心", "Bingding Green Data Center"), "metric": "member_of", "value": listed,
+         "doc": "n2"},
+        {"subject": center("丙丁绿色数据中心", "Bingding Green Data Center"), "metric": "located_in",
+         "value": {"zh": "芜湖", "en": "Wuhu", "type": "City"}, "doc": "n2"},
+    ]
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
+    result = _ask(tmp_path / "s", "哪些宁夏数据中心入选了国家绿色数据中心名单?")
+    assert [a["label"] for a in result["answers"]] == ["甲乙绿色数据中心"]

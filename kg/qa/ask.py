@@ -294,6 +294,7 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
     if not fits:
         return None, u
     if u.metric:
+        fits = [f for f in fits if vocab.whole_of.get(f) not in fits]  # a phase of another fit is part of it
         if len(fits) > 1:
             return None, u
         pos = min(p for p, iri in u.entities if iri in replaced)

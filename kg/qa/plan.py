@@ -284,6 +284,15 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         else:
             sparql = f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ ?answer a sl:{u.cls} }}"
         return Plan(sparql, "count", f"number of {u.cls}" + (f" in {entities[0]}" if entities else ""))
+    lists = [e for e in entities if vocab.types.get(e) == "Initiative"]
+    if u.cls and lists and not u.metric and not u.yes_no and not u.count and u.relation in (None, "member_of"):
+        # "Which Ningxia data centers are on the national green list": members of the list, in the place named
+        places = [e for e in entities if vocab.types.get(e) in _GROUPS | {"Park", "Cluster"}]
+        where = f" ?answer (sl:locatedIn|sl:partOf)+ {URIRef(places[0]).n3()} ." if places else ""
+        sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer WHERE {{ ?answer sl:memberOf {URIRef(lists[0]).n3()} ; "
+                  f"a sl:{u.cls} .{where} }}")
+        return Plan(sparql, "relation", f"inverse member_of of {lists[0]}, only {u.cls}"
+                    + (f"; only those of {places[0]}" if places else ""))
     if u.cls and entities and not u.metric and not u.yes_no and vocab.types.get(entities[0]) in _GROUPS | {"Park"} \
             and u.cls != vocab.types.get(entities[0]):
         # "Which two clusters are planned under the hub?": the members of a group
