@@ -188,7 +188,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 r"(?:节点)?的?[^，,。；;—]{0,12}?(?:工程|项目)(?:、[^，,。；;—]{0,24})?\s*(?:——|—|--)\s*[“\"]?",
                 text[my.end - off : mx.start - off]):
             found.append((ex, "part_of", ey))
-    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off) + _built_at(ents, text, off)
     # A、B等项目相继落户C: every thing of the list before 等 lies in C
     settle = "|".join(rel["located_in_zh"])
     for m_list in re.finditer(r"等(?:[0-9一二三四五六七八九十]+(?:个|家|大))?[^，,。；;、]{0,8}?\s*"
@@ -490,6 +490,44 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                         r"(?:项目)?\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                     found.append((ents[k][1], "located_in", ea))
                     k += 1
+    return found
+
+
+def _built_at(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A在P建设X / A在Y枢纽的P集群规划X项目 / A在P投资建设的X: the thing built after the verb lies where the work
+    happens (in a place or park; part of a cluster or hub), and a company doing the work builds it.
+
+    Only the company written right before 在 is the builder (由A在P建设 is the passive of another rule)."""
+    rel = lexicon()["relation"]
+    verbs = "|".join(sorted(rel["built_at_verb_zh"], key=len, reverse=True))
+    found: list[tuple[Entity, str, Entity]] = []
+    sites = PLACES | {"Park", "Cluster", "Hub"}
+    for i, (a, ea) in enumerate(ents):
+        if ea.type not in ("Company", "Organization") + tuple(PLACES) or re.search(r"由\s*$", text[: a.start - off]):
+            continue
+        lead = re.match(r"\s*(?:" + "|".join(rel["built_at_adverb_zh"]) + r")*\s*在\s*(?:[^，,。；;在]{0,8}?(?:——|—))?\s*",
+                        text[a.end - off :])
+        first = next((m for m, e in ents[i + 1 :] if lead is not None and m.start - off == a.end - off + lead.end()), None)
+        if first is None or first.entity is None or first.entity.type not in sites:
+            continue
+        last = first  # through a run of sites written together or joined by 的 (京津冀枢纽的张家口集群)
+        for m, e in ents:
+            if m.start >= last.end and e.type in sites and re.fullmatch(r"的?", text[last.end - off : m.start - off]):
+                last = m
+            elif m.start >= last.end:
+                break
+        verb = re.match(r"\s*(?:" + verbs + r")了?的?\s*[“\"]?", text[last.end - off :])
+        built = next((e for m, e in ents if verb is not None and m.start - off == last.end - off + verb.end()
+                      and e.type in ("Center", "Park")), None)
+        if built is None or last.entity is None:
+            continue
+        site = last.entity
+        if site.type in PLACES:
+            found += [(built, "located_in", p) for p in _places_of_run(ents, first if first.entity.type in PLACES else last)]
+        else:
+            found.append((built, "located_in" if site.type == "Park" else "part_of", site))
+        if ea.type == "Company":
+            found.append((built, "operator", ea))
     return found
 
 
