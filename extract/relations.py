@@ -61,6 +61,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
+            elif re.fullmatch(r",?\s*in\s+(?:the\s+)?", gap) and ea.type in ("Center", "Park") and eb.type in ("Cluster", "Park"):
+                found.append((ea, "located_in", eb))  # the X in the Y cluster (a part of it) / in the Y park
             elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
                 if re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["within_en"]) + r")\s+(?:the\s+)?$", gap):
@@ -221,6 +223,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             found.append((about, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
     out = []
     for s, metric, o in found:
+        if metric == "located_in" and o.type in ("Cluster", "Hub") and (s.type in ("Center", "Park") or o.type == "Hub"):
+            metric = "part_of"  # a thing placed in a cluster or hub (位于X集群, in the X cluster) is a part of it
         if not _types_ok(metric, s, o) and not (metric == "located_in" and (s.key, o.key) in within
                                                  and s.type == o.type == "Center"):
             continue
@@ -477,7 +481,7 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                 and re.fullmatch(r"[,，]\s*(?:具体|主要|分别)?(?:" + spread + r"|位于|坐落于)\s*", gap)
                 and re.search(r"(?:" + "|".join(rel["located_in_zh"]) + ")", placing) and not re.search(r"[,，;；]", placing)):
             found += [(ex, "located_in", p) for p in _place_list(ents, i + 1, text, off)[0]]
-        if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
+        if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park", "Cluster"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
             first = a
             for m, e in reversed(ents[:i]):
                 if m.end == first.start and e.type in PLACES:

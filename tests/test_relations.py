@@ -704,3 +704,17 @@ def test_a_ceremony_at_a_site_places_nothing_built_by_the_host() -> None:
              if f.object is not None}
     assert ("腾讯智算中心", "located_in", "韶关") not in found
     assert ("腾讯智算中心", "operator", "华为") not in found
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a location cue to a cluster or hub says the thing is part of it
+    ("腾讯智算中心落户庆阳数据中心集群,总投资20亿元。", ("腾讯智算中心", "庆阳数据中心集群")),
+    ("位于庆阳数据中心集群的腾讯智算中心已投运。", ("腾讯智算中心", "庆阳数据中心集群")),
+    ("庆阳数据中心集群位于甘肃枢纽。", ("庆阳数据中心集群", "甘肃枢纽")),
+    ("The Harbin Intelligent Computing Center, in the Qingyang data center cluster, went into operation.",
+     ("哈尔滨智算中心", "庆阳数据中心集群")),
+])
+def test_placed_in_a_cluster_is_part_of_it(text: str, pair: tuple[str, str]) -> None:
+    facts = [f for f in read(text.encode()).facts if f.object is not None]
+    assert pair in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of"}
+    assert pair not in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
