@@ -61,6 +61,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
+            elif re.fullmatch(r",?\s*in\s+(?:the\s+)?", gap) and ea.type in ("Center", "Park") and eb.type in ("Cluster", "Park"):
+                found.append((ea, "located_in", eb))  # the X in the Y cluster (a part of it) / in the Y park
             elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
                 found.append((ea, "located_in", eb))
                 if re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["within_en"]) + r")\s+(?:the\s+)?$", gap):
@@ -188,7 +190,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 r"(?:节点)?的?[^，,。；;—]{0,12}?(?:工程|项目)(?:、[^，,。；;—]{0,24})?\s*(?:——|—|--)\s*[“\"]?",
                 text[my.end - off : mx.start - off]):
             found.append((ex, "part_of", ey))
-    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off)
+    found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off) + _built_at(ents, text, off)
     # A、B等项目相继落户C: every thing of the list before 等 lies in C
     settle = "|".join(rel["located_in_zh"])
     for m_list in re.finditer(r"等(?:[0-9一二三四五六七八九十]+(?:个|家|大))?[^，,。；;、]{0,8}?\s*"
@@ -221,6 +223,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             found.append((about, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
     out = []
     for s, metric, o in found:
+        if metric == "located_in" and o.type in ("Cluster", "Hub") and (s.type in ("Center", "Park") or o.type == "Hub"):
+            metric = "part_of"  # a thing placed in a cluster or hub (位于X集群, in the X cluster) is a part of it
         if not _types_ok(metric, s, o) and not (metric == "located_in" and (s.key, o.key) in within
                                                  and s.type == o.type == "Center"):
             continue
@@ -477,7 +481,7 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                 and re.fullmatch(r"[,，]\s*(?:具体|主要|分别)?(?:" + spread + r"|位于|坐落于)\s*", gap)
                 and re.search(r"(?:" + "|".join(rel["located_in_zh"]) + ")", placing) and not re.search(r"[,，;；]", placing)):
             found += [(ex, "located_in", p) for p in _place_list(ents, i + 1, text, off)[0]]
-        if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
+        if eb.type in INFRASTRUCTURE and ea.type in PLACES | {"Park", "Cluster"} and re.fullmatch(r"(?:内|境内|里)?的[“\"]?", gap):
             first = a
             for m, e in reversed(ents[:i]):
                 if m.end == first.start and e.type in PLACES:
@@ -490,6 +494,44 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
                         r"(?:项目)?\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                     found.append((ents[k][1], "located_in", ea))
                     k += 1
+    return found
+
+
+def _built_at(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A在P建设X / A在Y枢纽的P集群规划X项目 / A在P投资建设的X: the thing built after the verb lies where the work
+    happens (in a place or park; part of a cluster or hub), and a company doing the work builds it.
+
+    Only the company written right before 在 is the builder (由A在P建设 is the passive of another rule)."""
+    rel = lexicon()["relation"]
+    verbs = "|".join(sorted(rel["built_at_verb_zh"], key=len, reverse=True))
+    found: list[tuple[Entity, str, Entity]] = []
+    sites = PLACES | {"Park", "Cluster", "Hub"}
+    for i, (a, ea) in enumerate(ents):
+        if ea.type not in ("Company", "Organization") + tuple(PLACES) or re.search(r"由\s*$", text[: a.start - off]):
+            continue
+        lead = re.match(r"\s*(?:" + "|".join(rel["built_at_adverb_zh"]) + r")*\s*在\s*(?:[^，,。；;在]{0,8}?(?:——|—))?\s*",
+                        text[a.end - off :])
+        first = next((m for m, e in ents[i + 1 :] if lead is not None and m.start - off == a.end - off + lead.end()), None)
+        if first is None or first.entity is None or first.entity.type not in sites:
+            continue
+        last = first  # through a run of sites written together or joined by 的 (京津冀枢纽的张家口集群)
+        for m, e in ents:
+            if m.start >= last.end and e.type in sites and re.fullmatch(r"的?", text[last.end - off : m.start - off]):
+                last = m
+            elif m.start >= last.end:
+                break
+        verb = re.match(r"\s*(?:" + verbs + r")了?的?\s*[“\"]?", text[last.end - off :])
+        built = next((e for m, e in ents if verb is not None and m.start - off == last.end - off + verb.end()
+                      and e.type in ("Center", "Park")), None)
+        if built is None or last.entity is None:
+            continue
+        site = last.entity
+        if site.type in PLACES:
+            found += [(built, "located_in", p) for p in _places_of_run(ents, first if first.entity.type in PLACES else last)]
+        else:
+            found.append((built, "located_in" if site.type == "Park" else "part_of", site))
+        if ea.type == "Company":
+            found.append((built, "operator", ea))
     return found
 
 

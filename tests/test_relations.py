@@ -680,3 +680,41 @@ def test_a_park_that_is_an_area_of_a_zone_lies_in_it() -> None:
     text = "兰州新区智算产业园作为兰州高新区的核心区域,已形成以数据中心为主导的产业格局。"
     facts = {(f.metric, f.object.zh) for f in read(text.encode()).facts if f.subject.zh == "兰州新区智算产业园" and f.object}
     assert {("part_of", "兰州高新区"), ("located_in", "兰州高新区")} <= facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company before 在 builds the thing after the verb, which lies where the work happens
+    ("腾讯在庆阳数据中心集群建设腾讯智算中心。", {("腾讯智算中心", "part_of", "庆阳数据中心集群"), ("腾讯智算中心", "operator", "腾讯")}),
+    ("中国移动在韶关市浈江区投资建设中国移动粤港澳大湾区数据中心。",
+     {("中国移动粤港澳大湾区数据中心", "located_in", "浈江区"), ("中国移动粤港澳大湾区数据中心", "located_in", "韶关")}),
+    # 规划/布局 by a company is building; a site reached through 的 and a dash is the last one written
+    ("万国数据在核心节点——京津冀枢纽的张家口集群规划万国数据华北数据中心项目。",
+     {("万国数据华北数据中心", "part_of", "张家口数据中心集群"), ("万国数据华北数据中心", "operator", "万国数据")}),
+    ("中国电信将在和林格尔新区建设中国电信云计算内蒙古信息园二期。",
+     {("中国电信云计算内蒙古信息园二期", "located_in", "和林格尔新区")}),
+])
+def test_what_a_company_builds_at_a_site_lies_there(text: str, expected: set) -> None:
+    found = {(f.subject.zh, f.metric, f.object.zh) for f in read(text.encode()).facts if f.object is not None}
+    assert expected <= found
+
+
+def test_a_ceremony_at_a_site_places_nothing_built_by_the_host() -> None:
+    # 在P举行X签约仪式: no verb of building right after the site
+    found = {(f.subject.zh, f.metric, f.object.zh) for f in read("华为在韶关举行腾讯智算中心签约仪式。".encode()).facts
+             if f.object is not None}
+    assert ("腾讯智算中心", "located_in", "韶关") not in found
+    assert ("腾讯智算中心", "operator", "华为") not in found
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a location cue to a cluster or hub says the thing is part of it
+    ("腾讯智算中心落户庆阳数据中心集群,总投资20亿元。", ("腾讯智算中心", "庆阳数据中心集群")),
+    ("位于庆阳数据中心集群的腾讯智算中心已投运。", ("腾讯智算中心", "庆阳数据中心集群")),
+    ("庆阳数据中心集群位于甘肃枢纽。", ("庆阳数据中心集群", "甘肃枢纽")),
+    ("The Harbin Intelligent Computing Center, in the Qingyang data center cluster, went into operation.",
+     ("哈尔滨智算中心", "庆阳数据中心集群")),
+])
+def test_placed_in_a_cluster_is_part_of_it(text: str, pair: tuple[str, str]) -> None:
+    facts = [f for f in read(text.encode()).facts if f.object is not None]
+    assert pair in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of"}
+    assert pair not in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
