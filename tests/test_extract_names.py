@@ -237,6 +237,8 @@ NAME_SPANS = [
     ("会上,主攻人工智能的青枫实验室揭牌成立。", "青枫实验室"),
     # a company before 负责 keeps its whole name
     ("青山建设投资集团有限公司负责江城智算中心的建设和运营。", "青山建设投资集团有限公司"),
+    # a scene set before the name (阳光照耀着X) is a clause: the name starts after the aspect particle 着
+    ("清晨,阳光照耀着芜湖经济技术开发区的一排排机房。", "芜湖经济技术开发区"),
 ]
 
 
@@ -261,13 +263,24 @@ NOT_NAMES = [
     # a party's part in a project ends the stem; the tail of a company's name cut off starts no name
     "青山建设投资集团有限公司负责江城智算中心的建设和运营。",
     "青山建设投资集团有限公司江城智算中心昨日投运。",
+    # the country's centers as a whole (我国智算中心相关投资), not one of them
+    "据测算,我国智算中心相关投资已超过800亿元。",
+    "目前,中国智算中心建设进入快车道。",
+    # "a new X data center": one of a kind in a place, not its name
+    "Last week China Unicom broke ground on a new Ningxia data center.",
+    "The operator plans another large Guizhou data center next year.",
 ]
+
+
+def test_a_lower_case_suffix_after_an_owner_still_names_a_center() -> None:
+    names = {v[2] for v in _names("China Mobile's Zhongwei data center holds 3,000 racks.").values()}
+    assert "China Mobile Zhongwei Data Center" in names or "Zhongwei Data Center" in names
 
 
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_counts_clauses_and_descriptions_are_no_new_names(text: str) -> None:
     assert not [v for v in _names(text).values() if v[0] in ("Center", "Park", "District")
-                and v[1] not in ("芜湖", "宜昌")]
+                and v[1] not in ("芜湖", "宜昌", "宁夏", "贵州")]
 
 
 SHORT_FORMS = [
@@ -516,3 +529,4 @@ def test_an_english_ordinal_phase_of_a_center_is_that_phase() -> None:
 def test_another_kind_of_center_with_the_same_word_is_another_center() -> None:
     facts = read("江城人工智能计算中心昨日揭牌。江城超算中心总投资20亿元。").facts
     assert {(f.subject.zh, f.metric) for f in facts if f.value is not None} == {("江城超算中心", "investment")}
+
