@@ -530,3 +530,43 @@ def test_another_kind_of_center_with_the_same_word_is_another_center() -> None:
     facts = read("江城人工智能计算中心昨日揭牌。江城超算中心总投资20亿元。").facts
     assert {(f.subject.zh, f.metric) for f in facts if f.value is not None} == {("江城超算中心", "investment")}
 
+
+STARTING_VALUES = [
+    # the figure a change starts from is a past value, not the value now
+    ("青松数据中心集群算力规模从去年底的3000P提升到8000P。", [8000]),
+    ("The number of racks in the Chongqing data center cluster grew from 20,000 racks at the end of last year to 35,000 "
+     "racks.", [35000]),
+    # …unless a year of its own dates it
+    ("芜湖数据中心集群机架由2022年的3万架增至5万架。", [30000, 50000]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), STARTING_VALUES)
+def test_the_value_a_change_starts_from_is_no_current_figure(text: str, values: list) -> None:
+    assert sorted(v for _, _, v in _figures(text)) == [pytest.approx(v) for v in values]
+
+
+POTENTIAL = [
+    # resources still to be developed are no installed capacity
+    ("张家口市风光装机容量达3000万千瓦,全市尚有近1500万千瓦待开发的风光资源。", [30000000]),
+    ("Ulanqab has 12 GW of installed wind capacity and a further 40 GW of untapped wind resources.", [12000000]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), POTENTIAL)
+def test_resources_still_to_develop_are_no_installed_capacity(text: str, values: list) -> None:
+    assert sorted(v for _, m, v in _figures(text) if m == "clean_energy_capacity") == [pytest.approx(v) for v in values]
+
+
+
+FIRST_BATCHES = [
+    # the first batch brought online is a part, not the whole
+    ("青松数据中心集群首批5000P算力正式上线。", []),
+    ("The Chongqing data center cluster put its first batch of 2,000 racks into use.", []),
+    ("The Chongqing data center cluster has 20,000 racks.", [20000]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), FIRST_BATCHES)
+def test_a_first_batch_is_no_figure_of_the_whole(text: str, values: list) -> None:
+    assert sorted(v for _, _, v in _figures(text)) == [pytest.approx(v) for v in values]
