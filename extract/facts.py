@@ -606,8 +606,6 @@ def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> boo
     return False
 
 
-_FIRST_BATCH = re.compile(r"(?:首批|第一批|头批)[约近超逾]?$|\b(?:first|initial)\s+batch\s+of\s+(?:about\s+|around\s+|some\s+)?$",
-                          re.I)
 _POTENTIAL = re.compile(r"待开发|可开发|未开发|尚未开发|可开采|蕴藏|理论储量|资源量|资源总量|技术可开发"
                         r"|\b(?:untapped|undeveloped|exploitable|potential)\b", re.I)
 
@@ -722,8 +720,6 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
                                         or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
-            if _FIRST_BATCH.search(sentence.text, max(0, q.start - 16), q.start):
-                metric = None  # 首批万P算力上线, "the first batch of 2,000 racks": a batch, not the whole
             if metric == "clean_energy_capacity" and _potential(q, sentence.text):
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:

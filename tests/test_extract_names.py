@@ -558,15 +558,3 @@ def test_resources_still_to_develop_are_no_installed_capacity(text: str, values:
     assert sorted(v for _, m, v in _figures(text) if m == "clean_energy_capacity") == [pytest.approx(v) for v in values]
 
 
-
-FIRST_BATCHES = [
-    # the first batch brought online is a part, not the whole
-    ("青松数据中心集群首批5000P算力正式上线。", []),
-    ("The Chongqing data center cluster put its first batch of 2,000 racks into use.", []),
-    ("The Chongqing data center cluster has 20,000 racks.", [20000]),
-]
-
-
-@pytest.mark.parametrize(("text", "values"), FIRST_BATCHES)
-def test_a_first_batch_is_no_figure_of_the_whole(text: str, values: list) -> None:
-    assert sorted(v for _, _, v in _figures(text)) == [pytest.approx(v) for v in values]
