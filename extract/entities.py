@@ -323,6 +323,9 @@ def _en_supercomputers(folded: str, known: list[Candidate]) -> list[Mention]:
     return out
 
 
+_EN_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)(?:[^\S\n]+[a-z][\w\-]*){0,2}[^\S\n]+$")
+
+
 @cache
 def _en_stem_regex() -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’\-]*|\([A-Z][\w \-]*\))"
@@ -348,8 +351,9 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if m is None:
         return None
     stem_end = m.start() + len(m.group(0).rstrip())
-    if suffix.text not in written.values() and not any(k.end == stem_end for k in known):
-        return None
+    if suffix.text not in written.values() and (not any(k.end == stem_end for k in known)
+                                                 or _EN_INDEFINITE.search(folded, window_start, m.start())):
+        return None  # "a new Gansu data center": one of a kind in a place, not a name
     leading = set(names["en_leading_stop"])
     words = m.group(0).split()
     owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s")) or w in names["en_run_verbs"]), default=0)

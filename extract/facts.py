@@ -585,6 +585,38 @@ def _is_restatement(q: Quantity, quantities: list[Quantity], text: str) -> bool:
                for other in quantities)
 
 
+_FROM_ZH = re.compile(r"(?:从|由)([^，,。；;从由]{0,12})$")
+_TO_ZH = re.compile(r"[^，,。；;]{0,6}?(?:增加|增长|提升|提高|扩大|上升|跃升|攀升|升|增|扩容|发展)(?:到|至)")
+_FROM_EN = re.compile(r"\b(?:rose|rise|rising|grew|grow|growing|increased|increase|increasing|climbed|jumped|expanded|up|surged)"
+                      r"\s+(?:[a-z]+\s+){0,2}?from\s+(?:about\s+|around\s+)?$", re.I)
+_TO_EN = re.compile(r"[^,;.]{0,40}?\bto\s", re.I)
+
+
+def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """从去年底的5000P增加到1.2万P, "rose from 5,000 racks at the end of last year to 12,000": the figure a change starts
+    from is a past value. It is no fact unless a year of its own dates it (由2022年的3万架增至5万架), else it would read as
+    the value now."""
+    if not any(other.start > q.end and other.family == q.family for other in quantities):
+        return False
+    zh = _FROM_ZH.search(text, 0, q.start)
+    if zh is not None and _TO_ZH.match(text, q.end):
+        return _YEAR.search(zh.group(1)) is None
+    if _FROM_EN.search(text, 0, q.start) and _TO_EN.match(text, q.end):
+        return _OWN_YEAR.match(text, q.end) is None
+    return False
+
+
+_POTENTIAL = re.compile(r"待开发|可开发|未开发|尚未开发|可开采|蕴藏|理论储量|资源量|资源总量|技术可开发"
+                        r"|\b(?:untapped|undeveloped|exploitable|potential)\b", re.I)
+
+
+def _potential(q: Quantity, text: str) -> bool:
+    """尚有2000万千瓦待开发的风光资源, "30 GW of untapped wind resources": what nature offers is no installed capacity."""
+    start = max([q.start - 8, *(text.rfind(c, 0, q.start) + 1 for c in "，,。；;")])
+    end = min([q.end + 24, *(i for i in (text.find(c, q.end) for c in "，,。；;") if i >= 0)])
+    return _POTENTIAL.search(text, start, end) is not None
+
+
 def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metric: str) -> bool:
     """Whether the figure stands in a bracket opened right after a figure of the same metric and unit: a breakdown of
     that total (4000万千瓦(风电2500万千瓦、光伏1500万千瓦), "12,000 racks (8,000 built, 4,000 planned)") whose parts,
@@ -678,6 +710,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                     and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
                 metric = measured[3]
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
+            if metric is not None and _a_starting_value(q, quantities, sentence.text):
+                continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
             if metric is not None and metric != "computing_power" and _a_part_of(q, sentence.text, totals, metric):
                 continue  # 装机4000万千瓦(风电2500万千瓦、光伏1500万千瓦): the parts of a total in brackets, no totals
             if metric is not None:
@@ -686,6 +720,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
                                         or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
+            if metric == "clean_energy_capacity" and _potential(q, sentence.text):
+                metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
                 metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
             if metric is None:

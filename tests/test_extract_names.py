@@ -237,6 +237,8 @@ NAME_SPANS = [
     ("会上,主攻人工智能的青枫实验室揭牌成立。", "青枫实验室"),
     # a company before 负责 keeps its whole name
     ("青山建设投资集团有限公司负责江城智算中心的建设和运营。", "青山建设投资集团有限公司"),
+    # a scene set before the name (阳光照耀着X) is a clause: the name starts after the aspect particle 着
+    ("清晨,阳光照耀着芜湖经济技术开发区的一排排机房。", "芜湖经济技术开发区"),
 ]
 
 
@@ -261,13 +263,24 @@ NOT_NAMES = [
     # a party's part in a project ends the stem; the tail of a company's name cut off starts no name
     "青山建设投资集团有限公司负责江城智算中心的建设和运营。",
     "青山建设投资集团有限公司江城智算中心昨日投运。",
+    # the country's centers as a whole (我国智算中心相关投资), not one of them
+    "据测算,我国智算中心相关投资已超过800亿元。",
+    "目前,中国智算中心建设进入快车道。",
+    # "a new X data center": one of a kind in a place, not its name
+    "Last week China Unicom broke ground on a new Ningxia data center.",
+    "The operator plans another large Guizhou data center next year.",
 ]
+
+
+def test_a_lower_case_suffix_after_an_owner_still_names_a_center() -> None:
+    names = {v[2] for v in _names("China Mobile's Zhongwei data center holds 3,000 racks.").values()}
+    assert "China Mobile Zhongwei Data Center" in names or "Zhongwei Data Center" in names
 
 
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_counts_clauses_and_descriptions_are_no_new_names(text: str) -> None:
     assert not [v for v in _names(text).values() if v[0] in ("Center", "Park", "District")
-                and v[1] not in ("芜湖", "宜昌")]
+                and v[1] not in ("芜湖", "宜昌", "宁夏", "贵州")]
 
 
 SHORT_FORMS = [
@@ -516,3 +529,32 @@ def test_an_english_ordinal_phase_of_a_center_is_that_phase() -> None:
 def test_another_kind_of_center_with_the_same_word_is_another_center() -> None:
     facts = read("江城人工智能计算中心昨日揭牌。江城超算中心总投资20亿元。").facts
     assert {(f.subject.zh, f.metric) for f in facts if f.value is not None} == {("江城超算中心", "investment")}
+
+
+STARTING_VALUES = [
+    # the figure a change starts from is a past value, not the value now
+    ("青松数据中心集群算力规模从去年底的3000P提升到8000P。", [8000]),
+    ("The number of racks in the Chongqing data center cluster grew from 20,000 racks at the end of last year to 35,000 "
+     "racks.", [35000]),
+    # …unless a year of its own dates it
+    ("芜湖数据中心集群机架由2022年的3万架增至5万架。", [30000, 50000]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), STARTING_VALUES)
+def test_the_value_a_change_starts_from_is_no_current_figure(text: str, values: list) -> None:
+    assert sorted(v for _, _, v in _figures(text)) == [pytest.approx(v) for v in values]
+
+
+POTENTIAL = [
+    # resources still to be developed are no installed capacity
+    ("张家口市风光装机容量达3000万千瓦,全市尚有近1500万千瓦待开发的风光资源。", [30000000]),
+    ("Ulanqab has 12 GW of installed wind capacity and a further 40 GW of untapped wind resources.", [12000000]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), POTENTIAL)
+def test_resources_still_to_develop_are_no_installed_capacity(text: str, values: list) -> None:
+    assert sorted(v for _, m, v in _figures(text) if m == "clean_energy_capacity") == [pytest.approx(v) for v in values]
+
+
