@@ -260,6 +260,7 @@ _ZH_PHRASES = [
     (r"no figure for the first entity named, so (.+)", r"第一个实体没有数值,改查\1"),
     (r"no stated figure, so the members the graph knows", "来源没有给出数字,改数图谱中已知的成员"),
     (r"no figure for (.+?), so (.+?) as a whole", r"\1没有数值,改查\2整体"),
+    (r"no figure for (.+?), so (.+?), a shorter name of it", r"\1没有数值,改查它的简称\2"),
     (r"no figure for (.+?), so (.+?), named like it", r"\1没有数值,改查名称相近的\2"),
     (r"no figure for (.+?), cannot compare", r"\1没有数值,无法比较"), (r"no figure for (.+)", r"\1没有数值"),
     (r"the figures are in different units, cannot compare", "数值单位不同,无法比较"),

@@ -419,6 +419,8 @@ def phases_store(tmp_path_factory):
         encoding="utf-8")
     (root / "docs" / "e.txt").write_text("壬癸智算中心揭牌\n\n壬癸智算中心位于芜湖市,由中国电信和华为共同投资建设。\n",
                                          encoding="utf-8")
+    (root / "docs" / "f.txt").write_text("江城智算中心开工\n\n中国电信江城智能算力中心在芜湖市开工建设。\n", encoding="utf-8")
+    (root / "docs" / "g.txt").write_text("江城算力中心规划公布\n\n江城算力中心规划智能算力3000P。\n", encoding="utf-8")
     (root / "docs" / "c.txt").write_text(
         "戊己数据中心集群算力提速\n\n戊己数据中心集群目前已建成算力2万P,预计2026年底算力将达到5万P。\n", encoding="utf-8")
     suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
@@ -607,3 +609,10 @@ def test_which_centers_of_a_place_are_on_a_national_list(tmp_path) -> None:
     suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
     result = _ask(tmp_path / "s", "哪些宁夏数据中心入选了国家绿色数据中心名单?")
     assert [a["label"] for a in result["answers"]] == ["甲乙绿色数据中心"]
+
+
+def test_a_figure_another_page_gives_under_a_shorter_name_is_found_and_said_so(phases_store) -> None:
+    """One page names 中国电信江城智能算力中心, another only 江城算力中心 with its figure."""
+    result = _ask(phases_store, "中国电信江城智能算力中心规划多少智能算力?")
+    assert [(a["label"], a["value"]) for a in result["answers"]] == [("江城算力中心", 3000)]
+    assert "改查它的简称江城算力中心" in result["interpretation"]

@@ -341,6 +341,11 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
     if u.metric and len(distinct) == 1 and (whole := vocab.whole_of.get(distinct[0])):
         # a source may state the figure of "X一期" of X: given as X's, said so
         out.append((replace(u, entities=[(u.entities[0][0], whole)]), f"no figure for {distinct[0]}, so {whole} as a whole"))
+    if u.metric and len(distinct) == 1 and vocab.types.get(distinct[0]) in ("Center", "Park"):
+        # another page's shorter name for it (中南算力中心 for 中国电信中南智能算力中心): its figures, said so
+        for other in vocab.short_forms(distinct[0])[:2]:
+            out.append((replace(u, entities=[(u.entities[0][0], other)]),
+                        f"no figure for {distinct[0]}, so {other}, a shorter name of it"))
     if u.total and u.metric and not u.cls and len(distinct) == 1 and vocab.types.get(distinct[0]) in ("Hub", "Province",
                                                                                                     "City", "District"):
         out.append((replace(u, cls="Cluster"), "no figure of its own, so the sum over its clusters"))

@@ -288,6 +288,27 @@ class Vocabulary:
                 out.setdefault((whole, n), iri)
         return out
 
+    def short_forms(self, iri: str) -> list[str]:
+        """Facilities of the same class whose English name words are some of this one's, at least one of them its
+        own (not an owner's or a place's word): "Central South Computing Center" for China Telecom Central South
+        Intelligent Computing Center, as another page calls it."""
+        own_words = self._name_words(iri)
+        postings = self._index[1]
+        owners = self._owner_words
+        pool = {self.surfaces[s] for w in own_words - owners for s in postings.get(w, ())}
+        return sorted((o for o in pool if o != iri and self.types.get(o) == self.types.get(iri)
+                       and (words := self._name_words(o)) and words < own_words and words - owners),
+                      key=lambda o: len(self.labels[o].get("en", "")))
+
+    def _name_words(self, iri: str) -> set[str]:
+        return set(_tokens(self.labels.get(iri, {}).get("en", "").lower())) - _generic() - _STOP
+
+    @cached_property
+    def _owner_words(self) -> frozenset[str]:
+        """Words of companies' and places' names: shared by every facility they own or hold, they tell none apart."""
+        return frozenset(t for iri, entry in self.labels.items() if entry.get("type") in _OWNERS
+                         for t in _tokens(entry.get("en", "").lower()))
+
     @cached_property
     def whole_of(self) -> dict[str, str]:
         """A phase's entity → the entity it is a phase of."""
