@@ -205,8 +205,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
     brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
-    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces:
-        start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园)
+    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)):
+        start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
+        # nor a quoted phrase: “真正能用的”智算中心)
         stem = folded[start : suffix.start]
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None

@@ -267,6 +267,12 @@ NOT_NAMES = [
     "据测算,我国智算中心相关投资已超过800亿元。",
     "目前,中国智算中心建设进入快车道。",
     # "a new X data center": one of a kind in a place, not its name
+    # a part of a kind, a turn of the clause, a quoted phrase and a firm's release before a description
+    "调研发现部分公共智算中心的利用率不高。",
+    "这带来了希望,但公共智算中心仍需找到用户。",
+    "这类中心属于“真正能用的”智算中心。",
+    "园区主要建设IDC数据中心和呼叫中心。",
+    "项目主要建设数智产业园和算力中心两个主体。",  # 数智 ("digital-intelligent") describes, as 数字 does
     "Last week China Unicom broke ground on a new Ningxia data center.",
     "The operator plans another large Guizhou data center next year.",
 ]
@@ -589,3 +595,12 @@ NOT_GROUPS = [
 @pytest.mark.parametrize("text", NOT_GROUPS)
 def test_a_group_word_after_a_clause_a_count_or_a_known_company_names_no_new_group(text: str) -> None:
     assert not [label for type_, label, _ in _names(text).values() if type_ == "Company" and label.endswith("集团")]
+
+
+def test_a_firm_releasing_news_about_a_park_is_no_part_of_its_name() -> None:
+    names = {label for _, label, _ in _names("青禾建工发布芜湖市青水数智产业园效果图。").values()}
+    assert "芜湖市青水数智产业园" in names and not [n for n in names if "发布" in n]
+
+
+def test_the_city_s_party_committee_and_government_unnamed_is_no_new_body() -> None:
+    assert not [v for v in _names("市委市政府高度重视这一项目。").values() if v[0] == "Organization"]
