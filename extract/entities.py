@@ -205,8 +205,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
     brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
-    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces:
-        start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园)
+    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)):
+        start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
+        # nor a quoted phrase: “真正能用的”智算中心)
         stem = folded[start : suffix.start]
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
         return None
@@ -719,6 +720,38 @@ def _listed_firms(folded: str) -> list[Mention]:
     return out
 
 
+def _groups(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A group the reference data lacks, named by its own word and 集团 (某钢集团, 某省电力集团): a company.
+
+    Precision first: the name must open a line, or follow a list mark, a bracket or a function word, its stem holds no pronoun and
+    opens with no verb, and a known company before 集团 (某某电信集团) is that company, so nothing new is read.
+    """
+    names = lexicon()["name"]
+    rule = names["group"]
+    generic = tuple(names["generic_parties"])
+    inner = tuple(names["company_inner_words"])
+    entities = gazetteer().entities
+    out = []
+    for hit in re.finditer(re.escape(rule["word"]), folded):
+        at = hit.start()
+        if folded.startswith(tuple(rule["not_before"]), hit.end()):
+            continue  # 某某集团有限公司: the registered name's own rule reads it
+        near = [k for k in known if at - _REACH <= k.start < at]
+        start = _stem_start(folded, at, near, company=True)
+        stem = folded[start:at]
+        if not 2 <= len(stem) <= 8 or not all(map(has_cjk, stem)) or stem[0] in names["numerals"] \
+                or any(ch in rule["not_in_stem"] for ch in stem) or stem.startswith(inner) or stem.endswith(generic) \
+                or stem in names["generic_stems"] or _only_descriptive(stem):
+            continue  # 四大集团, 央企集团, 投资某某集团: a count, a kind of party or a clause
+        if any(k.end == at and entities[k.id].type not in ("Province", "City", "District") for k in near) \
+                or any(k.start < start < k.end for k in near):
+            continue  # 某某电信集团 is the known company; a stem that cuts a known name is no name
+        if start > 0 and folded[start - 1] != "\n" and not folded.endswith(tuple(rule["opens_after"]), 0, start):
+            continue  # cut after a date word (日报报业集团) or a clause's comma (…,争取集团投资): no name's start
+        out.append(Mention(start, hit.end(), new_entity(stem + rule["word"], "Company"), source="pattern"))
+    return out
+
+
 def _is_area_word(folded: str, c: Candidate, entity: Entity) -> bool:
     """江北区域, 南岸区域: a district's name inside 区域 ("area") is a direction, not the district."""
     return entity.type == "District" and c.text.endswith("区") and folded[c.end : c.end + 1] == "域"
@@ -766,6 +799,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _city_named(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
+    mentions += _groups(folded, known)
     mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]

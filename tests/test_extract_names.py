@@ -267,6 +267,12 @@ NOT_NAMES = [
     "据测算,我国智算中心相关投资已超过800亿元。",
     "目前,中国智算中心建设进入快车道。",
     # "a new X data center": one of a kind in a place, not its name
+    # a part of a kind, a turn of the clause, a quoted phrase and a firm's release before a description
+    "调研发现部分公共智算中心的利用率不高。",
+    "这带来了希望,但公共智算中心仍需找到用户。",
+    "这类中心属于“真正能用的”智算中心。",
+    "园区主要建设IDC数据中心和呼叫中心。",
+    "项目主要建设数智产业园和算力中心两个主体。",  # 数智 ("digital-intelligent") describes, as 数字 does
     "Last week China Unicom broke ground on a new Ningxia data center.",
     "The operator plans another large Guizhou data center next year.",
 ]
@@ -558,3 +564,43 @@ def test_resources_still_to_develop_are_no_installed_capacity(text: str, values:
     assert sorted(v for _, m, v in _figures(text) if m == "clean_energy_capacity") == [pytest.approx(v) for v in values]
 
 
+
+
+GROUPS = [
+    # a group named by a word of its own and 集团: a company, opening at a break or after a function word
+    ("该项目由青钢集团与某云公司合作共建。", "青钢集团"),
+    ("园区配套项目包括江北电力集团保障项目等。", "江北电力集团"),
+    ("湖南省数字投资集团与长沙产业发展集团签署协议。", "湖南省数字投资集团"),
+    ("湖南省数字投资集团与长沙产业发展集团签署协议。", "长沙产业发展集团"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GROUPS)
+def test_a_group_named_by_its_own_word_is_a_company(text: str, name: str) -> None:
+    names = {label: type_ for type_, label, _ in _names(text).values()}
+    assert names.get(name) == "Company"
+
+
+NOT_GROUPS = [
+    "这不仅是集团的战略布局。",  # the group of the text, no name
+    "三家央企集团和四大集团先后入驻。",  # a kind of party and a count
+    "他去年加入青钢集团任职。",  # a clause with a pronoun before the name
+    "公司响应号召,争取集团追加投资。",  # a verb opening a clause after its comma
+    "江城日报报业集团记者报道。",  # a stem cut after a date word: where the name starts is not known
+    "该公司将建设中国联通集团灾备中心。",  # a known company's 集团 is that company
+    "项目由青钢集团有限公司投资。",  # the registered name: its own rule
+]
+
+
+@pytest.mark.parametrize("text", NOT_GROUPS)
+def test_a_group_word_after_a_clause_a_count_or_a_known_company_names_no_new_group(text: str) -> None:
+    assert not [label for type_, label, _ in _names(text).values() if type_ == "Company" and label.endswith("集团")]
+
+
+def test_a_firm_releasing_news_about_a_park_is_no_part_of_its_name() -> None:
+    names = {label for _, label, _ in _names("青禾建工发布芜湖市青水数智产业园效果图。").values()}
+    assert "芜湖市青水数智产业园" in names and not [n for n in names if "发布" in n]
+
+
+def test_the_city_s_party_committee_and_government_unnamed_is_no_new_body() -> None:
+    assert not [v for v in _names("市委市政府高度重视这一项目。").values() if v[0] == "Organization"]
