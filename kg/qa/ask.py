@@ -479,7 +479,7 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
     if the_plan.shape == "aggregate":
         named = {i for _, i in u.entities}
         own = [r for r in rows if r["depth"]["value"] == "0" and r["subject"]["value"] in named] if len(named) == 1 else []
-        if own and not _EACH.search(out["question"].lower()):
+        if own and not _EACH.search(fold(out["question"]).lower()):
             # "乌兰察布一共投资了多少": the total the sources state for the whole, not the sum of what the graph knows
             whole = own[0]["subject"]["value"]
             out["interpretation"] = _named(f"{u.metric} of {whole}; the figure stated for the whole", vocab, u.script)

@@ -271,7 +271,7 @@ class Vocabulary:
             return []
         pool = {self.surfaces[s] for s in lists[0].intersection(*lists[1:])}
         fits = [i for i in pool if self.types.get(i) not in _OWNERS and self.types.get(i) != "Initiative"]
-        return sorted(fits, key=lambda i: (_phase(self.labels[i].get("en", "").lower()) is not None,
+        return sorted(fits, key=lambda i: (phase_asked(self.labels[i].get("en", "").lower()) is not None,
                                            len(self.labels[i].get("en") or i)))
 
     @cached_property
@@ -280,7 +280,7 @@ class Vocabulary:
         ("…数据中心二期", "… Data Center Stage II")."""
         out: dict[tuple[str, int], str] = {}
         for surface, iri in self.surfaces.items():
-            if (n := _phase(surface)) is None:
+            if (n := phase_asked(surface)) is None:
                 continue
             base = re.sub(_PHASES[n - 1][1], "", surface, count=1).strip(" -")
             base = re.sub(r"\s+of$", "", re.sub(r"^of\s+", "", base)).strip()
@@ -335,8 +335,6 @@ def phase_asked(text: str) -> int | None:
     return next((n for n, pattern in _PHASES if re.search(pattern, text)), None)
 
 
-_phase = phase_asked
-
 
 def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabulary,
                   notes: list[str]) -> list[tuple[int, int, str]]:
@@ -352,7 +350,7 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
                 continue
             k = min(near)[1]
             s, e, iri = out[k]
-            if _phase(vocab.labels.get(iri, {}).get("en", "").lower()) is not None:
+            if phase_asked(vocab.labels.get(iri, {}).get("en", "").lower()) is not None:
                 # "X一期和二期", "stage II than stage I": a second phase of the same whole, named where it is said
                 whole = vocab.whole_of.get(iri)
                 if whole and (other := vocab.phases.get((whole, n))) and other != iri \
@@ -370,7 +368,7 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
 
 def _phase_fit(question: str, label: str) -> float:
     """"phase one of X" prefers X's phase 1 (一期), a question naming no phase the whole of X."""
-    asked, named = _phase(question), _phase(label)
+    asked, named = phase_asked(question), phase_asked(label)
     if named is None:
         return 0.0
     return 1.5 if asked == named else -1.5
@@ -783,7 +781,7 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
         # of those, the ones that also share its other words ("computing power platform", not the Lingang area)
         overlap = {i: len(set(_tokens(vocab.labels[i].get("en", "").lower())) & set(_tokens(said))) for i in fits}
         fits = [i for i in fits if overlap[i] == max(overlap.values())]
-        whole = [i for i in fits if _phase(vocab.labels[i].get("en", "").lower()) is None]
+        whole = [i for i in fits if phase_asked(vocab.labels[i].get("en", "").lower()) is None]
         if fits and len(whole) <= 3:
             unknown.remove((start, end))
             found.append((start, end, fits[0]))
