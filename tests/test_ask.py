@@ -423,6 +423,13 @@ def phases_store(tmp_path_factory):
     (root / "docs" / "g.txt").write_text("江城算力中心规划公布\n\n江城算力中心规划智能算力3000P。\n", encoding="utf-8")
     (root / "docs" / "c.txt").write_text(
         "戊己数据中心集群算力提速\n\n戊己数据中心集群目前已建成算力2万P,预计2026年底算力将达到5万P。\n", encoding="utf-8")
+    (root / "docs" / "h.txt").write_text("子丑人工智能算力中心开工\n\n子丑人工智能算力中心位于宜宾市,由子丑数字科技有限公司"
+                                         "投资建设,规划智能算力1万P。\n", encoding="utf-8")
+    (root / "docs" / "k.txt").write_text("寅午数据中心投运\n\n寅午数据中心位于宜宾市,由中国移动投资建设,已建成机架2000架。\n",
+                                         encoding="utf-8")
+    (root / "docs" / "i.txt").write_text(
+        "卯辰数据中心集群发布年度报告\n\n2020年,卯辰数据中心集群算力规模为5000P。截至2024年底,卯辰数据中心集群算力总规模"
+        "达到3万P,其中智能算力2万P。\n", encoding="utf-8")
     suanli("ingest", str(root / "docs"), "--store", str(root / "store"), check=True)
     return root / "store"
 
@@ -609,6 +616,11 @@ def test_which_centers_of_a_place_are_on_a_national_list(tmp_path) -> None:
     suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
     result = _ask(tmp_path / "s", "哪些宁夏数据中心入选了国家绿色数据中心名单?")
     assert [a["label"] for a in result["answers"]] == ["甲乙绿色数据中心"]
+    result = _ask(tmp_path / "s", "Which Ningxia data centers were put on the national green data center list?")
+    assert [a["label"] for a in result["answers"]] == ["Jiayi Green Data Center"]
+    # none placed in Hebei: only members the graph places nowhere may be there, and here there are none
+    result = _ask(tmp_path / "s", "Which Hebei data centers joined the national green data center list?")
+    assert result["answers"] == []
 
 
 def test_a_figure_another_page_gives_under_a_shorter_name_is_found_and_said_so(phases_store) -> None:
@@ -616,3 +628,63 @@ def test_a_figure_another_page_gives_under_a_shorter_name_is_found_and_said_so(p
     result = _ask(phases_store, "中国电信江城智能算力中心规划多少智能算力?")
     assert [(a["label"], a["value"]) for a in result["answers"]] == [("江城算力中心", 3000)]
     assert "改查它的简称江城算力中心" in result["interpretation"]
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("Who is building the AI computing center in Yibin?", "Zichou Digital Technology Co., Ltd."),
+    ("宜宾的人工智能算力中心由谁建设?", "子丑数字科技有限公司"),
+    ("Who built the data center in Yibin?", "China Mobile"),
+])
+def test_a_facility_described_by_its_place_and_kind_is_the_one_whose_name_fits(phases_store, question, label) -> None:
+    """Two centers stand in Yibin: the describing words pick one, and the answer says which it took."""
+    result = _ask(phases_store, question)
+    assert [a["label"] for a in result["answers"]] == [label]
+    assert "described in" in result["interpretation"] or "将所述" in result["interpretation"]
+
+
+def test_a_description_that_fits_no_center_better_than_another_picks_none(phases_store) -> None:
+    result = _ask(phases_store, "Who is building the center in Yibin?")  # both names hold "center"
+    assert "described in" not in result["interpretation"]
+
+
+@pytest.mark.parametrize(("question", "display"), [
+    ("By how much did the Maochen cluster's computing power grow between 2020 and 2024?", "25,000 PFLOPS more"),
+    ("卯辰数据中心集群的总算力比智能算力多出多少?", "多1万P"),
+    ("卯辰数据中心集群的智能算力比总算力少多少?", "少1万P"),
+    ("戊己数据中心集群的算力预计还将增长多少?", "多3万P"),  # planned minus built
+])
+def test_how_far_one_thing_s_two_figures_are_apart(phases_store, question, display) -> None:
+    assert [a["text"] for a in _ask(phases_store, question)["answers"]] == [display]
+
+
+def test_a_growth_without_two_figures_answers_the_figure_it_has(phases_store) -> None:
+    assert [a["value"] for a in _ask(phases_store, "子丑人工智能算力中心的算力将增长多少?")["answers"]] == [10000]
+
+
+@pytest.mark.parametrize("question", ["Taking both phases together, how many racks will the Jiayi Technology Cloud Valley "
+                                      "data center have?", "甲乙科技云谷数据中心两期一共有多少机架?"])
+def test_both_phases_together_add_what_is_built_and_what_is_planned_and_say_so(phases_store, question) -> None:
+    [answer] = _ask(phases_store, question)["answers"]
+    assert answer["value"] == 8000 and answer["comparator"] == "ge"
+    assert "planned" in answer["text"] or "规划" in answer["text"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What is the renewable share of Gansu's data center power?", ["gansu"]),  # the place's centers, no name
+    ("2025年甘肃庆阳的算力总规模是多少?", ["qingyang"]),  # a province just before its city says where the city is
+    ("What is the PUE of the data center in Qingyang's Xifeng District?", ["xifeng-district"]),
+])
+def test_places_and_class_words_name_no_facility(corpus_store, question, expected) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    assert [iri.rsplit("/", 1)[-1] for _, iri in understand(question, vocabulary(store)).entities] == expected
+
+
+@pytest.mark.parametrize(("question", "field", "value"), [
+    ("超大规模算力中心由谁建设?", "asked_bound", None),  # 超大规模 is a word of a name, no "more than"
+    ("两个项目投资一共多少元?", "metric", "investment"),  # "两个项目" says which, it counts nothing
+    ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
+    ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
+])
+def test_wordings_that_are_not_what_they_seem(corpus_store, question, field, value) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    assert getattr(understand(question, vocabulary(store)), field) == value

@@ -26,13 +26,14 @@ from kg.qa.plan import (
     QueryRejectedError,
     checked,
     described,
+    in_place,
     inline_metric,
     issued_query,
     over_summary,
     plan,
     subject_rows,
 )
-from kg.qa.understand import Store, Understanding, Vocabulary, phase_asked, understand, vocabulary
+from kg.qa.understand import AGENTS, Store, Understanding, Vocabulary, phase_asked, understand, vocabulary
 
 
 def _one_figure_each(rows: list[dict], statuses: list[str]) -> dict[str, dict]:
@@ -171,6 +172,44 @@ def _compare(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voc
     return out
 
 
+def _change(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Vocabulary) -> dict[str, Any]:
+    """How far one entity's two figures are apart: of the two years named (the later minus the earlier), of the two
+    kinds named (the first minus the second), or as planned minus as built (in the year named, else the latest)."""
+    def year(r: dict) -> str:
+        return r.get("time", {}).get("value", "")[:4]
+
+    def kind(r: dict) -> str:
+        return local_name(r.get("kind", {}).get("value")) or "total"
+
+    def status(r: dict) -> str:
+        return local_name(r["status"]["value"]) or ""
+
+    first: list[dict]
+    if u.change[0] == "status":  # rows come largest first
+        first = [r for r in rows if status(r) == "actual" and (len(u.change) < 2 or year(r) == u.change[1])]
+        first = sorted(first, key=year, reverse=True)[:1]
+        second = [r for r in rows if status(r) in ("planned", "target", "under_construction")]
+    elif u.change[0][:1].isdigit():
+        earlier, later = sorted(u.change)
+        first, second = [r for r in rows if year(r) == earlier], [r for r in rows if year(r) == later]
+    else:
+        second, first = [r for r in rows if kind(r) == u.change[0]], [r for r in rows if kind(r) == u.change[1]]
+    if first and second:
+        # the same kind on both sides when the question did not set kinds against each other
+        if u.change[0] in ("status",) or u.change[0][:1].isdigit():
+            common = [(a, b) for a in first for b in second if kind(a) == kind(b)]
+            first, second = ([common[0][0]], [common[0][1]]) if common else (first, second)
+        a, b = first[0], second[0]
+        if local_name(a.get("unit", {}).get("value")) == local_name(b.get("unit", {}).get("value")):
+            gap = number(b["value"]["value"]) - number(a["value"]["value"])
+            out["answers"] = [_difference(b, a, gap, u)]
+            out["compared"] = [_answer(a, vocab, u), _answer(b, vocab, u)]
+            out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in (a, b)]
+            return out
+    # no two figures to set against each other: the figures it has, as for "how many racks will it add"
+    return _figure_answers(out, Plan("", "value", ""), rows, replace(u, change=[]), vocab)
+
+
 def _difference(a: dict, b: dict, gap: float, u: Understanding) -> dict[str, Any]:
     """How far apart two figures are, in the first figure's unit; a bound on either side makes the gap approximate."""
     unit = local_name(a.get("unit", {}).get("value"))
@@ -279,7 +318,7 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
     fit are the answer, or, when the question asks a figure of it, the entity the figure is asked of."""
     found = described(u, vocab)
     if found is None:
-        return None, u
+        return None, _one_in_place(question, u, vocab, store)
     sparql, replaced = found
     sparql = over_summary(sparql, vocab.summary)
     checked(sparql)
@@ -293,21 +332,70 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
                 "interpretation": _named(f"{what}; none there in the graph", vocab, u.script)}, u
     if not fits:
         return None, u
-    if u.metric:
+    if u.metric or u.relation in ("operator", "partner") and u.cls not in ("Center", "Cluster", "Park"):
+        # a figure of it, or who runs it ("中国移动在中卫的数据中心由谁运营"): asked of the entity described
         fits = [f for f in fits if vocab.whole_of.get(f) not in fits]  # a phase of another fit is part of it
-        if len(fits) > 1:
+        fits = _best_described(question, fits, [iri for _, iri in u.entities], vocab) or fits
+        if len(fits) > 3:
             return None, u
         pos = min(p for p, iri in u.entities if iri in replaced)
         kept = [(p, iri) for p, iri in u.entities if iri not in replaced]
         # "the first phase of its Wuhu park": the phase of the entity described, when the graph holds it
-        fit = vocab.phases.get((fits[0], phase)) if (phase := phase_asked(question.lower())) else None
-        return None, replace(u, entities=[(pos, fit or fits[0]), *kept], cls=None,
-                             notes=[*u.notes, f"{what} is {fits[0]}"])
+        fit = vocab.phases.get((fits[0], phase)) if (phase := phase_asked(question.lower())) and len(fits) == 1 else None
+        # several fit (two pages name one center two ways): the first with the figure, tried in turn (see _retries)
+        return None, replace(u, entities=[(pos, fit or fits[0]), *[(pos, f) for f in fits[1:]], *kept], cls=None,
+                             notes=[*u.notes, f"{what} is {' or '.join(fits)}"])
     out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [_label(iri, vocab, u.script) for iri in fits],
                            "boolean": None, "sparql": sparql, "interpretation": _named(what, vocab, u.script),
                            "evidence": [{"source": r["file"]["value"], "text": r["evidence"]["value"]}
                                         for r in rows if "evidence" in r]}
     return out, u
+
+
+def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> Understanding:
+    """"the hyperscale AI computing center in Dianjun District": of the facilities in that place, the one whose name
+    holds most of the question's describing words (those some candidate's name has), clearly ahead of the next."""
+    sparql = in_place(u, vocab)
+    if sparql is None or re.search(r"\b(?:centers|centres|parks|facilities)\b", question.lower()):
+        return u  # "the data centers in Ulanqab" are all of them
+    sparql = over_summary(sparql, vocab.summary)
+    checked(sparql)
+    fits = list(dict.fromkeys(r["answer"]["value"] for r in store.select(sparql).rows if r["answer"]["value"] in vocab.labels))
+    best = _best_described(question, fits, [iri for _, iri in u.entities], vocab)
+    if not best:
+        return u
+    chosen = best[0]
+    place = u.entities[0][1]
+    return replace(u, entities=[(u.entities[0][0], chosen)], cls=u.cls if u.cls in AGENTS else None,
+                   notes=[*u.notes, f"the {vocab.types.get(chosen)} described in {place} is {chosen}"])
+
+
+def _best_described(question: str, fits: list[str], said: list[str], vocab: Vocabulary) -> list[str]:
+    """The one of `fits` whose name holds most of the question's describing words (those some fit's name has, not
+    the words of the entities `said`), at least 0.6 of them and 0.15 ahead of the next; else none."""
+    known = {t for iri in said for label in _names_of(iri, vocab) for t in _words(label)}
+    names = {f: set().union(*(_words(label) for label in _names_of(f, vocab))) - known for f in fits}
+    describing = (_words(fold(question)) - known) & set().union(*names.values()) if names else set()
+    if not describing:
+        return []
+    scored = sorted(((len(describing & words) / len(describing), f) for f, words in names.items()), reverse=True)
+    if scored[0][0] < 0.6 or len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15:
+        return []
+    return [scored[0][1]]
+
+
+def _names_of(iri: str, vocab: Vocabulary) -> list[str]:
+    return [label for key, label in vocab.labels.get(iri, {}).items() if key != "type" and label]
+
+
+def _words(text: str) -> set[str]:
+    """English words ("AI" as the words it stands for) and Chinese characters, for a name's describing words."""
+    text = re.sub(r"\bai\b", "artificial intelligence", text.lower())
+    return {w for w in re.findall(r"[a-z0-9]+|[\u4e00-\u9fff]", text) if w not in _FUNCTION_WORDS}
+
+
+_FUNCTION_WORDS = {"the", "of", "in", "at", "is", "who", "which", "what", "s", "and", "a", "an", "by", "for",
+                   "的", "在", "由", "谁", "哪", "是"}
 
 
 def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[Understanding, str]]:
@@ -364,6 +452,11 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         for other in alike[:3]:
             out.append((replace(u, entities=[(u.entities[0][0], other)]),
                         f"no figure for {distinct[0]}, so {other}, named like it"))
+    places = [i for i in distinct if vocab.types.get(i) in ("City", "Province", "District")]
+    if u.relation == "member_of" and u.cls and len(distinct) == 2 and len(places) == 1:
+        # "Which Ningxia centers are on the list" when the graph places none there: the members it places nowhere
+        out.append((replace(u, entities=[(p, i) for p, i in u.entities if i != places[0]], placeless=True),
+                    f"none known to be in {places[0]}, so the members with no known place"))
     if u.count and u.cls in COUNTED_BY and u.metric is None:
         out.append((replace(u, cls=u.cls, entities=u.entities, count=True, metric=None, one_of=True, _members=True),
                     "no stated figure, so the members the graph knows"))
@@ -393,7 +486,7 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
         out["interpretation"] = f"not understood; the query failed: {exc}"
         return out
     out["interpretation"] = _named(the_plan.interpretation, vocab, u.script)
-    if u.year and results.rows and "value" in results.rows[0]:
+    if u.year and results.rows and "value" in results.rows[0] and the_plan.shape != "change":
         results.rows = _as_of(results.rows, u.year, store, vocab,
                               per_subject=len({iri for _, iri in u.entities}) > 1)
     return _shaped(out, the_plan, results, u, vocab)
@@ -472,6 +565,8 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
                            "value": len(members), "unit": None, "comparator": "eq"}]
         out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in rows if "evidence" in r]
         return out
+    if the_plan.shape == "change":
+        return _change(out, u, rows, vocab)
     if the_plan.shape == "compare":
         return _compare(out, u, rows, vocab)
     if the_plan.shape == "choose":
@@ -511,9 +606,11 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
                 out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
         if not documented and rows:
             out["interpretation"] += " (from the reference data)"
-        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls]:
+        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls] \
+                or u.relation in ("operator", "partner") and u.cls == "Company" and "Company" in u.classes:
             exact = [a for a in out["answers"] if vocab.types.get(a["iri"]) == u.cls]
-            out["answers"] = exact or out["answers"]  # "哪个区": the district, not also the city
+            # "哪个区": the district, not also the city; "which companies": not the governments beside them
+            out["answers"] = exact or out["answers"]
         return out
     return _figure_answers(out, the_plan, rows, u, vocab)
 

@@ -7,6 +7,7 @@ parsed and checked against the ontology (`check`). `plan(understanding, vocabula
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -138,11 +139,14 @@ def _class_scope(cls: str) -> str:
     return f"?subject a sl:{cls} . BIND(?subject AS ?holder) BIND(0 AS ?depth)"
 
 
-def _entity_scope(iri: str) -> str:
-    """An entity (depth 0) and what it contains: parts, places in it, the city of a cluster (depth 1)."""
+def _entity_scope(iri: str, phases: Sequence[str] = ()) -> str:
+    """An entity (depth 0) and what it contains: parts, places in it, the city of a cluster, and its phases known by
+    name only ("…数据中心一期" with no stated part_of) (depth 1)."""
     e = URIRef(iri).n3()
+    named = f"UNION {{ {_values({'subject': [URIRef(p) for p in phases]})} BIND(1 AS ?depth) }} " if phases else ""
     return (f"{{ BIND({e} AS ?subject) BIND(0 AS ?depth) }} UNION {{ ?subject (sl:partOf|sl:locatedIn)+ {e} . BIND(1 AS ?depth) }} "
-            f"UNION {{ {e} a sl:Cluster ; sl:locatedIn ?subject . ?subject a sl:City . BIND(1 AS ?depth) }} BIND({e} AS ?holder)")
+            f"UNION {{ {e} a sl:Cluster ; sl:locatedIn ?subject . ?subject a sl:City . BIND(1 AS ?depth) }} {named}"
+            f"BIND({e} AS ?holder)")
 
 
 def _own_scope(iri: str) -> str:
@@ -224,6 +228,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {_values({'entity': [URIRef(entities[0])]})} "
                       f"{_values({'other': [URIRef(entities[1])]})} {pattern} }}")
             return Plan(sparql, "boolean", f"is {entities[0]} {u.relation} {entities[1]}")
+        places = [e for e in distinct if vocab.types.get(e) in _PLACES]
+        if u.relation == "member_of" and u.cls and len(distinct) == 2 and len(places) == 1:
+            # "Which Ningxia data centers are on the green list": members of the list, only those in the place
+            return _relation_plan(u, vocab, [e for e in distinct if e not in places], within=places[0])
         return _relation_plan(u, vocab, entities)
     if u.metric and (u.comparative or u.superlative) and len(distinct) >= 2 and u.threshold is None and not u.yes_no \
             and not (u.cls and u.cls in _GROUPS and u.superlative):
@@ -245,8 +253,20 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             and COUNTED_BY.get(u.cls) != u.metric:  # "一共建成多少个数据中心": the class word is what is counted
         # "各集群的算力合计": a sum over the members; "宁夏一共有多少机架" asks Ningxia's own figure first (see ask)
         return _aggregate_plan(u, vocab, bindings, restrictions)
+    if u.change and u.metric and entities:
+        # one entity's two figures: of two years, two kinds, or as built and as planned (see ask)
+        return Plan(_figures(bindings, restrictions), "change", f"change in {u.metric} of {entities[0]}",
+                    _scope_query(_listed_scope(entities[:1])))
+    phases = [p for (whole, _), p in sorted(vocab.phases.items()) if entities and whole == entities[0]]
+    if u.metric and u.total and len(set(entities)) == 1 and phases and not u.cls and u.threshold is None:
+        # "两期一共多少机架": the whole's own stated figure, else its phases added (ask prefers the whole's)
+        e = URIRef(entities[0]).n3()
+        scope = (f"{{ BIND({e} AS ?subject) BIND(0 AS ?depth) }} UNION {{ {_values({'subject': [URIRef(p) for p in phases]})} "
+                 f"BIND(1 AS ?depth) }} BIND({e} AS ?holder)")
+        return Plan(_figures(bindings, restrictions), "aggregate", f"sum of {u.metric} over {', '.join(phases)}",
+                    _scope_query(scope))
     if u.metric and entities and u.threshold is None and not (u.superlative and u.cls):
-        scope = _own_scope(entities[0]) if entities[0] in u.itself else _entity_scope(entities[0])
+        scope = _own_scope(entities[0]) if entities[0] in u.itself else _entity_scope(entities[0], phases)
         return Plan(_figures(bindings, filters), "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
                     + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(scope))
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
@@ -307,10 +327,11 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     return None
 
 
-def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> Plan:
+def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], within: str | None = None) -> Plan:
     """Who runs X, where X is, what X belongs to or includes, whom X partnered; `u.hops` also reads
-    containment through places in between (a center in a district of a city is in the city)."""
-    entity_pos = u.entities[0][0]
+    containment through places in between (a center in a district of a city is in the city); answers only
+    `within` a place when one is given."""
+    entity_pos = min(at for at, iri in u.entities if iri == entities[0])
     entity_type = vocab.types.get(entities[0])
     inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
     if inverse and u.relation in ("part_of", "located_in") and entity_type in _CONTAINMENT and u.cls in _CONTAINMENT:
@@ -349,12 +370,17 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str]) -> 
     if u.cls and (inverse or relation in ("partner", "part_of", "located_in")) \
             and not (relation in ("operator", "partner") and u.cls in AGENTS):  # a district government builds too
         pattern += " " + _class_test(u.cls)
+    if within:
+        pattern += f" ?answer (sl:locatedIn|sl:partOf)+ {URIRef(within).n3()} ."
+    if u.placeless:
+        pattern += " FILTER NOT EXISTS { ?answer sl:locatedIn|sl:partOf ?somewhere }"
     entity = URIRef(entities[0]).n3()  # a constant, so the engine starts from it
     sparql = query_text("ask_relation").replace("#VALUES", _values({"relation": [SL[p.split(':')[1]] for p in props]}))
     sparql = sparql.replace("#PATTERN", re.sub(r"\?entity\b", entity, pattern)).replace("#ENTITY", entity)
     sparql = sparql.replace("#FILTERS", "")
     direction = "inverse " if inverse and u.relation != "contains" else ""
-    return Plan(sparql, "relation", f"{direction}{u.relation} of {entities[0]}" + (f", only {u.cls}" if u.cls else ""))
+    return Plan(sparql, "relation", f"{direction}{u.relation} of {entities[0]}" + (f", only {u.cls}" if u.cls else "")
+                + (f" in {within}" if within else ""))
 
 
 def _class_test(cls: str) -> str:
@@ -367,6 +393,7 @@ def _class_test(cls: str) -> str:
 # Broadest first: what a part_of / located_in question may ask for above or below an entity.
 _CONTAINMENT = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
 _GROUPS = {"Hub", "Province", "City", "District"}
+_PLACES = ("City", "Province", "District")
 # A class whose members a source may count in a figure of its own ("48 data centers")
 COUNTED_BY = {"Center": "datacenter_count", "Company": "enterprise_count"}
 
@@ -388,6 +415,25 @@ def _aggregate_plan(u: Understanding, vocab: Vocabulary, bindings: dict[str, lis
                 _scope_query(scope))
 
 
+def in_place(u: Understanding, vocab: Vocabulary) -> str | None:
+    """"Who is building the AI computing center in Dianjun District": the facilities of the class named that stand in
+    the one place named (the caller picks the one the question's words describe), for a question about one of them."""
+    named = list(dict.fromkeys(iri for _, iri in u.entities))
+    rank = {"Province": 0, "City": 1, "District": 2, "Park": 3}
+    cls = u.cls if u.cls in ("Center", "Park") else "Center" if u.cls in AGENTS and "Center" in u.classes else None
+    if not named or any(vocab.types.get(e) not in rank for e in named) or cls is None \
+            or cls in (vocab.types.get(e) for e in named) or u.cls == cls and u.cls_pos > u.entities[0][0] and u.lang == "en" \
+            or u.count or u.superlative or u.comparative or u.yes_no or u.threshold is not None or u.total \
+            or u.metric in COUNTED_BY.values():
+        return None
+    if u.relation not in ("operator", "partner") and not (u.metric and u.lang == "en"):
+        return None  # "张家口数据中心的算力" may ask for the centers of Zhangjiakou, all of them
+    nearest = max(named, key=lambda e: rank[vocab.types[e]])  # "Dianjun District, Yichang": the district
+    pattern = f"?answer (sl:locatedIn|sl:partOf)+ {URIRef(nearest).n3()} ."
+    sparql = query_text("ask_described").replace("#VALUES", _values({"class": [SL[cls]]}))
+    return sparql.replace("#PATTERN", pattern)
+
+
 def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | None:
     """"China Mobile's center in Hohhot", "中国联通在呼和浩特的数据中心": the entities of the class named, run by the
     company named (or a branch of it, "China Mobile Anhui") and in the place named. (SPARQL, the entities it replaces)."""
@@ -395,9 +441,10 @@ def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | No
         return None
     named = list(dict.fromkeys(iri for _, iri in u.entities))
     agents = [iri for iri in named if vocab.types.get(iri) in AGENTS]
-    places = [iri for iri in named if vocab.types.get(iri) in ("City", "Province", "District", "Park")]
-    if len(agents) != 1 or len(places) > 1 or len(agents) + len(places) != len(named):
+    places = [iri for iri in named if vocab.types.get(iri) in ("City", "Province", "District", "Park", "Cluster")]
+    if len(agents) != 1 or len(agents) + len(places) != len(named):
         return None
+    places = places[-1:]  # "Hohhot's Horinger New Area", "呼和浩特和林格尔新区": the last place named is the nearest
     # a figure of "X's project in P" with no class word: whatever X runs in P, when that is one thing
     classes = [u.cls] if u.cls in ("Center", "Cluster", "Park") else ["Center", "Park"] if u.metric and places else []
     if not classes:
@@ -406,9 +453,12 @@ def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | No
     stems = [s.lower() for s in (labels.get("en"), labels.get("zh-Hans")) if s]
     branches = [iri for iri, entry in vocab.labels.items() if vocab.types.get(iri) in AGENTS and any(
         (entry.get(key) or "").lower().startswith(stem) for key in ("en", "zh-Hans") for stem in stems)]
-    pattern = "?answer sl:operator ?operator ."
+    # run by the company itself or as a phase of what it runs; placed itself or through a phase of it
+    pattern = "?answer sl:partOf* ?run . ?run sl:operator ?operator ."
     if places:
-        pattern += f" ?answer (sl:locatedIn|sl:partOf)+ {URIRef(places[0]).n3()} ."
+        p = URIRef(places[0]).n3()
+        pattern += (f" {{ ?answer (sl:locatedIn|sl:partOf)+ {p} }} UNION "
+                    f"{{ ?part sl:partOf ?answer ; (sl:locatedIn|sl:partOf)+ {p} }}")
     sparql = query_text("ask_described").replace("#VALUES", _values({"class": [SL[c] for c in classes],
                                                                         "operator": [URIRef(b) for b in branches]}))
     return sparql.replace("#PATTERN", pattern), agents + places

@@ -62,6 +62,8 @@ class Understanding:
     said: dict[str, str] = field(default_factory=dict)
     overview: bool = False  # "tell me about X", "X怎么样": the figures held on X
     difference: bool = False  # "多多少", "how many more": how far apart two figures are
+    change: list[str] = field(default_factory=list)  # one entity's two figures compared: two years, two kinds or []
+    placeless: bool = False  # only answers the graph places nowhere (a place was asked, and none is known there)
     itself: set[str] = field(default_factory=set)  # places named inside an unknown name: their own facts only
     unknown: list[str] = field(default_factory=list)  # names the question gives that the graph does not know
 
@@ -89,8 +91,8 @@ class Vocabulary:
                 iri = self.surfaces.get(piece)
                 if iri is None:
                     continue
-                if piece.isascii() and (i > 0 and text[i - 1].isalnum() or text[i + size : i + size + 1].isalnum()):
-                    continue
+                if piece.isascii() and (i > 0 and _ascii_word(text[i - 1]) or _ascii_word(text[i + size: i + size + 1])):
+                    continue  # "gdsx" holds no GDS; "GDS在乌兰察布" does
                 found.append((i, i + size, iri))
                 i += size - 1
                 break
@@ -143,8 +145,11 @@ class Vocabulary:
             best = None
             run: list[int] = []
             for pos in [*positions, None]:
+                # between two words of the label, only stop or class words; in a long run also one other word
+                # ("… ecological green integration demonstration zone" for "… integrated development demonstration zone")
                 if pos is not None and (not run or pos - run[-1] <= 3 and all(
-                        words[k] in _STOP or words[k] in _generic() for k in range(run[-1] + 1, pos))):
+                        words[k] in _STOP or words[k] in _generic() for k in range(run[-1] + 1, pos))
+                        or len(run) >= 3 and pos - run[-1] == 2):
                     run.append(pos)
                     continue
                 if run:
@@ -228,9 +233,21 @@ class Vocabulary:
             names = toks - _generic()
             score = sum(weights.get(t, 0) for t in names) + 0.1 * sum(weights.get(t, 0) for t in toks - names) + 2.0
             pool[(start, end, iri)] = score
-        for start, end, iri, score, _share in self.fuzzy(text):
+        for start, end, iri, score, share in self.fuzzy(text):
             if any(s <= start and end <= e and e - s > end - start for s, e, _ in exact):
                 continue  # a name said in full is not a shorter name inside it ("…中心一期" is not "…中心")
+            if any(s < end < e and start < s for s, e, _ in exact):
+                continue  # nor a reading that cuts one in two ("Hohhot's Horinger New Area" is Horinger New Area)
+            # one that starts inside a name said in full starts with it ("国移动在…" is "中国移动在…")
+            start = min([s for s, e, _ in exact if s < start < e < end] or [start])
+            inside = [(s, e, i) for s, e, i in exact if start <= s and e <= end]
+            rest = set(_tokens("".join(" " if any(s <= k < e for s, e, _ in inside) else text[k]
+                                       for k in range(start, end)))) - _STOP
+            if inside and all(self.types.get(i) in _PLACE_TYPES for *_, i in inside) and not rest - _generic() \
+                    and (share < 0.999 or not rest):
+                # places alone ("宁夏中卫" is not 中国移动(宁夏中卫)数据中心), or places and class words for a label with
+                # more ("宁夏的数据中心" is not 中国电信宁夏枢纽节点数据中心)
+                continue
             pool[(start, end, iri)] = max(pool.get((start, end, iri), 0), score)
         lex = questions()["class"]
         for (start, end, iri), score in list(pool.items()):
@@ -238,7 +255,10 @@ class Vocabulary:
             window = text[start: end + 8]
             ends = [(m.end(), len(w), cls) for cls, words in lex.items() for w in words if not w.isascii() or len(w) > 3
                     for m in re.finditer(re.escape(w), window) if m.start() <= end - start + 2 and m.end() >= end - start]
-            if ends and max(ends)[2] == self.types.get(iri):
+            # or the class word said before it: "the data center cluster of the … demonstration zone"
+            before = [cls for cls, words in lex.items() for w in words if w.isascii() and len(w) > 3
+                      and re.search(rf"\b{re.escape(w)}\s+of\s+(?:the\s+)?$", text[max(0, start - 40): start])]
+            if ends and max(ends)[2] == self.types.get(iri) or self.types.get(iri) in before:
                 pool[(start, end, iri)] = score + 3.0
         chosen: list[tuple[int, int, str]] = []
         notes: list[str] = []
@@ -255,7 +275,9 @@ class Vocabulary:
         kept = []
         for i, (start, end, iri) in enumerate(chosen):
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            named = _NAMED | ({"District"} if self.types.get(iri) in ("City", "Province") else set())
+            # "宁夏中卫", "Dianjun District, Yichang" is no pair: a province just before its city only says where
+            named = _NAMED | ({"District"} if self.types.get(iri) in ("City", "Province") else set()) \
+                | ({"City"} if self.types.get(iri) == "Province" else set())
             if nxt and self.types.get(iri) in _QUALIFIERS and self.types.get(nxt[2]) in named \
                     and re.fullmatch(r"\s*(?:'s|’s|的)?\s*", text[end:nxt[0]]):
                 continue
@@ -320,6 +342,10 @@ class Vocabulary:
         return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
 
 
+def _ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
 _SIMPLIFIED_TOO = {"昇"}  # folded to 升 for matching, yet written so in simplified brand names
 
 _STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
@@ -358,7 +384,9 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
                     out.append((m.start(), m.end(), other))
                 continue
             child = vocab.phases.get((iri, n))
-            if child:
+            if child and e <= m.start() and re.search(r"比|\bthan\b", text[e:m.start()]):
+                out.append((m.start(), m.end(), child))  # "X比首阶段多多少", "X … than its first phase": both
+            elif child:
                 out[k] = (s, e, child)
                 notes[:] = [note for note in notes if not note.startswith(f"took '{text[s:e]}' as")]
             else:
@@ -561,6 +589,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     rest = "".join(masked)
     # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 is no count
     counted = re.sub(r"(?<=[哪每])个", "\x00", rest)
+    counted = re.sub(r"(?<=[两二三四五六七八九十])个(?=项目)", "\x00", counted)  # "两个项目投资一共": which, not how many
     for word in lex["not_metric"]["words"]:
         counted = _blanked(counted, word)
     plain = counted
@@ -604,6 +633,16 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
     u.overview = _asks_overview(u, rest, intent["overview"])
     u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
+    if u.metric and len({iri for _, iri in u.entities}) == 1 and not u.threshold and (
+            _hit(rest, intent["difference"]) or _hit(rest, intent["growth"]) and _AMOUNT.search(rest)):
+        # "By how much did X's capacity grow between 2015 and 2025", "总算力比智能算力多多少": two figures of one entity
+        years = list(dict.fromkeys(re.findall(r"(?<!\d)((?:19|20)\d{2})(?![\d.,])(?!\s*(?:个|架|台|万|亿|p\b|pflops|mw|gw|kw|racks))",
+                                              rest)))
+        said_kinds = {name: f[0] for name, words in lex["kind"].items() if (f := _find_words(rest, words))}
+        two_kinds = sorted(said_kinds, key=lambda k: said_kinds[k])[:2]  # in the question's order
+        u.change = [str(y) for y in years[:2]] if len(years) >= 2 else two_kinds \
+            if len(two_kinds) == 2 and u.metric == "computing_power" else ["status", *map(str, years[:1])]
+        u.statuses, u.kind = [], None
     if u.difference:
         u.comparative, u.yes_no = "max", False
     elif _hit(rest, intent["comparative_max"]):
@@ -619,17 +658,25 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.top = int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw) + 1
         u.superlative = u.superlative or "max"
     u.total = bool(_hit(rest, intent["total"])) or bool(_hit(rest, intent["total_of_group"]) and _hit(rest, intent["group"]))
+    if _hit(rest, intent["all_phases"]):
+        # "taking both stages together, how many racks will it have": what is built and what is planned, each said
+        u.total, u.statuses = True, []
     u.count = bool(_hit(rest.replace("哪几", "哪"), intent["count"])) and (u.metric is None or u.threshold is not None)
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
     u.one_of = bool(_hit(rest, intent["one_of"]))
+    if u.relation == "partner" and len({iri for _, iri in u.entities}) >= 2:
+        # "芜湖智算中心揭牌那天,跟中国电信安徽公司签约的企业": the partners of the one said after 跟/与/with
+        withs = [(at, iri) for at, iri in u.entities if re.search(r"(?:跟|与|同|\bwith)\s*$", text[max(0, at - 6):at])]
+        if len(withs) == 1:
+            u.entities = withs + [e for e in u.entities if e != withs[0]]
     if not u.yes_no:
         # "the … center in Changsha": a place after a named thing only says where it is
         ordered: list[tuple[int, str]] = list(u.entities)
         u.entities = [(at, ref) for i, (at, ref) in enumerate(ordered)
                       if not (i and vocab.types.get(ref) in ("City", "Province", "District")
                               and vocab.types.get(ordered[i - 1][1]) in _NAMED
-                              and re.search(r"(?:\bin|\bat|位于|在)\s*\x00*$", rest[:at]))]
+                              and re.search(r"(?:\bin|\bat|位于|在)\s*\x00*$|\x00(?:'s|’s)\s*$", rest[:at]))]
     return u
 
 
@@ -644,8 +691,9 @@ def _read_bound(u: Understanding, rest: str, folded: str) -> str:
     """The comparator and threshold of a question ("more than 100,000 racks"); a year is never a threshold.
     A comparator without a number asks for a stated bound ("超过多少", "expected to exceed?")."""
     lex = questions()
+    probe = re.sub(r"超(?=大规模|大型|级|算|高速|融合)", "\x00", rest)  # 超大规模, 超算: a name's word, no bound
     for name in ("ge", "le", "gt", "lt"):
-        if word := _hit(rest, lex["comparator"][name]):
+        if word := _hit(probe, lex["comparator"][name]):
             u.comparator = name
             rest = rest.replace(word, " " * len(word))  # "at least" is a bound, not a superlative
             break
@@ -777,6 +825,11 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
         # a name given in part: every word of it in one facility's label ("中国移动庆阳数据中心", "the Qixing center")
         said = text[start:end] if text[start:end].isascii() else english_name(cased[start:end]).lower()
         words = set(_tokens(said)) - _STOP - set(names["generic"]) - set(names["not_names_en"]) - _generic()
+        places = {t for s, e, i in linked if start <= s and e <= end and vocab.types.get(i) in _PLACE_TYPES
+                  for t in _tokens(text[s:e])}
+        if said.isascii() and words and words <= places:
+            unknown.remove((start, end))  # "Inner Mongolia's data center": the place's centers, no name of its own
+            continue
         fits = vocab.containing(words) if words and any(len(w) >= 3 for w in words) else []
         # of those, the ones that also share its other words ("computing power platform", not the Lingang area)
         overlap = {i: len(set(_tokens(vocab.labels[i].get("en", "").lower())) & set(_tokens(said))) for i in fits}
