@@ -93,9 +93,10 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
-                r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders; A与B就X签订合作协议: partners too
+                r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b, text, off):
+                # 由A与B建设: builders; A与B就X签订合作协议: partners too
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
-            if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
+            if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap) and not _name_runs_on(b, text, off):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
                 found.append((ea, "partner", eb))
@@ -233,8 +234,21 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             continue
         if metric == "operator" and o.type == "Park" and not _is_zone(o):
             continue  # a park builds nothing; a zone with its own administration does (成都高新区)
+        if metric == "located_in" and s.type in PLACES | {"Hub"} and o.type == "Park":
+            continue  # 在A县位于B园区建设X: the park lies in the county, never the county in the park
         out.append((s, metric, o))
     return out
+
+
+def _name_runs_on(m: Mention, text: str, off: int) -> bool:
+    """Whether a place is only the head of a longer name the reader did not know (与上海超级计算中心签约: the
+    partner is that center, not 上海): the characters right after it end in an institution's word before any
+    word of signing or acting."""
+    if m.entity is None or m.entity.type not in PLACES:
+        return False
+    rel = lexicon()["relation"]
+    run = re.match(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(rel["institution_end_zh"]) + ")", text[m.end - off :])
+    return run is not None and not re.search("|".join(rel["partner_zh"] + rel["not_a_name_zh"]), run.group(0))
 
 
 def _participle_target(ents: list[tuple[Mention, Entity]], text: str, off: int, agent: Mention,
@@ -628,7 +642,8 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
     由B出资: B)."""
     clause = text[: m.start - off]
     clause = clause[max(clause.rfind(c) for c in "，,;；。") + 1 :]
-    return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|在|由", clause))
+    # 正在建设中的X: 在 after 正, 现 or 仍 marks time, not a place
+    return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|(?<![正现仍])在|由", clause))
 
 
 def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
@@ -901,6 +916,8 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
             place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
             if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
+        if entity.type == "Center" and entity.key not in passing:
+            out += [fact(entity, "member_of", group) for group in _named_sets(entity, gaz)]
         if entity.reference:
             for relation, other_key in entity.links:
                 other = gaz.entities.get(other_key)
@@ -921,6 +938,12 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+def _named_sets(entity: Entity, gaz) -> list[Entity]:
+    """The sets a center's name puts it in (国家超级计算长沙中心 is one of the national supercomputing centers)."""
+    return [gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"], reference=True)
+            for s in lexicon()["relation"]["named_set"] if entity.zh and re.match(s["member_zh"], entity.zh)]
 
 
 _CELL = re.compile(r"[^|\n]+")

@@ -718,3 +718,35 @@ def test_placed_in_a_cluster_is_part_of_it(text: str, pair: tuple[str, str]) -> 
     facts = [f for f in read(text.encode()).facts if f.object is not None]
     assert pair in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of"}
     assert pair not in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("国家超级计算西宁中心今年将投入使用。", "国家超级计算西宁中心"),
+    ("The National Supercomputing Center in Hefei opened its second machine hall.", "国家超级计算合肥中心"),
+])
+def test_a_national_supercomputing_center_by_name_is_one_of_the_set(text: str, member: str) -> None:
+    members = {(f.subject.zh, f.object.key) for f in read(text.encode()).facts if f.metric == "member_of"}
+    assert (member, "national-supercomputing-centers") in members
+
+
+def test_a_supercomputing_center_without_the_national_name_is_no_member() -> None:
+    assert _relations("西宁超算中心今年将投入使用。", "member_of") == set()
+
+
+def test_a_place_heading_a_name_not_read_is_no_partner() -> None:
+    # the partner is an institution whose name starts with a city: not the city
+    partners = _relations("昨日,国家超级计算长沙中心与武汉超级计算中心在长沙签署合作协议。", "partner")
+    assert ("national-supercomputing-center-in-changsha", "wuhan") not in partners
+    assert not any(o == "hefei" for _, o in _relations("本月,贵安新区与合肥先进计算中心签约。", "partner"))
+    # a city that signs, then a verb: still a partner
+    assert ("zhonglian-data", "wuhu") in _relations("中联数据与芜湖市签约共建算力中心。", "partner")
+
+
+def test_a_county_never_lies_in_a_park() -> None:
+    located = _relations("该公司在怀来县位于怀来经济开发区东区建设数据中心。", "located_in")
+    assert not any(s == "huailai-county" for s, _ in located)
+
+
+def test_zheng_zai_marks_time_not_a_place_for_the_builder_rule() -> None:
+    operators = _relations("正在建设中的国家超级计算西安中心,建成后由西安交通大学负责日常运营管理。", "operator")
+    assert operators == {("national-supercomputing-center-in-xian", "xian-jiaotong-university")}
