@@ -917,7 +917,7 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
             if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
         if entity.type == "Center" and entity.key not in passing:
-            out += [fact(entity, "member_of", group) for group in _named_sets(entity, gaz)]
+            out += [fact(entity, "member_of", group) for group in _named_sets(entity, gaz, folded)]
         if entity.reference:
             for relation, other_key in entity.links:
                 other = gaz.entities.get(other_key)
@@ -940,10 +940,12 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
     return out
 
 
-def _named_sets(entity: Entity, gaz) -> list[Entity]:
-    """The sets a center's name puts it in (国家超级计算长沙中心 is one of the national supercomputing centers)."""
-    return [gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"], reference=True)
-            for s in lexicon()["relation"]["named_set"] if entity.zh and re.match(s["member_zh"], entity.zh)]
+def _named_sets(entity: Entity, gaz, folded: str) -> list[Entity]:
+    """The sets a center's name puts it in (国家超级计算长沙中心 is one of the national supercomputing centers), on a
+    page that speaks of the set and of no center still applying to join it."""
+    return [gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"])
+            for s in lexicon()["relation"]["named_set"] if entity.zh and re.match(s["member_zh"], entity.zh)
+            and re.search(s["page"], folded) and not re.search(s["not_yet"], folded)]
 
 
 _CELL = re.compile(r"[^|\n]+")
