@@ -83,7 +83,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 r"(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?", between(*(m for m, _ in ents[i + 1 : i + 3]))) and (
                 ents[i + 2][1].type in PLACES | {"Park"}):
             found += [(ea, "located_in", p) for p in _places_of_run(ents, ents[i + 2][0])]
-    found += _leading_place_zh(ents, text, off)
+    found += _leading_place_zh(ents, text, off) + _later_clause_place(ents, text, off)
     # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 :]:
@@ -446,6 +446,22 @@ def _place_list(ents: list[tuple[Mention, Entity]], index: int, text: str, off: 
         if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[end : ents[k][0].start - off]):
             break
     return places, end
+
+
+def _later_clause_place(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X总投资50亿元,占地300亩,位于Y: a later clause opening with a location cue and naming no subject of its own
+    places the thing the sentence opens with, when nothing else is named between them."""
+    rel = lexicon()["relation"]
+    if len(ents) < 2 or ents[0][1].type not in ("Center", "Park") or not OPENING.fullmatch(text[: ents[0][0].start - off]):
+        return []
+    x, ex = ents[0]
+    b = ents[1][0]
+    gap = text[x.end - off : b.start - off]
+    cue = r"[,，]\s*(?:该?项目)?(?:已经|已|将|也|正式)?(?:位于|坐落于|坐落在|地处|选址于|选址在|选址|落户于|落户在|落户)\s*$"
+    if re.search(r"[,，]", gap) and re.search(cue, gap) and not re.search(r"[。；;]", gap) and not re.search(
+            "|".join(rel["located_in_zh"]), gap[: re.search(cue, gap).start()]):  # type: ignore[union-attr]
+        return [(ex, "located_in", p) for p in _places_of_run(ents, b) if p.type in PLACES | {"Park"}]
+    return []
 
 
 def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:

@@ -756,3 +756,18 @@ def test_a_county_never_lies_in_a_park() -> None:
 def test_zheng_zai_marks_time_not_a_place_for_the_builder_rule() -> None:
     operators = _relations("正在建设中的国家超级计算西安中心,建成后由西安交通大学负责日常运营管理。", "operator")
     assert operators == {("national-supercomputing-center-in-xian", "xian-jiaotong-university")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # figures between the name and a later clause placing it
+    ("芜湖智算中心总投资20亿元,建筑面积3万平方米,坐落于芜湖市鸠江区。", ("芜湖智算中心", "鸠江区")),
+    ("西宁大数据产业园规划占地800亩,位于城北区。", ("西宁大数据产业园", "城北区")),
+])
+def test_a_later_clause_with_a_location_cue_places_the_opening_name(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_later_location_clause_after_another_name_places_nothing_by_this_rule() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read("芜湖智算中心由中国电信建设,位于鸠江区。".encode()).facts
+               if f.metric == "located_in"}
+    assert ("芜湖智算中心", "鸠江区") not in located
