@@ -334,7 +334,28 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off)
+    return found + _listed_members(ents, text, off) + _stated_named_set(ents, text, off)
+
+
+def _stated_named_set(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X是第十家国家超级计算中心 / 作为国家超级计算中心,X… / X, listed as the tenth national supercomputing center:
+    the center the clause is about belongs to the set (the center named last before the phrase in its clause, else
+    the first one right after it); none while it is still applying to join."""
+    gaz = gazetteer()
+    found = []
+    for s in lexicon()["relation"]["named_set"]:
+        if re.search(s["not_yet"], text):
+            continue
+        group = gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"])
+        for match in re.finditer(s["stated"], text):
+            clause_start = max(text.rfind(c, 0, match.start()) for c in ",，。；;") + 1
+            before = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start() and e.type == "Center"]
+            after = [e for m, e in ents if m.start - off >= match.end() and e.type == "Center"
+                     and re.fullmatch(r"\s*[,，]\s*", text[match.end() : m.start - off])]
+            member = before[-1] if before else (after[0] if after and text[match.start() : match.start() + 2] == "作为" else None)
+            if member is not None:
+                found.append((member, "member_of", group))
+    return found
 
 
 _SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"

@@ -771,3 +771,20 @@ def test_a_later_location_clause_after_another_name_places_nothing_by_this_rule(
     located = {(f.subject.zh, f.object.zh) for f in read("芜湖智算中心由中国电信建设,位于鸠江区。".encode()).facts
                if f.metric == "located_in"}
     assert ("芜湖智算中心", "鸠江区") not in located
+
+
+@pytest.mark.parametrize("text", [
+    "作为科技部批准的国家超级计算中心,成都超算中心已服务上千家用户。",
+    "成都超算中心是全国第十家国家超级计算中心。",
+    "Last year, the Chengdu Supercomputing Center was listed as the tenth national supercomputing center in China.",
+])
+def test_a_center_stated_to_be_a_national_supercomputing_center_is_a_member(text: str) -> None:
+    assert _relations(text, "member_of") == {("chengdu-supercomputing-center", "national-supercomputing-centers")}
+
+
+@pytest.mark.parametrize("text", [
+    "西宁超算中心计划申报第十五家国家超级计算中心。",  # applying, not yet one
+    "芜湖智算中心是长三角重要的算力中心,为国家超级计算中心提供服务。",  # serves the set, is none of it
+])
+def test_a_center_near_the_set_s_name_is_no_member_unless_stated(text: str) -> None:
+    assert not any(o == "national-supercomputing-centers" for _, o in _relations(text, "member_of"))
