@@ -84,6 +84,14 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 ents[i + 2][1].type in PLACES | {"Park"}):
             found += [(ea, "located_in", p) for p in _places_of_run(ents, ents[i + 2][0])]
     found += _leading_place_zh(ents, text, off) + _later_clause_place(ents, text, off)
+    # "X, co-developed by A and B, is located in Y": an aside between the name and its verb of place
+    for a, ea in ents:
+        aside = re.match(r",[^,.;]{1,100},\s+(?:which\s+)?(?:is|was|are|were|will\s+be)\s+(?:" + "|".join(
+            en_cue(w) for w in rel["located_in_en"] if not w.startswith(("is ", "which "))) + r")\s+(?:the\s+)?", text[a.end - off :])
+        if ea.type in ("Center", "Park") and aside is not None:
+            place = next((m for m, e in ents if m.start - off == a.end - off + aside.end() and e.type in PLACES | {"Park"}), None)
+            if place is not None:
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, place)]
     # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 :]:
@@ -151,7 +159,10 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             for m, e in ents:
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
-    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?", text, re.IGNORECASE):
+    # "built by the government of X district and A": the district's government builds (the district stands for it)
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?"
+                            r"(?:(?:local\s+|municipal\s+|district\s+|city\s+|county\s+)?government\s+of\s+(?:the\s+)?)?",
+                            text, re.IGNORECASE):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
         # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")

@@ -788,3 +788,17 @@ def test_a_center_stated_to_be_a_national_supercomputing_center_is_a_member(text
 ])
 def test_a_center_near_the_set_s_name_is_no_member_unless_stated(text: str) -> None:
     assert not any(o == "national-supercomputing-centers" for _, o in _relations(text, "member_of"))
+
+
+def test_an_aside_between_the_name_and_its_place_and_a_government_as_builder() -> None:
+    text = "The Wuhu Big Data Center, jointly built by the local government of Jiujiang district and Inspur, was situated in Jiujiang district."
+    facts = read(text.encode()).facts
+    located = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+    operators = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "operator"}
+    assert ("芜湖大数据中心", "鸠江区") in located
+    assert {("芜湖大数据中心", "鸠江区"), ("芜湖大数据中心", "浪潮")} <= operators
+
+
+def test_an_aside_holding_a_second_name_places_nothing_by_this_rule() -> None:
+    text = "The Wuhu Intelligent Computing Center, built by China Telecom, the Hefei center, is located in Hefei."
+    assert not any(o == "hefei" for _, o in _relations(text, "located_in"))
