@@ -791,7 +791,8 @@ def test_a_center_near_the_set_s_name_is_no_member_unless_stated(text: str) -> N
 
 
 def test_an_aside_between_the_name_and_its_place_and_a_government_as_builder() -> None:
-    text = "The Wuhu Big Data Center, jointly built by the local government of Jiujiang district and Inspur, was situated in Jiujiang district."
+    text = ("The Wuhu Big Data Center, jointly built by the local government of Jiujiang district and Inspur, "
+            "was situated in Jiujiang district.")
     facts = read(text.encode()).facts
     located = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
     operators = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "operator"}
