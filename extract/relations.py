@@ -119,6 +119,13 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "partner", eb))
             if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
+    # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
+    signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2]) if e.type == "Company"}
+    for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?", text):
+        built = next((e for m, e in ents if m.start - off == co.end() and e.type in ("Center", "Park")), None)
+        signed_before = all(m.end - off <= co.start() for m, e in ents if e.key in signers)
+        if built is not None and signed_before:
+            found += [(built, "operator", e) for e in signers.values()]
     # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
     for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]

@@ -803,3 +803,15 @@ def test_an_aside_between_the_name_and_its_place_and_a_government_as_builder() -
 def test_an_aside_holding_a_second_name_places_nothing_by_this_rule() -> None:
     text = "The Wuhu Intelligent Computing Center, built by China Telecom, the Hefei center, is located in Hefei."
     assert not any(o == "hefei" for _, o in _relations(text, "located_in"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国电信与庆阳市签署协议,双方将共建庆阳智算中心。", {("庆阳智算中心", "中国电信")}),
+    ("庆阳市与中国移动、中国联通签订合作协议,共建庆阳大数据产业园。", {("庆阳大数据产业园", "中国移动"), ("庆阳大数据产业园", "中国联通")}),
+])
+def test_companies_that_sign_build_what_the_next_clause_builds_together(text: str, expected: set) -> None:
+    assert expected <= {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+
+
+def test_building_together_something_not_named_gives_no_builder() -> None:
+    assert _relations("中国电信与庆阳市签署协议,推动共建数字庆阳。", "operator") == set()
