@@ -77,6 +77,11 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((eb, "located_in", ea))  # Y is home to X
             elif ea.type in INFRASTRUCTURE and eb.type == "Park" and re.fullmatch(r"\s+at\s+(?:the\s+)?", gap):
                 found.append((ea, "located_in", eb))  # the X at the Y park
+            elif ea.type in ("Center", "Park") and eb.type in PLACES | {"Park"} and re.fullmatch(
+                    r"\s+(?:covers|covering|occupies|occupying|spans|spanning)\s+(?:an?\s+(?:total\s+)?area\s+of\s+)?"
+                    r"(?:about\s+|around\s+|some\s+)?[\d,.]+\s*(?:mu|hectares|square\s+(?:meters|metres|kilometers)|sq\s*m|acres)\b"
+                    r"(?:\s*\([^()]{1,30}\))?\s+in\s+(?:the\s+)?", gap):
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # X covers 500 mu in the Y
         # "the X Park of China Telecom (Cloud Computing) in Y": the owner named on the way, X lies in Y
         if i + 2 < len(ents) and ea.type in ("Center", "Park") and ents[i + 1][1].type == "Company" and re.fullmatch(
                 r"\s+of\s+(?:the\s+)?", between(a, ents[i + 1][0])) and re.fullmatch(

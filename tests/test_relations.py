@@ -815,3 +815,10 @@ def test_companies_that_sign_build_what_the_next_clause_builds_together(text: st
 
 def test_building_together_something_not_named_gives_no_builder() -> None:
     assert _relations("中国电信与庆阳市签署协议,推动共建数字庆阳。", "operator") == set()
+
+
+def test_a_site_covering_an_area_in_a_place_lies_there() -> None:
+    text = "The Wuhu Big Data Industrial Park covers about 300 mu (20 hectares) in the Jiujiang district of Wuhu."
+    assert ("wuhu-big-data-industrial-park", "jiujiang-district") in _relations(text, "located_in")
+    other = "The Wuhu Big Data Industrial Park covers 30 percent of demand in Jiujiang district."
+    assert ("wuhu-big-data-industrial-park", "jiujiang-district") not in _relations(other, "located_in")
