@@ -63,7 +63,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "located_in", eb))
             elif re.fullmatch(r",?\s*in\s+(?:the\s+)?", gap) and ea.type in ("Center", "Park") and eb.type in ("Cluster", "Park"):
                 found.append((ea, "located_in", eb))  # the X in the Y cluster (a part of it) / in the Y park
-            elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
+            elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap) or (
+                    re.search(_EVENT_WHEN_IN_EN, gap) and eb.type in PLACES | {"Park"}):
                 found.append((ea, "located_in", eb))
                 if re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["within_en"]) + r")\s+(?:the\s+)?$", gap):
                     within.add((ea.key, eb.key))  # a machine housed at a center: a center may hold it
@@ -490,6 +491,14 @@ def _place_list(ents: list[tuple[Mention, Entity]], index: int, text: str, off: 
         if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[end : ents[k][0].start - off]):
             break
     return places, end
+
+
+# "X opened on Monday in Y", "X was put into operation on May 31 in Y": a date between an event verb and its place
+_EVENT_WHEN_IN_EN = re.compile(
+    r"\b(?:opened|was\s+opened|was\s+launched|was\s+unveiled|was\s+inaugurated|broke\s+ground|began\s+operations?|"
+    r"went\s+into\s+operation|was\s+put\s+into\s+(?:operation|use|service)|was\s+completed|was\s+commissioned)"
+    r"\s+(?:on\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)|(?:last|this)\s+(?:week|month|year|[A-Z][a-z]+day))"
+    r"\s+in\s+(?:the\s+)?$")
 
 
 def _later_clause_place(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:

@@ -822,3 +822,11 @@ def test_a_site_covering_an_area_in_a_place_lies_there() -> None:
     assert ("wuhu-big-data-industrial-park", "jiujiang-district") in _relations(text, "located_in")
     other = "The Wuhu Big Data Industrial Park covers 30 percent of demand in Jiujiang district."
     assert ("wuhu-big-data-industrial-park", "jiujiang-district") not in _relations(other, "located_in")
+
+
+@pytest.mark.parametrize("text", [
+    "The Wuhu Intelligent Computing Center opened on Monday in Jiujiang district.",
+    "The Wuhu Intelligent Computing Center was put into operation on May 31 in Jiujiang district.",
+])
+def test_a_date_between_an_event_verb_and_its_place(text: str) -> None:
+    assert ("wuhu-intelligent-computing-center", "jiujiang-district") in _relations(text, "located_in")
