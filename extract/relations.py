@@ -63,7 +63,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "located_in", eb))
             elif re.fullmatch(r",?\s*in\s+(?:the\s+)?", gap) and ea.type in ("Center", "Park") and eb.type in ("Cluster", "Park"):
                 found.append((ea, "located_in", eb))  # the X in the Y cluster (a part of it) / in the Y park
-            elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap):
+            elif re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["located_in_en"]) + r")\s+(?:the\s+)?$", gap) or (
+                    re.search(_EVENT_WHEN_IN_EN, gap) and eb.type in PLACES | {"Park"}):
                 found.append((ea, "located_in", eb))
                 if re.search(r"\b(?:" + "|".join(en_cue(w) for w in rel["within_en"]) + r")\s+(?:the\s+)?$", gap):
                     within.add((ea.key, eb.key))  # a machine housed at a center: a center may hold it
@@ -77,13 +78,26 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((eb, "located_in", ea))  # Y is home to X
             elif ea.type in INFRASTRUCTURE and eb.type == "Park" and re.fullmatch(r"\s+at\s+(?:the\s+)?", gap):
                 found.append((ea, "located_in", eb))  # the X at the Y park
+            elif ea.type in ("Center", "Park") and eb.type in PLACES | {"Park"} and re.fullmatch(
+                    r"\s+(?:covers|covering|occupies|occupying|spans|spanning)\s+(?:an?\s+(?:total\s+)?area\s+of\s+)?"
+                    r"(?:about\s+|around\s+|some\s+)?[\d,.]+\s*(?:mu|hectares|square\s+(?:meters|metres|kilometers)|sq\s*m|acres)\b"
+                    r"(?:\s*\([^()]{1,30}\))?\s+in\s+(?:the\s+)?", gap):
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # X covers 500 mu in the Y
         # "the X Park of China Telecom (Cloud Computing) in Y": the owner named on the way, X lies in Y
         if i + 2 < len(ents) and ea.type in ("Center", "Park") and ents[i + 1][1].type == "Company" and re.fullmatch(
                 r"\s+of\s+(?:the\s+)?", between(a, ents[i + 1][0])) and re.fullmatch(
                 r"(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?", between(*(m for m, _ in ents[i + 1 : i + 3]))) and (
                 ents[i + 2][1].type in PLACES | {"Park"}):
             found += [(ea, "located_in", p) for p in _places_of_run(ents, ents[i + 2][0])]
-    found += _leading_place_zh(ents, text, off)
+    found += _leading_place_zh(ents, text, off) + _later_clause_place(ents, text, off)
+    # "X, co-developed by A and B, is located in Y": an aside between the name and its verb of place
+    for a, ea in ents:
+        aside = re.match(r",[^,.;]{1,100},\s+(?:which\s+)?(?:is|was|are|were|will\s+be)\s+(?:" + "|".join(
+            en_cue(w) for w in rel["located_in_en"] if not w.startswith(("is ", "which "))) + r")\s+(?:the\s+)?", text[a.end - off :])
+        if ea.type in ("Center", "Park") and aside is not None:
+            place = next((m for m, e in ents if m.start - off == a.end - off + aside.end() and e.type in PLACES | {"Park"}), None)
+            if place is not None:
+                found += [(ea, "located_in", p) for p in _places_of_run(ents, place)]
     # partner: "A(、A2)与B签约", "A签约B、C", "between A and B", "A partnered with B"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 :]:
@@ -93,9 +107,10 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
-                r"由[^，,。；;]*$", text[: a.start - off]):  # 由A与B建设: builders; A与B就X签订合作协议: partners too
+                r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b, text, off):
+                # 由A与B建设: builders; A与B就X签订合作协议: partners too
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
-            if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap):
+            if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap) and not _name_runs_on(b, text, off):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
                 found.append((ea, "partner", eb))
@@ -110,6 +125,13 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "partner", eb))
             if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
+    # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
+    signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2]) if e.type == "Company"}
+    for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?", text):
+        built = next((e for m, e in ents if m.start - off == co.end() and e.type in ("Center", "Park")), None)
+        signed_before = all(m.end - off <= co.start() for m, e in ents if e.key in signers)
+        if built is not None and signed_before:
+            found += [(built, "operator", e) for e in signers.values()]
     # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
     for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
@@ -150,7 +172,10 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             for m, e in ents:
                 if m.end - off <= m_on.start() and e.type == "Company":
                     found.append((target, "operator", e))
-    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?", text, re.IGNORECASE):
+    # "built by the government of X district and A": the district's government builds (the district stands for it)
+    for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?"
+                            r"(?:(?:local\s+|municipal\s+|district\s+|city\s+|county\s+)?government\s+of\s+(?:the\s+)?)?",
+                            text, re.IGNORECASE):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
         # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
@@ -233,8 +258,21 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             continue
         if metric == "operator" and o.type == "Park" and not _is_zone(o):
             continue  # a park builds nothing; a zone with its own administration does (成都高新区)
+        if metric == "located_in" and s.type in PLACES | {"Hub"} and o.type == "Park":
+            continue  # 在A县位于B园区建设X: the park lies in the county, never the county in the park
         out.append((s, metric, o))
     return out
+
+
+def _name_runs_on(m: Mention, text: str, off: int) -> bool:
+    """Whether a place is only the head of a longer name the reader did not know (与上海超级计算中心签约: the
+    partner is that center, not 上海): the characters right after it end in an institution's word before any
+    word of signing or acting."""
+    if m.entity is None or m.entity.type not in PLACES:
+        return False
+    rel = lexicon()["relation"]
+    run = re.match(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(rel["institution_end_zh"]) + ")", text[m.end - off :])
+    return run is not None and not re.search("|".join(rel["partner_zh"] + rel["not_a_name_zh"]), run.group(0))
 
 
 def _participle_target(ents: list[tuple[Mention, Entity]], text: str, off: int, agent: Mention,
@@ -320,7 +358,28 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off)
+    return found + _listed_members(ents, text, off) + _stated_named_set(ents, text, off)
+
+
+def _stated_named_set(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X是第十家国家超级计算中心 / 作为国家超级计算中心,X… / X, listed as the tenth national supercomputing center:
+    the center the clause is about belongs to the set (the center named last before the phrase in its clause, else
+    the first one right after it); none while it is still applying to join."""
+    gaz = gazetteer()
+    found = []
+    for s in lexicon()["relation"]["named_set"]:
+        if re.search(s["not_yet"], text):
+            continue
+        group = gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"])
+        for match in re.finditer(s["stated"], text):
+            clause_start = max(text.rfind(c, 0, match.start()) for c in ",，。；;") + 1
+            before = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start() and e.type == "Center"]
+            after = [e for m, e in ents if m.start - off >= match.end() and e.type == "Center"
+                     and re.fullmatch(r"\s*[,，]\s*", text[match.end() : m.start - off])]
+            member = before[-1] if before else (after[0] if after and text[match.start() : match.start() + 2] == "作为" else None)
+            if member is not None:
+                found.append((member, "member_of", group))
+    return found
 
 
 _SECOND_SET = re.compile(r"\s*(?:和|及|、|and)\s*(?:the\s+)?(?:[0-9一二三四五六七八九十]+个?|八大|十大|eight|ten)\s*"
@@ -432,6 +491,30 @@ def _place_list(ents: list[tuple[Mention, Entity]], index: int, text: str, off: 
         if k == len(ents) or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[end : ents[k][0].start - off]):
             break
     return places, end
+
+
+# "X opened on Monday in Y", "X was put into operation on May 31 in Y": a date between an event verb and its place
+_EVENT_WHEN_IN_EN = re.compile(
+    r"\b(?:opened|was\s+opened|was\s+launched|was\s+unveiled|was\s+inaugurated|broke\s+ground|began\s+operations?|"
+    r"went\s+into\s+operation|was\s+put\s+into\s+(?:operation|use|service)|was\s+completed|was\s+commissioned)"
+    r"\s+(?:on\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)|(?:last|this)\s+(?:week|month|year|[A-Z][a-z]+day))"
+    r"\s+in\s+(?:the\s+)?$")
+
+
+def _later_clause_place(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X总投资50亿元,占地300亩,位于Y: a later clause opening with a location cue and naming no subject of its own
+    places the thing the sentence opens with, when nothing else is named between them."""
+    rel = lexicon()["relation"]
+    if len(ents) < 2 or ents[0][1].type not in ("Center", "Park") or not OPENING.fullmatch(text[: ents[0][0].start - off]):
+        return []
+    x, ex = ents[0]
+    b = ents[1][0]
+    gap = text[x.end - off : b.start - off]
+    cue = r"[,，]\s*(?:该?项目)?(?:已经|已|将|也|正式)?(?:位于|坐落于|坐落在|地处|选址于|选址在|选址|落户于|落户在|落户)\s*$"
+    if re.search(r"[,，]", gap) and re.search(cue, gap) and not re.search(r"[。；;]", gap) and not re.search(
+            "|".join(rel["located_in_zh"]), gap[: re.search(cue, gap).start()]):  # type: ignore[union-attr]
+        return [(ex, "located_in", p) for p in _places_of_run(ents, b) if p.type in PLACES | {"Park"}]
+    return []
 
 
 def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
@@ -628,7 +711,8 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
     由B出资: B)."""
     clause = text[: m.start - off]
     clause = clause[max(clause.rfind(c) for c in "，,;；。") + 1 :]
-    return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|在|由", clause))
+    # 正在建设中的X: 在 after 正, 现 or 仍 marks time, not a place
+    return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|(?<![正现仍])在|由", clause))
 
 
 def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
@@ -901,6 +985,8 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
             place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
             if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
+        if entity.type == "Center" and entity.key not in passing:
+            out += [fact(entity, "member_of", group) for group in _named_sets(entity, gaz, folded)]
         if entity.reference:
             for relation, other_key in entity.links:
                 other = gaz.entities.get(other_key)
@@ -921,6 +1007,14 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+def _named_sets(entity: Entity, gaz, folded: str) -> list[Entity]:
+    """The sets a center's name puts it in (国家超级计算长沙中心 is one of the national supercomputing centers), on a
+    page that speaks of the set and of no center still applying to join it."""
+    return [gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"])
+            for s in lexicon()["relation"]["named_set"] if entity.zh and re.match(s["member_zh"], entity.zh)
+            and re.search(s["page"], folded) and not re.search(s["not_yet"], folded)]
 
 
 _CELL = re.compile(r"[^|\n]+")

@@ -718,3 +718,115 @@ def test_placed_in_a_cluster_is_part_of_it(text: str, pair: tuple[str, str]) -> 
     facts = [f for f in read(text.encode()).facts if f.object is not None]
     assert pair in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of"}
     assert pair not in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("国家超级计算西宁中心今年将投入使用,成为第十五家国家超级计算中心。", "国家超级计算西宁中心"),
+    ("The National Supercomputing Center in Hefei, a new national supercomputing center, opened its second hall.",
+     "国家超级计算合肥中心"),
+])
+def test_a_national_supercomputing_center_by_name_is_one_of_the_set(text: str, member: str) -> None:
+    members = {(f.subject.zh, f.object.key) for f in read(text.encode()).facts if f.metric == "member_of"}
+    assert (member, "national-supercomputing-centers") in members
+
+
+@pytest.mark.parametrize("text", [
+    "西宁超算中心今年将投入使用,成为第十五家国家超级计算中心。",  # the name does not say it
+    "国家超级计算西宁中心今年将投入使用。",  # the page never speaks of the set
+    "国家超算西宁中心今年将投入使用,并将申报第十五家国家超级计算中心。",  # still applying to join
+])
+def test_no_member_of_the_supercomputing_set_without_name_page_and_approval(text: str) -> None:
+    assert not any(o == "national-supercomputing-centers" for _, o in _relations(text, "member_of"))
+
+
+def test_a_place_heading_a_name_not_read_is_no_partner() -> None:
+    # the partner is an institution whose name starts with a city: not the city
+    partners = _relations("昨日,国家超级计算长沙中心与武汉超级计算中心在长沙签署合作协议。", "partner")
+    assert ("national-supercomputing-center-in-changsha", "wuhan") not in partners
+    assert not any(o == "hefei" for _, o in _relations("本月,贵安新区与合肥先进计算中心签约。", "partner"))
+    # a city that signs, then a verb: still a partner
+    assert ("zhonglian-data", "wuhu") in _relations("中联数据与芜湖市签约共建算力中心。", "partner")
+
+
+def test_a_county_never_lies_in_a_park() -> None:
+    located = _relations("该公司在怀来县位于怀来经济开发区东区建设数据中心。", "located_in")
+    assert not any(s == "huailai-county" for s, _ in located)
+
+
+def test_zheng_zai_marks_time_not_a_place_for_the_builder_rule() -> None:
+    operators = _relations("正在建设中的国家超级计算西安中心,建成后由西安交通大学负责日常运营管理。", "operator")
+    assert operators == {("national-supercomputing-center-in-xian", "xian-jiaotong-university")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # figures between the name and a later clause placing it
+    ("芜湖智算中心总投资20亿元,建筑面积3万平方米,坐落于芜湖市鸠江区。", ("芜湖智算中心", "鸠江区")),
+    ("西宁大数据产业园规划占地800亩,位于城北区。", ("西宁大数据产业园", "城北区")),
+])
+def test_a_later_clause_with_a_location_cue_places_the_opening_name(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_later_location_clause_after_another_name_places_nothing_by_this_rule() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read("芜湖智算中心由中国电信建设,位于鸠江区。".encode()).facts
+               if f.metric == "located_in"}
+    assert ("芜湖智算中心", "鸠江区") not in located
+
+
+@pytest.mark.parametrize("text", [
+    "作为科技部批准的国家超级计算中心,成都超算中心已服务上千家用户。",
+    "成都超算中心是全国第十家国家超级计算中心。",
+    "Last year, the Chengdu Supercomputing Center was listed as the tenth national supercomputing center in China.",
+])
+def test_a_center_stated_to_be_a_national_supercomputing_center_is_a_member(text: str) -> None:
+    assert _relations(text, "member_of") == {("chengdu-supercomputing-center", "national-supercomputing-centers")}
+
+
+@pytest.mark.parametrize("text", [
+    "西宁超算中心计划申报第十五家国家超级计算中心。",  # applying, not yet one
+    "芜湖智算中心是长三角重要的算力中心,为国家超级计算中心提供服务。",  # serves the set, is none of it
+])
+def test_a_center_near_the_set_s_name_is_no_member_unless_stated(text: str) -> None:
+    assert not any(o == "national-supercomputing-centers" for _, o in _relations(text, "member_of"))
+
+
+def test_an_aside_between_the_name_and_its_place_and_a_government_as_builder() -> None:
+    text = ("The Wuhu Big Data Center, jointly built by the local government of Jiujiang district and Inspur, "
+            "was situated in Jiujiang district.")
+    facts = read(text.encode()).facts
+    located = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
+    operators = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "operator"}
+    assert ("芜湖大数据中心", "鸠江区") in located
+    assert {("芜湖大数据中心", "鸠江区"), ("芜湖大数据中心", "浪潮")} <= operators
+
+
+def test_an_aside_holding_a_second_name_places_nothing_by_this_rule() -> None:
+    text = "The Wuhu Intelligent Computing Center, built by China Telecom, the Hefei center, is located in Hefei."
+    assert not any(o == "hefei" for _, o in _relations(text, "located_in"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中国电信与庆阳市签署协议,双方将共建庆阳智算中心。", {("庆阳智算中心", "中国电信")}),
+    ("庆阳市与中国移动、中国联通签订合作协议,共建庆阳大数据产业园。", {("庆阳大数据产业园", "中国移动"), ("庆阳大数据产业园", "中国联通")}),
+])
+def test_companies_that_sign_build_what_the_next_clause_builds_together(text: str, expected: set) -> None:
+    assert expected <= {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+
+
+def test_building_together_something_not_named_gives_no_builder() -> None:
+    assert _relations("中国电信与庆阳市签署协议,推动共建数字庆阳。", "operator") == set()
+
+
+def test_a_site_covering_an_area_in_a_place_lies_there() -> None:
+    text = "The Wuhu Big Data Industrial Park covers about 300 mu (20 hectares) in the Jiujiang district of Wuhu."
+    assert ("wuhu-big-data-industrial-park", "jiujiang-district") in _relations(text, "located_in")
+    other = "The Wuhu Big Data Industrial Park covers 30 percent of demand in Jiujiang district."
+    assert ("wuhu-big-data-industrial-park", "jiujiang-district") not in _relations(other, "located_in")
+
+
+@pytest.mark.parametrize("text", [
+    "The Wuhu Intelligent Computing Center opened on Monday in Jiujiang district.",
+    "The Wuhu Intelligent Computing Center was put into operation on May 31 in Jiujiang district.",
+])
+def test_a_date_between_an_event_verb_and_its_place(text: str) -> None:
+    assert ("wuhu-intelligent-computing-center", "jiujiang-district") in _relations(text, "located_in")
