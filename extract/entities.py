@@ -355,14 +355,16 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     for form in lexicon()["en_suffix"][suffix.id]:  # the first form is how the name is written (Data Center Cluster)
         written.setdefault(form.lower(), form)
     canonical = written.get(suffix.text.lower())
-    if canonical is None or folded[suffix.end : suffix.end + 1] == "-":
-        return None  # Co-founder, Data Center-based: no name ends there
+    if canonical is None or folded[suffix.end : suffix.end + 1] == "-" or (
+            canonical in names["en_open_suffixes"] and re.match(r"[^\S\n]+[A-Z]", folded[suffix.end : suffix.end + 3])):
+        return None  # Co-founder, Data Center-based, Hybrid Cloud Platform: no name ends there
     window_start = max(0, suffix.start - 120)
     m = _en_stem_regex().search(folded, window_start, suffix.start)
     if m is None:
         return None
     stem_end = m.start() + len(m.group(0).rstrip())
-    if suffix.text not in written.values() and (not (any(k.end == stem_end for k in known) or _the_own_word(folded, m, known))
+    own = suffix.id in ("Center", "Cluster", "Park") and _the_own_word(folded, m, known)
+    if suffix.text not in written.values() and (not (any(k.end == stem_end for k in known) or own)
                                                  or _EN_INDEFINITE.search(folded, window_start, m.start())):
         return None  # "a new Gansu data center": one of a kind in a place, not a name
     leading = set(names["en_leading_stop"])
@@ -387,10 +389,14 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         key = gazetteer().en_surfaces.get(f"{core} data center cluster")
         if key is not None:
             return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end, gazetteer().entities[key])
+    first = folded.rindex(words[0], m.start(), suffix.start)
+    if suffix.id == "Company" and (same := next((k for k in known if k.start == first and k.end == stem_end), None)) is not None:
+        entity_known = gazetteer().entities[same.id]
+        if entity_known.type == "Company":  # Tencent Holdings, Huawei Technologies: the known company, in full
+            return Mention(first, suffix.end, entity_known)
     heads = lexicon()["name"]["en_of_heads"]
     type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)
     entity = new_entity(stem + " " + canonical, type_)  # National University of Defense Technology: a body, not a firm
-    first = folded.rindex(words[0], m.start(), suffix.start)
     if not phase:  # Phase II of the Lanzhou New Area Data Center
         phase = re.search(r"\b(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+(?:the\s+)?$", folded[max(0, first - 30) : first])
     if phase:

@@ -681,3 +681,20 @@ def test_a_word_of_its_own_after_the_names_a_center_written_in_lower_case(text: 
                                   "the company's data center was full."])
 def test_a_description_after_the_names_no_center(text: str) -> None:
     assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+@pytest.mark.parametrize("text", ["公司拟在安徽芜湖投建互联网数据中心项目。", "江城有很多数据中心,竞争更大。"])
+def test_a_verb_of_investing_or_a_count_of_many_before_a_kind_names_nothing(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+def test_a_known_company_with_an_english_company_word_is_that_company() -> None:
+    names = _names("Tencent Holdings is building a data center in Guizhou.")
+    assert names["Tencent Holdings"][2] == "Tencent"
+
+
+def test_an_english_cloud_firm_is_a_company_but_not_a_cloud_product() -> None:
+    names = _names("Qinglan Cloud and Binhai Tech signed a deal with a Hybrid Cloud Platform vendor.")
+    assert names.get("Qinglan Cloud", ("",))[0] == "Company"
+    assert not [s for s in names if "Hybrid" in s]
+    assert not _names("Firms moved to the public cloud.")
