@@ -197,6 +197,27 @@ def _project_after() -> re.Pattern[str]:
     return re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期|(?:正式|近日|日前|昨日|今日)?(?:" + events + "))")
 
 
+def _after_unopened_bracket(stem: str) -> int:
+    """Where a stem starts after a closing bracket it did not open (杨某)江城…, )江城…): 0 when there is none."""
+    depth, cut = 0, 0
+    for i, ch in enumerate(stem):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                cut = i + 1
+            else:
+                depth -= 1
+    return cut
+
+
+def _byline(folded: str, close: int) -> bool:
+    """Whether the bracket closing at `close` holds a byline (记者 王某 李某, 通讯员某某), not a part of a name (甘肃·庆阳)."""
+    open_at = max(folded.rfind("(", max(0, close - 30), close), folded.rfind("（", max(0, close - 30), close))
+    inside = folded[open_at + 1 : close] if open_at >= 0 else ""
+    return bool(re.search(r"[^\S\n]|记者|通讯员|摄", inside))
+
+
 @cache
 def _quoted_kinds() -> tuple[str, ...]:
     """The last words of a quoted description of a kind of thing (“万卡集群”, “城市大脑中心”): no brand."""
@@ -211,7 +232,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
     if (count := _leading_count().match(folded[start : suffix.start])) is not None:
         start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
-    stem = folded[start : suffix.start].lstrip(")）")
+    stem = folded[start : suffix.start]
+    if (cut := _after_unopened_bracket(stem)) and _byline(folded, start + cut - 1):
+        stem = stem[cut:]  # (记者 某某)江城数据中心: a byline's bracket closes before the name
     start = suffix.start - len(stem)
     brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
     if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)) \
@@ -219,8 +242,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
         # nor a quoted phrase: “真正能用的”智算中心, nor a quoted kind of thing: “千卡集群”某某算力平台)
         stem = folded[start : suffix.start]
-    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
-        return None
+    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
+            or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
+        return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
@@ -773,7 +797,8 @@ def _listed_firms(folded: str) -> list[Mention]:
 @cache
 def _stock_code() -> re.Pattern[str]:
     exchanges = "|".join(map(re.escape, lexicon()["name"]["stock_exchanges"]))
-    return re.compile(rf"[^\S\n]?[(（]\s*(?:[0-9]{{6}}|[0-9]{{4,5}})\.(?:{exchanges})\b(?=\s*[)）,，;；])")
+    bare = lexicon()["name"]["stock_code_bare"]
+    return re.compile(rf"[^\S\n]?[(（]\s*(?:(?:[0-9]{{6}}|[0-9]{{4,5}})\.(?:{exchanges})\b(?=\s*[)）,，;；])|{bare}\s*[)）])")
 
 
 def _listed_companies(folded: str, known: list[Candidate]) -> list[Mention]:
@@ -792,6 +817,9 @@ def _listed_companies(folded: str, known: list[Candidate]) -> list[Mention]:
                 or stem in names["generic_stems"] or stem.endswith(tuple(names["generic_parties"])):
             continue  # 上市公司(600000.SH): a kind of party; an English or mixed run: not read here
         out.append(Mention(start, at, new_entity(stem, "Company"), source="pattern"))
+    for name in {folded[m.start : m.end] for m in out}:  # 某某股份 written again without its code is that firm
+        out += [Mention(hit.start(), hit.end(), new_entity(name, "Company"), source="pattern")
+                for hit in re.finditer(re.escape(name), folded) if not any(m.start == hit.start() for m in out)]
     return out
 
 

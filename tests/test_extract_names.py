@@ -698,3 +698,20 @@ def test_an_english_cloud_firm_is_a_company_but_not_a_cloud_product() -> None:
     assert names.get("Qinglan Cloud", ("",))[0] == "Company"
     assert not [s for s in names if "Hybrid" in s]
     assert not _names("Firms moved to the public cloud.")
+
+
+def test_a_byline_s_bracket_closes_before_the_name() -> None:
+    assert "腾讯零碳数据中心" in _names("新华社(记者 王某 李某)腾讯零碳数据中心已投运。")
+    assert "中国移动(甘肃·庆阳)数据中心" in _names("中国移动(甘肃·庆阳)数据中心已投运。")
+
+
+@pytest.mark.parametrize("text", ["公司新建H800智算中心和GB300数据中心。", "这将是本岛最大的AI超级计算中心。",
+                                  "公司在台湾高雄建置先进算力中心。"])
+def test_a_chip_a_bare_ai_or_taiwan_s_word_for_building_names_no_center(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+def test_a_firm_with_a_bare_four_digit_code_is_a_company_and_so_is_its_name_written_again() -> None:
+    names = _names("江禾（2399）今日公告,江禾将在南部建设算力中心。")
+    assert names.get("江禾", ("",))[0] == "Company"
+    assert not [v for v in _names("会议于（2024）年举行,青松建设（2025）规划发布。").values() if v[0] == "Company"]
