@@ -715,3 +715,8 @@ def test_a_firm_with_a_bare_four_digit_code_is_a_company_and_so_is_its_name_writ
     names = _names("江禾（2399）今日公告,江禾将在南部建设算力中心。")
     assert names.get("江禾", ("",))[0] == "Company"
     assert not [v for v in _names("会议于（2024）年举行,青松建设（2025）规划发布。").values() if v[0] == "Company"]
+
+
+def test_an_english_computing_power_center_has_the_chinese_word_for_it() -> None:
+    names = _names("China Mobile opened its Tianjin computing power center on Monday.")
+    assert names["Tianjin computing power center"][1] == "天津算力中心"
