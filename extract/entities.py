@@ -711,7 +711,9 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
            for m in mentions]
     generic = {*lexicon()["name"]["generic_short_forms"], *(s["zh"] for s in lexicon()["suffix"])}
     for short, entity in written.items():
-        for hit in re.finditer(re.escape(short), folded, 0 if has_cjk(short) else re.I):
+        if not has_cjk(short) and not re.fullmatch(r"[A-Z][A-Z0-9&]{2,7}", short):
+            continue  # an English short form other than an acronym ("the Project") may be a common word elsewhere
+        for hit in re.finditer(re.escape(short), folded):
             at = hit.start()
             if short in generic and at > 0 and folded[at - 1] not in "。！？；;，,:：\n “\"「":
                 continue
