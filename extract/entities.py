@@ -232,7 +232,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
     if (count := _leading_count().match(folded[start : suffix.start])) is not None:
         start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
-    stem = folded[start : suffix.start]
+    stem = folded[start : suffix.start].lstrip(")）")
+    start = suffix.start - len(stem)
     if (cut := _after_unopened_bracket(stem)) and _byline(folded, start + cut - 1):
         stem = stem[cut:]  # (记者 某某)江城数据中心: a byline's bracket closes before the name
     start = suffix.start - len(stem)
@@ -379,9 +380,8 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     for form in lexicon()["en_suffix"][suffix.id]:  # the first form is how the name is written (Data Center Cluster)
         written.setdefault(form.lower(), form)
     canonical = written.get(suffix.text.lower())
-    if canonical is None or folded[suffix.end : suffix.end + 1] == "-" or (
-            canonical in names["en_open_suffixes"] and re.match(r"[^\S\n]+[A-Z]", folded[suffix.end : suffix.end + 3])):
-        return None  # Co-founder, Data Center-based, Hybrid Cloud Platform: no name ends there
+    if canonical is None or folded[suffix.end : suffix.end + 1] == "-":
+        return None  # Co-founder, Data Center-based: no name ends there
     window_start = max(0, suffix.start - 120)
     m = _en_stem_regex().search(folded, window_start, suffix.start)
     if m is None:

@@ -693,13 +693,6 @@ def test_a_known_company_with_an_english_company_word_is_that_company() -> None:
     assert names["Tencent Holdings"][2] == "Tencent"
 
 
-def test_an_english_cloud_firm_is_a_company_but_not_a_cloud_product() -> None:
-    names = _names("Qinglan Cloud and Binhai Tech signed a deal with a Hybrid Cloud Platform vendor.")
-    assert names.get("Qinglan Cloud", ("",))[0] == "Company"
-    assert not [s for s in names if "Hybrid" in s]
-    assert not _names("Firms moved to the public cloud.")
-
-
 def test_a_byline_s_bracket_closes_before_the_name() -> None:
     assert "腾讯零碳数据中心" in _names("新华社(记者 王某 李某)腾讯零碳数据中心已投运。")
     assert "中国移动(甘肃·庆阳)数据中心" in _names("中国移动(甘肃·庆阳)数据中心已投运。")
