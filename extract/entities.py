@@ -176,7 +176,8 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
-    defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称")
+    defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称") \
+        or ((acronym := _ACRONYM.match(after)) is not None and acronym.group(1) not in names["not_acronym_alias"])  # X(ABCD)
     listed = suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)
     # a place in brackets inside the name: 星海(华东)国际信息港, 中国移动(宁夏·中卫)数据中心
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
@@ -196,21 +197,55 @@ def _project_after() -> re.Pattern[str]:
     return re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期|(?:正式|近日|日前|昨日|今日)?(?:" + events + "))")
 
 
+def _after_unopened_bracket(stem: str) -> int:
+    """Where a stem starts after a closing bracket it did not open (杨某)江城…, )江城…): 0 when there is none."""
+    depth, cut = 0, 0
+    for i, ch in enumerate(stem):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                cut = i + 1
+            else:
+                depth -= 1
+    return cut
+
+
+def _byline(folded: str, close: int) -> bool:
+    """Whether the bracket closing at `close` holds a byline (记者 王某 李某, 通讯员某某), not a part of a name (甘肃·庆阳)."""
+    open_at = max(folded.rfind("(", max(0, close - 30), close), folded.rfind("（", max(0, close - 30), close))
+    inside = folded[open_at + 1 : close] if open_at >= 0 else ""
+    return bool(re.search(r"[^\S\n]|记者|通讯员|摄", inside))
+
+
+@cache
+def _quoted_kinds() -> tuple[str, ...]:
+    """The last words of a quoted description of a kind of thing (“万卡集群”, “城市大脑中心”): no brand."""
+    return (*(s["zh"] for s in lexicon()["suffix"]), "集群", "中心", "平台")
+
+
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
+    if folded.startswith(tuple(names["suffix_runs_on"].get(suffix.text, ())), suffix.end):
+        return None  # 广州大学城: a campus town, no university
     start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
     if (count := _leading_count().match(folded[start : suffix.start])) is not None:
         start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
     stem = folded[start : suffix.start].lstrip(")）")
     start = suffix.start - len(stem)
+    if (cut := _after_unopened_bracket(stem)) and _byline(folded, start + cut - 1):
+        stem = stem[cut:]  # (记者 某某)江城数据中心: a byline's bracket closes before the name
+    start = suffix.start - len(stem)
     brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
-    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)):
+    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)) \
+            and not brand.group(1).endswith(_quoted_kinds()):
         start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
-        # nor a quoted phrase: “真正能用的”智算中心)
+        # nor a quoted phrase: “真正能用的”智算中心, nor a quoted kind of thing: “千卡集群”某某算力平台)
         stem = folded[start : suffix.start]
-    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem):
-        return None
+    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
+            or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
+        return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
@@ -352,7 +387,8 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if m is None:
         return None
     stem_end = m.start() + len(m.group(0).rstrip())
-    if suffix.text not in written.values() and (not any(k.end == stem_end for k in known)
+    own = suffix.id in ("Center", "Cluster", "Park") and _the_own_word(folded, m, known)
+    if suffix.text not in written.values() and (not (any(k.end == stem_end for k in known) or own)
                                                  or _EN_INDEFINITE.search(folded, window_start, m.start())):
         return None  # "a new Gansu data center": one of a kind in a place, not a name
     leading = set(names["en_leading_stop"])
@@ -377,10 +413,14 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         key = gazetteer().en_surfaces.get(f"{core} data center cluster")
         if key is not None:
             return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end, gazetteer().entities[key])
+    first = folded.rindex(words[0], m.start(), suffix.start)
+    if suffix.id == "Company" and (same := next((k for k in known if k.start == first and k.end == stem_end), None)) is not None:
+        entity_known = gazetteer().entities[same.id]
+        if entity_known.type == "Company":  # Tencent Holdings, Huawei Technologies: the known company, in full
+            return Mention(first, suffix.end, entity_known)
     heads = lexicon()["name"]["en_of_heads"]
     type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)
     entity = new_entity(stem + " " + canonical, type_)  # National University of Defense Technology: a body, not a firm
-    first = folded.rindex(words[0], m.start(), suffix.start)
     if not phase:  # Phase II of the Lanzhou New Area Data Center
         phase = re.search(r"\b(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+(?:the\s+)?$", folded[max(0, first - 30) : first])
     if phase:
@@ -392,6 +432,18 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
         return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+def _the_own_word(folded: str, m: re.Match[str], known: list[Candidate]) -> bool:
+    """"the Jingshan intelligent computing center": after "the", one or two title-case words of their own (no known
+    name, no description, not a sentence's first word) name a center written in lower case."""
+    words = m.group(0).split()
+    if not 1 <= len(words) <= 2 or not re.search(r"(?<![\w'’\-])the[^\S\n]+$", folded[max(0, m.start() - 5) : m.start()]):
+        return False
+    names = lexicon()["name"]
+    generic = {*names["en_generic"], *names["en_leading_stop"], *names["en_run_verbs"]}
+    return (not any(w in generic or w.endswith(("'s", "’s")) or not w[1:].islower() for w in words)
+            and not any(k.start < m.start() + len(m.group(0)) and m.start() < k.end for k in known))
 
 
 _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth")
@@ -622,7 +674,29 @@ def _defined_forms(folded: str, mentions: list[Mention]) -> dict[str, Entity]:
         short = re.sub(r"(?:项目|工程|专案)$", "", short) if has_cjk(short) else short
         if len(short) >= 2 and short != m.entity.zh:
             out.setdefault(short, m.entity)
+    for m in mentions:
+        if m.entity is not None and not m.anaphor and (short := _acronym_after(folded, m)) is not None:
+            out.setdefault(short, m.entity)
     return out
+
+
+_ACRONYM = re.compile(r"[^\S\n]?[(（]\s*([A-Z][A-Z0-9&]{2,7})\s*[)）]")
+
+
+def _acronym_after(folded: str, m: Mention) -> str | None:
+    """An upper-case short form in brackets right after a name: 某某超算中心(ABSC), Binhai Data Committee (BDC). An
+    English name's short form is made of its words' first letters, in order."""
+    hit = _ACRONYM.match(folded, m.end)
+    if hit is None or hit.group(1) in lexicon()["name"]["not_acronym_alias"]:
+        return None
+    short = hit.group(1)
+    name = folded[m.start : m.end]
+    if not has_cjk(name):
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’\-]*", name) if w[0].isupper())
+        letters = iter(initials)
+        if not all(ch in letters for ch in short if ch.isalpha()):
+            return None  # Binhai Data Center (AWS): another body in brackets, not this name's short form
+    return short
 
 
 def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -637,11 +711,13 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
            for m in mentions]
     generic = {*lexicon()["name"]["generic_short_forms"], *(s["zh"] for s in lexicon()["suffix"])}
     for short, entity in written.items():
-        for hit in re.finditer(re.escape(short), folded, 0 if has_cjk(short) else re.I):
+        if not has_cjk(short) and not re.fullmatch(r"[A-Z][A-Z0-9&]{2,7}", short):
+            continue  # an English short form other than an acronym ("the Project") may be a common word elsewhere
+        for hit in re.finditer(re.escape(short), folded):
             at = hit.start()
             if short in generic and at > 0 and folded[at - 1] not in "。！？；;，,:：\n “\"「":
                 continue
-            if has_cjk(short) or re.match(r"\b", folded[at - 1 : at + 1] if at else " "):
+            if has_cjk(short) or not re.search(r"\w", folded[at - 1 : at] + folded[hit.end() : hit.end() + 1]):
                 out.append(Mention(at, hit.end(), entity, source="alias"))
     return out
 
@@ -717,6 +793,35 @@ def _listed_firms(folded: str) -> list[Mention]:
             if item not in generic and not _only_descriptive(item) and not item[0].isdigit():
                 out.append(Mention(pos, pos + len(item), new_entity(item, "Company"), source="pattern"))
             pos += len(item) + 1
+    return out
+
+
+@cache
+def _stock_code() -> re.Pattern[str]:
+    exchanges = "|".join(map(re.escape, lexicon()["name"]["stock_exchanges"]))
+    bare = lexicon()["name"]["stock_code_bare"]
+    return re.compile(rf"[^\S\n]?[(（]\s*(?:(?:[0-9]{{6}}|[0-9]{{4,5}})\.(?:{exchanges})\b(?=\s*[)）,，;；])|{bare}\s*[)）])")
+
+
+def _listed_companies(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A listed firm named before its stock code (某某股份(600000.SH), 某某时尚(002000.SZ)公告): the short name the market
+    knows it by is a company, whatever its last word. A stem cut at a function word (两连板的某某股份) starts after it."""
+    names = lexicon()["name"]
+    out = []
+    for hit in _stock_code().finditer(folded):
+        at = hit.start()
+        near = [k for k in known if at - _REACH <= k.start < at]
+        if any(k.end == at for k in near):
+            continue  # a known company: it is read already
+        start = _stem_start(folded, at, near, company=True)
+        stem = folded[start:at]
+        if not 2 <= len(stem) <= 8 or not all(map(has_cjk, stem)) or stem[0] in names["numerals"] \
+                or stem in names["generic_stems"] or stem.endswith(tuple(names["generic_parties"])):
+            continue  # 上市公司(600000.SH): a kind of party; an English or mixed run: not read here
+        out.append(Mention(start, at, new_entity(stem, "Company"), source="pattern"))
+    for name in {folded[m.start : m.end] for m in out}:  # 某某股份 written again without its code is that firm
+        out += [Mention(hit.start(), hit.end(), new_entity(name, "Company"), source="pattern")
+                for hit in re.finditer(re.escape(name), folded) if not any(m.start == hit.start() for m in out)]
     return out
 
 
@@ -800,6 +905,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
     mentions += _groups(folded, known)
+    mentions += _listed_companies(folded, known)
     mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]

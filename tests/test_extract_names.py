@@ -604,3 +604,112 @@ def test_a_firm_releasing_news_about_a_park_is_no_part_of_its_name() -> None:
 
 def test_the_city_s_party_committee_and_government_unnamed_is_no_new_body() -> None:
     assert not [v for v in _names("市委市政府高度重视这一项目。").values() if v[0] == "Organization"]
+
+
+LISTED_FIRMS = [
+    # a firm named before its stock code is a company, whatever its last word
+    ("青禾时尚(002999.SZ)3月5日在互动平台表示,智算项目进展顺利。", "青禾时尚"),
+    ("两连板的江禾股份(603999.SH,股价20.1元)再发公告。", "江禾股份"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LISTED_FIRMS)
+def test_a_name_before_its_stock_code_is_a_listed_company(text: str, name: str) -> None:
+    assert _names(text).get(name, ("",))[0] == "Company"
+
+
+def test_a_stock_code_after_a_kind_of_party_names_no_company() -> None:
+    assert not [s for s, v in _names("多家上市公司(600000.SH)发布公告。").items() if v[0] == "Company"]
+
+
+WORDS_BEFORE_NAMES = [
+    # a verb or a sentence's place runs into the name with no break: the name starts after it
+    ("本省最强算力落地江城量子研究所", "江城量子研究所"),
+    ("项目将充分发挥青松大学的科研优势。", "青松大学"),
+    ("新平台全面支撑芜湖超算中心的运营。", "芜湖超算中心"),
+    ("控股子公司上海青禾科技有限公司负责运营。", "上海青禾科技有限公司"),
+    # a research body joins two fields in its name
+    ("会议在江城海洋科学与技术国家实验室举行。", "江城海洋科学与技术国家实验室"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), WORDS_BEFORE_NAMES)
+def test_a_verb_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+NOT_NAMES = [
+    ("中心选址于江城大学城内。", "大学"),  # a campus town, no university
+    ("周边汇聚多家科研实验室。", "实验室"),  # research labs in general
+    ("上海青禾科技有限公司仅赋能智算中心建设。", "智算中心"),  # a verb between a firm and a kind of center
+]
+
+
+@pytest.mark.parametrize(("text", "suffix"), NOT_NAMES)
+def test_a_generic_word_or_a_clause_before_a_suffix_names_nothing(text: str, suffix: str) -> None:
+    assert not [s for s in _names(text) if s.endswith(suffix)]
+
+
+def test_a_quoted_kind_of_thing_does_not_open_a_name() -> None:
+    names = _names("青松县建设“千卡集群”青松城市公共算力平台项目。")
+    assert "青松城市公共算力平台" in names and not [s for s in names if s.startswith("“")]
+
+
+def test_an_upper_case_short_form_in_brackets_is_the_name() -> None:
+    names = _names("江城人工智能超算中心(JCSC)已经启用。JCSC提供2000P算力。")
+    assert [v[2] for s, v in names.items() if s == "JCSC"] == ["Jiangcheng Artificial Intelligence Supercomputing Center"]
+    names = _names("The Binhai Open Data Center Committee (BODCC) met. BODCC said it would meet again.")
+    assert names["BODCC"] == ("Organization", "", "Binhai Open Data Center Committee")
+    assert "Binhai Open Data Center" not in names  # the committee, no center
+    # an English name's short form is made of its initials; another body in brackets is not it
+    assert "AWS" not in _names("The Binhai Data Center Committee (AWS) met. AWS said it would meet again.")
+
+
+EN_LOWER_NAMES = [
+    ("said Li Wei, head of the Jingshan intelligent computing center in Binhai.", "Jingshan intelligent computing center"),
+    ("Workers at the Qinglan data center said power prices fell.", "Qinglan data center"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), EN_LOWER_NAMES)
+def test_a_word_of_its_own_after_the_names_a_center_written_in_lower_case(text: str, span: str) -> None:
+    assert _names(text).get(span, ("",))[0] == "Center"
+
+
+@pytest.mark.parametrize("text", ["The new data center opened.", "The Chinese data center market grew.",
+                                  "Officials visited the national data center in the city.",
+                                  "the company's data center was full."])
+def test_a_description_after_the_names_no_center(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+@pytest.mark.parametrize("text", ["公司拟在安徽芜湖投建互联网数据中心项目。", "江城有很多数据中心,竞争更大。"])
+def test_a_verb_of_investing_or_a_count_of_many_before_a_kind_names_nothing(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+def test_a_known_company_with_an_english_company_word_is_that_company() -> None:
+    names = _names("Tencent Holdings is building a data center in Guizhou.")
+    assert names["Tencent Holdings"][2] == "Tencent"
+
+
+def test_a_byline_s_bracket_closes_before_the_name() -> None:
+    assert "腾讯零碳数据中心" in _names("新华社(记者 王某 李某)腾讯零碳数据中心已投运。")
+    assert "中国移动(甘肃·庆阳)数据中心" in _names("中国移动(甘肃·庆阳)数据中心已投运。")
+
+
+@pytest.mark.parametrize("text", ["公司新建H800智算中心和GB300数据中心。", "这将是本岛最大的AI超级计算中心。",
+                                  "公司在台湾高雄建置先进算力中心。"])
+def test_a_chip_a_bare_ai_or_taiwan_s_word_for_building_names_no_center(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+def test_a_firm_with_a_bare_four_digit_code_is_a_company_and_so_is_its_name_written_again() -> None:
+    names = _names("江禾（2399）今日公告,江禾将在南部建设算力中心。")
+    assert names.get("江禾", ("",))[0] == "Company"
+    assert not [v for v in _names("会议于（2024）年举行,青松建设（2025）规划发布。").values() if v[0] == "Company"]
+
+
+def test_an_english_computing_power_center_has_the_chinese_word_for_it() -> None:
+    names = _names("China Mobile opened its Tianjin computing power center on Monday.")
+    assert names["Tianjin computing power center"][1] == "天津算力中心"
