@@ -221,6 +221,9 @@ def _too_weak(attachment: str, subject: Entity) -> bool:
     return attachment == "topic" and subject.type in ("Province", "District", "Park")
 
 
+_TIME_LEAD = r"(?:(?:预计|到|截至|截止|至)?\s*(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|年底|年末|上半年|前三季度)?\s*)?"
+
+
 @cache
 def _scope_regex() -> re.Pattern[str]:
     table = lexicon()["scope"]
@@ -229,7 +232,8 @@ def _scope_regex() -> re.Pattern[str]:
         words = cue_regex(cue_words(table, name)).pattern
         # a whole opens its clause (目前,全国…; By 2025, China's …), not 我国首个, 服务全省 inside one
         # …, while the country's total …: a conjunction may open the clause before the whole
-        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:(?:而|且|while|whereas|and|but)\\s+|而|且)?(?:{words}))")
+        # a time may come first (2024年我国…, 预计2028年全国…, 截至2024年底全省…): the whole still opens the clause
+        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:(?:而|且|while|whereas|and|but)\\s+|而|且)?{_TIME_LEAD}(?:{words}))")
     return re.compile("|".join(parts), re.I)
 
 
@@ -718,8 +722,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
-                                        or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
-                metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
+                                        or re.search(r"\b(?:one of|among|included in|in|of) the\s+$|\bone of\s+$",
+                                                     sentence.text[: q.start], re.I)):
+                metric = None  # 10个国家数据中心集群之一, "among the 10 national clusters" count the set, not the subject
             if metric == "clean_energy_capacity" and _potential(q, sentence.text):
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
@@ -735,7 +740,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 # a lead may give the topic's figures before naming it, but once another thing built was named,
                 # a figure before the topic's name is as likely that thing's: left out
                 subject = None
-            if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)):
+            if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
+                                        or _of_a_counted_set(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
             if subject is None:
                 prev_end = q.end
@@ -796,6 +802,19 @@ def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))
     return any(m.entity is not None and m.entity.type in NOT_MEASURED and q.end <= m.start - sentence.start < clause_end
                and re.search(r"(?:与|和|同|跟)\s*$", sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
+
+
+# A list closing into a counted set (A、B、C等八个集群, X等5家数据中心): what follows in the clause is the set's
+_COUNTED_SET = re.compile(r"等\s*(?:[\d一二两三四五六七八九十]+|几|多)\s*(?:个|家|座|大|地|处)")
+
+
+def _of_a_counted_set(q: Quantity, sentence: Sentence, attachment: str) -> bool:
+    """庆阳、中卫等八个集群的机架总数超过100万架: a figure after a list closed into a counted set, in the same clause,
+    sums the set; it is no one member's (the first name of the list would otherwise take it)."""
+    if attachment in ("in_name", "modifier", "scope"):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    return _COUNTED_SET.search(sentence.text, clause_start, q.start) is not None
 
 
 @cache

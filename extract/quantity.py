@@ -102,7 +102,8 @@ _MULT_ZH = "万亿|千亿|百亿|亿|千万|百万|万|千"
 _MULT_AFTER_MORE = re.compile(r"万亿|亿|千万|百万|万")
 _MULT_EN = r"\s*(?:trillion|billion|bn|million|mln|thousand)\b"
 _NUMBER_RE = re.compile(
-    r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:" + _MULT_ZH + r")|" + _MULT_EN + r")?"
+    # pages that space out their figures write 5~10 万机柜: a multiplier one space after its number still multiplies
+    r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:[ \u00a0]?(?:" + _MULT_ZH + r"))|" + _MULT_EN + r")?"
     r"|(?P<bare>" + _MULT_ZH + r"))",
     re.I,
 )
@@ -257,8 +258,9 @@ def _count_units() -> dict[str, str]:
             if isinstance(table, dict) and "unit" in table}
 
 
-# a number of days, times or card-hours is no count of the noun after it (55天实现…企业, 2800万卡时)
-_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|次|岁|届|卡时|卡·时|th\b|st\b|nd\b|rd\b|"
+# a number of days, times or card-hours is no count of the noun after it (55天实现…企业, 2800万卡时); nor is a voltage
+# (110千伏变电站: 千 begins the unit) or a day written in brackets (今(12)日)
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|次|岁|届|卡时|卡·时|伏|[)）]\s*[日号]|th\b|st\b|nd\b|rd\b|"
                                 r"(?i:days?|times|weeks?|years?|card[- ]hours?)\b)")
 
 
@@ -357,7 +359,8 @@ def find(sentence: str) -> list[Quantity]:
         except ValueError:
             continue
         pos = m.end()
-        if m.group("mult") and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(m.group("mult")):
+        mult = (m.group("mult") or "").strip()
+        if mult and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(mult):
             try:
                 value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
             except ValueError:  # 百万亿次: a bare 百 is no number of its own

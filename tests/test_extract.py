@@ -938,3 +938,40 @@ def test_the_parts_of_a_total_in_brackets_are_no_totals(text: str, expected: lis
 ])
 def test_the_low_end_of_a_range_is_no_count(text: str, expected: list) -> None:
     assert [f.value for f in read(text).facts if f.value is not None and f.metric == "rack_count"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a whole named after a time (2024年我国…, 预计2030年全国…, 截至去年底全市…) is still the whole: the country's figure
+    # goes nowhere, the city's to the city, never to the center named before
+    ("江城智算中心位于庆阳市。2024年我国智能算力规模达到700EFLOPS。", []),
+    ("江城智算中心已投运。预计2030年全国算力规模将达到300EFLOPS。", []),
+    ("江城智算中心位于庆阳市。截至去年底,全市算力规模达8000P。", [("Qingyang", "computing_power", 8000)]),
+    # a market's size is a trade's, no outlay of a center
+    ("江城智算中心已投运。2023年江城智算服务市场规模达50亿元。", []),
+    # a figure after a list closed into a counted set sums the set, not its first member
+    ("庆阳、中卫等四个集群的标准机架总数超过60万架。", []),
+    # a set named with "the" is a reference to the known set, no count of the sentence's subject
+    ("Qingyang is among the 10 national data center clusters.", []),
+    # a voltage and a day in brackets are no counts
+    ("江城智算中心220千伏变电站顺利送电。", []),
+    ("江城智算中心今(18)日正式揭牌。", []),
+    # buildings of a center are no data centers, and a spaced multiplier still multiplies
+    ("江城数据中心项目含4栋数据中心楼、1栋动力楼。", []),
+    ("江城数据中心集群规划机柜 3 万个。", [("Jiangcheng Data Center Cluster", "rack_count", 30000)]),
+    # an unknown place opening the clause is the figure's subject: the center of the sentence before does not take it
+    ("江城智算中心位于江城市。江城市已建成数据中心9个。", []),
+])
+def test_whole_and_set_figures_go_to_the_whole_or_nowhere(text: str, expected: list) -> None:
+    facts = [(f.subject.en, f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, m, pytest.approx(v)) for s, m, v in expected]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a perfect tense of installing is a deed done, even after a plan named earlier in the sentence
+    ("The Binhai Data Center, which plans 12,000 racks, has installed 4,000 racks so far.", ["planned", "actual"]),
+    ("Some 2,000 racks have been installed at the Binhai Data Center, which plans 12,000 racks.", ["actual", "planned"]),
+    # projects about to be completed are still being built
+    ("In Qingyang, four data center projects are about to be completed.", ["under_construction"]),
+])
+def test_status_of_installed_and_nearly_completed_figures(text: str, status: list) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == status
