@@ -633,6 +633,9 @@ def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metri
                and not text[p.end : bracket].strip() for p, m in totals)
 
 
+_PER_SECOND_GLOSS = re.compile(r"[（(]\s*(?:即|相当于|约)?\s*每秒(?:钟)?(?:可|能)?(?:执行|完成|进行|运算|计算)?\s*(?:约)?\s*$")
+
+
 def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
     """A round figure that explains a unit ("1E等于1000P", "1 PF is equal to 1,000 TF") and the figure it equals: no facts."""
     out: set[int] = set()
@@ -640,6 +643,9 @@ def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
         try:
             number = parse_number(q.text)
         except ValueError:
+            continue
+        if _PER_SECOND_GLOSS.search(text, max(0, q.start - 12), q.start):
+            out.add(i)  # 1.7万PFLOPS(每秒执行1千万亿次浮点运算): a bracket spelling out the unit per second
             continue
         m = _equals().match(text, q.end)
         if number > 0 and math.log10(number).is_integer() and m is not None:
@@ -729,6 +735,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
                 metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
+            if _ATTRIBUTE_AFTER_ONE.search(sentence.text, max(0, q.start - 4), q.start):
+                metric = None  # 首个100%清洁能源数据中心: the figure says what kind of thing it is, no amount
             if metric is None:
                 prev_end = q.end
                 continue
@@ -741,7 +749,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 # a figure before the topic's name is as likely that thing's: left out
                 subject = None
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
-                                        or _of_a_counted_set(q, sentence, attachment)):
+                                        or _of_a_counted_set(q, sentence, attachment)
+                                        or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
             if subject is None:
                 prev_end = q.end
@@ -815,6 +824,20 @@ def _of_a_counted_set(q: Quantity, sentence: Sentence, attachment: str) -> bool:
         return False
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
     return _COUNTED_SET.search(sentence.text, clause_start, q.start) is not None
+
+
+# the word of "each" stands right before the figure (均达, 都超过, 分别为): 都 inside a name (成都) says nothing
+_EACH = re.compile(r"、[^，,；;]*(?:均|都|分别|各自)\s*(?:已经?|将)?\s*(?:达到|达|为|在|超过|超|有|是|占|逾|突破)?\s*(?:约|近|超)?\s*$")
+
+
+def _each_of_a_list(q: Quantity, sentence: Sentence, attachment: str) -> bool:
+    """甲、乙、丙绿电占比均达95%: a figure each member of a list in its own clause holds is theirs, not the topic's nor
+    the thing the sentence before was about."""
+    return attachment in ("topic", "carried") and _EACH.search(sentence.text, 0, q.start) is not None
+
+
+# 建成首个100%绿电的数据中心, 首座万P级智算中心: a figure right after "the first one / a" describes the noun after it
+_ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*$")
 
 
 @cache

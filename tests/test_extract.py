@@ -975,3 +975,28 @@ def test_whole_and_set_figures_go_to_the_whole_or_nowhere(text: str, expected: l
 ])
 def test_status_of_installed_and_nearly_completed_figures(text: str, status: list) -> None:
     assert [f.status for f in read(text).facts if f.value is not None] == status
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracket spelling out the unit per second states no second figure
+    ("江城智算中心算力规模超2000PFLOPS(每秒执行1千万亿次浮点运算)。", [("computing_power", 2000)]),
+    # built and being built counted together without a conjunction is what exists
+    ("截至目前,江城数据中心集群已建在建标准机架约8万架。", [("rack_count", 80000)]),
+    # a share each member of a list holds is not the topic's
+    ("江城智算中心正式启用。江城电信、江城联通、江城移动绿电占比均达90%左右。", []),
+    # a figure after "the first one" says what kind of thing it is (首批12家企业, the first batch, still counts)
+    ("江城数据中心集群建成首个100%绿电供应的数据中心。", []),
+    ("江城智算中心上线,首批12家企业签约入驻。", [("enterprise_count", 12)]),
+    # …and 都 inside a name before a list's count is no word of "each"
+    ("江城智算中心上线。成都甲乙科技公司、丙丁软件公司等8家企业签约入驻。", [("enterprise_count", 8)]),
+    # a grid's whole installed capacity is no clean capacity
+    ("江城数据中心集群所在地区电力总装机突破3000万千瓦。", []),
+])
+def test_glosses_lists_and_attributes_state_no_figure_of_their_own(text: str, expected: list) -> None:
+    assert [(f.metric, f.value) for f in read(text).facts if f.value is not None] == [
+        (m, pytest.approx(v)) for m, v in expected]
+
+
+def test_built_and_being_built_without_a_conjunction_is_actual() -> None:
+    fact = next(f for f in read("截至目前,江城数据中心集群已建在建标准机架约8万架。").facts if f.value is not None)
+    assert (fact.status, fact.comparator) == ("actual", "approx")
