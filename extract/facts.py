@@ -830,10 +830,19 @@ def _of_a_counted_set(q: Quantity, sentence: Sentence, attachment: str) -> bool:
 _EACH = re.compile(r"、[^，,；;]*(?:均|都|分别|各自)\s*(?:已经?|将)?\s*(?:达到|达|为|在|超过|超|有|是|占|逾|突破)?\s*(?:约|近|超)?\s*$")
 
 
+# A和B、C都是…5~10万机柜的园区: names joined and then "all are / both have" share the figure; it is no one's own
+_JOINT = re.compile(r"(?:和|与|及|、)[^，,；;]{1,40}?(?:都|均)(?:是|为|拥有|有)")
+
+
 def _each_of_a_list(q: Quantity, sentence: Sentence, attachment: str) -> bool:
     """甲、乙、丙绿电占比均达95%: a figure each member of a list in its own clause holds is theirs, not the topic's nor
-    the thing the sentence before was about."""
-    return attachment in ("topic", "carried") and _EACH.search(sentence.text, 0, q.start) is not None
+    the thing the sentence before was about; A和B都是…: a figure shared by names joined in its clause is none's."""
+    if attachment in ("topic", "carried") and _EACH.search(sentence.text, 0, q.start) is not None:
+        return True
+    if attachment in ("in_name", "modifier", "scope"):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    return _JOINT.search(sentence.text, clause_start, q.start) is not None
 
 
 # 建成首个100%绿电的数据中心, 首座万P级智算中心: a figure right after "the first one / a" describes the noun after it

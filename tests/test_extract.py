@@ -989,6 +989,9 @@ def test_status_of_installed_and_nearly_completed_figures(text: str, status: lis
     ("江城智算中心上线,首批12家企业签约入驻。", [("enterprise_count", 12)]),
     # …and 都 inside a name before a list's count is no word of "each"
     ("江城智算中心上线。成都甲乙科技公司、丙丁软件公司等8家企业签约入驻。", [("enterprise_count", 8)]),
+    # names joined and then "all are" share the figure: it is none's own
+    ("江城智算中心和江城超算中心都是5万机柜的规模。", []),
+    ("江城智算中心和滨海信息园都是 3~5 万机柜。", []),
     # a grid's whole installed capacity is no clean capacity
     ("江城数据中心集群所在地区电力总装机突破3000万千瓦。", []),
 ])
