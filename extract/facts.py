@@ -728,7 +728,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
-                                        or re.search(r"\b(?:one of|among|included in|in|of) the\s+$|\bone of\s+$",
+                                        or re.search(r"\b(?:one of|among|included in) the\s+$|\bone of\s+$",
                                                      sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一, "among the 10 national clusters" count the set, not the subject
             if metric == "clean_energy_capacity" and _potential(q, sentence.text):
