@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
 from extract.gazetteer import Entity, gazetteer, slug
-from extract.quantity import Quantity
+from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.reading import (
@@ -252,6 +252,7 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
 
 # A new area or a zone of a hub spans up to a few thousand km²; a larger area is a province's or a country's land.
 _LARGEST_SITE_KM2 = 10_000.0
+_SMALLEST_PLACE_KM2 = 1.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
@@ -417,6 +418,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (holders[0].entity, "container") if holders else (None, "list")
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
+        if (best.entity is not None and best.entity.type in PLACES
+                and _FACILITY_IN.search(sentence.text, 0, best.start - offset)):
+            return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
         return best.entity, "clause_subject" if role == "subject" else "preceding"
     following = [(m, r) for m, r in measured if m.start - offset >= q.end]
     if following:
@@ -710,6 +714,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         measured: tuple[int, str, str | None, str] | None = None  # the last figure's end, family, unit and metric
         definitions = _unit_definitions(quantities, sentence.text)
         totals: list[tuple[Quantity, str]] = []  # the figures read so far in the sentence, with their metric
+        respective = _respective(quantities, sentence.text)
+        list_kind: str | None = None  # the kind the first figure of a respective list gives the others
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
@@ -719,6 +725,14 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if (metric is None and measured is not None and measured[1:3] == (q.family, q.unit)
                     and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
                 metric = measured[3]
+            place = respective.get(i)
+            if place is not None and q.family not in ("count", "rank", "pue"):
+                items = [v[3] for v in respective.values() if v[2] == place[2]]
+                named = [_metric_of_item(q, item) for item in items if item is not None]
+                if len(named) == len(items) and any(named):
+                    # 上架率和绿电占比分别达85%、60%: the utilisation is no share of green power
+                    own = _metric_of_item(q, place[3] or "")
+                    metric = own if own not in (None, "none") else None
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if metric is not None and _a_starting_value(q, quantities, sentence.text):
                 continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
@@ -731,6 +745,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                                         or re.search(r"\b(?:one of|among|included in) the\s+$|\bone of\s+$",
                                                      sentence.text[: q.start], re.I)):
                 metric = None  # 10个国家数据中心集群之一, "among the 10 national clusters" count the set, not the subject
+            if q.family == "count" and _at_an_event(q, sentence.text):
+                metric = None  # 210 enterprises attended the expo: the event's visitors, no count of the place
+            if q.unit in _FOREIGN_MONEY:
+                metric = None  # 238亿港元: read so it is not taken for yuan; the ontology keeps yuan and dollars only
             if metric == "clean_energy_capacity" and _potential(q, sentence.text):
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
@@ -741,6 +759,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 prev_end = q.end
                 continue
             subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
+            if place is not None and subject is not None:
+                subject, attachment = _respective_subject(sentence, place, subject, attachment)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
             if (attachment == "topic" and subject is not None and named_at.get(subject.key, 0) >= end
@@ -752,16 +772,22 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                                         or _of_a_counted_set(q, sentence, attachment)
                                         or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
+            if metric == "area" and subject is not None and subject.type in PLACES and q.value < _SMALLEST_PLACE_KM2:
+                subject = None  # 292亩, 1.5万平米厂房: a footprint under a square kilometre is some site's, not a city's
             if subject is None:
                 prev_end = q.end
                 continue
             status = _status(q, sentence)
-            time = _time(q, sentence)
+            time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
             kind = _kind(q, sentence, prev_end) if metric == "computing_power" else None
+            if kind == "default" and place is not None and place[0] > 0 and list_kind is not None:
+                kind = list_kind  # 智算算力分别达到10万P和30万P: the second figure is of the same kind
             if kind == "default":
                 kind = _kind_of(subject)
+            if place is not None and place[0] == 0:
+                list_kind = kind
             value = round(q.value, 6)
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end, attachment))
@@ -788,6 +814,77 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     return _dedupe(facts)
 
 
+
+
+_RESPECTIVE_ZH = re.compile(r"分别\s*(?:要|将|已|可|均)?\s*(?:达到|达|为|是|占|超过|超|突破|提升至|增至|增长至|有|约为)?"
+                            r"\s*(?:约|近|超)?\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|,?\s*and|,|，)\s*")
+_ITEM_SPLIT = re.compile(r"、|以及|和|及|与|,\s*(?:and\s+)?|\s+and\s+", re.I)
+_YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:底|末|初)?(?:\s*(?:和|、|及|与|以及|and|,)\s*(?:the\s+end\s+of\s+)?"
+                        r"(?:19|20)\d{2}\s*年?\s*(?:底|末|初)?)+")
+Place = tuple[int, int, int, str | None, str | None]
+
+
+def _at_an_event(q: Quantity, text: str) -> bool:
+    window = lexicon()["count_window"]
+    after = text[q.end : q.end + 30]
+    return bool(cue_regex(tuple(window["event_after_en"])).search(after) or any(w in after[:12] for w in window["event_after_zh"]))
+
+
+def _respective(quantities: list[Quantity], text: str) -> dict[int, Place]:
+    """A、B分别达x、y / "reach x and y, respectively": the figures of such a list go one to each thing listed before.
+
+    For each figure of the list: its place k, the list's length n, where the things listed end, the thing in place k
+    (when the list before has as many items) and the year in place k (到2025年底和2026年底…分别达到…)."""
+    runs: list[tuple[list[int], int, bool]] = []  # (the figures' places in the list, where the list's head ends, Chinese)
+    starts = {q.start: i for i, q in enumerate(quantities)}
+    for lm in RESPECTIVE_EN.finditer(text):  # English: the values may be bare numbers no unit makes a figure of
+        values = [lm.start() + v.start() for v in re.finditer(VALUE_EN, lm.group(0), re.I)]
+        runs.append(([starts.get(v, -1) for v in values], lm.start(), False))
+    i = 0
+    while i < len(quantities) - 1:
+        run = [i]
+        while run[-1] + 1 < len(quantities) and _LIST_JOIN.fullmatch(text[quantities[run[-1]].end : quantities[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        if len(run) > 1 and (opener := _RESPECTIVE_ZH.search(text, 0, quantities[run[0]].start)) is not None:
+            runs.append((run, opener.start(), True))
+        elif len(run) > 1 and re.match(r",?\s*respectively\b", text[quantities[run[-1]].end :], re.I):
+            runs.append((run, quantities[run[0]].start, False))  # "800 PFLOPS and 1,200 PFLOPS, respectively"
+        i = run[-1] + 1
+    out: dict[int, Place] = {}
+    for run, head_end, zh in runs:
+        clause = max((b.end() for b in re.finditer(r"[，,；;。:：]" if zh else r"[;:]", text[:head_end])), default=0)
+        items = [p for p in _ITEM_SPLIT.split(text[clause:head_end]) if p.strip()]
+        if not zh:
+            items = items[-len(run) :]
+        years = next((re.findall(r"(?:19|20)\d{2}", y.group(0)) for y in _YEAR_LIST.finditer(text, 0, head_end)), [])
+        for k, j in enumerate(run):
+            if j >= 0:
+                out[j] = (k, len(run), head_end, items[k] if len(items) == len(run) else None,
+                          years[k] if len(years) == len(run) else None)
+    return out
+
+
+def _respective_subject(sentence: Sentence, place: Place, subject: Entity, attachment: str) -> tuple[Entity | None, str]:
+    """A和B分别达x、y: with as many things named in the clause before the list as figures, each figure is its own thing's;
+    with two or more named and another count, no figure is sure of its subject."""
+    offset = sentence.start
+    clause = max((b.end() for b in re.finditer(r"[，,；;。]", sentence.text[: place[2]])), default=0)
+    named: list[Entity] = []
+    for m in sentence.mentions:
+        if (m.entity is not None and m.entity.type not in NOT_MEASURED and clause <= m.start - offset
+                and m.end - offset <= place[2] and all(e.key != m.entity.key for e in named)):
+            named.append(m.entity)
+    if len(named) < 2:
+        return subject, attachment
+    return (named[place[0]], "respective") if len(named) == place[1] else (None, "respective")
+
+
+def _metric_of_item(q: Quantity, item: str) -> str | None:
+    """The metric the thing in a figure's place of a respective list names by a cue of its own ("none" for a sum of
+    no metric of ours), or None."""
+    table = lexicon()["metric"].get(q.family, {})
+    return next((metric for metric in table if metric != "default" and cue_regex(cue_words(table, metric)).search(item)), None)
 
 
 _LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
@@ -846,6 +943,10 @@ def _each_of_a_list(q: Quantity, sentence: Sentence, attachment: str) -> bool:
 
 
 # 建成首个100%绿电的数据中心, 首座万P级智算中心: a figure right after "the first one / a" describes the noun after it
+_FOREIGN_MONEY = frozenset({"HKD"})
+# one site, not named, placed in a city: "X's data center in", "the new computing center at"
+_FACILITY_IN = re.compile(r"(?:'s|’s|\bthe|\ba|\ban|\bits|\btheir|\bnew)\s+(?:[\w-]+\s+){0,3}?(?:data cent(?:er|re)|computing cent(?:er|re)"
+                          r"|cent(?:er|re)|facility|campus|project|base)\s+(?:(?:located|based)\s+)?(?:in|at)\s+$", re.I)
 _ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*$")
 
 

@@ -1009,3 +1009,59 @@ def test_data_center_buildings_count_as_data_centers() -> None:
     # centers: a rule reading them as buildings only cost the held-back pages their counts
     facts = [(f.metric, f.value) for f in read("江城数据中心集群一期建设4栋数据中心楼。").facts if f.value is not None]
     assert facts == [("datacenter_count", 4)]
+
+
+RESPECTIVE = [
+    # each figure of a list closed by 分别 / "respectively" goes to the thing, the metric and the year in its place
+    ("滨海数据中心集群上架率和绿电占比分别达78%、55%。", [("Binhai Data Center Cluster", "renewable_share", 0.55, None)]),
+    ("滨海数据中心集群总投资和年产值分别为60亿元、90亿元。",
+     [("Binhai Data Center Cluster", "investment", 6e9, None), ("Binhai Data Center Cluster", "output_value", 9e9, None)]),
+    ("根据规划,到2026年底和2028年底,庆阳的智算算力将分别达到6万P和15万P。",
+     [("Qingyang", "computing_power", 60000, "2026"), ("Qingyang", "computing_power", 150000, "2028")]),
+    ("By 2027, the number of racks and servers at the Binhai Data Center Cluster will reach 90,000 and 1.5 million, respectively.",
+     [("Binhai Data Center Cluster", "rack_count", 90000, "2027")]),
+    ("By 2027, the number of servers and racks at the Binhai Data Center Cluster will reach 1.5 million and 90,000, respectively.",
+     [("Binhai Data Center Cluster", "rack_count", 90000, "2027")]),
+    ("The Binhai Supercomputing Center and the Jiangcheng Intelligent Computing Center reached 800 PFLOPS and 1,200 PFLOPS, respectively.",
+     [("Binhai Supercomputing Center", "computing_power", 800, None),
+      ("Jiangcheng Intelligent Computing Center", "computing_power", 1200, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESPECTIVE)
+def test_a_respective_list_pairs_each_figure_with_its_own_thing(text: str, expected: list) -> None:
+    facts = [(f.subject.en, f.metric, f.value, f.time) for f in read(text).facts if f.value is not None]
+    assert sorted(facts, key=lambda f: f[2]) == [(s, m, pytest.approx(v), t) for s, m, v, t in expected]
+
+
+def test_the_later_figures_of_a_respective_list_keep_the_first_ones_kind() -> None:
+    kinds = [f.kind for f in read("根据规划,到2026年底和2028年底,庆阳的智算算力将分别达到6万P和15万P。").facts if f.value is not None]
+    assert kinds == ["ai", "ai"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a single rack describes one; square feet are an area, not a count of what follows
+    ("滨海智算中心單一機櫃功率達到40千瓦。", []),
+    ("香港将有约 200 万平方呎新数据中心设施落成。", []),  # new floors across a city: no count, no site's area
+    ("滨海信息园总建筑面积达120万平方呎。", [("area", 0.11148)]),
+    ("The Binhai Information Park covers 1.5 million square feet.", [("area", 0.13935)]),
+    # Hong Kong dollars are no yuan (and the ontology keeps none); economic output is no investment
+    ("滨海信息园估算累计投资规模达150亿港元。", []),
+    ("滨海信息园预计营运首三年经济产出约30亿元。", [("output_value", 3e9)]),
+    # firms at an event are its visitors; a site no name gives, placed in a city, is not the city
+    ("More than 6,000 guests and 180 enterprises attended the forum in Qingyang.", []),
+    ("China Unicom's data center in Zhongwei has seen an investment of 3 billion yuan.", []),
+    ("The new computing center in Wuhu now offers 3,000 PFLOPS of computing power.", []),
+    # a footprint under a square kilometre is some site's, never a city's; a city's industry may span square kilometres
+    ("庆阳市规划数据中心用地300亩,已建成标准机架3万架。", [("rack_count", 30000)]),
+    ("The city of Qingyang's data center industry covers an area of 40 km².", [("area", 40)]),
+])
+def test_units_events_and_unnamed_sites_state_no_figure_of_the_place(text: str, expected: list) -> None:
+    assert [(f.metric, f.value) for f in read(text).facts if f.value is not None] == [
+        (m, pytest.approx(v, rel=1e-3)) for m, v in expected]
+
+
+def test_data_centers_in_the_pipeline_are_planned() -> None:
+    fact = next(f for f in read("The Binhai Supercomputing Center has 12 data centers in the pipeline or under construction.").facts
+                if f.value is not None)
+    assert fact.status == "planned"
