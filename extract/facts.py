@@ -665,6 +665,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
     figure_topic = _figure_topic(raw_mentions, topic)
+    if figure_topic is not None and not figure_topic.reference and any(
+            m.entity is not None and m.entity.key == figure_topic.key and _NATION_BEFORE.search(folded[max(0, m.start - 4) : m.start])
+            for m in raw_mentions):
+        figure_topic = None  # a headline on 我国在用算力中心…: the country's whole, no topic of the figures
     mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
@@ -772,6 +776,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                                         or _of_a_counted_set(q, sentence, attachment)
                                         or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
+            if subject is not None and _national(sentence, subject):
+                subject = None  # 我国在用数据中心机架…: the country's whole, read as if it were a center's name
             if metric == "area" and subject is not None and subject.type in PLACES and q.value < _SMALLEST_PLACE_KM2:
                 subject = None  # 292亩, 1.5万平米厂房: a footprint under a square kilometre is some site's, not a city's
             if subject is None:
@@ -823,6 +829,15 @@ _ITEM_SPLIT = re.compile(r"、|以及|和|及|与|,\s*(?:and\s+)?|\s+and\s+", re
 _YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:底|末|初)?(?:\s*(?:和|、|及|与|以及|and|,)\s*(?:the\s+end\s+of\s+)?"
                         r"(?:19|20)\d{2}\s*年?\s*(?:底|末|初)?)+")
 Place = tuple[int, int, int, str | None, str | None]
+
+
+def _national(sentence: Sentence, subject: Entity) -> bool:
+    """A name read right after 我国 / 全国 (我国在用算力中心…) is the country's whole of that kind, no center of its own."""
+    return any(m.entity is not None and m.entity.key == subject.key and not m.entity.reference
+               and _NATION_BEFORE.search(sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
+
+
+_NATION_BEFORE = re.compile(r"(?:我国|全国|中国)(?:在|的|现有)?\s*$")
 
 
 def _at_an_event(q: Quantity, text: str) -> bool:

@@ -1052,6 +1052,9 @@ def test_the_later_figures_of_a_respective_list_keep_the_first_ones_kind() -> No
     ("More than 6,000 guests and 180 enterprises attended the forum in Qingyang.", []),
     ("China Unicom's data center in Zhongwei has seen an investment of 3 billion yuan.", []),
     ("The new computing center in Wuhu now offers 3,000 PFLOPS of computing power.", []),
+    # the country's whole of a kind is no center named after it
+    ("全国在用算力中心机架总规模超900万标准机架\n\n截至去年底,全国在用算力中心机架总规模超过900万标准机架。"
+     "枢纽间网络时延不超过20毫秒。", []),
     # a footprint under a square kilometre is some site's, never a city's; a city's industry may span square kilometres
     ("庆阳市规划数据中心用地300亩,已建成标准机架3万架。", [("rack_count", 30000)]),
     ("The city of Qingyang's data center industry covers an area of 40 km².", [("area", 40)]),
