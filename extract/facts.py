@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
 from extract.gazetteer import Entity, gazetteer, slug
-from extract.quantity import Quantity
+from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.reading import (
@@ -221,6 +221,9 @@ def _too_weak(attachment: str, subject: Entity) -> bool:
     return attachment == "topic" and subject.type in ("Province", "District", "Park")
 
 
+_TIME_LEAD = r"(?:(?:预计|到|截至|截止|至)?\s*(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|年底|年末|上半年|前三季度)?\s*)?"
+
+
 @cache
 def _scope_regex() -> re.Pattern[str]:
     table = lexicon()["scope"]
@@ -229,7 +232,8 @@ def _scope_regex() -> re.Pattern[str]:
         words = cue_regex(cue_words(table, name)).pattern
         # a whole opens its clause (目前,全国…; By 2025, China's …), not 我国首个, 服务全省 inside one
         # …, while the country's total …: a conjunction may open the clause before the whole
-        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:(?:而|且|while|whereas|and|but)\\s+|而|且)?(?:{words}))")
+        # a time may come first (2024年我国…, 预计2028年全国…, 截至2024年底全省…): the whole still opens the clause
+        parts.append(f"(?P<{name}>(?:^|[，,；;：:。])\\s*(?:(?:而|且|while|whereas|and|but)\\s+|而|且)?{_TIME_LEAD}(?:{words}))")
     return re.compile("|".join(parts), re.I)
 
 
@@ -248,6 +252,7 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
 
 # A new area or a zone of a hub spans up to a few thousand km²; a larger area is a province's or a country's land.
 _LARGEST_SITE_KM2 = 10_000.0
+_SMALLEST_PLACE_KM2 = 1.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
@@ -413,6 +418,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (holders[0].entity, "container") if holders else (None, "list")
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
+        if (best.entity is not None and best.entity.type in PLACES
+                and _FACILITY_IN.search(sentence.text, 0, best.start - offset)):
+            return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
         return best.entity, "clause_subject" if role == "subject" else "preceding"
     following = [(m, r) for m, r in measured if m.start - offset >= q.end]
     if following:
@@ -629,6 +637,9 @@ def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metri
                and not text[p.end : bracket].strip() for p, m in totals)
 
 
+_PER_SECOND_GLOSS = re.compile(r"[（(]\s*(?:即|相当于|约)?\s*每秒(?:钟)?(?:可|能)?(?:执行|完成|进行|运算|计算)?\s*(?:约)?\s*$")
+
+
 def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
     """A round figure that explains a unit ("1E等于1000P", "1 PF is equal to 1,000 TF") and the figure it equals: no facts."""
     out: set[int] = set()
@@ -636,6 +647,9 @@ def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
         try:
             number = parse_number(q.text)
         except ValueError:
+            continue
+        if _PER_SECOND_GLOSS.search(text, max(0, q.start - 12), q.start):
+            out.add(i)  # 1.7万PFLOPS(每秒执行1千万亿次浮点运算): a bracket spelling out the unit per second
             continue
         m = _equals().match(text, q.end)
         if number > 0 and math.log10(number).is_integer() and m is not None:
@@ -651,6 +665,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     raw_mentions = find_mentions(folded, sentences)
     topic, by_type = _topics(raw_mentions)
     figure_topic = _figure_topic(raw_mentions, topic)
+    if figure_topic is not None and not figure_topic.reference and any(
+            m.entity is not None and m.entity.key == figure_topic.key and _NATION_BEFORE.search(folded[max(0, m.start - 4) : m.start])
+            for m in raw_mentions):
+        figure_topic = None  # a headline on 我国在用算力中心…: the country's whole, no topic of the figures
     mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
@@ -700,6 +718,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         measured: tuple[int, str, str | None, str] | None = None  # the last figure's end, family, unit and metric
         definitions = _unit_definitions(quantities, sentence.text)
         totals: list[tuple[Quantity, str]] = []  # the figures read so far in the sentence, with their metric
+        respective = _respective(quantities, sentence.text)
+        list_kind: str | None = None  # the kind the first figure of a respective list gives the others
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
@@ -709,6 +729,14 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if (metric is None and measured is not None and measured[1:3] == (q.family, q.unit)
                     and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
                 metric = measured[3]
+            place = respective.get(i)
+            if place is not None and q.family not in ("count", "rank", "pue"):
+                items = [v[3] for v in respective.values() if v[2] == place[2]]
+                named = [_metric_of_item(q, item) for item in items if item is not None]
+                if len(named) == len(items) and any(named):
+                    # 上架率和绿电占比分别达85%、60%: the utilisation is no share of green power
+                    own = _metric_of_item(q, place[3] or "")
+                    metric = own if own not in (None, "none") else None
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if metric is not None and _a_starting_value(q, quantities, sentence.text):
                 continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
@@ -718,16 +746,25 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)
                                         or re.match(r"[^，,。；;]{0,14}之一", sentence.text[q.end :])
-                                        or re.search(r"\bone of (?:the\s+)?$", sentence.text[: q.start], re.I)):
-                metric = None  # 10个国家数据中心集群之一 counts the set, not what the sentence is about
+                                        or re.search(r"\b(?:one of|among|included in) the\s+$|\bone of\s+$",
+                                                     sentence.text[: q.start], re.I)):
+                metric = None  # 10个国家数据中心集群之一, "among the 10 national clusters" count the set, not the subject
+            if q.family == "count" and _at_an_event(q, sentence.text):
+                metric = None  # 210 enterprises attended the expo: the event's visitors, no count of the place
+            if q.unit in _FOREIGN_MONEY:
+                metric = None  # 238亿港元: read so it is not taken for yuan; the ontology keeps yuan and dollars only
             if metric == "clean_energy_capacity" and _potential(q, sentence.text):
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
                 metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
+            if _ATTRIBUTE_AFTER_ONE.search(sentence.text, max(0, q.start - 4), q.start):
+                metric = None  # 首个100%清洁能源数据中心: the figure says what kind of thing it is, no amount
             if metric is None:
                 prev_end = q.end
                 continue
             subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
+            if place is not None and subject is not None:
+                subject, attachment = _respective_subject(sentence, place, subject, attachment)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
             if (attachment == "topic" and subject is not None and named_at.get(subject.key, 0) >= end
@@ -735,18 +772,28 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 # a lead may give the topic's figures before naming it, but once another thing built was named,
                 # a figure before the topic's name is as likely that thing's: left out
                 subject = None
-            if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)):
+            if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
+                                        or _of_a_counted_set(q, sentence, attachment)
+                                        or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
+            if subject is not None and _national(sentence, subject):
+                subject = None  # 我国在用数据中心机架…: the country's whole, read as if it were a center's name
+            if metric == "area" and subject is not None and subject.type in PLACES and q.value < _SMALLEST_PLACE_KM2:
+                subject = None  # 292亩, 1.5万平米厂房: a footprint under a square kilometre is some site's, not a city's
             if subject is None:
                 prev_end = q.end
                 continue
             status = _status(q, sentence)
-            time = _time(q, sentence)
+            time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
             kind = _kind(q, sentence, prev_end) if metric == "computing_power" else None
+            if kind == "default" and place is not None and place[0] > 0 and list_kind is not None:
+                kind = list_kind  # 智算算力分别达到10万P和30万P: the second figure is of the same kind
             if kind == "default":
                 kind = _kind_of(subject)
+            if place is not None and place[0] == 0:
+                list_kind = kind
             value = round(q.value, 6)
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end, attachment))
@@ -775,6 +822,86 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
 
 
 
+_RESPECTIVE_ZH = re.compile(r"分别\s*(?:要|将|已|可|均)?\s*(?:达到|达|为|是|占|超过|超|突破|提升至|增至|增长至|有|约为)?"
+                            r"\s*(?:约|近|超)?\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|,?\s*and|,|，)\s*")
+_ITEM_SPLIT = re.compile(r"、|以及|和|及|与|,\s*(?:and\s+)?|\s+and\s+", re.I)
+_YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:底|末|初)?(?:\s*(?:和|、|及|与|以及|and|,)\s*(?:the\s+end\s+of\s+)?"
+                        r"(?:19|20)\d{2}\s*年?\s*(?:底|末|初)?)+")
+Place = tuple[int, int, int, str | None, str | None]
+
+
+def _national(sentence: Sentence, subject: Entity) -> bool:
+    """A name read right after 我国 / 全国 (我国在用算力中心…) is the country's whole of that kind, no center of its own."""
+    return any(m.entity is not None and m.entity.key == subject.key and not m.entity.reference
+               and _NATION_BEFORE.search(sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
+
+
+_NATION_BEFORE = re.compile(r"(?:我国|全国|中国)(?:在|的|现有)?\s*$")
+
+
+def _at_an_event(q: Quantity, text: str) -> bool:
+    window = lexicon()["count_window"]
+    after = text[q.end : q.end + 30]
+    return bool(cue_regex(tuple(window["event_after_en"])).search(after) or any(w in after[:12] for w in window["event_after_zh"]))
+
+
+def _respective(quantities: list[Quantity], text: str) -> dict[int, Place]:
+    """A、B分别达x、y / "reach x and y, respectively": the figures of such a list go one to each thing listed before.
+
+    For each figure of the list: its place k, the list's length n, where the things listed end, the thing in place k
+    (when the list before has as many items) and the year in place k (到2025年底和2026年底…分别达到…)."""
+    runs: list[tuple[list[int], int, bool]] = []  # (the figures' places in the list, where the list's head ends, Chinese)
+    starts = {q.start: i for i, q in enumerate(quantities)}
+    for lm in RESPECTIVE_EN.finditer(text):  # English: the values may be bare numbers no unit makes a figure of
+        values = [lm.start() + v.start() for v in re.finditer(VALUE_EN, lm.group(0), re.I)]
+        runs.append(([starts.get(v, -1) for v in values], lm.start(), False))
+    i = 0
+    while i < len(quantities) - 1:
+        run = [i]
+        while run[-1] + 1 < len(quantities) and _LIST_JOIN.fullmatch(text[quantities[run[-1]].end : quantities[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        if len(run) > 1 and (opener := _RESPECTIVE_ZH.search(text, 0, quantities[run[0]].start)) is not None:
+            runs.append((run, opener.start(), True))
+        elif len(run) > 1 and re.match(r",?\s*respectively\b", text[quantities[run[-1]].end :], re.I):
+            runs.append((run, quantities[run[0]].start, False))  # "800 PFLOPS and 1,200 PFLOPS, respectively"
+        i = run[-1] + 1
+    out: dict[int, Place] = {}
+    for run, head_end, zh in runs:
+        clause = max((b.end() for b in re.finditer(r"[，,；;。:：]" if zh else r"[;:]", text[:head_end])), default=0)
+        items = [p for p in _ITEM_SPLIT.split(text[clause:head_end]) if p.strip()]
+        if not zh:
+            items = items[-len(run) :]
+        years = next((re.findall(r"(?:19|20)\d{2}", y.group(0)) for y in _YEAR_LIST.finditer(text, 0, head_end)), [])
+        for k, j in enumerate(run):
+            if j >= 0:
+                out[j] = (k, len(run), head_end, items[k] if len(items) == len(run) else None,
+                          years[k] if len(years) == len(run) else None)
+    return out
+
+
+def _respective_subject(sentence: Sentence, place: Place, subject: Entity, attachment: str) -> tuple[Entity | None, str]:
+    """A和B分别达x、y: with as many things named in the clause before the list as figures, each figure is its own thing's;
+    with two or more named and another count, no figure is sure of its subject."""
+    offset = sentence.start
+    clause = max((b.end() for b in re.finditer(r"[，,；;。]", sentence.text[: place[2]])), default=0)
+    named: list[Entity] = []
+    for m in sentence.mentions:
+        if (m.entity is not None and m.entity.type not in NOT_MEASURED and clause <= m.start - offset
+                and m.end - offset <= place[2] and all(e.key != m.entity.key for e in named)):
+            named.append(m.entity)
+    if len(named) < 2:
+        return subject, attachment
+    return (named[place[0]], "respective") if len(named) == place[1] else (None, "respective")
+
+
+def _metric_of_item(q: Quantity, item: str) -> str | None:
+    """The metric the thing in a figure's place of a respective list names by a cue of its own ("none" for a sum of
+    no metric of ours), or None."""
+    table = lexicon()["metric"].get(q.family, {})
+    return next((metric for metric in table if metric != "default" and cue_regex(cue_words(table, metric)).search(item)), None)
+
+
 _LIST_CLOSE = re.compile(r"等\s*(?:共计|共有|共|合计|在内的)?\s*$")
 
 
@@ -796,6 +923,46 @@ def _counts_listed_things(q: Quantity, sentence: Sentence) -> bool:
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, q.end)), len(sentence.text))
     return any(m.entity is not None and m.entity.type in NOT_MEASURED and q.end <= m.start - sentence.start < clause_end
                and re.search(r"(?:与|和|同|跟)\s*$", sentence.text[: m.start - sentence.start]) for m in sentence.mentions)
+
+
+# A list closing into a counted set (A、B、C等八个集群, X等5家数据中心): what follows in the clause is the set's
+_COUNTED_SET = re.compile(r"等\s*(?:[\d一二两三四五六七八九十]+|几|多)\s*(?:个|家|座|大|地|处)")
+
+
+def _of_a_counted_set(q: Quantity, sentence: Sentence, attachment: str) -> bool:
+    """庆阳、中卫等八个集群的机架总数超过100万架: a figure after a list closed into a counted set, in the same clause,
+    sums the set; it is no one member's (the first name of the list would otherwise take it)."""
+    if attachment in ("in_name", "modifier", "scope"):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    return _COUNTED_SET.search(sentence.text, clause_start, q.start) is not None
+
+
+# the word of "each" stands right before the figure (均达, 都超过, 分别为): 都 inside a name (成都) says nothing
+_EACH = re.compile(r"、[^，,；;]*(?:均|都|分别|各自)\s*(?:已经?|将)?\s*(?:达到|达|为|在|超过|超|有|是|占|逾|突破)?\s*(?:约|近|超)?\s*$")
+
+
+# A和B、C都是…5~10万机柜的园区: names joined and then "all are / both have" share the figure; it is no one's own
+_JOINT = re.compile(r"(?:和|与|及|、)[^，,；;]{1,40}?(?:都|均)(?:是|为|拥有|有)")
+
+
+def _each_of_a_list(q: Quantity, sentence: Sentence, attachment: str) -> bool:
+    """甲、乙、丙绿电占比均达95%: a figure each member of a list in its own clause holds is theirs, not the topic's nor
+    the thing the sentence before was about; A和B都是…: a figure shared by names joined in its clause is none's."""
+    if attachment in ("topic", "carried") and _EACH.search(sentence.text, 0, q.start) is not None:
+        return True
+    if attachment in ("in_name", "modifier", "scope"):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    return _JOINT.search(sentence.text, clause_start, q.start) is not None
+
+
+# 建成首个100%绿电的数据中心, 首座万P级智算中心: a figure right after "the first one / a" describes the noun after it
+_FOREIGN_MONEY = frozenset({"HKD"})
+# one site, not named, placed in a city: "X's data center in", "the new computing center at"
+_FACILITY_IN = re.compile(r"(?:'s|’s|\bthe|\ba|\ban|\bits|\btheir|\bnew)\s+(?:[\w-]+\s+){0,3}?(?:data cent(?:er|re)|computing cent(?:er|re)"
+                          r"|cent(?:er|re)|facility|campus|project|base)\s+(?:(?:located|based)\s+)?(?:in|at)\s+$", re.I)
+_ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*$")
 
 
 @cache

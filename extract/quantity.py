@@ -102,14 +102,15 @@ _MULT_ZH = "万亿|千亿|百亿|亿|千万|百万|万|千"
 _MULT_AFTER_MORE = re.compile(r"万亿|亿|千万|百万|万")
 _MULT_EN = r"\s*(?:trillion|billion|bn|million|mln|thousand)\b"
 _NUMBER_RE = re.compile(
-    r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:" + _MULT_ZH + r")|" + _MULT_EN + r")?"
+    # pages that space out their figures write 5~10 万机柜: a multiplier one space after its number still multiplies
+    r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:[ \u00a0]?(?:" + _MULT_ZH + r"))|" + _MULT_EN + r")?"
     r"|(?P<bare>" + _MULT_ZH + r"))",
     re.I,
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
 # 八成 = 80 %: tenths, not the 成 of 成员, 成立, 成都 …
 _TENTHS_ZH = re.compile(r"(?<![\d" + _ZH_DIGITS + r"])(?P<num>[二两三四五六七八九]|\d)成(?P<half>半)?(?![员立都功交熟就长本果品绩份])")
-_CURRENCY = re.compile(r"(US\$|\$|USD|RMB|CNY|¥|￥)\s*$")
+_CURRENCY = re.compile(r"(US\$|HK\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 
 @cache
@@ -164,7 +165,7 @@ def _comparator(sentence: str, start: int, end: int, between: str) -> tuple[str,
             return name, end
     before = re.sub(r"(了|达到|达|到|至|为|了约)$", "", sentence[max(0, start - 16) : start].rstrip())
     before = re.sub(r"每秒$", "", before)  # 超每秒200亿亿次: the rate word stands between the hedge and the number
-    before = re.sub(r"(US\$|\$|USD|RMB|CNY|¥|￥)$", "", before).rstrip()
+    before = re.sub(r"(US\$|HK\$|\$|USD|RMB|CNY|¥|￥)$", "", before).rstrip()
     for cue, name in cues["zh_before"]:
         if before.endswith(cue):
             return name, end
@@ -248,6 +249,29 @@ def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | 
     return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
+VALUE_EN = r"\d(?:[\d.]|,(?=\d{3}))*(?:\s*(?:million|billion|thousand))?"
+RESPECTIVE_EN = re.compile(VALUE_EN + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)" + VALUE_EN + r")+,?\s+respectively\b", re.I)
+
+
+def _respective_en(sentence: str, number_start: int) -> tuple[bool, str | None]:
+    """"the number of racks and servers will reach 800,000 and 4 million, respectively": a bare number in a list closed
+    by "respectively" counts the noun in the same place of the list before it, or nothing (servers are no metric of ours).
+    The first value says whether the number is in such a list at all."""
+    for lm in RESPECTIVE_EN.finditer(sentence):
+        if not lm.start() <= number_start < lm.end():
+            continue
+        starts = [lm.start() + v.start() for v in re.finditer(VALUE_EN, lm.group(0), re.I)]
+        if number_start not in starts:
+            return True, None
+        parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", sentence[max(0, lm.start() - 160) : lm.start()]) if p.strip()]
+        if len(parts) < len(starts):
+            return True, None
+        item = parts[len(parts) - len(starts) + starts.index(number_start)].lower()
+        hits = [metric for noun, metric, english in _count_nouns() if english and re.search(r"\b" + re.escape(noun) + r"\b", item)]
+        return True, (hits[0] if hits else None)
+    return False, None
+
+
 _CLOSES_PHRASE = re.compile(r"\s*(?:$|[.,;:)]|(?:by|in|this|next|last|and|as|at|on|from|until|before|after)\b)")
 
 
@@ -257,8 +281,9 @@ def _count_units() -> dict[str, str]:
             if isinstance(table, dict) and "unit" in table}
 
 
-# a number of days, times or card-hours is no count of the noun after it (55天实现…企业, 2800万卡时)
-_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|次|岁|届|卡时|卡·时|th\b|st\b|nd\b|rd\b|"
+# a number of days, times or card-hours is no count of the noun after it (55天实现…企业, 2800万卡时); nor is a voltage
+# (110千伏变电站: 千 begins the unit) or a day written in brackets (今(12)日)
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:年|月|日|号|时|分|秒|天|周|倍|次|岁|届|卡时|卡·时|伏|[)）]\s*[日号]|th\b|st\b|nd\b|rd\b|"
                                 r"(?i:days?|times|weeks?|years?|card[- ]hours?)\b)")
 
 
@@ -357,7 +382,8 @@ def find(sentence: str) -> list[Quantity]:
         except ValueError:
             continue
         pos = m.end()
-        if m.group("mult") and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(m.group("mult")):
+        mult = (m.group("mult") or "").strip()
+        if mult and m.group("num") and (own := _unit_at(sentence, m.start("mult"))) and own[0].startswith(mult):
             try:
                 value, pos = parse(m.group("num")), m.start("mult")  # 2.5千瓦: 千 begins the unit, it multiplies nothing
             except ValueError:  # 百万亿次: a bare 百 is no number of its own
@@ -394,7 +420,10 @@ def find(sentence: str) -> list[Quantity]:
                 continue
             if _RANGE_DASH.match(sentence, pos):
                 continue  # 机柜(8-22kW): the low end of a range whose unit follows the high end counts nothing
-            noun = _count_noun(sentence, pos, m.start()) or _noun_before_en(sentence, m.start(), pos)
+            noun = _count_noun(sentence, pos, m.start())
+            if noun is None:
+                listed, paired = _respective_en(sentence, m.start())
+                noun = paired if listed else _noun_before_en(sentence, m.start(), pos)
             if noun is None or value == 1 or _NOT_A_COUNT_AFTER.match(sentence, pos) or _is_rank_word(sentence, m.start()):
                 continue  # 1栋数据中心机楼 is "a building", not a count of one
             comparator, end = _comparator(sentence, m.start(), pos, between)
@@ -410,6 +439,8 @@ def find(sentence: str) -> list[Quantity]:
         if unit["family"] == "money" and _CLASS_OF_PROJECTS.match(sentence, unit_end):
             continue  # 投资超20亿元项目N个, 亿元以上项目: a class of projects, not an amount
         family = unit["family"]
+        if family == "racks" and value <= 1:
+            continue  # 单一机柜功率, 1个机柜: "a single rack" describes one, it counts none
         value *= unit["factor"]
         noun = None
         if family == "count":

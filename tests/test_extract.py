@@ -938,3 +938,133 @@ def test_the_parts_of_a_total_in_brackets_are_no_totals(text: str, expected: lis
 ])
 def test_the_low_end_of_a_range_is_no_count(text: str, expected: list) -> None:
     assert [f.value for f in read(text).facts if f.value is not None and f.metric == "rack_count"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a whole named after a time (2024年我国…, 预计2030年全国…, 截至去年底全市…) is still the whole: the country's figure
+    # goes nowhere, the city's to the city, never to the center named before
+    ("江城智算中心位于庆阳市。2024年我国智能算力规模达到700EFLOPS。", []),
+    ("江城智算中心已投运。预计2030年全国算力规模将达到300EFLOPS。", []),
+    ("江城智算中心位于庆阳市。截至去年底,全市算力规模达8000P。", [("Qingyang", "computing_power", 8000)]),
+    # a market's size is a trade's, no outlay of a center
+    ("江城智算中心已投运。2023年江城智算服务市场规模达50亿元。", []),
+    # a figure after a list closed into a counted set sums the set, not its first member
+    ("庆阳、中卫等四个集群的标准机架总数超过60万架。", []),
+    # a set named with "the" is a reference to the known set, no count of the sentence's subject
+    ("Qingyang is among the 10 national data center clusters.", []),
+    # a voltage and a day in brackets are no counts
+    ("江城智算中心220千伏变电站顺利送电。", []),
+    ("江城智算中心今(18)日正式揭牌。", []),
+    # a spaced multiplier still multiplies
+    ("江城数据中心集群规划机柜 3 万个。", [("Jiangcheng Data Center Cluster", "rack_count", 30000)]),
+    # an unknown place opening the clause is the figure's subject: the center of the sentence before does not take it
+    ("江城智算中心位于江城市。江城市已建成数据中心9个。", []),
+])
+def test_whole_and_set_figures_go_to_the_whole_or_nowhere(text: str, expected: list) -> None:
+    facts = [(f.subject.en, f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, m, pytest.approx(v)) for s, m, v in expected]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a perfect tense of installing is a deed done, even after a plan named earlier in the sentence
+    ("The Binhai Data Center, which plans 12,000 racks, has installed 4,000 racks so far.", ["planned", "actual"]),
+    ("Some 2,000 racks have been installed at the Binhai Data Center, which plans 12,000 racks.", ["actual", "planned"]),
+    # projects about to be completed are still being built
+    ("In Qingyang, four data center projects are about to be completed.", ["under_construction"]),
+])
+def test_status_of_installed_and_nearly_completed_figures(text: str, status: list) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == status
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracket spelling out the unit per second states no second figure
+    ("江城智算中心算力规模超2000PFLOPS(每秒执行1千万亿次浮点运算)。", [("computing_power", 2000)]),
+    # built and being built counted together without a conjunction is what exists
+    ("截至目前,江城数据中心集群已建在建标准机架约8万架。", [("rack_count", 80000)]),
+    # a share each member of a list holds is not the topic's
+    ("江城智算中心正式启用。江城电信、江城联通、江城移动绿电占比均达90%左右。", []),
+    # a figure after "the first one" says what kind of thing it is (首批12家企业, the first batch, still counts)
+    ("江城数据中心集群建成首个100%绿电供应的数据中心。", []),
+    ("江城智算中心上线,首批12家企业签约入驻。", [("enterprise_count", 12)]),
+    # …and 都 inside a name before a list's count is no word of "each"
+    ("江城智算中心上线。成都甲乙科技公司、丙丁软件公司等8家企业签约入驻。", [("enterprise_count", 8)]),
+    # names joined and then "all are" share the figure: it is none's own
+    ("江城智算中心和江城超算中心都是5万机柜的规模。", []),
+    ("江城智算中心和滨海信息园都是 3~5 万机柜。", []),
+    # a grid's whole installed capacity is no clean capacity
+    ("江城数据中心集群所在地区电力总装机突破3000万千瓦。", []),
+])
+def test_glosses_lists_and_attributes_state_no_figure_of_their_own(text: str, expected: list) -> None:
+    assert [(f.metric, f.value) for f in read(text).facts if f.value is not None] == [
+        (m, pytest.approx(v)) for m, v in expected]
+
+
+def test_built_and_being_built_without_a_conjunction_is_actual() -> None:
+    fact = next(f for f in read("截至目前,江城数据中心集群已建在建标准机架约8万架。").facts if f.value is not None)
+    assert (fact.status, fact.comparator) == ("actual", "approx")
+
+
+def test_data_center_buildings_count_as_data_centers() -> None:
+    # the corpus' gold counts a project's data-center buildings (四栋数据中心楼, four data center buildings) as its data
+    # centers: a rule reading them as buildings only cost the held-back pages their counts
+    facts = [(f.metric, f.value) for f in read("江城数据中心集群一期建设4栋数据中心楼。").facts if f.value is not None]
+    assert facts == [("datacenter_count", 4)]
+
+
+RESPECTIVE = [
+    # each figure of a list closed by 分别 / "respectively" goes to the thing, the metric and the year in its place
+    ("滨海数据中心集群上架率和绿电占比分别达78%、55%。", [("Binhai Data Center Cluster", "renewable_share", 0.55, None)]),
+    ("滨海数据中心集群总投资和年产值分别为60亿元、90亿元。",
+     [("Binhai Data Center Cluster", "investment", 6e9, None), ("Binhai Data Center Cluster", "output_value", 9e9, None)]),
+    ("根据规划,到2026年底和2028年底,庆阳的智算算力将分别达到6万P和15万P。",
+     [("Qingyang", "computing_power", 60000, "2026"), ("Qingyang", "computing_power", 150000, "2028")]),
+    ("By 2027, the number of racks and servers at the Binhai Data Center Cluster will reach 90,000 and 1.5 million, respectively.",
+     [("Binhai Data Center Cluster", "rack_count", 90000, "2027")]),
+    ("By 2027, the number of servers and racks at the Binhai Data Center Cluster will reach 1.5 million and 90,000, respectively.",
+     [("Binhai Data Center Cluster", "rack_count", 90000, "2027")]),
+    ("The Binhai Supercomputing Center and the Jiangcheng Intelligent Computing Center reached 800 PFLOPS and 1,200 PFLOPS, respectively.",
+     [("Binhai Supercomputing Center", "computing_power", 800, None),
+      ("Jiangcheng Intelligent Computing Center", "computing_power", 1200, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESPECTIVE)
+def test_a_respective_list_pairs_each_figure_with_its_own_thing(text: str, expected: list) -> None:
+    facts = [(f.subject.en, f.metric, f.value, f.time) for f in read(text).facts if f.value is not None]
+    assert sorted(facts, key=lambda f: f[2]) == [(s, m, pytest.approx(v), t) for s, m, v, t in expected]
+
+
+def test_the_later_figures_of_a_respective_list_keep_the_first_ones_kind() -> None:
+    kinds = [f.kind for f in read("根据规划,到2026年底和2028年底,庆阳的智算算力将分别达到6万P和15万P。").facts if f.value is not None]
+    assert kinds == ["ai", "ai"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a single rack describes one; square feet are an area, not a count of what follows
+    ("滨海智算中心單一機櫃功率達到40千瓦。", []),
+    ("香港将有约 200 万平方呎新数据中心设施落成。", []),  # new floors across a city: no count, no site's area
+    ("滨海信息园总建筑面积达120万平方呎。", [("area", 0.11148)]),
+    ("The Binhai Information Park covers 1.5 million square feet.", [("area", 0.13935)]),
+    # Hong Kong dollars are no yuan (and the ontology keeps none); economic output is no investment
+    ("滨海信息园估算累计投资规模达150亿港元。", []),
+    ("滨海信息园预计营运首三年经济产出约30亿元。", [("output_value", 3e9)]),
+    # firms at an event are its visitors; a site no name gives, placed in a city, is not the city
+    ("More than 6,000 guests and 180 enterprises attended the forum in Qingyang.", []),
+    ("China Unicom's data center in Zhongwei has seen an investment of 3 billion yuan.", []),
+    ("The new computing center in Wuhu now offers 3,000 PFLOPS of computing power.", []),
+    # the country's whole of a kind is no center named after it
+    ("全国在用算力中心机架总规模超900万标准机架\n\n截至去年底,全国在用算力中心机架总规模超过900万标准机架。"
+     "枢纽间网络时延不超过20毫秒。", []),
+    # a footprint under a square kilometre is some site's, never a city's; a city's industry may span square kilometres
+    ("庆阳市规划数据中心用地300亩,已建成标准机架3万架。", [("rack_count", 30000)]),
+    ("The city of Qingyang's data center industry covers an area of 40 km².", [("area", 40)]),
+])
+def test_units_events_and_unnamed_sites_state_no_figure_of_the_place(text: str, expected: list) -> None:
+    assert [(f.metric, f.value) for f in read(text).facts if f.value is not None] == [
+        (m, pytest.approx(v, rel=1e-3)) for m, v in expected]
+
+
+def test_data_centers_in_the_pipeline_are_planned() -> None:
+    fact = next(f for f in read("The Binhai Supercomputing Center has 12 data centers in the pipeline or under construction.").facts
+                if f.value is not None)
+    assert fact.status == "planned"
