@@ -30,7 +30,7 @@ from extract.reading import (
     cues,
     masked,
 )
-from extract.relations import implied_relations, stated_relations
+from extract.relations import implied_relations, stated_relations, whole_places
 from extract.resources import lexicon
 from extract.text import Cleaned, split_sentences
 
@@ -817,7 +817,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     # a phase's place and operator are its project's: the implied relations read the project, not the phase
     projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
     facts += implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
-    return _dedupe(facts)
+    return _dedupe(whole_places(facts))
 
 
 

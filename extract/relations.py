@@ -73,6 +73,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+            elif gap in rel["place_of_zh"] and ea.type == "Park" and eb.type == "Center" and re.search(
+                    r"(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*$", text[: a.start - off]):
+                found.append((eb, "located_in", ea))  # 位于A园内的B: a center inside a park the clause names first
             elif ea.type in PLACES | {"Park"} and eb.type in INFRASTRUCTURE and re.fullmatch(
                     r"\s+(?:" + "|".join(map(en_cue, rel["home_of_en"])) + r")\s+(?:the\s+)?", gap):
                 found.append((eb, "located_in", ea))  # Y is home to X
@@ -1103,10 +1106,15 @@ def _page_place_in_name(entity: Entity, seen) -> Entity | None:
     (武昌区 on the page, 武昌智算中心 a name of it): the name carries that district."""
     if not entity.zh or entity.type == "District":
         return None
+    # an owner may open the name before the place (中国电信武昌智算中心)
+    owner = _owner_in_name(entity, gazetteer())
+    name = entity.zh[len(owner.zh):] if owner is not None and owner.zh and entity.zh.startswith(owner.zh) else entity.zh
     for place in seen:
-        if place.type == "District" and place.zh and len(place.zh) >= 3 and not _is_zone(place):  # 高新区: no place
-            stem = re.sub(r"(?:新区|区|县|市|旗)$", "", place.zh)
-            if len(stem) >= 2 and entity.zh.startswith(stem) and not entity.zh.startswith(place.zh):
+        # a district, or a zone of a free-trade or new area by its 片区 (南沙片区, a park by type)
+        district = place.type == "District" and not _is_zone(place)  # 高新区: no place
+        if (district or place.type == "Park" and (place.zh or "").endswith("片区")) and place.zh and len(place.zh) >= 3:
+            stem = re.sub(r"(?:新片区|片区|新区|区|县|市|旗)$", "", place.zh)
+            if len(stem) >= 2 and name.startswith(stem) and not name.startswith(place.zh):
                 return place
     return None
 
@@ -1250,3 +1258,22 @@ def _place_in_name(entity: Entity, gaz) -> Entity | None:
                 if place is not None and place.type in _PLACE_RANK:
                     found.append((_PLACE_RANK[place.type], k, place))
     return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+
+def whole_places(facts: list[Fact]) -> list[Fact]:
+    """A phase the text places (X一期项目开工活动在Y区举行) places its project: a phase is built on the project's
+    site, and a reader asks where the project is. The place moves to the project (the phase is part of it), unless
+    the project is placed elsewhere in a place of the same kind (二期 in another district): then the phase keeps it."""
+    wholes = {f.subject.key: f.object for f in facts if f.metric == "part_of" and f.object is not None
+              and f.subject.key.startswith(f.object.key + "-phase")}
+    placed = {(f.subject.key, f.object.type): f.object.key for f in facts if f.metric == "located_in" and f.object is not None
+              and f.subject.key not in wholes}
+    out = []
+    for f in facts:
+        whole = wholes.get(f.subject.key)
+        if f.metric == "located_in" and whole is not None and f.object is not None and placed.get(
+                (whole.key, f.object.type), f.object.key) == f.object.key and _types_ok("located_in", whole, f.object):
+            f = Fact(whole, "located_in", None, None, f.object, "eq", "actual", None, None, f.evidence, f.start, f.end)
+        out.append(f)
+    return out

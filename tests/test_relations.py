@@ -35,10 +35,10 @@ def test_a_party_written_after_its_city_signs_not_the_city() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a phase between the name and the cue: the phase is what the sentence places (and it is part of the park)
-    ("芜湖大数据产业园项目二期位于芜湖市鸠江区,占地300亩。", {("芜湖大数据产业园二期", "鸠江区"), ("芜湖大数据产业园二期", "芜湖")}),
+    # a phase between the name and the cue: the phase is placed, and its place is its project's (it is part of it)
+    ("芜湖大数据产业园项目二期位于芜湖市鸠江区,占地300亩。", {("芜湖大数据产业园", "鸠江区"), ("芜湖大数据产业园", "芜湖")}),
     # a ceremony held in a district of a named city: the district and the city, not the province
-    ("庆阳云谷数据中心(二期)项目开工仪式在甘肃庆阳市西峰区举行。", {("庆阳云谷数据中心二期", "西峰区"), ("庆阳云谷数据中心二期", "庆阳")}),
+    ("庆阳云谷数据中心(二期)项目开工仪式在甘肃庆阳市西峰区举行。", {("庆阳云谷数据中心", "西峰区"), ("庆阳云谷数据中心", "庆阳")}),
 ])
 def test_a_place_run_locates_in_its_district_and_city(text: str, expected: set) -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
@@ -691,7 +691,7 @@ def test_a_park_that_is_an_area_of_a_zone_lies_in_it() -> None:
     ("万国数据在核心节点——京津冀枢纽的张家口集群规划万国数据华北数据中心项目。",
      {("万国数据华北数据中心", "part_of", "张家口数据中心集群"), ("万国数据华北数据中心", "operator", "万国数据")}),
     ("中国电信将在和林格尔新区建设中国电信云计算内蒙古信息园二期。",
-     {("中国电信云计算内蒙古信息园二期", "located_in", "和林格尔新区")}),
+     {("中国电信云计算内蒙古信息园", "located_in", "和林格尔新区")}),
 ])
 def test_what_a_company_builds_at_a_site_lies_there(text: str, expected: set) -> None:
     found = {(f.subject.zh, f.metric, f.object.zh) for f in read(text.encode()).facts if f.object is not None}
@@ -830,3 +830,42 @@ def test_a_site_covering_an_area_in_a_place_lies_there() -> None:
 ])
 def test_a_date_between_an_event_verb_and_its_place(text: str) -> None:
     assert ("wuhu-intelligent-computing-center", "jiujiang-district") in _relations(text, "located_in")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 位于A园内的B: the center lies in the park the clause names first
+    ("位于芜湖大数据产业园内的芜湖智算中心今年已经投运。", {("芜湖智算中心", "芜湖大数据产业园")}),
+    ("坐落于芜湖大数据产业园的芜湖智算中心已经投运。", {("芜湖智算中心", "芜湖大数据产业园")}),
+    # no verb of place before the park: nothing is said of where the center lies
+    ("芜湖大数据产业园的芜湖智算中心已经投运。", set()),
+])
+def test_a_center_inside_a_park_named_before_it(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[1] == "芜湖大数据产业园"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a phase placed by its ceremony places its project: the phase is built on the project's site
+    ("中国电信韶关数据中心(一期)项目昨日在韶关市浈江区正式开工。", {"浈江区", "韶关"}),
+    ("芜湖大数据产业园项目二期位于芜湖市鸠江区,占地300亩。", {"鸠江区", "芜湖"}),
+])
+def test_a_placed_phase_places_its_project(text: str, expected: set) -> None:
+    facts = read(text.encode()).facts
+    whole = next(f.object for f in facts if f.metric == "part_of")
+    assert {f.object.zh for f in facts if f.metric == "located_in" and f.subject == whole} == expected
+
+
+def test_a_project_placed_elsewhere_keeps_its_own_district() -> None:
+    text = "芜湖大数据产业园位于芜湖市弋江区。芜湖大数据产业园项目二期位于芜湖市鸠江区。"
+    located = {f.object.zh for f in read(text.encode()).facts if f.metric == "located_in" and f.subject.zh == "芜湖大数据产业园"}
+    assert "鸠江区" not in located
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a zone the page names by its 片区, its stem opening a name after the owner: the center lies in the zone
+    ("临港新片区本月集中开工十个项目,包括中国电信临港算力平台项目等。", ("中国电信临港算力平台", "临港新片区")),
+    ("武昌区今年开工多个项目。中国电信武昌智算中心已投运。", ("中国电信武昌智算中心", "武昌区")),
+])
+def test_a_name_opening_with_a_district_of_the_page_after_its_owner(text: str, expected: tuple) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert expected in located
