@@ -688,3 +688,9 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
 def test_wordings_that_are_not_what_they_seem(corpus_store, question, field, value) -> None:
     store = LocalStore(str(corpus_store), read_only=True)
     assert getattr(understand(question, vocabulary(store)), field) == value
+
+
+def test_members_of_a_list_the_graph_does_not_know_are_not_every_center_of_the_place(corpus_store) -> None:
+    """No such list in the graph: neither the place's centers nor the lists the place is on."""
+    result = _ask(corpus_store, "哪些甘肃数据中心入选了国家零碳园区名单?")
+    assert result["answers"] == [] and result["interpretation"].startswith("not understood")
