@@ -694,3 +694,12 @@ def test_members_of_a_list_the_graph_does_not_know_are_not_every_center_of_the_p
     """No such list in the graph: neither the place's centers nor the lists the place is on."""
     result = _ask(corpus_store, "哪些甘肃数据中心入选了国家零碳园区名单?")
     assert result["answers"] == [] and result["interpretation"].startswith("not understood")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Huawei在韶关建设了哪些中心?", ["huawei", "shaoguan"]),  # an English name right before Chinese text
+    ("Which cluster is the Qingyang data centre cluster part of?", ["qingyang-data-center-cluster"]),  # centre = center
+])
+def test_names_written_as_outsiders_write_them(corpus_store, question, expected) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    assert [iri.rsplit("/", 1)[-1] for _, iri in understand(question, vocabulary(store)).entities] == expected

@@ -342,6 +342,11 @@ class Vocabulary:
         return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
 
 
+def _spelt_as_us(text: str) -> str:
+    """"centre" as "center" in labels and questions alike (same length, so offsets hold)."""
+    return text.replace("centre", "center")
+
+
 def _ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -476,7 +481,7 @@ def vocabulary(store: Store) -> Vocabulary:
         iri = row["e"]["value"]
         if iri not in labels:
             continue
-        text = fold(row["l"]["value"]).lower().strip()
+        text = _spelt_as_us(fold(row["l"]["value"]).lower().strip())
         if len(text) < 2:
             continue
         if row["alias"]["value"] == "true":
@@ -546,7 +551,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     changed = {a for a, b in zip(question, folded, strict=False) if a != b} if len(question) == len(folded) else {""}
     script = "zh-Hant" if is_zh and changed - _SIMPLIFIED_TOO else ("zh" if is_zh else "en")
     u = Understanding(lang="zh" if is_zh else "en", script=script)
-    text = folded.lower()
+    text = _spelt_as_us(folded.lower())
     masked = list(text)
     linked, u.notes = vocab.link(text)
     linked, unknown = _read_unknown_names(text, folded, linked, vocab, u.notes)
