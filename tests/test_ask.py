@@ -703,3 +703,7 @@ def test_members_of_a_list_the_graph_does_not_know_are_not_every_center_of_the_p
 def test_names_written_as_outsiders_write_them(corpus_store, question, expected) -> None:
     store = LocalStore(str(corpus_store), read_only=True)
     assert [iri.rsplit("/", 1)[-1] for _, iri in understand(question, vocabulary(store)).entities] == expected
+
+
+def test_ai_in_a_chinese_question_stands_for_rengong_zhineng(phases_store) -> None:
+    assert [a["label"] for a in _ask(phases_store, "子丑AI算力中心由谁建设?")["answers"]] == ["子丑数字科技有限公司"]

@@ -488,6 +488,8 @@ def vocabulary(store: Store) -> Vocabulary:
             aliases.setdefault(text, set()).add(iri)
             continue
         surfaces.setdefault(text, iri)
+        if "人工智能" in text:  # "数码港AI超算中心": Chinese questions write AI for 人工智能
+            surfaces.setdefault(text.replace("人工智能", "ai"), iri)
         base = re.sub(r"(市|省)$", "", text)
         if base != text and len(base) >= 2:
             surfaces.setdefault(base, iri)
