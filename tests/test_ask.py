@@ -311,6 +311,7 @@ def test_as_of_a_year_takes_the_figure_the_sources_of_that_year_give(tmp_path) -
 @pytest.mark.parametrize(("question", "name"), [
     ("2024年甲乙产业园的产值是多少?", "甲乙产业园"),
     ("What was the output value of the Jiayi park in 2024?", "Jiayi park"),
+    ("中国电信甲乙信息园区里有几个数据中心?", "中国电信甲乙信息园区"),  # a count of what is in it, not every center's
 ])
 def test_a_facility_the_graph_does_not_know_is_said_so_not_answered_for_its_class(corpus_store, question, name) -> None:
     """Not every park's output value: the graph does not know the one asked about."""
@@ -684,6 +685,8 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("两个项目投资一共多少元?", "metric", "investment"),  # "两个项目" says which, it counts nothing
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
+    ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds
+    ("天府数据中心集群在哪个城市?", "relation", "located_in"),
 ])
 def test_wordings_that_are_not_what_they_seem(corpus_store, question, field, value) -> None:
     store = LocalStore(str(corpus_store), read_only=True)

@@ -625,6 +625,8 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
         rows = _one_figure(rows, u)
+    elif the_plan.shape == "value" and rows and u.entities:
+        rows = _one_figure(rows, u)  # one part holds the figures ("庆阳…集群" via the city): its one asked figure
     if the_plan.shape == "list" and u.superlative:
         rows = rows[: u.top]
     if the_plan.shape == "facts":

@@ -204,6 +204,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
         # "X是否入选Y名单": on a list or programme is membership; else "is X in Y"
         u.relation = "member_of" if vocab.types.get(entities[1]) == "Initiative" else "located_in"
+    if u.unknown and not distinct and not (u.superlative or u.comparative or u.threshold is not None):
+        return None  # "X園區裡有幾個資料中心", X unknown: not a list of every center's count
     if u.relation == "member_of" and (u.unknown or u.cls in ("Center", "Cluster", "Park")) \
             and all(vocab.types.get(e) in _PLACES for e in distinct):
         return None  # "宁夏哪些数据中心入选了X名单", X unknown to the graph: not every center of the place, nor its lists

@@ -751,7 +751,11 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         u.metric = None
     if u.relation is None and asks_which and u.cls in ("District", "City", "Province", "Park") and not asks_amount \
             and not u.metric and u.entities:
-        u.relation = "located_in"  # "X在南京哪个区域", "X in which district": where X is
+        # "X在南京哪个区域", "X in which district": where X is; "集群以哪些产业集聚区为载体": the parks in it
+        order = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
+        kind = vocab.types.get(u.entities[0][1], "")
+        u.relation = "contains" if kind in ("Hub", "Cluster") and order.index(u.cls) > order.index(kind) \
+            else "located_in"
     if u.relation in ("operator", "partner") and asks_who and not asks_amount:
         u.metric = u.kind = None
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
