@@ -73,10 +73,11 @@ class Vocabulary:
     surfaces: dict[str, str]  # folded, lower-case label or alias → iri
     labels: dict[str, dict[str, str]]
     summary: str | None = None  # the summary graph questions read (kg.graph.summary), None in an empty store
+    spellings: dict[str, str] = field(default_factory=dict)  # other ways to write a label, for exact look-ups only
 
     @cached_property
     def longest(self) -> int:
-        return max(map(len, self.surfaces), default=0)
+        return max(map(len, [*self.surfaces, *self.spellings]), default=0)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Names in a folded, lower-case text, leftmost-longest, without overlaps: (start, end, iri).
@@ -88,7 +89,7 @@ class Vocabulary:
         while i < len(text):
             for size in range(min(self.longest, len(text) - i), 1, -1):
                 piece = text[i : i + size]
-                iri = self.surfaces.get(piece)
+                iri = self.surfaces.get(piece) or self.spellings.get(piece)
                 if iri is None:
                     continue
                 if piece.isascii() and (i > 0 and _ascii_word(text[i - 1]) or _ascii_word(text[i + size: i + size + 1])):
@@ -476,6 +477,7 @@ def vocabulary(store: Store) -> Vocabulary:
         "UNION { ?e skos:altLabel ?l BIND(true AS ?alias) } }"
     ).rows
     surfaces: dict[str, str] = {}
+    spellings: dict[str, str] = {}
     aliases: dict[str, set[str]] = {}
     for row in rows:
         iri = row["e"]["value"]
@@ -489,7 +491,7 @@ def vocabulary(store: Store) -> Vocabulary:
             continue
         surfaces.setdefault(text, iri)
         if "人工智能" in text:  # "数码港AI超算中心": Chinese questions write AI for 人工智能
-            surfaces.setdefault(text.replace("人工智能", "ai"), iri)
+            spellings.setdefault(text.replace("人工智能", "ai"), iri)
         base = re.sub(r"(市|省)$", "", text)
         if base != text and len(base) >= 2:
             surfaces.setdefault(base, iri)
@@ -501,7 +503,7 @@ def vocabulary(store: Store) -> Vocabulary:
             surfaces[text] = next(iter(iris))
     summary = store.select(
         f"PREFIX sl: <{SLNS}> SELECT ?g WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact }} }} LIMIT 1").values("g")
-    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None)
+    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings)
     _VOCAB[store] = vocab
     return vocab
 
