@@ -233,7 +233,7 @@ _ZH_PHRASES = [
     (r"generated query rejected: ", "生成的查询未通过检查:"), (r"the query failed: ", "查询失败:"),
     (r"^is (.+) a ([A-Za-z]+)$", r"\1是否为\2"),
     (r"^difference in ([a-z_]+) between (.+) and (.+)$", r"\2与\3的\1之差"),
-    (r"^change in ([a-z_]+) of (.+)$", r"\2的\1变化"), (r"no two figures to set against each other", "没有可相减的两个数值"),
+    (r"^change in ([a-z_]+) of (.+)$", r"\2的\1变化"), (r"no two figures of one kind to set against each other", "没有同一类型的两个数值可相减"),
     (r"^which of (.+) and (.+) has (more|less) ([a-z_]+)", "\\1与\\2哪个\\4\x01\\3"),
     (r"^which of (.+) has the (most|least) ([a-z_]+)", "\\1中\\3\x01\\2的是哪个"),
     (r"^sum of ([a-z_]+) over ([A-Za-z]+) entities of (.+), one figure per [A-Za-z]+", r"\3各\2的\1合计(每个取一个数)"),

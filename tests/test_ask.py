@@ -710,3 +710,10 @@ def test_names_written_as_outsiders_write_them(corpus_store, question, expected)
 
 def test_ai_in_a_chinese_question_stands_for_rengong_zhineng(phases_store) -> None:
     assert [a["label"] for a in _ask(phases_store, "子丑AI算力中心由谁建设?")["answers"]] == ["子丑数字科技有限公司"]
+
+
+def test_a_growth_from_an_ai_figure_to_a_total_one_is_not_worked_out(corpus_store) -> None:
+    """Gui'an states AI computing power now and total computing power for 2025: their difference is no growth."""
+    result = _ask(corpus_store, "How much is the Gui'an cluster's computing power set to grow by 2025?")
+    assert sorted(a["value"] for a in result["answers"]) == [8000, 20000]
+    assert "no two figures of one kind" in result["interpretation"]
