@@ -702,6 +702,7 @@ def test_members_of_a_list_the_graph_does_not_know_are_not_every_center_of_the_p
 @pytest.mark.parametrize(("question", "expected"), [
     ("Huawei在韶关建设了哪些中心?", ["huawei", "shaoguan"]),  # an English name right before Chinese text
     ("Which cluster is the Qingyang data centre cluster part of?", ["qingyang-data-center-cluster"]),  # centre = center
+    ("What is the PUE of the Guian cluster?", ["guian-data-center-cluster"]),  # Gui'an without its apostrophe
 ])
 def test_names_written_as_outsiders_write_them(corpus_store, question, expected) -> None:
     store = LocalStore(str(corpus_store), read_only=True)
@@ -717,3 +718,15 @@ def test_a_growth_from_an_ai_figure_to_a_total_one_is_not_worked_out(corpus_stor
     result = _ask(corpus_store, "How much is the Gui'an cluster's computing power set to grow by 2025?")
     assert sorted(a["value"] for a in result["answers"]) == [8000, 20000]
     assert "no two figures of one kind" in result["interpretation"]
+
+
+def test_one_thing_of_a_class_the_graph_does_not_know_is_not_every_member_of_the_class(corpus_store) -> None:
+    """"the supercomputing center in Atlantis": not understood, rather than every center ranked by investment."""
+    result = _ask(corpus_store, "Roughly what will the supercomputing center in Atlantis cost?")
+    assert result["answers"] == []
+
+
+def test_taiwan_wording_for_digital_reads_as_the_mainland_word() -> None:
+    from extract.text import fold
+
+    assert fold("中華電信數位產業基地") == "中华电信数字产业基地"

@@ -274,6 +274,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         scope = _own_scope(entities[0]) if entities[0] in u.itself else _entity_scope(entities[0], phases)
         return Plan(_figures(bindings, filters), "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
                     + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(scope))
+    if u.metric and u.cls and not (u.superlative or u.threshold is not None or u.listing or u.yes_no):
+        return None  # "what will the national supercomputing center in Xian cost", Xian unknown: not every center's
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
         cls = u.cls or "Cluster"
         scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)

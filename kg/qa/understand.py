@@ -64,6 +64,7 @@ class Understanding:
     difference: bool = False  # "多多少", "how many more": how far apart two figures are
     change: list[str] = field(default_factory=list)  # one entity's two figures compared: two years, two kinds or []
     placeless: bool = False  # only answers the graph places nowhere (a place was asked, and none is known there)
+    listing: bool = False  # asks for many ("which", "哪些", "each", "the clusters"), not for one thing
     itself: set[str] = field(default_factory=set)  # places named inside an unknown name: their own facts only
     unknown: list[str] = field(default_factory=list)  # names the question gives that the graph does not know
 
@@ -492,6 +493,8 @@ def vocabulary(store: Store) -> Vocabulary:
         surfaces.setdefault(text, iri)
         if "人工智能" in text:  # "数码港AI超算中心": Chinese questions write AI for 人工智能
             spellings.setdefault(text.replace("人工智能", "ai"), iri)
+        if "'" in text or "’" in text:  # "Xian", "Guian" for Xi'an, Gui'an
+            spellings.setdefault(re.sub(r"['’]", "", text), iri)
         base = re.sub(r"(市|省)$", "", text)
         if base != text and len(base) >= 2:
             surfaces.setdefault(base, iri)
@@ -674,6 +677,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
     u.one_of = bool(_hit(rest, intent["one_of"]))
+    u.listing = bool(re.search(r"哪|列出|各|所有|\b(?:which|list|every|all|each|clusters|centers|hubs|parks|cities|"
+                               r"provinces|companies|districts|platforms)\b", rest))
     if u.relation == "partner" and len({iri for _, iri in u.entities}) >= 2:
         # "芜湖智算中心揭牌那天,跟中国电信安徽公司签约的企业": the partners of the one said after 跟/与/with
         withs = [(at, iri) for at, iri in u.entities if re.search(r"(?:跟|与|同|\bwith)\s*$", text[max(0, at - 6):at])]
