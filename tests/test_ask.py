@@ -311,6 +311,7 @@ def test_as_of_a_year_takes_the_figure_the_sources_of_that_year_give(tmp_path) -
 @pytest.mark.parametrize(("question", "name"), [
     ("2024年甲乙产业园的产值是多少?", "甲乙产业园"),
     ("What was the output value of the Jiayi park in 2024?", "Jiayi park"),
+    ("中国电信甲乙信息园区里有几个数据中心?", "中国电信甲乙信息园区"),  # a count of what is in it, not every center's
 ])
 def test_a_facility_the_graph_does_not_know_is_said_so_not_answered_for_its_class(corpus_store, question, name) -> None:
     """Not every park's output value: the graph does not know the one asked about."""
@@ -684,7 +685,48 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("两个项目投资一共多少元?", "metric", "investment"),  # "两个项目" says which, it counts nothing
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
+    ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds
+    ("天府数据中心集群在哪个城市?", "relation", "located_in"),
 ])
 def test_wordings_that_are_not_what_they_seem(corpus_store, question, field, value) -> None:
     store = LocalStore(str(corpus_store), read_only=True)
     assert getattr(understand(question, vocabulary(store)), field) == value
+
+
+def test_members_of_a_list_the_graph_does_not_know_are_not_every_center_of_the_place(corpus_store) -> None:
+    """No such list in the graph: neither the place's centers nor the lists the place is on."""
+    result = _ask(corpus_store, "哪些甘肃数据中心入选了国家零碳园区名单?")
+    assert result["answers"] == [] and result["interpretation"].startswith("not understood")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Huawei在韶关建设了哪些中心?", ["huawei", "shaoguan"]),  # an English name right before Chinese text
+    ("Which cluster is the Qingyang data centre cluster part of?", ["qingyang-data-center-cluster"]),  # centre = center
+    ("What is the PUE of the Guian cluster?", ["guian-data-center-cluster"]),  # Gui'an without its apostrophe
+])
+def test_names_written_as_outsiders_write_them(corpus_store, question, expected) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    assert [iri.rsplit("/", 1)[-1] for _, iri in understand(question, vocabulary(store)).entities] == expected
+
+
+def test_ai_in_a_chinese_question_stands_for_rengong_zhineng(phases_store) -> None:
+    assert [a["label"] for a in _ask(phases_store, "子丑AI算力中心由谁建设?")["answers"]] == ["子丑数字科技有限公司"]
+
+
+def test_a_growth_from_an_ai_figure_to_a_total_one_is_not_worked_out(corpus_store) -> None:
+    """Gui'an states AI computing power now and total computing power for 2025: their difference is no growth."""
+    result = _ask(corpus_store, "How much is the Gui'an cluster's computing power set to grow by 2025?")
+    assert sorted(a["value"] for a in result["answers"]) == [8000, 20000]
+    assert "no two figures of one kind" in result["interpretation"]
+
+
+def test_one_thing_of_a_class_the_graph_does_not_know_is_not_every_member_of_the_class(corpus_store) -> None:
+    """"the supercomputing center in Atlantis": not understood, rather than every center ranked by investment."""
+    result = _ask(corpus_store, "Roughly what will the supercomputing center in Atlantis cost?")
+    assert result["answers"] == []
+
+
+def test_taiwan_wording_for_digital_reads_as_the_mainland_word() -> None:
+    from extract.text import fold
+
+    assert fold("中華電信數位產業基地") == "中华电信数字产业基地"

@@ -198,7 +198,7 @@ def _change(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voca
         # the same kind on both sides when the question did not set kinds against each other
         if u.change[0] in ("status",) or u.change[0][:1].isdigit():
             common = [(a, b) for a in first for b in second if kind(a) == kind(b)]
-            first, second = ([common[0][0]], [common[0][1]]) if common else (first, second)
+            first, second = ([common[0][0]], [common[0][1]]) if common else ([], [])  # AI less total is no change
         a, b = first[0], second[0]
         if local_name(a.get("unit", {}).get("value")) == local_name(b.get("unit", {}).get("value")):
             gap = number(b["value"]["value"]) - number(a["value"]["value"])
@@ -206,8 +206,12 @@ def _change(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voca
             out["compared"] = [_answer(a, vocab, u), _answer(b, vocab, u)]
             out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in (a, b)]
             return out
-    # no two figures to set against each other: the figures it has, as for "how many racks will it add"
-    return _figure_answers(out, Plan("", "value", ""), rows, replace(u, change=[]), vocab)
+    # no two figures of one kind to set against each other: the figures it has, each saying what it is
+    out["interpretation"] += "; no two figures of one kind to set against each other"
+    for row in rows[:FACTS_SHOWN]:
+        out["answers"].append(_answer(row, vocab, u))
+        out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
+    return out
 
 
 def _difference(a: dict, b: dict, gap: float, u: Understanding) -> dict[str, Any]:
@@ -625,6 +629,8 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
         rows = _one_figure(rows, u)
+    elif the_plan.shape == "value" and rows and u.entities:
+        rows = _one_figure(rows, u)  # one part holds the figures ("庆阳…集群" via the city): its one asked figure
     if the_plan.shape == "list" and u.superlative:
         rows = rows[: u.top]
     if the_plan.shape == "facts":

@@ -204,6 +204,11 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
         # "X是否入选Y名单": on a list or programme is membership; else "is X in Y"
         u.relation = "member_of" if vocab.types.get(entities[1]) == "Initiative" else "located_in"
+    if u.unknown and not distinct and not (u.superlative or u.comparative or u.threshold is not None):
+        return None  # "X園區裡有幾個資料中心", X unknown: not a list of every center's count
+    if u.relation == "member_of" and (u.unknown or u.cls in ("Center", "Cluster", "Park")) \
+            and all(vocab.types.get(e) in _PLACES for e in distinct):
+        return None  # "宁夏哪些数据中心入选了X名单", X unknown to the graph: not every center of the place, nor its lists
     if u.relation in ("located_in", "part_of") and not u.yes_no \
             and any(vocab.types.get(e) in ("Center", "Cluster") for e in entities):
         # "which China Telecom facility is the X center in": the company only qualifies; X is asked about
@@ -269,6 +274,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         scope = _own_scope(entities[0]) if entities[0] in u.itself else _entity_scope(entities[0], phases)
         return Plan(_figures(bindings, filters), "value", f"{u.metric} of {entities[0]}" + (f" ({u.kind})" if u.kind else "")
                     + (f", status {'/'.join(u.statuses)}" if u.statuses else ""), _scope_query(scope))
+    if u.metric and u.cls and not (u.superlative or u.threshold is not None or u.listing or u.yes_no):
+        return None  # "what will the national supercomputing center in Xian cost", Xian unknown: not every center's
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
         cls = u.cls or "Cluster"
         scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)

@@ -64,6 +64,7 @@ class Understanding:
     difference: bool = False  # "多多少", "how many more": how far apart two figures are
     change: list[str] = field(default_factory=list)  # one entity's two figures compared: two years, two kinds or []
     placeless: bool = False  # only answers the graph places nowhere (a place was asked, and none is known there)
+    listing: bool = False  # asks for many ("which", "哪些", "each", "the clusters"), not for one thing
     itself: set[str] = field(default_factory=set)  # places named inside an unknown name: their own facts only
     unknown: list[str] = field(default_factory=list)  # names the question gives that the graph does not know
 
@@ -73,10 +74,11 @@ class Vocabulary:
     surfaces: dict[str, str]  # folded, lower-case label or alias → iri
     labels: dict[str, dict[str, str]]
     summary: str | None = None  # the summary graph questions read (kg.graph.summary), None in an empty store
+    spellings: dict[str, str] = field(default_factory=dict)  # other ways to write a label, for exact look-ups only
 
     @cached_property
     def longest(self) -> int:
-        return max(map(len, self.surfaces), default=0)
+        return max(map(len, [*self.surfaces, *self.spellings]), default=0)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Names in a folded, lower-case text, leftmost-longest, without overlaps: (start, end, iri).
@@ -88,7 +90,7 @@ class Vocabulary:
         while i < len(text):
             for size in range(min(self.longest, len(text) - i), 1, -1):
                 piece = text[i : i + size]
-                iri = self.surfaces.get(piece)
+                iri = self.surfaces.get(piece) or self.spellings.get(piece)
                 if iri is None:
                     continue
                 if piece.isascii() and (i > 0 and _ascii_word(text[i - 1]) or _ascii_word(text[i + size: i + size + 1])):
@@ -342,6 +344,11 @@ class Vocabulary:
         return {iri: entry.get("type", "") for iri, entry in self.labels.items()}
 
 
+def _spelt_as_us(text: str) -> str:
+    """"centre" as "center" in labels and questions alike (same length, so offsets hold)."""
+    return text.replace("centre", "center")
+
+
 def _ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -471,18 +478,23 @@ def vocabulary(store: Store) -> Vocabulary:
         "UNION { ?e skos:altLabel ?l BIND(true AS ?alias) } }"
     ).rows
     surfaces: dict[str, str] = {}
+    spellings: dict[str, str] = {}
     aliases: dict[str, set[str]] = {}
     for row in rows:
         iri = row["e"]["value"]
         if iri not in labels:
             continue
-        text = fold(row["l"]["value"]).lower().strip()
+        text = _spelt_as_us(fold(row["l"]["value"]).lower().strip())
         if len(text) < 2:
             continue
         if row["alias"]["value"] == "true":
             aliases.setdefault(text, set()).add(iri)
             continue
         surfaces.setdefault(text, iri)
+        if "人工智能" in text:  # "数码港AI超算中心": Chinese questions write AI for 人工智能
+            spellings.setdefault(text.replace("人工智能", "ai"), iri)
+        if "'" in text or "’" in text:  # "Xian", "Guian" for Xi'an, Gui'an
+            spellings.setdefault(re.sub(r"['’]", "", text), iri)
         base = re.sub(r"(市|省)$", "", text)
         if base != text and len(base) >= 2:
             surfaces.setdefault(base, iri)
@@ -494,7 +506,7 @@ def vocabulary(store: Store) -> Vocabulary:
             surfaces[text] = next(iter(iris))
     summary = store.select(
         f"PREFIX sl: <{SLNS}> SELECT ?g WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact }} }} LIMIT 1").values("g")
-    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None)
+    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings)
     _VOCAB[store] = vocab
     return vocab
 
@@ -546,7 +558,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     changed = {a for a, b in zip(question, folded, strict=False) if a != b} if len(question) == len(folded) else {""}
     script = "zh-Hant" if is_zh and changed - _SIMPLIFIED_TOO else ("zh" if is_zh else "en")
     u = Understanding(lang="zh" if is_zh else "en", script=script)
-    text = folded.lower()
+    text = _spelt_as_us(folded.lower())
     masked = list(text)
     linked, u.notes = vocab.link(text)
     linked, unknown = _read_unknown_names(text, folded, linked, vocab, u.notes)
@@ -665,6 +677,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
     u.one_of = bool(_hit(rest, intent["one_of"]))
+    u.listing = bool(re.search(r"哪|列出|各|所有|\b(?:which|list|every|all|each|clusters|centers|hubs|parks|cities|"
+                               r"provinces|companies|districts|platforms)\b", rest))
     if u.relation == "partner" and len({iri for _, iri in u.entities}) >= 2:
         # "芜湖智算中心揭牌那天,跟中国电信安徽公司签约的企业": the partners of the one said after 跟/与/with
         withs = [(at, iri) for at, iri in u.entities if re.search(r"(?:跟|与|同|\bwith)\s*$", text[max(0, at - 6):at])]
@@ -744,7 +758,11 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         u.metric = None
     if u.relation is None and asks_which and u.cls in ("District", "City", "Province", "Park") and not asks_amount \
             and not u.metric and u.entities:
-        u.relation = "located_in"  # "X在南京哪个区域", "X in which district": where X is
+        # "X在南京哪个区域", "X in which district": where X is; "集群以哪些产业集聚区为载体": the parks in it
+        order = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
+        kind = vocab.types.get(u.entities[0][1], "")
+        u.relation = "contains" if kind in ("Hub", "Cluster") and order.index(u.cls) > order.index(kind) \
+            else "located_in"
     if u.relation in ("operator", "partner") and asks_who and not asks_amount:
         u.metric = u.kind = None
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
