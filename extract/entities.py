@@ -249,6 +249,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
+    if re.match(names["share_stem"], stem):
+        return None  # 约三分之一智算中心, 近七成数据中心: a share of many, no name
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name

@@ -746,6 +746,9 @@ ORGANIZATIONS = [
     # a group named as a clause's subject after a comma; not a verb's object (争取集团投资)
     ("据悉,青禾控股集团将投资建设该项目。", {"青禾控股集团"}),
     ("会议提出,争取集团投资尽快落地。", set()),
+    # a share of many opening the stem names none of them
+    ("其中约三分之一智算中心项目规划算力大于500P。", set()),
+    ("全国近七成数据中心项目已开工。", set()),
     # a deal before the kind bought names no center
     ("广东某某公司拟收购一家数据中心企业。", set()),
 ]
