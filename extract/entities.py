@@ -900,8 +900,9 @@ def _place_and_kind(folded: str, m: Mention, known: list[Candidate]) -> str | No
     entities = gazetteer().entities
     places = [k for k in known if m.start <= k.start and k.end <= m.end - len(head)
               and entities[k.id].type in ("Province", "City", "District")]
-    if not places or _has_proper_word(folded, m.start, m.end - len(head), known, glossary_words=True):
-        return None
+    if not places or _has_proper_word(folded, m.start, m.end - len(head), known, glossary_words=True) \
+            or re.search(r"[A-Za-z0-9]", name):
+        return None  # 某市2000P智算中心: a size makes one project of it, whose figures are not the city's
     return places[-1].text
 
 

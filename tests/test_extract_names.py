@@ -723,6 +723,7 @@ PLACE_KINDS = [
     # the place in full and a kind: the city's centers
     ("滁州市数据中心已建成机架3万架。", set()),
     ("滁州市大数据中心项目总投资10亿元。", {"滁州市大数据中心"}),
+    ("双方将在滁州市打造滁州市3000P智算中心。", {"滁州市3000P智算中心"}),
     # with no other center of the place on the page: a name (dropped, its figures would go to the city)
     ("滁州大数据中心开工建设,项目由某某公司承建。", {"滁州大数据中心"}),
     ("滁州智算中心昨日投运。据介绍,滁州智算中心可提供算力500P。", {"滁州智算中心"}),
