@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, place_words, slug, suffix_of
@@ -803,6 +803,25 @@ def _listed_firms(folded: str) -> list[Mention]:
     return out
 
 
+def _bracketed_firms(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A firm's Chinese name and its English name in brackets (辉达(NVIDIA)宣布…): a company with both labels, and
+    its Chinese name written again on the page is that firm. Only a one-word brand (NVIDIA, Nvidia) in the bracket,
+    and a party's word after it: 算力(Compute) or a place's gloss names no firm."""
+    names = lexicon()["name"]
+    after = "|".join(map(re.escape, names["bracketed_firm_after"]))
+    pattern = rf"(?:(?<![\u4e00-\u9fff])|(?<=[由与和及、据]))([\u4e00-\u9fff]{{2,4}})[(（]\s*([A-Z][A-Za-z]{{1,15}})\s*[)）](?={after})"
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for hit in re.finditer(pattern, folded):
+        zh, en = hit.group(1), hit.group(2)
+        if any(k.start < hit.end(1) and hit.start(1) < k.end for k in known) or zh in names["generic_stems"] \
+                or _only_descriptive(zh) or zh in gaz.zh_surfaces or en.lower() in {w.lower() for w in place_words()}:
+            continue  # a known name, a description, or a place's English gloss
+        entity = replace(new_entity(en, "Company"), zh=zh)
+        out += [Mention(m.start(), m.end(), entity, source="pattern") for m in re.finditer(re.escape(zh), folded)]
+    return out
+
+
 @cache
 def _stock_code() -> re.Pattern[str]:
     exchanges = "|".join(map(re.escape, lexicon()["name"]["stock_exchanges"]))
@@ -917,15 +936,23 @@ def _place_descriptions(folded: str, sentences: list[tuple[int, int]], mentions:
     others = [m for m in mentions if id(m) not in described and m.entity is not None and m.entity.type == "Center"]
 
     def sentence_of(pos: int) -> str:
-        return next((folded[a:b] for a, b in sentences if a <= pos < b), "")
+        """The sentence around `pos`, with every place-and-kind name blanked: the other center must meet the place."""
+        a, b = next(((a, b) for a, b in sentences if a <= pos < b), (pos, pos))
+        text = list(folded[a:b])
+        for d in mentions:
+            if id(d) in described and a <= d.start < b:
+                text[d.start - a : d.end - a] = "_" * (min(d.end, b) - d.start)
+        return "".join(text)
 
     def kept(m: Mention) -> bool:
         place = described[id(m)]
         bare = place.removesuffix("市").removesuffix("省").removesuffix("县")
         if any(o.entity is not None and m.entity is not None and o.entity.en == m.entity.en for o in others):
             return True  # 南京智算中心 for 南京智能计算中心 written before: a short form of that name
-        if any(bare in folded[o.start : o.end] or bare in sentence_of(o.start) for o in others):
-            return False
+        here = sentence_of(m.start)
+        if any((bare in folded[o.start : o.end] or bare in sentence_of(o.start)) and sentence_of(o.start) != here
+               for o in others):
+            return False  # another center met with the place elsewhere (寅午数据中心位于宜宾市); listed with it: another
         # 中卫市数据中心: the city's centers, written with the city's full name (its figures are the city's), unless
         # 项目 or a phase makes it one project (某市大数据中心项目总投资…: not the city's investment)
         full = place.endswith(("市", "省", "县")) or folded[m.start : m.end].startswith(place + "市")
@@ -961,6 +988,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _listed_firms(folded)
     mentions += _groups(folded, known)
     mentions += _listed_companies(folded, known)
+    mentions += _bracketed_firms(folded, known)
     mentions = _place_descriptions(folded, sentences, mentions, known)
     mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}

@@ -758,3 +758,17 @@ ORGANIZATIONS = [
 @pytest.mark.parametrize(("text", "names"), ORGANIZATIONS)
 def test_commissions_groups_and_deals(text: str, names: set) -> None:
     assert {v[1] for v in _names(text).values() if v[0] in ("Organization", "Company", "Center")} == names
+
+
+BRACKETED_FIRMS = [
+    # a firm's Chinese name with its English brand in brackets, and the Chinese name again later
+    ("辉达(NVIDIA)宣布在高雄部署新系统,辉达将提供GPU。", {("Company", "辉达", "NVIDIA")}),
+    ("新系统由青禾(Qinghe)公司建设。", {("Company", "青禾", "Qinghe")}),
+    # a word's gloss and a place's English name are no firm
+    ("算力(Compute)与存储同样重要。", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "firms"), BRACKETED_FIRMS)
+def test_a_firm_named_with_its_english_brand_in_brackets(text: str, firms: set) -> None:
+    assert {v for v in _names(text).values() if v[0] == "Company"} == firms
