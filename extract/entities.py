@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, place_words, slug, suffix_of
@@ -174,6 +174,9 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     # a short name opening its clause is a name (江城智算中心位于芜湖), not a description (新建智算中心)
     opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n —") and 2 <= len(stem) <= names["clause_stem_max"]
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
+    # …and so is a short coined name opening its clause before where it stands (青禾数据中心位于某市)
+    sited = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n") and 2 <= len(stem) <= names["clause_stem_max"]
+             and after.startswith(("位于", "坐落于", "坐落在", "地处")) and _has_proper_word(folded, start, suffix.start, known))
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
     defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称") \
@@ -185,7 +188,7 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
     # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
     project = bool(_project_after().match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
-    return (quoted or opens_clause or placed or defined or listed or bracketed or project or bool(re.search(r"[A-Za-z0-9]", stem))
+    return (quoted or opens_clause or sited or placed or defined or listed or bracketed or project or bool(re.search(r"[A-Za-z0-9]", stem))
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
 
@@ -246,6 +249,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
+    if re.match(names["share_stem"], stem):
+        return None  # 约三分之一智算中心, 近七成数据中心: a share of many, no name
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
@@ -256,8 +261,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None
     if suffix.id in ("Center", "Park", "Cluster", "District") and not _anchored(folded, start, stem, suffix, known):
         return None
-    if suffix.id == "Center" and _is_province(stem):
-        return None  # 广东省数据中心: the province's data centers, not one of them
+    if suffix.id == "Center" and _is_province(stem) and suffix.text not in names["province_institution_heads"]:
+        return None  # 广东省数据中心: the province's data centers, not one of them (a province's 计算中心 is an institute)
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
     if suffix.text in names["place_bound_suffixes"]:
@@ -266,6 +271,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         if place is None:
             return None
         start = place.start
+    if suffix.text in names["place_led_suffixes"] and not any(k.start == start for k in known):
+        return None  # 专家委员会, 该委员会: no place opens it
     start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
     return Mention(start, suffix.end, new_entity(folded[start : suffix.start] + suffix.text, suffix.id), source="pattern")
 
@@ -796,6 +803,25 @@ def _listed_firms(folded: str) -> list[Mention]:
     return out
 
 
+def _bracketed_firms(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A firm's Chinese name and its English name in brackets (辉达(NVIDIA)宣布…): a company with both labels, and
+    its Chinese name written again on the page is that firm. Only a one-word brand (NVIDIA, Nvidia) in the bracket,
+    and a party's word after it: 算力(Compute) or a place's gloss names no firm."""
+    names = lexicon()["name"]
+    after = "|".join(map(re.escape, names["bracketed_firm_after"]))
+    pattern = rf"(?:(?<![\u4e00-\u9fff])|(?<=[由与和及、据]))([\u4e00-\u9fff]{{2,4}})[(（]\s*([A-Z][A-Za-z]{{1,15}})\s*[)）](?={after})"
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for hit in re.finditer(pattern, folded):
+        zh, en = hit.group(1), hit.group(2)
+        if any(k.start < hit.end(1) and hit.start(1) < k.end for k in known) or zh in names["generic_stems"] \
+                or _only_descriptive(zh) or zh in gaz.zh_surfaces or en.lower() in {w.lower() for w in place_words()}:
+            continue  # a known name, a description, or a place's English gloss
+        entity = replace(new_entity(en, "Company"), zh=zh)
+        out += [Mention(m.start(), m.end(), entity, source="pattern") for m in re.finditer(re.escape(zh), folded)]
+    return out
+
+
 @cache
 def _stock_code() -> re.Pattern[str]:
     exchanges = "|".join(map(re.escape, lexicon()["name"]["stock_exchanges"]))
@@ -851,7 +877,11 @@ def _groups(folded: str, known: list[Candidate]) -> list[Mention]:
         if any(k.end == at and entities[k.id].type not in ("Province", "City", "District") for k in near) \
                 or any(k.start < start < k.end for k in near):
             continue  # 某某电信集团 is the known company; a stem that cuts a known name is no name
-        if start > 0 and folded[start - 1] != "\n" and not folded.endswith(tuple(rule["opens_after"]), 0, start):
+        # a clause's subject after a comma: a stem of a name's length and a verb after 集团 (…,某某控股集团将投资)
+        subject = folded[start - 1 : start] in ",，" and len(stem) >= rule["after_comma_min"] \
+            and folded.startswith(tuple(rule["after_comma_verbs"]), hit.end())
+        if start > 0 and folded[start - 1] != "\n" and not folded.endswith(tuple(rule["opens_after"]), 0, start) \
+                and not subject:
             continue  # cut after a date word (日报报业集团) or a clause's comma (…,争取集团投资): no name's start
         out.append(Mention(start, hit.end(), new_entity(stem + rule["word"], "Company"), source="pattern"))
     return out
@@ -877,6 +907,58 @@ def _in_personal_name(folded: str, c: Candidate, entity: Entity, found: list[Can
     if any(k.start < c.start - 1 < k.end for k in found if k.label == "KNOWN"):
         return False  # 宁夏中卫: the character before belongs to another name
     return folded.startswith(tuple(person["after_zh"]), c.end)
+
+
+def _place_and_kind(folded: str, m: Mention, known: list[Candidate]) -> str | None:
+    """The place of a center written as a place and a kind of center only (宜宾算力中心, 中卫市数据中心): how news
+    speaks of a place's centers, not a name; None for a name with a word of its own (寅午数据中心)."""
+    name = folded[m.start : m.end]
+    head = next((h for h in lexicon()["name"]["place_kind_heads"] if name.endswith(h)), None)
+    if m.source != "pattern" or m.entity is None or m.entity.type != "Center" or head is None:
+        return None
+    entities = gazetteer().entities
+    places = [k for k in known if m.start <= k.start and k.end <= m.end - len(head)
+              and entities[k.id].type in ("Province", "City", "District")]
+    if not places or _has_proper_word(folded, m.start, m.end - len(head), known, glossary_words=True) \
+            or re.search(r"[A-Za-z0-9]", name):
+        return None  # 某市2000P智算中心: a size makes one project of it, whose figures are not the city's
+    return places[-1].text
+
+
+def _place_descriptions(folded: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                        known: list[Candidate]) -> list[Mention]:
+    """Drop a place-and-kind center when the page names another center of that place (a headline's 宜宾算力中心 over a
+    body's 寅午数据中心位于宜宾市 is the body's center) or writes the place in full (中卫市数据中心: the city's centers).
+    Alone, 南京智算中心 stays a name: dropped, its figures would go to the city."""
+    described = {id(m): place for m in mentions if (place := _place_and_kind(folded, m, known)) is not None}
+    if not described:
+        return mentions
+    others = [m for m in mentions if id(m) not in described and m.entity is not None and m.entity.type == "Center"]
+
+    def sentence_of(pos: int) -> str:
+        """The sentence around `pos`, with every place-and-kind name blanked: the other center must meet the place."""
+        a, b = next(((a, b) for a, b in sentences if a <= pos < b), (pos, pos))
+        text = list(folded[a:b])
+        for d in mentions:
+            if id(d) in described and a <= d.start < b:
+                text[d.start - a : d.end - a] = "_" * (min(d.end, b) - d.start)
+        return "".join(text)
+
+    def kept(m: Mention) -> bool:
+        place = described[id(m)]
+        bare = place.removesuffix("市").removesuffix("省").removesuffix("县")
+        if any(o.entity is not None and m.entity is not None and o.entity.en == m.entity.en for o in others):
+            return True  # 南京智算中心 for 南京智能计算中心 written before: a short form of that name
+        here = sentence_of(m.start)
+        if any((bare in folded[o.start : o.end] or bare in sentence_of(o.start)) and sentence_of(o.start) != here
+               for o in others):
+            return False  # another center met with the place elsewhere (寅午数据中心位于宜宾市); listed with it: another
+        # 中卫市数据中心: the city's centers, written with the city's full name (its figures are the city's), unless
+        # 项目 or a phase makes it one project (某市大数据中心项目总投资…: not the city's investment)
+        full = place.endswith(("市", "省", "县")) or folded[m.start : m.end].startswith(place + "市")
+        return not full or bool(_project_after().match(folded, m.end))
+
+    return [m for m in mentions if id(m) not in described or kept(m)]
 
 
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
@@ -906,6 +988,8 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _listed_firms(folded)
     mentions += _groups(folded, known)
     mentions += _listed_companies(folded, known)
+    mentions += _bracketed_firms(folded, known)
+    mentions = _place_descriptions(folded, sentences, mentions, known)
     mentions = _aliases(folded, mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]

@@ -713,3 +713,62 @@ def test_a_firm_with_a_bare_four_digit_code_is_a_company_and_so_is_its_name_writ
 def test_an_english_computing_power_center_has_the_chinese_word_for_it() -> None:
     names = _names("China Mobile opened its Tianjin computing power center on Monday.")
     assert names["Tianjin computing power center"][1] == "天津算力中心"
+
+
+# ---------------------------------------------------------------- a place and a kind of center; institutions and firms
+
+PLACE_KINDS = [
+    # a headline's place and kind over the body's real name: the body's center, no center named after the place
+    ("宜宾算力中心投运\n青禾数据中心位于宜宾市,总投资20亿元。", {"青禾数据中心"}),
+    # the place in full and a kind: the city's centers
+    ("滁州市数据中心已建成机架3万架。", set()),
+    ("滁州市大数据中心项目总投资10亿元。", {"滁州市大数据中心"}),
+    ("双方将在滁州市打造滁州市3000P智算中心。", {"滁州市3000P智算中心"}),
+    # with no other center of the place on the page: a name (dropped, its figures would go to the city)
+    ("滁州大数据中心开工建设,项目由某某公司承建。", {"滁州大数据中心"}),
+    ("滁州智算中心昨日投运。据介绍,滁州智算中心可提供算力500P。", {"滁州智算中心"}),
+    # a short form of the full name written before it is that name
+    ("南京智能计算中心。走进位于江北的南京智算中心机房。", {"南京智能计算中心", "南京智算中心"}),
+    # a province's or a city's 超级计算中心 / 计算中心 is an institution
+    ("上海超级计算中心建成于2009年。", {"上海超级计算中心"}),
+    ("山东省计算中心负责运营该系统。", {"山东省计算中心"}),
+]
+
+
+@pytest.mark.parametrize(("text", "centers"), PLACE_KINDS)
+def test_a_place_and_a_kind_of_center_is_a_name_only_when_the_page_uses_it_as_one(text: str, centers: set) -> None:
+    assert {v[1] for v in _names(text).values() if v[0] == "Center"} == centers
+
+
+ORGANIZATIONS = [
+    ("滁州市科技创新委员会发布了通知。", {"滁州市科技创新委员会"}),
+    ("该委员会由十位专家组成。", set()),
+    ("公司设立了算力专家委员会。", set()),
+    # a group named as a clause's subject after a comma; not a verb's object (争取集团投资)
+    ("据悉,青禾控股集团将投资建设该项目。", {"青禾控股集团"}),
+    ("会议提出,争取集团投资尽快落地。", set()),
+    # a share of many opening the stem names none of them
+    ("其中约三分之一智算中心项目规划算力大于500P。", set()),
+    ("全国近七成数据中心项目已开工。", set()),
+    # a deal before the kind bought names no center
+    ("广东某某公司拟收购一家数据中心企业。", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ORGANIZATIONS)
+def test_commissions_groups_and_deals(text: str, names: set) -> None:
+    assert {v[1] for v in _names(text).values() if v[0] in ("Organization", "Company", "Center")} == names
+
+
+BRACKETED_FIRMS = [
+    # a firm's Chinese name with its English brand in brackets, and the Chinese name again later
+    ("辉达(NVIDIA)宣布在高雄部署新系统,辉达将提供GPU。", {("Company", "辉达", "NVIDIA")}),
+    ("新系统由青禾(Qinghe)公司建设。", {("Company", "青禾", "Qinghe")}),
+    # a word's gloss and a place's English name are no firm
+    ("算力(Compute)与存储同样重要。", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "firms"), BRACKETED_FIRMS)
+def test_a_firm_named_with_its_english_brand_in_brackets(text: str, firms: set) -> None:
+    assert {v for v in _names(text).values() if v[0] == "Company"} == firms
