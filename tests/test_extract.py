@@ -948,6 +948,8 @@ def test_the_low_end_of_a_range_is_no_count(text: str, expected: list) -> None:
     ("江城智算中心位于庆阳市。截至去年底,全市算力规模达8000P。", [("Qingyang", "computing_power", 8000)]),
     # a market's size is a trade's, no outlay of a center
     ("江城智算中心已投运。2023年江城智算服务市场规模达50亿元。", []),
+    # a listed owner's share price and market value are no outlay either
+    ("甲乙科技建设的江城智算中心已投运。甲乙科技股价报32.5元,市值达120亿元。", []),
     # a figure after a list closed into a counted set sums the set, not its first member
     ("庆阳、中卫等四个集群的标准机架总数超过60万架。", []),
     # a set named with "the" is a reference to the known set, no count of the sentence's subject
