@@ -730,3 +730,11 @@ def test_taiwan_wording_for_digital_reads_as_the_mainland_word() -> None:
     from extract.text import fold
 
     assert fold("中華電信數位產業基地") == "中华电信数字产业基地"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who is building the AI computing center that Zichou is putting up in Yibin?", ["Zichou Digital Technology Co., Ltd."]),
+    ("How much investment had Yibin's data center attracted?", []),  # the city's own figure: no center is guessed
+])
+def test_who_is_behind_a_facility_described_by_its_builder_and_place(phases_store, question, expected) -> None:
+    assert [a["label"] for a in _ask(phases_store, question)["answers"]] == expected

@@ -336,7 +336,8 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
                 "interpretation": _named(f"{what}; none there in the graph", vocab, u.script)}, u
     if not fits:
         return None, u
-    if u.metric or u.relation in ("operator", "partner") and u.cls not in ("Center", "Cluster", "Park"):
+    asks_who = bool(re.search(r"\bwho\b|谁|哪家", fold(question).lower()))
+    if u.metric or u.relation in ("operator", "partner") and (asks_who or u.cls not in ("Center", "Cluster", "Park")):
         # a figure of it, or who runs it ("中国移动在中卫的数据中心由谁运营"): asked of the entity described
         fits = [f for f in fits if vocab.whole_of.get(f) not in fits]  # a phase of another fit is part of it
         fits = _best_described(question, fits, [iri for _, iri in u.entities], vocab) or fits
@@ -360,8 +361,10 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
     """"the hyperscale AI computing center in Dianjun District": of the facilities in that place, the one whose name
     holds most of the question's describing words (those some candidate's name has), clearly ahead of the next."""
     sparql = in_place(u, vocab)
-    if sparql is None or re.search(r"\b(?:centers|centres|parks|facilities)\b", question.lower()):
-        return u  # "the data centers in Ulanqab" are all of them
+    if sparql is None or re.search(r"\b(?:centers|centres|parks|facilities)\b", question.lower()) or u.lang == "en" \
+            and not re.search(r"\bthe\b[^?.]*\b(?:center|centre|park|platform|base|project)\s+(?:in|at|near|of)\b",
+                              question.lower()):
+        return u  # "the data centers in Ulanqab" are all of them; "Ulanqab's data center investment" is the city's
     sparql = over_summary(sparql, vocab.summary)
     checked(sparql)
     fits = list(dict.fromkeys(r["answer"]["value"] for r in store.select(sparql).rows if r["answer"]["value"] in vocab.labels))

@@ -211,8 +211,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         return None  # "宁夏哪些数据中心入选了X名单", X unknown to the graph: not every center of the place, nor its lists
     if u.relation in ("located_in", "part_of") and not u.yes_no \
             and any(vocab.types.get(e) in ("Center", "Cluster") for e in entities):
-        # "which China Telecom facility is the X center in": the company only qualifies; X is asked about
-        entities = [e for e in entities if vocab.types.get(e) not in AGENTS]
+        # "which China Telecom facility is the X center in": the company only qualifies; X is asked about, also when a
+        # place comes first ("在韶关的X数据中心落在哪个区")
+        entities = sorted((e for e in entities if vocab.types.get(e) not in AGENTS),
+                          key=lambda e: vocab.types.get(e) not in ("Center", "Cluster"))
     if u.count and u.relation in ("operator", "partner") and entities and not u.yes_no and u.cls in AGENTS:
         if u.cls in COUNTED_BY and not u._members:  # a figure the sources state comes first, then the graph's (see ask)
             return Plan(_figures({"metric": [SL[COUNTED_BY[u.cls]]]}, restrictions), "value",
