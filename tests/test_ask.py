@@ -687,6 +687,7 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
     ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds
     ("天府数据中心集群在哪个城市?", "relation", "located_in"),
+    ("Which zones in Chengdu make up the Tianfu cluster?", "relation", "contains"),
 ])
 def test_wordings_that_are_not_what_they_seem(corpus_store, question, field, value) -> None:
     store = LocalStore(str(corpus_store), read_only=True)
@@ -738,3 +739,9 @@ def test_taiwan_wording_for_digital_reads_as_the_mainland_word() -> None:
 ])
 def test_who_is_behind_a_facility_described_by_its_builder_and_place(phases_store, question, expected) -> None:
     assert [a["label"] for a in _ask(phases_store, question)["answers"]] == expected
+
+
+def test_the_group_holds_the_parts_a_place_only_qualifies(corpus_store) -> None:
+    """"Which parks in Chengdu make up the Tianfu cluster": the cluster's parks, not what Chengdu contains."""
+    result = _ask(corpus_store, "Which parks in Chengdu make up the Tianfu data center cluster?")
+    assert "contains of Tianfu data center cluster" in result["interpretation"]

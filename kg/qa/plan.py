@@ -214,7 +214,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         # "which China Telecom facility is the X center in": the company only qualifies; X is asked about, also when a
         # place comes first ("在韶关的X数据中心落在哪个区")
         entities = sorted((e for e in entities if vocab.types.get(e) not in AGENTS),
-                          key=lambda e: vocab.types.get(e) not in ("Center", "Cluster"))
+                          key=lambda e: vocab.types.get(e) != "Center")
+    if u.relation == "contains" and not u.yes_no:
+        # "Which zones in Chengdu make up the Tianfu cluster": the group holds them; the place only qualifies the class
+        entities = sorted(entities, key=lambda e: vocab.types.get(e) not in ("Hub", "Cluster", "Park"))
     if u.count and u.relation in ("operator", "partner") and entities and not u.yes_no and u.cls in AGENTS:
         if u.cls in COUNTED_BY and not u._members:  # a figure the sources state comes first, then the graph's (see ask)
             return Plan(_figures({"metric": [SL[COUNTED_BY[u.cls]]]}, restrictions), "value",
