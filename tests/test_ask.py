@@ -428,6 +428,8 @@ def phases_store(tmp_path_factory):
                                          "投资建设,规划智能算力1万P。\n", encoding="utf-8")
     (root / "docs" / "k.txt").write_text("寅午数据中心投运\n\n寅午数据中心位于宜宾市,由中国移动投资建设,已建成机架2000架。\n",
                                          encoding="utf-8")
+    (root / "docs" / "l.txt").write_text("丁戊智算中心首期投运\n\n丁戊智算中心规划算力5000P,其中丁戊智算中心一期算力2000P。\n",
+                                         encoding="utf-8")
     (root / "docs" / "i.txt").write_text(
         "卯辰数据中心集群发布年度报告\n\n2020年,卯辰数据中心集群算力规模为5000P。截至2024年底,卯辰数据中心集群算力总规模"
         "达到3万P,其中智能算力2万P。\n", encoding="utf-8")
@@ -745,3 +747,19 @@ def test_the_group_holds_the_parts_a_place_only_qualifies(corpus_store) -> None:
     """"Which parks in Chengdu make up the Tianfu cluster": the cluster's parks, not what Chengdu contains."""
     result = _ask(corpus_store, "Which parks in Chengdu make up the Tianfu data center cluster?")
     assert "contains of Tianfu data center cluster" in result["interpretation"]
+
+
+def test_the_whole_compared_with_its_first_phase_is_their_difference(phases_store) -> None:
+    result = _ask(phases_store, "How much more computing power will the Dingwu center have compared with its first phase?")
+    assert [a["value"] for a in result["answers"]] == [3000]
+
+
+def test_a_quoted_name_after_its_place_is_the_name_asked_about(corpus_store) -> None:
+    store = LocalStore(str(corpus_store), read_only=True)
+    u = understand("芜湖「江城智算中心」规划多少算力?", vocabulary(store))
+    assert [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["jiangcheng-intelligent-computing-center"]
+
+
+def test_where_a_facility_described_by_its_place_stands(corpus_store) -> None:
+    result = _ask(corpus_store, "Which district is the intelligent computing center in Wuhu located in?")
+    assert "the Center described in Wuhu is Jiangcheng Intelligent Computing Center" in result["interpretation"]

@@ -373,7 +373,7 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
         return u
     chosen = best[0]
     place = u.entities[0][1]
-    return replace(u, entities=[(u.entities[0][0], chosen)], cls=u.cls if u.cls in AGENTS else None,
+    return replace(u, entities=[(u.entities[0][0], chosen)], cls=u.cls if u.cls in AGENTS or u.relation == "located_in" else None,
                    notes=[*u.notes, f"the {vocab.types.get(chosen)} described in {place} is {chosen}"])
 
 

@@ -432,13 +432,17 @@ def in_place(u: Understanding, vocab: Vocabulary) -> str | None:
     the one place named (the caller picks the one the question's words describe), for a question about one of them."""
     named = list(dict.fromkeys(iri for _, iri in u.entities))
     rank = {"Province": 0, "City": 1, "District": 2, "Park": 3}
-    cls = u.cls if u.cls in ("Center", "Park") else "Center" if u.cls in AGENTS and "Center" in u.classes else None
+    # the class of the facility described: the one asked for, else (who runs it, which park it is in) the one named
+    cls = "Center" if u.cls != "Center" and "Center" in u.classes and u.relation in ("operator", "partner", "located_in") \
+        else u.cls if u.cls in ("Center", "Park") else None
     if not named or any(vocab.types.get(e) not in rank for e in named) or cls is None \
             or cls in (vocab.types.get(e) for e in named) or u.cls == cls and u.cls_pos > u.entities[0][0] and u.lang == "en" \
             or u.count or u.superlative or u.comparative or u.yes_no or u.threshold is not None or u.total \
             or u.metric in COUNTED_BY.values():
         return None
-    if u.relation not in ("operator", "partner") and not (u.metric and u.lang == "en"):
+    if u.relation == "located_in" and u.cls not in ("Park", "District", "City"):
+        return None  # "哪些中心位于宜昌" lists the place's centers; "X center in Wuhu is in which park" asks of one
+    if u.relation not in ("operator", "partner", "located_in") and not (u.metric and u.lang == "en"):
         return None  # "张家口数据中心的算力" may ask for the centers of Zhangjiakou, all of them
     nearest = max(named, key=lambda e: rank[vocab.types[e]])  # "Dianjun District, Yichang": the district
     pattern = f"?answer (sl:locatedIn|sl:partOf)+ {URIRef(nearest).n3()} ."

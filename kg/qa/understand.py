@@ -281,7 +281,7 @@ class Vocabulary:
             named = _NAMED | ({"District"} if self.types.get(iri) in ("City", "Province") else set()) \
                 | ({"City"} if self.types.get(iri) == "Province" else set())
             if nxt and self.types.get(iri) in _QUALIFIERS and self.types.get(nxt[2]) in named \
-                    and re.fullmatch(r"\s*(?:'s|’s|的)?\s*", text[end:nxt[0]]):
+                    and re.fullmatch(r"\s*(?:'s|’s|的)?\s*[「『“\"《]?", text[end:nxt[0]]):
                 continue
             kept.append((start, end, iri))
         return kept, notes
@@ -358,6 +358,8 @@ _SIMPLIFIED_TOO = {"昇"}  # folded to 升 for matching, yet written so in simpl
 _STOP = {"the", "of", "s", "in", "and", "a", "an", "its", "at", "for", "to", "on", "by", "'s", "的", "和", "与", "在"}
 
 
+_COMPARED = re.compile(r"比|相比|\bthan\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\b")
+
 _PHASES = [(1, r"一期|首期|第一阶段|首阶段|(?:phase|stage)\s*(?:one|1|i)\b|(?:first|1st)[\s-]+(?:phase|stage)"),
            (2, r"二期|第二阶段|(?:phase|stage)\s*(?:two|2|ii)\b|(?:second|2nd)[\s-]+(?:phase|stage)"),
            (3, r"三期|第三阶段|(?:phase|stage)\s*(?:three|3|iii)\b|(?:third|3rd)[\s-]+(?:phase|stage)")]
@@ -383,15 +385,21 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
                 continue
             k = min(near)[1]
             s, e, iri = out[k]
+            compared = e <= m.start() and re.search(_COMPARED, text[e:m.start()])
             if phase_asked(vocab.labels.get(iri, {}).get("en", "").lower()) is not None:
                 # "X一期和二期", "stage II than stage I": a second phase of the same whole, named where it is said
                 whole = vocab.whole_of.get(iri)
+                if whole and compared and vocab.phases.get((whole, n)) == iri:
+                    # "X … compared with its first phase", the name read as that phase: the whole, then the phase
+                    out[k] = (s, e, whole)
+                    out.append((m.start(), m.end(), iri))
+                    continue
                 if whole and (other := vocab.phases.get((whole, n))) and other != iri \
                         and not any(i == other for _, _, i in out):
                     out.append((m.start(), m.end(), other))
                 continue
             child = vocab.phases.get((iri, n))
-            if child and e <= m.start() and re.search(r"比|\bthan\b", text[e:m.start()]):
+            if child and compared:
                 out.append((m.start(), m.end(), child))  # "X比首阶段多多少", "X … than its first phase": both
             elif child:
                 out[k] = (s, e, child)
