@@ -267,7 +267,7 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         # one entity's two figures: of two years, two kinds, or as built and as planned (see ask)
         return Plan(_figures(bindings, restrictions), "change", f"change in {u.metric} of {entities[0]}",
                     _scope_query(_listed_scope(entities[:1])))
-    phases = [p for (whole, _), p in sorted(vocab.phases.items()) if entities and whole == entities[0]]
+    phases = vocab.phases_of.get(entities[0], []) if entities else []
     if u.metric and u.total and len(set(entities)) == 1 and phases and not u.cls and u.threshold is None:
         # "两期一共多少机架": the whole's own stated figure, else its phases added (ask prefers the whole's)
         e = URIRef(entities[0]).n3()

@@ -334,6 +334,14 @@ class Vocabulary:
                          for t in _tokens(entry.get("en", "").lower()))
 
     @cached_property
+    def phases_of(self) -> dict[str, list[str]]:
+        """An entity → its phases' entities, in phase order."""
+        out: dict[str, list[str]] = {}
+        for (whole, _), phase in sorted(self.phases.items()):
+            out.setdefault(whole, []).append(phase)
+        return out
+
+    @cached_property
     def whole_of(self) -> dict[str, str]:
         """A phase's entity → the entity it is a phase of."""
         return {phase: whole for (whole, _), phase in self.phases.items()}
