@@ -684,6 +684,9 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
 
 @pytest.mark.parametrize(("question", "field", "value"), [
     ("超大规模算力中心由谁建设?", "asked_bound", None),  # 超大规模 is a word of a name, no "more than"
+    ("截至2023年6月,庆阳数据中心集群的算力超过多少?", "threshold", None),  # a month is a time, not a bound
+    ("截至2023年6月,庆阳数据中心集群的算力超过多少?", "asked_bound", "gt"),
+    ("Which clusters had more than 10,000 PFLOPS as of June 30, 2023?", "threshold", 10000),
     ("两个项目投资一共多少元?", "metric", "investment"),  # "两个项目" says which, it counts nothing
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),

@@ -711,6 +711,10 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
 
 
 _YEAR = re.compile(r"(?:\b(?:in|by|of|since|until|before|after|from|as of)\s+)((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a month or a day is a time, never a bound: "截至2024年12月…超过多少", "as of June 2023 … exceeded how much"
+_DATE = re.compile(rf"\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*[日号])?|\b{_MONTHS}\s+\d{{1,2}}\b(?!\s*(?:万|亿|p\b|racks?))"
+                   rf"|\b\d{{1,2}}\s+{_MONTHS}(?=\s|$)", re.IGNORECASE)
 
 
 def _blanked(text: str, word: str) -> str:
@@ -730,9 +734,10 @@ def _read_bound(u: Understanding, rest: str, folded: str) -> str:
     if u.comparator is None:
         return rest
     years = {m.group(1) or m.group(2) for m in _YEAR.finditer(rest)}
+    folded, rest_undated = _DATE.sub(" ", folded), _DATE.sub(" ", rest)
     quantities = [q for q in find_quantities(folded) if (q.family != "count" or u.metric == q.noun)
                   and f"{q.value:g}" not in years and re.search(r"\d", q.text)]  # "超过多少亿元" states no bound
-    unyeared = _YEAR.sub(" ", rest)
+    unyeared = _YEAR.sub(" ", rest_undated)
     if quantities:
         u.threshold, u.threshold_unit = quantities[0].value, quantities[0].unit
     elif m := re.search(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万亿|亿|万|千|(?:billion|million|thousand)\b)?", unyeared):
