@@ -688,6 +688,8 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("截至2023年6月,庆阳数据中心集群的算力超过多少?", "asked_bound", "gt"),
     ("Which clusters had more than 10,000 PFLOPS as of June 30, 2023?", "threshold", 10000),
     ("两个项目投资一共多少元?", "metric", "investment"),  # "两个项目" says which, it counts nothing
+    ("庆阳数据中心集群已经投入使用的数据中心有几个?", "metric", None),  # 投入使用 is no investment: a count of centers
+    ("When was the Qingyang cluster's first center put into operation?", "metric", None),
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
     ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds
