@@ -456,6 +456,9 @@ def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:
     ("甲乙科技云谷数据中心的PUE是否低于1.3?", None, "无从判断"),  # no PUE at all: not a "no"
     ("Is the Kunlan platform's investment more than 2 billion yuan?", True, "more than CNY 2 billion"),
     ("Is the Kunlan platform's investment more than 3 billion yuan?", False, "more than CNY 3 billion"),
+    # an amount without a comparator asks whether the figure reaches it
+    ("Does the Kunlan platform have an investment of 2 billion yuan?", True, "at least CNY 2 billion"),
+    ("Does the Kunlan platform have 3 billion yuan of investment?", False, "at least CNY 3 billion"),
 ])
 def test_a_yes_no_over_a_bound_tells_no_from_not_known(phases_store, question, boolean, said) -> None:
     result = _ask(phases_store, question)

@@ -659,6 +659,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     _read_relation(u, rest, intent, vocab)
     first_word = text.strip().split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
+    if u.yes_no and u.metric and u.comparator is None and u.asked_bound is None:
+        _read_reached(u, folded)
     u.overview = _asks_overview(u, rest, intent["overview"])
     u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
     if u.metric and len({iri for _, iri in u.entities}) == 1 and not u.threshold and (
@@ -745,6 +747,16 @@ def _read_bound(u: Understanding, rest: str, folded: str) -> str:
     if u.threshold is None:
         u.asked_bound, u.comparator = u.comparator, None
     return rest
+
+
+def _read_reached(u: Understanding, folded: str) -> None:
+    """A yes/no question that states an amount without a comparator asks whether the figure reaches it
+    ("Is it supplied with 100% green power?", "是否有5万个机架"); a year or a date is no amount."""
+    years = {m.group(1) or m.group(2) for m in _YEAR.finditer(folded)}
+    for q in find_quantities(_DATE.sub(" ", folded)):
+        if re.search(r"\d", q.text) and f"{q.value:g}" not in years and (q.unit or q.family == "percent"):
+            u.comparator, u.threshold, u.threshold_unit = "ge", q.value, q.unit
+            return
 
 
 _AMOUNT = re.compile(r"多少|几|幾|how (?:much|many)")
