@@ -679,6 +679,7 @@ def test_both_phases_together_add_what_is_built_and_what_is_planned_and_say_so(p
     ("What is the renewable share of Gansu's data center power?", ["gansu"]),  # the place's centers, no name
     ("2025年甘肃庆阳的算力总规模是多少?", ["qingyang"]),  # a province just before its city says where the city is
     ("What is the PUE of the data center in Qingyang's Xifeng District?", ["xifeng-district"]),
+    ("西峰的数据中心PUE是多少?", ["xifeng-district"]),  # a district written without its 区
 ])
 def test_places_and_class_words_name_no_facility(corpus_store, question, expected) -> None:
     store = LocalStore(str(corpus_store), read_only=True)
@@ -694,6 +695,8 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("庆阳数据中心集群已经投入使用的数据中心有几个?", "metric", None),  # 投入使用 is no investment: a count of centers
     ("When was the Qingyang cluster's first center put into operation?", "metric", None),
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
+    ("甘肃省算力产业的规模目标是多少?", "metric", "output_value"),  # 算力 names the industry, 规模 its size
+    ("北京累计发放的算力补贴有多少?", "metric", "investment"),
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
     ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds
     ("天府数据中心集群在哪个城市?", "relation", "located_in"),

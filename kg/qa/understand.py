@@ -515,6 +515,15 @@ def vocabulary(store: Store) -> Vocabulary:
         if base != text and len(base) >= 2:
             surfaces.setdefault(base, iri)
     types = {iri: entry.get("type", "") for iri, entry in labels.items()}
+    stems: dict[str, set[str]] = {}
+    for text, iri in surfaces.items():
+        # "临平的算力小镇", "in Linping": a district or county is written without its 区/县 as often as with it
+        if types.get(iri) == "District" and (base := re.sub(r"(?:新区|区|县|旗|\s+(?:district|county|new area))$", "", text)) != text \
+                and len(base) >= 2:
+            stems.setdefault(base, set()).add(iri)
+    for base, iris in stems.items():
+        if len(iris) == 1 and base not in surfaces:
+            spellings.setdefault(base, next(iter(iris)))
     for text, iris in aliases.items():
         # a short form one page gave ("贵州数据中心" for 中国移动(贵州)数据中心) names that thing only when no other
         # thing has it and it is more than a place or a company with a facility word
