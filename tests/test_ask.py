@@ -697,6 +697,7 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
     ("甘肃省算力产业的规模目标是多少?", "metric", "output_value"),  # 算力 names the industry, 规模 its size
     ("北京累计发放的算力补贴有多少?", "metric", "investment"),
+    ("庆阳有多少家存量数据中心?", "unknown", []),  # "少家存量数据中心" is no name: a count of centers
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
     ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds
     ("天府数据中心集群在哪个城市?", "relation", "located_in"),

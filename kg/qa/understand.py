@@ -864,8 +864,9 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
             start -= 1
         inside = [(s, e) for s, e, _ in linked if start <= s and e <= end]
         residue = "".join(" " if any(s <= k < e for s, e in inside) else text[k] for k in range(start, m.start()))
-        if text[start] in names["measure_words"]:
-            continue  # "几座独立数据中心" counts buildings, it names none
+        if text[start] in names["measure_words"] or (text[start] == "少" and text[start + 1:start + 2]
+                                                     and text[start + 1] in names["measure_words"]):
+            continue  # "几座独立数据中心", "多少家存量数据中心" count buildings, they name none
         named = len(_name_residue(residue)) >= 2
         owned = any(start <= a and vocab.types.get(i) in ("Company", "Organization") for a, _, i in linked if a < end)
         if not named and not owned:
