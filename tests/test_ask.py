@@ -428,6 +428,8 @@ def phases_store(tmp_path_factory):
                                          "投资建设,规划智能算力1万P。\n", encoding="utf-8")
     (root / "docs" / "k.txt").write_text("寅午数据中心投运\n\n寅午数据中心位于宜宾市,由中国移动投资建设,已建成机架2000架。\n",
                                          encoding="utf-8")
+    (root / "docs" / "m.txt").write_text("丙丁智算中心一期点亮\n\n2024年5月8日,由中国联通广东公司、华为共同建设的韶关丙丁智算中心"
+                                         "一期正式点亮。韶关丙丁智算中心二期规划算力2000P。\n", encoding="utf-8")
     (root / "docs" / "l.txt").write_text("丁戊智算中心首期投运\n\n丁戊智算中心规划算力5000P,其中丁戊智算中心一期算力2000P。\n",
                                          encoding="utf-8")
     (root / "docs" / "i.txt").write_text(
@@ -445,6 +447,12 @@ def phases_store(tmp_path_factory):
 def test_a_phase_word_asks_for_the_phase_the_graph_holds(phases_store, question, expected) -> None:
     result = _ask(phases_store, question)
     assert [(a["label"], a["value"]) for a in result["answers"]] == expected
+
+
+def test_who_built_a_center_the_sources_name_only_for_its_first_phase(phases_store) -> None:
+    result = _ask(phases_store, "谁建设了韶关丙丁智算中心?")
+    assert sorted(a["label"] for a in result["answers"]) == ["中国联通广东公司", "华为"]
+    assert "一期" in result["interpretation"]
 
 
 def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:

@@ -7,7 +7,9 @@ The vocabulary comes from the graph (every label and altLabel) and from a questi
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
 import re
 import weakref
@@ -521,8 +523,12 @@ def vocabulary(store: Store) -> Vocabulary:
         if types.get(iri) == "District" and (base := re.sub(r"(?:新区|区|县|旗|\s+(?:district|county|new area))$", "", text)) != text \
                 and len(base) >= 2:
             stems.setdefault(base, set()).add(iri)
+    ordered = sorted(surfaces)
     for base, iris in stems.items():
-        if len(iris) == 1 and base not in surfaces:
+        # only a stem no other thing's name opens with: 天河 is also 天河二号 and 天河超级计算机
+        at = bisect.bisect_left(ordered, base)
+        others = {surfaces[t] for t in itertools.takewhile(lambda t: t.startswith(base), ordered[at:])} - iris
+        if len(iris) == 1 and base not in surfaces and not others:
             spellings.setdefault(base, next(iter(iris)))
     for text, iris in aliases.items():
         # a short form one page gave ("贵州数据中心" for 中国移动(贵州)数据中心) names that thing only when no other
