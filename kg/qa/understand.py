@@ -527,7 +527,7 @@ def vocabulary(store: Store) -> Vocabulary:
     for base, iris in stems.items():
         # only a stem no other thing's name opens with: 天河 is also 天河二号 and 天河超级计算机
         at = bisect.bisect_left(ordered, base)
-        others = {surfaces[t] for t in itertools.takewhile(lambda t: t.startswith(base), ordered[at:])} - iris
+        others = {surfaces[t] for t in itertools.takewhile(functools.partial(_opens_with, stem=base), ordered[at:])} - iris
         if len(iris) == 1 and base not in surfaces and not others:
             spellings.setdefault(base, next(iter(iris)))
     for text, iris in aliases.items():
@@ -540,6 +540,10 @@ def vocabulary(store: Store) -> Vocabulary:
     vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings)
     _VOCAB[store] = vocab
     return vocab
+
+
+def _opens_with(text: str, stem: str) -> bool:
+    return text.startswith(stem)
 
 
 @functools.cache
