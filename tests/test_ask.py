@@ -430,6 +430,8 @@ def phases_store(tmp_path_factory):
                                          encoding="utf-8")
     (root / "docs" / "m.txt").write_text("丙丁智算中心一期点亮\n\n2024年5月8日,由中国联通广东公司、华为共同建设的韶关丙丁智算中心"
                                          "一期正式点亮。韶关丙丁智算中心二期规划算力2000P。\n", encoding="utf-8")
+    (root / "docs" / "n.txt").write_text("宜宾算力合作签约\n\n宜宾市与泸州市签署算力协同发展协议。同日,宜宾市还与中国联通四川公司"
+                                         "签署战略合作协议。\n", encoding="utf-8")
     (root / "docs" / "l.txt").write_text("丁戊智算中心首期投运\n\n丁戊智算中心规划算力5000P,其中丁戊智算中心一期算力2000P。\n",
                                          encoding="utf-8")
     (root / "docs" / "i.txt").write_text(
@@ -453,6 +455,11 @@ def test_who_built_a_center_the_sources_name_only_for_its_first_phase(phases_sto
     result = _ask(phases_store, "谁建设了韶关丙丁智算中心?")
     assert sorted(a["label"] for a in result["answers"]) == ["中国联通广东公司", "华为"]
     assert "一期" in result["interpretation"]
+
+
+@pytest.mark.parametrize("question", ["宜宾与哪些企业签署了合作协议?", "Which companies has Yibin signed agreements with?"])
+def test_which_companies_a_city_partnered_are_firms_not_the_cities_it_also_partnered(phases_store, question) -> None:
+    assert [a["label"] for a in _ask(phases_store, question)["answers"]] in (["中国联通四川公司"], ["China Unicom Sichuan"])
 
 
 def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:
@@ -705,6 +712,7 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("How much is Huawei putting into the Shaoguan cluster?", "metric", "investment"),
     ("甘肃省算力产业的规模目标是多少?", "metric", "output_value"),  # 算力 names the industry, 规模 its size
     ("北京累计发放的算力补贴有多少?", "metric", "investment"),
+    ("Which Gansu companies have built data centers in Qingyang?", "metric", None),  # firms asked, not their number
     ("庆阳有多少家存量数据中心?", "unknown", []),  # "少家存量数据中心" is no name: a count of centers
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),
     ("天府数据中心集群以哪些园区为主要载体?", "relation", "contains"),  # parks below a cluster: what it holds

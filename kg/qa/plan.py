@@ -382,6 +382,9 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
     if u.cls and (inverse or relation in ("partner", "part_of", "located_in")) \
             and not (relation in ("operator", "partner") and u.cls in AGENTS):  # a district government builds too
         pattern += " " + _class_test(u.cls)
+    if relation == "partner" and u.cls == "Company":
+        # "which companies did Qingyang sign with": a firm or a body, never the city it also partnered
+        pattern += " ?answer a ?agent_class . FILTER(?agent_class IN (sl:Company, sl:Organization))"
     if within:
         pattern += f" ?answer (sl:locatedIn|sl:partOf)+ {URIRef(within).n3()} ."
     if u.placeless:

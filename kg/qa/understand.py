@@ -649,6 +649,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         or [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(counted, words))]
     if hits:
         u.metric = max(hits)[1]
+    if u.metric == "enterprise_count" and not _AMOUNT.search(rest) and re.search(r"哪|\bwhich\b", rest):
+        u.metric = None  # "Which Beijing companies have moved…" asks for firms, not for their number
     kinds = [(len(w), name) for name, words in lex["kind"].items() if (w := _hit(rest, words))]
     if kinds and u.metric == "computing_power":
         u.kind = max(kinds)[1]
