@@ -56,6 +56,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
             gap = between(a, b)
+            if re.fullmatch(located_zh, gap) and _owned_thing_after(text[_run_end(ents, b).end - off :]):
+                continue  # A位于B的数据中心: A's data center lies in B, not A
             if re.fullmatch(located_zh, gap) or re.fullmatch(at_zh, gap) and re.match(
                     r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
@@ -466,6 +468,13 @@ def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[E
     if last.entity.type == "District":
         places += [e for m, e in ents if first.start <= m.start < last.start and e.type == "City"][-1:]
     return places
+
+
+def _owned_thing_after(rest: str) -> bool:
+    """Whether an unnamed thing of the subject's follows its place (A位于B的数据中心今日开幕): what lies there is that
+    thing, not A."""
+    return bool(re.match(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:数据中心|算力中心|智算中心|机房|大楼)(?:[(（][^()（）]{1,20}[)）])?\s*(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?"
+                         r"(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
 
 
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
