@@ -78,7 +78,7 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
     best, word_at_best = _last_measure(window), ""
     for word in _stop_words(company):
         idx = window.rfind(word)
-        while idx >= 0 and any(inside_known[idx : idx + len(word)]):
+        while idx >= 0 and (any(inside_known[idx : idx + len(word)]) or _inside_a_word(folded, cut + idx, word)):
             idx = window.rfind(word, 0, idx)
         if idx >= 0 and idx + len(word) > best:
             best, word_at_best = idx + len(word), word
@@ -99,6 +99,12 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
         # starts at the first known name in it, or there is none
         return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
     return cut + best
+
+
+def _inside_a_word(folded: str, at: int, stop: str) -> bool:
+    """Whether the stop word at `at` is a character of a common word (据 in 数据), where it cuts nothing."""
+    return any(folded.startswith(word, at - word.index(stop)) for word in lexicon()["name"]["stop_words_inside"].get(stop, ())
+               if at - word.index(stop) >= 0)
 
 
 def _joins_two_descriptions(window: str, best: int, word: str) -> bool:
@@ -188,9 +194,16 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
     # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
     project = bool(_project_after().match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
-    return (quoted or opens_clause or sited or placed or defined or listed or bracketed or project or bool(re.search(r"[A-Za-z0-9]", stem))
+    return (quoted or opens_clause or sited or placed or defined or listed or bracketed or project or _coded(stem)
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
+
+
+def _coded(stem: str) -> bool:
+    """Whether the stem holds a code or a Latin name (A1, N01, GDS), not only a field's abbreviation (AI, IDC): a
+    clause that runs into "AI算力中心" names nothing."""
+    generic = "|".join(map(re.escape, lexicon()["name"]["not_acronym_alias"]))
+    return bool(re.search(r"[A-Za-z0-9]", re.sub(rf"(?<![A-Za-z])(?:{generic})(?![A-Za-z])", "", stem)))
 
 
 @cache
@@ -255,6 +268,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
+    if stem[-1] in names["verb_ends"] and not any(k.end == suffix.start for k in known):
+        return None  # 某公司在某地建数据中心: where one is built, no name (but 福建数据中心)
     if suffix.id != "Company" and stem.startswith(tuple(names["owner_project"]["owner_ends"])):
         return None  # 集团有限公司…: the tail of a company's name that a word inside it cut off, no name's start
     if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
@@ -265,6 +280,12 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 广东省数据中心: the province's data centers, not one of them (a province's 计算中心 is an institute)
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
+    if len(_proper_core(stem)) == 1 and has_cjk(stem):
+        # one character of its own is no name: a function word cut a word (就绪 → 绪数据中心, 四川并济 → 济科技有限公司)
+        start = _through_cut_word(folded, start, suffix, known)
+        if start < 0:
+            return None
+        stem = folded[start : suffix.start]
     if suffix.text in names["place_bound_suffixes"]:
         # 当地政府, 两地政府: a government is named by its place (芜湖市政府), and by nothing before it (…复函湖南省政府)
         place = next((k for k in known if k.end == suffix.start), None)
@@ -273,8 +294,39 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start = place.start
     if suffix.text in names["place_led_suffixes"] and not any(k.start == start for k in known):
         return None  # 专家委员会, 该委员会: no place opens it
+    if suffix.id != "Company":
+        start = _after_leading_description(folded, start, suffix.start, known)  # 发展|某地西数据中心园区
     start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
     return Mention(start, suffix.end, new_entity(folded[start : suffix.start] + suffix.text, suffix.id), source="pattern")
+
+
+def _after_leading_description(folded: str, start: int, stem_end: int, known: list[Candidate]) -> int:
+    """Where a name starts when description words open its stem before a known place (规划发展 | 某地数据中心园区):
+    at the place; `start` unchanged when no place follows them."""
+    entities = gazetteer().entities
+    for k in known:
+        if start < k.start < stem_end and entities[k.id].type in ("Province", "City", "District") \
+                and _only_descriptive(folded[start : k.start]):
+            return k.start
+    return start
+
+
+def _proper_core(stem: str) -> str:
+    """The stem without the description words that end it (某某科技 → 某某): what names the thing."""
+    words = sorted(lexicon()["name"]["descriptive_words"], key=len, reverse=True)
+    while stem and (word := next((w for w in words if stem.endswith(w) and len(w) < len(stem)), None)):
+        stem = stem[: -len(word)]
+    return stem
+
+
+def _through_cut_word(folded: str, start: int, suffix: Candidate, known: list[Candidate]) -> int:
+    """Where a firm's registered name starts when a one-character function word cut its two-character brand (四川 | 并
+    | 济科技有限公司): at the place right before that word; -1 when no firm's name can be read there."""
+    if suffix.id != "Company" or start == 0 or folded[start - 1] not in _stop_words(True):
+        return -1
+    place = next((k for k in known if k.end == start - 1
+                  and gazetteer().entities[k.id].type in ("Province", "City", "District")), None)
+    return place.start if place is not None else -1
 
 
 def _locators_end(start: int, stem_end: int, known: list[Candidate]) -> int:
@@ -404,6 +456,7 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; Binhai Opens X: a verb
     while words and (words[0] in leading or words[0].capitalize() in leading):  # The, THE
         words.pop(0)
+    words = _after_title(words)
     joined = " ".join(words)
     if (cut := list(re.finditer(r"\b(?:" + _en_suffix_ends() + r")\.?\s+and\s+", joined))):
         words = joined[cut[-1].end() :].split()  # "X Group and Y Group": the name is the last of the two
@@ -439,6 +492,15 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
         return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+def _after_title(words: list[str]) -> list[str]:
+    """The words after a person's title and "of" (Chairman of X Group → X Group); the words unchanged when none."""
+    titles = set(lexicon()["name"]["en_titles"])
+    if "of" in words and words.index("of") > 0 and all(w in titles for w in words[: words.index("of")]):
+        rest = words[words.index("of") + 1 :]
+        return rest[1:] if rest[:1] == ["the"] else rest
+    return words
 
 
 def _the_own_word(folded: str, m: re.Match[str], known: list[Candidate]) -> bool:
@@ -490,8 +552,8 @@ def _en_of_names(folded: str) -> list[Mention]:
                                      or words[lead] in names["en_run_verbs"] or words[lead].endswith(("'s", "’s"))):
             lead += 1  # THE, China's: no part of the body's name
         words = words[lead:]
-        if len(words) < 3:
-            continue
+        if len(words) < 3 or any(w.endswith(("'s", "’s")) for w in words[words.index("of") :] if "of" in words):
+            continue  # the Business Department of Some Group's Planning Division: a body of a body, no name read whole
         start = folded.index(words[0], hit.start())
         name = " ".join(words)
         out.append(Mention(start, start + len(name), new_entity(name, heads[hit.group(2)]), source="pattern"))
@@ -892,6 +954,12 @@ def _is_area_word(folded: str, c: Candidate, entity: Entity) -> bool:
     return entity.type == "District" and c.text.endswith("区") and folded[c.end : c.end + 1] == "域"
 
 
+def _common_word(folded: str, c: Candidate) -> bool:
+    """数字经济浪潮, 时代的浪潮中: a firm's short name that is a common word after words that make it one."""
+    before = lexicon()["name"]["common_word_names"].get(c.text)
+    return before is not None and folded[max(0, c.start - 6) : c.start].endswith(tuple(before))
+
+
 def _in_personal_name(folded: str, c: Candidate, entity: Entity, found: list[Candidate]) -> bool:
     """Zhang Yulin, 王中卫表示: a place's name that is a person's given name (a surname before it) names no place."""
     if entity.type not in ("City", "District", "Province"):
@@ -966,7 +1034,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     gaz = gazetteer()
     found = list(candidates(folded, sentences))
     known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())
-             and not _is_area_word(folded, c, gaz.entities[c.id])
+             and not _is_area_word(folded, c, gaz.entities[c.id]) and not _common_word(folded, c)
              and not _in_personal_name(folded, c, gaz.entities[c.id], found)]
     mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
     known.sort(key=lambda c: c.start)

@@ -48,6 +48,11 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
              for m in cue_regex(cue_words(table, metric)).finditer(window)]
     # a cue inside a longer one of another metric is no cue ("tax revenues" is no revenue)
     found = [c for c in found if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0] for o in found)]
+    # a cue in a later clause names the next figure's metric (绿电占比超65%,上架率达到70%) unless the figure has none of its own
+    end = q.end - max(0, prev_end)
+    later = [c for c in found if c[0] >= end and re.search(r"[，,；;]", window[end : c[0]])]
+    if len(later) < len(found):
+        found = [c for c in found if c not in later]
     if found:
         nearest = min(found, key=lambda c: abs(c[0] - (q.start - max(0, prev_end))))[2]
         return None if nearest == "none" else nearest
@@ -200,6 +205,8 @@ def _roles(sentence: Sentence) -> list[str]:
     return roles
 
 
+# 用于X, 用於X: what money is spent for
+_PURPOSE = re.compile(r"[^，,。；;]{0,6}?用[于於]")
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])from)\s*$", re.I)
 
 
@@ -382,6 +389,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         site = any(w in sentence.text[head : min(phrase_end, head + 10)] for w in _site_nouns_zh())
         if bound or not site:
             return None, "modifier"
+    if q.family == "money" and (purpose := _PURPOSE.match(sentence.text, q.end)) is not None:
+        # 募资10亿元用于X项目, 投入2亿元用於Y: money spent for a thing named after it is that thing's, whoever spends it
+        clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, purpose.end())), len(sentence.text))
+        named = [m for m, _ in measured if purpose.end() <= m.start - offset < clause_end]
+        if named:
+            return named[0].entity, "purpose"
     if _generic(sentence.text, q.start):
         return None, "generic"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
@@ -422,7 +435,10 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
                 and _FACILITY_IN.search(sentence.text, 0, best.start - offset)):
             return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
         return best.entity, "clause_subject" if role == "subject" else "preceding"
-    following = [(m, r) for m, r in measured if m.start - offset >= q.end]
+    # a name after the figure says where or what only in the figure's own clause: across a comma it begins another
+    # statement (A拟以50亿元投建总部,B拟投资4亿元…,C募资用于X项目: X is none of the first figures')
+    following = [(m, r) for m, r in measured if m.start - offset >= q.end
+                 and (_WITH_OPENING.match(sentence.text) or not _CLAUSE_BREAK.search(sentence.text, q.end, m.start - offset))]
     if following:
         first, first_role = following[0]
         if sentence.mentions.index(first) in listed:
@@ -438,6 +454,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
                 return first.entity, "following"  # where the thing is: too weak, left out
         elif first_role != "locative" or carried is None:
             return first.entity, "following"  # …落户X园区: where the thing is, when the sentence before says what
+    if any(m.entity is not None and m.entity.type == "Initiative" and clause_start <= m.start - offset < q.start
+           for m in sentence.mentions):
+        return None, "initiative"  # "the total computing power of the East Data West Computing project": the scheme's sum
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
     if _unnamed_subject(q, sentence):
@@ -625,6 +644,31 @@ def _potential(q: Quantity, text: str) -> bool:
     return _POTENTIAL.search(text, start, end) is not None
 
 
+# "、占比", ", accounting for": the share the figure before holds in its whole
+_SHARE_OF_IT = re.compile(r"\s*(?:千瓦|兆瓦|[A-Za-z]+)?\s*[、，,]\s*(?:占比|占|占总装机的?|accounting for|or)\s*"
+                          r"(?:达到?|为|约|超过|超|近|逾|about|over|nearly|more than)?\s*", re.I)
+_SUBSET_ZH = re.compile(r"\s*其中")
+_SUBSET_EN = re.compile(r"\b(?:including|of which|of them|among them|among which)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
+def _a_subset(q: Quantity, sentence: Sentence, totals: list[tuple[Quantity, str]], metric: str, before: set[str]) -> bool:
+    """Whether the figure counts a part of a whole just stated: its clause opens with 其中 ("including", "of which") after
+    a figure of the same metric, or its sentence opens with 其中 after a sentence with a figure of its kind (`before`:
+    the families of the last sentence's figures). Given to the whole's subject, the part would read as its total
+    (19个数据中心,其中超大型17个). A name of the part's own between the opener and the figure (其中X投资30亿元) makes
+    it that name's, so the figure stays."""
+    text, offset = sentence.text, sentence.start
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.start)), default=0)
+    opener = _SUBSET_ZH.match(text, clause_start) or _SUBSET_EN.search(text, clause_start, q.start)
+    whole_before = any(m == metric and p.end <= q.start for p, m in totals)
+    if opener is None or not whole_before:
+        opener = _SUBSET_ZH.match(text)
+        if opener is None or q.family not in before:
+            return False
+    return not any(m.entity is not None and m.entity.type not in NOT_MEASURED and opener.end() <= m.start - offset < q.start
+                   for m in sentence.mentions)
+
+
 def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metric: str) -> bool:
     """Whether the figure stands in a bracket opened right after a figure of the same metric and unit: a breakdown of
     that total (4000万千瓦(风电2500万千瓦、光伏1500万千瓦), "12,000 racks (8,000 built, 4,000 planned)") whose parts,
@@ -680,6 +724,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     for m in raw_mentions:
         if m.entity is not None and not m.anaphor:
             named_at.setdefault(m.entity.key, m.start)
+    named_count = Counter(m.entity.key for m in raw_mentions if m.entity is not None and not m.anaphor)
     built_at = {key: at for key, at in named_at.items()
                 if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
@@ -688,6 +733,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     said: Entity | None = None  # what the sentence before was about (its first subject)
     lead: Entity | None = None  # what the line introducing a list (ending in a colon) is about
     last_end = 0
+    last_families: set[str] = set()  # the families of the figures of the sentence before
     for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
         evidence = original[start:end].strip()
@@ -729,6 +775,9 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if (metric is None and measured is not None and measured[1:3] == (q.family, q.unit)
                     and q.start - measured[0] <= 20 and _only_time_and_aim(sentence.text[measured[0] : q.start])):
                 metric = measured[3]
+            if (metric is None and q.family == "percent" and measured is not None and measured[3] == "clean_energy_capacity"
+                    and _SHARE_OF_IT.fullmatch(sentence.text, measured[0], q.start)):
+                metric = "renewable_share"  # 清洁能源装机5100万千瓦、占比九成三: the share of that capacity in the whole
             place = respective.get(i)
             if place is not None and q.family not in ("count", "rank", "pue"):
                 items = [v[3] for v in respective.values() if v[2] == place[2]]
@@ -742,6 +791,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
             if metric is not None and metric != "computing_power" and _a_part_of(q, sentence.text, totals, metric):
                 continue  # 装机4000万千瓦(风电2500万千瓦、光伏1500万千瓦): the parts of a total in brackets, no totals
+            if metric is not None and metric != "computing_power" and _a_subset(q, sentence, totals, metric, last_families):
+                continue  # 已落地19个数据中心,其中超大型17个; "47 data centers, including 25 large ones": a part, no total
             if metric is not None:
                 totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)
@@ -768,9 +819,11 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
                 subject, attachment = origin, "origin"
             if (attachment == "topic" and subject is not None and named_at.get(subject.key, 0) >= end
-                    and any(at < end and other != subject.key for other, at in built_at.items())):
+                    and (any(at < end and other != subject.key for other, at in built_at.items())
+                         or named_count[subject.key] < 2)):
                 # a lead may give the topic's figures before naming it, but once another thing built was named,
-                # a figure before the topic's name is as likely that thing's: left out
+                # a figure before the topic's name is as likely that thing's: left out; so is one before a topic the page
+                # names once only, at its end (…超讯通信募资用于X项目等): a thing met in passing is no topic of the lead
                 subject = None
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
                                         or _of_a_counted_set(q, sentence, attachment)
@@ -798,6 +851,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end, attachment))
             prev_end = q.end
+        last_families = {q.family for q in quantities}
         carried, opened = opened, _opening_subject(sentence, roles)
         for s, metric, o in stated_relations(sentence, roles, by_type, carried):
             if metric == "located_in":
@@ -1067,7 +1121,8 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
     # PUE值(数据中心总设备能耗/IT设备能耗)1.25左右: a gloss in brackets may stand between the word and its value
     # "the PUE of the X center is as low as 1.1": the thing measured may stand between the word and its value
     for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?(?:[^\d。;；]{0,14}?"
-                         r"|\s+of\s+[^\d.;]{0,60}?\b(?:is|was|stands at|stood at)\b[^\d.;]{0,16}?)(\d\.\d+)(以下|以内|左右)?",
+                         r"|\s+of\s+[^\d.;]{0,60}?\b(?:is|was|stands at|stood at)\b[^\d.;]{0,16}?)"
+                         r"(\d\.\d+|[一二]点[零〇○一二三四五六七八九]+)(以下|以内|左右)?",
                          text, re.I):
         between = text[m.start() : m.start(1)]
         comparator = "eq"
@@ -1080,7 +1135,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
             comparator = "approx" if m.group(2) == "左右" else "lt"
         # with the thing measured inside, the figure starts at its value: the name before it is its subject
         start = m.start(1) if re.match(r"PUE\s+of\s", m.group(0), re.I) else m.start()
-        out.append(Quantity(float(m.group(1)), None, "pue", comparator, start, m.end(), m.group(0), "pue"))
+        out.append(Quantity(parse_number(m.group(1)), None, "pue", comparator, start, m.end(), m.group(0), "pue"))
     return out
 
 

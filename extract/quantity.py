@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,12 @@ import cn2an
 
 from extract.resources import lexicon
 
-_ZH_DIGITS = "零〇一二两三四五六七八九十百千"
+_ZH_DIGITS = "零〇○一二两三四五六七八九十百千"
+# 五一〇〇万千瓦, 三一四天: Taiwan and Hong Kong outlets write a figure digit by digit in Chinese numerals (with 〇 or ○ for
+# nought), where the mainland writes 5100万; three digits or more, or one nought among them, and no 十百千 in between
+_DIGIT_BY_DIGIT = re.compile(r"(?=[一二三四五六七八九〇○零]*[〇○零]|[一二三四五六七八九〇○零]{3})"
+                             r"([一二三四五六七八九][一二三四五六七八九〇○零]+)")
+_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _ZH_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
 )
@@ -53,6 +59,9 @@ def parse(expression: str) -> float:
     m = re.fullmatch(r"(.*?)\s*(" + "|".join(sorted(en_mult, key=len, reverse=True)) + r")", s, re.I)
     if m:
         s, factor = m.group(1), en_mult[m.group(2).lower()]
+    elif (digits := _DIGIT_BY_DIGIT.fullmatch(re.sub(r"[万亿]+$", "", s))) is not None:
+        value = float("".join(str(_DIGIT_VALUE[c]) for c in digits.group(1)))
+        return value * math.prod(zh_mult[c] for c in s[digits.end() :])
     elif re.fullmatch(r"[" + _ZH_DIGITS + r"]+[万亿]+", s) and s[0] not in "百千":
         return float(cn2an.cn2an(s.replace("〇", "零"), "smart"))
     else:
@@ -66,7 +75,7 @@ def parse(expression: str) -> float:
     if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?", s):
         return float(s.replace(",", "")) * factor
     if re.fullmatch(r"[" + _ZH_DIGITS + r"点]+", s):
-        return float(cn2an.cn2an(s.replace("〇", "零"), "smart")) * factor
+        return float(cn2an.cn2an(s.replace("〇", "零").replace("○", "零"), "smart")) * factor
     raise ValueError(f"not a number: {expression!r}")
 
 
@@ -109,7 +118,10 @@ _NUMBER_RE = re.compile(
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
 # 八成 = 80 %: tenths, not the 成 of 成员, 成立, 成都 …
-_TENTHS_ZH = re.compile(r"(?<![\d" + _ZH_DIGITS + r"])(?P<num>[二两三四五六七八九]|\d)成(?P<half>半)?(?![员立都功交熟就长本果品绩份])")
+# 九成三 = 93 %, 六成九 = 69 %: a digit right after 成 is the hundredths
+_TENTHS_ZH = re.compile(r"(?<![\d" + _ZH_DIGITS + r"])(?P<num>[二两三四五六七八九]|\d)成"
+                        r"(?:(?P<half>半)|(?P<next>[一二三四五六七八九])(?![十百千万亿个家项座台]))?"
+                        r"(?![员立都功交熟就长本果品绩份])")
 _CURRENCY = re.compile(r"(US\$|HK\$|\$|USD|RMB|CNY|¥|￥)\s*$")
 
 
@@ -362,7 +374,7 @@ def find(sentence: str) -> list[Quantity]:
         comparator, _ = _comparator(sentence, m.start(), m.end(), "")
         found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
     for m in _TENTHS_ZH.finditer(sentence):
-        value = (parse(m.group("num")) + (0.5 if m.group("half") else 0)) * 0.1
+        value = (parse(m.group("num")) + (0.5 if m.group("half") else 0) + (parse(m.group("next")) * 0.1 if m.group("next") else 0)) * 0.1
         comparator, _ = _comparator(sentence, m.start(), m.end(), "")
         found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
     for m in _number_words().finditer(sentence):
@@ -447,6 +459,9 @@ def find(sentence: str) -> list[Quantity]:
             # "规划数据中心12个,已建成8个": a measure word without its noun repeats the last one
             # a measure word repeats the last noun only where none follows (…已建成8个。), not in 38个重点城市
             repeats = re.match(r"\s*(?:$|[，,。；;、)）]|以上|左右|多|余)", sentence[unit_end:]) is not None
+            # 招引上下游项目31个: a noun of its own right before the number is counted, not the last noun repeated
+            if sentence[max(0, m.start() - 4) : m.start()].endswith(tuple(lexicon()["count_window"]["own_nouns_zh"])):
+                repeats = False
             noun = _count_noun(sentence, unit_end, m.start()) or (measured.get(surface) if repeats else None)
             if noun is None or value <= 1 or _is_rank_word(sentence, m.start()):
                 continue  # 一家企业 is "a firm", 1个数据中心 "a data center": no count of one

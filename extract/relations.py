@@ -38,6 +38,15 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     def between(a: Mention, b: Mention) -> str:
         return text[a.end - off : b.start - off]
 
+    def listed_before(a: Mention, joiner: str) -> list[Entity]:
+        """The entities listed right before a ("A、A2与B", "A, A2 and B"), the first of the clause's list first."""
+        listed: list[Entity] = []
+        k = next(i for i, (m, _) in enumerate(ents) if m is a)
+        while k > 0 and re.fullmatch(joiner, between(ents[k - 1][0], ents[k][0])):
+            listed.insert(0, ents[k - 1][1])
+            k -= 1
+        return listed
+
     def listed_after(b: Mention, joiner: str) -> list[Entity]:
         """The entities listed right after b ("B、C和D", "B, C and D")."""
         listed = []
@@ -56,6 +65,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 3]:
             gap = between(a, b)
+            if re.fullmatch(located_zh, gap) and _owned_thing_after(text[_run_end(ents, b).end - off :]):
+                continue  # A位于B的数据中心: A's data center lies in B, not A
             if re.fullmatch(located_zh, gap) or re.fullmatch(at_zh, gap) and re.match(
                     r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
@@ -111,8 +122,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
                 r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b, text, off):
-                # 由A与B建设: builders; A与B就X签订合作协议: partners too
-                found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
+                # 由A与B建设: builders; A与B就X签订合作协议: partners too; A、A2与B签约: A2's list signs with B too
+                found += [(s, "partner", e) for s in (*listed_before(a, r"\s*、\s*"), ea)
+                          for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap) and not _name_runs_on(b, text, off):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
@@ -124,8 +136,13 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     j -= 1
                 signer = ents[j][1]
                 found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
-            if re.fullmatch(r"\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?signed", rest):
-                found.append((ea, "partner", eb))
+            if re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?signed", rest) or (
+                    re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?(?:(?!(?:of|in|at|for|from|with|by)\s)[A-Za-z-]+\s+){0,3}", gap) and re.match(
+                    r"(?:\s+(?:Co|Ltd|Inc|Corp|Company|Group)\.?)*\s+(?:have\s+|has\s+)?(?:announced|said|agreed|decided|pledged)\s+"
+                    r"(?:that\s+they\s+(?:will|would)\s+|to\s+)(?:work\s+together|cooperate|collaborate|jointly\s+[a-z]+"
+                    r"|(?:establish|set\s+up|build|launch|open)\s+an?\s+joint)\b", text[b.end - off :])):
+                # "A, B and C signed": every party listed before signs with the last; "A and B agreed to work together"
+                found += [(s, "partner", eb) for s in (*listed_before(a, r"\s*,\s*(?:the\s+)?"), ea)]
             if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
     # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
@@ -361,7 +378,94 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off) + _stated_named_set(ents, text, off)
+    return found + _listed_members(ents, text, off) + _stated_named_set(ents, text, off) + _founders(ents, text, off)
+
+
+def _is_body(e: Entity) -> bool:
+    """Whether a name is of a body one joins (an alliance, a consortium), by its last word."""
+    rel = lexicon()["relation"]
+    return e.type in ("Organization", "Initiative") and (
+        bool(e.zh and e.zh.endswith(tuple(rel["member_body_zh"])))
+        or bool(re.search(r"\b(?:" + "|".join(rel["member_body_en"]) + r")$", e.en, re.IGNORECASE)))
+
+
+_JOINED = r"\s*(?:、|和|及|以及)\s*"
+_JOINED_EN = r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"
+
+
+def _run_from(ents: list[tuple[Mention, Entity]], k: int, text: str, off: int, joiner: str) -> list[tuple[Mention, Entity]]:
+    """The names listed from the k-th on (A、B和C; "A, B and C"); names written together (江苏 + 电信) count once,
+    the last of them."""
+    run = [ents[k]]
+    while k + 1 < len(ents):
+        gap = text[ents[k][0].end - off : ents[k + 1][0].start - off]
+        if gap == "":
+            run[-1] = ents[k + 1]
+        elif re.fullmatch(joiner, gap):
+            run.append(ents[k + 1])
+        else:
+            break
+        k += 1
+    return run
+
+
+def _run_to(ents: list[tuple[Mention, Entity]], end: int, text: str, off: int, joiner: str) -> list[Entity]:
+    """The names of a list ending at `end` (A、B和C等 → A, B, C)."""
+    last = next((k for k, (m, _) in enumerate(ents) if m.end - off == end), None)
+    if last is None:
+        return []
+    k = last
+    while k > 0:
+        gap = text[ents[k - 1][0].end - off : ents[k][0].start - off]
+        if gap != "" and not re.fullmatch(joiner, gap):
+            break
+        k -= 1
+    return [e for m, e in _run_from(ents, k, text, off, joiner) if m.end - off <= end]
+
+
+_FOUNDERS = ("Company", "Organization", "Center", "Park", "City", "District", "Province")
+
+
+def _founders(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X联盟由A、B等单位共同发起 / 由A、B组建的X联盟 / A、B等企业联合发起成立X联盟 / X联盟的成员单位包括A、B /
+    "the X Alliance was jointly launched by A, B and C": those who found a body, and those listed as its members,
+    belong to it. Only a body one joins (its name ends in 联盟, 联合体, alliance …) has members so."""
+    rel = lexicon()["relation"]
+    founded = "|".join(sorted(rel["founded_zh"], key=len, reverse=True))
+    founded_en = "|".join(sorted((en_cue(w) for w in rel["founded_en"]), key=len, reverse=True))
+    listed = "|".join(sorted(rel["member_list_zh"], key=len, reverse=True))
+    many = r"(?:等\s*[0-9一二三四五六七八九十百多余]*\s*(?:家|个|所)?[^，,。；;、]{0,8}?)?"
+    found: list[tuple[Entity, list[Entity]]] = []
+    for i, (x, ex) in enumerate(ents):
+        if not _is_body(ex):
+            continue
+        after, before = text[x.end - off :], text[: x.start - off]
+        # X由A、B等单位共同发起 (the founders after 由, ending in the verb)
+        lead = re.match(r"\s*(?:是|系)?\s*由\s*", after)
+        k = next((j for j, (m, _) in enumerate(ents) if lead is not None and m.start - off == x.end - off + lead.end()), None)
+        if k is not None:
+            run = _run_from(ents, k, text, off, _JOINED)
+            if re.match(many + r"\s*(?:" + founded + ")", text[run[-1][0].end - off :]):
+                found.append((ex, [e for _, e in run]))
+        # 由A、B共同组建的X / A、B等企业联合发起成立X
+        by = re.search(r"由\s*([^，,。；;由]*?)" + many + r"\s*(?:" + founded + r")的\s*[“\"]?$", before)
+        if by is not None:
+            end = by.start(1) + len(by.group(1).rstrip())
+            found.append((ex, _run_to(ents, end, text, off, _JOINED)))
+        elif (verb := re.search(many + r"\s*(?:" + founded + r")了?\s*[“\"]?$", before)) is not None and verb.start() > 0:
+            found.append((ex, _run_to(ents, verb.start(), text, off, _JOINED)))
+        # "the X Alliance, jointly launched by A, B and C"
+        lead_en = re.match(r",?\s+(?:which\s+)?(?:was|were|has\s+been|had\s+been|is)?\s*(?:" + founded_en + r")\s+by\s+(?:the\s+)?", after)
+        k = next((j for j, (m, _) in enumerate(ents) if lead_en is not None and m.start - off == x.end - off + lead_en.end()), None)
+        if k is not None:
+            found.append((ex, [e for _, e in _run_from(ents, k, text, off, _JOINED_EN)]))
+        # X的成员单位包括A、B / X…理事单位有19家,分别是A、B: the members listed after, in X's sentence
+        for m_list in re.finditer(r"(?:" + listed + r")(?:主要)?(?:包括|包含|有|为|是)?\s*(?:[0-9一二三四五六七八九十百多余]+\s*家)?"
+                                  r"[,，]?\s*(?:分别是|分别为|包括|有|如)?\s*[:：]?\s*", after):
+            k = next((j for j, (m, _) in enumerate(ents) if m.start - off == x.end - off + m_list.end()), None)
+            if k is not None and not any(_is_body(e) for m, e in ents[i + 1 : k]):
+                found.append((ex, [e for _, e in _run_from(ents, k, text, off, _JOINED)]))
+    return [(e, "member_of", body) for body, members in found for e in members if e.type in _FOUNDERS and e.key != body.key]
 
 
 def _stated_named_set(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
@@ -382,6 +486,11 @@ def _stated_named_set(ents: list[tuple[Mention, Entity]], text: str, off: int) -
             member = before[-1] if before else (after[0] if after and text[match.start() : match.start() + 2] == "作为" else None)
             if member is not None:
                 found.append((member, "member_of", group))
+            # A、B和C等七家算力中心正式接入X: every center of the list that ends right before the phrase
+            last = next((m for m, e in reversed(ents) if before and e is before[-1]), None)
+            if last is not None and re.fullmatch(r"(?:等[^，,。；;、]{0,12}?)?\s*", text[last.end - off : match.start()]):
+                found += [(e, "member_of", group) for e in _run_to(ents, last.end - off, text, off, _JOINED)
+                          if e.type == "Center" and e is not member]
     return found
 
 
@@ -468,6 +577,13 @@ def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[E
     return places
 
 
+def _owned_thing_after(rest: str) -> bool:
+    """Whether an unnamed thing of the subject's follows its place (A位于B的数据中心今日开幕): what lies there is that
+    thing, not A."""
+    return bool(re.match(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:数据中心|算力中心|智算中心|机房|大楼)(?:[(（][^()（）]{1,20}[)）])?\s*(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?"
+                         r"(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
+
+
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
     """The last mention of a run of places written together (广东韶关市浈江区)."""
     place = first
@@ -540,7 +656,9 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
             built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(
                 r"(?:[、和及][^，,。；;、]{1,6}?)*\s*(?:" + "|".join(rel["spread_verb_zh"]) + ")", after)  # 、简阳市建设
             zoned = re.fullmatch(r"\s*的?(?:" + spread + r")\s*", gap)
-            if (held or hosts) and len(places) == 1:
+            if (held or hosts) and ea.type == "Cluster" and ea.reference and not any(_is_zone(p) or p.type != "Park" for p in places):
+                pass  # X集群项目开工仪式在Y产业园举行: the park is one of the national cluster's, not the cluster in it
+            elif (held or hosts) and len(places) == 1:
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
             elif held or built or (zoned and ea.type in ("Cluster", "Park")):
                 found += [(ea, "located_in", p) for p in places]
@@ -648,8 +766,9 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
         target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
             re.fullmatch(r"(?:the\s+)?", text[verb.end() : max(verb.end(), m.start - off)]) and m.start - off >= verb.end()
             or re.search(r"参与$", text[:m.start - off]) and m.end - off == verb.start())), None)
-        if target is None and verb.group(0).endswith("的") and re.match(r"[^，,。；;]{0,6}?(?:项目|工程)", text[verb.end() :]):
-            # X是A与B合作建设的项目: the thing before 是 the agents open with
+        if target is None and verb.group(0).endswith("的") and re.match(
+                r"[^，,。；;]{0,6}?(?:项目|工程|数据中心|算力中心|智算中心|超算中心|计算中心|产业园|园区)", text[verb.end() :]):
+            # X是A与B合作建设的项目 / X是A在P建设的第二个数据中心: the thing before 是 the agents open with
             first = min(m.start for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start())
             target = next((e for m, e in ents if e.type in INFRASTRUCTURE and re.fullmatch(
                 r"\s*(?:项目)?(?:是|为|系)\s*", text[m.end - off : first - off])), None)

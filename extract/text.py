@@ -188,7 +188,9 @@ def to_traditional(text: str) -> str:
 @cache
 def _regional_words() -> tuple[re.Pattern[str], dict[str, str]]:
     words = {k: v for k, v in lexicon()["regional_words"].items() if len(k) == len(v)}
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True))), words
+    guards = lexicon()["regional_words_not_before"]
+    parts = [re.escape(w) + (f"(?![{''.join(guards[w])}])" if w in guards else "") for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(parts)), words
 
 
 def fold(text: str) -> str:

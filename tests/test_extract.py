@@ -1070,3 +1070,59 @@ def test_data_centers_in_the_pipeline_are_planned() -> None:
     fact = next(f for f in read("The Binhai Supercomputing Center has 12 data centers in the pipeline or under construction.").facts
                 if f.value is not None)
     assert fact.status == "planned"
+
+
+# Fresh-page audit 11: how a figure's subject and metric go wrong on pages dense in figures (sentences of our own).
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a whole just stated (其中, including) is no total of the whole's subject; a name of its own keeps it
+    ("江城数据中心集群已落地24个数据中心,其中超大型数据中心9个。", [("江城数据中心集群", "datacenter_count", 24)]),
+    ("Guizhou now has 52 data centers, including 20 hyperscale data centers.", [("贵州", "datacenter_count", 52)]),
+    ("江城智算中心开工。本批集中开工项目80个,总投资300亿元。其中数字产业项目20个,总投资90亿元。", []),
+    ("江城数据中心集群总投资200亿元。其中,江城智算中心投资50亿元。",
+     [("江城数据中心集群", "investment", 2e10), ("江城智算中心", "investment", 5e9)]),
+    # money spent for a thing named after it (用于X) is that thing's, whatever project the sentence began with
+    ("江北数据中心项目的部分募集资金将变更,拟投入2亿元用于江城智算中心项目。", [("江城智算中心", "investment", 2e8)]),
+    # a name after the figure says what it is about only in the figure's own clause
+    ("多家公司加码算力投资,如甲公司拟以超30亿元投建总部,乙公司拟募资8亿元用于江城智算中心项目。",
+     [("江城智算中心", "investment", 8e8)]),
+    # a thing the page names once, at its end, is no topic for the figures before it
+    ("丙丁公司公告,拟投资6亿元建设服务器生产线。预计年产值20亿元。近期另有公司参与建设江城智算中心。", []),
+    # the whole of the national scheme is no cluster's, though the sentence before named one
+    ("The Shaoguan cluster opened a new hall. By the first quarter of 2025, the total computing power of the East Data "
+     "West Computing project is expected to reach 215 EFLOPS.", []),
+    # what is bought is a deal or a demand, no investment
+    ("江城智算中心与中国移动签署协议,预计采购金额达到3亿元。", []),
+    ("The Shaoguan cluster is expected to drive 500 billion yuan of server procurement.", []),
+    # energy over a year is no capacity installed; a ratio of credit is no share of green power
+    ("The solar farm built for the Zhongwei cluster yields about 800 gigawatt-hours a year.", []),
+    ("江城智算中心年用绿电达5亿千瓦时。", []),
+    ("青海省绿电交易规模扩大,绿色信贷覆盖率约30%。", []),
+    # figures written digit by digit in Chinese numerals (Taiwan and Hong Kong outlets), hundredths after 成, and the
+    # share a capacity holds when 占比 follows it
+    ("青海省清洁能源装机达四二〇〇万千瓦、占比八成六。",
+     [("青海", "clean_energy_capacity", 4.2e7), ("青海", "renewable_share", 0.86)]),
+    ("青海省新能源装机突破二九○○万千瓦。", [("青海", "clean_energy_capacity", 2.9e7)]),
+    ("据介绍,江城智算中心PUE在一点一五以下。", [("江城智算中心", "pue", 1.15)]),
+    # a measure word after a noun of its own counts that noun (projects), not the data centers counted before
+    ("江城智算中心已引进8个数据中心项目,另招引配套项目15个。", [("江城智算中心", "datacenter_count", 8)]),
+    # 指数位居 is an index ranking, not the Taiwan word 数位 (digital) folded into 数字
+    ("据报告,贵州省算力指数位居全国第6,贵阳市算力指数位居全国城市分指数第4。",
+     [("贵州", "rank", 6), ("贵阳", "rank", 4)]),
+])
+def test_figures_of_parts_purposes_and_other_sums_go_to_their_own_subject(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, m, pytest.approx(v, rel=1e-3)) for s, m, v in expected]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("截至今年6月,贵阳市在用、在建数据中心机架规模为20万架。", "actual"),
+    ("Guizhou has 300,000 racks in use and under construction.", "actual"),
+])
+def test_in_use_and_under_construction_together_is_what_exists(text: str, status: str) -> None:
+    assert next(f for f in read(text).facts if f.value is not None).status == status
+
+
+@pytest.mark.parametrize(("text", "value"), [("五一〇〇万", 5.1e7), ("三八○○万", 3.8e7), ("三一四", 314), ("一〇", 10),
+                                             ("十三", 13), ("两万", 20000), ("一点二", 1.2)])
+def test_chinese_numerals_digit_by_digit_and_by_place(text: str, value: float) -> None:
+    assert parse(text) == pytest.approx(value)

@@ -772,3 +772,68 @@ BRACKETED_FIRMS = [
 @pytest.mark.parametrize(("text", "firms"), BRACKETED_FIRMS)
 def test_a_firm_named_with_its_english_brand_in_brackets(text: str, firms: set) -> None:
     assert {v for v in _names(text).values() if v[0] == "Company"} == firms
+
+
+# ---------------------------------------------------------------- names cut inside a word, titles, common words (audit9)
+CUT_WORDS = [
+    # a one-character function word (并) that cut a firm's two-character brand: the registered name runs from the place
+    ("浙江并禾科技有限公司负责机房运营。", "Company", "浙江并禾科技有限公司"),
+    # 据 opens a source, and is no part of the name after it (but 数据 keeps its 据)
+    ("据中国联通乌兰察布数据中心负责人介绍,二期机房已投运。", "Center", "中国联通乌兰察布数据中心"),
+    # description words before a known place open no name (规划发展 | 屯门东…)
+    ("两家公司规划发展屯门东数据中心园区。", "Park", "屯门东数据中心园区"),
+    # Hong Kong's districts and industrial estates (工业邨) are names of their own
+    ("位于将军澳工业邨的新数据大楼已投入使用。", "Park", "将军澳工业邨"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "name"), CUT_WORDS)
+def test_a_function_word_inside_a_word_cuts_no_name(text: str, type_: str, name: str) -> None:
+    names = {label: t for t, label, _ in _names(text).values()}
+    assert names.get(name) == type_
+    assert not [n for n in names if n != name and (n in name or name in n) and len(n) > 2 and names[n] == type_]
+
+
+NO_NAMES_HERE = [
+    "通过就绪数据中心认证的机房共有12个。",  # 就绪 ("ready"): one character left after 就 is no name
+    "到2030年,全台算力中心的用电量将翻倍。",  # Taiwan's 全台, as 全省: all of them
+    "电网要能准确区分AI算力中心与传统云端数据中心。",  # a clause and descriptions; AI alone is no code
+    "电信巨头斥资50亿元香港建数据中心。",  # where one is built (建), no name
+]
+
+
+@pytest.mark.parametrize("text", NO_NAMES_HERE)
+def test_a_clause_a_determiner_or_a_verb_before_a_kind_of_center_names_nothing(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] in ("Center", "Park")]
+
+
+def test_a_firm_s_short_name_that_is_a_common_word_is_the_word_after_a_trend() -> None:
+    assert not [v for v in _names("在数字经济的浪潮中,各地加快布局算力中心。").values() if v[2] == "Inspur"]
+    assert [v for v in _names("浪潮信息与当地企业签约共建智算中心。").values() if v[2] == "Inspur"]
+
+
+ENGLISH_TITLES = [
+    # a person's title and "of" before a firm's registered name: the firm, known or new
+    ("\"We are on schedule,\" said Li Ming, Chairman of China Telecom Group Co., Ltd.", "China Telecom"),
+    ("said Zhao Lan, General Manager of Binhai Cloud Valley Investment Co., Ltd., on Monday.",
+     "Binhai Cloud Valley Investment Co., Ltd."),
+    # the NSCC in a city is that city's national supercomputing center
+    ("The NSCC in Jinan opened a new machine room.", "National Supercomputing Center in Jinan"),
+]
+
+
+@pytest.mark.parametrize(("text", "en"), ENGLISH_TITLES)
+def test_a_title_before_of_is_no_part_of_a_name(text: str, en: str) -> None:
+    names = {v[2] for v in _names(text).values()}
+    assert en in names
+    assert not [n for n in names if n.startswith(("Chairman", "General Manager"))]
+
+
+def test_a_body_of_a_firm_s_possessive_is_not_read_as_a_name() -> None:
+    text = "said Zhou Jie, Manager of the Sales Department of China Unicom's Cloud Business Group."
+    assert not [v for v in _names(text).values() if v[0] == "Organization"]
+
+
+def test_a_place_before_an_unnamed_thing_of_the_subject_is_not_the_subject_s_place() -> None:
+    facts = read("青松科技园位于屯门的数据中心昨日启用。").facts
+    assert not [f for f in facts if f.metric == "located_in" and (f.subject.zh or "").startswith("青松")]

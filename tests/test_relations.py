@@ -869,3 +869,73 @@ def test_a_project_placed_elsewhere_keeps_its_own_district() -> None:
 def test_a_name_opening_with_a_district_of_the_page_after_its_owner(text: str, expected: tuple) -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert expected in located
+
+
+@pytest.mark.parametrize(("text", "members"), [
+    # the founders of a body are its first members: after 由 and before the verb, or before the verb and the body
+    ("西部算力联盟由中国电信、华为、中科曙光和兰州大学等单位共同发起成立。",
+     {("中国电信", "西部算力联盟"), ("华为", "西部算力联盟"), ("中科曙光", "西部算力联盟"), ("兰州大学", "西部算力联盟")}),
+    ("中国电信、华为、中科曙光等企业联合发起成立了中国算力产业联盟。",
+     {("中国电信", "中国算力产业联盟"), ("华为", "中国算力产业联盟"), ("中科曙光", "中国算力产业联盟")}),
+    ("由中国电信和华为共同组建的西部算力联盟今日成立。", {("中国电信", "西部算力联盟"), ("华为", "西部算力联盟")}),
+    ("The West Computing Alliance was jointly launched by Huawei, Tencent and China Mobile.",
+     {("华为", "West Computing Alliance"), ("腾讯", "West Computing Alliance"), ("中国移动", "West Computing Alliance")}),
+    # the members a body's word for them lists
+    ("西部算力联盟的成员单位包括中国电信、华为和中科曙光。",
+     {("中国电信", "西部算力联盟"), ("华为", "西部算力联盟"), ("中科曙光", "西部算力联盟")}),
+    # who guides a body is no member of it; a center "发起建设" by a company is built, not joined
+    ("由省工信厅指导的西部算力联盟在兰州成立,华为出席。", set()),
+    ("庆阳云谷数据中心由华为发起建设。", set()),
+])
+def test_the_founders_and_listed_members_of_a_body_belong_to_it(text: str, members: set) -> None:
+    assert {(f.subject.zh or f.subject.en, f.object.zh or f.object.en)
+            for f in read(text.encode()).facts if f.metric == "member_of"} == members
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # several parties on one side of the signing: each signs with the other side
+    ("庆阳市、平凉市与华为公司签署战略合作协议。", {("qingyang", "huawei"), ("pingliang", "huawei")}),
+    ("Lanzhou High-tech Zone, Qingyang and Huawei signed a cooperation agreement on Monday.",
+     {("lanzhou-high-tech-zone", "huawei"), ("qingyang", "huawei")}),
+    # two parties that agree to work together, the second with a description before its name
+    ("Lanzhou Supercomputing Center and Huawei announced that they will work together to build a lab.",
+     {("lanzhou-supercomputing-center", "huawei")}),
+    ("Lanzhou Supercomputing Center and the Chinese chip maker Huawei Technologies Co. agreed to set up a joint lab.",
+     {("lanzhou-supercomputing-center", "huawei")}),
+    # two parties that merely speak together are no partners
+    ("Lanzhou Supercomputing Center and Huawei said the lab opened in May.", set()),
+])
+def test_every_party_of_a_signing_side_partners(text: str, pairs: set) -> None:
+    assert _relations(text, "partner") == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "庆阳云谷数据中心是中国电信在庆阳投资建设的第二个数据中心。",  # X是A在P建设的数据中心: A builds X
+    "由中国电信投资自建的庆阳云谷数据中心昨日开工。",  # 自建: built by its owner
+])
+def test_a_company_that_builds_its_own_center_operates_it(text: str) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"} == {
+        ("庆阳云谷数据中心", "中国电信")}
+
+
+def test_a_cluster_is_not_placed_in_one_of_its_parks() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read("庆阳数据中心集群项目开工仪式在庆阳云谷产业园举行。".encode()).facts
+               if f.metric == "located_in"}
+    assert ("庆阳数据中心集群", "庆阳云谷产业园") not in located
+    # a zone with its own administration may hold a cluster
+    zone = {(f.subject.zh, f.object.zh) for f in read("韶关数据中心集群位于韶关高新区。".encode()).facts if f.metric == "located_in"}
+    assert ("韶关数据中心集群", "韶关高新区") in zone
+
+
+@pytest.mark.parametrize(("text", "members"), [
+    # every center of a list joining the network, not only the last one
+    ("兰州超算中心、庆阳云谷数据中心和国家超级计算长沙中心等五家算力中心正式接入国家超算互联网。",
+     {"兰州超算中心", "庆阳云谷数据中心", "国家超级计算长沙中心"}),
+    ("Lanzhou Supercomputing Center was connected to the National Supercomputing Internet last month.", {"兰州超算中心"}),
+    # a center that only means to join is not in it
+    ("兰州超算中心计划年内接入国家超算互联网。", set()),
+    ("兰州超算中心将于年底前接入国家超算互联网。", set()),
+])
+def test_centers_that_join_the_national_supercomputing_internet_are_in_it(text: str, members: set) -> None:
+    assert {f.subject.zh for f in read(text.encode()).facts
+            if f.metric == "member_of" and f.object.key == "national-supercomputing-internet"} == members
