@@ -695,6 +695,7 @@ def test_both_phases_together_add_what_is_built_and_what_is_planned_and_say_so(p
     ("2025年甘肃庆阳的算力总规模是多少?", ["qingyang"]),  # a province just before its city says where the city is
     ("What is the PUE of the data center in Qingyang's Xifeng District?", ["xifeng-district"]),
     ("西峰的数据中心PUE是多少?", ["xifeng-district"]),  # a district written without its 区
+    ("What is the Taiwanese public sector's computing power?", ["taiwan"]),  # an adjective names its place
 ])
 def test_places_and_class_words_name_no_facility(corpus_store, question, expected) -> None:
     store = LocalStore(str(corpus_store), read_only=True)

@@ -523,6 +523,9 @@ def vocabulary(store: Store) -> Vocabulary:
         if types.get(iri) == "District" and (base := re.sub(r"(?:新区|区|县|旗|\s+(?:district|county|new area))$", "", text)) != text \
                 and len(base) >= 2:
             stems.setdefault(base, set()).add(iri)
+    for adjective, place in questions().get("demonyms", {}).items():
+        if place in surfaces:
+            spellings.setdefault(adjective, surfaces[place])
     ordered = sorted(surfaces)
     for base, iris in stems.items():
         # only a stem no other thing's name opens with: 天河 is also 天河二号 and 天河超级计算机
