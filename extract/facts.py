@@ -465,6 +465,11 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return carried, "carried"
     if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
         return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
+    if topic is not None and any(m.entity is not None and m.entity.type in INFRASTRUCTURE and m.entity.key != topic.key
+                                 for m in sentence.mentions):
+        # "…300 petaFLOPS," said the manager of the X center: the sentence names another facility than the page's
+        # topic, so the figure may be that one's; left out rather than guessed
+        return None, "another"
     return topic, "topic"
 
 

@@ -791,6 +791,10 @@ WHOSE_FIGURE = [
     ("江城智算中心与芜湖滨江数据中心同日开工。\n据介绍,项目总投资30亿元。", set()),
     ("江城智算中心开工。江城智算中心与芜湖滨江数据中心相邻。\n据介绍,项目总投资30亿元。",
      {("江城智算中心", "investment", 3e9, "topic")}),
+    # a nameless figure in a sentence naming another facility than the topic is left out, not given to the topic
+    ("The Binhai Supercomputing Center opened in May. The Binhai Supercomputing Center serves 300 firms.\n"
+     "\"Our cluster delivers 200 petaflops,\" said the head of the Jiangcheng Intelligent Computing Center.",
+     {("滨海超算中心", "enterprise_count", 300, "clause_subject")}),
 ]
 
 
