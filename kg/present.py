@@ -250,6 +250,7 @@ _ZH_PHRASES = [
     (r"^([A-Z][a-z]+) entities run by (.+?) is (.+)$", r"由\2建设运营的\1即\3"), ("\x02 or \x02", "\x02或\x02"),
     (r"^([A-Z][a-z]+) entities run by (.+)$", r"由\2建设运营的\1"),
     (r"^([A-Z][a-z]+) entities by ([a-z_]+)", r"按\2列出\1"), (r", (max|min) \(top (\d+)\)", r",\1前\2个"),
+    (r"^located_in of what (.+?) runs(, only [A-Za-z]+)?$", r"\1建设运营的设施的located_in\2"),
     (r"^contains of (.+?)(, only [A-Za-z]+)?$", r"\1包含的实体\2"),
     (r"^inverse ([a-z_]+) of (.+?), only ([A-Za-z]+) in (.+)$", r"\4以\2为\1的\3"),
     (r"^inverse ([a-z_]+) of (.+?)(, only [A-Za-z]+)?$", r"以\2为\1的实体\3"),

@@ -250,6 +250,17 @@ def test_who_built_in_english_and_a_comparison_worded_xiangbi(corpus_store) -> N
     assert [a["label"] for a in compared["answers"]] == ["重庆数据中心集群"]
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which city is Huawei's intelligent computing center in?", ["Chengdu"]),
+    ("中国电信广东公司的智算中心位于哪个城市?", ["韶关"]),
+    ("Which province is Huawei's intelligent computing center in?", ["Sichuan"]),  # through the city
+])
+def test_where_a_company_s_center_stands(corpus_store, question, expected) -> None:
+    """A company is nowhere itself: "where are X's centers" asks where what it runs stands, with that sentence."""
+    result = _ask(corpus_store, question)
+    assert [a["label"] for a in result["answers"]] == expected and result["evidence"]
+
+
 def test_a_sum_over_named_entities_adds_one_figure_each(corpus_store) -> None:
     result = _ask(corpus_store, "What is the combined rack count of the Chongqing data center cluster and the Tianfu data center cluster?")
     answer = result["answers"][0]

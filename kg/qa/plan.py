@@ -345,6 +345,15 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
     `within` a place when one is given."""
     entity_pos = min(at for at, iri in u.entities if iri == entities[0])
     entity_type = vocab.types.get(entities[0])
+    if u.relation == "located_in" and entity_type in AGENTS and {"Center", "Park"} & set(u.classes) \
+            and u.cls in (*_PLACES, None) and not within:
+        # "Which county are Alibaba's data centers in": where what the company runs stands, with that sentence
+        entity = URIRef(entities[0]).n3()
+        sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer ?evidence ?file WHERE {{ ?x sl:operator {entity} ; "
+                  f"sl:locatedIn ?at . ?at (sl:locatedIn|sl:partOf)* ?answer . {_class_test(u.cls) if u.cls else ''} "
+                  f"OPTIONAL {{ ?a sl:relation sl:locatedIn ; sl:subject ?x ; sl:object ?at ; sl:evidence ?evidence ; "
+                  f"sl:evidenceSource ?file . }} }}")
+        return Plan(sparql, "relation", f"located_in of what {entities[0]} runs" + (f", only {u.cls}" if u.cls else ""))
     inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
     if inverse and u.relation in ("part_of", "located_in") and entity_type in _CONTAINMENT and u.cls in _CONTAINMENT:
         # "Which hub does X belong to" asks for the container, "Which clusters belong to the hub" for the parts
