@@ -870,7 +870,7 @@ def test_a_bracket_of_no_place_after_a_name_is_no_part_of_it() -> None:
 
 
 def test_an_operator_s_registered_name_with_a_province_branch_is_that_branch() -> None:
-    entities = _entities("项目由中国联合网络通信有限公司河北省分公司承建。")
+    entities = _entities("中国联合网络通信有限公司河北省分公司负责运维。")
     assert [e.en for e in entities if e.type == "Company"] == ["China Unicom Hebei"]
     assert "China Mobile Anhui" in {e.en for e in _entities("中国移动通信集团安徽有限公司负责运营。")}
 
