@@ -262,6 +262,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
+    abroad = stem in names["foreign_stems"]
+    if abroad and not folded.startswith(("项目", "工程"), suffix.end):
+        return None  # 美国数据中心: that country's centers; 美国数据中心项目 is one project abroad
     if re.match(names["share_stem"], stem):
         return None  # 约三分之一智算中心, 近七成数据中心: a share of many, no name
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
@@ -274,10 +277,12 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 集团有限公司…: the tail of a company's name that a word inside it cut off, no name's start
     if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
         return None
-    if suffix.id in ("Center", "Park", "Cluster", "District") and not _anchored(folded, start, stem, suffix, known):
+    if suffix.id in ("Center", "Park", "Cluster", "District") and not abroad and not _anchored(folded, start, stem, suffix, known):
         return None
     if suffix.id == "Center" and _is_province(stem) and suffix.text not in names["province_institution_heads"]:
         return None  # 广东省数据中心: the province's data centers, not one of them (a province's 计算中心 is an institute)
+    if suffix.text in names["owner_bound_suffixes"] and stem in place_words():
+        return None  # …有限公司北京市分公司 cut after its owner: a branch of whom, the stem does not say
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
     if len(_proper_core(stem)) == 1 and has_cjk(stem):
@@ -297,7 +302,21 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if suffix.id != "Company":
         start = _after_leading_description(folded, start, suffix.start, known)  # 发展|某地西数据中心园区
     start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
-    return Mention(start, suffix.end, new_entity(folded[start : suffix.start] + suffix.text, suffix.id), source="pattern")
+    stem, end = folded[start : suffix.start], suffix.end
+    if (bracket := _place_after(folded, suffix)) is not None and "(" not in stem and "（" not in stem:
+        stem, end = f"{stem}({bracket.group(1)})", bracket.end()  # 某某智算中心(武汉) is 某某(武汉)智算中心
+    return Mention(start, end, new_entity(stem + suffix.text, suffix.id), source="pattern")
+
+
+def _place_after(folded: str, suffix: Candidate) -> re.Match[str] | None:
+    """A known place in brackets right after a center's or a park's name (某某智算中心(武汉), 某某数据中心（甘肃·庆阳）):
+    the center of that place, the one the text also writes 某某武汉智算中心 or 某某(武汉)智算中心."""
+    if suffix.id not in ("Center", "Park"):
+        return None
+    hit = re.compile(r"[(（]([\u4e00-\u9fff]{2,8}?(?:[·・][\u4e00-\u9fff]{2,6})?)[)）]").match(folded, suffix.end)
+    if hit is None or not all(part in place_words() for part in re.split("[·・]", hit.group(1))):
+        return None
+    return hit
 
 
 def _after_leading_description(folded: str, start: int, stem_end: int, known: list[Candidate]) -> int:
@@ -453,7 +472,11 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     leading = set(names["en_leading_stop"])
     words = m.group(0).split()
     owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s")) or w in names["en_run_verbs"]), default=0)
+    whose = _possessive_owner(folded, m, words, owner, known) if suffix.text in written.values() else None
     words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; Binhai Opens X: a verb
+    if whose is not None and all(w in names["en_generic"] for w in words):
+        # Cyberport's AI Supercomputing Center: a body's own center named by what it is; the owner makes it one
+        return Mention(whose[0], suffix.end, new_entity(f"{whose[1]} {' '.join([*words, canonical])}", suffix.id), source="pattern")
     while words and (words[0] in leading or words[0].capitalize() in leading):  # The, THE
         words.pop(0)
     words = _after_title(words)
@@ -492,6 +515,18 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
         return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+def _possessive_owner(folded: str, m: re.Match[str], words: list[str], owner: int,
+                      known: list[Candidate]) -> tuple[int, str] | None:
+    """The known body or firm whose center the name is (the Cyberport's AI Supercomputing Center): where its name starts
+    and its English label; None when the word before the name is no known body's possessive."""
+    if owner == 0 or not words[owner - 1].endswith(("'s", "’s")):
+        return None
+    end = m.start() + list(re.finditer(r"\S+", m.group(0)))[owner - 1].end() - 2  # where the name before 's ends
+    entities = gazetteer().entities
+    hit = next((k for k in known if k.end == end and entities[k.id].type in ("Organization", "Company")), None)
+    return (hit.start, entities[hit.id].en) if hit is not None else None
 
 
 def _after_title(words: list[str]) -> list[str]:

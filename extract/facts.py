@@ -535,7 +535,9 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     by_type: dict[str, Entity] = {}
     for key in ranked:
         by_type.setdefault(first[key].type, first[key])
-    topic = next((first[k] for k in ranked if first[k].type in INFRASTRUCTURE), None)
+    # a known computer named once is met in passing (a ranking, a comparison): no topic of the page's figures
+    topic = next((first[k] for k in ranked if first[k].type in INFRASTRUCTURE
+                  and not (counts[k] == 1 and k in _known_kinds())), None)
     if topic is None:
         topic = next((first[k] for k in ranked if first[k].type in PLACES), None)
     return topic, by_type

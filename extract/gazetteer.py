@@ -172,6 +172,8 @@ def gazetteer() -> Gazetteer:
             forms = [zh, f"{op['zh']}{prov['zh']}分公司", f"{op['zh']}{prov['full']}分公司",
                      f"{op['zh']}集团公司{prov['zh']}分公司", f"{op['zh']}集团{prov['zh']}分公司",
                      f"{op['zh']}集团{prov['zh']}公司", f"{op['zh']}{prov['full']}公司", short, short + "公司"]
+            forms += [f"{reg}{place}{end}" for reg in op.get("registered", []) for place in dict.fromkeys((prov["zh"], prov["full"]))
+                      for end in ("分公司", "有限公司")]  # 中国联合网络通信有限公司某省分公司, 中国移动通信集团某省有限公司
             add(
                 Entity(slug(en), "Company", zh, en, tuple(forms[1:]), True, links=(("member_of", slug(op["en"])),)),
                 forms,
@@ -432,6 +434,8 @@ def new_entity(name: str, type_: str) -> Entity:
     """
     if has_cjk(name):
         zh = name.replace("（", "(").replace("）", ")")
+        if len(bare := re.sub(r"[“”「」『』\"]", "", zh)) >= 2:
+            zh = bare  # 「某某」智算中心 and “某某”智算中心 are 某某智算中心: quotes mark a brand, they are no part of its name
         en = english_name(zh)
     else:
         en = name

@@ -837,3 +837,95 @@ def test_a_body_of_a_firm_s_possessive_is_not_read_as_a_name() -> None:
 def test_a_place_before_an_unnamed_thing_of_the_subject_is_not_the_subject_s_place() -> None:
     facts = read("青松科技园位于屯门的数据中心昨日启用。").facts
     assert not [f for f in facts if f.metric == "located_in" and (f.subject.zh or "").startswith("青松")]
+
+
+PLACE_IN_BRACKETS_AFTER = [
+    # a known place in brackets after a center's name is the center of that place, however the place is written
+    ("青松集团智算中心(合肥)二期投运后,总算力超过800P。", "青松集团(合肥)智算中心", "qingsong-group-hefei-intelligent-computing-center"),
+    ("中国联通数据中心(甘肃·庆阳)已投产。", "中国联通(甘肃·庆阳)数据中心", "china-unicom-gansu-qingyang-data-center"),
+]
+
+
+@pytest.mark.parametrize(("text", "zh", "key"), PLACE_IN_BRACKETS_AFTER)
+def test_a_place_in_brackets_after_a_center_s_name_makes_it_that_place_s_center(text: str, zh: str, key: str) -> None:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    found = {m.entity.zh: m.entity.key for m in find_mentions(text, split_sentences(text)) if m.entity is not None}
+    assert found.get(zh) == key
+    # the same center written with the place inside its name is the same entity
+    inside = zh.replace("(", "").replace(")", "").replace("·", "")
+    assert key in {v.key for v in _entities(f"{inside}已投产。")}
+
+
+def _entities(text: str) -> list:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    return [m.entity for m in find_mentions(text, split_sentences(text)) if m.entity is not None]
+
+
+def test_a_bracket_of_no_place_after_a_name_is_no_part_of_it() -> None:
+    assert "青松集团智算中心" in {e.zh for e in _entities("青松集团智算中心(一期)昨日投运。")}
+
+
+def test_an_operator_s_registered_name_with_a_province_branch_is_that_branch() -> None:
+    entities = _entities("中国联合网络通信有限公司河北省分公司负责运维。")
+    assert [e.en for e in entities if e.type == "Company"] == ["China Unicom Hebei"]
+    assert "China Mobile Anhui" in {e.en for e in _entities("中国移动通信集团安徽有限公司负责运营。")}
+
+
+def test_a_place_alone_before_a_branch_names_no_company() -> None:
+    assert not [e for e in _entities("由江城云谷科技股份有限公司,湖北省分公司承建。") if e.en.endswith("Branch")]
+
+
+ROLES_AND_VERBS = [
+    ("该中心的运营方青松数智科技有限公司表示,订单持续增长。", "青松数智科技有限公司"),
+    ("建设单位江城云谷建设集团有限公司介绍了进度。", "江城云谷建设集团有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "zh"), ROLES_AND_VERBS)
+def test_a_party_s_role_before_its_name_is_no_part_of_it(text: str, zh: str) -> None:
+    assert zh in {e.zh for e in _entities(text)}
+
+
+NOT_CENTERS = [
+    "平台建成后,满足智算中心的调度需要。",  # a verb of purpose opening a clause
+    "有分析认为,美国数据中心的耗电量仍在攀升。",  # another country's centers as a whole
+    "海外数据中心的建设成本更高。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CENTERS)
+def test_a_verb_of_purpose_or_a_foreign_country_before_a_kind_names_no_center(text: str) -> None:
+    assert not [e for e in _entities(text) if e.type == "Center"]
+
+
+def test_quotes_around_a_brand_are_no_part_of_the_chinese_label() -> None:
+    labels = {e.zh for e in _entities("当地打造的「青岚数港」智算中心正式启用。")}
+    assert "青岚数港智算中心" in labels
+    assert not [z for z in labels if z and "「" in z]
+
+
+def test_taiwan_s_national_supercomputers_are_known_computers() -> None:
+    assert {"Taiwania 2", "Taiwania 3"} <= {e.en for e in _entities("台湾杉二号与台湾杉三号的排名下滑。")}
+
+
+def test_a_known_body_s_possessive_before_a_generic_center_name_makes_it_that_body_s_center() -> None:
+    entities = _entities("The Cyberport's AI Supercomputing Center began operations last year.")
+    assert "Cyberport AI Supercomputing Center" in {e.en for e in entities if e.type == "Center"}
+    # an unknown owner or a lower-case kind names nothing of its own
+    assert not [e for e in _entities("The city's AI Supercomputing Center is busy.") if e.type == "Center"]
+    assert not [e for e in _entities("Cyberport's supercomputing center is busy.") if e.type == "Center"]
+
+
+def test_a_project_abroad_keeps_its_figures_off_the_page_s_center() -> None:
+    text = "青岚数港智算中心位于江城。另一边,由甲乙主导的美国数据中心项目计划投资800亿美元。青岚数港智算中心一期已投运。"
+    investments = [(f.subject.en, f.value) for f in read(text).facts if f.metric == "investment"]
+    assert investments == [("US Data Center", 80_000_000_000)]
+
+
+def test_a_known_computer_named_once_is_no_topic_of_the_page_s_figures() -> None:
+    text = "官员说,台湾杉二号的排名下滑。\n\n当局计划到2028年累计建置算力资源达300PF。"
+    assert not [f for f in read(text).facts if f.subject.en == "Taiwania 2" and f.metric == "computing_power"]
