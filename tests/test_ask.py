@@ -726,6 +726,8 @@ def test_places_and_class_words_name_no_facility(corpus_store, question, expecte
     ("北京累计发放的算力补贴有多少?", "metric", "investment"),
     ("Which Gansu companies have built data centers in Qingyang?", "metric", None),  # firms asked, not their number
     ("华为的数据中心位于哪个县?", "cls", "District"),  # the class word holds the question word: a county is asked
+    ("How many Chinese cities are building intelligent computing centers?", "cls", "City"),  # what "how many" counts
+    ("甘肃有几个城市建有数据中心?", "cls", "City"),
     ("To what capacity is the Qingyang cluster due to be upgraded?", "statuses", ["planned", "target", "under_construction"]),
     ("庆阳有多少家存量数据中心?", "unknown", []),  # "少家存量数据中心" is no name: a count of centers
     ("Which companies operate the Shaoguan cluster?", "relation", "operator"),

@@ -662,7 +662,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u.classes = sorted({c[2] for c in classes})
     if classes and u.cls is None:
         asked = [c for c in classes if re.search(r"(?:哪|\bwhich\s+)\S{0,2}$", rest[max(0, c[0] - 8):c[0]])
-                 or rest[c[0]] == "哪"]  # "位于哪个县": the class word holds the question word
+                 or rest[c[0]] == "哪"  # "位于哪个县": the class word holds the question word
+                 or re.search(r"\bhow many\s+(?:[a-z]+\s+)?$|(?:多少|几)[个座家所]?$", rest[max(0, c[0] - 24):c[0]])]
         # the class after the question word is the one asked: "哪个城市的数据中心更多" asks for a city
         best = max(asked or classes, key=lambda c: c[1])
         # a compound names its last word's class: "数据中心园区", "data center parks" are parks
