@@ -762,7 +762,8 @@ def test_commissions_groups_and_deals(text: str, names: set) -> None:
 
 BRACKETED_FIRMS = [
     # a firm's Chinese name with its English brand in brackets, and the Chinese name again later
-    ("辉达(NVIDIA)宣布在高雄部署新系统,辉达将提供GPU。", {("Company", "辉达", "NVIDIA")}),
+    ("澜芯(LANXIN)宣布在高雄部署新系统,澜芯将提供GPU。", {("Company", "澜芯", "LANXIN")}),
+    ("辉达(NVIDIA)宣布在高雄部署新系统,辉达将提供GPU。", {("Company", "英伟达", "Nvidia")}),  # a firm we know
     ("新系统由青禾(Qinghe)公司建设。", {("Company", "青禾", "Qinghe")}),
     # a word's gloss and a place's English name are no firm
     ("算力(Compute)与存储同样重要。", set()),
