@@ -746,6 +746,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         else:
             carried = said if said is not None and said.type in INFRASTRUCTURE and "\n" not in folded[last_end:start] else None
             lead = None
+        # a sentence cut at a semicolon goes on with the subject of the part before it (P编制了…;推动与A达成协议)
+        joined = said if re.search(r"[；;]\s*$", folded[:start]) and "\n" not in folded[last_end:start] else None
         last_end = end
         infrastructure = [m.entity for m in sentence.mentions if m.entity is not None and m.entity.type in INFRASTRUCTURE]
         previous = infrastructure[-1] if infrastructure else None
@@ -853,7 +855,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             prev_end = q.end
         last_families = {q.family for q in quantities}
         carried, opened = opened, _opening_subject(sentence, roles)
-        for s, metric, o in stated_relations(sentence, roles, by_type, carried):
+        for s, metric, o in stated_relations(sentence, roles, by_type, carried, joined=joined):
             if metric == "located_in":
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))

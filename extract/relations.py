@@ -20,12 +20,13 @@ def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
 
 
 def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity],
-               carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+               carried: Entity | None = None, *, joined: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
     over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions.
 
     `carried` is the thing the sentence before was about (its opening name): a sentence that names no thing built
-    of its own (由A、B共同建设。) goes on about it.
+    of its own (由A、B共同建设。) goes on about it. `joined` is the subject of the part before a semicolon that
+    ended the sentence before (P编制了规划;推动与A达成协议: P signs).
     """
     rel = lexicon()["relation"]
     text = sentence.text
@@ -161,7 +162,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             first = _run_end(ents, before[0][0])
             if first.end - off <= verb.start() and first.entity is not None:
                 found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
-    found += _listed_signers(ents, text, off)
+    found += _listed_signers(ents, text, off) + _clause_signers(ents, text, off, joined)
     # "X的合作伙伴包括A、B": X partners each party listed
     for i, (a, ea) in enumerate(ents):
         lead = re.match(r"的?(?:战略|主要|重要)?合作伙伴(?:包括|有|为|是)[:：]?\s*", text[a.end - off :])
@@ -185,7 +186,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
     own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
-    found += _role_nouns(ents, text, off, roles_of, None if own else carried) + _role_nouns_en(ents, text, off, None if own else carried)
+    found += _role_nouns(ents, text, off, roles_of, None if own else carried, None if own else topic_of.get("Center"))
+    found += _role_nouns_en(ents, text, off, None if own else carried)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -194,8 +196,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     found.append((target, "operator", e))
     # "built by the government of X district and A": the district's government builds (the district stands for it)
     for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?"
-                            r"(?:(?:local\s+|municipal\s+|district\s+|city\s+|county\s+)?government\s+of\s+(?:the\s+)?)?",
-                            text, re.IGNORECASE):
+                            r"(?:(?:local\s+|municipal\s+|district\s+|city\s+|county\s+)?government\s+of\s+(?:the\s+)?|"
+                            + _AGENT_KIND_EN + r")?", text, re.IGNORECASE):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
         # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
@@ -282,6 +284,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             continue  # 在A县位于B园区建设X: the park lies in the county, never the county in the park
         out.append((s, metric, o))
     return out
+
+
+# "built by local company A", "run by state-owned carrier A": what kind of agent A is, written before its name
+_AGENT_KIND_EN = (r"(?:(?:local|state-owned|state-run|private|Chinese|domestic|tech|technology|telecom|telecommunications|"
+                  r"internet|cloud|e-commerce|energy|[A-Z][a-z]+-based)\s+){1,3}"
+                  r"(?:company|companies|firm|firms|giant|operator|carrier|group|developer|provider)\s+")
 
 
 def _name_runs_on(m: Mention, text: str, off: int) -> bool:
@@ -527,6 +535,41 @@ def _listed_signers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     return found
 
 
+def _clause_signers(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                    joined: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """P编制了规划,…,积极与A、B等达成合作协议 / X总体规划4万架,已与A、B等12家企业完成签约: a clause opening with 与
+    and no party of its own signs for the sentence's subject (the first party opening a clause), when no other
+    party comes between that one and the clause."""
+    rel = lexicon()["relation"]
+    adverbs = "|".join(rel["partner_adverb_zh"] + ["推动", "促成", "主动", "并", "均"])
+    found: list[tuple[Entity, str, Entity]] = []
+    for m_with in re.finditer(r"(?:^|[，,；;])\s*(?:" + adverbs + r")*\s*(?:与|同|跟)\s*", text):
+        # the list's first items may be names the reader does not know (与甲、乙、B等): the known ones sign
+        k = next((j for j, (m, e) in enumerate(ents) if m.start - off >= m_with.end() and e.type in _PARTIES
+                  and re.fullmatch(r"(?:[^\s，,。；;、与和及等的]{1,10}[、和及])*", text[m_with.end() : m.start - off])), None)
+        if k is None:
+            continue
+        run = _run_from(ents, k, text, off, _JOINED)
+        parties = [e for _, e in run if e.type in _PARTIES]
+        if not parties or not re.match(r"(?:等|在内的)?[^，,。；;由]{0,16}?(?:签约|签署|签订|达成)", text[run[-1][0].end - off :]):
+            continue
+        # the subject opens a clause (围绕…,P编制了… / 作为A的…,X已…): only time words may come before it
+        before = [(m, e) for m, e in ents if m.end - off <= m_with.start()]
+        opener = next((m for m, e in before if e.type in _PARTIES and OPENING.fullmatch(
+            re.split(r"[，,；;]", text[: m.start - off])[-1])), None)
+        if opener is None:
+            # no party before the clause: the subject of the part before the semicolon, if that part had one
+            if not before and joined is not None and joined.type in _PARTIES:
+                found += [(joined, "partner", e) for e in parties]
+            continue
+        subject = _run_end(ents, opener)
+        if subject.entity is None or re.match(r"\s*的", text[subject.end - off :]) or any(
+                e.key != subject.entity.key for m, e in before if m.start > subject.start):
+            continue
+        found += [(subject.entity, "partner", e) for e in parties]
+    return found
+
+
 def _list_items(ents: list[tuple[Mention, Entity]], text: str, off: int, end: int) -> list[Entity]:
     """The names of a list ending at `end` ("A、B、C等"): items that are a whole name, the others skipped; the first
     item may open with the words that introduce the list (规划了庆阳、…)."""
@@ -580,8 +623,8 @@ def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[E
 def _owned_thing_after(rest: str) -> bool:
     """Whether an unnamed thing of the subject's follows its place (A位于B的数据中心今日开幕): what lies there is that
     thing, not A."""
-    return bool(re.match(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:数据中心|算力中心|智算中心|机房|大楼)(?:[(（][^()（）]{1,20}[)）])?\s*(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?"
-                         r"(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
+    return bool(re.match(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:数据中心|算力中心|智算中心|机房|大楼)(?:[(（][^()（）]{1,20}[)）])?\s*"
+                         r"(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
 
 
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
@@ -815,10 +858,14 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
                             + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
         # a place the work happens in is no agent (由A公司在B开发区建设)
+        # a company written right after another (…有限公司北京市分公司) is a branch read apart: the name before stands
+        glued = {m.start for m, e in ents if e.type == "Company" and any(
+            n.end == m.start and f.type == "Company" for n, f in ents)}
         agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)
-                  and not (e.type in PLACES | {"Park"} and _after_at(ents, m, text, off))]
+                  and not (e.type in PLACES | {"Park"} and _after_at(ents, m, text, off)) and m.start not in glued]
         target = None
-        if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
+        # 由A承建、B监理的X: a second party's other role (supervising, designing) may stand before 的; A builds
+        if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
         if target is None:
             target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
@@ -837,8 +884,8 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
     return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|(?<![正现仍])在|由", clause))
 
 
-def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
-                roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_of: dict[Mention, str],
+                carried: Entity | None = None, topic: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """A公司为建设单位 / A作为运营主体 / 建设单位为A公司: the company builds or runs the thing the sentence is about
     (its first name of something built, not a place it lies in; else, in a sentence naming no such thing, the
     subject of the sentence before: X项目总投资50亿元。项目业主为A公司。)."""
@@ -848,9 +895,15 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
     for i, (c, ec) in enumerate(ents):
         if ec.type not in ("Company", "Organization"):
             continue
+        # the role noun as an apposition (X的运营方A, 运营方A负责人说): a sentence opening with it and naming nothing
+        # built before it is about the thing the sentence before was about, else the page's own center
+        apposed = re.search(r"(?:^|[，,。；;：:（(\s]|的)(?:该?项目)?(?:" + roles + r")\s*$", text[: c.start - off])
         if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + roles + ")", text[c.end - off :]) or re.search(
-                r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]):
-            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), carried)
+                r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]) or apposed:
+            fallback = carried
+            if apposed is not None and fallback is None and re.fullmatch(r"\s*(?:该?项目)?(?:" + roles + r")\s*", text[: c.start - off]):
+                fallback = topic
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), fallback)
             if target is not None:
                 found.append((target, "operator", ec))
                 # 建设单位为A、B: the companies listed after A build it too

@@ -939,3 +939,53 @@ def test_a_cluster_is_not_placed_in_one_of_its_parks() -> None:
 def test_centers_that_join_the_national_supercomputing_internet_are_in_it(text: str, members: set) -> None:
     assert {f.subject.zh for f in read(text.encode()).facts
             if f.metric == "member_of" and f.object.key == "national-supercomputing-internet"} == members
+
+
+# ------------------------------------------------------------------ session 14, round 2: builders and signers
+@pytest.mark.parametrize(("text", "pairs"), [
+    # a clause opening with 与 and no party of its own signs for the party opening the sentence
+    ("近年来,庆阳市积极与华为、中国联通、快手等达成合作协议。",
+     {("庆阳", "华为"), ("庆阳", "中国联通"), ("庆阳", "快手")}),
+    ("作为中国联通在西北的首个智算中心,中国联通西北智算中心总体规划2万个机架,已与美团、快手等8家企业完成签约。",
+     {("中国联通西北智算中心", "美团"), ("中国联通西北智算中心", "快手")}),
+    # a sentence cut at a semicolon goes on with the subject of the part before it; unknown first items are skipped
+    ("围绕这项工程,庆阳市出台了扶持政策;突出招商引资,推动与某某云、华为、中国联通等达成合作协议。",
+     {("庆阳", "华为"), ("庆阳", "中国联通")}),
+])
+def test_a_clause_of_signing_without_a_party_signs_for_the_sentence_subject(text: str, pairs: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "partner"} == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "在中卫,与华为达成合作的企业有20家。",  # no subject opens a clause: nobody signs
+    "兰州市与华为签约后,与腾讯达成合作。",  # another party stands between: left out
+    "中卫市的企业,与华为达成合作。",  # the place only qualifies the subject
+])
+def test_a_signing_clause_without_a_clear_subject_signs_for_nobody(text: str) -> None:
+    partners = _relations(text, "partner")
+    assert not any(o == "tencent" for _, o in partners)
+    assert not any(s == "zhongwei" for s, _ in partners)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # 增建 / 合资建设: verbs of building after 由
+    ("成都智算中心二期,由中国电信四川分公司增建200P算力。", ("成都智算中心二期", "中国电信四川公司")),
+    ("成都智算中心开工。该项目由华为公司与成都产业投资集团合资建设。", ("成都智算中心", "成都产业投资集团")),
+    # 由A承建、B监理的X: A builds X, the supervisor does not
+    ("由华为承建、某某监理公司监理的成都智算中心已投运。", ("成都智算中心", "华为")),
+    # 中标单位为A: the winner of the tender builds it
+    ("成都智算中心项目一期中标单位为华为公司。", ("成都智算中心一期", "华为")),
+    # a role noun as an apposition: 运营方A opening a sentence is about the center the page is about
+    ("记者走进成都智算中心。运营方华为公司负责人介绍,已有20家企业入驻。", ("成都智算中心", "华为")),
+    # an English agent with its kind before its name
+    ("The Chengdu Intelligent Computing Center is being built by local company Huawei.", ("成都智算中心", "华为")),
+])
+def test_builders_the_news_names_in_passing(text: str, pair: tuple[str, str]) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert pair in operators
+
+
+def test_a_supervisor_and_a_branch_read_apart_build_nothing() -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read("由华为承建、某某监理公司监理的成都智算中心已投运。".encode()).facts
+                 if f.metric == "operator"}
+    assert operators == {("成都智算中心", "华为")}
