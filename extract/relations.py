@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from extract.entities import Mention
-from extract.gazetteer import Entity, gazetteer
+from extract.gazetteer import Entity, gazetteer, phase_entity
 from extract.nlp import plain_words
 from extract.reading import DIRECTION, IN_PLACE_EN, INFRASTRUCTURE, OPENING, PLACES, Fact, Sentence, en_cue, masked
 from extract.resources import lexicon
@@ -71,6 +71,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if re.fullmatch(located_zh, gap) or re.fullmatch(at_zh, gap) and re.match(
                     r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
+                if (park := _park_of_place(ents, _run_end(ents, b), text, off)) is not None:
+                    found.append((ea, "located_in", park))  # A落户B的C产业园: A lies in the park too
             elif IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
             elif re.fullmatch(r",?\s*in\s+(?:the\s+)?", gap) and ea.type in ("Center", "Park") and eb.type in ("Cluster", "Park"):
@@ -85,6 +87,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+            elif gap in ("内的", "境内的", "里的") and ea.type in ("Park", "Cluster", "Hub") and eb.type in ("Center", "Park"):
+                found.append((eb, "located_in", ea))  # Y集群内的X / Y园区内的X (a part of a cluster, below)
             elif gap in rel["place_of_zh"] and ea.type == "Park" and eb.type == "Center" and re.search(
                     r"(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*$", text[: a.start - off]):
                 found.append((eb, "located_in", ea))  # 位于A园内的B: a center inside a park the clause names first
@@ -273,7 +277,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         if metric == "located_in" and o.type in ("Cluster", "Hub") and (s.type in ("Center", "Park") or o.type == "Hub"):
             metric = "part_of"  # a thing placed in a cluster or hub (位于X集群, in the X cluster) is a part of it
         if not _types_ok(metric, s, o) and not (metric == "located_in" and (s.key, o.key) in within
-                                                 and s.type == o.type == "Center"):
+                                                 and s.type == o.type == "Center") and (metric, o.key) not in s.links:
             continue
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
@@ -627,6 +631,16 @@ def _owned_thing_after(rest: str) -> bool:
                          r"(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
 
 
+def _park_of_place(ents: list[tuple[Mention, Entity]], place: Mention, text: str, off: int) -> Entity | None:
+    """The park written right after a place and 的, ending its phrase (落户B的C产业园, 位于B的C园区内): the most exact
+    site named."""
+    park = next((e for m, e in ents if m.start - off == place.end - off + 1 and e.type == "Park"), None)
+    if park is None or text[place.end - off : place.end - off + 1] != "的":
+        return None
+    end = next(m for m, e in ents if m.start - off == place.end - off + 1).end - off
+    return park if re.match(r"\s*(?:内|里|中)?\s*(?:[，,。；;、(（]|$)", text[end:]) else None
+
+
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
     """The last mention of a run of places written together (广东韶关市浈江区)."""
     place = first
@@ -867,6 +881,12 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
         # 由A承建、B监理的X: a second party's other role (supervising, designing) may stand before 的; A builds
         if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
+        bare = re.match(r"[（(]?([一二三四五])期[）)]?(?:项目|工程)", text[m_by.end() + mod.end() :]) if mod else None
+        if target is None and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
+                e.type in INFRASTRUCTURE for m, e in ents if m.end - off <= m_by.start()):
+            # X项目开工。由A承建的(一期)项目…: A builds the phase of the thing the sentence before opened with
+            target = phase_entity(carried, "一二三四五".index(bare.group(1)) + 1)
+            found.append((target, "part_of", carried))
         if target is None:
             target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
                            and not _placed(m, text, off, roles_of)), carried)

@@ -989,3 +989,25 @@ def test_a_supervisor_and_a_branch_read_apart_build_nothing() -> None:
     operators = {(f.subject.zh, f.object.zh) for f in read("由华为承建、某某监理公司监理的成都智算中心已投运。".encode()).facts
                  if f.metric == "operator"}
     assert operators == {("成都智算中心", "华为")}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a park written after the place with 的 is the exact site; the place still holds it
+    ("成都智算中心落户成都高新区的中国移动(四川)数据中心产业园。", ("成都智算中心", "中国移动(四川)数据中心产业园")),
+    ("成都智算中心落户成都高新区的中国移动(四川)数据中心产业园。", ("成都智算中心", "成都高新区")),
+])
+def test_a_park_after_its_place_is_where_the_thing_lies(text: str, pair: tuple[str, str]) -> None:
+    assert pair in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_center_inside_a_cluster_is_part_of_it() -> None:
+    facts = read("天府数据中心集群内的成都智算中心已投运。".encode()).facts
+    assert ("成都智算中心", "天府数据中心集群") in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of"}
+
+
+def test_a_builder_of_a_bare_phase_builds_the_phase_of_the_project_before() -> None:
+    facts = read("成都智算中心项目开工。由华为承建的(一期)项目占地100亩。".encode()).facts
+    pairs = {(f.subject.zh, f.metric, f.object.zh) for f in facts if f.object is not None}
+    assert ("成都智算中心一期", "operator", "华为") in pairs
+    assert ("成都智算中心一期", "part_of", "成都智算中心") in pairs
+    assert ("成都智算中心", "operator", "华为") not in pairs
