@@ -152,7 +152,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
     # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
     signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2]) if e.type == "Company"}
-    for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?", text):
+    for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?"
+                          r"|\bto\s+(?:jointly\s+)?(?:build|develop|construct|set\s+up)\s+(?:the\s+)?", text):
+        # "A signed a deal with B to build the X": as 双方将共建X
         built = next((e for m, e in ents if m.start - off == co.end() and e.type in ("Center", "Park")), None)
         signed_before = all(m.end - off <= co.start() for m, e in ents if e.key in signers)
         if built is not None and signed_before:
@@ -1050,8 +1052,10 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     rel = lexicon()["relation"]
     found = []
     for j, (b, eb) in enumerate(ents):
-        rest = text[b.end - off : b.end - off + 16]
-        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?(?:要素)?"
+        rest = text[b.end - off : b.end - off + 24]
+        # a short modifier and a kind may come before the noun (Y集群首个投运的智算项目)
+        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?"
+                        r"(?:[^，,。；;的]{1,6}的)?(?:智算|算力|数据中心|大数据|超算)?(?:要素)?"
                         r"(?:支撑|配套|骨干)?(?:"
                         + "|".join(rel["part_of_copula_zh"]) + ")", rest):
             continue

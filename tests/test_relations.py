@@ -1011,3 +1011,23 @@ def test_a_builder_of_a_bare_phase_builds_the_phase_of_the_project_before() -> N
     assert ("成都智算中心一期", "operator", "华为") in pairs
     assert ("成都智算中心一期", "part_of", "成都智算中心") in pairs
     assert ("成都智算中心", "operator", "华为") not in pairs
+
+
+@pytest.mark.parametrize(("text", "metric", "pair"), [
+    ("China Mobile opened the Hohhot Intelligent Computing Center in Horinger New Area on Monday.", "operator",
+     ("呼和浩特智算中心", "中国移动")),
+    ("Huawei signed a deal with the Chengdu government to build the Chengdu Intelligent Computing Center.", "operator",
+     ("成都智算中心", "华为")),
+    ("成都智算中心是天府数据中心集群首个投运的智算项目。", "part_of", ("成都智算中心", "天府数据中心集群")),
+    ("The Chengdu Intelligent Computing Center is one of the key projects of the Tianfu data center cluster.", "part_of",
+     ("成都智算中心", "天府数据中心集群")),
+])
+def test_builders_and_clusters_in_the_ways_news_writes_them(text: str, metric: str, pair: tuple[str, str]) -> None:
+    assert pair in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == metric}
+
+
+def test_a_place_that_signs_to_build_runs_nothing() -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(
+        b"Huawei signed a deal with the Chengdu government to build the Chengdu Intelligent Computing Center.").facts
+        if f.metric == "operator"}
+    assert operators == {("成都智算中心", "华为")}
