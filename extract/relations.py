@@ -192,8 +192,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
     own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
-    found += _role_nouns(ents, text, off, roles_of, None if own else carried, None if own else topic_of.get("Center"))
+    found += _role_nouns(ents, text, off, roles_of, None if own else carried)
     found += _role_nouns_en(ents, text, off, None if own else carried)
+    found += _in_charge(ents, text, off, None if own else carried)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -884,7 +885,7 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
         if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
         bare = re.match(r"[（(]?([一二三四五])期[）)]?(?:项目|工程)", text[m_by.end() + mod.end() :]) if mod else None
-        if target is None and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
+        if target is None and agents and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
                 e.type in INFRASTRUCTURE for m, e in ents if m.end - off <= m_by.start()):
             # X项目开工。由A承建的(一期)项目…: A builds the phase of the thing the sentence before opened with
             target = phase_entity(carried, "一二三四五".index(bare.group(1)) + 1)
@@ -907,7 +908,7 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
 
 
 def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_of: dict[Mention, str],
-                carried: Entity | None = None, topic: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+                carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """A公司为建设单位 / A作为运营主体 / 建设单位为A公司: the company builds or runs the thing the sentence is about
     (its first name of something built, not a place it lies in; else, in a sentence naming no such thing, the
     subject of the sentence before: X项目总投资50亿元。项目业主为A公司。)."""
@@ -918,14 +919,11 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
         if ec.type not in ("Company", "Organization"):
             continue
         # the role noun as an apposition (X的运营方A, 运营方A负责人说): a sentence opening with it and naming nothing
-        # built before it is about the thing the sentence before was about, else the page's own center
+        # built before it is about the thing the sentence before opened with
         apposed = re.search(r"(?:^|[，,。；;：:（(\s]|的)(?:该?项目)?(?:" + roles + r")\s*$", text[: c.start - off])
         if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + roles + ")", text[c.end - off :]) or re.search(
                 r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]) or apposed:
-            fallback = carried
-            if apposed is not None and fallback is None and re.fullmatch(r"\s*(?:该?项目)?(?:" + roles + r")\s*", text[: c.start - off]):
-                fallback = topic
-            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), fallback)
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), carried)
             if target is not None:
                 found.append((target, "operator", ec))
                 # 建设单位为A、B: the companies listed after A build it too
@@ -941,6 +939,40 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
                     r"(?:[（(][^）)]{0,12}[）)])?(?:项目)?的(?:" + roles + ")", text[x.end - off :]) or re.fullmatch(
                     r"(?:旗下|下属|自建|自有)的?[“\"]?", text[c.end - off : x.start - off]):
                 found.append((ex, "operator", ec))
+    return found
+
+
+_WORK_ZH = r"(?:投资建设|建设运营|运营管理|投资|建设|运营|运维|管理)"
+_WORK_EN = r"(?:construction|development|building|operation|operations|running|management|investment)"
+_IN_CHARGE_ZH = re.compile(r"\s*(?:将|已|主要|具体)?(?:负责|承担|牵头)(?:该?项目|该中心|中心)?的?")
+_IN_CHARGE_EN = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?(?:lead|leads|led|oversee|oversees|handle|handles|undertake|"
+                           r"undertakes|(?:be|is|was|are)\s+responsible\s+for|take\s+charge\s+of|takes\s+charge\s+of)\s+the\s+"
+                           + _WORK_EN + r"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?" + _WORK_EN + r")*\s+of\s+(?:the\s+)?")
+_UNNAMED_THING_EN = re.compile(r"(?:new\s+|planned\s+)?(?:center|centre|facility|project|data\s+center)\b")
+
+
+def _in_charge(ents: list[tuple[Mention, Entity]], text: str, off: int,
+               about: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """A负责X的建设和运营 / A将负责项目的建设运营 / "A will lead the development and running of the new center": A builds
+    or runs X, or (the project, the new center) the thing the sentence before opened with (never a guess from the
+    page: the center most named may be another)."""
+    found: list[tuple[Entity, str, Entity]] = []
+    for i, (a, ea) in enumerate(ents):
+        if ea.type not in ("Company", "Organization"):
+            continue
+        rest = text[a.end - off :]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (zh := _IN_CHARGE_ZH.match(rest)) is not None:
+            if nxt is not None and nxt[0].start - off == a.end - off + zh.end() and nxt[1].type in INFRASTRUCTURE and re.match(
+                    r"(?:项目)?的?" + _WORK_ZH, text[nxt[0].end - off :]):
+                found.append((nxt[1], "operator", ea))
+            elif re.search(r"(?:项目|中心)的?$", zh.group(0)) and re.match(_WORK_ZH, rest[zh.end() :]) and about is not None:
+                found.append((about, "operator", ea))
+        elif (en := _IN_CHARGE_EN.match(rest)) is not None:
+            if nxt is not None and nxt[0].start - off == a.end - off + en.end() and nxt[1].type in INFRASTRUCTURE:
+                found.append((nxt[1], "operator", ea))
+            elif _UNNAMED_THING_EN.match(rest, en.end()) and about is not None:
+                found.append((about, "operator", ea))
     return found
 
 
@@ -1198,6 +1230,9 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+    things = [e for e in seen.values() if e.type in ("Center", "Park") and e.key not in passing]
+    for company in (e for e in seen.values() if e.type == "Company"):  # 成都智算中心运营有限公司 runs 成都智算中心
+        out += [fact(thing, "operator", company) for thing in things if _namesake(company, thing)]
     out += [Fact(s, metric, None, None, o, "eq", "actual", None, None, original[a:b].strip(), a, b)
             for s, metric, o, a, b in [(s, "located_in", o, a, b) for s, o, a, b in _table_locations(mentions, folded)]
             + _fields(mentions, folded)]
@@ -1206,6 +1241,17 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+def _namesake(company: Entity, thing: Entity) -> bool:
+    """Whether a company is named after the center or park it was set up to run: the thing's whole name and a company
+    word (苏州市超级计算中心有限公司, X运营有限公司, "X Co., Ltd.")."""
+    zh = bool(company.zh and thing.zh and company.zh.startswith(thing.zh) and re.fullmatch(
+        r"(?:运营|运营管理|管理|建设|建设运营|投资|发展)?(?:有限公司|有限责任公司|股份有限公司)", company.zh[len(thing.zh) :]))
+    en = company.en.lower().startswith(thing.en.lower()) and bool(re.fullmatch(
+        r"\s*(?:operation|operations|management|development)?\s*(?:co\.?,?\s*ltd\.?|company(?:\s+limited)?|co\.|ltd\.?|limited)",
+        company.en[len(thing.en) :], re.IGNORECASE))
+    return zh or en
 
 
 def _named_sets(entity: Entity, gaz, folded: str) -> list[Entity]:

@@ -975,8 +975,8 @@ def test_a_signing_clause_without_a_clear_subject_signs_for_nobody(text: str) ->
     ("由华为承建、某某监理公司监理的成都智算中心已投运。", ("成都智算中心", "华为")),
     # 中标单位为A: the winner of the tender builds it
     ("成都智算中心项目一期中标单位为华为公司。", ("成都智算中心一期", "华为")),
-    # a role noun as an apposition: 运营方A opening a sentence is about the center the page is about
-    ("记者走进成都智算中心。运营方华为公司负责人介绍,已有20家企业入驻。", ("成都智算中心", "华为")),
+    # a role noun as an apposition: 运营方A opening a sentence is about the thing the sentence before opened with
+    ("成都智算中心已投运。运营方华为公司负责人介绍,已有20家企业入驻。", ("成都智算中心", "华为")),
     # an English agent with its kind before its name
     ("The Chengdu Intelligent Computing Center is being built by local company Huawei.", ("成都智算中心", "华为")),
 ])
@@ -1031,3 +1031,20 @@ def test_a_place_that_signs_to_build_runs_nothing() -> None:
         b"Huawei signed a deal with the Chengdu government to build the Chengdu Intelligent Computing Center.").facts
         if f.metric == "operator"}
     assert operators == {("成都智算中心", "华为")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company named after the center it runs
+    ("成都智算中心运营有限公司总经理张三表示,成都智算中心已投运。", {("成都智算中心", "成都智算中心运营有限公司")}),
+    ("成都智算中心科技有限公司总经理张三表示,成都智算中心已投运。", set()),  # another company's name, not the center's
+    # in charge of the building and running of X, or of the project the sentence before is about
+    ("华为负责成都智算中心的建设和运营。", {("成都智算中心", "华为")}),
+    ("成都智算中心开工。华为将负责项目的建设和运营。", {("成都智算中心", "华为")}),
+    ("The Chengdu Intelligent Computing Center was approved. Huawei will lead the development and running of the new center.",
+     {("成都智算中心", "华为")}),
+    ("华为负责人表示,成都智算中心已投运。", set()),
+    ("华为负责成都智算中心的设备供应。", set()),
+    ("记者走进成都智算中心。华为公司负责项目的运营。", set()),  # the sentence before does not open with the center
+])
+def test_who_runs_a_center_by_its_company_s_name_and_by_charge(text: str, expected: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"} == expected
