@@ -230,8 +230,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # member_of: "A是B成员" / "A, a member of B"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 2]:
-            gap, rest = between(a, b), text[b.end - off : b.end - off + 8]
-            if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
+            gap, rest = between(a, b), text[b.end - off : b.end - off + 12]
+            if (re.search(r"(?:是|为|作为|成为|加入|当选)", gap) and re.match(
+                    r"的?(?:首批|创始|核心|重要)?(?:" + "|".join(sorted(rel["member_zh"], key=len, reverse=True)) + ")", rest)) or \
                     re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap) or \
                     re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
@@ -885,7 +886,8 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
         if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
         bare = re.match(r"[（(]?([一二三四五])期[）)]?(?:项目|工程)", text[m_by.end() + mod.end() :]) if mod else None
-        if target is None and agents and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
+        builders = any(e.type in ("Company", "Organization") for e in agents)
+        if target is None and builders and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
                 e.type in INFRASTRUCTURE for m, e in ents if m.end - off <= m_by.start()):
             # X项目开工。由A承建的(一期)项目…: A builds the phase of the thing the sentence before opened with
             target = phase_entity(carried, "一二三四五".index(bare.group(1)) + 1)
@@ -953,7 +955,7 @@ _UNNAMED_THING_EN = re.compile(r"(?:new\s+|planned\s+)?(?:center|centre|facility
 
 def _in_charge(ents: list[tuple[Mention, Entity]], text: str, off: int,
                about: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
-    """A负责X的建设和运营 / A将负责项目的建设运营 / "A will lead the development and running of the new center": A builds
+    """A负责X的建设和运营 / A将负责项目的建设运营 / "A is to oversee the building of the new facility": A builds
     or runs X, or (the project, the new center) the thing the sentence before opened with (never a guess from the
     page: the center most named may be another)."""
     found: list[tuple[Entity, str, Entity]] = []

@@ -1040,7 +1040,7 @@ def test_a_place_that_signs_to_build_runs_nothing() -> None:
     # in charge of the building and running of X, or of the project the sentence before is about
     ("华为负责成都智算中心的建设和运营。", {("成都智算中心", "华为")}),
     ("成都智算中心开工。华为将负责项目的建设和运营。", {("成都智算中心", "华为")}),
-    ("The Chengdu Intelligent Computing Center was approved. Huawei will lead the development and running of the new center.",
+    ("The Chengdu Intelligent Computing Center was approved. Huawei is to oversee the construction and operation of the new facility.",
      {("成都智算中心", "华为")}),
     ("华为负责人表示,成都智算中心已投运。", set()),
     ("华为负责成都智算中心的设备供应。", set()),
@@ -1048,3 +1048,12 @@ def test_a_place_that_signs_to_build_runs_nothing() -> None:
 ])
 def test_who_runs_a_center_by_its_company_s_name_and_by_charge(text: str, expected: set) -> None:
     assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"} == expected
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("华为成为中国算力网络联盟副理事长单位。", True),
+    ("华为是中国算力网络联盟的首批成员。", True),
+    ("华为是中国算力网络联盟秘书长。", False),  # an office, not a member's rank
+])
+def test_a_council_rank_of_an_alliance_makes_a_member(text: str, member: bool) -> None:
+    assert (("huawei", "china-computing-network-alliance") in _relations(text, "member_of")) is member
