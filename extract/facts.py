@@ -196,6 +196,10 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "locative"  # "in Hebei", "in central China's Hubei Province"
     if _SPEAKER_ZH.search(stripped) and _SPEECH_ZH.match(sentence.text, mention.end - sentence.start):
         return "speaker"  # 据X市大数据局局长介绍: the body a speaker works for is no subject of what is said
+    if (mention.entity is not None and mention.entity.type in PLACES and re.search(r"(?:的|来到|走进|参观|考察|探访)$", stripped)
+            and _NAMES_A_SITE_ZH.match(sentence.text, mention.end - sentence.start)
+            and not any(m.start < mention.end + 10 and m.start >= mention.end for m in sentence.mentions)):
+        return "name_part"  # 杭州数据要素运营中心, no name read: the city only opens the name of the thing the clause is about
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
         return "agent"
     if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
@@ -208,6 +212,9 @@ _PLACE_CHAIN_EN = re.compile(r"['’]s\s+|,\s+")
 # 据呼和浩特市大数据管理局局长介绍, 据X公司负责人表示: a name in the words that say who speaks
 _SPEAKER_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:据|根据)[^，,。；;据]{0,4}$")
 _SPEECH_ZH = re.compile(r"[^，,。；;]{0,24}?(?:介绍|表示|透露|称|说|指出|了解)[,，]")
+# …启用的杭州数据要素运营中心, 来到某市会展中心: a place opening the name of a site no name was read for, in a noun phrase
+_NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等了造成立开投启动落总共计约达超新]{1,8}?"
+                              r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
@@ -452,6 +459,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         if (best.entity is not None and best.entity.type in PLACES
                 and _FACILITY_IN.search(sentence.text, 0, _chain_start(sentence, best) - offset)):
             return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
+        if role == "locative" and best.entity is not None and best.entity.type in PLACES and _unnamed_facility_en(q, sentence):
+            return None, "unnamed"  # "opened its first AI data center in Zhongwei, … 100% renewable": the center's
         if (role == "locative" and carried is not None and best.entity is not None and best.entity.type in PLACES
                 and best.start - offset < clause_start):
             return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
@@ -488,7 +497,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "initiative"  # "the total computing power of the East Data West Computing project": the scheme's sum
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
-    if _unnamed_subject(q, sentence):
+    fallback = carried or topic
+    if _unnamed_subject(q, sentence) or (
+            fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
     if carried is not None:
         return carried, "carried"
@@ -523,6 +534,18 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
                 mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
             return True
     return False
+
+
+_FACILITY_EN = re.compile(r"\b(?:data|computing|supercomputing|AI)\s+cent(?:er|re)\b|\bfacility\b|\bsupercomputer\b", re.I)
+
+
+def _unnamed_facility_en(q: Quantity, sentence: Sentence, *, anywhere: bool = False) -> bool:
+    """Whether an English sentence speaks of a facility it does not name, before the figure or `anywhere` ("opens first
+    AI data center powered by 100% green power", "The facility … a PUE of 1.15"): the figure is that facility's, not
+    the city's the page is about."""
+    offset = sentence.start
+    return any(not any(m.start - offset <= f.start() < m.end - offset and m.entity is not None for m in sentence.mentions)
+               for f in _FACILITY_EN.finditer(sentence.text, 0, len(sentence.text) if anywhere else q.start))
 
 
 # "A computing capacity of 50,000 petaflops allows for …": any capacity of that size and what it can do, no one's figure

@@ -22,8 +22,14 @@ NO_FIGURE = [
     "It has also set up another computing center in Ulanqab, Inner Mongolia, with computing power reaching 2 EFLOPS.",
     # a place in a participle opening the sentence, with a compass word and a possessive before it, says where
     "Located in central China's Hubei Province, the new center will offer 40 petaflops in its first stage.",
+    # a facility the page never names: its figures are not the city's the page is about
+    "Zhongwei is a national computing hub. Zhongwei hosts many firms. China opens its first data center run on 100% "
+    "wind power.",
+    "Zhongwei is a national computing hub. Zhongwei hosts many firms. The new facility in the city reaches a PUE of 1.12.",
     # a count of centers is no figure of the one center a page is about
     "The Zhangbei intelligent computing center opened on Monday. The two centers are run by Alibaba Cloud.",
+    # a site named after its city, no name read for it: the city only opens the name
+    "记者走进刚投用的杭州算力交易中心,大屏显示已汇聚算力2000P。",
     # the size a capacity would have and what it allows: no one's figure
     "Qingyang is a computing hub. Qingyang hosts many firms. A computing capacity of 20,000 petaflops allows for training "
     "a large model in days.",
