@@ -463,6 +463,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return None, "unnamed"  # "opened its first AI data center in Zhongwei, … 100% renewable": the center's
         if (role == "locative" and carried is not None and best.entity is not None and best.entity.type in PLACES
                 and best.start - offset < clause_start):
+            if _unnamed_subject(q, sentence):
+                return None, "unnamed"  # 在X市,人工智能计算中心与超算中心…服务300家企业: unnamed things are what it is about
             return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
             # 园区已入驻A、B等项目,合计投资超80亿元: the sum of what a place or a site holds is that container's
@@ -669,7 +671,8 @@ def _equals() -> re.Pattern[str]:
     """An equality word a few characters after a figure (1P算力相当于…, 1 PF is equal to …)."""
     # a precision tag may stand between the unit and the equality word: 1 PFlops@fp16约等于…
     # "A 1 EFLOPS computing system can complete …": in English the noun of the unit may stand in between
-    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?(?:[^，,。；;:：()（）\d]{0,10}?|[A-Za-z\s-]{0,24}?)(?:"
+    # 1P,即每秒完成…: a comma may stand before the word that spells the unit out
+    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?(?:[^，,。；;:：()（）\d]{0,10}?|[A-Za-z\s-]{0,24}?)[,，]?\s*(?:"
                       + cue_regex(cue_words(lexicon(), "unit_definition")).pattern + ")", re.I)
 
 

@@ -33,6 +33,8 @@ NO_FIGURE = [
     # the size a capacity would have and what it allows: no one's figure
     "Qingyang is a computing hub. Qingyang hosts many firms. A computing capacity of 20,000 petaflops allows for training "
     "a large model in days.",
+    # unnamed centers opening the clause after a place, not the center the sentence before was about
+    "天府智算中心投入运营。在成都,人工智能计算中心与超算中心共服务300余家企业。",
     # a count with no name of its own on a page about a city is not the city's
     "庆阳加快建设算力枢纽。庆阳数据中心集群和庆阳东数西算产业园同步推进。庆阳引进了多家企业。庆阳持续推动项目谋划。"
     "庆阳的目标很明确。庆阳正在发力。企业主体工程初具规模,已有3栋数据中心大楼建成。",
@@ -56,6 +58,11 @@ FIGURES = [
     ("天府智算中心电能利用效率控制在1.25以下。", [("Tianfu Intelligent Computing Center", "pue", 1.25, "lt")]),
     # a cluster of chips (万卡集群) is no data center cluster the bare word 集群 would point back to
     ("今年庆阳将建成7个万卡集群,到年底算力有望达到10万P。", [("Qingyang", "computing_power", 100000, "eq")]),
+    # the unit spelled out after a comma states no second figure
+    ("天府智算中心算力达500P(1P,即每秒完成1千万亿次浮点运算)。",
+     [("Tianfu Intelligent Computing Center", "computing_power", 500, "eq")]),
+    # a pronoun after the place still carries the center
+    ("天府智算中心投入运营。在成都,该中心已服务300余家企业。", [("Tianfu Intelligent Computing Center", "enterprise_count", 300, "gt")]),
     # a short word in brackets inside the counted noun does not hide it
     ("贵安新区累计引进大型数据(智算)中心20个。", [("Gui'an New Area", "datacenter_count", 20, "eq")]),
     # a bracket defining the unit with = states no second figure
