@@ -550,7 +550,7 @@ def _unnamed_facility_en(q: Quantity, sentence: Sentence, *, anywhere: bool = Fa
                for f in _FACILITY_EN.finditer(sentence.text, 0, len(sentence.text) if anywhere else q.start))
 
 
-# "A computing capacity of 50,000 petaflops allows for …": any capacity of that size and what it can do, no one's figure
+# "A capacity of 8,000 petaflops would let one train …": any capacity of that size and what it can do, no one's figure
 _HYPOTHETICAL_EN = re.compile(r"(?:^|[.;:])\s*An?\s+(?!total\b|combined\b)(?:[a-z-]+\s+){0,3}of\s+(?:about\s+|around\s+)?$")
 _ENABLES_EN = re.compile(r"[^,;.]{0,24}?\b(?:allows?|means|enables?|can|could|would|is enough|equals)\b", re.I)
 

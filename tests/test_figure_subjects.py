@@ -17,11 +17,10 @@ NO_FIGURE = [
     # clusters counted by their size in cards count no cards
     "今年庆阳将建成5个万卡级智算集群和2个千卡集群。",
     # an unnamed site placed in a city, a county of a city, a region of a province: the site's figure, not the places'
-    "The firm has launched a new computing center in Zhangjiakou's Zhangbei county, Hebei province, which can offer up to "
-    "5 EFLOPS of AI computing power.",
-    "It has also set up another computing center in Ulanqab, Inner Mongolia, with computing power reaching 2 EFLOPS.",
+    "The firm opened a computing center in Zhangjiakou's Huailai county, Hebei province, which offers 5 EFLOPS of AI power.",
+    "The group also runs another computing center in Ulanqab, Inner Mongolia, which offers 2 EFLOPS of AI power.",
     # a place in a participle opening the sentence, with a compass word and a possessive before it, says where
-    "Located in central China's Hubei Province, the new center will offer 40 petaflops in its first stage.",
+    "Built in central China's Hubei Province, the new center will offer 40 petaflops in its first stage.",
     # a facility the page never names: its figures are not the city's the page is about
     "Zhongwei is a national computing hub. Zhongwei hosts many firms. China opens its first data center run on 100% "
     "wind power.",
@@ -31,8 +30,8 @@ NO_FIGURE = [
     # a site named after its city, no name read for it: the city only opens the name
     "记者走进刚投用的杭州算力交易中心,大屏显示已汇聚算力2000P。",
     # the size a capacity would have and what it allows: no one's figure
-    "Qingyang is a computing hub. Qingyang hosts many firms. A computing capacity of 20,000 petaflops allows for training "
-    "a large model in days.",
+    "Qingyang is a computing hub. Qingyang hosts many firms. A capacity of 20,000 petaflops would let a lab train a "
+    "large model in days.",
     # unnamed centers opening the clause after a place, not the center the sentence before was about
     "天府智算中心投入运营。在成都,人工智能计算中心与超算中心共服务300余家企业。",
     # a count with no name of its own on a page about a city is not the city's
