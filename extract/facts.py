@@ -19,6 +19,7 @@ from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.reading import (
+    DIRECTION,
     INFRASTRUCTURE,
     NOT_MEASURED,
     OPENING,
@@ -177,16 +178,28 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         if len(gap) <= 6 and roles[index - 1] != "subject":
             return roles[index - 1]
     place = sentence.mentions[index - 1].entity if index > 0 else None
-    if place is not None and place.type in PLACES and roles[index - 1] == "locative" \
-            and sentence.mentions[index - 1].end == mention.start:
-        return "locative"  # 位于山东聊城市某某开发区: the places that locate a name share its role
+    if place is not None and place.type in PLACES and roles[index - 1] == "locative" and (
+            sentence.mentions[index - 1].end == mention.start
+            or (mention.entity is not None and mention.entity.type in PLACES
+                and _PLACE_CHAIN_EN.fullmatch(sentence.text, sentence.mentions[index - 1].end - sentence.start,
+                                              mention.start - sentence.start))):
+        # 位于山东聊城市某某开发区, "in Zhangjiakou's Zhangbei county, Hebei province": the places that locate a name
+        # share its role
+        return "locative"
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
         if stripped.endswith(word) and not stripped.endswith(tuple(role_words["not_locative_zh"])):
             return "locative"
-    if re.search(r"\b(?:" + "|".join(role_words["locative_en"]) + r")\s+(?:the\s+)?(?:[A-Z][\w']*\s+){0,3}$", before):
-        return "locative"
+    if re.search(r"\b(?:" + "|".join(role_words["locative_en"]) + r")\s+(?:the\s+)?(?:(?:[A-Z][\w'’]*|" + DIRECTION.removesuffix(r"\s+")
+                 + r")\s+){0,3}$", before):
+        return "locative"  # "in Hebei", "in central China's Hubei Province"
+    if _SPEAKER_ZH.search(stripped) and _SPEECH_ZH.match(sentence.text, mention.end - sentence.start):
+        return "speaker"  # 据X市大数据局局长介绍: the body a speaker works for is no subject of what is said
+    if (mention.entity is not None and mention.entity.type in PLACES and re.search(r"(?:的|来到|走进|参观|考察|探访)$", stripped)
+            and _NAMES_A_SITE_ZH.match(sentence.text, mention.end - sentence.start)
+            and not any(m.start < mention.end + 10 and m.start >= mention.end for m in sentence.mentions)):
+        return "name_part"  # 杭州数据要素运营中心, no name read: the city only opens the name of the thing the clause is about
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
         return "agent"
     if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
@@ -194,6 +207,14 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
     return "subject"
 
 
+# "in Zhangjiakou's Zhangbei county", "in Ulanqab, Inner Mongolia": a place naming where a place lies
+_PLACE_CHAIN_EN = re.compile(r"['’]s\s+|,\s+")
+# 据呼和浩特市大数据管理局局长介绍, 据X公司负责人表示: a name in the words that say who speaks
+_SPEAKER_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:据|根据)[^，,。；;据]{0,4}$")
+_SPEECH_ZH = re.compile(r"[^，,。；;]{0,24}?(?:介绍|表示|透露|称|说|指出|了解)[,，]")
+# …启用的杭州数据要素运营中心, 来到某市会展中心: a place opening the name of a site no name was read for, in a noun phrase
+_NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等了造成立开投启动落总共计约达超新]{1,8}?"
+                              r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
@@ -351,6 +372,16 @@ def _opens_clause(q: Quantity, sentence: Sentence) -> bool:
     return not before or before in _hedges()
 
 
+def _chain_start(sentence: Sentence, mention: Mention) -> int:
+    """Where the run of places ending in `mention` starts ("in Ulanqab, Inner Mongolia": at Ulanqab)."""
+    i = sentence.mentions.index(mention)
+    while i > 0 and (prev := sentence.mentions[i - 1]).entity is not None and prev.entity.type in PLACES and (
+            prev.end == sentence.mentions[i].start
+            or _PLACE_CHAIN_EN.fullmatch(sentence.text, prev.end - sentence.start, sentence.mentions[i].start - sentence.start)):
+        i -= 1
+    return sentence.mentions[i].start
+
+
 def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
              whole: dict[str, Entity] | None = None, carried: Entity | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
@@ -365,7 +396,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     offset = sentence.start
     listed = _listed(sentence)
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
-                if m.entity is not None and m.entity.type not in NOT_MEASURED
+                if m.entity is not None and m.entity.type not in NOT_MEASURED and r not in ("speaker", "name_part")
                 and not _DATELINE.match(sentence.text, m.end - offset)]
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
@@ -395,7 +426,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         named = [m for m, _ in measured if purpose.end() <= m.start - offset < clause_end]
         if named:
             return named[0].entity, "purpose"
-    if _generic(sentence.text, q.start):
+    if _generic(sentence.text, q.start) or _HYPOTHETICAL_EN.search(sentence.text, 0, q.start) and _ENABLES_EN.match(sentence.text, q.end):
         return None, "generic"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
     if is_whole:
@@ -413,6 +444,11 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         preceding = own
     if q.noun == "enterprise_count":  # 吸引A、B等20家企业: the firms listed are what is counted, not what counts them
         preceding = [(m, r) for m, r in preceding if sentence.mentions.index(m) not in listed]
+    if not preceding and any(r in ("speaker", "name_part") and m.end - offset <= q.start
+                             for m, r in zip(sentence.mentions, roles, strict=True)):
+        # what a city's official says may be the city's or the zone the page is about; a site named after its city is
+        # not the city: left out
+        return None, "speaker"
     if preceding:
         def score(item: tuple[Mention, str]) -> tuple[int, int]:
             m, r = item
@@ -420,8 +456,15 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if (best.entity is not None and best.entity.type in PLACES
+                and _FACILITY_IN.search(sentence.text, 0, _chain_start(sentence, best) - offset)):
+            return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
+        if role == "locative" and best.entity is not None and best.entity.type in PLACES and _unnamed_facility_en(q, sentence):
+            return None, "unnamed"  # "opened its first AI data center in Zhongwei, … 100% renewable": the center's
         if (role == "locative" and carried is not None and best.entity is not None and best.entity.type in PLACES
                 and best.start - offset < clause_start):
+            if _unnamed_subject(q, sentence):
+                return None, "unnamed"  # 在X市,人工智能计算中心与超算中心…服务300家企业: unnamed things are what it is about
             return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
             # 园区已入驻A、B等项目,合计投资超80亿元: the sum of what a place or a site holds is that container's
@@ -431,9 +474,6 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (holders[0].entity, "container") if holders else (None, "list")
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
-        if (best.entity is not None and best.entity.type in PLACES
-                and _FACILITY_IN.search(sentence.text, 0, best.start - offset)):
-            return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
         return best.entity, "clause_subject" if role == "subject" else "preceding"
     # a name after the figure says where or what only in the figure's own clause: across a comma it begins another
     # statement (A拟以50亿元投建总部,B拟投资4亿元…,C募资用于X项目: X is none of the first figures')
@@ -459,7 +499,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "initiative"  # "the total computing power of the East Data West Computing project": the scheme's sum
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
-    if _unnamed_subject(q, sentence):
+    fallback = carried or topic
+    if _unnamed_subject(q, sentence) or (
+            fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
     if carried is not None:
         return carried, "carried"
@@ -499,6 +541,23 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
                 mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
             return True
     return False
+
+
+_FACILITY_EN = re.compile(r"\b(?:data|computing|supercomputing|AI)\s+cent(?:er|re)\b|\bfacility\b|\bsupercomputer\b", re.I)
+
+
+def _unnamed_facility_en(q: Quantity, sentence: Sentence, *, anywhere: bool = False) -> bool:
+    """Whether an English sentence speaks of a facility it does not name, before the figure or `anywhere` ("opens first
+    AI data center powered by 100% green power", "The facility … a PUE of 1.15"): the figure is that facility's, not
+    the city's the page is about."""
+    offset = sentence.start
+    return any(not any(m.start - offset <= f.start() < m.end - offset and m.entity is not None for m in sentence.mentions)
+               for f in _FACILITY_EN.finditer(sentence.text, 0, len(sentence.text) if anywhere else q.start))
+
+
+# "A capacity of 8,000 petaflops would let one train …": any capacity of that size and what it can do, no one's figure
+_HYPOTHETICAL_EN = re.compile(r"(?:^|[.;:])\s*An?\s+(?!total\b|combined\b)(?:[a-z-]+\s+){0,3}of\s+(?:about\s+|around\s+)?$")
+_ENABLES_EN = re.compile(r"[^,;.]{0,24}?\b(?:allows?|means|enables?|can|could|would|is enough|equals)\b", re.I)
 
 
 @cache
@@ -552,15 +611,27 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
     rank = INFRASTRUCTURE if topic.type in INFRASTRUCTURE else PLACES
     counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in rank)
     rival = max((n for key, n in counts.items() if key != topic.key), default=0)
-    return topic if counts[topic.key] > rival else None
+    if counts[topic.key] > rival:
+        return topic
+    if rank is INFRASTRUCTURE:
+        # no one built thing leads: a page naming a city far more often than anything else is about that city
+        places: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in PLACES)
+        ranked = places.most_common(2)
+        first = next((m.entity for m in mentions if m.entity is not None and ranked and m.entity.key == ranked[0][0]), None)
+        if (first is not None and first.type == "City" and ranked[0][1] >= _CITY_TOPIC_MENTIONS
+                and ranked[0][1] >= 2 * max(rival, ranked[1][1] if len(ranked) > 1 else 0)):
+            return first
+    return None
 
 
+_CITY_TOPIC_MENTIONS = 5  # a city named this often, and twice as often as any other thing, is what the page is about
+_COMPUTE_CLUSTER_BEFORE = re.compile(r"(?:卡|卡级|算力|智算|计算|训练|推理|GPU|AI)$")
 _PROJECT_TYPES = ("Center", "Park")  # what "the project" refers back to
 _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
 
 
 def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
-                      sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+                      sentences: list[tuple[int, int]] | None = None, folded: str | None = None) -> list[Mention]:
     """该中心, the project, 园区: the thing of that type named last in the last few sentences; with none there, the
     document's most named one."""
     out = []
@@ -569,6 +640,8 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
         if not m.anaphor:
             out.append(m)
             continue
+        if m.anaphor == "Cluster" and folded is not None and _COMPUTE_CLUSTER_BEFORE.search(folded, max(0, m.start - 6), m.start):
+            continue  # 7个万卡集群, 智算集群: a cluster of chips, no data center cluster
         types = _PROJECT_TYPES if m.anaphor == "Project" else (m.anaphor,)  # 该项目: a center or a park, not a zone
         entity = next((by_type[t] for t in types if t in by_type and (m.anaphor != "Project" or is_project(by_type[t]))),
                       None)
@@ -605,7 +678,8 @@ def _equals() -> re.Pattern[str]:
     """An equality word a few characters after a figure (1P算力相当于…, 1 PF is equal to …)."""
     # a precision tag may stand between the unit and the equality word: 1 PFlops@fp16约等于…
     # "A 1 EFLOPS computing system can complete …": in English the noun of the unit may stand in between
-    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?(?:[^，,。；;:：()（）\d]{0,10}?|[A-Za-z\s-]{0,24}?)(?:"
+    # 1P,即每秒完成…: a comma may stand before the word that spells the unit out
+    return re.compile(r"(?:\s*@?\s*(?:fp|int|bf)\d{1,2}(?!\d))?(?:[^，,。；;:：()（）\d]{0,10}?|[A-Za-z\s-]{0,24}?)[,，]?\s*(?:"
                       + cue_regex(cue_words(lexicon(), "unit_definition")).pattern + ")", re.I)
 
 
@@ -720,7 +794,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             m.entity is not None and m.entity.key == figure_topic.key and _NATION_BEFORE.search(folded[max(0, m.start - 4) : m.start])
             for m in raw_mentions):
         figure_topic = None  # a headline on 我国在用算力中心…: the country's whole, no topic of the figures
-    mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences), topic)
+    city_fallback = figure_topic is not None and topic is not None and topic.type in INFRASTRUCTURE and figure_topic.type == "City"
+    mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences, folded), topic)
     facts: list[Fact] = []
     gaz = gazetteer()
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}
@@ -753,6 +828,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
         else:
             carried = said if said is not None and said.type in INFRASTRUCTURE and "\n" not in folded[last_end:start] else None
             lead = None
+        # a sentence cut at a semicolon goes on with the subject of the part before it (P编制了…;推动与A达成协议)
+        joined = said if re.search(r"[；;]\s*$", folded[:start]) and "\n" not in folded[last_end:start] else None
         last_end = end
         infrastructure = [m.entity for m in sentence.mentions if m.entity is not None and m.entity.type in INFRASTRUCTURE]
         previous = infrastructure[-1] if infrastructure else None
@@ -832,10 +909,15 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 # a figure before the topic's name is as likely that thing's: left out; so is one before a topic the page
                 # names once only, at its end (…超讯通信募资用于X项目等): a thing met in passing is no topic of the lead
                 subject = None
+            if attachment == "topic" and subject is not None and city_fallback and q.family == "count":
+                subject = None  # a count with no name on a page about a city counts some site's parts as often as the city's
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
                                         or _of_a_counted_set(q, sentence, attachment)
                                         or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
+            if (subject is not None and metric == "datacenter_count" and subject.type == "Center"
+                    and attachment not in ("in_name", "modifier", "clause_subject")):
+                subject = None  # "the two centers are …": a count of centers is no figure of the one a page is about
             if subject is not None and _national(sentence, subject):
                 subject = None  # 我国在用数据中心机架…: the country's whole, read as if it were a center's name
             if metric == "area" and subject is not None and subject.type in PLACES and q.value < _SMALLEST_PLACE_KM2:
@@ -860,7 +942,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             prev_end = q.end
         last_families = {q.family for q in quantities}
         carried, opened = opened, _opening_subject(sentence, roles)
-        for s, metric, o in stated_relations(sentence, roles, by_type, carried):
+        for s, metric, o in stated_relations(sentence, roles, by_type, carried, joined=joined):
             if metric == "located_in":
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))
@@ -1021,7 +1103,8 @@ def _each_of_a_list(q: Quantity, sentence: Sentence, attachment: str) -> bool:
 # 建成首个100%绿电的数据中心, 首座万P级智算中心: a figure right after "the first one / a" describes the noun after it
 _FOREIGN_MONEY = frozenset({"HKD"})
 # one site, not named, placed in a city: "X's data center in", "the new computing center at"
-_FACILITY_IN = re.compile(r"(?:'s|’s|\bthe|\ba|\ban|\bits|\btheir|\bnew)\s+(?:[\w-]+\s+){0,3}?(?:data cent(?:er|re)|computing cent(?:er|re)"
+_FACILITY_IN = re.compile(r"(?:'s|’s|\bthe|\ba|\ban|\bits|\btheir|\bnew|\banother)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:data cent(?:er|re)|computing cent(?:er|re)"
                           r"|cent(?:er|re)|facility|campus|project|base)\s+(?:(?:located|based)\s+)?(?:in|at)\s+$", re.I)
 _ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*$")
 
@@ -1092,6 +1175,9 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _WOULD_HAVE = re.compile(r"\bwould\s+have\b[^.;]{0,40}$", re.I)
 
 
+_PUE_TO = re.compile(r"\s*(?:(?:下降|降低|降|减|优化|缩减)(?:至|到)|(?:down\s+)?to\s)\s*(?:约\s*)?(\d\.\d+)(以下|以内|左右)?", re.I)
+
+
 def _ranks_and_pue(text: str) -> list[Quantity]:
     out = []
     # the list may be named between the verb and the place: 位列全球超算榜单第10位
@@ -1127,7 +1213,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
             out.append(Quantity(value, None, "rank", "le", m.start(), m.end(), m.group(0), "rank"))
     # PUE值(数据中心总设备能耗/IT设备能耗)1.25左右: a gloss in brackets may stand between the word and its value
     # "the PUE of the X center is as low as 1.1": the thing measured may stand between the word and its value
-    for m in re.finditer(r"PUE(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?(?:[^\d。;；]{0,14}?"
+    for m in re.finditer(r"(?:PUE|电能利用效率|电能使用效率|电源使用效率)(?:值)?(?:\s*[(（][^)）]{0,40}[)）])?(?:[^\d。;；]{0,14}?"
                          r"|\s+of\s+[^\d.;]{0,60}?\b(?:is|was|stands at|stood at)\b[^\d.;]{0,16}?)"
                          r"(\d\.\d+|[一二]点[零〇○一二三四五六七八九]+)(以下|以内|左右)?",
                          text, re.I):
@@ -1140,9 +1226,14 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
                 break
         if m.group(2):
             comparator = "approx" if m.group(2) == "左右" else "lt"
+        value, end = parse_number(m.group(1)), m.end()
+        if re.search(r"从|由|\bfrom\b", between, re.I) and (to := _PUE_TO.match(text, m.end())) is not None:
+            # PUE从1.35降至1.2以下, "cut its PUE from 1.5 to 1.2": the value it came down to is the one it has
+            value, end = parse_number(to.group(1)), to.end()
+            comparator = "approx" if to.group(2) == "左右" else "lt" if to.group(2) else "eq"
         # with the thing measured inside, the figure starts at its value: the name before it is its subject
         start = m.start(1) if re.match(r"PUE\s+of\s", m.group(0), re.I) else m.start()
-        out.append(Quantity(parse_number(m.group(1)), None, "pue", comparator, start, m.end(), m.group(0), "pue"))
+        out.append(Quantity(value, None, "pue", comparator, start, end, text[m.start() : end], "pue"))
     return out
 
 

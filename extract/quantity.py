@@ -205,6 +205,7 @@ def _filler_words() -> re.Pattern[str]:
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+_BRACKETED_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 _DESCRIBED_NOUN = re.compile(r"[^，,。；;：:、的]{1,14}的([^，,。；;：:、的]{1,6})")
 
 
@@ -213,7 +214,9 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     window = lexicon()["count_window"]
     after = sentence[pos : pos + 40]
     low_after = after.lower()
-    before = _filler_words().sub("", sentence[max(0, number_start - window["before"] - 4) : number_start])[-window["before"] :]
+    # 大型数据(智算)中心23个: a short word in brackets inside the noun does not hide it
+    before = _BRACKETED_WORD.sub("", sentence[max(0, number_start - window["before"] - 10) : number_start])
+    before = _filler_words().sub("", before)[-window["before"] :]
     before = _CLAUSE_MARK.split(before)[-1]  # "服务器400万台,数据中心…": a noun across a comma counts nothing here
     near_after = _CLAUSE_MARK.split(after[: window["after"]])[0]
     for noun, metric, english in _count_nouns():
@@ -231,6 +234,8 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
         near_after = after[: described.end()]
     if after_hits:
         at, noun, metric = after_hits[0]
+        if metric == "gpu_cards" and near_after[:at].endswith(("万", "千", "百")):
+            return None  # 4个万卡级集群, 3个千卡集群: clusters counted by their size in cards, no cards counted
         if near_after[:at].endswith(not_counted) or near_after[: at + len(noun)].endswith(not_counted):
             return None
         rest = after[at + len(noun) :]
@@ -238,6 +243,8 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
             return None
         head = next((m for n, m, e in _count_nouns() if not e and rest.startswith(n)), None)
         return head or metric
+    if after.lstrip().startswith(tuple(window["other_nouns_after_zh"])):
+        return None  # 机架2000多台服务器: the number counts the noun after it, not the one before
     before_hits = [(before.rindex(noun) + len(noun), noun, metric) for noun, metric in zh if noun in before]
     if not before_hits:
         return None

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from extract.entities import Mention
-from extract.gazetteer import Entity, gazetteer
+from extract.gazetteer import Entity, gazetteer, phase_entity
 from extract.nlp import plain_words
 from extract.reading import DIRECTION, IN_PLACE_EN, INFRASTRUCTURE, OPENING, PLACES, Fact, Sentence, en_cue, masked
 from extract.resources import lexicon
@@ -20,12 +20,13 @@ def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
 
 
 def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity],
-               carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+               carried: Entity | None = None, *, joined: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
     over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions.
 
     `carried` is the thing the sentence before was about (its opening name): a sentence that names no thing built
-    of its own (由A、B共同建设。) goes on about it.
+    of its own (由A、B共同建设。) goes on about it. `joined` is the subject of the part before a semicolon that
+    ended the sentence before (P编制了规划;推动与A达成协议: P signs).
     """
     rel = lexicon()["relation"]
     text = sentence.text
@@ -70,6 +71,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if re.fullmatch(located_zh, gap) or re.fullmatch(at_zh, gap) and re.match(
                     r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")", text[_run_end(ents, b).end - off :]):
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]
+                if (park := _park_of_place(ents, _run_end(ents, b), text, off)) is not None:
+                    found.append((ea, "located_in", park))  # A落户B的C产业园: A lies in the park too
             elif IN_PLACE_EN.fullmatch(gap) and ea.type in PLACES | INFRASTRUCTURE and eb.type in PLACES:
                 found.append((ea, "located_in", eb))
             elif re.fullmatch(r",?\s*in\s+(?:the\s+)?", gap) and ea.type in ("Center", "Park") and eb.type in ("Cluster", "Park"):
@@ -84,6 +87,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+            elif gap in ("内的", "境内的", "里的") and ea.type in ("Park", "Cluster", "Hub") and eb.type in ("Center", "Park"):
+                found.append((eb, "located_in", ea))  # Y集群内的X / Y园区内的X (a part of a cluster, below)
             elif gap in rel["place_of_zh"] and ea.type == "Park" and eb.type == "Center" and re.search(
                     r"(?:" + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*$", text[: a.start - off]):
                 found.append((eb, "located_in", ea))  # 位于A园内的B: a center inside a park the clause names first
@@ -147,7 +152,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
     # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
     signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2]) if e.type == "Company"}
-    for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?", text):
+    for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?"
+                          r"|\bto\s+(?:jointly\s+)?(?:build|develop|construct|set\s+up)\s+(?:the\s+)?", text):
+        # "A signed a deal with B to build the X": as 双方将共建X
         built = next((e for m, e in ents if m.start - off == co.end() and e.type in ("Center", "Park")), None)
         signed_before = all(m.end - off <= co.start() for m, e in ents if e.key in signers)
         if built is not None and signed_before:
@@ -161,7 +168,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             first = _run_end(ents, before[0][0])
             if first.end - off <= verb.start() and first.entity is not None:
                 found += [(first.entity, "partner", e) for e in _listed_parties(ents, after[0][0], text, off)]
-    found += _listed_signers(ents, text, off)
+    found += _listed_signers(ents, text, off) + _clause_signers(ents, text, off, joined)
     # "X的合作伙伴包括A、B": X partners each party listed
     for i, (a, ea) in enumerate(ents):
         lead = re.match(r"的?(?:战略|主要|重要)?合作伙伴(?:包括|有|为|是)[:：]?\s*", text[a.end - off :])
@@ -185,7 +192,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
     own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
-    found += _role_nouns(ents, text, off, roles_of, None if own else carried) + _role_nouns_en(ents, text, off, None if own else carried)
+    found += _role_nouns(ents, text, off, roles_of, None if own else carried)
+    found += _role_nouns_en(ents, text, off, None if own else carried)
+    found += _in_charge(ents, text, off, None if own else carried)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
         target = next((e for m, e in ents if m_on.start(1) <= m.start - off < m_on.end(1)), None)
         if target is not None:
@@ -194,8 +203,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     found.append((target, "operator", e))
     # "built by the government of X district and A": the district's government builds (the district stands for it)
     for m_en in re.finditer(r"(?:" + "|".join(rel["operator_en"]) + r")\s+(?:the\s+)?(?:China['’]s\s+)?"
-                            r"(?:(?:local\s+|municipal\s+|district\s+|city\s+|county\s+)?government\s+of\s+(?:the\s+)?)?",
-                            text, re.IGNORECASE):
+                            r"(?:(?:local\s+|municipal\s+|district\s+|city\s+|county\s+)?government\s+of\s+(?:the\s+)?|"
+                            + _AGENT_KIND_EN + r")?", text, re.IGNORECASE):
         agent = next((m for m, e in ents if m.start - off == m_en.end()), None)
         # what is built: the last thing named before, not a place it stands in ("housed at the X") nor a name
         # in brackets, another name of the one before it ("Tianhe-2 (Milky Way-2)")
@@ -221,8 +230,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # member_of: "A是B成员" / "A, a member of B"
     for i, (a, ea) in enumerate(ents):
         for b, eb in ents[i + 1 : i + 2]:
-            gap, rest = between(a, b), text[b.end - off : b.end - off + 8]
-            if (re.search(r"(?:是|为|作为|成为|加入)", gap) and re.match(r"的?(?:" + "|".join(rel["member_zh"]) + ")", rest)) or \
+            gap, rest = between(a, b), text[b.end - off : b.end - off + 12]
+            if (re.search(r"(?:是|为|作为|成为|加入|当选)", gap) and re.match(
+                    r"的?(?:首批|创始|核心|重要)?(?:" + "|".join(sorted(rel["member_zh"], key=len, reverse=True)) + ")", rest)) or \
                     re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap) or \
                     re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
@@ -271,7 +281,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         if metric == "located_in" and o.type in ("Cluster", "Hub") and (s.type in ("Center", "Park") or o.type == "Hub"):
             metric = "part_of"  # a thing placed in a cluster or hub (位于X集群, in the X cluster) is a part of it
         if not _types_ok(metric, s, o) and not (metric == "located_in" and (s.key, o.key) in within
-                                                 and s.type == o.type == "Center"):
+                                                 and s.type == o.type == "Center") and (metric, o.key) not in s.links:
             continue
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
@@ -282,6 +292,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             continue  # 在A县位于B园区建设X: the park lies in the county, never the county in the park
         out.append((s, metric, o))
     return out
+
+
+# "built by local company A", "run by state-owned carrier A": what kind of agent A is, written before its name
+_AGENT_KIND_EN = (r"(?:(?:local|state-owned|state-run|private|Chinese|domestic|tech|technology|telecom|telecommunications|"
+                  r"internet|cloud|e-commerce|energy|[A-Z][a-z]+-based)\s+){1,3}"
+                  r"(?:company|companies|firm|firms|giant|operator|carrier|group|developer|provider)\s+")
 
 
 def _name_runs_on(m: Mention, text: str, off: int) -> bool:
@@ -527,6 +543,41 @@ def _listed_signers(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     return found
 
 
+def _clause_signers(ents: list[tuple[Mention, Entity]], text: str, off: int,
+                    joined: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """P编制了规划,…,积极与A、B等达成合作协议 / X总体规划4万架,已与A、B等12家企业完成签约: a clause opening with 与
+    and no party of its own signs for the sentence's subject (the first party opening a clause), when no other
+    party comes between that one and the clause."""
+    rel = lexicon()["relation"]
+    adverbs = "|".join(rel["partner_adverb_zh"] + ["推动", "促成", "主动", "并", "均"])
+    found: list[tuple[Entity, str, Entity]] = []
+    for m_with in re.finditer(r"(?:^|[，,；;])\s*(?:" + adverbs + r")*\s*(?:与|同|跟)\s*", text):
+        # the list's first items may be names the reader does not know (与甲、乙、B等): the known ones sign
+        k = next((j for j, (m, e) in enumerate(ents) if m.start - off >= m_with.end() and e.type in _PARTIES
+                  and re.fullmatch(r"(?:[^\s，,。；;、与和及等的]{1,10}[、和及])*", text[m_with.end() : m.start - off])), None)
+        if k is None:
+            continue
+        run = _run_from(ents, k, text, off, _JOINED)
+        parties = [e for _, e in run if e.type in _PARTIES]
+        if not parties or not re.match(r"(?:等|在内的)?[^，,。；;由]{0,16}?(?:签约|签署|签订|达成)", text[run[-1][0].end - off :]):
+            continue
+        # the subject opens a clause (围绕…,P编制了… / 作为A的…,X已…): only time words may come before it
+        before = [(m, e) for m, e in ents if m.end - off <= m_with.start()]
+        opener = next((m for m, e in before if e.type in _PARTIES and OPENING.fullmatch(
+            re.split(r"[，,；;]", text[: m.start - off])[-1])), None)
+        if opener is None:
+            # no party before the clause: the subject of the part before the semicolon, if that part had one
+            if not before and joined is not None and joined.type in _PARTIES:
+                found += [(joined, "partner", e) for e in parties]
+            continue
+        subject = _run_end(ents, opener)
+        if subject.entity is None or re.match(r"\s*的", text[subject.end - off :]) or any(
+                e.key != subject.entity.key for m, e in before if m.start > subject.start):
+            continue
+        found += [(subject.entity, "partner", e) for e in parties]
+    return found
+
+
 def _list_items(ents: list[tuple[Mention, Entity]], text: str, off: int, end: int) -> list[Entity]:
     """The names of a list ending at `end` ("A、B、C等"): items that are a whole name, the others skipped; the first
     item may open with the words that introduce the list (规划了庆阳、…)."""
@@ -580,8 +631,18 @@ def _places_of_run(ents: list[tuple[Mention, Entity]], first: Mention) -> list[E
 def _owned_thing_after(rest: str) -> bool:
     """Whether an unnamed thing of the subject's follows its place (A位于B的数据中心今日开幕): what lies there is that
     thing, not A."""
-    return bool(re.match(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:数据中心|算力中心|智算中心|机房|大楼)(?:[(（][^()（）]{1,20}[)）])?\s*(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?"
-                         r"(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
+    return bool(re.match(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:数据中心|算力中心|智算中心|机房|大楼)(?:[(（][^()（）]{1,20}[)）])?\s*"
+                         r"(?:今日|昨日|今天|昨天|日前|近日|正式|已|将)?(?:开幕|启用|开业|落成|投运|揭牌|开工)", rest))
+
+
+def _park_of_place(ents: list[tuple[Mention, Entity]], place: Mention, text: str, off: int) -> Entity | None:
+    """The park written right after a place and 的, ending its phrase (落户B的C产业园, 位于B的C园区内): the most exact
+    site named."""
+    park = next((e for m, e in ents if m.start - off == place.end - off + 1 and e.type == "Park"), None)
+    if park is None or text[place.end - off : place.end - off + 1] != "的":
+        return None
+    end = next(m for m, e in ents if m.start - off == place.end - off + 1).end - off
+    return park if re.match(r"\s*(?:内|里|中)?\s*(?:[，,。；;、(（]|$)", text[end:]) else None
 
 
 def _run_end(ents: list[tuple[Mention, Entity]], first: Mention) -> Mention:
@@ -815,11 +876,22 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
                             + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
         # a place the work happens in is no agent (由A公司在B开发区建设)
+        # a company written right after another (…有限公司北京市分公司) is a branch read apart: the name before stands
+        glued = {m.start for m, e in ents if e.type == "Company" and any(
+            n.end == m.start and f.type == "Company" for n, f in ents)}
         agents = [e for m, e in ents if m_by.start(1) <= m.start - off and m.end - off <= m_by.end(1)
-                  and not (e.type in PLACES | {"Park"} and _after_at(ents, m, text, off))]
+                  and not (e.type in PLACES | {"Park"} and _after_at(ents, m, text, off)) and m.start not in glued]
         target = None
-        if (mod := re.match(r"的[“\"]?", text[m_by.end() :])):
+        # 由A承建、B监理的X: a second party's other role (supervising, designing) may stand before 的; A builds
+        if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
             target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
+        bare = re.match(r"[（(]?([一二三四五])期[）)]?(?:项目|工程)", text[m_by.end() + mod.end() :]) if mod else None
+        builders = any(e.type in ("Company", "Organization") for e in agents)
+        if target is None and builders and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
+                e.type in INFRASTRUCTURE for m, e in ents if m.end - off <= m_by.start()):
+            # X项目开工。由A承建的(一期)项目…: A builds the phase of the thing the sentence before opened with
+            target = phase_entity(carried, "一二三四五".index(bare.group(1)) + 1)
+            found.append((target, "part_of", carried))
         if target is None:
             target = next((e for m, e in reversed(ents) if m.end - off <= m_by.start() and e.type in INFRASTRUCTURE
                            and not _placed(m, text, off, roles_of)), carried)
@@ -837,8 +909,8 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
     return roles_of.get(m) == "locative" or bool(re.search(r"位于|坐落于|地处|落户|入驻|(?<![正现仍])在|由", clause))
 
 
-def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
-                roles_of: dict[Mention, str], carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_of: dict[Mention, str],
+                carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """A公司为建设单位 / A作为运营主体 / 建设单位为A公司: the company builds or runs the thing the sentence is about
     (its first name of something built, not a place it lies in; else, in a sentence naming no such thing, the
     subject of the sentence before: X项目总投资50亿元。项目业主为A公司。)."""
@@ -848,8 +920,11 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
     for i, (c, ec) in enumerate(ents):
         if ec.type not in ("Company", "Organization"):
             continue
+        # the role noun as an apposition (X的运营方A, 运营方A负责人说): a sentence opening with it and naming nothing
+        # built before it is about the thing the sentence before opened with
+        apposed = re.search(r"(?:^|[，,。；;：:（(\s]|的)(?:该?项目)?(?:" + roles + r")\s*$", text[: c.start - off])
         if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + roles + ")", text[c.end - off :]) or re.search(
-                r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]):
+                r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]) or apposed:
             target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), carried)
             if target is not None:
                 found.append((target, "operator", ec))
@@ -866,6 +941,40 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int,
                     r"(?:[（(][^）)]{0,12}[）)])?(?:项目)?的(?:" + roles + ")", text[x.end - off :]) or re.fullmatch(
                     r"(?:旗下|下属|自建|自有)的?[“\"]?", text[c.end - off : x.start - off]):
                 found.append((ex, "operator", ec))
+    return found
+
+
+_WORK_ZH = r"(?:投资建设|建设运营|运营管理|投资|建设|运营|运维|管理)"
+_WORK_EN = r"(?:construction|development|building|operation|operations|running|management|investment)"
+_IN_CHARGE_ZH = re.compile(r"\s*(?:将|已|主要|具体)?(?:负责|承担|牵头)(?:该?项目|该中心|中心)?的?")
+_IN_CHARGE_EN = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?(?:lead|leads|led|oversee|oversees|handle|handles|undertake|"
+                           r"undertakes|(?:be|is|was|are)\s+responsible\s+for|take\s+charge\s+of|takes\s+charge\s+of)\s+the\s+"
+                           + _WORK_EN + r"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?" + _WORK_EN + r")*\s+of\s+(?:the\s+)?")
+_UNNAMED_THING_EN = re.compile(r"(?:new\s+|planned\s+)?(?:center|centre|facility|project|data\s+center)\b")
+
+
+def _in_charge(ents: list[tuple[Mention, Entity]], text: str, off: int,
+               about: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+    """A负责X的建设和运营 / A将负责项目的建设运营 / "A is to oversee the building of the new facility": A builds
+    or runs X, or (the project, the new center) the thing the sentence before opened with (never a guess from the
+    page: the center most named may be another)."""
+    found: list[tuple[Entity, str, Entity]] = []
+    for i, (a, ea) in enumerate(ents):
+        if ea.type not in ("Company", "Organization"):
+            continue
+        rest = text[a.end - off :]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (zh := _IN_CHARGE_ZH.match(rest)) is not None:
+            if nxt is not None and nxt[0].start - off == a.end - off + zh.end() and nxt[1].type in INFRASTRUCTURE and re.match(
+                    r"(?:项目)?的?" + _WORK_ZH, text[nxt[0].end - off :]):
+                found.append((nxt[1], "operator", ea))
+            elif re.search(r"(?:项目|中心)的?$", zh.group(0)) and re.match(_WORK_ZH, rest[zh.end() :]) and about is not None:
+                found.append((about, "operator", ea))
+        elif (en := _IN_CHARGE_EN.match(rest)) is not None:
+            if nxt is not None and nxt[0].start - off == a.end - off + en.end() and nxt[1].type in INFRASTRUCTURE:
+                found.append((nxt[1], "operator", ea))
+            elif _UNNAMED_THING_EN.match(rest, en.end()) and about is not None:
+                found.append((about, "operator", ea))
     return found
 
 
@@ -977,8 +1086,10 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     rel = lexicon()["relation"]
     found = []
     for j, (b, eb) in enumerate(ents):
-        rest = text[b.end - off : b.end - off + 16]
-        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?(?:要素)?"
+        rest = text[b.end - off : b.end - off + 24]
+        # a short modifier and a kind may come before the noun (Y集群首个投运的智算项目)
+        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?"
+                        r"(?:[^，,。；;的]{1,6}的)?(?:智算|算力|数据中心|大数据|超算)?(?:要素)?"
                         r"(?:支撑|配套|骨干)?(?:"
                         + "|".join(rel["part_of_copula_zh"]) + ")", rest):
             continue
@@ -1121,6 +1232,9 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+    things = [e for e in seen.values() if e.type in ("Center", "Park") and e.key not in passing]
+    for company in (e for e in seen.values() if e.type == "Company"):  # 成都智算中心运营有限公司 runs 成都智算中心
+        out += [fact(thing, "operator", company) for thing in things if _namesake(company, thing)]
     out += [Fact(s, metric, None, None, o, "eq", "actual", None, None, original[a:b].strip(), a, b)
             for s, metric, o, a, b in [(s, "located_in", o, a, b) for s, o, a, b in _table_locations(mentions, folded)]
             + _fields(mentions, folded)]
@@ -1129,6 +1243,17 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+def _namesake(company: Entity, thing: Entity) -> bool:
+    """Whether a company is named after the center or park it was set up to run: the thing's whole name and a company
+    word (苏州市超级计算中心有限公司, X运营有限公司, "X Co., Ltd.")."""
+    zh = bool(company.zh and thing.zh and company.zh.startswith(thing.zh) and re.fullmatch(
+        r"(?:运营|运营管理|管理|建设|建设运营|投资|发展)?(?:有限公司|有限责任公司|股份有限公司)", company.zh[len(thing.zh) :]))
+    en = company.en.lower().startswith(thing.en.lower()) and bool(re.fullmatch(
+        r"\s*(?:operation|operations|management|development)?\s*(?:co\.?,?\s*ltd\.?|company(?:\s+limited)?|co\.|ltd\.?|limited)",
+        company.en[len(thing.en) :], re.IGNORECASE))
+    return zh or en
 
 
 def _named_sets(entity: Entity, gaz, folded: str) -> list[Entity]:

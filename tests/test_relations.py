@@ -939,3 +939,121 @@ def test_a_cluster_is_not_placed_in_one_of_its_parks() -> None:
 def test_centers_that_join_the_national_supercomputing_internet_are_in_it(text: str, members: set) -> None:
     assert {f.subject.zh for f in read(text.encode()).facts
             if f.metric == "member_of" and f.object.key == "national-supercomputing-internet"} == members
+
+
+# ------------------------------------------------------------------ session 14, round 2: builders and signers
+@pytest.mark.parametrize(("text", "pairs"), [
+    # a clause opening with 与 and no party of its own signs for the party opening the sentence
+    ("近年来,庆阳市积极与华为、中国联通、快手等达成合作协议。",
+     {("庆阳", "华为"), ("庆阳", "中国联通"), ("庆阳", "快手")}),
+    ("作为中国联通在西北的首个智算中心,中国联通西北智算中心总体规划2万个机架,已与美团、快手等8家企业完成签约。",
+     {("中国联通西北智算中心", "美团"), ("中国联通西北智算中心", "快手")}),
+    # a sentence cut at a semicolon goes on with the subject of the part before it; unknown first items are skipped
+    ("围绕这项工程,庆阳市出台了扶持政策;突出招商引资,推动与某某云、华为、中国联通等达成合作协议。",
+     {("庆阳", "华为"), ("庆阳", "中国联通")}),
+])
+def test_a_clause_of_signing_without_a_party_signs_for_the_sentence_subject(text: str, pairs: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "partner"} == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "在中卫,与华为达成合作的企业有20家。",  # no subject opens a clause: nobody signs
+    "兰州市与华为签约后,与腾讯达成合作。",  # another party stands between: left out
+    "中卫市的企业,与华为达成合作。",  # the place only qualifies the subject
+])
+def test_a_signing_clause_without_a_clear_subject_signs_for_nobody(text: str) -> None:
+    partners = _relations(text, "partner")
+    assert not any(o == "tencent" for _, o in partners)
+    assert not any(s == "zhongwei" for s, _ in partners)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # 增建 / 合资建设: verbs of building after 由
+    ("成都智算中心二期,由中国电信四川分公司增建200P算力。", ("成都智算中心二期", "中国电信四川公司")),
+    ("成都智算中心开工。该项目由华为公司与成都产业投资集团合资建设。", ("成都智算中心", "成都产业投资集团")),
+    # 由A承建、B监理的X: A builds X, the supervisor does not
+    ("由华为承建、某某监理公司监理的成都智算中心已投运。", ("成都智算中心", "华为")),
+    # 中标单位为A: the winner of the tender builds it
+    ("成都智算中心项目一期中标单位为华为公司。", ("成都智算中心一期", "华为")),
+    # a role noun as an apposition: 运营方A opening a sentence is about the thing the sentence before opened with
+    ("成都智算中心已投运。运营方华为公司负责人介绍,已有20家企业入驻。", ("成都智算中心", "华为")),
+    # an English agent with its kind before its name
+    ("The Chengdu Intelligent Computing Center is being built by local company Huawei.", ("成都智算中心", "华为")),
+])
+def test_builders_the_news_names_in_passing(text: str, pair: tuple[str, str]) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert pair in operators
+
+
+def test_a_supervisor_and_a_branch_read_apart_build_nothing() -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read("由华为承建、某某监理公司监理的成都智算中心已投运。".encode()).facts
+                 if f.metric == "operator"}
+    assert operators == {("成都智算中心", "华为")}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a park written after the place with 的 is the exact site; the place still holds it
+    ("成都智算中心落户成都高新区的中国移动(四川)数据中心产业园。", ("成都智算中心", "中国移动(四川)数据中心产业园")),
+    ("成都智算中心落户成都高新区的中国移动(四川)数据中心产业园。", ("成都智算中心", "成都高新区")),
+])
+def test_a_park_after_its_place_is_where_the_thing_lies(text: str, pair: tuple[str, str]) -> None:
+    assert pair in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_center_inside_a_cluster_is_part_of_it() -> None:
+    facts = read("天府数据中心集群内的成都智算中心已投运。".encode()).facts
+    assert ("成都智算中心", "天府数据中心集群") in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of"}
+
+
+def test_a_builder_of_a_bare_phase_builds_the_phase_of_the_project_before() -> None:
+    facts = read("成都智算中心项目开工。由华为承建的(一期)项目占地100亩。".encode()).facts
+    pairs = {(f.subject.zh, f.metric, f.object.zh) for f in facts if f.object is not None}
+    assert ("成都智算中心一期", "operator", "华为") in pairs
+    assert ("成都智算中心一期", "part_of", "成都智算中心") in pairs
+    assert ("成都智算中心", "operator", "华为") not in pairs
+
+
+@pytest.mark.parametrize(("text", "metric", "pair"), [
+    ("China Mobile opened the Hohhot Intelligent Computing Center in Horinger New Area on Monday.", "operator",
+     ("呼和浩特智算中心", "中国移动")),
+    ("Huawei signed a deal with the Chengdu government to build the Chengdu Intelligent Computing Center.", "operator",
+     ("成都智算中心", "华为")),
+    ("成都智算中心是天府数据中心集群首个投运的智算项目。", "part_of", ("成都智算中心", "天府数据中心集群")),
+    ("The Chengdu Intelligent Computing Center is one of the key projects of the Tianfu data center cluster.", "part_of",
+     ("成都智算中心", "天府数据中心集群")),
+])
+def test_builders_and_clusters_in_the_ways_news_writes_them(text: str, metric: str, pair: tuple[str, str]) -> None:
+    assert pair in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == metric}
+
+
+def test_a_place_that_signs_to_build_runs_nothing() -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(
+        b"Huawei signed a deal with the Chengdu government to build the Chengdu Intelligent Computing Center.").facts
+        if f.metric == "operator"}
+    assert operators == {("成都智算中心", "华为")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company named after the center it runs
+    ("成都智算中心运营有限公司总经理张三表示,成都智算中心已投运。", {("成都智算中心", "成都智算中心运营有限公司")}),
+    ("成都智算中心科技有限公司总经理张三表示,成都智算中心已投运。", set()),  # another company's name, not the center's
+    # in charge of the building and running of X, or of the project the sentence before is about
+    ("华为负责成都智算中心的建设和运营。", {("成都智算中心", "华为")}),
+    ("成都智算中心开工。华为将负责项目的建设和运营。", {("成都智算中心", "华为")}),
+    ("The Chengdu Intelligent Computing Center was approved. Huawei is to oversee the construction and operation of the new facility.",
+     {("成都智算中心", "华为")}),
+    ("华为负责人表示,成都智算中心已投运。", set()),
+    ("华为负责成都智算中心的设备供应。", set()),
+    ("记者走进成都智算中心。华为公司负责项目的运营。", set()),  # the sentence before does not open with the center
+])
+def test_who_runs_a_center_by_its_company_s_name_and_by_charge(text: str, expected: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"} == expected
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("华为成为中国算力网络联盟副理事长单位。", True),
+    ("华为是中国算力网络联盟的首批成员。", True),
+    ("华为是中国算力网络联盟秘书长。", False),  # an office, not a member's rank
+])
+def test_a_council_rank_of_an_alliance_makes_a_member(text: str, member: bool) -> None:
+    assert (("huawei", "china-computing-network-alliance") in _relations(text, "member_of")) is member

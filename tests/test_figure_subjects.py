@@ -1,0 +1,80 @@
+"""Figures on the thing the news says they are about, or on nothing: speakers, unnamed sites, places on the way."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import read
+
+
+def _figures(text: str) -> list[tuple[str, str, float, str]]:
+    return [(f.subject.en, f.metric, f.value, f.comparator) for f in read(text).facts if f.value is not None]
+
+
+NO_FIGURE = [
+    # the city in the words that say who speaks is no subject of what is said
+    "据乌兰察布市大数据局负责人介绍,今年新签约算力项目总投资超过60亿元。",
+    # clusters counted by their size in cards count no cards
+    "今年庆阳将建成5个万卡级智算集群和2个千卡集群。",
+    # an unnamed site placed in a city, a county of a city, a region of a province: the site's figure, not the places'
+    "The firm opened a computing center in Zhangjiakou's Huailai county, Hebei province, which offers 5 EFLOPS of AI power.",
+    "The group also runs another computing center in Ulanqab, Inner Mongolia, which offers 2 EFLOPS of AI power.",
+    # a place in a participle opening the sentence, with a compass word and a possessive before it, says where
+    "Built in central China's Hubei Province, the new center will offer 40 petaflops in its first stage.",
+    # a facility the page never names: its figures are not the city's the page is about
+    "Zhongwei is a national computing hub. Zhongwei hosts many firms. China opens its first data center run on 100% "
+    "wind power.",
+    "Zhongwei is a national computing hub. Zhongwei hosts many firms. The new facility in the city reaches a PUE of 1.12.",
+    # a count of centers is no figure of the one center a page is about
+    "The Zhangbei intelligent computing center opened on Monday. The two centers are run by Alibaba Cloud.",
+    # a site named after its city, no name read for it: the city only opens the name
+    "记者走进刚投用的杭州算力交易中心,大屏显示已汇聚算力2000P。",
+    # the size a capacity would have and what it allows: no one's figure
+    "Qingyang is a computing hub. Qingyang hosts many firms. A capacity of 20,000 petaflops would let a lab train a "
+    "large model in days.",
+    # unnamed centers opening the clause after a place, not the center the sentence before was about
+    "天府智算中心投入运营。在成都,人工智能计算中心与超算中心共服务300余家企业。",
+    # a count with no name of its own on a page about a city is not the city's
+    "庆阳加快建设算力枢纽。庆阳数据中心集群和庆阳东数西算产业园同步推进。庆阳引进了多家企业。庆阳持续推动项目谋划。"
+    "庆阳的目标很明确。庆阳正在发力。企业主体工程初具规模,已有3栋数据中心大楼建成。",
+]
+
+
+@pytest.mark.parametrize("text", NO_FIGURE)
+def test_a_figure_whose_subject_is_unsure_is_left_out(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] in ("investment", "gpu_cards", "computing_power", "pue",
+                                                      "renewable_share", "datacenter_count")]
+
+
+FIGURES = [
+    # without the speaker the city is the clause's subject
+    ("乌兰察布市今年新签约算力项目总投资超过60亿元。", [("Ulanqab", "investment", 6e9, "gt")]),
+    # the number counts the servers after it, not the racks named before it
+    ("天府智算中心已投运300架机架1500台服务器。", [("Tianfu Intelligent Computing Center", "rack_count", 300, "eq")]),
+    # PUE brought down from one value to another has the second; 电能利用效率 is the PUE
+    ("天府智算中心的PUE值从1.4降至1.25。", [("Tianfu Intelligent Computing Center", "pue", 1.25, "eq")]),
+    ("天府智算中心的PUE值由1.5下降到1.3以下。", [("Tianfu Intelligent Computing Center", "pue", 1.3, "lt")]),
+    ("天府智算中心电能利用效率控制在1.25以下。", [("Tianfu Intelligent Computing Center", "pue", 1.25, "lt")]),
+    # a cluster of chips (万卡集群) is no data center cluster the bare word 集群 would point back to
+    ("今年庆阳将建成7个万卡集群,到年底算力有望达到10万P。", [("Qingyang", "computing_power", 100000, "eq")]),
+    # the unit spelled out after a comma states no second figure
+    ("天府智算中心算力达500P(1P,即每秒完成1千万亿次浮点运算)。",
+     [("Tianfu Intelligent Computing Center", "computing_power", 500, "eq")]),
+    # a pronoun after the place still carries the center
+    ("天府智算中心投入运营。在成都,该中心已服务300余家企业。", [("Tianfu Intelligent Computing Center", "enterprise_count", 300, "gt")]),
+    # a short word in brackets inside the counted noun does not hide it
+    ("贵安新区累计引进大型数据(智算)中心20个。", [("Gui'an New Area", "datacenter_count", 20, "eq")]),
+    # a bracket defining the unit with = states no second figure
+    ("天府智算中心算力达500P(1P=1千万亿次浮点运算/秒)。", [("Tianfu Intelligent Computing Center", "computing_power", 500, "eq")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES)
+def test_figures_go_to_their_subject(text: str, expected: list) -> None:
+    assert _figures(text) == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
+
+
+def test_a_figure_with_no_name_on_a_page_about_one_city_is_the_city_s() -> None:
+    text = ("庆阳加快建设算力枢纽。庆阳数据中心集群和庆阳东数西算产业园同步推进。庆阳引进了多家企业。庆阳持续推动项目谋划。"
+            "庆阳的目标很明确。庆阳正在发力。围绕枢纽建设,谋划重大项目8个,总投资40亿元。")
+    assert ("Qingyang", "investment", pytest.approx(4e9), "eq") in _figures(text)
