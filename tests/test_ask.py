@@ -261,6 +261,14 @@ def test_where_a_company_s_center_stands(corpus_store, question, expected) -> No
     assert [a["label"] for a in result["answers"]] == expected and result["evidence"]
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which China Mobile company built the Jiangcheng intelligent computing center?", ["China Mobile Anhui"]),
+    ("Which centers does China Mobile Anhui run?", ["Jiangcheng Intelligent Computing Center"]),  # what it runs
+])
+def test_a_company_before_a_facility_only_says_whose(corpus_store, question, expected) -> None:
+    assert [a["label"] for a in _ask(corpus_store, question)["answers"]] == expected
+
+
 def test_a_sum_over_named_entities_adds_one_figure_each(corpus_store) -> None:
     result = _ask(corpus_store, "What is the combined rack count of the Chongqing data center cluster and the Tianfu data center cluster?")
     answer = result["answers"][0]

@@ -215,6 +215,11 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         # place comes first ("在韶关的X数据中心落在哪个区")
         entities = sorted((e for e in entities if vocab.types.get(e) not in AGENTS),
                           key=lambda e: vocab.types.get(e) != "Center")
+    if u.relation == "operator" and not u.yes_no and u.cls not in ("Center", "Park", "Cluster") \
+            and any(vocab.types.get(e) in AGENTS for e in entities) \
+            and any(vocab.types.get(e) in ("Center", "Park", "Cluster") for e in entities):
+        # "Which China Telecom subsidiary runs the Lingang park": the company only says whose; the facility is asked about
+        entities = sorted(entities, key=lambda e: vocab.types.get(e) not in ("Center", "Park", "Cluster"))
     if u.relation == "contains" and not u.yes_no:
         # "Which zones in Chengdu make up the Tianfu cluster": the group holds them; the place only qualifies the class
         entities = sorted(entities, key=lambda e: vocab.types.get(e) not in ("Hub", "Cluster", "Park"))

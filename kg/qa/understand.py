@@ -511,6 +511,8 @@ def vocabulary(store: Store) -> Vocabulary:
         surfaces.setdefault(text, iri)
         if "人工智能" in text:  # "数码港AI超算中心": Chinese questions write AI for 人工智能
             spellings.setdefault(text.replace("人工智能", "ai"), iri)
+        if "artificial intelligence" in text:  # "the Lanzhou AI model park" for Artificial Intelligence Large Model …
+            spellings.setdefault(text.replace("artificial intelligence", "ai"), iri)
         if "'" in text or "’" in text:  # "Xian", "Guian" for Xi'an, Gui'an
             spellings.setdefault(re.sub(r"['’]", "", text), iri)
         base = re.sub(r"(市|省)$", "", text)
@@ -520,7 +522,8 @@ def vocabulary(store: Store) -> Vocabulary:
     stems: dict[str, set[str]] = {}
     for text, iri in surfaces.items():
         # "临平的算力小镇", "in Linping": a district or county is written without its 区/县 as often as with it
-        if types.get(iri) == "District" and (base := re.sub(r"(?:新区|区|县|旗|\s+(?:district|county|new area))$", "", text)) != text \
+        if types.get(iri) == "District" and (base := re.sub(r"(?:新片区|片区|新区|区|县|旗|\s+(?:district|county|new area|special area))$",
+                                                           "", text)) != text \
                 and len(base) >= 2:
             stems.setdefault(base, set()).add(iri)
     for adjective, place in questions().get("demonyms", {}).items():
