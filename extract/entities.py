@@ -240,6 +240,9 @@ def _quoted_kinds() -> tuple[str, ...]:
     return (*(s["zh"] for s in lexicon()["suffix"]), "集群", "中心", "平台")
 
 
+_MEASURED = re.compile(r"\d(?:[\d.,]*)\s*(?:公里|千米|平方|亩|公顷|万|亿|千|百|个|家|座|台|架|张|卡|%|％|分钟|小时|毫秒|兆瓦|千瓦|MW|P\b)")
+
+
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
     """A new Chinese name: the suffix the ruler found and the stem before it (cut at a function word)."""
     names = lexicon()["name"]
@@ -269,6 +272,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 约三分之一智算中心, 近七成数据中心: a share of many, no name
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
+    if _MEASURED.search(stem):
+        return None  # 环京200公里内重点算力中心, 约200万平方呎新数据中心: a measure inside says which ones, it names none
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
     if stem[-1] in names["verb_ends"] and not any(k.end == suffix.start for k in known):
@@ -857,6 +862,34 @@ def _city_named(folded: str) -> list[Mention]:
     return out
 
 
+@cache
+def _cluster_of_city() -> tuple[dict[str, Entity], re.Pattern[str], re.Pattern[str]]:
+    """The national cluster each city holds, and the two ways news set one up in a city: 大湾区枢纽在韶关设立数据中心集群,
+    "the hub set up a data center cluster in Shaoguan"."""
+    gaz = gazetteer()
+    by_city: dict[str, Entity] = {}
+    for entity in gaz.entities.values():
+        if entity.type == "Cluster":
+            for code, key in entity.links:
+                city = gaz.entities.get(key)
+                if code == "located_in" and city is not None and city.type == "City" and city.zh:
+                    by_city[city.zh] = by_city[city.en.lower()] = entity
+    zh_cities = "|".join(sorted((re.escape(c) for c in by_city if has_cjk(c)), key=len, reverse=True))
+    en_cities = "|".join(sorted((re.escape(c) for c in by_city if not has_cjk(c)), key=len, reverse=True))
+    zh = re.compile(rf"(?:在|于|落户)({zh_cities})市?(?:设立|建设|布局|打造|规划建设|规划布局|建|设)了?(?:国家级?|一个)?的?(数据中心集群)")
+    en = re.compile(rf"(?i:\b(?:a|the|its)\s+(?:national\s+)?(data\s+cent(?:er|re)\s+cluster)\s+in\s+)({en_cities.title()})\b")
+    return by_city, zh, en
+
+
+def _clusters_set_up(folded: str) -> list[Mention]:
+    """A cluster the text sets up in a city without naming it (在韶关设立数据中心集群): that city's national cluster."""
+    by_city, zh, en = _cluster_of_city()
+    out = [Mention(hit.start(2), hit.end(2), by_city[hit.group(1)], source="gazetteer") for hit in zh.finditer(folded)]
+    out += [Mention(hit.start(1), hit.end(1), by_city[hit.group(2).lower()], source="gazetteer")
+            for hit in en.finditer(folded) if hit.group(2).lower() in by_city]
+    return out
+
+
 _DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(?<=包括))([\u4e00-\u9fff]{2})([区县])"
                        r"(?![\u4e00-\u9fff]{0,1}(?:数据|内|域|块|位|间|级))")
 
@@ -1087,6 +1120,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _phased_centers(folded, known)
     mentions += _en_supercomputers(folded, known)
     mentions += _city_named(folded)
+    mentions += _clusters_set_up(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
     mentions += _groups(folded, known)

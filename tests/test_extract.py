@@ -791,6 +791,10 @@ WHOSE_FIGURE = [
     ("江城智算中心与芜湖滨江数据中心同日开工。\n据介绍,项目总投资30亿元。", set()),
     ("江城智算中心开工。江城智算中心与芜湖滨江数据中心相邻。\n据介绍,项目总投资30亿元。",
      {("江城智算中心", "investment", 3e9, "topic")}),
+    # a hub sets up a cluster in a city: the figures are the city's national cluster's, and the hub is in no city
+    ("甘肃枢纽在庆阳建设数据中心集群,规划算力超过10万P。", {("庆阳数据中心集群", "computing_power", 100000, "clause_subject")}),
+    ("The Gansu hub set up a data center cluster in Qingyang, with 100,000 racks planned.",
+     {("庆阳数据中心集群", "rack_count", 100000, "clause_subject")}),
     # a nameless figure in a sentence naming another facility than the topic is left out, not given to the topic
     ("The Binhai Supercomputing Center opened in May. The Binhai Supercomputing Center serves 300 firms.\n"
      "\"Our cluster delivers 200 petaflops,\" said the head of the Jiangcheng Intelligent Computing Center.",

@@ -239,6 +239,9 @@ NAME_SPANS = [
     ("青山建设投资集团有限公司负责江城智算中心的建设和运营。", "青山建设投资集团有限公司"),
     # a scene set before the name (阳光照耀着X) is a clause: the name starts after the aspect particle 着
     ("清晨,阳光照耀着芜湖经济技术开发区的一排排机房。", "芜湖经济技术开发区"),
+    # a base of data centers is a site of its own (大数据基地, 算力基地), also after a region's name
+    ("中国联通长三角大数据基地项目昨日开工。", "中国联通长三角大数据基地"),
+    ("青禾科技宜宾智算基地一期投运。", "青禾科技宜宾智算基地"),
 ]
 
 
@@ -250,6 +253,7 @@ def test_a_new_name_starts_and_ends_where_a_reader_would_cut_it(text: str, name:
 
 
 NOT_NAMES = [
+    "依托调度平台,环沪300公里内重点数据中心间时延低于5毫秒。",  # a measure inside says which centers: no name
     "宜昌将建设两大算力中心和3栋数据中心楼。",  # counts
     "推动芜湖新型数据中心建设,打造全省超大规模算力中心。",  # a place and descriptions: no coined word
     "该项目为全区重点工程,落户在一个县城里。",  # 为全区, 一个县: clauses, not districts
