@@ -240,7 +240,8 @@ def _quoted_kinds() -> tuple[str, ...]:
     return (*(s["zh"] for s in lexicon()["suffix"]), "集群", "中心", "平台")
 
 
-_MEASURED = re.compile(r"\d(?:[\d.,]*)\s*(?:公里|千米|平方|亩|公顷|万|亿|千|百|个|家|座|台|架|张|卡|%|％|分钟|小时|毫秒|兆瓦|千瓦|MW|P\b)")
+# (a size in a name stays: 滁州市3000P智算中心, 万卡集群)
+_MEASURED = re.compile(r"\d(?:[\d.,]*)\s*(?:公里|千米|平方|亩|公顷|个|家|座|台|架|张|%|％|分钟|小时|毫秒|兆瓦|千瓦)")
 
 
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
@@ -881,6 +882,22 @@ def _cluster_of_city() -> tuple[dict[str, Entity], re.Pattern[str], re.Pattern[s
     return by_city, zh, en
 
 
+@cache
+def _branded_center_pattern() -> re.Pattern[str]:
+    """A firm's brand, its city in brackets, and 中心 (协鑫智算(上海)中心, 甲乙算力(庆阳)中心): the firm's center there."""
+    gaz = gazetteer()
+    firms = sorted((s for s, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Company" and len(s) >= 2),
+                   key=len, reverse=True)
+    places = sorted((p for p in gaz.place_en if len(p) >= 2), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, firms))})(?:智算|算力|超算|数据|云)?[(（](?:{'|'.join(map(re.escape, places))})"
+                      r"[)）](?:智算中心|算力中心|数据中心|中心)")
+
+
+def _branded_centers(folded: str) -> list[Mention]:
+    return [Mention(hit.start(), hit.end(), new_entity(hit.group(0), "Center"), source="pattern")
+            for hit in _branded_center_pattern().finditer(folded)]
+
+
 def _clusters_set_up(folded: str) -> list[Mention]:
     """A cluster the text sets up in a city without naming it (在韶关设立数据中心集群): that city's national cluster."""
     by_city, zh, en = _cluster_of_city()
@@ -1121,6 +1138,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _en_supercomputers(folded, known)
     mentions += _city_named(folded)
     mentions += _clusters_set_up(folded)
+    mentions += _branded_centers(folded)
     mentions += _districts(folded)
     mentions += _listed_firms(folded)
     mentions += _groups(folded, known)

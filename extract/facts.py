@@ -382,6 +382,26 @@ def _chain_start(sentence: Sentence, mention: Mention) -> int:
     return sentence.mentions[i].start
 
 
+_SITE_EN = re.compile(r"\b(?:cent(?:er|re)s?|clusters?|campus(?:es)?|parks?|bases?|facilit(?:y|ies)|projects?|nodes?|"
+                      r"its\s+new|the\s+new)\b", re.IGNORECASE)
+_POINTING_ZH = re.compile(r"[该此其]|这[个座里]")
+
+
+def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
+    """A firm's own computing power or racks (中国电信算力总规模达3.8EFLOPS, "China Mobile aims to raise its capacity to 17
+    Eflops"): the firm opens the figure's clause and the sentence names no site, place or other thing it could be of."""
+    offset = sentence.start
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    firms = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
+             and m.entity.type == "Company" and r == "subject" and clause_start <= m.start - offset < q.start]
+    others = [m for m in sentence.mentions if m.entity is not None and m.entity.type not in NOT_MEASURED]
+    text = sentence.text
+    if len(firms) != 1 or others or any(w in text for w in _site_nouns_zh()) or _SITE_EN.search(text) \
+            or _POINTING_ZH.search(text):
+        return None
+    return firms[0].entity
+
+
 def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
              whole: dict[str, Entity] | None = None, carried: Entity | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
@@ -401,6 +421,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
             return m.entity, "in_name"
+    if q.family in ("compute", "racks") and (topic is None or topic.type not in INFRASTRUCTURE) \
+            and (firm := _firm_capacity(q, sentence, roles)) is not None:
+        return firm, "clause_subject"  # on a page about a built thing, a firm's figure may be that thing's: left to the rest
     after = sentence.text[q.end :]
     if (mod := re.match(r"[^，,。；;]{0,24}?的[“\"「]?", after)) is not None:
         target = q.end + mod.end() + offset
@@ -695,8 +718,9 @@ def _is_restatement(q: Quantity, quantities: list[Quantity], text: str) -> bool:
 
 _FROM_ZH = re.compile(r"(?:从|由)([^，,。；;从由]{0,12})$")
 _TO_ZH = re.compile(r"[^，,。；;]{0,6}?(?:增加|增长|提升|提高|扩大|上升|跃升|攀升|升|增|扩容|发展)(?:到|至)")
-_FROM_EN = re.compile(r"\b(?:rose|rise|rising|grew|grow|growing|increased|increase|increasing|climbed|jumped|expanded|up|surged)"
-                      r"\s+(?:[a-z]+\s+){0,2}?from\s+(?:about\s+|around\s+)?$", re.I)
+_FROM_EN = re.compile(r"\b(?:rose|rise|rising|grew|grow|growing|increased|increase|increasing|climbed|jumped|expanded|up|surged"
+                      r"|raise|raised|raising|boost|boosted|boosting|lift|lifted|expand|expanding)"
+                      r"\s+(?:[a-z]+\s+){0,4}?from\s+(?:about\s+|around\s+)?$", re.I)
 _TO_EN = re.compile(r"[^,;.]{0,40}?\bto\s", re.I)
 
 

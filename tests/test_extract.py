@@ -795,6 +795,12 @@ WHOSE_FIGURE = [
     ("甘肃枢纽在庆阳建设数据中心集群,规划算力超过10万P。", {("庆阳数据中心集群", "computing_power", 100000, "clause_subject")}),
     ("The Gansu hub set up a data center cluster in Qingyang, with 100,000 racks planned.",
      {("庆阳数据中心集群", "rack_count", 100000, "clause_subject")}),
+    # a firm's own computing power: the firm opens the clause and no site or place is named; a change's start is no fact
+    ("中国联通算力总规模达到5.2EFLOPS。", {("中国联通", "computing_power", 5200, "clause_subject")}),
+    ("China Unicom plans to raise its computing capacity from 4 Eflops to 6 Eflops.",
+     {("中国联通", "computing_power", 6000, "clause_subject")}),
+    ("该中心由中国联通运营,算力达到600P。", set()),
+    ("中国联通对外提供机架超过40万架。", {("中国联通", "rack_count", 400000, "clause_subject")}),
     # a nameless figure in a sentence naming another facility than the topic is left out, not given to the topic
     ("The Binhai Supercomputing Center opened in May. The Binhai Supercomputing Center serves 300 firms.\n"
      "\"Our cluster delivers 200 petaflops,\" said the head of the Jiangcheng Intelligent Computing Center.",

@@ -242,6 +242,8 @@ NAME_SPANS = [
     # a base of data centers is a site of its own (大数据基地, 算力基地), also after a region's name
     ("中国联通长三角大数据基地项目昨日开工。", "中国联通长三角大数据基地"),
     ("青禾科技宜宾智算基地一期投运。", "青禾科技宜宾智算基地"),
+    # a firm's brand, its city in brackets and 中心: the firm's center in that city
+    ("当天,协鑫智算(宜宾)中心正式投运。", "协鑫智算(宜宾)中心"),
 ]
 
 
