@@ -387,6 +387,11 @@ _SITE_EN = re.compile(r"\b(?:cent(?:er|re)s?|clusters?|campus(?:es)?|parks?|base
 _POINTING_ZH = re.compile(r"[该此其]|这[个座里]")
 
 
+# "这是上海首个…千卡集群,总算力达1000P", "the province's first AI center": the place ranks the thing, it is not measured
+_FIRST_OF_PLACE = re.compile(r"(?:市|省|区)?(?:的)?(?:首个|首家|首座|首批|第一个|第一座|第一家|最大的?|唯一的?|最早的?)"
+                             r"|(?:['’]s)?\s+(?:first|largest|biggest|only)\b", re.IGNORECASE)
+
+
 def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
     """A firm's own computing power or racks (中国电信算力总规模达3.8EFLOPS, "China Mobile aims to raise its capacity to 17
     Eflops"): the firm opens the figure's clause and the sentence names no site, place or other thing it could be of."""
@@ -454,7 +459,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     is_whole, entity = _scope(q, sentence, measured, whole or {})
     if is_whole:
         return entity, "scope"
-    preceding = [(m, r) for m, r in measured if m.end - offset <= q.start]
+    preceding = [(m, r) for m, r in measured if m.end - offset <= q.start
+                 and not (m.entity is not None and m.entity.type in PLACES
+                          and _FIRST_OF_PLACE.match(sentence.text, m.end - offset))]
     # "作为X的重要构成,Y…": X describes Y and is no subject while another name is there, or the sentence continues
     # the one before (X一期封顶。作为四川省最大的…,总投资约40亿元)
     described = [(m, r) for m, r in preceding if _AS_DESCRIPTION.search(sentence.text, 0, m.start - offset)]

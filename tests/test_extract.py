@@ -801,6 +801,8 @@ WHOSE_FIGURE = [
      {("中国联通", "computing_power", 6000, "clause_subject")}),
     ("该中心由中国联通运营,算力达到600P。", set()),
     ("中国联通对外提供机架超过40万架。", {("中国联通", "rack_count", 400000, "clause_subject")}),
+    # a place ranking the thing (芜湖首个…) is not what is measured
+    ("江城智算中心投运。\n据介绍,这是芜湖首个千卡集群,总算力规模达1000P。", {("江城智算中心", "computing_power", 1000, "topic")}),
     # a nameless figure in a sentence naming another facility than the topic is left out, not given to the topic
     ("The Binhai Supercomputing Center opened in May. The Binhai Supercomputing Center serves 300 firms.\n"
      "\"Our cluster delivers 200 petaflops,\" said the head of the Jiangcheng Intelligent Computing Center.",
