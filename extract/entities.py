@@ -865,8 +865,8 @@ def _city_named(folded: str) -> list[Mention]:
 
 @cache
 def _cluster_of_city() -> tuple[dict[str, Entity], re.Pattern[str], re.Pattern[str]]:
-    """The national cluster each city holds, and the two ways news set one up in a city: 大湾区枢纽在韶关设立数据中心集群,
-    "the hub set up a data center cluster in Shaoguan"."""
+    """The national cluster each city holds, and the two ways news set one up in a city: 甘肃枢纽在庆阳建设数据中心集群,
+    "the hub set up a data center cluster in Qingyang"."""
     gaz = gazetteer()
     by_city: dict[str, Entity] = {}
     for entity in gaz.entities.values():
@@ -899,7 +899,7 @@ def _branded_centers(folded: str) -> list[Mention]:
 
 
 def _clusters_set_up(folded: str) -> list[Mention]:
-    """A cluster the text sets up in a city without naming it (在韶关设立数据中心集群): that city's national cluster."""
+    """A cluster the text sets up in a city without naming it (在庆阳建设数据中心集群): that city's national cluster."""
     by_city, zh, en = _cluster_of_city()
     out = [Mention(hit.start(2), hit.end(2), by_city[hit.group(1)], source="gazetteer") for hit in zh.finditer(folded)]
     out += [Mention(hit.start(1), hit.end(1), by_city[hit.group(2).lower()], source="gazetteer")

@@ -17,7 +17,7 @@ from extract.text import split_sentences
 def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
     allowed = lexicon()["relation"]["types"][metric]
     if metric == "located_in" and subject.type == "Hub" and obj.type != "Province":
-        return False  # a hub spans provinces: "大湾区枢纽在韶关设立集群" says where its cluster is, not where the hub is
+        return False  # a hub spans provinces: "某枢纽在某市建设集群" says where its cluster is, not where the hub is
     return subject.type in allowed[0] and obj.type in allowed[1] and subject.key != obj.key
 
 
