@@ -162,7 +162,8 @@ def gazetteer() -> Gazetteer:
             )
     for item in lexicon()["known"]:  # 天河二号, 数码港: named things without a suffix to find them by
         forms = [item["zh"], item["en"], *item["forms"]]
-        add(Entity(slug(item["en"]), item["type"], item["zh"], item["en"], tuple(item["forms"]), True),
+        known_links = tuple((code, slug(item[code])) for code in ("operator", "located_in") if code in item)
+        add(Entity(slug(item["en"]), item["type"], item["zh"], item["en"], tuple(item["forms"]), True, links=known_links),
             [f for f in forms if has_cjk(f)], [f for f in forms if not has_cjk(f)])
     for op in ref["operator_branch"]:
         for prov in ref["province"]:

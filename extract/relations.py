@@ -1234,6 +1234,10 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
+                elif relation in ("operator", "located_in") and entity.type in ("Center", "Park") \
+                        and (other_key in doc_keys or (other.zh and other.zh in (entity.zh or ""))):
+                    # a known system's runner or site, when the page or the system's own name names it
+                    out.append(fact(entity, relation, other))
     things = [e for e in seen.values() if e.type in ("Center", "Park") and e.key not in passing]
     for company in (e for e in seen.values() if e.type == "Company"):  # 成都智算中心运营有限公司 runs 成都智算中心
         out += [fact(thing, "operator", company) for thing in things if _namesake(company, thing)]

@@ -936,3 +936,14 @@ def test_a_project_abroad_keeps_its_figures_off_the_page_s_center() -> None:
 def test_a_known_computer_named_once_is_no_topic_of_the_page_s_figures() -> None:
     text = "官员说,台湾杉二号的排名下滑。\n\n当局计划到2028年累计建置算力资源达300PF。"
     assert not [f for f in read(text).facts if f.subject.en == "Taiwania 2" and f.metric == "computing_power"]
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("鹏城云脑II将扩容。", "Peng Cheng Cloud Brain II will be expanded."),
+    ("数码港人工智能超算中心将扩容。", "The Cyberport AI Supercomputing Center will be expanded."),
+])
+def test_a_known_system_is_one_entity_in_either_language(zh: str, en: str) -> None:
+    """Systems and sites with no suffix the rules know, or an English name the rules would not make, are listed."""
+    zh_keys = {(t, label) for t, label, _ in _names(zh).values() if t in ("Center", "Park")}
+    en_keys = {(t, label) for t, label, _ in _names(en).values() if t in ("Center", "Park")}
+    assert zh_keys == en_keys and len(zh_keys) == 1
