@@ -882,20 +882,31 @@ def _cluster_of_city() -> tuple[dict[str, Entity], re.Pattern[str], re.Pattern[s
     return by_city, zh, en
 
 
+_BRACKETED_PLACE = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）](?:智算中心|算力中心|数据中心|中心)")
+_BRAND_WORDS = ("智算", "算力", "超算", "数据", "云")
+
+
 @cache
-def _branded_center_pattern() -> re.Pattern[str]:
-    """A firm's brand, its city in brackets, and 中心 (协鑫智算(上海)中心, 甲乙算力(庆阳)中心): the firm's center there."""
+def _firm_surfaces() -> frozenset[str]:
     gaz = gazetteer()
-    firms = sorted((s for s, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Company" and len(s) >= 2),
-                   key=len, reverse=True)
-    places = sorted((p for p in gaz.place_en if len(p) >= 2), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, firms))})(?:智算|算力|超算|数据|云)?[(（](?:{'|'.join(map(re.escape, places))})"
-                      r"[)）](?:智算中心|算力中心|数据中心|中心)")
+    return frozenset(s for s, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Company" and len(s) >= 2)
 
 
 def _branded_centers(folded: str) -> list[Mention]:
-    return [Mention(hit.start(), hit.end(), new_entity(hit.group(0), "Center"), source="pattern")
-            for hit in _branded_center_pattern().finditer(folded)]
+    """A firm's brand, its city in brackets, and 中心 (协鑫智算(上海)中心, 甲乙算力(庆阳)中心): the firm's center there."""
+    places, firms = gazetteer().place_en, _firm_surfaces()
+    out = []
+    for hit in _BRACKETED_PLACE.finditer(folded):
+        if hit.group(1) not in places:
+            continue
+        end = hit.start()
+        brand = next((w for w in _BRAND_WORDS if folded.endswith(w, 0, end)), "")
+        firm_end = end - len(brand)
+        size = next((k for k in range(min(12, firm_end), 1, -1) if folded[firm_end - k : firm_end] in firms), 0)
+        if size:
+            start = firm_end - size
+            out.append(Mention(start, hit.end(), new_entity(folded[start : hit.end()], "Center"), source="pattern"))
+    return out
 
 
 def _clusters_set_up(folded: str) -> list[Mention]:
