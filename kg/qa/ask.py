@@ -425,16 +425,15 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
                                                                                                       "Organization"):
         # "X运营的是什么平台": what the company runs, not who runs the company
         out.append((replace(u, cls="Center", cls_pos=-1), "nothing runs it, so what it runs"))
-    named = list(dict.fromkeys(iri for _, iri in u.entities))
-    if u.relation in ("operator", "located_in") and not u.metric and not u.yes_no and len(named) == 1 \
+    distinct = list(dict.fromkeys(iri for _, iri in u.entities))
+    if u.relation in ("operator", "located_in") and not u.metric and not u.yes_no and len(distinct) == 1 \
             and u.cls_pos <= u.entities[0][0]:
         # "Who built the X center": the sources may name the builders or the site of its first phase only
-        for phase in vocab.phases_of.get(named[0], [])[:2]:
-            out.append((replace(u, entities=[(u.entities[0][0], phase)]), f"nothing for {named[0]} as a whole, so {phase}"))
+        for phase in vocab.phases_of.get(distinct[0], [])[:2]:
+            out.append((replace(u, entities=[(u.entities[0][0], phase)]), f"nothing for {distinct[0]} as a whole, so {phase}"))
     if u.relation in ("operator", "partner") and not u.metric:
         other = "partner" if u.relation == "operator" else "operator"
         out.append((replace(u, relation=other), f"no {u.relation} found, so {other}"))
-    distinct = list(dict.fromkeys(iri for _, iri in u.entities))
     if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no):
         for iri in distinct[1:3]:
             others = [(p, i) for p, i in u.entities if i == iri]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 import re
 import weakref
@@ -532,9 +531,11 @@ def vocabulary(store: Store) -> Vocabulary:
     ordered = sorted(surfaces)
     for base, iris in stems.items():
         # only a stem no other thing's name opens with: 天河 is also 天河二号 and 天河超级计算机
-        at = bisect.bisect_left(ordered, base)
-        others = {surfaces[t] for t in itertools.takewhile(functools.partial(_opens_with, stem=base), ordered[at:])} - iris
-        if len(iris) == 1 and base not in surfaces and not others:
+        at, others = bisect.bisect_left(ordered, base), set()
+        while at < len(ordered) and ordered[at].startswith(base):
+            others.add(surfaces[ordered[at]])
+            at += 1
+        if len(iris) == 1 and base not in surfaces and not others - iris:
             spellings.setdefault(base, next(iter(iris)))
     for text, iris in aliases.items():
         # a short form one page gave ("贵州数据中心" for 中国移动(贵州)数据中心) names that thing only when no other
@@ -546,10 +547,6 @@ def vocabulary(store: Store) -> Vocabulary:
     vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings)
     _VOCAB[store] = vocab
     return vocab
-
-
-def _opens_with(text: str, stem: str) -> bool:
-    return text.startswith(stem)
 
 
 @functools.cache
