@@ -74,7 +74,7 @@ def amount(value: float, script: str) -> str:
 def is_share(value: float, unit: str | None, metric: str | None) -> bool:
     """A share is stated as a fraction of one (0.9) and read as a percentage (90%)."""
     if metric is not None:
-        return metric.rsplit("#", 1)[-1].endswith("_share")
+        return metric.rsplit("#", 1)[-1].endswith(("_share", "_rate"))
     return unit is None and 0 < value < 1
 
 
@@ -217,7 +217,8 @@ _ZH_TERMS = {
     "renewable_share": "可再生能源占比", "clean_energy_capacity": "清洁能源装机", "computing_power": "算力",
     "rack_count": "机架数", "investment": "投资额", "output_value": "产值", "area": "面积", "pue": "PUE",
     "gpu_cards": "算力卡数", "enterprise_count": "企业数", "job_count": "就业岗位数", "datacenter_count": "数据中心数",
-    "rank": "排名", "latency": "时延", "under_construction": "在建", "actual": "现有", "planned": "规划", "target": "目标",
+    "rank": "排名", "latency": "时延", "utilization_rate": "利用率",
+    "under_construction": "在建", "actual": "现有", "planned": "规划", "target": "目标",
     "ai": "智能算力", "hpc": "高性能算力", "general": "通用算力", "total": "总算力",
     "Hub": "枢纽", "Cluster": "集群", "Center": "中心", "Park": "园区", "City": "城市", "Province": "省份",
     "Company": "企业", "Organization": "机构", "District": "区县", "Initiative": "工程",

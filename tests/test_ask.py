@@ -815,3 +815,14 @@ def test_a_quoted_name_after_its_place_is_the_name_asked_about(corpus_store) -> 
 def test_where_a_facility_described_by_its_place_stands(corpus_store) -> None:
     result = _ask(corpus_store, "Which district is the intelligent computing center in Wuhu located in?")
     assert "the Center described in Wuhu is Jiangcheng Intelligent Computing Center" in result["interpretation"]
+
+
+def test_the_share_of_capacity_in_use_is_asked_in_either_language(tmp_path) -> None:
+    """上架率 / occupancy / utilization is its own metric, answered as a percentage and never as the green-power share."""
+    (tmp_path / "u.txt").write_text("甲乙智算中心运营一年\n\n2025年,甲乙智算中心绿电占比超65%,上架率达到70%。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "u.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, worded in (("甲乙智算中心的上架率是多少?", "70%"), ("What is the occupancy rate of the Jiayi center?", "70%"),
+                             ("甲乙智算中心的绿电占比是多少?", "超过65%")):
+        result = _ask(tmp_path / "store", question)
+        assert [a["value"] for a in result["answers"]] == [0.7 if worded == "70%" else 0.65], question
+        assert worded in suanli("ask", question, "--store", str(tmp_path / "store"), check=True).stdout, question

@@ -779,7 +779,18 @@ WHOSE_FIGURE = [
     # a share right after another with nothing but a time and an aim between goes on measuring the same thing
     ("江城智算中心绿电占比超65%,未来将达90%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject"),
                                         ("江城智算中心", "renewable_share", 0.9, "clause_subject")}),
-    ("江城智算中心绿电占比超65%,上架率达到70%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject")}),
+    ("江城智算中心绿电占比超65%,上架率达到70%。", {("江城智算中心", "renewable_share", 0.65, "clause_subject"),
+                                          ("江城智算中心", "utilization_rate", 0.7, "clause_subject")}),
+    # the share of capacity in use: racks occupied, computing power used; a rate of energy or land use is none of ours
+    ("青山数据中心集群起步区数据中心平均上架率不低于65%。", {("青山数据中心集群", "utilization_rate", 0.65, "clause_subject")}),
+    ("江城超算中心今年算力使用率已超过九成,绿电占比60%。", {("江城超算中心", "utilization_rate", 0.9, "clause_subject"),
+                                             ("江城超算中心", "renewable_share", 0.6, "clause_subject")}),
+    ("The Binhai Data Center's rack occupancy rate exceeded 80% last year.",
+     {("滨海数据中心", "utilization_rate", 0.8, "clause_subject")}),
+    ("江城智算中心的能源利用率提升到85%,土地利用率达到70%。", set()),
+    ("到2025年,江城数据中心集群绿电使用率将超过70%。", {("江城数据中心集群", "renewable_share", 0.7, "clause_subject")}),
+    ("The Binhai Data Center has a green electricity usage rate of 85 percent.",
+     {("滨海数据中心", "renewable_share", 0.85, "clause_subject")}),
     # the items of a list go on about what the line introducing them names
     ("贵州的优势在于:\n- 气候:年平均气温15℃,PUE值低至1.15\n- 能源:绿电占比超过50%\n江城智算中心今年投运。",
      {("贵州", "pue", 1.15, "carried"), ("贵州", "renewable_share", 0.5, "carried")}),
@@ -1031,7 +1042,8 @@ def test_data_center_buildings_count_as_data_centers() -> None:
 
 RESPECTIVE = [
     # each figure of a list closed by 分别 / "respectively" goes to the thing, the metric and the year in its place
-    ("滨海数据中心集群上架率和绿电占比分别达78%、55%。", [("Binhai Data Center Cluster", "renewable_share", 0.55, None)]),
+    ("滨海数据中心集群上架率和绿电占比分别达78%、55%。", [("Binhai Data Center Cluster", "renewable_share", 0.55, None),
+                                                ("Binhai Data Center Cluster", "utilization_rate", 0.78, None)]),
     ("滨海数据中心集群总投资和年产值分别为60亿元、90亿元。",
      [("Binhai Data Center Cluster", "investment", 6e9, None), ("Binhai Data Center Cluster", "output_value", 9e9, None)]),
     ("根据规划,到2026年底和2028年底,庆阳的智算算力将分别达到6万P和15万P。",

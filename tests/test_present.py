@@ -31,6 +31,7 @@ def test_a_figure_in_each_script(args, expected) -> None:
 def test_shares_counts_and_qualifiers() -> None:
     assert present.figure(0.9, None, "gt", "en", metric="renewable_share") == "more than 90%"
     assert present.figure(1.0, None, None, "zh-Hans", metric="renewable_share") == "100%"
+    assert present.figure(0.65, None, "ge", "zh-Hans", metric="utilization_rate") == "不低于65%"
     assert present.figure(1.25, None, None, "en", metric="pue") == "1.25"
     assert present.display({"iri": None, "label": "2", "value": 2, "unit": None}, "zh-Hant") == "2個"
     assert present.qualifiers("actual", "ai", "2024-06-30", "en") == "actual, AI, 2024"

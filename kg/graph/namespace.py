@@ -98,5 +98,6 @@ class SL(DefinedNamespace):
     total: URIRef
     under_construction: URIRef
     unit: URIRef
+    utilization_rate: URIRef
     value: URIRef
     wholeNumber: URIRef

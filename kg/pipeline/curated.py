@@ -23,7 +23,8 @@ from extract.text import Cleaned, fold
 
 RELATIONS = {"located_in", "part_of", "operator", "partner", "member_of"}
 NUMERIC = {"computing_power", "rack_count", "investment", "output_value", "renewable_share", "clean_energy_capacity", "area",
-           "pue", "gpu_cards", "enterprise_count", "job_count", "datacenter_count", "rank", "latency"}
+           "pue", "gpu_cards", "enterprise_count", "job_count", "datacenter_count", "rank", "latency",
+           "utilization_rate"}
 TYPES = {"Hub", "Cluster", "Center", "Park", "Province", "City", "District", "Company", "Organization", "Initiative"}
 COMPARATORS = {"eq", "gt", "ge", "lt", "le", "approx"}
 STATUSES = {"actual", "planned", "target", "under_construction"}
