@@ -52,6 +52,8 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     # a cue in a later clause names the next figure's metric (绿电占比超65%,上架率达到70%) unless the figure has none of its own
     end = q.end - max(0, prev_end)
     later = [c for c in found if c[0] >= end and re.search(r"[，,；;]", window[end : c[0]])]
+    found = [c for c in found if not (c in later and c[2] == "none")]  # 达到500P,可满足算力需求: a word of no metric ends at its clause
+    later = [c for c in later if c[2] != "none"]
     if len(later) < len(found):
         found = [c for c in found if c not in later]
     if found:

@@ -826,3 +826,13 @@ def test_the_share_of_capacity_in_use_is_asked_in_either_language(tmp_path) -> N
         result = _ask(tmp_path / "store", question)
         assert [a["value"] for a in result["answers"]] == [0.7 if worded == "70%" else 0.65], question
         assert worded in suanli("ask", question, "--store", str(tmp_path / "store"), check=True).stdout, question
+
+
+@pytest.mark.parametrize("question", [
+    "Was Anhui's first intelligent computing center in Wuhu already in operation in 2024?",  # an unnamed center: no "is X in Y"
+    "2025年中国算力大会在哪座城市开幕?",  # an event's city: 算力 in its name is no figure to rank cities by
+])
+def test_what_the_graph_cannot_know_gets_no_answer_rather_than_a_guess(corpus_store, question) -> None:
+    result = _ask(corpus_store, question)
+    assert result["answers"] == [] and result.get("boolean") is None, question
+    assert "算力" not in result["interpretation"] and "located_in" not in result["interpretation"], question

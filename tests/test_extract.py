@@ -788,6 +788,10 @@ WHOSE_FIGURE = [
     ("The Binhai Data Center's rack occupancy rate exceeded 80% last year.",
      {("滨海数据中心", "utilization_rate", 0.8, "clause_subject")}),
     ("江城智算中心的能源利用率提升到85%,土地利用率达到70%。", set()),
+    # computing power asked for or signed up to use is no capacity; a word of demand in a later clause leaves it one
+    ("江城智算中心已完成200P算力需求签约,相当于一期算力规模的130%。", set()),
+    ("The Binhai Intelligent Computing Center has signed demand for 300 PFLOPS of computing power.", set()),
+    ("江城智算中心算力规模达到500P,可满足全市算力需求。", {("江城智算中心", "computing_power", 500, "clause_subject")}),
     ("到2025年,江城数据中心集群绿电使用率将超过70%。", {("江城数据中心集群", "renewable_share", 0.7, "clause_subject")}),
     ("The Binhai Data Center has a green electricity usage rate of 85 percent.",
      {("滨海数据中心", "renewable_share", 0.85, "clause_subject")}),

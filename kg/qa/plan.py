@@ -202,6 +202,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
                   f"{{ ?k a sl:{u.cls} ; sl:locatedIn {e} . {e} a ?place VALUES ?place {{ sl:City sl:Province }} }} }}")
         return Plan(sparql, "boolean", f"is {distinct[0]} a {u.cls}")
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
+        if u.cls in ("Center", "Park") and not any(vocab.types.get(e) == u.cls for e in distinct):
+            return None  # "Was Xinjiang's first AI center in Karamay running?": a center the graph does not know, no "is X in Y"
         # "X是否入选Y名单": on a list or programme is membership; else "is X in Y"
         u.relation = "member_of" if vocab.types.get(entities[1]) == "Initiative" else "located_in"
     if u.unknown and not distinct and not (u.superlative or u.comparative or u.threshold is not None):
