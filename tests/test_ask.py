@@ -831,8 +831,16 @@ def test_the_share_of_capacity_in_use_is_asked_in_either_language(tmp_path) -> N
 @pytest.mark.parametrize("question", [
     "Was Anhui's first intelligent computing center in Wuhu already in operation in 2024?",  # an unnamed center: no "is X in Y"
     "2025年中国算力大会在哪座城市开幕?",  # an event's city: 算力 in its name is no figure to rank cities by
+    "安徽是否是全国唯一一个能直达八大国家算力枢纽的省份?",  # it is a province: the words before 省份 describe it, no hub test
 ])
 def test_what_the_graph_cannot_know_gets_no_answer_rather_than_a_guess(corpus_store, question) -> None:
     result = _ask(corpus_store, question)
     assert result["answers"] == [] and result.get("boolean") is None, question
     assert "算力" not in result["interpretation"] and "located_in" not in result["interpretation"], question
+
+
+def test_places_listed_that_the_graph_does_not_know_are_said_so_not_summed_over_every_center(corpus_store) -> None:
+    result = _ask(corpus_store, "甲城、乙城、丙城三地在建智算中心的算力加起来是多少?")
+    assert result["answers"] == [] and "甲城" in result["interpretation"]
+    known = _ask(corpus_store, "庆阳、中卫和芜湖三个集群的机架合计是多少?")  # listed names it knows still add up
+    assert known["answers"] and known["answers"][0]["value"]

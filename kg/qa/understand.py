@@ -600,6 +600,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     masked = list(text)
     linked, u.notes = vocab.link(text)
     linked, unknown = _read_unknown_names(text, folded, linked, vocab, u.notes)
+    unknown += _unknown_list_items(text, linked, unknown)
     linked = _phases_asked(text, linked, vocab, u.notes)
     kept = {text[s:e] for s, e, _ in linked}
     u.notes = [n for n in u.notes if not (m := re.match(r"took '(.+?)' as", n)) or m.group(1) in kept]
@@ -687,6 +688,9 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
     if u.yes_no and u.metric and u.comparator is None and u.asked_bound is None:
         _read_reached(u, folded)
+    head = max(classes, default=None)
+    if u.yes_no and is_zh and head and head[2] != u.cls and u.entities and vocab.types.get(u.entities[0][1]) == head[2]:
+        u.cls = None  # "湖北是否是唯一能直达八大枢纽的省份": it is a province; the words before the head describe it, no class
     u.overview = _asks_overview(u, rest, intent["overview"])
     u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
     if u.metric and len({iri for _, iri in u.entities}) == 1 and not u.threshold and (
@@ -926,6 +930,31 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
         unknown.remove((start, end))
         kept = [(s, e, i) for s, e, i in kept if not (start <= s and e <= end)]
     return sorted(kept + found), unknown
+
+
+@functools.cache
+def _question_words() -> tuple[str, ...]:
+    """Every Chinese word of the question lexicon: metrics, classes, statuses, intents."""
+    lex = questions()
+    words = {w for table in ("metric", "class", "status", "kind", "comparator") for ws in lex[table].values() for w in ws}
+    words |= {w for ws in lex["intent"].values() if isinstance(ws, list) for w in ws}
+    return tuple(sorted(w for w in words if has_cjk(w)))
+
+
+def _unknown_list_items(text: str, linked: list[tuple[int, int, str]],
+                        unknown: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"通榆、大安、镇赉三地…": an item of a listed set (closed by 、) that no label holds is a name the graph does not
+    know, so the question is not asked of every entity of its class. Only items that stand alone count: two to four
+    characters between two 、, or opening the question, with no word of the question lexicon in them."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?:^|(?<=[、,，:：\s]))([\u4e00-\u9fff]{2,4})(?=、)", text):
+        start, end = m.span(1)
+        if any(s < end and start < e for s, e, _ in linked) or any(s < end and start < e for s, e in unknown):
+            continue
+        if any(w in m.group(1) for w in _question_words()):
+            continue  # "算力、机架和PUE": metric words listed, no names
+        out.append((start, end))
+    return out
 
 
 def _unknown_english_names(cased: str, linked: list[tuple[int, int, str]], vocab: Vocabulary) -> list[tuple[int, int]]:
