@@ -844,3 +844,13 @@ def test_places_listed_that_the_graph_does_not_know_are_said_so_not_summed_over_
     assert result["answers"] == [] and "甲城" in result["interpretation"]
     known = _ask(corpus_store, "庆阳、中卫和芜湖三个集群的机架合计是多少?")  # listed names it knows still add up
     assert known["answers"] and known["answers"][0]["value"]
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("How much is the Qingyang cluster investing?", "investment of"),  # a verb's -ing form names its metric too
+    ("What is the Rmax of the Qingyang cluster?", "computing_power of"),  # a benchmark's measured performance
+    ("庆阳集群有多少张AI芯片?", "算力卡数"),  # chips counted are cards
+    ("庆阳集群的AI芯片国产化率是多少?", "未能理解"),  # a share of home-made chips counts none
+])
+def test_metric_words_as_news_readers_ask(corpus_store, question, said) -> None:
+    assert said in _ask(corpus_store, question)["interpretation"], question
