@@ -200,6 +200,14 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
             and _NAMES_A_SITE_ZH.match(sentence.text, mention.end - sentence.start)
             and not any(m.start < mention.end + 10 and m.start >= mention.end for m in sentence.mentions)):
         return "name_part"  # 杭州数据要素运营中心, no name read: the city only opens the name of the thing the clause is about
+    if mention.entity is not None and mention.entity.type in PLACES and _BRACKET_AFTER_SITE.search(stripped) \
+            and re.match(r"\s*[)）]", sentence.text[mention.end - sentence.start :]):
+        return "name_part"  # 人工智能计算中心(福州): the city in brackets closes the name of a center no name was read for
+    if (mention.entity is not None and mention.entity.type in PLACES | {"Park", "Cluster"}
+            and (project := _OPENS_A_PROJECT.match(sentence.text, mention.end - sentence.start)) is not None
+            and not _SAME_PROJECT.fullmatch(project.group(1))
+            and not any(mention.end < m.start < mention.end + project.end() for m in sentence.mentions)):
+        return "name_part"  # X新区集中供热改造工程总投资6亿元: the place opens the name of a project no name was read for
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
         return "agent"
     if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
@@ -215,6 +223,14 @@ _SPEECH_ZH = re.compile(r"[^，,。；;]{0,24}?(?:介绍|表示|透露|称|说|�
 # …启用的杭州数据要素运营中心, 来到某市会展中心: a place opening the name of a site no name was read for, in a noun phrase
 _NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等了造成立开投启动落总共计约达超新]{1,8}?"
                               r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
+# 人工智能计算中心(福州): a place in brackets right after the noun of a site
+_BRACKET_AFTER_SITE = re.compile(r"(?:中心|基地|园区|产业园|平台|项目)\s*[(（]$")
+# 园区生活配套项目总投资, 新区集中供热改造工程投资: words and the noun of a project after a place or a park, then its money or
+# land: the figures are that project's, whose name the place or park only opens
+_OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一二三四五首]期)?(?:总投资|计划投资|投资|总占地|占地|用地|"
+                              r"总建筑面积|建筑面积)")
+# …数据中心集群建设项目, X园区一期项目: words that name the same thing as a project
+_SAME_PROJECT = re.compile(r"(?:[一二三四五首]期|建设|新建|续建|扩建|改扩建|整体|总体|核心区|起步区)+")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
@@ -472,6 +488,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     own = [(m, r) for m, r in preceding if m.start - offset >= clause_start and r == "subject"]
     if own:
         preceding = own
+    elif any(r == "name_part" and clause_start <= m.start - offset < q.start for m, r in zip(sentence.mentions, roles, strict=True)):
+        return None, "name_part"  # 长沙市开工…,其中智算中心(长沙)项目总投资9亿元: the clause is about a thing named in words only
     if q.noun == "enterprise_count":  # 吸引A、B等20家企业: the firms listed are what is counted, not what counts them
         preceding = [(m, r) for m, r in preceding if sentence.mentions.index(m) not in listed]
     if not preceding and any(r in ("speaker", "name_part") and m.end - offset <= q.start
@@ -535,6 +553,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "unnamed"
     if carried is not None:
         return carried, "carried"
+    if topic is not None and topic.type in PLACES and any(
+            m.entity is not None and m.entity.type == "Company" and r == "subject" and m.start - offset < q.start
+            for m, r in zip(sentence.mentions, roles, strict=True)):
+        # "China Mobile had built 21 data centers" on a page placed in a city, with no other name in the sentence: the
+        # firm's or one of its sites', not the city's
+        return None, "firm"
     if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
         return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
     if topic is not None and any(m.entity is not None and m.entity.type in INFRASTRUCTURE and m.entity.key != topic.key
@@ -807,6 +831,8 @@ def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
         if _PER_SECOND_GLOSS.search(text, max(0, q.start - 12), q.start):
             out.add(i)  # 1.7万PFLOPS(每秒执行1千万亿次浮点运算): a bracket spelling out the unit per second
             continue
+        if re.match(r"\s*/\s*秒", text[q.end :]):
+            continue  # 最高运算速度达10亿亿次/秒——相当于…: a speed stated with its second, whatever it is then likened to
         m = _equals().match(text, q.end)
         if number > 0 and math.log10(number).is_integer() and m is not None:
             out.add(i)
@@ -1234,7 +1260,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
         out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
     # a place among the first N (进入全国前10, one of the 10 most powerful …): a rank of N at best
     words = "|".join(_ORDINAL_COUNTS)
-    for m in re.finditer(r"(?:进入|跻身|位列|位居|稳居|居|名列|排名)(?:全国|全球|世界|国内|全省|榜单)?"
+    for m in re.finditer(r"(?:进入|跻身|排进|挤进|迈入|位列|位居|稳居|居|名列|排名)(?:全国|全球|世界|国内|全省|榜单)?"
                          r"前(\d+|[一二三四五六七八九十]+)(?:名|位|强)?(?![\d%])"
                          r"|\bone of the (\d+|" + words + r") (?:most|fastest|largest|biggest|best|strongest|top)\b"
                          r"|\b(?:among|in|into) the (?:[a-z']+ )?top (\d+|" + words + r")\b", text, re.I):

@@ -1142,3 +1142,36 @@ def test_in_use_and_under_construction_together_is_what_exists(text: str, status
                                              ("十三", 13), ("两万", 20000), ("一点二", 1.2)])
 def test_chinese_numerals_digit_by_digit_and_by_place(text: str, value: float) -> None:
     assert parse(text) == pytest.approx(value)
+
+
+# Fresh-page audit 18: figures on pages a government, a project list or a firm speaks in (sentences of our own).
+@pytest.mark.parametrize(("text", "expected"), [
+    # 我市 / 我省 in a city's or province's own report is that whole, not the center named before
+    ("湖州市召开数字经济大会,湖州智算中心同日上线。截至目前,我市已建成3个智算集群,算力规模达8000PFLOPS。",
+     [("湖州", "computing_power", 8000)]),
+    ("湖州智算中心正式上线。截至目前,我市已建成3个智算集群,算力规模达8000PFLOPS。", []),
+    # a speed written with its second (亿亿次/秒) is a figure even when a likeness follows; 排进全球前N is a rank
+    ("江城超算中心最高运算速度达5亿亿次/秒,相当于数万台电脑同时运算。", [("江城超算中心", "computing_power", 50)]),
+    ("江城超算中心的算力排进全球前二十。", [("江城超算中心", "rank", 20)]),
+    # people who stand for firms are no firms; projects counted after the firms that sign them are no firms either
+    ("江城智算中心举行签约仪式,20位企业代表上台发言。", []),
+    ("湖州市与15家企业签约项目22个,签约金额300亿元。", [("湖州", "enterprise_count", 15), ("湖州", "investment", 3e10)]),
+    # a city in brackets closing a center's name, or a place opening a project's name, does not take its figures
+    ("南昌市集中开工12个项目。产业项目中,人工智能计算中心(南昌)总投资6亿元。", []),
+    ("长沙市重大项目开工,其中新一代智算中心(长沙)项目总投资9亿元。", []),
+    ("湖州经开区污水处理改造工程总投资约3亿元。", []),
+    ("湖州南太湖新区生活配套项目总投资12亿元,占地50亩。", []),
+    ("湖州南太湖新区数据中心建设项目总投资12亿元。", [("湖州南太湖新区数据中心", "investment", 1.2e9)]),
+    # a firm's count on a page placed in a city is no count of the city
+    ("The forum was held in Hangzhou. Hangzhou hosts many digital firms and Hangzhou plans more. As of May, China Unicom "
+     "had built more than 30 data centers across the east.", []),
+])
+def test_figures_of_a_citys_own_voice_a_project_list_and_a_firm(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, m, pytest.approx(v, rel=1e-3)) for s, m, v in expected]
+
+
+def test_intelligent_computational_capacity_is_ai_power() -> None:
+    fact = next(f for f in read("Anhui aims to reach an intelligent computational capacity of 8,000 PFLOPS by 2026.").facts
+                if f.value is not None)
+    assert (fact.subject.zh, fact.kind) == ("安徽", "ai")
