@@ -225,10 +225,10 @@ _NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等
                               r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
 # 人工智能计算中心(福州): a place in brackets right after the noun of a site
 _BRACKET_AFTER_SITE = re.compile(r"(?:中心|基地|园区|产业园|平台|项目)\s*[(（]$")
-# 园区生活配套项目总投资, 新区集中供热改造工程投资: words and the noun of a project after a place or a park, then its money or
-# land: the figures are that project's, whose name the place or park only opens
+# 园区生活配套项目总投资, 新区集中供热改造工程投资, 新区算力产业配套项目(EPC)由…: words and the noun of a project after a place
+# or a park, then its money or land, its builder or a bracket: the figures are that project's, whose name the place only opens
 _OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一二三四五首]期)?(?:总投资|计划投资|投资|总占地|占地|用地|"
-                              r"总建筑面积|建筑面积)")
+                              r"总建筑面积|建筑面积|由|[(（])")
 # …数据中心集群建设项目, X园区一期项目: words that name the same thing as a project
 _SAME_PROJECT = re.compile(r"(?:[一二三四五首]期|建设|新建|续建|扩建|改扩建|整体|总体|核心区|起步区)+")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.

@@ -1162,6 +1162,7 @@ def test_chinese_numerals_digit_by_digit_and_by_place(text: str, value: float) -
     ("湖州经开区污水处理改造工程总投资约3亿元。", []),
     ("湖州南太湖新区生活配套项目总投资12亿元,占地50亩。", []),
     ("湖州南太湖新区数据中心建设项目总投资12亿元。", [("湖州南太湖新区数据中心", "investment", 1.2e9)]),
+    ("据悉,湖州南太湖新区算力产业配套项目(EPC)由甲乙公司承建,规划用地约800亩,总投资60亿元。", []),
     # a firm's count on a page placed in a city is no count of the city
     ("The forum was held in Hangzhou. Hangzhou hosts many digital firms and Hangzhou plans more. As of May, China Unicom "
      "had built more than 30 data centers across the east.", []),
