@@ -151,6 +151,9 @@ _OWN_YEAR = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:in|by|as of|at the end of|b
                        + _MONTHS + r")[a-z]*\.?\s+)?((?:19|20)\d{2})(?!\d)", re.I)
 
 
+_FAR_FUTURE = re.compile(r"远期|远景|长远|\bin the long (?:run|term)\b", re.I)
+
+
 def _time(q: Quantity, sentence: Sentence) -> str | None:
     years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)]
     if not years:
@@ -160,7 +163,8 @@ def _time(q: Quantity, sentence: Sentence) -> str | None:
         return own.group(1)
     before = [y for y in years if y[0] < q.start]
     if before:
-        return before[-1][1]
+        # …2025年剑指1万P、远期规划超10万P: a far future named after the year leaves the figure undated
+        return None if _FAR_FUTURE.search(sentence.text, before[-1][0], q.start) else before[-1][1]
     same_clause = [y for y in years if not re.search(r"[,，;；]", sentence.text[q.end : y[0]])]
     return same_clause[0][1] if same_clause else None
 
@@ -196,6 +200,8 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "locative"  # "in Hebei", "in central China's Hubei Province"
     if _SPEAKER_ZH.search(stripped) and _SPEECH_ZH.match(sentence.text, mention.end - sentence.start):
         return "speaker"  # 据X市大数据局局长介绍: the body a speaker works for is no subject of what is said
+    if _titled_speaker().match(sentence.text, mention.end - sentence.start):
+        return "speaker"  # X经开区党工委书记王某说:“…”: so is the body named before an official's title and name
     if (mention.entity is not None and mention.entity.type in PLACES and re.search(r"(?:的|来到|走进|参观|考察|探访)$", stripped)
             and _NAMES_A_SITE_ZH.match(sentence.text, mention.end - sentence.start)
             and not any(m.start < mention.end + 10 and m.start >= mention.end for m in sentence.mentions)):
@@ -220,6 +226,16 @@ _PLACE_CHAIN_EN = re.compile(r"['’]s\s+|,\s+")
 # 据呼和浩特市大数据管理局局长介绍, 据X公司负责人表示: a name in the words that say who speaks
 _SPEAKER_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:据|根据)[^，,。；;据]{0,4}$")
 _SPEECH_ZH = re.compile(r"[^，,。；;]{0,24}?(?:介绍|表示|透露|称|说|指出|了解)[,，]")
+@cache
+def _titled_speaker() -> re.Pattern[str]:
+    """After a name: an official's title, a person's name and a word of speech (党工委书记王某说:, 总经理李某表示,)."""
+    person = lexicon()["person"]
+    speech = ("说", "表示", "介绍", "指出", "认为", "称", "透露", "坦言", "告诉", "强调")
+    titles = "|".join(sorted((w for w in person["after_zh"] if w not in speech), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{titles})[\u4e00-\u9fff]{{2,3}}"
+                      rf"(?:{'|'.join(speech)})[:：,，“\"]")
+
+
 # …启用的杭州数据要素运营中心, 来到某市会展中心: a place opening the name of a site no name was read for, in a noun phrase
 _NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等了造成立开投启动落总共计约达超新]{1,8}?"
                               r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
@@ -227,8 +243,8 @@ _NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等
 _BRACKET_AFTER_SITE = re.compile(r"(?:中心|基地|园区|产业园|平台|项目)\s*[(（]$")
 # 园区生活配套项目总投资, 新区集中供热改造工程投资, 新区算力产业配套项目(EPC)由…: words and the noun of a project after a place
 # or a park, then its money or land, its builder or a bracket: the figures are that project's, whose name the place only opens
-_OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一二三四五首]期)?(?:总投资|计划投资|投资|总占地|占地|用地|"
-                              r"总建筑面积|建筑面积|由|[(（])")
+_OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一二三四五首]期)?[,，]?\s*"
+                              r"(?:总投资|计划投资|投资|总占地|占地|用地|总建筑面积|建筑面积|由|[(（])")
 # …数据中心集群建设项目, X园区一期项目: words that name the same thing as a project
 _SAME_PROJECT = re.compile(r"(?:[一二三四五首]期|建设|新建|续建|扩建|改扩建|整体|总体|核心区|起步区)+")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
@@ -559,8 +575,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         # "China Mobile had built 21 data centers" on a page placed in a city, with no other name in the sentence: the
         # firm's or one of its sites', not the city's
         return None, "firm"
-    if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
+    here = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None and m.entity.key == topic.key] \
+        if topic is not None else []
+    if here and not (topic is not None and topic.type == "City" and any(
+            r == "subject" and not _DATELINE.match(sentence.text, m.end - offset) for m, r in here)):
         return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
+    # (a city the page is about, named later in the sentence as what it speaks of, 从42P到2600P…昆明算力规模仍偏小, is)
     if topic is not None and any(m.entity is not None and m.entity.type in INFRASTRUCTURE and m.entity.key != topic.key
                                  for m in sentence.mentions):
         # "…300 petaFLOPS," said the manager of the X center: the sentence names another facility than the page's
@@ -665,8 +685,10 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
     rank = INFRASTRUCTURE if topic.type in INFRASTRUCTURE else PLACES
     counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in rank)
     rival = max((n for key, n in counts.items() if key != topic.key), default=0)
-    if counts[topic.key] > rival:
+    if counts[topic.key] > rival and topic.type != "Park":
         return topic
+    if topic.type == "Park":
+        rival = max(rival, counts[topic.key])  # a park is too weak a topic for figures: a city named far more is it
     if rank is INFRASTRUCTURE:
         # no one built thing leads: a page naming a city far more often than anything else is about that city
         places: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in PLACES)
@@ -675,6 +697,8 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
         if (first is not None and first.type == "City" and ranked[0][1] >= _CITY_TOPIC_MENTIONS
                 and ranked[0][1] >= 2 * max(rival, ranked[1][1] if len(ranked) > 1 else 0)):
             return first
+        if topic.type == "Park" and counts[topic.key] > max((n for key, n in counts.items() if key != topic.key), default=0):
+            return topic  # no city leads: the park stays (its figures are weighed as before)
     return None
 
 
@@ -949,7 +973,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
                 metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
-            if _ATTRIBUTE_AFTER_ONE.search(sentence.text, max(0, q.start - 4), q.start):
+            if _ATTRIBUTE_AFTER_ONE.search(sentence.text, max(0, q.start - 6), q.start):
                 metric = None  # 首个100%清洁能源数据中心: the figure says what kind of thing it is, no amount
             if metric is None:
                 prev_end = q.end
@@ -1163,7 +1187,7 @@ _FOREIGN_MONEY = frozenset({"HKD"})
 _FACILITY_IN = re.compile(r"(?:'s|’s|\bthe|\ba|\ban|\bits|\btheir|\bnew|\banother)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:data cent(?:er|re)|computing cent(?:er|re)"
                           r"|cent(?:er|re)|facility|campus|project|base)\s+(?:(?:located|based)\s+)?(?:in|at)\s+$", re.I)
-_ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*$")
+_ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*[“\"「]?\s*$")
 
 
 @cache

@@ -323,7 +323,7 @@ def _money_cue_regex() -> re.Pattern[str]:
     words = sorted((w for name in ("investment", "output_value") for w in money[name]["zh"]), key=len, reverse=True)
     hedges = sorted({w for c in lexicon()["comparator"].values() for w in c["zh_before"]}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?:额|规模|金额)?(?:达到|达|为|约为|超过|超)?(?:"
-                      + "|".join(map(re.escape, hedges)) + r")?$")
+                      + "|".join(map(re.escape, hedges)) + r")?\s*$")  # 总投资 63 亿: spaced-out pages
 
 
 def _money_cue_before(sentence: str, start: int) -> bool:
@@ -430,7 +430,7 @@ def find(sentence: str) -> list[Quantity]:
             comparator, end = _comparator(sentence, m.start() - len(currency.group(0)), m.end(), between)
             found.append(Quantity(value, code, "money", comparator, m.start(), max(end, m.end()), number_text))
             continue
-        if (unit_hit is None and m.group("num") and m.group("mult") in _YI and _money_cue_before(sentence, m.start())
+        if (unit_hit is None and m.group("num") and mult in _YI and _money_cue_before(sentence, m.start())
                 and not _CLASS_OF_PROJECTS.match(sentence, pos)):
             comparator, end = _comparator(sentence, m.start(), pos, between)  # 总投资约300亿: the yuan is understood
             found.append(Quantity(value, "CNY", "money", comparator, m.start(), max(end, pos), number_text))

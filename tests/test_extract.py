@@ -1163,6 +1163,16 @@ def test_chinese_numerals_digit_by_digit_and_by_place(text: str, value: float) -
     ("湖州南太湖新区生活配套项目总投资12亿元,占地50亩。", []),
     ("湖州南太湖新区数据中心建设项目总投资12亿元。", [("湖州南太湖新区数据中心", "investment", 1.2e9)]),
     ("据悉,湖州南太湖新区算力产业配套项目(EPC)由甲乙公司承建,规划用地约800亩,总投资60亿元。", []),
+    # a figure describing the class of a thing after 首个“ (千万千瓦级) is no amount; spaced-out money is still yuan
+    ("酒泉市新能源装机超800万千瓦,成为全省首个“千万千瓦级新能源城市”。", [("酒泉", "clean_energy_capacity", 8e6)]),
+    ("江城智算中心项目总投资 20 亿,占地 30 亩。", [("江城智算中心", "investment", 2e9), ("江城智算中心", "area", 0.02)]),
+    ("此次开工的酒泉绿色算力与数据融合示范项目,总投资 40 亿,算力达 8000P。", []),
+    # an official's body, named before the title and the name of who speaks, is no subject of what is said
+    ("江城经开区党工委书记王某某说:“全区算力规模已达3000P。”", []),
+    # a page about a city whose one park is named now and then: figures with no name are the city's
+    ("湖州数字经济产业园位于湖州南部。湖州近年来大力发展算力产业。湖州提出打造长三角算力节点。"
+     "从2023年算力规模100P到2025年的900P,湖州算力增长迅速。湖州还在谋划更多项目。",
+     [("湖州", "computing_power", 100), ("湖州", "computing_power", 900)]),
     # a firm's count on a page placed in a city is no count of the city
     ("The forum was held in Hangzhou. Hangzhou hosts many digital firms and Hangzhou plans more. As of May, China Unicom "
      "had built more than 30 data centers across the east.", []),
@@ -1176,3 +1186,9 @@ def test_intelligent_computational_capacity_is_ai_power() -> None:
     fact = next(f for f in read("Anhui aims to reach an intelligent computational capacity of 8,000 PFLOPS by 2026.").facts
                 if f.value is not None)
     assert (fact.subject.zh, fact.kind) == ("安徽", "ai")
+
+
+def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
+    facts = [(f.value, f.status, f.time) for f in read("湖州算力发展提速。湖州算力规模2025年剑指5000P、远期规划超5万P。").facts
+             if f.value is not None]
+    assert facts == [(5000, "target", "2025"), (50000, "planned", None)]
