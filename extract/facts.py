@@ -84,12 +84,16 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     found.sort()
     if not found:
         return "actual"
-    _, name, word = found[-1]
+    at, name, word = found[-1]
     if name == "actual" and word in table["weak_actual"]:
-        earlier = [c for c in found if c[1] != "actual"]
+        # "… focused on planning X, and the scale reached 13 EFLOPS": a plan in an English clause of its own stays there
+        earlier = [c for c in found if c[1] != "actual" and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
         if earlier:
             return earlier[-1][1]
     return name
+
+
+_NEW_CLAUSE_EN = re.compile(r"[,;]\s+(?:and|while|but)\s|;")
 
 
 def _design_frames(q: Quantity, sentence: Sentence, frame: dict) -> list[tuple[int, str, str]]:
@@ -424,6 +428,11 @@ _FIRST_OF_PLACE = re.compile(r"(?:市|省|区)?(?:的)?(?:首个|首家|首座|�
                              r"|(?:['’]s)?\s+(?:first|largest|biggest|only)\b", re.IGNORECASE)
 
 
+# a clause that opens with the scale it states and no subject of its own (and the computing scale reached, 算力规模达)
+_SCALE_CLAUSE = re.compile(r"\s*(?:(?:and|while)\s+)?(?:the\s+|its\s+)?(?:[a-z-]+\s+){0,2}(?:scale|capacity|computing power)\b"
+                           r"|\s*(?:其|并且?|且)?(?:智能算力|智算|通用算力|总算力|算力)(?:总)?规模", re.I)
+
+
 def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
     """A firm's own computing power or racks (中国电信算力总规模达3.8EFLOPS, "China Mobile aims to raise its capacity to 17
     Eflops"): the firm opens the figure's clause and the sentence names no site, place or other thing it could be of."""
@@ -431,6 +440,13 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
     firms = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
              and m.entity.type == "Company" and r == "subject" and clause_start <= m.start - offset < q.start]
+    if not firms:
+        # "X disclosed that China Telecom focused on …, and the intelligent computing scale reached 13 EFLOPS": one firm the
+        # sentence speaks of before the figure, in a sentence naming nothing else, is whose scale a later clause gives
+        before = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
+                  and m.entity.type == "Company" and r == "subject" and m.start - offset < q.start]
+        if len({m.entity.key for m in before if m.entity is not None}) == 1 and _SCALE_CLAUSE.match(sentence.text, clause_start):
+            firms = before[:1]
     others = [m for m in sentence.mentions if m.entity is not None and m.entity.type not in NOT_MEASURED]
     text = sentence.text
     if len(firms) != 1 or others or any(w in text for w in _site_nouns_zh()) or _SITE_EN.search(text) \

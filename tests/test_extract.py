@@ -198,6 +198,8 @@ STATUS = [
     ("宁夏建成和在建数据中心30个。", "actual"),
     ("Chongqing is building over 300,000 racks (built or under construction).", "actual"),
     ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
+    # "stood at" states a level reached, after a plan named earlier in the sentence
+    ("Analysts read the plan as tripling capacity, given that China Unicom's computing power stood at 12 exaflops.", "actual"),
     ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
     ("Across Chongqing, 21 large data centers (built and under construction) hold 280,000 racks.", "actual"),
     ("Gui'an New Area has 14 super-large data centers under construction or in operation.", "actual"),
@@ -1192,3 +1194,15 @@ def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
     facts = [(f.value, f.status, f.time) for f in read("湖州算力发展提速。湖州算力规模2025年剑指5000P、远期规划超5万P。").facts
              if f.value is not None]
     assert facts == [(5000, "target", "2025"), (50000, "planned", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In June an executive said that China Unicom focused on planning its network layout, and the intelligent computing "
+     "scale reached 9 EFLOPS.", [("中国联通", 9000, "actual", "ai")]),
+    ("据介绍,中国联通持续优化算力布局,智算规模达到5EFLOPS。", [("中国联通", 5000, "actual", "ai")]),
+    # a site named in the sentence may be what the scale is of: left to the other rules
+    ("中国联通持续优化算力布局,江城智算中心算力规模达到500P。", [("江城智算中心", 500, "actual", "ai")]),
+])
+def test_a_firms_scale_in_a_later_clause_of_its_sentence(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value, f.status, f.kind) for f in read(text).facts if f.value is not None]
+    assert facts == expected
