@@ -86,7 +86,7 @@ def _status(q: Quantity, sentence: Sentence) -> str:
         return "actual"
     at, name, word = found[-1]
     if name == "actual" and word in table["weak_actual"]:
-        # "… focused on planning X, and the scale reached 13 EFLOPS": a plan in an English clause of its own stays there
+        # "… kept planning its network, and its capacity reached 9 EFLOPS": a plan in an English clause of its own stays there
         earlier = [c for c in found if c[1] != "actual" and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
         if earlier:
             return earlier[-1][1]
@@ -217,7 +217,7 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
             and (project := _OPENS_A_PROJECT.match(sentence.text, mention.end - sentence.start)) is not None
             and not _SAME_PROJECT.fullmatch(project.group(1))
             and not any(mention.end < m.start < mention.end + project.end() for m in sentence.mentions)):
-        return "name_part"  # X新区集中供热改造工程总投资6亿元: the place opens the name of a project no name was read for
+        return "name_part"  # X新区污水管网改造工程投资3亿元: the place opens the name of a project no name was read for
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
         return "agent"
     if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
@@ -245,7 +245,7 @@ _NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等
                               r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
 # 人工智能计算中心(福州): a place in brackets right after the noun of a site
 _BRACKET_AFTER_SITE = re.compile(r"(?:中心|基地|园区|产业园|平台|项目)\s*[(（]$")
-# 园区生活配套项目总投资, 新区集中供热改造工程投资, 新区算力产业配套项目(EPC)由…: words and the noun of a project after a place
+# X园区生活配套项目投资, X新区污水管网改造工程投资, X新区算力配套项目(EPC)由…: words and the noun of a project after a place
 # or a park, then its money or land, its builder or a bracket: the figures are that project's, whose name the place only opens
 _OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一二三四五首]期)?[,，]?\s*"
                               r"(?:总投资|计划投资|投资|总占地|占地|用地|总建筑面积|建筑面积|由|[(（])")
@@ -441,7 +441,7 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
     firms = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
              and m.entity.type == "Company" and r == "subject" and clause_start <= m.start - offset < q.start]
     if not firms:
-        # "X disclosed that China Telecom focused on …, and the intelligent computing scale reached 13 EFLOPS": one firm the
+        # "an executive noted that China Unicom kept planning …, and its AI capacity reached 9 EFLOPS": one firm the
         # sentence speaks of before the figure, in a sentence naming nothing else, is whose scale a later clause gives
         before = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
                   and m.entity.type == "Company" and r == "subject" and m.start - offset < q.start]

@@ -1197,8 +1197,8 @@ def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("In June an executive said that China Unicom focused on planning its network layout, and the intelligent computing "
-     "scale reached 9 EFLOPS.", [("中国联通", 9000, "actual", "ai")]),
+    ("An executive noted in June that China Unicom kept planning its western network, and its intelligent computing "
+     "capacity reached 9 EFLOPS.", [("中国联通", 9000, "actual", "ai")]),
     ("据介绍,中国联通持续优化算力布局,智算规模达到5EFLOPS。", [("中国联通", 5000, "actual", "ai")]),
     # a site named in the sentence may be what the scale is of: left to the other rules
     ("中国联通持续优化算力布局,江城智算中心算力规模达到500P。", [("江城智算中心", 500, "actual", "ai")]),
