@@ -430,7 +430,8 @@ _FIRST_OF_PLACE = re.compile(r"(?:市|省|区)?(?:的)?(?:首个|首家|首座|�
 
 # a clause that opens with the scale it states and no subject of its own (and the computing scale reached, 算力规模达)
 _SCALE_CLAUSE = re.compile(r"\s*(?:(?:and|while)\s+)?(?:the\s+|its\s+)?(?:[a-z-]+\s+){0,2}(?:scale|capacity|computing power)\b"
-                           r"|\s*(?:其|并且?|且)?(?:智能算力|智算|通用算力|总算力|算力)(?:总)?规模", re.I)
+                           r"|\s*(?:其|并且?|且)?(?:对外)?(?:(?:智能算力|智算|通用算力|总算力|算力)(?:总)?规模|(?:机架|机柜)(?:总)?(?:数|规模))",
+                           re.I)
 
 
 def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
@@ -474,7 +475,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
             return m.entity, "in_name"
-    if q.family in ("compute", "racks") and (topic is None or topic.type not in INFRASTRUCTURE) \
+    # racks counted by their noun (对外机架数达53.4万) are racks as much as those with their unit (53.4万架)
+    if (q.family in ("compute", "racks") or q.noun == "rack_count") and (topic is None or topic.type not in INFRASTRUCTURE) \
             and (firm := _firm_capacity(q, sentence, roles)) is not None:
         return firm, "clause_subject"  # on a page about a built thing, a firm's figure may be that thing's: left to the rest
     after = sentence.text[q.end :]

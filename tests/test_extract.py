@@ -1200,6 +1200,9 @@ def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
     ("An executive noted in June that China Unicom kept planning its western network, and its intelligent computing "
      "capacity reached 9 EFLOPS.", [("中国联通", 9000, "actual", "ai")]),
     ("据介绍,中国联通持续优化算力布局,智算规模达到5EFLOPS。", [("中国联通", 5000, "actual", "ai")]),
+    # racks counted by their noun are the firm's racks as much as its computing power
+    ("目前,中国联通算力总规模达到2.5EFLOPS,对外机架数达30万。",
+     [("中国联通", 2500, "actual", "total"), ("中国联通", 300000, "actual", None)]),
     # a site named in the sentence may be what the scale is of: left to the other rules
     ("中国联通持续优化算力布局,江城智算中心算力规模达到500P。", [("江城智算中心", 500, "actual", "ai")]),
 ])
