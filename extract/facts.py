@@ -86,12 +86,16 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     found.sort()
     if not found:
         return "actual"
-    _, name, word = found[-1]
+    at, name, word = found[-1]
     if name == "actual" and word in table["weak_actual"]:
-        earlier = [c for c in found if c[1] != "actual"]
+        # "… kept planning its network, and its capacity reached 9 EFLOPS": a plan in an English clause of its own stays there
+        earlier = [c for c in found if c[1] != "actual" and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
         if earlier:
             return earlier[-1][1]
     return name
+
+
+_NEW_CLAUSE_EN = re.compile(r"[,;]\s+(?:and|while|but)\s|;")
 
 
 def _design_frames(q: Quantity, sentence: Sentence, frame: dict) -> list[tuple[int, str, str]]:
@@ -153,6 +157,9 @@ _OWN_YEAR = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:in|by|as of|at the end of|b
                        + _MONTHS + r")[a-z]*\.?\s+)?((?:19|20)\d{2})(?!\d)", re.I)
 
 
+_FAR_FUTURE = re.compile(r"远期|远景|长远|\bin the long (?:run|term)\b", re.I)
+
+
 def _time(q: Quantity, sentence: Sentence) -> str | None:
     years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)]
     if not years:
@@ -162,7 +169,8 @@ def _time(q: Quantity, sentence: Sentence) -> str | None:
         return own.group(1)
     before = [y for y in years if y[0] < q.start]
     if before:
-        return before[-1][1]
+        # …2025年剑指1万P、远期规划超10万P: a far future named after the year leaves the figure undated
+        return None if _FAR_FUTURE.search(sentence.text, before[-1][0], q.start) else before[-1][1]
     same_clause = [y for y in years if not re.search(r"[,，;；]", sentence.text[q.end : y[0]])]
     return same_clause[0][1] if same_clause else None
 
@@ -198,10 +206,20 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "locative"  # "in Hebei", "in central China's Hubei Province"
     if _SPEAKER_ZH.search(stripped) and _SPEECH_ZH.match(sentence.text, mention.end - sentence.start):
         return "speaker"  # 据X市大数据局局长介绍: the body a speaker works for is no subject of what is said
+    if _titled_speaker().match(sentence.text, mention.end - sentence.start):
+        return "speaker"  # X经开区党工委书记王某说:“…”: so is the body named before an official's title and name
     if (mention.entity is not None and mention.entity.type in PLACES and re.search(r"(?:的|来到|走进|参观|考察|探访)$", stripped)
             and _NAMES_A_SITE_ZH.match(sentence.text, mention.end - sentence.start)
             and not any(m.start < mention.end + 10 and m.start >= mention.end for m in sentence.mentions)):
         return "name_part"  # 杭州数据要素运营中心, no name read: the city only opens the name of the thing the clause is about
+    if mention.entity is not None and mention.entity.type in PLACES and _BRACKET_AFTER_SITE.search(stripped) \
+            and re.match(r"\s*[)）]", sentence.text[mention.end - sentence.start :]):
+        return "name_part"  # 人工智能计算中心(福州): the city in brackets closes the name of a center no name was read for
+    if (mention.entity is not None and mention.entity.type in PLACES | {"Park", "Cluster"}
+            and (project := _OPENS_A_PROJECT.match(sentence.text, mention.end - sentence.start)) is not None
+            and not _SAME_PROJECT.fullmatch(project.group(1))
+            and not any(mention.end < m.start < mention.end + project.end() for m in sentence.mentions)):
+        return "name_part"  # X新区污水管网改造工程投资3亿元: the place opens the name of a project no name was read for
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
         return "agent"
     if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
@@ -214,9 +232,27 @@ _PLACE_CHAIN_EN = re.compile(r"['’]s\s+|,\s+")
 # 据呼和浩特市大数据管理局局长介绍, 据X公司负责人表示: a name in the words that say who speaks
 _SPEAKER_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:据|根据)[^，,。；;据]{0,4}$")
 _SPEECH_ZH = re.compile(r"[^，,。；;]{0,24}?(?:介绍|表示|透露|称|说|指出|了解)[,，]")
+@cache
+def _titled_speaker() -> re.Pattern[str]:
+    """After a name: an official's title, a person's name and a word of speech (党工委书记王某说:, 总经理李某表示,)."""
+    person = lexicon()["person"]
+    speech = ("说", "表示", "介绍", "指出", "认为", "称", "透露", "坦言", "告诉", "强调")
+    titles = "|".join(sorted((w for w in person["after_zh"] if w not in speech), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{titles})[\u4e00-\u9fff]{{2,3}}"
+                      rf"(?:{'|'.join(speech)})[:：,，“\"]")
+
+
 # …启用的杭州数据要素运营中心, 来到某市会展中心: a place opening the name of a site no name was read for, in a noun phrase
 _NAMES_A_SITE_ZH = re.compile(r"[^\W\dA-Za-z的是在将已有建为和与及等了造成立开投启动落总共计约达超新]{1,8}?"
                               r"(?:中心|产业园|园区|基地|小镇)(?![\u4e00-\u9fff]{0,2}(?:集群|枢纽))")
+# 人工智能计算中心(福州): a place in brackets right after the noun of a site
+_BRACKET_AFTER_SITE = re.compile(r"(?:中心|基地|园区|产业园|平台|项目)\s*[(（]$")
+# X园区生活配套项目投资, X新区污水管网改造工程投资, X新区算力配套项目(EPC)由…: words and the noun of a project after a place
+# or a park, then its money or land, its builder or a bracket: the figures are that project's, whose name the place only opens
+_OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一二三四五首]期)?[,，]?\s*"
+                              r"(?:总投资|计划投资|投资|总占地|占地|用地|总建筑面积|建筑面积|由|[(（])")
+# …数据中心集群建设项目, X园区一期项目: words that name the same thing as a project
+_SAME_PROJECT = re.compile(r"(?:[一二三四五首]期|建设|新建|续建|扩建|改扩建|整体|总体|核心区|起步区)+")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
@@ -394,6 +430,12 @@ _FIRST_OF_PLACE = re.compile(r"(?:市|省|区)?(?:的)?(?:首个|首家|首座|�
                              r"|(?:['’]s)?\s+(?:first|largest|biggest|only)\b", re.IGNORECASE)
 
 
+# a clause that opens with the scale it states and no subject of its own (and the computing scale reached, 算力规模达)
+_SCALE_CLAUSE = re.compile(r"\s*(?:(?:and|while)\s+)?(?:the\s+|its\s+)?(?:[a-z-]+\s+){0,2}(?:scale|capacity|computing power)\b"
+                           r"|\s*(?:其|并且?|且)?(?:对外)?(?:(?:智能算力|智算|通用算力|总算力|算力)(?:总)?规模|(?:机架|机柜)(?:总)?(?:数|规模))",
+                           re.I)
+
+
 def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
     """A firm's own computing power or racks (中国电信算力总规模达3.8EFLOPS, "China Mobile aims to raise its capacity to 17
     Eflops"): the firm opens the figure's clause and the sentence names no site, place or other thing it could be of."""
@@ -401,6 +443,13 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
     firms = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
              and m.entity.type == "Company" and r == "subject" and clause_start <= m.start - offset < q.start]
+    if not firms:
+        # "an executive noted that China Unicom kept planning …, and its AI capacity reached 9 EFLOPS": one firm the
+        # sentence speaks of before the figure, in a sentence naming nothing else, is whose scale a later clause gives
+        before = [m for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None
+                  and m.entity.type == "Company" and r == "subject" and m.start - offset < q.start]
+        if len({m.entity.key for m in before if m.entity is not None}) == 1 and _SCALE_CLAUSE.match(sentence.text, clause_start):
+            firms = before[:1]
     others = [m for m in sentence.mentions if m.entity is not None and m.entity.type not in NOT_MEASURED]
     text = sentence.text
     if len(firms) != 1 or others or any(w in text for w in _site_nouns_zh()) or _SITE_EN.search(text) \
@@ -428,7 +477,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
             return m.entity, "in_name"
-    if q.family in ("compute", "racks") and (topic is None or topic.type not in INFRASTRUCTURE) \
+    # racks counted by their noun (对外机架数达53.4万) are racks as much as those with their unit (53.4万架)
+    if (q.family in ("compute", "racks") or q.noun == "rack_count") and (topic is None or topic.type not in INFRASTRUCTURE) \
             and (firm := _firm_capacity(q, sentence, roles)) is not None:
         return firm, "clause_subject"  # on a page about a built thing, a firm's figure may be that thing's: left to the rest
     after = sentence.text[q.end :]
@@ -474,6 +524,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     own = [(m, r) for m, r in preceding if m.start - offset >= clause_start and r == "subject"]
     if own:
         preceding = own
+    elif any(r == "name_part" and clause_start <= m.start - offset < q.start for m, r in zip(sentence.mentions, roles, strict=True)):
+        return None, "name_part"  # 长沙市开工…,其中智算中心(长沙)项目总投资9亿元: the clause is about a thing named in words only
     if q.noun == "enterprise_count":  # 吸引A、B等20家企业: the firms listed are what is counted, not what counts them
         preceding = [(m, r) for m, r in preceding if sentence.mentions.index(m) not in listed]
     if not preceding and any(r in ("speaker", "name_part") and m.end - offset <= q.start
@@ -537,8 +589,18 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "unnamed"
     if carried is not None:
         return carried, "carried"
-    if topic is not None and any(m.entity is not None and m.entity.key == topic.key for m in sentence.mentions):
+    if topic is not None and topic.type in PLACES and any(
+            m.entity is not None and m.entity.type == "Company" and r == "subject" and m.start - offset < q.start
+            for m, r in zip(sentence.mentions, roles, strict=True)):
+        # "China Mobile had built 21 data centers" on a page placed in a city, with no other name in the sentence: the
+        # firm's or one of its sites', not the city's
+        return None, "firm"
+    here = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True) if m.entity is not None and m.entity.key == topic.key] \
+        if topic is not None else []
+    if here and not (topic is not None and topic.type == "City" and any(
+            r == "subject" and not _DATELINE.match(sentence.text, m.end - offset) for m, r in here)):
         return None, "topic"  # the topic is named here only where the report comes from: it is not the subject
+    # (a city the page is about, named later in the sentence as what it speaks of, 从42P到2600P…昆明算力规模仍偏小, is)
     if topic is not None and any(m.entity is not None and m.entity.type in INFRASTRUCTURE and m.entity.key != topic.key
                                  for m in sentence.mentions):
         # "…300 petaFLOPS," said the manager of the X center: the sentence names another facility than the page's
@@ -643,8 +705,10 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
     rank = INFRASTRUCTURE if topic.type in INFRASTRUCTURE else PLACES
     counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in rank)
     rival = max((n for key, n in counts.items() if key != topic.key), default=0)
-    if counts[topic.key] > rival:
+    if counts[topic.key] > rival and topic.type != "Park":
         return topic
+    if topic.type == "Park":
+        rival = max(rival, counts[topic.key])  # a park is too weak a topic for figures: a city named far more is it
     if rank is INFRASTRUCTURE:
         # no one built thing leads: a page naming a city far more often than anything else is about that city
         places: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in PLACES)
@@ -653,6 +717,8 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
         if (first is not None and first.type == "City" and ranked[0][1] >= _CITY_TOPIC_MENTIONS
                 and ranked[0][1] >= 2 * max(rival, ranked[1][1] if len(ranked) > 1 else 0)):
             return first
+        if topic.type == "Park" and counts[topic.key] > max((n for key, n in counts.items() if key != topic.key), default=0):
+            return topic  # no city leads: the park stays (its figures are weighed as before)
     return None
 
 
@@ -809,6 +875,8 @@ def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
         if _PER_SECOND_GLOSS.search(text, max(0, q.start - 12), q.start):
             out.add(i)  # 1.7万PFLOPS(每秒执行1千万亿次浮点运算): a bracket spelling out the unit per second
             continue
+        if re.match(r"\s*/\s*秒", text[q.end :]):
+            continue  # 最高运算速度达10亿亿次/秒——相当于…: a speed stated with its second, whatever it is then likened to
         m = _equals().match(text, q.end)
         if number > 0 and math.log10(number).is_integer() and m is not None:
             out.add(i)
@@ -925,7 +993,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 metric = None  # 待开发的风光资源: resources in the ground, not capacity built
             if metric == "area" and q.value > _LARGEST_SITE_KM2:
                 metric = None  # 960万平方公里: the land of a province or a country is geography, no site's footprint
-            if _ATTRIBUTE_AFTER_ONE.search(sentence.text, max(0, q.start - 4), q.start):
+            if _ATTRIBUTE_AFTER_ONE.search(sentence.text, max(0, q.start - 6), q.start):
                 metric = None  # 首个100%清洁能源数据中心: the figure says what kind of thing it is, no amount
             if metric is None:
                 prev_end = q.end
@@ -1139,7 +1207,7 @@ _FOREIGN_MONEY = frozenset({"HKD"})
 _FACILITY_IN = re.compile(r"(?:'s|’s|\bthe|\ba|\ban|\bits|\btheir|\bnew|\banother)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:data cent(?:er|re)|computing cent(?:er|re)"
                           r"|cent(?:er|re)|facility|campus|project|base)\s+(?:(?:located|based)\s+)?(?:in|at)\s+$", re.I)
-_ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*$")
+_ATTRIBUTE_AFTER_ONE = re.compile(r"(?:首|第一|一)(?:个|座|家|所)\s*[“\"「]?\s*$")
 
 
 @cache
@@ -1236,7 +1304,7 @@ def _ranks_and_pue(text: str) -> list[Quantity]:
         out.append(Quantity(value, None, "rank", "eq", m.start(), m.end(), m.group(0), "rank"))
     # a place among the first N (进入全国前10, one of the 10 most powerful …): a rank of N at best
     words = "|".join(_ORDINAL_COUNTS)
-    for m in re.finditer(r"(?:进入|跻身|位列|位居|稳居|居|名列|排名)(?:全国|全球|世界|国内|全省|榜单)?"
+    for m in re.finditer(r"(?:进入|跻身|排进|挤进|迈入|位列|位居|稳居|居|名列|排名)(?:全国|全球|世界|国内|全省|榜单)?"
                          r"前(\d+|[一二三四五六七八九十]+)(?:名|位|强)?(?![\d%])"
                          r"|\bone of the (\d+|" + words + r") (?:most|fastest|largest|biggest|best|strongest|top)\b"
                          r"|\b(?:among|in|into) the (?:[a-z']+ )?top (\d+|" + words + r")\b", text, re.I):

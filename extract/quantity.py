@@ -249,6 +249,8 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     if not before_hits:
         return None
     end, noun, metric = max(before_hits, key=lambda hit: hit[0])
+    if any(w in before[end:] for w in window["own_nouns_zh"]):
+        return None  # 与32家企业签约项目36个: a noun of its own nearer the number (项目) is what is counted
     return None if before[:end].endswith(not_counted) else metric
 
 
@@ -321,7 +323,7 @@ def _money_cue_regex() -> re.Pattern[str]:
     words = sorted((w for name in ("investment", "output_value") for w in money[name]["zh"]), key=len, reverse=True)
     hedges = sorted({w for c in lexicon()["comparator"].values() for w in c["zh_before"]}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?:额|规模|金额)?(?:达到|达|为|约为|超过|超)?(?:"
-                      + "|".join(map(re.escape, hedges)) + r")?$")
+                      + "|".join(map(re.escape, hedges)) + r")?\s*$")  # 总投资 63 亿: spaced-out pages
 
 
 def _money_cue_before(sentence: str, start: int) -> bool:
@@ -349,6 +351,9 @@ def _is_compared(sentence: str, start: int, end: int) -> bool:
     if before is not None and not _change_regex().search(before.group(0)) and before.group(0)[-1] not in "超近约逾达":
         return True
     return _COMPARED_AFTER.match(sentence, end) is not None
+
+
+_PER_SECOND = re.compile(r"\s*/\s*(?:秒|s\b|sec\b)", re.I)
 
 
 def _is_rate(sentence: str, end: int) -> bool:
@@ -425,7 +430,7 @@ def find(sentence: str) -> list[Quantity]:
             comparator, end = _comparator(sentence, m.start() - len(currency.group(0)), m.end(), between)
             found.append(Quantity(value, code, "money", comparator, m.start(), max(end, m.end()), number_text))
             continue
-        if (unit_hit is None and m.group("num") and m.group("mult") in _YI and _money_cue_before(sentence, m.start())
+        if (unit_hit is None and m.group("num") and mult in _YI and _money_cue_before(sentence, m.start())
                 and not _CLASS_OF_PROJECTS.match(sentence, pos)):
             comparator, end = _comparator(sentence, m.start(), pos, between)  # 总投资约300亿: the yuan is understood
             found.append(Quantity(value, "CNY", "money", comparator, m.start(), max(end, pos), number_text))
@@ -453,8 +458,9 @@ def find(sentence: str) -> list[Quantity]:
             continue
         if "context_zh" in unit and not any(w in sentence[max(0, m.start() - 6) : unit_end + 6] for w in unit["context_zh"]):
             continue
-        if _is_rate(sentence, unit_end) or _RATE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
-            continue
+        per_second = unit["family"] == "compute" and _PER_SECOND.match(sentence, unit_end) is not None
+        if (_is_rate(sentence, unit_end) and not per_second) or _RATE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+            continue  # 10亿亿次/秒 is a speed written with its second: the slash makes no rate of it
         if unit["family"] == "money" and _CLASS_OF_PROJECTS.match(sentence, unit_end):
             continue  # 投资超20亿元项目N个, 亿元以上项目: a class of projects, not an amount
         family = unit["family"]

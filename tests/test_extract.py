@@ -198,6 +198,8 @@ STATUS = [
     ("宁夏建成和在建数据中心30个。", "actual"),
     ("Chongqing is building over 300,000 racks (built or under construction).", "actual"),
     ("江城智算中心项目建成运行后,PUE值不高于1.2。", "planned"),
+    # "stood at" states a level reached, after a plan named earlier in the sentence
+    ("Analysts read the plan as tripling capacity, given that China Unicom's computing power stood at 12 exaflops.", "actual"),
     ("江城智算中心算力总容量年内可提升至1,300 PFLOPS。", "planned"),
     ("Across Chongqing, 21 large data centers (built and under construction) hold 280,000 racks.", "actual"),
     ("Gui'an New Area has 14 super-large data centers under construction or in operation.", "actual"),
@@ -1158,3 +1160,68 @@ def test_in_use_and_under_construction_together_is_what_exists(text: str, status
                                              ("十三", 13), ("两万", 20000), ("一点二", 1.2)])
 def test_chinese_numerals_digit_by_digit_and_by_place(text: str, value: float) -> None:
     assert parse(text) == pytest.approx(value)
+
+
+# Fresh-page audit 18: figures on pages a government, a project list or a firm speaks in (sentences of our own).
+@pytest.mark.parametrize(("text", "expected"), [
+    # 我市 / 我省 in a city's or province's own report is that whole, not the center named before
+    ("湖州市召开数字经济大会,湖州智算中心同日上线。截至目前,我市已建成3个智算集群,算力规模达8000PFLOPS。",
+     [("湖州", "computing_power", 8000)]),
+    ("湖州智算中心正式上线。截至目前,我市已建成3个智算集群,算力规模达8000PFLOPS。", []),
+    # a speed written with its second (亿亿次/秒) is a figure even when a likeness follows; 排进全球前N is a rank
+    ("江城超算中心最高运算速度达5亿亿次/秒,相当于数万台电脑同时运算。", [("江城超算中心", "computing_power", 50)]),
+    ("江城超算中心的算力排进全球前二十。", [("江城超算中心", "rank", 20)]),
+    # people who stand for firms are no firms; projects counted after the firms that sign them are no firms either
+    ("江城智算中心举行签约仪式,20位企业代表上台发言。", []),
+    ("湖州市与15家企业签约项目22个,签约金额300亿元。", [("湖州", "enterprise_count", 15), ("湖州", "investment", 3e10)]),
+    # a city in brackets closing a center's name, or a place opening a project's name, does not take its figures
+    ("南昌市集中开工12个项目。产业项目中,人工智能计算中心(南昌)总投资6亿元。", []),
+    ("长沙市重大项目开工,其中新一代智算中心(长沙)项目总投资9亿元。", []),
+    ("湖州经开区污水处理改造工程总投资约3亿元。", []),
+    ("湖州南太湖新区生活配套项目总投资12亿元,占地50亩。", []),
+    ("湖州南太湖新区数据中心建设项目总投资12亿元。", [("湖州南太湖新区数据中心", "investment", 1.2e9)]),
+    ("据悉,湖州南太湖新区算力产业配套项目(EPC)由甲乙公司承建,规划用地约800亩,总投资60亿元。", []),
+    # a figure describing the class of a thing after 首个“ (千万千瓦级) is no amount; spaced-out money is still yuan
+    ("酒泉市新能源装机超800万千瓦,成为全省首个“千万千瓦级新能源城市”。", [("酒泉", "clean_energy_capacity", 8e6)]),
+    ("江城智算中心项目总投资 20 亿,占地 30 亩。", [("江城智算中心", "investment", 2e9), ("江城智算中心", "area", 0.02)]),
+    ("此次开工的酒泉绿色算力与数据融合示范项目,总投资 40 亿,算力达 8000P。", []),
+    # an official's body, named before the title and the name of who speaks, is no subject of what is said
+    ("江城经开区党工委书记王某某说:“全区算力规模已达3000P。”", []),
+    # a page about a city whose one park is named now and then: figures with no name are the city's
+    ("湖州数字经济产业园位于湖州南部。湖州近年来大力发展算力产业。湖州提出打造长三角算力节点。"
+     "从2023年算力规模100P到2025年的900P,湖州算力增长迅速。湖州还在谋划更多项目。",
+     [("湖州", "computing_power", 100), ("湖州", "computing_power", 900)]),
+    # a firm's count on a page placed in a city is no count of the city
+    ("The forum was held in Hangzhou. Hangzhou hosts many digital firms and Hangzhou plans more. As of May, China Unicom "
+     "had built more than 30 data centers across the east.", []),
+])
+def test_figures_of_a_citys_own_voice_a_project_list_and_a_firm(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, m, pytest.approx(v, rel=1e-3)) for s, m, v in expected]
+
+
+def test_intelligent_computational_capacity_is_ai_power() -> None:
+    fact = next(f for f in read("Anhui aims to reach an intelligent computational capacity of 8,000 PFLOPS by 2026.").facts
+                if f.value is not None)
+    assert (fact.subject.zh, fact.kind) == ("安徽", "ai")
+
+
+def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
+    facts = [(f.value, f.status, f.time) for f in read("湖州算力发展提速。湖州算力规模2025年剑指5000P、远期规划超5万P。").facts
+             if f.value is not None]
+    assert facts == [(5000, "target", "2025"), (50000, "planned", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("An executive noted in June that China Unicom kept planning its western network, and its intelligent computing "
+     "capacity reached 9 EFLOPS.", [("中国联通", 9000, "actual", "ai")]),
+    ("据介绍,中国联通持续优化算力布局,智算规模达到5EFLOPS。", [("中国联通", 5000, "actual", "ai")]),
+    # racks counted by their noun are the firm's racks as much as its computing power
+    ("目前,中国联通算力总规模达到2.5EFLOPS,对外机架数达30万。",
+     [("中国联通", 2500, "actual", "total"), ("中国联通", 300000, "actual", None)]),
+    # a site named in the sentence may be what the scale is of: left to the other rules
+    ("中国联通持续优化算力布局,江城智算中心算力规模达到500P。", [("江城智算中心", 500, "actual", "ai")]),
+])
+def test_a_firms_scale_in_a_later_clause_of_its_sentence(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value, f.status, f.kind) for f in read(text).facts if f.value is not None]
+    assert facts == expected
