@@ -947,3 +947,70 @@ def test_a_known_system_is_one_entity_in_either_language(zh: str, en: str) -> No
     zh_keys = {(t, label) for t, label, _ in _names(zh).values() if t in ("Center", "Park")}
     en_keys = {(t, label) for t, label, _ in _names(en).values() if t in ("Center", "Park")}
     assert zh_keys == en_keys and len(zh_keys) == 1
+
+
+# ------------------------------------------------------------------ session 15: names on fresh pages
+NOT_NAMES_S15 = [
+    # a reporter's visit opening a headline, what a center was before, a tender's verbs and a sum inside the stem
+    ("实探宜昌智算中心:国产芯片撑起训练", "实探"),
+    ("白鹭数据中心的前身宜昌数据中心建于2015年。", "前身"),
+    ("青山路桥公司中标15亿元智算中心项目建设。", "中标"),
+    ("公司于5月2日收到青禾信息科技有限公司发出的通知书。", "收到"),
+    # a grade and a kind of service before the suffix describe the centers, they name none
+    ("园区建成两座国A标准数据中心。", "标准"),
+    ("构建辐射全国的实时性算力中心。", "实时"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMES_S15)
+def test_verbs_of_reports_and_tenders_and_grades_are_no_part_of_a_name(text: str, word: str) -> None:
+    assert not [label for label in _names(text) if word in label]
+
+
+def test_a_province_alone_before_a_registered_firm_s_suffix_names_no_firm() -> None:
+    """…集团(以下简称“X”)湖北有限公司: the definition cut the firm's name in two; a province alone is not its name."""
+    names = _names("青松通信集团(以下简称“青松”)湖北有限公司经理表示,机房已投用。")
+    assert "湖北有限公司" not in names
+
+
+def test_a_development_zone_s_short_word_is_no_district() -> None:
+    assert not [v for v in _names("大会在经开区(白杨河区)举行。").values() if v[1] == "经开区"]
+
+
+NAME_SPANS_S15 = [
+    # a center named on its owner's full registered name, longer than a stem reaches
+    ("确定青禾公司为青松白鹭信息技术咨询服务有限公司智算中心项目的中标人。", "青松白鹭信息技术咨询服务有限公司智算中心"),
+    # a description between the suffix and 项目 (示范项目, 一体化项目) still makes it a project's name
+    ("12月1日,青海蓝湖零碳微电网算力中心示范项目启动。", "青海蓝湖零碳微电网算力中心"),
+    # a demonstration park and a coined town (quoted, or after a known place)
+    ("机柜已入驻位于南川工业园区的中国联通青湖绿电智算融合示范园。", "中国联通青湖绿电智算融合示范园"),
+    ("该省投资最大的算力项目——“白鹭小镇”已初具规模。", "白鹭小镇"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_SPANS_S15)
+def test_names_of_projects_parks_and_towns_as_fresh_pages_write_them(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_a_generic_town_of_a_field_is_no_name() -> None:
+    assert not [v for v in _names("全国首个算力小镇集聚了上下游企业。").values() if v[0] == "Park"]
+
+
+def test_a_name_runs_through_a_quoted_slogan_after_its_owner_and_place() -> None:
+    names = _names("中国电信甘肃庆阳“东数西算”零碳大数据产业园项目进展顺利。")
+    assert ("Park", "中国电信甘肃庆阳东数西算零碳大数据产业园") in {(t, zh) for t, zh, _ in names.values()}
+    # a place alone before the slogan is where the park is, not a part of a coined name
+    assert not [zh for _, zh, _ in _names("庆阳“东数西算”产业园区道路已开工。").values() if zh.startswith("庆阳东数西算")]
+
+
+def test_a_counted_list_of_firms_reads_modifiers_before_its_noun_and_a_known_firm_s_short_name() -> None:
+    names = _names("该市先后引进秦淮、青松云、白鹭数科等3家全国数据中心龙头企业。")
+    assert names["青松云"][:2] == ("Company", "青松云") and names["白鹭数科"][:2] == ("Company", "白鹭数科")
+    assert names["秦淮"][:2] == ("Company", "秦淮数据")  # the one known firm whose name it opens
+    assert "会上青松" not in _names("会上青松、白鹭等2家企业签约。") and "青松" not in _names("会上青松、白鹭等2家企业签约。")
+
+
+def test_an_english_campus_is_a_park_not_the_technology_company_inside_its_name() -> None:
+    names = _names("It is based in the Jinhe Mountain Energy and Information Technology Industrial Campus.")
+    assert names.get("Jinhe Mountain Energy and Information Technology Industrial Campus", ("",))[0] == "Park"
