@@ -98,9 +98,21 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
             return before
     if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
         # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
-        # starts at the first known name in it, or there is none
-        return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
+        # starts at the first known name in it, or at a known firm further back that opens a long coined name with no
+        # break (某某数据集团环首都·某某山能源信息技术产业基地), or there is none
+        entities = gazetteer().entities
+        firms = [k.start for k in known if suffix_start - 2 * names["stem_max"] <= k.start < lo and k.end <= suffix_start
+                 and entities[k.id].type == "Company" and all(map(_NAME_CHAR.match, folded[k.start : lo]))
+                 and not _site_suffixes().search(folded, k.end, suffix_start)]  # another site's name ends between
+        return min(firms or [k.start for k in known if lo <= k.start < suffix_start], default=suffix_start)
     return cut + best
+
+
+@cache
+def _site_suffixes() -> re.Pattern[str]:
+    """The Chinese suffixes of built things (数据中心, 产业园 …): a name does not run on through one."""
+    words = sorted((s["zh"] for s in lexicon()["suffix"] if s["type"] in ("Center", "Park", "Cluster")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _inside_a_word(folded: str, at: int, stop: str) -> bool:
@@ -271,7 +283,7 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     elif (named := _through_quoted_slogan(folded, start, known)) is not None:
         start = named  # 某某能建甘肃庆阳“东数西算”零碳大数据产业园: a slogan quoted inside a name, after its owner and place
         stem = folded[start : suffix.start]
-    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
+    if not stem or stem.strip("“”「」『』\"") in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
     abroad = stem in names["foreign_stems"]
@@ -789,7 +801,14 @@ def _owner_written_forms(mentions: list[Mention]) -> dict[str, Entity]:
              if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None
              and m.entity.type in ("Center", "Park")}
     out: dict[str, Entity] = {}
+    contractor_ends = (*ends, *lexicon()["name"]["contractor_ends"])
     for zh in names:
+        # 某某局某地某某计算集群 where the text also writes 某地某某计算集群: a builder's word for its site, the site's name
+        own_name = next((names[other] for other in names if other != zh and zh.endswith(other)
+                         and zh[: -len(other)].endswith(contractor_ends)), None)
+        if own_name is not None:
+            out[zh] = own_name
+            continue
         for end_word in ends:
             at = zh.find(end_word)
             if at < 3 or len(zh) - at - len(end_word) < 4:
@@ -872,14 +891,23 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
 @cache
 def _city_named_forms() -> list[tuple[re.Pattern[str], dict]]:
     out = []
+    en_city = r"([A-Z][a-z]+(?:['’][a-z]+|[ \-][A-Z][a-z]+)?)"
     for family in lexicon()["city_named"]:
         for form in family["zh"]:
             head, tail = (re.escape(part).replace("\\(", "[(（]").replace("\\)", "[)）]") for part in form.split("{}"))
             out.append((re.compile(head + r"([\u4e00-\u9fff]{2,4}?)市?" + tail), family))
         for form in family["en"]:
             head, tail = (re.escape(part) for part in form.split("{}"))
-            out.append((re.compile(r"(?<![\w-])" + head + r"([A-Z][a-z]+(?:['’][a-z]+|[ \-][A-Z][a-z]+)?)" + tail + r"(?![\w'’])"),
-                        family))
+            out.append((re.compile(r"(?<![\w-])" + head + en_city + tail + r"(?![\w'’])"), family))
+        cities = family.get("short_cities", [])
+        zh_cities = "|".join(map(re.escape, cities))
+        en_cities = "|".join(re.escape(gazetteer().place_en[c]) for c in cities if c in gazetteer().place_en)
+        for form in family.get("short_zh", []) if cities else []:
+            head, tail = (re.escape(part) for part in form.split("{}"))
+            out.append((re.compile(head + rf"({zh_cities})市?" + tail + "(?![(（])"), family))
+        for form in family.get("short_en", []) if cities else []:
+            head, tail = (re.escape(part) for part in form.split("{}"))
+            out.append((re.compile(r"(?<![\w-])" + head + rf"({en_cities})" + tail + r"(?![\w'’])"), family))
     return out
 
 

@@ -1014,3 +1014,37 @@ def test_a_counted_list_of_firms_reads_modifiers_before_its_noun_and_a_known_fir
 def test_an_english_campus_is_a_park_not_the_technology_company_inside_its_name() -> None:
     names = _names("It is based in the Jinhe Mountain Energy and Information Technology Industrial Campus.")
     assert names.get("Jinhe Mountain Energy and Information Technology Industrial Campus", ("",))[0] == "Park"
+
+
+def test_a_computing_cluster_built_as_one_facility_is_a_center_and_a_count_of_cards_names_none() -> None:
+    names = _names("白杨县先进计算集群二期已封顶。白杨县先进计算集群二期项目总投资3亿元。")
+    assert ("Center", "白杨县先进计算集群") in {(t, zh) for t, zh, _ in names.values()}
+    assert not [v for v in _names("该市建成“万卡”计算集群和先进计算集群。").values() if v[0] == "Center"]
+
+
+def test_a_builder_s_word_before_a_site_the_text_also_names_alone_is_that_site() -> None:
+    text = "白杨县先进计算集群二期项目进展顺利。中铁九局白杨县先进计算集群二期项目经理说,工程将按期完成。"
+    assert {zh for t, zh, _ in _names(text).values() if t == "Center"} == {"白杨县先进计算集群"}
+
+
+def test_a_long_coined_name_opens_at_the_known_firm_before_it() -> None:
+    names = _names("自2019年秦淮数据集团环京·青松岭能源信息技术产业基地落户以来,该市吸引了企业。")
+    assert ("Park", "秦淮数据集团环京·青松岭能源信息技术产业基地") in {(t, zh) for t, zh, _ in names.values()}
+
+
+@pytest.mark.parametrize(("text", "en"), [
+    ("广州超算中心发布了新系统。", "National Supercomputing Center in Guangzhou"),
+    ("The system was shown at the Guangzhou Supercomputer Centre.", "National Supercomputing Center in Guangzhou"),
+    ("长沙超级计算中心扩容。", "National Supercomputing Center in Changsha"),
+])
+def test_a_city_s_short_form_names_its_national_supercomputing_center(text: str, en: str) -> None:
+    assert en in {v[2] for v in _names(text).values()}
+
+
+def test_a_city_without_a_national_center_keeps_its_own_supercomputing_center() -> None:
+    assert not [v for v in _names("武汉超算中心已投运。").values() if v[2].startswith("National")]
+
+
+def test_a_long_name_does_not_run_back_through_another_site_s_name() -> None:
+    names = _names("中国移动(甘肃·庆阳)数据中心A02号新型工业化数据中心服务器已全部点亮。")
+    assert not [zh for _, zh, _ in names.values() if zh.startswith("中国移动") and zh.endswith("工业化数据中心")]
