@@ -1048,3 +1048,20 @@ def test_a_city_without_a_national_center_keeps_its_own_supercomputing_center() 
 def test_a_long_name_does_not_run_back_through_another_site_s_name() -> None:
     names = _names("中国移动(甘肃·庆阳)数据中心A02号新型工业化数据中心服务器已全部点亮。")
     assert not [zh for _, zh, _ in names.values() if zh.startswith("中国移动") and zh.endswith("工业化数据中心")]
+
+
+@pytest.mark.parametrize("text", ["青岚智算中心位于江城。这座智算中心算力达到500P。",
+                                  "The Qinglan Data Center opened. The new center holds 3,000 racks."])
+def test_the_news_points_back_at_its_center_with_this_and_the_new(text: str) -> None:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    assert "Center" in {m.anaphor for m in find_mentions(text, split_sentences(text))}
+
+
+def test_the_data_center_alone_is_no_anaphor_it_is_often_the_industry() -> None:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    text = "The Qinglan Data Center opened. Jobs in the data center industry grew."
+    assert not [m for m in find_mentions(text, split_sentences(text)) if m.anaphor]
