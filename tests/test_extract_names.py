@@ -1012,8 +1012,8 @@ def test_a_counted_list_of_firms_reads_modifiers_before_its_noun_and_a_known_fir
 
 
 def test_an_english_campus_is_a_park_not_the_technology_company_inside_its_name() -> None:
-    names = _names("It is based in the Jinhe Mountain Energy and Information Technology Industrial Campus.")
-    assert names.get("Jinhe Mountain Energy and Information Technology Industrial Campus", ("",))[0] == "Park"
+    names = _names("It is based in the Jinhe Valley Power and Data Technology Industrial Campus.")
+    assert names.get("Jinhe Valley Power and Data Technology Industrial Campus", ("",))[0] == "Park"
 
 
 def test_a_computing_cluster_built_as_one_facility_is_a_center_and_a_count_of_cards_names_none() -> None:
