@@ -641,22 +641,16 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
     rank = INFRASTRUCTURE if topic.type in INFRASTRUCTURE else PLACES
     counts: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in rank)
     rival = max((n for key, n in counts.items() if key != topic.key), default=0)
-    city = _city_of_the_page(mentions, rival) if rank is INFRASTRUCTURE else None
     if counts[topic.key] > rival:
-        # a built thing named once on a page that names its city again and again is met in passing
-        return city if city is not None and counts[topic.key] == 1 else topic
-    # no one built thing leads: a page naming a city far more often than anything else is about that city
-    return city
-
-
-def _city_of_the_page(mentions: list[Mention], rival: int) -> Entity | None:
-    """The city a page names far more often than any other place or built thing (`rival` times), or None."""
-    places: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in PLACES)
-    ranked = places.most_common(2)
-    first = next((m.entity for m in mentions if m.entity is not None and ranked and m.entity.key == ranked[0][0]), None)
-    if (first is not None and first.type == "City" and ranked[0][1] >= _CITY_TOPIC_MENTIONS
-            and ranked[0][1] >= 2 * max(rival, ranked[1][1] if len(ranked) > 1 else 0)):
-        return first
+        return topic
+    if rank is INFRASTRUCTURE:
+        # no one built thing leads: a page naming a city far more often than anything else is about that city
+        places: Counter[str] = Counter(m.entity.key for m in mentions if m.entity is not None and m.entity.type in PLACES)
+        ranked = places.most_common(2)
+        first = next((m.entity for m in mentions if m.entity is not None and ranked and m.entity.key == ranked[0][0]), None)
+        if (first is not None and first.type == "City" and ranked[0][1] >= _CITY_TOPIC_MENTIONS
+                and ranked[0][1] >= 2 * max(rival, ranked[1][1] if len(ranked) > 1 else 0)):
+            return first
     return None
 
 

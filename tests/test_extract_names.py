@@ -1065,11 +1065,3 @@ def test_the_data_center_alone_is_no_anaphor_it_is_often_the_industry() -> None:
 
     text = "The Qinglan Data Center opened. Jobs in the data center industry grew."
     assert not [m for m in find_mentions(text, split_sentences(text)) if m.anaphor]
-
-
-def test_a_site_named_once_on_a_page_about_its_city_does_not_take_the_city_s_figures() -> None:
-    """A new name met in passing (extract/facts.py: _figure_topic) is no topic when the page names its city again and
-    again: the figures with no name of their own stay the city's."""
-    text = ("宜宾市发布算力产业规划。宜宾市数据局介绍,自2019年秦淮数据集团白石山能源信息技术产业基地落户宜宾市以来,"
-            "宜宾市先后引进五家算力企业。\n截至目前,累计完成投资120亿元。宜宾市将继续扩大算力规模。")
-    assert ("Yibin", "investment") in {(f.subject.en, f.metric) for f in read(text).facts}
