@@ -65,6 +65,8 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
     """Where a new name's stem begins: after the last break or function word, never inside a known name (华为, 呼和浩特)."""
     names = lexicon()["name"]
     lo = max(0, suffix_start - names["stem_max"])
+    if any(word in folded[lo:suffix_start] for word in names["brand_bound_suffixes"]):
+        lo = max(0, suffix_start - 2 * names["stem_max"])  # 某某信息科技服务有限公司智算中心: built on a firm's full name
     cut = lo
     for i in range(suffix_start - 1, lo - 1, -1):
         if not _NAME_CHAR.match(folded[i]):
@@ -96,9 +98,21 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
             return before
     if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
         # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
-        # starts at the first known name in it, or there is none
-        return min((k.start for k in known if lo <= k.start < suffix_start), default=suffix_start)
+        # starts at the first known name in it, or at a known firm further back that opens a long coined name with no
+        # break (某某数据集团环首都·某某山能源信息技术产业基地), or there is none
+        entities = gazetteer().entities
+        firms = [k.start for k in known if suffix_start - 2 * names["stem_max"] <= k.start < lo and k.end <= suffix_start
+                 and entities[k.id].type == "Company" and all(map(_NAME_CHAR.match, folded[k.start : lo]))
+                 and not _site_suffixes().search(folded, k.end, suffix_start)]  # another site's name ends between
+        return min(firms or [k.start for k in known if lo <= k.start < suffix_start], default=suffix_start)
     return cut + best
+
+
+@cache
+def _site_suffixes() -> re.Pattern[str]:
+    """The Chinese suffixes of built things (数据中心, 产业园 …): a name does not run on through one."""
+    words = sorted((s["zh"] for s in lexicon()["suffix"] if s["type"] in ("Center", "Park", "Cluster")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _inside_a_word(folded: str, at: int, stop: str) -> bool:
@@ -208,9 +222,12 @@ def _coded(stem: str) -> bool:
 
 @cache
 def _project_after() -> re.Pattern[str]:
-    """What follows a project's name and no description: 项目, a phase, or the event of a named site (揭牌, 开工, 投运)."""
+    """What follows a project's name and no description: 项目 (示范项目, 一体化项目), a phase, or the event of a named site
+    (揭牌, 开工, 投运)."""
     events = "|".join(map(re.escape, lexicon()["name"]["site_events"]))
-    return re.compile(r"(?:项目|工程|专案|[(（]?第?[一二三四五首]期|(?:正式|近日|日前|昨日|今日)?(?:" + events + "))")
+    kinds = "|".join(map(re.escape, lexicon()["name"]["project_kinds"]))
+    return re.compile(r"(?:(?:" + kinds + r")?(?:项目|工程|专案)|[(（]?第?[一二三四五首]期"
+                      r"|(?:正式|近日|日前|昨日|今日)?(?:" + events + "))")
 
 
 def _after_unopened_bracket(stem: str) -> int:
@@ -241,7 +258,7 @@ def _quoted_kinds() -> tuple[str, ...]:
 
 
 # (a size in a name stays: 滁州市3000P智算中心, 万卡集群)
-_MEASURED = re.compile(r"\d(?:[\d.,]*)\s*(?:公里|千米|平方|亩|公顷|个|家|座|台|架|张|%|％|分钟|小时|毫秒|兆瓦|千瓦)")
+_MEASURED = re.compile(r"\d(?:[\d.,]*)\s*(?:公里|千米|平方|亩|公顷|个|家|座|台|架|张|%|％|分钟|小时|毫秒|兆瓦|千瓦|亿|万元|元)")
 
 
 def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) -> Mention | None:
@@ -263,7 +280,10 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
         # nor a quoted phrase: “真正能用的”智算中心, nor a quoted kind of thing: “千卡集群”某某算力平台)
         stem = folded[start : suffix.start]
-    if not stem or stem in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
+    elif (named := _through_quoted_slogan(folded, start, known)) is not None:
+        start = named  # 某某能建甘肃庆阳“东数西算”零碳大数据产业园: a slogan quoted inside a name, after its owner and place
+        stem = folded[start : suffix.start]
+    if not stem or stem.strip("“”「」『』\"") in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
     abroad = stem in names["foreign_stems"]
@@ -274,7 +294,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if stem[0].isdigit() or stem.count("(") + stem.count("（") != stem.count(")") + stem.count("）"):
         return None  # 3号机房, 平均PUE值(…: a count or a clause, not a name
     if _MEASURED.search(stem):
-        return None  # 环京200公里内重点算力中心, 约200万平方呎新数据中心: a measure inside says which ones, it names none
+        return None  # 环京200公里内重点算力中心, 约200万平方呎新数据中心, 某某中标13亿元智算中心: a measure or a sum
+        # inside says which ones, it names none
     if stem[-1] in names["locative_ends"]:  # 集群起步区内数据中心: data centers within a place, no name
         return None
     if stem[-1] in names["verb_ends"] and not any(k.end == suffix.start for k in known):
@@ -291,6 +312,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # …有限公司北京市分公司 cut after its owner: a branch of whom, the stem does not say
     if suffix.id in ("Company", "Organization") and len(stem) < 2:
         return None
+    if suffix.text in names["brand_bound_suffixes"] and _only_places(start, suffix.start, known):
+        return None  # 集团(以下简称…)黑龙江有限公司: a registered firm's name has a word of its own, not a province alone
     if len(_proper_core(stem)) == 1 and has_cjk(stem):
         # one character of its own is no name: a function word cut a word (就绪 → 绪数据中心, 四川并济 → 济科技有限公司)
         start = _through_cut_word(folded, start, suffix, known)
@@ -314,6 +337,22 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     return Mention(start, end, new_entity(stem + suffix.text, suffix.id), source="pattern")
 
 
+def _through_quoted_slogan(folded: str, start: int, known: list[Candidate]) -> int | None:
+    """Where a name starts that runs through a quoted slogan (某某集团宁夏中卫“东数西算”示范产业园): at the known firms
+    and places written right before the opening quote, with no break; None when no known name touches the quote."""
+    quoted = re.search(r"[“「\"]([\u4e00-\u9fff]{2,6})[”」\"]$", folded[max(0, start - 10) : start])
+    if quoted is None:
+        return None
+    entities = gazetteer().entities
+    ends = {k.end: k for k in known if entities[k.id].type in ("Company", "Province", "City", "District")}
+    pos = start - len(quoted.group(0))
+    if pos not in ends or entities[ends[pos].id].type not in ("Company",) and ends[pos].start not in ends:
+        return None  # a place alone before a slogan (庆阳“东数西算”产业园) is where, the slogan's own phrase follows
+    while pos in ends:
+        pos = ends[pos].start
+    return pos
+
+
 def _place_after(folded: str, suffix: Candidate) -> re.Match[str] | None:
     """A known place in brackets right after a center's or a park's name (某某智算中心(武汉), 某某数据中心（甘肃·庆阳）):
     the center of that place, the one the text also writes 某某武汉智算中心 or 某某(武汉)智算中心."""
@@ -323,6 +362,16 @@ def _place_after(folded: str, suffix: Candidate) -> re.Match[str] | None:
     if hit is None or not all(part in place_words() for part in re.split("[·・]", hit.group(1))):
         return None
     return hit
+
+
+def _only_places(start: int, end: int, known: list[Candidate]) -> bool:
+    """Whether folded[start:end] is known places end to end (黑龙江, 四川成都)."""
+    entities = gazetteer().entities
+    pos = start
+    for k in sorted(known, key=lambda k: k.start):
+        if k.start == pos and k.end <= end and entities[k.id].type in ("Province", "City", "District"):
+            pos = k.end
+    return pos == end > start
 
 
 def _after_leading_description(folded: str, start: int, stem_end: int, known: list[Candidate]) -> int:
@@ -752,7 +801,14 @@ def _owner_written_forms(mentions: list[Mention]) -> dict[str, Entity]:
              if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None
              and m.entity.type in ("Center", "Park")}
     out: dict[str, Entity] = {}
+    contractor_ends = (*ends, *lexicon()["name"]["contractor_ends"])
     for zh in names:
+        # 某某局某地某某计算集群 where the text also writes 某地某某计算集群: a builder's word for its site, the site's name
+        own_name = next((names[other] for other in names if other != zh and zh.endswith(other)
+                         and zh[: -len(other)].endswith(contractor_ends)), None)
+        if own_name is not None:
+            out[zh] = own_name
+            continue
         for end_word in ends:
             at = zh.find(end_word)
             if at < 3 or len(zh) - at - len(end_word) < 4:
@@ -835,14 +891,23 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
 @cache
 def _city_named_forms() -> list[tuple[re.Pattern[str], dict]]:
     out = []
+    en_city = r"([A-Z][a-z]+(?:['’][a-z]+|[ \-][A-Z][a-z]+)?)"
     for family in lexicon()["city_named"]:
         for form in family["zh"]:
             head, tail = (re.escape(part).replace("\\(", "[(（]").replace("\\)", "[)）]") for part in form.split("{}"))
             out.append((re.compile(head + r"([\u4e00-\u9fff]{2,4}?)市?" + tail), family))
         for form in family["en"]:
             head, tail = (re.escape(part) for part in form.split("{}"))
-            out.append((re.compile(r"(?<![\w-])" + head + r"([A-Z][a-z]+(?:['’][a-z]+|[ \-][A-Z][a-z]+)?)" + tail + r"(?![\w'’])"),
-                        family))
+            out.append((re.compile(r"(?<![\w-])" + head + en_city + tail + r"(?![\w'’])"), family))
+        cities = family.get("short_cities", [])
+        zh_cities = "|".join(map(re.escape, cities))
+        en_cities = "|".join(re.escape(gazetteer().place_en[c]) for c in cities if c in gazetteer().place_en)
+        for form in family.get("short_zh", []) if cities else []:
+            head, tail = (re.escape(part) for part in form.split("{}"))
+            out.append((re.compile(head + rf"({zh_cities})市?" + tail + "(?![(（])"), family))
+        for form in family.get("short_en", []) if cities else []:
+            head, tail = (re.escape(part) for part in form.split("{}"))
+            out.append((re.compile(r"(?<![\w-])" + head + rf"({en_cities})" + tail + r"(?![\w'’])"), family))
     return out
 
 
@@ -940,25 +1005,51 @@ def _districts(folded: str) -> list[Mention]:
 def _firm_list() -> re.Pattern[str]:
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,8}"
     nouns = "|".join(map(re.escape, lexicon()["name"]["firm_list_nouns"]))
-    return re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9])((?:{item}、)+{item})等\s*[0-9一二三四五六七八九十百]+\s*家(?:{nouns})")
+    # what the firms are between the count and the noun: 等5家全国数据中心龙头企业, 等7家互联网头部企业
+    return re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9])((?:{item}、)+{item})等\s*[0-9一二三四五六七八九十百]+\s*家"
+                      rf"[\u4e00-\u9fff]{{0,8}}?(?:{nouns})")
 
 
 def _listed_firms(folded: str) -> list[Mention]:
     """The items of a list that the text counts as firms (A、B、C等12家企业): each one is a company.
 
-    The first item is left out: where it starts the clause does not say (会上甲乙、丙丁等), and a known
-    name there is found anyway.
+    The first item is read only as the short name of one known firm (…先后引进甲乙、丙丁等: 甲乙 for 甲乙数据): where
+    it starts the clause does not say (会上甲乙、丙丁等), and a known name there is found anyway.
     """
     generic = set(lexicon()["name"]["generic_parties"])
     out = []
     for m in _firm_list().finditer(folded):
-        first, *rest = m.group(1).split("、")
-        pos = m.start(1) + len(first) + 1
+        items = m.group(1).split("、")
+        start = m.start(1)
+        while start > 0 and folded[start - 1] == "、":  # the regex starts at the last item that opens after a mark
+            head = re.search(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}$", folded[max(0, start - 13) : start - 1])
+            if head is None:
+                break
+            items.insert(0, head.group(0))
+            start -= len(head.group(0)) + 1
+        first, *rest = items
+        short = next((first[-n:] for n in range(min(6, len(first)), 1, -1) if _firm_by_short_name(first[-n:])), None)
+        if short is not None and folded.startswith(short, start + len(first) - len(short)):
+            at = start + len(first) - len(short)
+            out.append(Mention(at, at + len(short), _firm_by_short_name(short), source="pattern"))  # type: ignore[arg-type]
+        pos = start + len(first) + 1
         for item in rest:
             if item not in generic and not _only_descriptive(item) and not item[0].isdigit():
-                out.append(Mention(pos, pos + len(item), new_entity(item, "Company"), source="pattern"))
+                entity = _firm_by_short_name(item) or new_entity(item, "Company")
+                out.append(Mention(pos, pos + len(item), entity, source="pattern"))
             pos += len(item) + 1
     return out
+
+
+@cache
+def _firm_by_short_name(short: str) -> Entity | None:
+    """The one known company whose name opens with a listed firm's short name (秦淮 for 秦淮数据); None when none or
+    several do, or the short name is a place."""
+    gaz = gazetteer()
+    if len(short) < 2 or short in place_words():
+        return None
+    keys = {k for surface, k in gaz.zh_surfaces.items() if surface.startswith(short) and gaz.entities[k].type == "Company"}
+    return gaz.entities[next(iter(keys))] if len(keys) == 1 else None
 
 
 def _bracketed_firms(folded: str, known: list[Candidate]) -> list[Mention]:

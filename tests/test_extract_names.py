@@ -947,3 +947,121 @@ def test_a_known_system_is_one_entity_in_either_language(zh: str, en: str) -> No
     zh_keys = {(t, label) for t, label, _ in _names(zh).values() if t in ("Center", "Park")}
     en_keys = {(t, label) for t, label, _ in _names(en).values() if t in ("Center", "Park")}
     assert zh_keys == en_keys and len(zh_keys) == 1
+
+
+# ------------------------------------------------------------------ session 15: names on fresh pages
+NOT_NAMES_S15 = [
+    # a reporter's visit opening a headline, what a center was before, a tender's verbs and a sum inside the stem
+    ("实探宜昌智算中心:国产芯片撑起训练", "实探"),
+    ("白鹭数据中心的前身宜昌数据中心建于2015年。", "前身"),
+    ("青山路桥公司中标15亿元智算中心项目建设。", "中标"),
+    ("公司于5月2日收到青禾信息科技有限公司发出的通知书。", "收到"),
+    # a grade and a kind of service before the suffix describe the centers, they name none
+    ("园区建成两座国A标准数据中心。", "标准"),
+    ("构建辐射全国的实时性算力中心。", "实时"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMES_S15)
+def test_verbs_of_reports_and_tenders_and_grades_are_no_part_of_a_name(text: str, word: str) -> None:
+    assert not [label for label in _names(text) if word in label]
+
+
+def test_a_province_alone_before_a_registered_firm_s_suffix_names_no_firm() -> None:
+    """…集团(以下简称“X”)湖北有限公司: the definition cut the firm's name in two; a province alone is not its name."""
+    names = _names("青松通信集团(以下简称“青松”)湖北有限公司经理表示,机房已投用。")
+    assert "湖北有限公司" not in names
+
+
+def test_a_development_zone_s_short_word_is_no_district() -> None:
+    assert not [v for v in _names("大会在经开区(白杨河区)举行。").values() if v[1] == "经开区"]
+
+
+NAME_SPANS_S15 = [
+    # a center named on its owner's full registered name, longer than a stem reaches
+    ("确定青禾公司为青松白鹭信息技术咨询服务有限公司智算中心项目的中标人。", "青松白鹭信息技术咨询服务有限公司智算中心"),
+    # a description between the suffix and 项目 (示范项目, 一体化项目) still makes it a project's name
+    ("12月1日,青海蓝湖零碳微电网算力中心示范项目启动。", "青海蓝湖零碳微电网算力中心"),
+    # a demonstration park and a coined town (quoted, or after a known place)
+    ("机柜已入驻位于南川工业园区的中国联通青湖绿电智算融合示范园。", "中国联通青湖绿电智算融合示范园"),
+    ("该省投资最大的算力项目——“白鹭小镇”已初具规模。", "白鹭小镇"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_SPANS_S15)
+def test_names_of_projects_parks_and_towns_as_fresh_pages_write_them(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_a_generic_town_of_a_field_is_no_name() -> None:
+    assert not [v for v in _names("全国首个算力小镇集聚了上下游企业。").values() if v[0] == "Park"]
+
+
+def test_a_name_runs_through_a_quoted_slogan_after_its_owner_and_place() -> None:
+    names = _names("中国电信甘肃庆阳“东数西算”零碳大数据产业园项目进展顺利。")
+    assert ("Park", "中国电信甘肃庆阳东数西算零碳大数据产业园") in {(t, zh) for t, zh, _ in names.values()}
+    # a place alone before the slogan is where the park is, not a part of a coined name
+    assert not [zh for _, zh, _ in _names("庆阳“东数西算”产业园区道路已开工。").values() if zh.startswith("庆阳东数西算")]
+
+
+def test_a_counted_list_of_firms_reads_modifiers_before_its_noun_and_a_known_firm_s_short_name() -> None:
+    names = _names("该市先后引进秦淮、青松云、白鹭数科等3家全国数据中心龙头企业。")
+    assert names["青松云"][:2] == ("Company", "青松云") and names["白鹭数科"][:2] == ("Company", "白鹭数科")
+    assert names["秦淮"][:2] == ("Company", "秦淮数据")  # the one known firm whose name it opens
+    assert "会上青松" not in _names("会上青松、白鹭等2家企业签约。") and "青松" not in _names("会上青松、白鹭等2家企业签约。")
+
+
+def test_an_english_campus_is_a_park_not_the_technology_company_inside_its_name() -> None:
+    names = _names("It is based in the Jinhe Valley Power and Data Technology Industrial Campus.")
+    assert names.get("Jinhe Valley Power and Data Technology Industrial Campus", ("",))[0] == "Park"
+
+
+def test_a_computing_cluster_built_as_one_facility_is_a_center_and_a_count_of_cards_names_none() -> None:
+    names = _names("白杨县先进计算集群二期已封顶。白杨县先进计算集群二期项目总投资3亿元。")
+    assert ("Center", "白杨县先进计算集群") in {(t, zh) for t, zh, _ in names.values()}
+    assert not [v for v in _names("该市建成“万卡”计算集群和先进计算集群。").values() if v[0] == "Center"]
+
+
+def test_a_builder_s_word_before_a_site_the_text_also_names_alone_is_that_site() -> None:
+    text = "白杨县先进计算集群二期项目进展顺利。中铁九局白杨县先进计算集群二期项目经理说,工程将按期完成。"
+    assert {zh for t, zh, _ in _names(text).values() if t == "Center"} == {"白杨县先进计算集群"}
+
+
+def test_a_long_coined_name_opens_at_the_known_firm_before_it() -> None:
+    names = _names("自2019年秦淮数据集团环京·青松岭能源信息技术产业基地落户以来,该市吸引了企业。")
+    assert ("Park", "秦淮数据集团环京·青松岭能源信息技术产业基地") in {(t, zh) for t, zh, _ in names.values()}
+
+
+@pytest.mark.parametrize(("text", "en"), [
+    ("广州超算中心发布了新系统。", "National Supercomputing Center in Guangzhou"),
+    ("The system was shown at the Guangzhou Supercomputer Centre.", "National Supercomputing Center in Guangzhou"),
+    ("长沙超级计算中心扩容。", "National Supercomputing Center in Changsha"),
+])
+def test_a_city_s_short_form_names_its_national_supercomputing_center(text: str, en: str) -> None:
+    assert en in {v[2] for v in _names(text).values()}
+
+
+def test_a_city_without_a_national_center_keeps_its_own_supercomputing_center() -> None:
+    assert not [v for v in _names("武汉超算中心已投运。").values() if v[2].startswith("National")]
+
+
+def test_a_long_name_does_not_run_back_through_another_site_s_name() -> None:
+    names = _names("中国移动(甘肃·庆阳)数据中心A02号新型工业化数据中心服务器已全部点亮。")
+    assert not [zh for _, zh, _ in names.values() if zh.startswith("中国移动") and zh.endswith("工业化数据中心")]
+
+
+@pytest.mark.parametrize("text", ["The Qinglan Data Center opened. The new center holds 3,000 racks.",
+                                  "The Qinglan Supercomputing Center opened. The supercomputing center holds 90 cabinets."])
+def test_the_news_points_back_at_its_center_with_this_and_the_new(text: str) -> None:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    assert "Center" in {m.anaphor for m in find_mentions(text, split_sentences(text))}
+
+
+def test_the_data_center_alone_is_no_anaphor_it_is_often_the_industry() -> None:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    text = "The Qinglan Data Center opened. Jobs in the data center industry grew."
+    assert not [m for m in find_mentions(text, split_sentences(text)) if m.anaphor]
