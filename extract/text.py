@@ -21,7 +21,9 @@ from extract.errors import BadInputError, EmptyDocumentError
 from extract.resources import cached, lexicon
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-_HTML_HINT = re.compile(rb"<\s*(html|body|p|div|article|head|meta|title|br)\b", re.I)
+_HTML_HINT = re.compile(rb"<(html|body|p|div|article|head|meta|title|br)\b", re.I)  # HTML has no space after <
+# Tags a copy of a page kept as words, spaced out (< / P > < p >): no text of the article.
+_TAG_WORDS = re.compile(r"<\s*/?\s*(?:p|br|div|span|strong|b|i|em|li|ul|h[1-6])\s*/?\s*>", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -253,6 +255,7 @@ def clean(raw: bytes | str, *, path: str | None = None) -> Cleaned:
     title = None
     if html:
         text, title = html_to_text(text)
+    text = _TAG_WORDS.sub("\n", text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = remove_pinyin_garble(text)
     lines = text.split("\n")

@@ -639,6 +639,15 @@ def test_a_source_is_titled_by_its_headline_not_its_chrome(page, title) -> None:
     assert read(page.encode()).cleaned.title == title
 
 
+def test_tags_a_copied_page_kept_as_spaced_words_make_no_html_page_and_no_text() -> None:
+    """"< / P > < p >" in a plain copy is no markup (HTML has no space after <): the text stays, the tag words go."""
+    page = ("Northern city opens supercomputer\n\nThe Binhai Supercomputing Center reached 800 PFLOPS. < / P > < p > "
+            "The Binhai Supercomputing Center is located in Tianjin.")
+    result = read(page.encode())
+    assert "< p >" not in result.cleaned.text and "< / P >" not in result.cleaned.text
+    assert [(f.metric, f.value) for f in result.facts if f.metric == "computing_power"] == [("computing_power", 800)]
+
+
 SAMPLE_HEADLINES = {
     "01_qingyang_green.txt": "庆阳加快建设绿色算力基地", "02_qingyang_en.txt": "Qingyang bets on green computing",
     "03_wuhu_zh.txt": "芜湖集群智算项目加速落地", "04_guian_hant.txt": "貴安數據中心集群算力規模持續擴大",
