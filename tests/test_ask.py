@@ -854,3 +854,11 @@ def test_places_listed_that_the_graph_does_not_know_are_said_so_not_summed_over_
 ])
 def test_metric_words_as_news_readers_ask(corpus_store, question, said) -> None:
     assert said in _ask(corpus_store, question)["interpretation"], question
+
+
+@pytest.mark.parametrize("question", ["江城智算中心位于哪个园区?", "江城智算中心位于哪个区?", "Which district is the Jiangcheng "
+                                      "Intelligent Computing Center in?"])
+def test_a_finer_place_asked_is_never_answered_with_a_coarser_one(corpus_store, question) -> None:
+    """Its city is known, no park or district is: "which park" is not answered with the city (nor a province)."""
+    assert _ask(corpus_store, question)["answers"] == [], question
+    assert [a["label"] for a in _ask(corpus_store, "江城智算中心位于哪个城市?")["answers"]] == ["芜湖"]

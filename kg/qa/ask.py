@@ -416,7 +416,10 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         out.append((replace(u, kind=None, statuses=[]), "no figure of that kind and status, so any"))
     if u.relation in ("located_in", "part_of") and u.cls and not u.hops:
         out.append((replace(u, hops=True), "nothing directly, so through places in between"))
-        if not u.entities or u.cls_pos > u.entities[0][0]:  # "哪些中心位于X" must not turn into "where is X"
+        if u.cls == "District" and u.relation == "located_in":
+            out.append((replace(u, cls="Park"), "no District found, so Park"))  # 开发区, 新区: a zone a county's rank
+        elif (not u.entities or u.cls_pos > u.entities[0][0]) and not (u.relation == "located_in" and u.cls == "Park"):
+            # "哪些中心位于X" must not turn into "where is X"; "X在哪个园区" is not answered with its province
             out.append((replace(u, cls=None), f"no {u.cls} found, so any"))
     if u.relation == "operator" and u.cls in ("Company", "Organization") and not u.hops and u.entities \
             and vocab.types.get(u.entities[0][1]) in ("Park", "District", "City", "Province"):

@@ -415,9 +415,10 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
 
 
 def _class_test(cls: str) -> str:
-    """?answer is of the class; a county-level city counts as a district ("哪些区县": 无为市)."""
+    """?answer is of the class; a county-level city (one inside a city) counts as a district ("哪些区县": 无为市)."""
     if cls == "District":
-        return "?answer a ?answer_class . FILTER(?answer_class IN (sl:District, sl:City))"
+        return ("?answer a ?answer_class . FILTER(?answer_class = sl:District || ?answer_class = sl:City "
+                "&& EXISTS { ?answer sl:locatedIn ?above . ?above a sl:City })")
     return f"?answer a sl:{cls} ."
 
 
