@@ -862,3 +862,11 @@ def test_a_finer_place_asked_is_never_answered_with_a_coarser_one(corpus_store, 
     """Its city is known, no park or district is: "which park" is not answered with the city (nor a province)."""
     assert _ask(corpus_store, question)["answers"] == [], question
     assert [a["label"] for a in _ask(corpus_store, "江城智算中心位于哪个城市?")["answers"]] == ["芜湖"]
+
+
+def test_a_firm_s_figure_is_never_one_of_its_facilities_named_after_it(tmp_path) -> None:
+    """A firm's name opens the name of everything it runs: with no figure of the firm's own there is no answer."""
+    (tmp_path / "f.txt").write_text("数据中心投运\n\n中国移动甲乙数据中心位于贵安新区,机架规模达到1.5万架。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "f.txt"), "--store", str(tmp_path / "store"), check=True)
+    assert _ask(tmp_path / "store", "中国移动有多少机架?")["answers"] == []
+    assert [a["value"] for a in _ask(tmp_path / "store", "中国移动甲乙数据中心有多少机架?")["answers"]] == [15000]

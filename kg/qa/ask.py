@@ -452,7 +452,8 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
     if u.total and u.metric and not u.cls and len(distinct) == 1 and vocab.types.get(distinct[0]) in ("Hub", "Province",
                                                                                                     "City", "District"):
         out.append((replace(u, cls="Cluster"), "no figure of its own, so the sum over its clusters"))
-    if u.metric and len(distinct) == 1 and not u.cls:
+    if u.metric and len(distinct) == 1 and not u.cls and vocab.types.get(distinct[0]) not in ("Company", "Organization"):
+        # (a firm's name opens the name of everything it runs: none of those figures is the firm's)
         # a place's figure may be stated of the cluster or park named after it, not of a center in it unless the
         # question names a facility ("天河超级计算机" → 天河一号); a place inside an unknown name leads only to a
         # name close to that one (国家超算西安中心 → 国家超级计算西安中心)
