@@ -153,7 +153,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
     # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
-    signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2]) if e.type == "Company"}
+    # (a government or a zone that signs to build together builds too: 市政府与A签署协议,共建X)
+    signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2])
+               if e.type in ("Company", "Organization", "City", "District") or e.type == "Park" and _is_zone(e)}
     for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?"
                           r"|\bto\s+(?:jointly\s+)?(?:build|develop|construct|set\s+up)\s+(?:the\s+)?", text):
         # "A signed a deal with B to build the X": as 双方将共建X
@@ -269,6 +271,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     site = next((m for m, e in ents if bare is not None and m.start - off == bare.end() and e.type in PLACES | {"Park"}), None)
     if carried is not None and carried.type in ("Center", "Park") and site is not None:
         found += [(carried, "located_in", p) for p in _places_of_run(ents, site)]
+        if (park := _park_of_place(ents, _run_end(ents, site), text, off)) is not None:
+            found.append((carried, "located_in", park))  # 该项目位于B的C产业园内
     # 作为Y最大的在建数据中心,总投资…: a sentence opening so, naming nothing built, goes on about the thing the one
     # before opens with, else the page's own center (or park) of that kind
     lead = re.match(r"\s*(?:而|同时)?作为\s*", text)
@@ -396,7 +400,39 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off) + _stated_named_set(ents, text, off) + _founders(ents, text, off)
+    return (found + _listed_members(ents, text, off) + _one_of_them(ents, text, off) + _stated_named_set(ents, text, off)
+            + _founders(ents, text, off))
+
+
+# 规划了10个国家数据中心集群,庆阳位列其一 / "… ten national data center clusters, and Qingyang is one of them": a set named
+# earlier in the sentence, then a clause whose subject is one of it
+_NAMED_SET = re.compile(r"(?:(?:[0-9一二三四五六七八九十]+\s*(?:个|地|座)|八大|十大)[^，,。；;]{0,10}?|(?:eight|ten|8|10)\s+)"
+                        r"(?:国家|national\s+)?(?:算力|computing\s+)?"
+                        r"(?:(?P<hub>枢纽节点|算力枢纽|枢纽|hubs|hub\s+nodes)|数据中心集群|集群|(?:data\s+cent(?:er|re)\s+)?clusters)",
+                        re.IGNORECASE)
+_OF_THEM = re.compile(r"\s*(?:也|就|便|均)?(?:位列其一|名列其一|位列其中|名列其中|入选其中|列入其中|是其中之一|为其中之一)"
+                      r"|\s+(?:is|was|being)\s+(?:one\s+of|among)\s+them\b", re.IGNORECASE)
+
+
+def _one_of_them(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """The subject of a clause saying it is one of a set named before it in the sentence (庆阳位列其一): a member.
+
+    Only the name opening its clause, right before the phrase, and only the set named last before that clause."""
+    gaz = gazetteer()
+    found = []
+    for i, (m, e) in enumerate(ents):
+        last = _run_end(ents, m) if e.type in PLACES else m
+        if last.entity is None or last.entity.type not in _SET_MEMBER_TYPES or (i > 0 and ents[i - 1][0].end == m.start):
+            continue
+        clause = re.search(r"[,，;；]\s*(?:(?:and|while)\s+|而|其中\s*[,，]?\s*)?$", text[: m.start - off])
+        if clause is None or _OF_THEM.match(text, last.end - off) is None:
+            continue
+        sets = list(_NAMED_SET.finditer(text, 0, clause.start()))
+        if sets and not any(clause.start() < n.start - off < m.start - off for n, _ in ents):
+            group = gaz.entities.get("national-computing-hub-nodes" if sets[-1].group("hub") else "national-data-center-clusters")
+            if group is not None and not (last.entity.type == "Cluster" and sets[-1].group("hub")):
+                found.append((last.entity, "member_of", group))
+    return found
 
 
 def _is_body(e: Entity) -> bool:
@@ -948,7 +984,10 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
 
 _WORK_ZH = r"(?:投资建设|建设运营|运营管理|投资|建设|运营|运维|管理)"
 _WORK_EN = r"(?:construction|development|building|operation|operations|running|management|investment)"
-_IN_CHARGE_ZH = re.compile(r"\s*(?:将|已|主要|具体)?(?:负责|承担|牵头)(?:该?项目|该中心|中心)?的?")
+_IN_CHARGE_ZH = re.compile(r"\s*(?:将|已|主要|具体)?(?:负责|承担|牵头)(?:该?项目|该中心|中心)?的?[“\"]?")
+# 组建了A公司,具体负责X的建设运营: a company the clause sets up is the subject of the 负责 clause after its comma
+_SET_UP_ZH = re.compile(r"(?:组建|成立|设立|注册成立|合资成立|出资成立)了?(?:项目公司)?\s*[“\"]?$")
+_PIVOT_ZH = re.compile(r"[，,]\s*(?:并|由其)?")
 _IN_CHARGE_EN = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?(?:lead|leads|led|oversee|oversees|handle|handles|undertake|"
                            r"undertakes|(?:be|is|was|are)\s+responsible\s+for|take\s+charge\s+of|takes\s+charge\s+of)\s+the\s+"
                            + _WORK_EN + r"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?" + _WORK_EN + r")*\s+of\s+(?:the\s+)?")
@@ -965,10 +1004,12 @@ def _in_charge(ents: list[tuple[Mention, Entity]], text: str, off: int,
         if ea.type not in ("Company", "Organization"):
             continue
         rest = text[a.end - off :]
+        pivot = _PIVOT_ZH.match(rest) if ea.type == "Company" and _SET_UP_ZH.search(text[: a.start - off]) else None
+        skip = pivot.end() if pivot is not None else 0
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if (zh := _IN_CHARGE_ZH.match(rest)) is not None:
+        if (zh := _IN_CHARGE_ZH.match(rest, skip)) is not None:
             if nxt is not None and nxt[0].start - off == a.end - off + zh.end() and nxt[1].type in INFRASTRUCTURE and re.match(
-                    r"(?:项目)?的?" + _WORK_ZH, text[nxt[0].end - off :]):
+                    r"(?:[（(][^（）()]{1,12}[）)])?(?:项目)?[”\"]?的?" + _WORK_ZH, text[nxt[0].end - off :]):
                 found.append((nxt[1], "operator", ea))
             elif re.search(r"(?:项目|中心)的?$", zh.group(0)) and re.match(_WORK_ZH, rest[zh.end() :]) and about is not None:
                 found.append((about, "operator", ea))
@@ -1152,8 +1193,9 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
         if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES:
             last = _run_end(ents, run[0][0])
             after = next(((m, e) for m, e in run if m.start > last.end), None)
-            if after is not None and after[1].type in INFRASTRUCTURE and re.fullmatch(
-                    r"[,，]\s*", text[last.end - off : after[0].start - off]) and last.entity is not None:
+            # a short modifier may stand before the name (在P,占地500亩的X…: X, what the phrase is about)
+            if after is not None and after[1].type in INFRASTRUCTURE and last.entity is not None and re.fullmatch(
+                    r"[,，]\s*(?:[^，,。；;、的]{1,20}的)?\s*[“\"]?", text[last.end - off : after[0].start - off]):
                 return [(after[1], "located_in", last.entity)]
     if lead is None or infra is None:
         return []

@@ -1057,3 +1057,57 @@ def test_who_runs_a_center_by_its_company_s_name_and_by_charge(text: str, expect
 ])
 def test_a_council_rank_of_an_alliance_makes_a_member(text: str, member: bool) -> None:
     assert (("huawei", "china-computing-network-alliance") in _relations(text, "member_of")) is member
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of a clause that says it is one of a set named before it in the sentence
+    ("国家共规划了10个国家数据中心集群,庆阳位列其一。", {("qingyang", "national-data-center-clusters")}),
+    ("国家同意在8地启动建设国家算力枢纽节点,甘肃省名列其中。", {("gansu", "national-computing-hub-nodes")}),
+    ("China has laid out ten national data center clusters, and Qingyang is one of them.",
+     {("qingyang", "national-data-center-clusters")}),
+    # a company is no member of the sets; a cluster is none of the hubs
+    ("国家共规划了10个国家数据中心集群,华为位列其一。", set()),
+    ("全国共有8个国家算力枢纽节点,庆阳集群是其中之一。", set()),
+    # the name must open its clause: a place named on the way is not the subject
+    ("国家共规划了10个国家数据中心集群,其中位于庆阳的项目位列其一。", set()),
+])
+def test_one_of_a_set_named_before(text: str, expected: set) -> None:
+    assert _relations(text, "member_of") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a government that signs to build together builds too, with the company
+    ("会上,兰州市人民政府与华为公司签署合作协议,共建兰州智算中心项目。",
+     {("兰州智算中心", "兰州市人民政府"), ("兰州智算中心", "华为")}),
+    # a company the clause sets up runs what its 负责 clause names, also in quotes and with a bracket after the name
+    ("双方共同出资组建了甘肃云谷运营有限公司,具体负责“兰州智算中心(一号站)项目”的投资、建设和运营。",
+     {("兰州智算中心", "甘肃云谷运营有限公司")}),
+    # a contractor (由A施工) builds it, as 承建
+    ("兰州智算中心二期由中国建筑第三工程局有限公司施工。", {("兰州智算中心二期", "中国建筑第三工程局有限公司")}),
+])
+def test_who_builds_by_signing_setting_up_or_contracting(text: str, expected: set) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert operators == expected
+
+
+def test_a_company_not_set_up_by_the_clause_runs_nothing_after_a_comma() -> None:
+    # 华为 signs; who 负责 after the comma is not said (the clause's subject may be the government)
+    text = "兰州市人民政府与华为公司签约,负责兰州智算中心的建设。"
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert ("兰州智算中心", "华为") not in operators
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 决定在P建设X: the thing built lies there
+    ("去年,浪潮集团决定在西峰区建设“陇东云谷数据中心”。", {("陇东云谷数据中心", "西峰区")}),
+    # 在P,占地…的X: a short modifier between the place phrase and the name
+    ("在甘肃庆阳市西峰区,占地500亩的陇东云谷数据中心已经建成投运。", {("陇东云谷数据中心", "西峰区")}),
+    # a company's thing after the place phrase is placed by nothing here
+    ("在甘肃庆阳市西峰区,华为的陇东云谷数据中心已经建成投运。", set()),
+    # 该项目选址位于B的C园区内: the project the sentence before opened with lies in both
+    ("陇东云谷数据中心项目总投资50亿元。该项目选址位于西峰区的庆阳东数西算产业园内,占地300亩。",
+     {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳东数西算产业园")}),
+])
+def test_where_a_thing_is_built_or_sited(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
