@@ -124,14 +124,16 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         for b, eb in ents[i + 1 :]:
             gap = between(a, b)
             rest = text[b.end - off : b.end - off + 40]
+            # a run of places signs as its most specific one (与广东省深圳市光明区合作: 光明区)
+            b_last = _run_end(ents, b) if eb.type in PLACES else b
             if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
-                r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
+                r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", text[b_last.end - off : b_last.end - off + 40]
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
-                r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b, text, off):
+                r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b_last, text, off) and b_last.entity is not None:
                 # 由A与B建设: builders; A与B就X签订合作协议: partners too; A、A2与B签约: A2's list signs with B too
                 found += [(s, "partner", e) for s in (*listed_before(a, r"\s*、\s*"), ea)
-                          for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
+                          for e in (b_last.entity, *listed_after(b_last, r"\s*(?:、|和|及|以及)\s*"))]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap) and not _name_runs_on(b, text, off):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
@@ -748,8 +750,10 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
         if ea.type in INFRASTRUCTURE:
             places, end = _place_list(ents, i + 1, text, off)
             after = text[end:] if places else ""
-            held = re.fullmatch(r"\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:项目)?(?:集中)?(?:" + events + r")(?:" + ceremonies
-                                + r")(?:在|于)\s*", gap) and re.match(r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)", after)
+            # one ceremony for two events joined by 暨 (X投运暨二期签约仪式在Y举行, X签约暨开工仪式在Y举行)
+            held = re.fullmatch(r"\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:项目)?(?:集中)?(?:[^，,。；;暨]{1,8}暨)?(?:" + events
+                                + r")(?:暨[^，,。；;]{1,16}?)?(?:" + ceremonies + r")(?:在|于)\s*", gap) and re.match(
+                r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)", after)
             hosts = re.fullmatch(r"\s*(?:项目)?(?:在|于)\s*", gap) and re.match(
                 r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)[^，,。；;]{0,6}?(?:" + events + ")", after)
             built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(

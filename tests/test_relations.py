@@ -1111,3 +1111,24 @@ def test_a_company_not_set_up_by_the_clause_runs_nothing_after_a_comma() -> None
 def test_where_a_thing_is_built_or_sited(text: str, expected: set) -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a run of places signs as its most specific place, not the province that opens it
+    ("华为与甘肃省庆阳市西峰区的合作由来已久。", {("huawei", "xifeng-district")}),
+    ("中国电信与庆阳市、中卫市签约。", {("china-telecom", "qingyang"), ("china-telecom", "zhongwei")}),
+])
+def test_a_run_of_places_signs_as_its_last_place(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one ceremony for two events joined by 暨 places the thing where it is held
+    ("陇东云谷数据中心投运暨二期项目签约仪式在甘肃庆阳市西峰区举行。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    ("陇东云谷数据中心签约暨开工仪式在庆阳市西峰区举行。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    # a signing alone may happen far from the site: it places nothing
+    ("陇东云谷数据中心签约仪式在兰州举行。", set()),
+])
+def test_a_ceremony_of_two_events_places_the_thing(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
