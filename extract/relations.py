@@ -132,8 +132,12 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
                 r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b_last, text, off) and b_last.entity is not None:
                 # 由A与B建设: builders; A与B就X签订合作协议: partners too; A、A2与B签约: A2's list signs with B too
-                found += [(s, "partner", e) for s in (*listed_before(a, r"\s*、\s*"), ea)
+                signing = (*listed_before(a, r"\s*、\s*"), ea)
+                found += [(s, "partner", e) for s in signing
                           for e in (b_last.entity, *listed_after(b_last, r"\s*(?:、|和|及|以及)\s*"))]
+                if re.match(r"\s*(?:[二两三四五六七八九十多]|\d+)方", text[b_last.end - off :]):
+                    # A、B和C三方签署: one agreement of all the parties, each with each
+                    found += [(s, "partner", e) for k, s in enumerate(signing) for e in signing[k + 1 :]]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap) and not _name_runs_on(b, text, off):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
@@ -145,7 +149,11 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     j -= 1
                 signer = ents[j][1]
                 found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
-            if re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?signed", rest) or (
+            # a place's government signs as the place ("the Qingyang government and Huawei signed")
+            gov_a = _GOVERNMENT_EN if ea.type in PLACES else ""
+            gov_b = _GOVERNMENT_EN if eb.type in PLACES else ""
+            if re.fullmatch(gov_a + r"\s*,?\s*and\s+(?:the\s+)?", gap) and re.match(
+                    gov_b + r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?signed", rest) or (
                     re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?(?:(?!(?:of|in|at|for|from|with|by)\s)[A-Za-z-]+\s+){0,3}", gap) and re.match(
                     r"(?:\s+(?:Co|Ltd|Inc|Corp|Company|Group)\.?)*\s+(?:have\s+|has\s+)?(?:announced|said|agreed|decided|pledged)\s+"
                     r"(?:that\s+they\s+(?:will|would)\s+|to\s+)(?:work\s+together|cooperate|collaborate|jointly\s+[a-z]+"
@@ -301,6 +309,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         out.append((s, metric, o))
     return out
 
+
+_GOVERNMENT_EN = r"(?:\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|county\s+|local\s+|regional\s+)?government)?"
 
 # "built by local company A", "run by state-owned carrier A": what kind of agent A is, written before its name
 _AGENT_KIND_EN = (r"(?:(?:local|state-owned|state-run|private|Chinese|domestic|tech|technology|telecom|telecommunications|"

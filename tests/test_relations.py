@@ -1132,3 +1132,20 @@ def test_a_run_of_places_signs_as_its_last_place(text: str, expected: set) -> No
 def test_a_ceremony_of_two_events_places_the_thing(text: str, expected: set) -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place's government signs as the place
+    ("The Lanzhou government and Huawei signed an agreement on Monday.", {("huawei", "lanzhou")}),
+    ("China Mobile, Huawei and the Lanzhou government signed a three-party agreement.",
+     {("china-mobile", "lanzhou"), ("huawei", "lanzhou")}),
+    # officials are no party
+    ("Huawei and Lanzhou government officials signed an agreement.", set()),
+    # 三方签署: one agreement of all the parties (two companies signing is left out, as everywhere)
+    ("兰州市人民政府、中国移动和华为三方签署战略合作协议。",
+     {("lanzhou-peoples-government", "huawei"), ("lanzhou-peoples-government", "china-mobile")}),
+    # A、B与C签署: A and B each sign with C, not with each other
+    ("兰州市人民政府、中国移动与华为签署合作协议。", {("lanzhou-peoples-government", "huawei")}),
+])
+def test_parties_of_one_signing(text: str, expected: set) -> None:
+    assert {tuple(sorted(pair)) for pair in _relations(text, "partner")} == {tuple(sorted(pair)) for pair in expected}
