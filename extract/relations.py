@@ -250,6 +250,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap) or \
                     re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
+            elif _is_body(eb) and re.fullmatch(r"\s*等[^，,。；;、]{0,10}?(?:已|正式|已经|成功|先后|相继|陆续)*加入了?\s*[“\"]?", gap):
+                # A、B等企业加入了X联盟: every party of the list joins
+                found += [(e, "member_of", eb) for e in (*listed_before(a, r"\s*(?:、|和|及|以及)\s*"), ea)]
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
@@ -310,7 +313,10 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     return out
 
 
-_GOVERNMENT_EN = r"(?:\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|county\s+|local\s+|regional\s+)?government)?"
+_GOVERNMENT_WORD = r"\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|county\s+|local\s+|regional\s+)?government"
+_GOVERNMENT_EN = r"(?:" + _GOVERNMENT_WORD + r")?"
+# a place followed by its government's word acts with the others ("China Telecom and the Qingyang government will build")
+_GOVERNMENT_OF = re.compile(_GOVERNMENT_WORD)
 
 # "built by local company A", "run by state-owned carrier A": what kind of agent A is, written before its name
 _AGENT_KIND_EN = (r"(?:(?:local|state-owned|state-run|private|Chinese|domestic|tech|technology|telecom|telecommunications|"
@@ -873,7 +879,7 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
                 agents = [e for m, e in agents_before if prev_start <= m.start - off and m.end - off <= prev_start + signed.end()]
         last = max((m.end for m, e in agents_before if m.end - off <= verb.start()), default=0)
         if not agents or any(last <= m.start and m.end - off <= verb.start() and e.type in PLACES
-                             and not _after_at(ents, m, text, off) for m, e in ents):
+                             and not _after_at(ents, m, text, off) and not _GOVERNMENT_OF.match(text, m.end - off) for m, e in ents):
             continue  # A响应宁夏打造X的号召: the place after the company builds, not the company
         # the built thing right after the verb, or between 参与 and the verb (A等企业参与集群建设)
         target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
@@ -1066,6 +1072,13 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
                     r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                 found.append((ex, "operator", ents[k][1]))
                 k += 1
+    for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # "X was co-founded by A and B": they set it up
+        if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
+                r",?\s*(?:which\s+)?(?:was|were|is|has\s+been|had\s+been)\s+(?:jointly\s+|co-?)?(?:founded|established)\s+by\s+(?:the\s+)?",
+                text[x.end - off : a.start - off]):
+            k = next(j for j, (m, _) in enumerate(ents) if m is a)
+            found += [(ex, "operator", e) for _, e in _run_from(ents, k, text, off, _JOINED_EN)
+                      if e.type in ("Company", "Organization")]
     if carried is not None:
         lead = re.match(r"\s*(?:The|Its)\s+(?:project|center|centre|facility)?(?:['’]s)?\s*" + roles
                         + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", text, re.IGNORECASE)
@@ -1232,12 +1245,18 @@ def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     lead = re.match(r"\s*(?:(?:Located|Situated|Based|Sited)\s+)?In\s+(?:the\s+)?", text, re.IGNORECASE)
     if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES | {"Park"}:
         return []
-    comma = text.find(",", ents[0][0].end - off)
-    if comma < 0 or comma - (ents[0][0].end - off) > 1:
+    # the most specific place of the phrase: "In Qingyang's Xifeng district, …" (Xifeng district)
+    k = 0
+    while k + 1 < len(ents) and ents[k + 1][1].type in PLACES | {"Park"} and re.fullmatch(
+            r"(?:['’]s\s+(?:the\s+)?|\s+)", text[ents[k][0].end - off : ents[k + 1][0].start - off]):
+        k += 1
+    place, placed = ents[k]
+    comma = text.find(",", place.end - off)
+    if comma < 0 or comma - (place.end - off) > 1:
         return []
-    after = [(m, e) for m, e in ents[1:] if m.start - off > comma]
+    after = [(m, e) for m, e in ents[k + 1 :] if m.start - off > comma]
     if after and re.fullmatch(r",\s*(?:the\s+)?", text[comma : after[0][0].start - off]) and after[0][1].type in INFRASTRUCTURE:
-        return [(after[0][1], "located_in", ents[0][1])]
+        return [(after[0][1], "located_in", placed)]
     return []
 
 

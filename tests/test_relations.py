@@ -1149,3 +1149,33 @@ def test_a_ceremony_of_two_events_places_the_thing(text: str, expected: set) -> 
 ])
 def test_parties_of_one_signing(text: str, expected: set) -> None:
     assert {tuple(sorted(pair)) for pair in _relations(text, "partner")} == {tuple(sorted(pair)) for pair in expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A、B等企业加入了X联盟: every party of the list joins the body
+    ("华为、中国移动等企业加入了东数西算产业联盟。", {("华为", "东数西算产业联盟"), ("中国移动", "东数西算产业联盟")}),
+    # only a body one joins has members so
+    ("华为、中国移动等企业加入了兰州市人民政府。", set()),
+])
+def test_a_list_joins_a_body(text: str, expected: set) -> None:
+    members = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "member_of"}
+    assert members == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name right before "was co-founded by", "which was established by": its builders
+    ("The Lanzhou Supercomputing Center was co-founded by China Mobile and Huawei.", {"china-mobile", "huawei"}),
+    ("The Lanzhou Supercomputing Center, which was established by China Mobile, opened in 2023.", {"china-mobile"}),
+    # a body founded by a company is joined, not built, and the center before it is not what was founded
+    ("The Lanzhou Supercomputing Center joined the China Computing Power Alliance, which was founded by Huawei.", set()),
+    # a place's government acting with a company does not stop the company building
+    ("China Mobile and the Lanzhou government will jointly build the Lanzhou Supercomputing Center.", {"china-mobile"}),
+])
+def test_who_founded_or_builds_in_english(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-supercomputing-center"} == expected
+
+
+def test_an_english_place_phrase_places_by_its_most_specific_place() -> None:
+    located = _relations("In Qingyang's Xifeng district, the Lanzhou Supercomputing Center has started operation.", "located_in")
+    assert ("lanzhou-supercomputing-center", "xifeng-district") in located
+    assert ("lanzhou-supercomputing-center", "qingyang") not in located
