@@ -89,6 +89,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+                # 庆阳市西峰区的X: the city written right before the district places X too
+                found += [(eb, "located_in", e) for m, e in ents[:i] if ea.type == "District" and e.type == "City"
+                          and m.end == a.start]
             elif gap in ("内的", "境内的", "里的") and ea.type in ("Park", "Cluster", "Hub") and eb.type in ("Center", "Park"):
                 found.append((eb, "located_in", ea))  # Y集群内的X / Y园区内的X (a part of a cluster, below)
             elif gap in rel["place_of_zh"] and ea.type == "Park" and eb.type == "Center" and re.search(
@@ -744,7 +747,12 @@ def _later_clause_place(ents: list[tuple[Mention, Entity]], text: str, off: int)
     if len(ents) < 2 or ents[0][1].type not in ("Center", "Park") or not OPENING.fullmatch(text[: ents[0][0].start - off]):
         return []
     x, ex = ents[0]
-    b = ents[1][0]
+    # a clause of builders may stand between (X,由A承建,位于Y): its agents are not the place
+    k = 1
+    while k < len(ents) - 1 and ents[k][1].type in ("Company", "Organization") and re.search(
+            r"[,，]\s*由[^，,。；;]*$", text[x.end - off : ents[k][0].start - off]):
+        k += 1
+    b = ents[k][0]
     gap = text[x.end - off : b.start - off]
     cue = r"[,，]\s*(?:该?项目)?(?:已经|已|将|也|正式)?(?:位于|坐落于|坐落在|地处|选址于|选址在|选址|落户于|落户在|落户)\s*$"
     if re.search(r"[,，]", gap) and re.search(cue, gap) and not re.search(r"[。；;]", gap) and not re.search(

@@ -1179,3 +1179,17 @@ def test_an_english_place_phrase_places_by_its_most_specific_place() -> None:
     located = _relations("In Qingyang's Xifeng district, the Lanzhou Supercomputing Center has started operation.", "located_in")
     assert ("lanzhou-supercomputing-center", "xifeng-district") in located
     assert ("lanzhou-supercomputing-center", "qingyang") not in located
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 庆阳市西峰区的X: the district and the city written before it
+    ("庆阳市西峰区的陇东云谷数据中心已投运。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    # a clause of builders between the name and its place clause
+    ("陇东云谷数据中心,由中国电信和华为共同建设,总投资50亿元,位于庆阳市西峰区。",
+     {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    # a company that is the subject of the later clause is placed, not the name the sentence opens with
+    ("陇东云谷数据中心投运,华为公司位于庆阳市西峰区。", set()),
+])
+def test_a_place_before_its_district_or_after_a_clause_of_builders(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
