@@ -156,7 +156,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             gov_a = _GOVERNMENT_EN if ea.type in PLACES else ""
             gov_b = _GOVERNMENT_EN if eb.type in PLACES else ""
             if re.fullmatch(gov_a + r"\s*,?\s*and\s+(?:the\s+)?", gap) and re.match(
-                    gov_b + r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?signed", rest) or (
+                    gov_b + r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:signed|inked)", rest) or (
                     re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?(?:(?!(?:of|in|at|for|from|with|by)\s)[A-Za-z-]+\s+){0,3}", gap) and re.match(
                     r"(?:\s+(?:Co|Ltd|Inc|Corp|Company|Group)\.?)*\s+(?:have\s+|has\s+)?(?:announced|said|agreed|decided|pledged)\s+"
                     r"(?:that\s+they\s+(?:will|would)\s+|to\s+)(?:work\s+together|cooperate|collaborate|jointly\s+[a-z]+"

@@ -1193,3 +1193,15 @@ def test_an_english_place_phrase_places_by_its_most_specific_place() -> None:
 def test_a_place_before_its_district_or_after_a_clause_of_builders(text: str, expected: set) -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Lanzhou government inked a deal with Huawei on Monday.", {("lanzhou", "huawei")}),
+    ("The Lanzhou government and Huawei inked a framework agreement.", {("lanzhou", "huawei")}),
+    ("Lanzhou will deepen its cooperation with Huawei in computing.", {("lanzhou", "huawei")}),
+    # the clause's subject signs, not a place named on the way
+    ("The Lanzhou Supercomputing Center, in Qingyang, has strengthened collaboration with Huawei.",
+     {("lanzhou-supercomputing-center", "huawei")}),
+])
+def test_english_words_of_partnership(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
