@@ -416,6 +416,11 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
             members = []  # 作为八大枢纽节点之一,和林格尔集群…: a cluster lies in a hub, it is none of the hubs
         if members:
             found.append((members[0], "member_of", group))
+            # 庆阳、中卫等地入选…: every place of the list before 等 is one of the set
+            if (many := re.search(r"等[^，,。；;、]{0,8}?\s*(?:被|已|均|都|先后|相继|成功)*\s*$", text[: match.start()])) is not None:
+                found += [(e, "member_of", group) for e in _list_items(ents, text, off, many.start())
+                          if e.type in _SET_MEMBER_TYPES and e.key != members[0].key
+                          and not (e.type == "Cluster" and key == "national-computing-hub-nodes")]
             # "one of the eight hubs and ten clusters": the member belongs to the set coordinated with the first
             if (both := _SECOND_SET.match(text, match.end())) is not None:
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"

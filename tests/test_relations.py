@@ -1205,3 +1205,13 @@ def test_a_place_before_its_district_or_after_a_clause_of_builders(text: str, ex
 ])
 def test_english_words_of_partnership(text: str, expected: set) -> None:
     assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every place of the list before 等 is one of the set, not only the first
+    ("兰州、中卫等地入选国家数据中心集群。", {("lanzhou", "national-data-center-clusters"), ("zhongwei", "national-data-center-clusters")}),
+    # a company in the list is none
+    ("华为、中卫等入选国家数据中心集群。", {("zhongwei", "national-data-center-clusters")}),
+])
+def test_a_list_selected_into_a_set(text: str, expected: set) -> None:
+    assert _relations(text, "member_of") == expected
