@@ -1215,3 +1215,13 @@ def test_english_words_of_partnership(text: str, expected: set) -> None:
 ])
 def test_a_list_selected_into_a_set(text: str, expected: set) -> None:
     assert _relations(text, "member_of") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Construction of the Lanzhou Supercomputing Center began in Xifeng district on Monday.", {"xifeng-district"}),
+    ("The Lanzhou Supercomputing Center has been put into use in Qingyang, Gansu province.", {"qingyang"}),
+    # a year is no place: only the place its name carries
+    ("The Lanzhou Supercomputing Center began in 2021 and opened in 2023.", {"lanzhou"}),
+])
+def test_english_verbs_of_starting_place_a_center(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "located_in") if s == "lanzhou-supercomputing-center"} == expected
