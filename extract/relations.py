@@ -62,7 +62,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
     # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
     phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
-    located_zh = (r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也)?(?:"
+    # 正式签约落户B, 成功落地B: the settling is stated, how it came about does not matter
+    located_zh = (r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也|成功|顺利|签约)*(?:"
                   + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*")
     at_zh = r"\s*(?:项目)?[）)]?" + phase + r"[,，]?\s*(?:" + _WHEN + r")*\s*在\s*"
     for i, (a, ea) in enumerate(ents):
@@ -1224,18 +1225,22 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     the first thing built named after it. Each part gives its most specific place; a province only when alone."""
     rel = lexicon()["relation"]
     lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*(?:而|同时|此外)?在", text)
+    if lead is None and ents and ents[0][1].type in PLACES | {"Park"} and OPENING.fullmatch(text[: ents[0][0].start - off]):
+        # P园区内,X…: a place phrase with 内 and no 在 opens the sentence as well
+        if re.match(r"(?:内|里|境内)\s*[,，]", text[_run_end(ents, ents[0][0]).end - off :]):
+            lead = re.compile("").match(text, ents[0][0].start - off)  # the phrase begins at the place
     event = r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")"
     infra = next(((m, e) for m, e in ents if e.type in INFRASTRUCTURE and lead and m.start - off > lead.end()
                   and re.search(r"[,，]\s*$", text[: m.start - off]) and re.match(event, text[m.end - off :])), None)
     if lead is not None and infra is None:
         # no event word: only a phrase of nothing but place names (而在河南郑州,X…) places the name right after it
         run = [(m, e) for m, e in ents if m.start - off >= lead.end()]
-        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES:
+        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES | {"Park"}:
             last = _run_end(ents, run[0][0])
             after = next(((m, e) for m, e in run if m.start > last.end), None)
             # a short modifier may stand before the name (在P,占地500亩的X…: X, what the phrase is about)
             if after is not None and after[1].type in INFRASTRUCTURE and last.entity is not None and re.fullmatch(
-                    r"[,，]\s*(?:[^，,。；;、的]{1,20}的)?\s*[“\"]?", text[last.end - off : after[0].start - off]):
+                    r"(?:内|里|境内)?[,，]\s*(?:[^，,。；;、的]{1,20}的)?\s*[“\"]?", text[last.end - off : after[0].start - off]):
                 return [(after[1], "located_in", last.entity)]
     if lead is None or infra is None:
         return []

@@ -1225,3 +1225,18 @@ def test_a_list_selected_into_a_set(text: str, expected: set) -> None:
 ])
 def test_english_verbs_of_starting_place_a_center(text: str, expected: set) -> None:
     assert {o for s, o in _relations(text, "located_in") if s == "lanzhou-supercomputing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 正式签约落户B, 成功落地B: settling stated, however it came about
+    ("陇东云谷数据中心项目正式签约落户庆阳市西峰区。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    ("陇东云谷数据中心项目成功落地西峰区。", {("陇东云谷数据中心", "西峰区")}),
+    # a park phrase opening the sentence, with 内 and no 在, or with 在 and no event word
+    ("庆阳东数西算产业园内,陇东云谷数据中心已建成投运。", {("陇东云谷数据中心", "庆阳东数西算产业园")}),
+    ("在庆阳东数西算产业园,陇东云谷数据中心的机房正在调试。", {("陇东云谷数据中心", "庆阳东数西算产业园")}),
+    # a company after the phrase is placed by nothing
+    ("庆阳东数西算产业园内,华为公司已入驻陇东云谷数据中心。", set()),
+])
+def test_settling_and_opening_park_phrases(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
