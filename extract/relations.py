@@ -947,6 +947,8 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
                             + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
+        if re.search(r"(?:批准|批复|同意|审批|授权|认定)\s*$", m_by.group(1)):
+            continue  # 由国家科技部批准成立/建设: who approves it builds nothing
         # a place the work happens in is no agent (由A公司在B开发区建设)
         # a company written right after another (…有限公司北京市分公司) is a branch read apart: the name before stands
         glued = {m.start for m, e in ents if e.type == "Company" and any(
@@ -956,7 +958,12 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
         target = None
         # 由A承建、B监理的X: a second party's other role (supervising, designing) may stand before 的; A builds
         if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
-            target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
+            modified = next((e for m, e in ents if m.start - off == m_by.end() + mod.end()), None)
+            if modified is not None and modified.type in ("Company", "Organization", "Initiative"):
+                continue  # 由华为发起成立的X联盟: the phrase is about the body it names, nothing built before it
+            # (a place after 的 opens the noun it modifies: 由A建设的武汉市首个智算中心, about the clause's subject)
+            modified = modified if modified is not None and modified.type in INFRASTRUCTURE else None
+            target = modified
         bare = re.match(r"[（(]?([一二三四五])期[）)]?(?:项目|工程)", text[m_by.end() + mod.end() :]) if mod else None
         builders = any(e.type in ("Company", "Organization") for e in agents)
         if target is None and builders and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(

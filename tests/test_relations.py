@@ -1240,3 +1240,22 @@ def test_english_verbs_of_starting_place_a_center(text: str, expected: set) -> N
 def test_settling_and_opening_park_phrases(text: str, expected: set) -> None:
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 由A…的 before a body: the phrase is about the body, not about the center named earlier
+    ("陇东云谷数据中心加入了由华为发起的东数西算产业联盟。", set()),
+    ("陇东云谷数据中心加入了由华为建设的东数西算产业联盟。", set()),
+    ("由华为建设的陇东云谷数据中心已投运。", {("陇东云谷数据中心", "华为")}),
+])
+def test_what_a_by_phrase_modifies(text: str, expected: set) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize("text", [
+    "陇东云谷数据中心成立于2011年,由国家科技部批准成立。",
+    "陇东云谷数据中心由国家发展改革委批复建设。",
+])
+def test_who_approves_builds_nothing(text: str) -> None:
+    assert _relations(text, "operator") == set()
