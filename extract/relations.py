@@ -62,7 +62,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # located_in: "A位于B" / "A,项目建设地点位于B" / "A在B揭牌" / "A, a city in B" / "A in B province"
     # a phase may stand between the name and the cue: A项目一期位于B, A(二期)在B开工
     phase = r"(?:项目)?(?:[（(]?[一二三四五六七八九十\d]+期(?:工程|项目)?[）)]?)?"
-    located_zh = (r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也)?(?:"
+    # 正式签约落户B, 成功落地B: the settling is stated, how it came about does not matter
+    located_zh = (r"[,，（(]?\s*" + phase + r"(?:" + "|".join(rel["site_zh"]) + r")?(?:已经|已|将|正式|也|成功|顺利|签约)*(?:"
                   + "|".join(rel["located_in_zh"]) + r")(?:于|在)?\s*")
     at_zh = r"\s*(?:项目)?[）)]?" + phase + r"[,，]?\s*(?:" + _WHEN + r")*\s*在\s*"
     for i, (a, ea) in enumerate(ents):
@@ -89,6 +90,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(ea, "located_in", p) for p in _places_of_run(ents, b)]  # the ceremony for X was held in Y
             elif gap in rel["place_of_zh"] and ea.type in PLACES and eb.type in INFRASTRUCTURE:
                 found.append((eb, "located_in", ea))
+                # 庆阳市西峰区的X: the city written right before the district places X too
+                found += [(eb, "located_in", e) for m, e in ents[:i] if ea.type == "District" and e.type == "City"
+                          and m.end == a.start]
             elif gap in ("内的", "境内的", "里的") and ea.type in ("Park", "Cluster", "Hub") and eb.type in ("Center", "Park"):
                 found.append((eb, "located_in", ea))  # Y集群内的X / Y园区内的X (a part of a cluster, below)
             elif gap in rel["place_of_zh"] and ea.type == "Park" and eb.type == "Center" and re.search(
@@ -124,14 +128,20 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         for b, eb in ents[i + 1 :]:
             gap = between(a, b)
             rest = text[b.end - off : b.end - off + 40]
+            # a run of places signs as its most specific one (与广东省深圳市光明区合作: 光明区)
+            b_last = _run_end(ents, b) if eb.type in PLACES else b
             if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
-                r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", rest
+                r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", text[b_last.end - off : b_last.end - off + 40]
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
-                r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b, text, off):
+                r"由[^，,。；;]*$", text[: a.start - off]) and not _name_runs_on(b_last, text, off) and b_last.entity is not None:
                 # 由A与B建设: builders; A与B就X签订合作协议: partners too; A、A2与B签约: A2's list signs with B too
-                found += [(s, "partner", e) for s in (*listed_before(a, r"\s*、\s*"), ea)
-                          for e in (eb, *listed_after(b, r"\s*(?:、|和|及|以及)\s*"))]
+                signing = (*listed_before(a, r"\s*、\s*"), ea)
+                found += [(s, "partner", e) for s in signing
+                          for e in (b_last.entity, *listed_after(b_last, r"\s*(?:、|和|及|以及)\s*"))]
+                if re.match(r"\s*(?:[二两三四五六七八九十多]|\d+)方", text[b_last.end - off :]):
+                    # A、B和C三方签署: one agreement of all the parties, each with each
+                    found += [(s, "partner", e) for k, s in enumerate(signing) for e in signing[k + 1 :]]
             if re.fullmatch(r"\s*(?:已|正式|成功)?\s*签约\s*", gap) and not _name_runs_on(b, text, off):
                 found += [(ea, "partner", e) for e in (eb, *listed_after(b, r"\s*[、,]\s*"))]
             if re.search(r"between\s+(?:the\s+)?$", text[: a.start - off]) and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap):
@@ -143,7 +153,11 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     j -= 1
                 signer = ents[j][1]
                 found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
-            if re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?signed", rest) or (
+            # a place's government signs as the place ("the Qingyang government and Huawei signed")
+            gov_a = _GOVERNMENT_EN if ea.type in PLACES else ""
+            gov_b = _GOVERNMENT_EN if eb.type in PLACES else ""
+            if re.fullmatch(gov_a + r"\s*,?\s*and\s+(?:the\s+)?", gap) and re.match(
+                    gov_b + r"\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:signed|inked)", rest) or (
                     re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?(?:(?!(?:of|in|at|for|from|with|by)\s)[A-Za-z-]+\s+){0,3}", gap) and re.match(
                     r"(?:\s+(?:Co|Ltd|Inc|Corp|Company|Group)\.?)*\s+(?:have\s+|has\s+)?(?:announced|said|agreed|decided|pledged)\s+"
                     r"(?:that\s+they\s+(?:will|would)\s+|to\s+)(?:work\s+together|cooperate|collaborate|jointly\s+[a-z]+"
@@ -153,7 +167,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             if re.fullmatch(r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)?,\s*an?\s+", gap) and re.match(r"(?:['’]s)?\s+partner\b", rest):
                 found.append((eb, "partner", ea))  # "X, a Qingyang partner company"
     # A与B签约,双方将共建X: the companies that sign build the thing the next clause says they build together
-    signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2]) if e.type == "Company"}
+    # (a government or a zone that signs to build together builds too: 市政府与A签署协议,共建X)
+    signers = {e.key: e for pair in found if pair[1] == "partner" for e in (pair[0], pair[2])
+               if e.type in ("Company", "Organization", "City", "District") or e.type == "Park" and _is_zone(e)}
     for co in re.finditer(r"[,，]\s*(?:双方|两家|三方|各方)?(?:将|拟|计划)?(?:" + "|".join(rel["co_build_zh"]) + r")[“\"]?"
                           r"|\bto\s+(?:jointly\s+)?(?:build|develop|construct|set\s+up)\s+(?:the\s+)?", text):
         # "A signed a deal with B to build the X": as 双方将共建X
@@ -238,6 +254,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     re.search(r"(?:" + "|".join(rel["member_en"]) + r")\s+(?:the\s+)?$", gap) or \
                     re.fullmatch(r"\s*(?:已|正式|已经|成功)*加入\s*", gap) and eb.type == "Organization":
                 found.append((ea, "member_of", eb))
+            elif _is_body(eb) and re.fullmatch(r"\s*等[^，,。；;、]{0,10}?(?:已|正式|已经|成功|先后|相继|陆续)*加入了?\s*[“\"]?", gap):
+                # A、B等企业加入了X联盟: every party of the list joins
+                found += [(e, "member_of", eb) for e in (*listed_before(a, r"\s*(?:、|和|及|以及)\s*"), ea)]
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
@@ -269,6 +288,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     site = next((m for m, e in ents if bare is not None and m.start - off == bare.end() and e.type in PLACES | {"Park"}), None)
     if carried is not None and carried.type in ("Center", "Park") and site is not None:
         found += [(carried, "located_in", p) for p in _places_of_run(ents, site)]
+        if (park := _park_of_place(ents, _run_end(ents, site), text, off)) is not None:
+            found.append((carried, "located_in", park))  # 该项目位于B的C产业园内
     # 作为Y最大的在建数据中心,总投资…: a sentence opening so, naming nothing built, goes on about the thing the one
     # before opens with, else the page's own center (or park) of that kind
     lead = re.match(r"\s*(?:而|同时)?作为\s*", text)
@@ -295,6 +316,11 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         out.append((s, metric, o))
     return out
 
+
+_GOVERNMENT_WORD = r"\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|county\s+|local\s+|regional\s+)?government"
+_GOVERNMENT_EN = r"(?:" + _GOVERNMENT_WORD + r")?"
+# a place followed by its government's word acts with the others ("China Telecom and the Qingyang government will build")
+_GOVERNMENT_OF = re.compile(_GOVERNMENT_WORD)
 
 # "built by local company A", "run by state-owned carrier A": what kind of agent A is, written before its name
 _AGENT_KIND_EN = (r"(?:(?:local|state-owned|state-run|private|Chinese|domestic|tech|technology|telecom|telecommunications|"
@@ -391,12 +417,49 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
             members = []  # 作为八大枢纽节点之一,和林格尔集群…: a cluster lies in a hub, it is none of the hubs
         if members:
             found.append((members[0], "member_of", group))
+            # 庆阳、中卫等地入选…: every place of the list before 等 is one of the set
+            if (many := re.search(r"等[^，,。；;、]{0,8}?\s*(?:被|已|均|都|先后|相继|成功)*\s*$", text[: match.start()])) is not None:
+                found += [(e, "member_of", group) for e in _list_items(ents, text, off, many.start())
+                          if e.type in _SET_MEMBER_TYPES and e.key != members[0].key
+                          and not (e.type == "Cluster" and key == "national-computing-hub-nodes")]
             # "one of the eight hubs and ten clusters": the member belongs to the set coordinated with the first
             if (both := _SECOND_SET.match(text, match.end())) is not None:
                 other = "national-computing-hub-nodes" if both.group("hub") else "national-data-center-clusters"
                 if other != key and (second := gaz.entities.get(other)) is not None:
                     found.append((members[0], "member_of", second))
-    return found + _listed_members(ents, text, off) + _stated_named_set(ents, text, off) + _founders(ents, text, off)
+    return (found + _listed_members(ents, text, off) + _one_of_them(ents, text, off) + _stated_named_set(ents, text, off)
+            + _founders(ents, text, off))
+
+
+# 规划了10个国家数据中心集群,庆阳位列其一 / "… ten national data center clusters, and Qingyang is one of them": a set named
+# earlier in the sentence, then a clause whose subject is one of it
+_NAMED_SET = re.compile(r"(?:(?:[0-9一二三四五六七八九十]+\s*(?:个|地|座)|八大|十大)[^，,。；;]{0,10}?|(?:eight|ten|8|10)\s+)"
+                        r"(?:国家|national\s+)?(?:算力|computing\s+)?"
+                        r"(?:(?P<hub>枢纽节点|算力枢纽|枢纽|hubs|hub\s+nodes)|数据中心集群|集群|(?:data\s+cent(?:er|re)\s+)?clusters)",
+                        re.IGNORECASE)
+_OF_THEM = re.compile(r"\s*(?:也|就|便|均)?(?:位列其一|名列其一|位列其中|名列其中|入选其中|列入其中|是其中之一|为其中之一)"
+                      r"|\s+(?:is|was|being)\s+(?:one\s+of|among)\s+them\b", re.IGNORECASE)
+
+
+def _one_of_them(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """The subject of a clause saying it is one of a set named before it in the sentence (庆阳位列其一): a member.
+
+    Only the name opening its clause, right before the phrase, and only the set named last before that clause."""
+    gaz = gazetteer()
+    found = []
+    for i, (m, e) in enumerate(ents):
+        last = _run_end(ents, m) if e.type in PLACES else m
+        if last.entity is None or last.entity.type not in _SET_MEMBER_TYPES or (i > 0 and ents[i - 1][0].end == m.start):
+            continue
+        clause = re.search(r"[,，;；]\s*(?:(?:and|while)\s+|而|其中\s*[,，]?\s*)?$", text[: m.start - off])
+        if clause is None or _OF_THEM.match(text, last.end - off) is None:
+            continue
+        sets = list(_NAMED_SET.finditer(text, 0, clause.start()))
+        if sets and not any(clause.start() < n.start - off < m.start - off for n, _ in ents):
+            group = gaz.entities.get("national-computing-hub-nodes" if sets[-1].group("hub") else "national-data-center-clusters")
+            if group is not None and not (last.entity.type == "Cluster" and sets[-1].group("hub")):
+                found.append((last.entity, "member_of", group))
+    return found
 
 
 def _is_body(e: Entity) -> bool:
@@ -690,7 +753,12 @@ def _later_clause_place(ents: list[tuple[Mention, Entity]], text: str, off: int)
     if len(ents) < 2 or ents[0][1].type not in ("Center", "Park") or not OPENING.fullmatch(text[: ents[0][0].start - off]):
         return []
     x, ex = ents[0]
-    b = ents[1][0]
+    # a clause of builders may stand between (X,由A承建,位于Y): its agents are not the place
+    k = 1
+    while k < len(ents) - 1 and ents[k][1].type in ("Company", "Organization") and re.search(
+            r"[,，]\s*由[^，,。；;]*$", text[x.end - off : ents[k][0].start - off]):
+        k += 1
+    b = ents[k][0]
     gap = text[x.end - off : b.start - off]
     cue = r"[,，]\s*(?:该?项目)?(?:已经|已|将|也|正式)?(?:位于|坐落于|坐落在|地处|选址于|选址在|选址|落户于|落户在|落户)\s*$"
     if re.search(r"[,，]", gap) and re.search(cue, gap) and not re.search(r"[。；;]", gap) and not re.search(
@@ -712,8 +780,10 @@ def _located_phrases(ents: list[tuple[Mention, Entity]], text: str, off: int) ->
         if ea.type in INFRASTRUCTURE:
             places, end = _place_list(ents, i + 1, text, off)
             after = text[end:] if places else ""
-            held = re.fullmatch(r"\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:项目)?(?:集中)?(?:" + events + r")(?:" + ceremonies
-                                + r")(?:在|于)\s*", gap) and re.match(r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)", after)
+            # one ceremony for two events joined by 暨 (X投运暨二期签约仪式在Y举行, X签约暨开工仪式在Y举行)
+            held = re.fullmatch(r"\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:项目)?(?:集中)?(?:[^，,。；;暨]{1,8}暨)?(?:" + events
+                                + r")(?:暨[^，,。；;]{1,16}?)?(?:" + ceremonies + r")(?:在|于)\s*", gap) and re.match(
+                r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)", after)
             hosts = re.fullmatch(r"\s*(?:项目)?(?:在|于)\s*", gap) and re.match(
                 r"\s*(?:隆重|正式|顺利|盛大)?(?:举行|举办)[^，,。；;]{0,6}?(?:" + events + ")", after)
             built = re.fullmatch(r"\s*(?:" + "|".join(rel["spread_adverb_zh"]) + r")?(?:在|于)\s*", gap) and re.match(
@@ -823,7 +893,7 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
                 agents = [e for m, e in agents_before if prev_start <= m.start - off and m.end - off <= prev_start + signed.end()]
         last = max((m.end for m, e in agents_before if m.end - off <= verb.start()), default=0)
         if not agents or any(last <= m.start and m.end - off <= verb.start() and e.type in PLACES
-                             and not _after_at(ents, m, text, off) for m, e in ents):
+                             and not _after_at(ents, m, text, off) and not _GOVERNMENT_OF.match(text, m.end - off) for m, e in ents):
             continue  # A响应宁夏打造X的号召: the place after the company builds, not the company
         # the built thing right after the verb, or between 参与 and the verb (A等企业参与集群建设)
         target = next((e for m, e in ents if e.type in INFRASTRUCTURE and (
@@ -877,6 +947,8 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
     # a verb running on into a company's name is part of the name (…功能区建设发展有限公司 with 功能区 read alone)
     for m_by in re.finditer(r"由([^，,。；;]*?)(?:" + "|".join(rel["operator_adverb_zh"]) + r")?(?:"
                             + "|".join(rel["operator_zh"]) + r")(?![\u4e00-\u9fff]{0,6}(?:公司|集团))", masked):
+        if re.search(r"(?:批准|批复|同意|审批|授权|认定)\s*$", m_by.group(1)):
+            continue  # 由国家科技部批准成立/建设: who approves it builds nothing
         # a place the work happens in is no agent (由A公司在B开发区建设)
         # a company written right after another (…有限公司北京市分公司) is a branch read apart: the name before stands
         glued = {m.start for m, e in ents if e.type == "Company" and any(
@@ -886,7 +958,12 @@ def _by_agents(ents: list[tuple[Mention, Entity]], text: str, masked: str, off: 
         target = None
         # 由A承建、B监理的X: a second party's other role (supervising, designing) may stand before 的; A builds
         if (mod := re.match(r"(?:[、和及]\s*[^，,。；;的由]{1,30}?(?:监理|设计|勘察|代建))?的[“\"]?", text[m_by.end() :])):
-            target = next((e for m, e in ents if m.start - off == m_by.end() + mod.end() and e.type in INFRASTRUCTURE), None)
+            modified = next((e for m, e in ents if m.start - off == m_by.end() + mod.end()), None)
+            if modified is not None and modified.type in ("Company", "Organization", "Initiative"):
+                continue  # 由华为发起成立的X联盟: the phrase is about the body it names, nothing built before it
+            # (a place after 的 opens the noun it modifies: 由A建设的武汉市首个智算中心, about the clause's subject)
+            modified = modified if modified is not None and modified.type in INFRASTRUCTURE else None
+            target = modified
         bare = re.match(r"[（(]?([一二三四五])期[）)]?(?:项目|工程)", text[m_by.end() + mod.end() :]) if mod else None
         builders = any(e.type in ("Company", "Organization") for e in agents)
         if target is None and builders and bare is not None and carried is not None and carried.type in ("Center", "Park") and not any(
@@ -948,7 +1025,10 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
 
 _WORK_ZH = r"(?:投资建设|建设运营|运营管理|投资|建设|运营|运维|管理)"
 _WORK_EN = r"(?:construction|development|building|operation|operations|running|management|investment)"
-_IN_CHARGE_ZH = re.compile(r"\s*(?:将|已|主要|具体)?(?:负责|承担|牵头)(?:该?项目|该中心|中心)?的?")
+_IN_CHARGE_ZH = re.compile(r"\s*(?:将|已|主要|具体)?(?:负责|承担|牵头)(?:该?项目|该中心|中心)?的?[“\"]?")
+# 组建了A公司,具体负责X的建设运营: a company the clause sets up is the subject of the 负责 clause after its comma
+_SET_UP_ZH = re.compile(r"(?:组建|成立|设立|注册成立|合资成立|出资成立)了?(?:项目公司)?\s*[“\"]?$")
+_PIVOT_ZH = re.compile(r"[，,]\s*(?:并|由其)?")
 _IN_CHARGE_EN = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?(?:lead|leads|led|oversee|oversees|handle|handles|undertake|"
                            r"undertakes|(?:be|is|was|are)\s+responsible\s+for|take\s+charge\s+of|takes\s+charge\s+of)\s+the\s+"
                            + _WORK_EN + r"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?" + _WORK_EN + r")*\s+of\s+(?:the\s+)?")
@@ -965,10 +1045,12 @@ def _in_charge(ents: list[tuple[Mention, Entity]], text: str, off: int,
         if ea.type not in ("Company", "Organization"):
             continue
         rest = text[a.end - off :]
+        pivot = _PIVOT_ZH.match(rest) if ea.type == "Company" and _SET_UP_ZH.search(text[: a.start - off]) else None
+        skip = pivot.end() if pivot is not None else 0
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if (zh := _IN_CHARGE_ZH.match(rest)) is not None:
+        if (zh := _IN_CHARGE_ZH.match(rest, skip)) is not None:
             if nxt is not None and nxt[0].start - off == a.end - off + zh.end() and nxt[1].type in INFRASTRUCTURE and re.match(
-                    r"(?:项目)?的?" + _WORK_ZH, text[nxt[0].end - off :]):
+                    r"(?:[（(][^（）()]{1,12}[）)])?(?:项目)?[”\"]?的?" + _WORK_ZH, text[nxt[0].end - off :]):
                 found.append((nxt[1], "operator", ea))
             elif re.search(r"(?:项目|中心)的?$", zh.group(0)) and re.match(_WORK_ZH, rest[zh.end() :]) and about is not None:
                 found.append((about, "operator", ea))
@@ -1011,6 +1093,13 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
                     r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                 found.append((ex, "operator", ents[k][1]))
                 k += 1
+    for (x, ex), (a, ea) in zip(ents, ents[1:], strict=False):  # "X was co-founded by A and B": they set it up
+        if ex.type in INFRASTRUCTURE and ea.type in ("Company", "Organization") and re.fullmatch(
+                r",?\s*(?:which\s+)?(?:was|were|is|has\s+been|had\s+been)\s+(?:jointly\s+|co-?)?(?:founded|established)\s+by\s+(?:the\s+)?",
+                text[x.end - off : a.start - off]):
+            k = next(j for j, (m, _) in enumerate(ents) if m is a)
+            found += [(ex, "operator", e) for _, e in _run_from(ents, k, text, off, _JOINED_EN)
+                      if e.type in ("Company", "Organization")]
     if carried is not None:
         lead = re.match(r"\s*(?:The|Its)\s+(?:project|center|centre|facility)?(?:['’]s)?\s*" + roles
                         + r"(?:,\s*|\s+(?:is|was)\s+)(?:the\s+)?", text, re.IGNORECASE)
@@ -1143,17 +1232,22 @@ def _leading_place_zh(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     the first thing built named after it. Each part gives its most specific place; a province only when alone."""
     rel = lexicon()["relation"]
     lead = re.match(r"\s*(?:\d{1,2}月\d{1,2}日|近日|日前|今天|当天|目前)?[,，]?\s*(?:而|同时|此外)?在", text)
+    if lead is None and ents and ents[0][1].type in PLACES | {"Park"} and OPENING.fullmatch(text[: ents[0][0].start - off]):
+        # P园区内,X…: a place phrase with 内 and no 在 opens the sentence as well
+        if re.match(r"(?:内|里|境内)\s*[,，]", text[_run_end(ents, ents[0][0]).end - off :]):
+            lead = re.compile("").match(text, ents[0][0].start - off)  # the phrase begins at the place
     event = r"\s*(?:正式)?(?:" + "|".join(rel["located_in_event_zh"]) + ")"
     infra = next(((m, e) for m, e in ents if e.type in INFRASTRUCTURE and lead and m.start - off > lead.end()
                   and re.search(r"[,，]\s*$", text[: m.start - off]) and re.match(event, text[m.end - off :])), None)
     if lead is not None and infra is None:
         # no event word: only a phrase of nothing but place names (而在河南郑州,X…) places the name right after it
         run = [(m, e) for m, e in ents if m.start - off >= lead.end()]
-        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES:
+        if run and run[0][0].start - off == lead.end() and run[0][1].type in PLACES | {"Park"}:
             last = _run_end(ents, run[0][0])
             after = next(((m, e) for m, e in run if m.start > last.end), None)
-            if after is not None and after[1].type in INFRASTRUCTURE and re.fullmatch(
-                    r"[,，]\s*", text[last.end - off : after[0].start - off]) and last.entity is not None:
+            # a short modifier may stand before the name (在P,占地500亩的X…: X, what the phrase is about)
+            if after is not None and after[1].type in INFRASTRUCTURE and last.entity is not None and re.fullmatch(
+                    r"(?:内|里|境内)?[,，]\s*(?:[^，,。；;、的]{1,20}的)?\s*[“\"]?", text[last.end - off : after[0].start - off]):
                 return [(after[1], "located_in", last.entity)]
     if lead is None or infra is None:
         return []
@@ -1176,12 +1270,18 @@ def _leading_place_en(ents: list[tuple[Mention, Entity]], text: str, off: int) -
     lead = re.match(r"\s*(?:(?:Located|Situated|Based|Sited)\s+)?In\s+(?:the\s+)?", text, re.IGNORECASE)
     if lead is None or not ents or ents[0][0].start - off != lead.end() or ents[0][1].type not in PLACES | {"Park"}:
         return []
-    comma = text.find(",", ents[0][0].end - off)
-    if comma < 0 or comma - (ents[0][0].end - off) > 1:
+    # the most specific place of the phrase: "In Qingyang's Xifeng district, …" (Xifeng district)
+    k = 0
+    while k + 1 < len(ents) and ents[k + 1][1].type in PLACES | {"Park"} and re.fullmatch(
+            r"(?:['’]s\s+(?:the\s+)?|\s+)", text[ents[k][0].end - off : ents[k + 1][0].start - off]):
+        k += 1
+    place, placed = ents[k]
+    comma = text.find(",", place.end - off)
+    if comma < 0 or comma - (place.end - off) > 1:
         return []
-    after = [(m, e) for m, e in ents[1:] if m.start - off > comma]
+    after = [(m, e) for m, e in ents[k + 1 :] if m.start - off > comma]
     if after and re.fullmatch(r",\s*(?:the\s+)?", text[comma : after[0][0].start - off]) and after[0][1].type in INFRASTRUCTURE:
-        return [(after[0][1], "located_in", ents[0][1])]
+        return [(after[0][1], "located_in", placed)]
     return []
 
 

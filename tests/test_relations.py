@@ -1058,3 +1058,205 @@ def test_who_runs_a_center_by_its_company_s_name_and_by_charge(text: str, expect
 ])
 def test_a_council_rank_of_an_alliance_makes_a_member(text: str, member: bool) -> None:
     assert (("huawei", "china-computing-network-alliance") in _relations(text, "member_of")) is member
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of a clause that says it is one of a set named before it in the sentence
+    ("国家共规划了10个国家数据中心集群,庆阳位列其一。", {("qingyang", "national-data-center-clusters")}),
+    ("国家同意在8地启动建设国家算力枢纽节点,甘肃省名列其中。", {("gansu", "national-computing-hub-nodes")}),
+    ("China has laid out ten national data center clusters, and Qingyang is one of them.",
+     {("qingyang", "national-data-center-clusters")}),
+    # a company is no member of the sets; a cluster is none of the hubs
+    ("国家共规划了10个国家数据中心集群,华为位列其一。", set()),
+    ("全国共有8个国家算力枢纽节点,庆阳集群是其中之一。", set()),
+    # the name must open its clause: a place named on the way is not the subject
+    ("国家共规划了10个国家数据中心集群,其中位于庆阳的项目位列其一。", set()),
+])
+def test_one_of_a_set_named_before(text: str, expected: set) -> None:
+    assert _relations(text, "member_of") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a government that signs to build together builds too, with the company
+    ("会上,兰州市人民政府与华为公司签署合作协议,共建兰州智算中心项目。",
+     {("兰州智算中心", "兰州市人民政府"), ("兰州智算中心", "华为")}),
+    # a company the clause sets up runs what its 负责 clause names, also in quotes and with a bracket after the name
+    ("双方共同出资组建了甘肃云谷运营有限公司,具体负责“兰州智算中心(一号站)项目”的投资、建设和运营。",
+     {("兰州智算中心", "甘肃云谷运营有限公司")}),
+    # a contractor (由A施工) builds it, as 承建
+    ("兰州智算中心二期由中国建筑第三工程局有限公司施工。", {("兰州智算中心二期", "中国建筑第三工程局有限公司")}),
+])
+def test_who_builds_by_signing_setting_up_or_contracting(text: str, expected: set) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert operators == expected
+
+
+def test_a_company_not_set_up_by_the_clause_runs_nothing_after_a_comma() -> None:
+    # 华为 signs; who 负责 after the comma is not said (the clause's subject may be the government)
+    text = "兰州市人民政府与华为公司签约,负责兰州智算中心的建设。"
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert ("兰州智算中心", "华为") not in operators
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 决定在P建设X: the thing built lies there
+    ("去年,浪潮集团决定在西峰区建设“陇东云谷数据中心”。", {("陇东云谷数据中心", "西峰区")}),
+    # 在P,占地…的X: a short modifier between the place phrase and the name
+    ("在甘肃庆阳市西峰区,占地500亩的陇东云谷数据中心已经建成投运。", {("陇东云谷数据中心", "西峰区")}),
+    # a company's thing after the place phrase is placed by nothing here
+    ("在甘肃庆阳市西峰区,华为的陇东云谷数据中心已经建成投运。", set()),
+    # 该项目选址位于B的C园区内: the project the sentence before opened with lies in both
+    ("陇东云谷数据中心项目总投资50亿元。该项目选址位于西峰区的庆阳东数西算产业园内,占地300亩。",
+     {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳东数西算产业园")}),
+])
+def test_where_a_thing_is_built_or_sited(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a run of places signs as its most specific place, not the province that opens it
+    ("华为与甘肃省庆阳市西峰区的合作由来已久。", {("huawei", "xifeng-district")}),
+    ("中国电信与庆阳市、中卫市签约。", {("china-telecom", "qingyang"), ("china-telecom", "zhongwei")}),
+])
+def test_a_run_of_places_signs_as_its_last_place(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one ceremony for two events joined by 暨 places the thing where it is held
+    ("陇东云谷数据中心投运暨二期项目签约仪式在甘肃庆阳市西峰区举行。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    ("陇东云谷数据中心签约暨开工仪式在庆阳市西峰区举行。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    # a signing alone may happen far from the site: it places nothing
+    ("陇东云谷数据中心签约仪式在兰州举行。", set()),
+])
+def test_a_ceremony_of_two_events_places_the_thing(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place's government signs as the place
+    ("The Lanzhou government and Huawei signed an agreement on Monday.", {("huawei", "lanzhou")}),
+    ("China Mobile, Huawei and the Lanzhou government signed a three-party agreement.",
+     {("china-mobile", "lanzhou"), ("huawei", "lanzhou")}),
+    # officials are no party
+    ("Huawei and Lanzhou government officials signed an agreement.", set()),
+    # 三方签署: one agreement of all the parties (two companies signing is left out, as everywhere)
+    ("兰州市人民政府、中国移动和华为三方签署战略合作协议。",
+     {("lanzhou-peoples-government", "huawei"), ("lanzhou-peoples-government", "china-mobile")}),
+    # A、B与C签署: A and B each sign with C, not with each other
+    ("兰州市人民政府、中国移动与华为签署合作协议。", {("lanzhou-peoples-government", "huawei")}),
+])
+def test_parties_of_one_signing(text: str, expected: set) -> None:
+    assert {tuple(sorted(pair)) for pair in _relations(text, "partner")} == {tuple(sorted(pair)) for pair in expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A、B等企业加入了X联盟: every party of the list joins the body
+    ("华为、中国移动等企业加入了东数西算产业联盟。", {("华为", "东数西算产业联盟"), ("中国移动", "东数西算产业联盟")}),
+    # only a body one joins has members so
+    ("华为、中国移动等企业加入了兰州市人民政府。", set()),
+])
+def test_a_list_joins_a_body(text: str, expected: set) -> None:
+    members = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "member_of"}
+    assert members == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name right before "was co-founded by", "which was established by": its builders
+    ("The Lanzhou Supercomputing Center was co-founded by China Mobile and Huawei.", {"china-mobile", "huawei"}),
+    ("The Lanzhou Supercomputing Center, which was established by China Mobile, opened in 2023.", {"china-mobile"}),
+    # a body founded by a company is joined, not built, and the center before it is not what was founded
+    ("The Lanzhou Supercomputing Center joined the China Computing Power Alliance, which was founded by Huawei.", set()),
+    # a place's government acting with a company does not stop the company building
+    ("China Mobile and the Lanzhou government will jointly build the Lanzhou Supercomputing Center.", {"china-mobile"}),
+])
+def test_who_founded_or_builds_in_english(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "operator") if s == "lanzhou-supercomputing-center"} == expected
+
+
+def test_an_english_place_phrase_places_by_its_most_specific_place() -> None:
+    located = _relations("In Qingyang's Xifeng district, the Lanzhou Supercomputing Center has started operation.", "located_in")
+    assert ("lanzhou-supercomputing-center", "xifeng-district") in located
+    assert ("lanzhou-supercomputing-center", "qingyang") not in located
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 庆阳市西峰区的X: the district and the city written before it
+    ("庆阳市西峰区的陇东云谷数据中心已投运。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    # a clause of builders between the name and its place clause
+    ("陇东云谷数据中心,由中国电信和华为共同建设,总投资50亿元,位于庆阳市西峰区。",
+     {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    # a company that is the subject of the later clause is placed, not the name the sentence opens with
+    ("陇东云谷数据中心投运,华为公司位于庆阳市西峰区。", set()),
+])
+def test_a_place_before_its_district_or_after_a_clause_of_builders(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Lanzhou government inked a deal with Huawei on Monday.", {("lanzhou", "huawei")}),
+    ("The Lanzhou government and Huawei inked a framework agreement.", {("lanzhou", "huawei")}),
+    ("Lanzhou will deepen its cooperation with Huawei in computing.", {("lanzhou", "huawei")}),
+    # the clause's subject signs, not a place named on the way
+    ("The Lanzhou Supercomputing Center, in Qingyang, has strengthened collaboration with Huawei.",
+     {("lanzhou-supercomputing-center", "huawei")}),
+])
+def test_english_words_of_partnership(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every place of the list before 等 is one of the set, not only the first
+    ("兰州、中卫等地入选国家数据中心集群。", {("lanzhou", "national-data-center-clusters"), ("zhongwei", "national-data-center-clusters")}),
+    # a company in the list is none
+    ("华为、中卫等入选国家数据中心集群。", {("zhongwei", "national-data-center-clusters")}),
+])
+def test_a_list_selected_into_a_set(text: str, expected: set) -> None:
+    assert _relations(text, "member_of") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Construction of the Lanzhou Supercomputing Center began in Xifeng district on Monday.", {"xifeng-district"}),
+    ("The Lanzhou Supercomputing Center has been put into use in Qingyang, Gansu province.", {"qingyang"}),
+    # a year is no place: only the place its name carries
+    ("The Lanzhou Supercomputing Center began in 2021 and opened in 2023.", {"lanzhou"}),
+])
+def test_english_verbs_of_starting_place_a_center(text: str, expected: set) -> None:
+    assert {o for s, o in _relations(text, "located_in") if s == "lanzhou-supercomputing-center"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 正式签约落户B, 成功落地B: settling stated, however it came about
+    ("陇东云谷数据中心项目正式签约落户庆阳市西峰区。", {("陇东云谷数据中心", "西峰区"), ("陇东云谷数据中心", "庆阳")}),
+    ("陇东云谷数据中心项目成功落地西峰区。", {("陇东云谷数据中心", "西峰区")}),
+    # a park phrase opening the sentence, with 内 and no 在, or with 在 and no event word
+    ("庆阳东数西算产业园内,陇东云谷数据中心已建成投运。", {("陇东云谷数据中心", "庆阳东数西算产业园")}),
+    ("在庆阳东数西算产业园,陇东云谷数据中心的机房正在调试。", {("陇东云谷数据中心", "庆阳东数西算产业园")}),
+    # a company after the phrase is placed by nothing
+    ("庆阳东数西算产业园内,华为公司已入驻陇东云谷数据中心。", set()),
+])
+def test_settling_and_opening_park_phrases(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == "陇东云谷数据中心"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 由A…的 before a body: the phrase is about the body, not about the center named earlier
+    ("陇东云谷数据中心加入了由华为发起的东数西算产业联盟。", set()),
+    ("陇东云谷数据中心加入了由华为建设的东数西算产业联盟。", set()),
+    ("由华为建设的陇东云谷数据中心已投运。", {("陇东云谷数据中心", "华为")}),
+])
+def test_what_a_by_phrase_modifies(text: str, expected: set) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize("text", [
+    "陇东云谷数据中心成立于2011年,由国家科技部批准成立。",
+    "陇东云谷数据中心由国家发展改革委批复建设。",
+])
+def test_who_approves_builds_nothing(text: str) -> None:
+    assert _relations(text, "operator") == set()
