@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from extract.resources import cached, lexicon, reference
+from extract.resources import cached, counties, lexicon, reference
 from extract.text import has_cjk, to_traditional
 
 if TYPE_CHECKING:
@@ -118,6 +118,13 @@ def gazetteer() -> Gazetteer:
                 zh_forms,
                 en_forms,
             )
+    for item in counties()["prefectures"]:  # 黔南布依族苗族自治州 (黔南州), 锡林郭勒盟: prefectures that are no city
+        zh, abbreviation, en, province = item.split(":")
+        forms = [zh, abbreviation] if abbreviation else [zh]
+        key = city_keys[zh] = slug(en) if slug(en) not in entities else slug(f"{en} {_province_en(province)}")
+        place_en.update(dict.fromkeys(forms, en))
+        add(Entity(key, "City", zh, en, tuple(forms[1:]), True, links=(("located_in", slug(_province_en(province))),)),
+            forms, [en])
     for dist in ref["district"]:
         key, aliases = slug(dist["en"]), dist.get("aliases", [])
         place_en[dist["zh"]] = dist["en"]
@@ -128,7 +135,8 @@ def gazetteer() -> Gazetteer:
             [dist["en"], *[a for a in aliases if not has_cjk(a)]],
         )
     for entity, zh_forms, en_forms in _counties(city_keys, place_en, set(entities)):
-        place_en.setdefault(entity.zh or "", entity.en)
+        if entity.zh in zh_forms:  # 朝阳区 of 长春 is read only as 长春朝阳区: its bare name is no word to cut at
+            place_en.setdefault(entity.zh or "", entity.en)
         for alias in entity.aliases:  # 怀来大数据产业基地 → Huailai Big Data Industrial Base
             place_en.setdefault(alias, _COUNTY_EN.sub("", entity.en))
         add(entity, zh_forms, en_forms)
@@ -197,13 +205,16 @@ _COUNTY_EN = re.compile(r"\s+(?:District|County|City|Banner)$")
 
 def _counties(city_keys: dict[str, str], place_en: dict[str, str],
               taken: set[str]) -> list[tuple[Entity, list[str], list[str]]]:
-    """The lexicon's districts and counties (成都 → 双流区), each located in its city.
+    """Every county-level place (成都 → 双流区), each located in its city, prefecture or province.
 
-    A short form (双流, Shuangliu) is matched only when the lexicon lists it: 长寿 and 南岸 are words too.
+    The lexicon's hand-made list comes first, with its English names and short forms: a short form (双流, Shuangliu)
+    is matched only when it lists it, since 长寿 and 南岸 are words too. The generated list of all China follows; a
+    name it marks as shared, generic or common (朝阳区, 城区, 东方市) is matched only with its prefecture before it.
     """
     data = lexicon()["county"]
     short = set(data["short"])
     out: list[tuple[Entity, list[str], list[str]]] = []
+    hand = {(city, item.partition(":")[0]) for city, items in data["cities"].items() for item in items}
     for city, items in data["cities"].items():
         city_key = city_keys[city]
         for item in items:
@@ -218,6 +229,30 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
             en_forms = [en, *([bare_en] if aliases else [])]
             out.append((Entity(key, "District", zh, en, aliases, True, links=(("located_in", city_key),)),
                         zh_forms, en_forms))
+    generated = counties()
+    alone_never = set(generated["with_prefecture_only"])
+    english = Counter(item.partition(":")[2].lower() for items in generated["places"].values() for item in items)
+    provinces = {p["zh"]: p for p in reference()["province"]}
+    abbreviated = {zh: [abbreviation] for zh, abbreviation, *_ in (p.split(":") for p in generated["prefectures"]) if abbreviation}
+    for group, items in generated["places"].items():
+        prefixes = [group, f"{group}市"] if group in city_keys else [group]
+        if group in provinces:  # 海南省文昌市, 重庆市城口县
+            prefixes.append(provinces[group]["full"])
+        prefixes = list(dict.fromkeys([*prefixes, *abbreviated.get(group, [])]))  # 黔南州惠水县
+        group_key = city_keys.get(group) or slug(provinces[group]["en"])
+        for item in items:
+            zh, _, en = item.partition(":")
+            if (group, zh) in hand:
+                continue
+            alone = zh not in alone_never
+            key = slug(en) if alone and slug(en) not in taken else slug(f"{en} {place_en.get(group, group)}")
+            if key in taken:
+                continue
+            taken.add(key)
+            # a name read alone needs no prefixed form: 黔南州惠水县 is cut into the two names (each pattern costs start-up)
+            zh_forms = [zh] if alone else [p + zh for p in prefixes]
+            en_forms = [en] if alone and english[en.lower()] == 1 else []
+            out.append((Entity(key, "District", zh, en, (), True, links=(("located_in", group_key),)), zh_forms, en_forms))
     return out
 
 
