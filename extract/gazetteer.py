@@ -168,6 +168,20 @@ def gazetteer() -> Gazetteer:
                 [item["zh"], *[a for a in aliases if has_cjk(a)]],
                 [item["en"], *[a for a in aliases if not has_cjk(a)]],
             )
+    for body in ref["province_body"]:  # 贵州省发改委 is Guizhou's, not the national commission 发改委 alone names
+        for prov in ref["province"]:
+            if prov["zh"] in _NO_PROVINCE_BODIES:
+                continue
+            names = dict.fromkeys((prov["full"], prov["zh"]))
+            forms = [f"{before}{name}{ending}" for before in body.get("before", [""]) for ending in body["endings"]
+                     for name in names]
+            level = "Municipal" if prov.get("municipality") else "Provincial" if prov["full"].endswith("省") else ""
+            plain = body["en"].format(prov["en"])
+            en = body["en"].format(f"{prov['en']} {level}".strip()) if body.get("leveled", True) else plain
+            body_links = (("located_in", slug(prov["en"])),
+                          *((("member_of", slug(body["member_of"])),) if "member_of" in body else ()))
+            add(Entity(slug(en), body.get("type", "Organization"), forms[0], en, tuple(forms[1:]), True, links=body_links),
+                forms, list(dict.fromkeys([en, plain])))
     for item in lexicon()["known"]:  # 天河二号, 数码港: named things without a suffix to find them by
         forms = [item["zh"], item["en"], *item["forms"]]
         known_links = tuple((code, slug(item[code])) for code in ("operator", "located_in") if code in item)
@@ -199,6 +213,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entities, zh_surfaces, en_surfaces, place_en, place_zh)
 
 
+_NO_PROVINCE_BODIES = ("香港", "澳门", "台湾")  # their governments are organised otherwise: no 发改委 or 通信管理局
 _COUNTY_LEVEL = re.compile(r"(?:区|县|市|旗)$")
 _COUNTY_EN = re.compile(r"\s+(?:District|County|City|Banner)$")
 
@@ -241,7 +256,7 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
         prefixes = list(dict.fromkeys([*prefixes, *abbreviated.get(group, [])]))  # 黔南州惠水县
         group_key = city_keys.get(group) or slug(provinces[group]["en"])
         for item in items:
-            zh, _, en = item.partition(":")
+            zh, en, *short_form = item.split(":")  # 陵水黎族自治县:Lingshui Li Autonomous County:陵水县
             if (group, zh) in hand:
                 continue
             alone = zh not in alone_never
@@ -250,7 +265,7 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
                 continue
             taken.add(key)
             # a name read alone needs no prefixed form: 黔南州惠水县 is cut into the two names (each pattern costs start-up)
-            zh_forms = [zh] if alone else [p + zh for p in prefixes]
+            zh_forms = [zh, *short_form] if alone else [p + zh for p in prefixes]
             en_forms = [en] if alone and english[en.lower()] == 1 else []
             out.append((Entity(key, "District", zh, en, (), True, links=(("located_in", group_key),)), zh_forms, en_forms))
     return out
