@@ -119,12 +119,12 @@ def gazetteer() -> Gazetteer:
                 en_forms,
             )
     for item in counties()["prefectures"]:  # 黔南布依族苗族自治州 (黔南州), 锡林郭勒盟: prefectures that are no city
-        zh, abbreviation, en, province = item.split(":")
+        zh, abbreviation, en, province, plain_en = item.split(":")
         forms = [zh, abbreviation] if abbreviation else [zh]
         key = city_keys[zh] = slug(en) if slug(en) not in entities else slug(f"{en} {_province_en(province)}")
         place_en.update(dict.fromkeys(forms, en))
         add(Entity(key, "City", zh, en, tuple(forms[1:]), True, links=(("located_in", slug(_province_en(province))),)),
-            forms, [en])
+            forms, [en, plain_en] if plain_en else [en])
     for dist in ref["district"]:
         key, aliases = slug(dist["en"]), dist.get("aliases", [])
         place_en[dist["zh"]] = dist["en"]

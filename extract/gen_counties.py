@@ -35,6 +35,11 @@ NATIONS = {
 # a nationality is written with 族, but for a few long names without it (巴音郭楞蒙古自治州); 各族 is "of all nationalities"
 _NATION = ("(?:(?:" + "|".join(sorted(map(re.escape, NATIONS), key=len, reverse=True)) + ")族|蒙古|哈萨克|柯尔克孜|塔吉克|鄂伦春|各族)")
 _AUTONOMOUS = re.compile(rf"^(.*?)((?:{_NATION})+)自治(县|旗|州)$")
+# Places of the northwest and Tibet whose English name is no pinyin (阿勒泰 is Altay, 喀什 Kashgar): the name's stem.
+STEMS_EN = {"阿勒泰": "Altay", "阿里": "Ngari", "喀什": "Kashgar", "锡林郭勒": "Xilingol", "甘孜": "Garze", "伊犁": "Ili",
+            "大兴安岭": "Da Hinggan Ling", "巴音郭楞": "Bayingolin", "果洛": "Golog", "阿克苏": "Aksu", "阿坝": "Ngawa",
+            "和田": "Hotan", "迪庆": "Deqen", "兴安": "Hinggan", "阿拉善": "Alxa", "克孜勒苏": "Kizilsu", "博尔塔拉": "Bortala",
+            "乌鲁木齐": "Urumqi", "吐鲁番": "Turpan", "哈密": "Hami", "克拉玛依": "Karamay", "日喀则": "Xigaze"}
 _LEVEL_EN = {"区": "District", "县": "County", "市": "City", "旗": "Banner", "州": "Prefecture", "盟": "League",
              "地区": "Prefecture", "林区": "Forestry District", "特区": "Special District"}
 _GENERIC = re.compile(r"^(?:[东西南北中新]|城[东西南北中关]?|郊|矿|市中|新城|老城|高新|开发|市辖)$")
@@ -75,9 +80,10 @@ def main(adcodes: Path) -> None:
         "# lexicon.toml comes first and overrides it. Every county-level place under its prefecture (the reference",
         "# data's city, else its province or the prefecture below): \"full name:English name[:short form]\".",
         "",
-        "# Prefectures that are no city (自治州, 盟, 地区): \"full name:short form or nothing:English name:province\".",
+        "# Prefectures that are no city (自治州, 盟, 地区): \"full name:short form:English:province:shorter English\" (empty: none).",
         "prefectures = [",
-        *[f'  "{p}:{short_name(p) or ""}:{english(p)}:{_province_of(p, rows, names)}",' for p in prefectures],
+        *[f'  "{p}:{short_name(p) or ""}:{english(p)}:{_province_of(p, rows, names)}:{plain_english(p)}",'
+          for p in prefectures],
         "]",
         "# Names matched only with their prefecture before them: shared by several places, generic, or common words.",
         "with_prefecture_only = [",
@@ -123,7 +129,15 @@ def short_name(name: str) -> str | None:
 def _pinyin(zh: str, syllables: int) -> str:
     from pypinyin import lazy_pinyin
 
-    return "".join(lazy_pinyin(zh)[:syllables]).capitalize()
+    return STEMS_EN.get(zh[:syllables]) or "".join(lazy_pinyin(zh)[:syllables]).capitalize()
+
+
+def plain_english(prefecture: str) -> str:
+    """The shorter English news also writes for an autonomous prefecture: Qiannan Prefecture; else nothing."""
+    autonomous = _AUTONOMOUS.match(prefecture)
+    if not autonomous or autonomous.group(3) != "州" or not autonomous.group(1):
+        return ""
+    return f"{_pinyin(prefecture, len(autonomous.group(1)))} Prefecture"
 
 
 def _common(name: str, words: dict[str, int]) -> bool:

@@ -72,13 +72,19 @@ ENGLISH = [
     ("乳源瑶族自治县", "Ruyuan Yao Autonomous County"),
     ("黔南布依族苗族自治州", "Qiannan Buyei and Miao Autonomous Prefecture"),
     ("四子王旗", "Siziwang Banner"),
-    ("锡林郭勒盟", "Xilinguolei League"),
+    ("锡林郭勒盟", "Xilingol League"),  # the northwest's names as English writes them, not pinyin
+    ("喀什地区", "Kashgar Prefecture"),
 ]
 
 
 @pytest.mark.parametrize(("zh", "en"), ENGLISH)
 def test_english_names_are_pinyin_and_the_level(zh: str, en: str) -> None:
     assert english(zh) == en
+
+
+def test_a_prefecture_in_english_news_by_its_shorter_name() -> None:
+    assert _places("A computing park opened in Qiannan Prefecture.")["Qiannan Prefecture"][0] == "City"
+    assert _places("新机房建在陵水县。")["陵水县"] == ("District", "Lingshui Li Autonomous County", "Hainan")
 
 
 def test_short_forms_and_common_words_of_the_generator() -> None:
