@@ -178,8 +178,8 @@ def gazetteer() -> Gazetteer:
             level = "Municipal" if prov.get("municipality") else "Provincial" if prov["full"].endswith("省") else ""
             plain = body["en"].format(prov["en"])
             en = body["en"].format(f"{prov['en']} {level}".strip()) if body.get("leveled", True) else plain
-            body_links = (("located_in", slug(prov["en"])),
-                          *((("member_of", slug(body["member_of"])),) if "member_of" in body else ()))
+            # no located_in, as for the operators' branches: a reference link answers "which companies are in X"
+            body_links = (("member_of", slug(body["member_of"])),) if "member_of" in body else ()
             add(Entity(slug(en), body.get("type", "Organization"), forms[0], en, tuple(forms[1:]), True, links=body_links),
                 forms, list(dict.fromkeys([en, plain])))
     for item in lexicon()["known"]:  # 天河二号, 数码港: named things without a suffix to find them by
