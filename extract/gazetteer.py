@@ -247,6 +247,10 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
     generated = counties()
     alone_never = set(generated["with_prefecture_only"])
     english = Counter(item.partition(":")[2].lower() for items in generated["places"].values() for item in items)
+    # a name several places share is labelled with its prefecture (长春朝阳区, "Chaoyang District, Changchun"): a
+    # question or a relation that finds a place by its label must not find another
+    names = Counter(item.partition(":")[0] for items in [*generated["places"].values(), *data["cities"].values()]
+                    for item in items)
     provinces = {p["zh"]: p for p in reference()["province"]}
     abbreviated = {zh: [abbreviation] for zh, abbreviation, *_ in (p.split(":") for p in generated["prefectures"]) if abbreviation}
     for group, items in generated["places"].items():
@@ -267,7 +271,9 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
             # a name read alone needs no prefixed form: 黔南州惠水县 is cut into the two names (each pattern costs start-up)
             zh_forms = [zh, *short_form] if alone else [p + zh for p in prefixes]
             en_forms = [en] if alone and english[en.lower()] == 1 else []
-            out.append((Entity(key, "District", zh, en, (), True, links=(("located_in", group_key),)), zh_forms, en_forms))
+            label_zh, label_en = (zh, en) if names[zh] == 1 else (zh_forms[0], f"{en}, {place_en.get(group, group)}")
+            out.append((Entity(key, "District", label_zh, label_en, (), True, links=(("located_in", group_key),)),
+                        zh_forms, en_forms))
     return out
 
 

@@ -31,8 +31,10 @@ FOUND = [
     ("该园区位于湖南资兴市东江湖畔。", "资兴市", ("District", "Zixing City", "Chenzhou")),
     ("航天城的算力平台设在海南文昌市。", "文昌市", ("District", "Wenchang City", "Hainan")),
     # a name several cities share is read with its city before it
-    ("长春市朝阳区将建一座智算中心。", "长春市朝阳区", ("District", "Chaoyang District", "Changchun")),
-    ("阳泉市城区的机房已经投运。", "阳泉市城区", ("District", "Chengqu District", "Yangquan")),
+    # (labelled with its city: a question that finds a place by its label must find this one)
+    ("长春市朝阳区将建一座智算中心。", "长春市朝阳区", ("District", "Chaoyang District, Changchun", "Changchun")),
+    ("阳泉市城区的机房已经投运。", "阳泉市城区", ("District", "Chengqu District, Yangquan", "Yangquan")),
+    ("兰州城关区的新智算中心投运。", "兰州城关区", ("District", "Chengguan District, Lanzhou", "Lanzhou")),
     ("an edge data center in Huishui County opened.", "Huishui County",
      ("District", "Huishui County", "Qiannan Buyei and Miao Autonomous Prefecture")),
 ]
