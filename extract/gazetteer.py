@@ -122,7 +122,7 @@ def gazetteer() -> Gazetteer:
         zh, abbreviation, en, province, plain_en = item.split(":")
         forms = [zh, abbreviation] if abbreviation else [zh]
         key = city_keys[zh] = slug(en) if slug(en) not in entities else slug(f"{en} {_province_en(province)}")
-        place_en.update(dict.fromkeys(forms, en))
+        place_en.update({zh: en, **dict.fromkeys(forms[1:], plain_en or en)})  # 阿坝州智算产业园: Ngawa Prefecture ...
         add(Entity(key, "City", zh, en, tuple(forms[1:]), True, links=(("located_in", slug(_province_en(province))),)),
             forms, [en, plain_en] if plain_en else [en])
     for dist in ref["district"]:

@@ -84,6 +84,10 @@ def test_english_names_are_pinyin_and_the_level(zh: str, en: str) -> None:
     assert english(zh) == en
 
 
+def test_a_name_opening_with_a_prefecture_s_short_form_takes_its_shorter_english() -> None:
+    assert gazetteer().place_en["阿坝州"] == "Ngawa Prefecture"
+
+
 def test_a_prefecture_in_english_news_by_its_shorter_name() -> None:
     assert _places("A computing park opened in Qiannan Prefecture.")["Qiannan Prefecture"][0] == "City"
     assert _places("新机房建在陵水县。")["陵水县"] == ("District", "Lingshui Li Autonomous County", "Hainan")
