@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from extract.resources import cached, lexicon, reference
+from extract.resources import cached, counties, lexicon, reference
 from extract.text import has_cjk, to_traditional
 
 if TYPE_CHECKING:
@@ -118,6 +118,13 @@ def gazetteer() -> Gazetteer:
                 zh_forms,
                 en_forms,
             )
+    for item in counties()["prefectures"]:  # 黔南布依族苗族自治州 (黔南州), 锡林郭勒盟: prefectures that are no city
+        zh, abbreviation, en, province, plain_en = item.split(":")
+        forms = [zh, abbreviation] if abbreviation else [zh]
+        key = city_keys[zh] = slug(en) if slug(en) not in entities else slug(f"{en} {_province_en(province)}")
+        place_en.update({zh: en, **dict.fromkeys(forms[1:], plain_en or en)})  # 阿坝州智算产业园: Ngawa Prefecture ...
+        add(Entity(key, "City", zh, en, tuple(forms[1:]), True, links=(("located_in", slug(_province_en(province))),)),
+            forms, [en, plain_en] if plain_en else [en])
     for dist in ref["district"]:
         key, aliases = slug(dist["en"]), dist.get("aliases", [])
         place_en[dist["zh"]] = dist["en"]
@@ -128,7 +135,8 @@ def gazetteer() -> Gazetteer:
             [dist["en"], *[a for a in aliases if not has_cjk(a)]],
         )
     for entity, zh_forms, en_forms in _counties(city_keys, place_en, set(entities)):
-        place_en.setdefault(entity.zh or "", entity.en)
+        if entity.zh in zh_forms:  # 朝阳区 of 长春 is read only as 长春朝阳区: its bare name is no word to cut at
+            place_en.setdefault(entity.zh or "", entity.en)
         for alias in entity.aliases:  # 怀来大数据产业基地 → Huailai Big Data Industrial Base
             place_en.setdefault(alias, _COUNTY_EN.sub("", entity.en))
         add(entity, zh_forms, en_forms)
@@ -160,6 +168,20 @@ def gazetteer() -> Gazetteer:
                 [item["zh"], *[a for a in aliases if has_cjk(a)]],
                 [item["en"], *[a for a in aliases if not has_cjk(a)]],
             )
+    for body in ref["province_body"]:  # 贵州省发改委 is Guizhou's, not the national commission 发改委 alone names
+        for prov in ref["province"]:
+            if prov["zh"] in _NO_PROVINCE_BODIES:
+                continue
+            names = dict.fromkeys((prov["full"], prov["zh"]))
+            forms = [f"{before}{name}{ending}" for before in body.get("before", [""]) for ending in body["endings"]
+                     for name in names]
+            level = "Municipal" if prov.get("municipality") else "Provincial" if prov["full"].endswith("省") else ""
+            plain = body["en"].format(prov["en"])
+            en = body["en"].format(f"{prov['en']} {level}".strip()) if body.get("leveled", True) else plain
+            # no located_in, as for the operators' branches: a reference link answers "which companies are in X"
+            body_links = (("member_of", slug(body["member_of"])),) if "member_of" in body else ()
+            add(Entity(slug(en), body.get("type", "Organization"), forms[0], en, tuple(forms[1:]), True, links=body_links),
+                forms, list(dict.fromkeys([en, plain])))
     for item in lexicon()["known"]:  # 天河二号, 数码港: named things without a suffix to find them by
         forms = [item["zh"], item["en"], *item["forms"]]
         known_links = tuple((code, slug(item[code])) for code in ("operator", "located_in") if code in item)
@@ -191,19 +213,23 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entities, zh_surfaces, en_surfaces, place_en, place_zh)
 
 
+_NO_PROVINCE_BODIES = ("香港", "澳门", "台湾")  # their governments are organised otherwise: no 发改委 or 通信管理局
 _COUNTY_LEVEL = re.compile(r"(?:区|县|市|旗)$")
 _COUNTY_EN = re.compile(r"\s+(?:District|County|City|Banner)$")
 
 
 def _counties(city_keys: dict[str, str], place_en: dict[str, str],
               taken: set[str]) -> list[tuple[Entity, list[str], list[str]]]:
-    """The lexicon's districts and counties (成都 → 双流区), each located in its city.
+    """Every county-level place (成都 → 双流区), each located in its city, prefecture or province.
 
-    A short form (双流, Shuangliu) is matched only when the lexicon lists it: 长寿 and 南岸 are words too.
+    The lexicon's hand-made list comes first, with its English names and short forms: a short form (双流, Shuangliu)
+    is matched only when it lists it, since 长寿 and 南岸 are words too. The generated list of all China follows; a
+    name it marks as shared, generic or common (朝阳区, 城区, 东方市) is matched only with its prefecture before it.
     """
     data = lexicon()["county"]
     short = set(data["short"])
     out: list[tuple[Entity, list[str], list[str]]] = []
+    hand = {(city, item.partition(":")[0]) for city, items in data["cities"].items() for item in items}
     for city, items in data["cities"].items():
         city_key = city_keys[city]
         for item in items:
@@ -217,6 +243,36 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
             zh_forms = [zh, city + zh, *aliases]
             en_forms = [en, *([bare_en] if aliases else [])]
             out.append((Entity(key, "District", zh, en, aliases, True, links=(("located_in", city_key),)),
+                        zh_forms, en_forms))
+    generated = counties()
+    alone_never = set(generated["with_prefecture_only"])
+    english = Counter(item.partition(":")[2].lower() for items in generated["places"].values() for item in items)
+    # a name several places share is labelled with its prefecture (长春朝阳区, "Chaoyang District, Changchun"): a
+    # question or a relation that finds a place by its label must not find another
+    names = Counter(item.partition(":")[0] for items in [*generated["places"].values(), *data["cities"].values()]
+                    for item in items)
+    provinces = {p["zh"]: p for p in reference()["province"]}
+    abbreviated = {zh: [abbreviation] for zh, abbreviation, *_ in (p.split(":") for p in generated["prefectures"]) if abbreviation}
+    for group, items in generated["places"].items():
+        prefixes = [group, f"{group}市"] if group in city_keys else [group]
+        if group in provinces:  # 海南省文昌市, 重庆市城口县
+            prefixes.append(provinces[group]["full"])
+        prefixes = list(dict.fromkeys([*prefixes, *abbreviated.get(group, [])]))  # 黔南州惠水县
+        group_key = city_keys.get(group) or slug(provinces[group]["en"])
+        for item in items:
+            zh, en, *short_form = item.split(":")  # 陵水黎族自治县:Lingshui Li Autonomous County:陵水县
+            if (group, zh) in hand:
+                continue
+            alone = zh not in alone_never
+            key = slug(en) if alone and slug(en) not in taken else slug(f"{en} {place_en.get(group, group)}")
+            if key in taken:
+                continue
+            taken.add(key)
+            # a name read alone needs no prefixed form: 黔南州惠水县 is cut into the two names (each pattern costs start-up)
+            zh_forms = [zh, *short_form] if alone else [p + zh for p in prefixes]
+            en_forms = [en] if alone and english[en.lower()] == 1 else []
+            label_zh, label_en = (zh, en) if names[zh] == 1 else (zh_forms[0], f"{en}, {place_en.get(group, group)}")
+            out.append((Entity(key, "District", label_zh, label_en, (), True, links=(("located_in", group_key),)),
                         zh_forms, en_forms))
     return out
 
