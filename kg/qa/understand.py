@@ -551,7 +551,9 @@ def vocabulary(store: Store) -> Vocabulary:
 
 @functools.cache
 def _cjk_generic() -> frozenset[str]:
-    return frozenset(w for w in questions()["names"]["generic"] if has_cjk(w))
+    """The generic Chinese words of names, alone and two in a row ("智算" + "中心")."""
+    words = [w for w in questions()["names"]["generic"] if has_cjk(w)]
+    return frozenset(words) | frozenset(a + b for a in words for b in words)
 
 
 def _generic_alias(text: str, surfaces: dict[str, str], types: dict[str, str]) -> bool:
@@ -560,7 +562,7 @@ def _generic_alias(text: str, surfaces: dict[str, str], types: dict[str, str]) -
     for cut in range(len(text) - 1, 1, -1):
         if types.get(surfaces.get(text[:cut], ""), "") in (*_PLACE_TYPES, "Company", "Organization"):
             rest = text[cut:].strip("()（）")
-            return not rest or rest in generic or any(rest == a + b for a in generic for b in generic)
+            return not rest or rest in generic
     return False
 
 
