@@ -870,3 +870,20 @@ def test_a_firm_s_figure_is_never_one_of_its_facilities_named_after_it(tmp_path)
     suanli("ingest", str(tmp_path / "f.txt"), "--store", str(tmp_path / "store"), check=True)
     assert _ask(tmp_path / "store", "中国移动有多少机架?")["answers"] == []
     assert [a["value"] for a in _ask(tmp_path / "store", "中国移动甲乙数据中心有多少机架?")["answers"]] == [15000]
+
+
+def test_a_county_no_fact_names_takes_no_word_of_a_facility_s_name(tmp_path) -> None:
+    """Every county is in the reference graph: 七星区 (Qixing, in Guilin) must not take "Qixing" from a center."""
+    (tmp_path / "q.txt").write_text("数据中心投运\n\n腾讯贵安七星数据中心位于贵安新区,由腾讯投资建设。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "q.txt"), "--store", str(tmp_path / "store"), check=True)
+    result = _ask(tmp_path / "store", "Who runs the Qixing data center in Gui'an?")
+    assert [a["label"] for a in result["answers"]] == ["Tencent"], result["interpretation"]
+
+
+def test_the_first_stage_asked_is_never_another_stage(tmp_path) -> None:
+    (tmp_path / "s.txt").write_text("Data center grows\n\nThe China Mobile Jiayi Data Center Stage I holds 9,000 racks. "
+                                    "The China Mobile Jiayi Data Center Stage II will add 12,000 racks.\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "s.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question in ("How many racks are in the first stage of China Mobile's Jiayi data center?",
+                     "How many racks does stage one of the China Mobile Jiayi Data Center have?"):
+        assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == [9000], question

@@ -423,7 +423,9 @@ def _phase_fit(question: str, label: str) -> float:
     asked, named = phase_asked(question), phase_asked(label)
     if named is None:
         return 0.0
-    return 1.5 if asked == named else -1.5
+    if asked is None:
+        return -1.5
+    return 1.5 if asked == named else -100.0  # "the first stage" is never stage II, however many words it shares
 
 
 def _trimmed(words: list[str], first: int, last: int, names: set[str], toks: list[str]) -> tuple[int, int]:
@@ -489,6 +491,12 @@ def vocabulary(store: Store) -> Vocabulary:
     if store in _VOCAB:
         return _VOCAB[store]
     labels = entity_labels(store)
+    # a county no fact names holds no answer, and its name (七星区 "Qixing", 沁阳 "Qinyang") would only take a word
+    # of a facility's name away from it: every county of the country is in the reference graph
+    named = {row["e"]["value"] for row in store.select(
+        f"PREFIX sl: <{SLNS}> SELECT DISTINCT ?e WHERE {{ ?e a sl:District . "
+        "GRAPH ?g { ?f a sl:MergedFact . { ?f sl:subject ?e } UNION { ?f sl:object ?e } } }").rows}
+    labels = {iri: entry for iri, entry in labels.items() if entry.get("type") != "District" or iri in named}
     rows = store.select(
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
         "SELECT DISTINCT ?e ?l ?alias WHERE { { ?e rdfs:label ?l BIND(false AS ?alias) } "
