@@ -1065,3 +1065,55 @@ def test_the_data_center_alone_is_no_anaphor_it_is_often_the_industry() -> None:
 
     text = "The Qinglan Data Center opened. Jobs in the data center industry grew."
     assert not [m for m in find_mentions(text, split_sentences(text)) if m.anaphor]
+
+
+# ------------------------------------------------------------------ session 15, round 2: names on fresh pages
+NAME_SPANS_S15B = [
+    # a kind of site in apposition before the site's own name (全省唯一X产业园Y产业园)
+    ("去年批复设立全市唯一智算产业园青禾智算产业园。", "青禾智算产业园"),
+    # a center in a list that a count of centers closes, and one after another center's name
+    ("白鹭超算中心、松林先进计算中心等五家算力中心接入平台。", "松林先进计算中心"),
+    # a county that locates a name which opens with its province
+    ("春季重点项目在青河县吉林青松智算中心项目现场开工。", "吉林青松智算中心"),
+    # two fields joined by a plus, a known place opening the project's name
+    ("双方就乌鲁木齐风光+智算中心一体化项目的合作进行交流。", "乌鲁木齐风光+智算中心"),
+    # a computing industry cluster a place builds as one project
+    ("东数西算青松新区算力产业集群配套项目由两家企业合作建设。", "东数西算青松新区算力产业集群"),
+    # an association led by its county
+    ("会上举行了白河县数字经济产业协会授牌仪式。", "白河县数字经济产业协会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_SPANS_S15B)
+def test_names_in_apposition_lists_and_joined_projects_as_fresh_pages_write_them(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+NOT_NAMES_S15B = [
+    # a road named after a site is a street (…数谷大道旁, …科技园路南侧)
+    ("项目位于青松新区数谷大道旁。", "数谷"),
+    ("机房选址白鹭科技园路南侧。", "科技园"),
+    # zones of a project, a research building and a hall of a park
+    ("项目分为起步区、发展区、拓展区。", "拓展区"),
+    ("研发创新中心AB区已完成主体结构施工。", "研发创新中心"),
+    ("青湖数字经济产业园科学城会展中心正在安装幕墙。", "科学城"),
+    # a plus said in words, and the plain aim of a computing industry cluster
+    ("新能源加智算中心的组合很有远见。", "智算中心"),
+    ("全力打造千亿级算力产业集群。", "算力产业集群"),
+    # the generic field association
+    ("行业协会发布了标准。", "协会"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMES_S15B)
+def test_roads_zones_buildings_and_aims_are_no_names(text: str, word: str) -> None:
+    assert not [label for _, label, _ in _names(text).values() if word in label]
+
+
+def test_a_county_before_a_name_stays_where_it_is() -> None:
+    names = _names("春季重点项目在青河县吉林青松智算中心项目现场开工。")
+    assert "青河县吉林青松智算中心" not in {label for _, label, _ in names.values()}
+
+
+def test_a_road_word_that_is_a_word_of_its_own_still_ends_a_name() -> None:
+    assert "青禾数据中心" in {label for _, label, _ in _names("“青禾数据中心”路线图发布。").values()}
