@@ -90,7 +90,8 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
         before = _stem_start(folded, at, known, company)
         if _has_proper_word(folded, before, at, known):
             return before
-    if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best):
+    if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best,
+                                                                               folded[suffix_start : suffix_start + 4]):
         # 某某东部大数据与人工智能产业园: two fields joined inside a coined name, not two names
         at = cut + best - len(word_at_best)
         before = _stem_start(folded, at, known, company)
@@ -121,12 +122,15 @@ def _inside_a_word(folded: str, at: int, stop: str) -> bool:
                if at - word.index(stop) >= 0)
 
 
-def _joins_two_descriptions(window: str, best: int, word: str) -> bool:
+def _joins_two_descriptions(window: str, best: int, word: str, suffix_head: str = "") -> bool:
     """Whether the conjunction ending at `best` joins two field words (大数据与人工智能, 云计算和边缘存储) rather than two
-    names (中国电信和华为智算中心): descriptions after it, a description right before it."""
+    names (中国电信和华为智算中心): descriptions after it, a description right before it. Right before a suffix that
+    opens with a field (某某云计算和大数据中心), the suffix's own field is the second one."""
     after, head = window[best:], window[: best - len(word)]
     fields = tuple(w for w in lexicon()["name"]["descriptive_words"] if len(w) >= 2)
-    return bool(after) and _only_descriptive(after) and head.endswith(fields)
+    if not after:
+        return head.endswith(fields) and suffix_head.startswith(fields)
+    return _only_descriptive(after) and head.endswith(fields)
 
 
 def _has_proper_word(folded: str, start: int, end: int, known: list[Candidate], glossary_words: bool = False) -> bool:
@@ -209,6 +213,17 @@ def _joined_by_plus(folded: str, suffix: Candidate, known: list[Candidate]) -> i
     if suffix.start - 1 - start < 2 or not any(k.start == start and k.end <= suffix.start - 1 for k in known):
         return None
     return start
+
+
+def _branch_parent(folded: str, start: int, suffix: Candidate, known: list[Candidate]) -> int | None:
+    """Where a branch's name starts, on its parent center's name (国家超算某地中心某某大学分中心): the stem's start when it
+    holds that name, the name's start when a word cut the stem right after it; None when no center's name is there."""
+    if "中心" in folded[start : suffix.start]:
+        return start  # the stem holds it already (no break between the two names)
+    if not folded.endswith("中心", 0, start):
+        return None
+    at = _stem_start(folded, start - 2, known)
+    return at if start - 2 - at >= 2 else None
 
 
 def _after_county(folded: str, start: int, stem_end: int, known: list[Candidate]) -> int:
@@ -313,6 +328,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if suffix.id in ("Center", "Park") and _road_after(folded, suffix.end):
         return None  # 某某数谷大道旁, 科技园路南侧: a street named after a site, no site
     start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
+    branch = suffix.text in names["branch_suffixes"] and (parent := _branch_parent(folded, start, suffix, known)) is not None
+    if branch:
+        start = parent  # 某某超算中心某某大学分中心: the branch is named on its parent's full name and its host
     if start == suffix.start and (joined := _joined_by_plus(folded, suffix, known)) is not None:
         start = joined  # 某地新能源+智算中心一体化项目: two fields joined by a plus name one project
     if (count := _leading_count().match(folded[start : suffix.start])) is not None:
@@ -386,7 +404,7 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start = place.start
     if suffix.text in names["place_led_suffixes"] and not any(k.start == start for k in known):
         return None  # 专家委员会, 该委员会: no place opens it
-    if suffix.id != "Company":
+    if suffix.id != "Company" and not branch:
         start = _after_leading_description(folded, start, suffix.start, known)  # 发展|某地西数据中心园区
     start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
     start = _after_county(folded, start, suffix.start, known)  # 某某县吉林某某智算中心: where, then the name

@@ -1117,3 +1117,25 @@ def test_a_county_before_a_name_stays_where_it_is() -> None:
 
 def test_a_road_word_that_is_a_word_of_its_own_still_ends_a_name() -> None:
     assert "青禾数据中心" in {label for _, label, _ in _names("“青禾数据中心”路线图发布。").values()}
+
+
+def test_a_branch_center_is_named_on_its_parent_and_its_host_and_takes_its_own_figures() -> None:
+    text = "国家超算无锡中心白河大学分中心落地,以5P算力服务高原科研。"
+    assert "国家超算无锡中心白河大学分中心" in {label for _, label, _ in _names(text).values()}
+    assert [(f.subject.zh, f.value) for f in read(text).facts if f.metric == "computing_power"] == \
+        [("国家超算无锡中心白河大学分中心", 5)]
+
+
+def test_a_branch_word_without_a_name_of_its_own_names_nothing() -> None:
+    assert not _names("公司将建设异地灾备分中心。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("博主参观中国移动新疆云计算和大数据中心机房。", "中国移动新疆云计算和大数据中心"),
+])
+def test_two_fields_joined_right_before_a_suffix_stay_in_the_name(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_two_fields_joined_before_a_suffix_without_a_name_name_nothing() -> None:
+    assert not [v for v in _names("当地将建设云计算和大数据中心。").values() if v[0] == "Center"]
