@@ -328,8 +328,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if suffix.id in ("Center", "Park") and _road_after(folded, suffix.end):
         return None  # 某某数谷大道旁, 科技园路南侧: a street named after a site, no site
     start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
-    branch = suffix.text in names["branch_suffixes"] and (parent := _branch_parent(folded, start, suffix, known)) is not None
-    if branch:
+    parent = _branch_parent(folded, start, suffix, known) if suffix.text in names["branch_suffixes"] else None
+    branch = parent is not None
+    if parent is not None:
         start = parent  # 某某超算中心某某大学分中心: the branch is named on its parent's full name and its host
     if start == suffix.start and (joined := _joined_by_plus(folded, suffix, known)) is not None:
         start = joined  # 某地新能源+智算中心一体化项目: two fields joined by a plus name one project
