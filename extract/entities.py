@@ -621,6 +621,10 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         words = words[3:]  # Phase 2 of Lanzhou Mobile Data Center: a phase of the center
     while phase and words and words[0] in leading:
         words.pop(0)
+    if words and all(w in names["en_generic"] for w in words) and (placed := _en_park_in_place(folded, m, words, suffix)):
+        # the Cloud Computing Industrial Park in Karamay: English names a place's park by its field and the place after
+        return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end,  # the place stays a mention
+                       new_entity(f"{placed} {' '.join([*words, canonical])}", suffix.id), source="pattern")
     if not words or all(w in names["en_generic"] for w in words):
         return None  # "National Supercomputing Center", "National AI Computing Center": which one, the text does not say
     stem = " ".join(words)
@@ -648,6 +652,23 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
         return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+_EN_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+(?:New\s+)?(?:Area|District|County|City))?)")
+
+
+def _en_park_in_place(folded: str, m: re.Match[str], words: list[str], suffix: Candidate) -> str | None:
+    """A park named by its field in title case and a city or district after "in" (the Cloud Computing Industrial Park
+    in Karamay): the place's English label; None for a center (the AI Computing Center in
+    Wuhu may be any of the city's) or a run that "the" does not open."""
+    if suffix.id != "Park" or not re.search(r"\b[Tt]he\s+$", folded[max(0, m.start() - 5) : folded.rindex(words[0], m.start())]):
+        return None
+    hit = _EN_IN_PLACE.match(folded, suffix.end)
+    key = gazetteer().en_surfaces.get(hit.group(1).replace("’", "'").lower()) if hit else None
+    place = gazetteer().entities.get(key) if key else None
+    if hit is None or place is None or place.type not in ("City", "District"):
+        return None
+    return place.en
 
 
 def _possessive_owner(folded: str, m: re.Match[str], words: list[str], owner: int,

@@ -1139,3 +1139,15 @@ def test_two_fields_joined_right_before_a_suffix_stay_in_the_name(text: str, nam
 
 def test_two_fields_joined_before_a_suffix_without_a_name_name_nothing() -> None:
     assert not [v for v in _names("当地将建设云计算和大数据中心。").values() if v[0] == "Center"]
+
+
+def test_an_english_park_named_by_its_field_and_the_city_after_in_is_that_city_s_park() -> None:
+    names = _names("The new center opened in the Cloud Computing Industrial Park in Qingyang last March.")
+    assert ("Park", "Qingyang Cloud Computing Industrial Park") in {(t, en) for t, _, en in names.values()}
+    assert ("City", "Qingyang") in {(t, en) for t, _, en in names.values()}
+
+
+@pytest.mark.parametrize("text", ["China Opens National AI Computing Center in Wuhu",
+                                  "A big data industrial park in Karamay opened."])
+def test_a_center_or_an_untitled_park_in_a_city_is_no_name_of_that_city(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] in ("Park", "Center")]
