@@ -354,14 +354,14 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
     if (head := _site_suffixes().match(stem)) is not None and len(stem) - head.end() >= 2 \
+            and folded.endswith(tuple(names["apposition_after"]), 0, start) \
             and not _only_descriptive(stem[head.end():]) and not _site_suffixes().match(stem, head.end()):
         start += head.end()  # 全省唯一智算产业园青禾智算产业园: a kind of site, then its name in apposition (which marks
         stem, apposed = stem[head.end():], True  # it as a name)
     else:
         apposed = False
-    if suffix.id == "Park" and re.search("(?:" + _park_suffixes() + ")$", stem) \
-            and not stem.endswith(tuple(names["zone_suffixes"])):
-        return None  # 某某产业园科学城会展中心: a part of a park named after it, no park of its own (but 某高新区软件园)
+    if suffix.text in names["area_suffixes"] and re.search("(?:" + _park_suffixes() + ")$", stem):
+        return None  # 某某产业园科学城会展中心: a part of a park named after it, no park of its own (but 某某科学城数字产业基地)
     abroad = stem in names["foreign_stems"]
     if abroad and not folded.startswith(("项目", "工程"), suffix.end):
         return None  # 美国数据中心: that country's centers; 美国数据中心项目 is one project abroad

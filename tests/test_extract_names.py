@@ -1151,3 +1151,18 @@ def test_an_english_park_named_by_its_field_and_the_city_after_in_is_that_city_s
                                   "A big data industrial park in Karamay opened."])
 def test_a_center_or_an_untitled_park_in_a_city_is_no_name_of_that_city(text: str) -> None:
     assert not [v for v in _names(text).values() if v[0] in ("Park", "Center")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a park's own name before another park's word that is no area (科学城 then 数字产业基地) stays one name
+    ("中国电信科学城数字产业基地开工。", "中国电信科学城数字产业基地"),
+    # a body formed by a verb: the verb is no part of its name
+    ("当地组建青松市政务服务和大数据局。", "青松市政务服务和大数据局"),
+])
+def test_a_park_word_inside_a_base_s_name_and_a_verb_before_a_body(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_a_kind_then_a_verb_is_no_apposition() -> None:
+    """…的数据中心入选国家绿色数据中心名单: only a first or an only one (唯一, 首个) opens a kind put before a name."""
+    assert not [v for v in _names("宁夏青松、白鹭的数据中心入选国家绿色数据中心名单。").values() if "入选" in v[1]]
