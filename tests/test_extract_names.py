@@ -1166,3 +1166,28 @@ def test_a_park_word_inside_a_base_s_name_and_a_verb_before_a_body(text: str, na
 def test_a_kind_then_a_verb_is_no_apposition() -> None:
     """…的数据中心入选国家绿色数据中心名单: only a first or an only one (唯一, 首个) opens a kind put before a name."""
     assert not [v for v in _names("宁夏青松、白鹭的数据中心入选国家绿色数据中心名单。").values() if "入选" in v[1]]
+
+
+VERBS_BEFORE_NAMES = [
+    ("今年将实现青松市云计算数据中心满负荷运行。", "实现"),
+    ("要持续抓好白鹭算力中心建设。", "抓好"),
+    ("公司策划实施青湖零碳大数据产业园示范项目。", "实施"),
+    ("当地配合青禾集团推进项目。", "配合"),
+    ("特区政府公布白沙数据园区招标结果。", "公布"),
+    ("政府以公开招标出售白沙数据园区用地。", "出售"),
+    ("副市长李青松到青河新区智算中心调研。", "到"),
+    ("如果你路过青松数据中心产业园,会看到成排的机房。", "你"),
+    ("我州水电消纳产业示范园已开园。", "我州"),
+    ("该院隶属国家实验研究院。", "属"),
+    ("至此联盟成员增至50家。", "至此"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), VERBS_BEFORE_NAMES)
+def test_verbs_pronouns_and_the_writer_s_prefecture_are_no_part_of_a_name(text: str, word: str) -> None:
+    assert not [label for _, label, _ in _names(text).values() if word in label]
+
+
+def test_a_core_data_center_is_a_description() -> None:
+    text = "这是三大核心数据中心之一,另有两个核心数据中心在建。"
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
