@@ -634,9 +634,12 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         if key is not None:
             return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end, gazetteer().entities[key])
     first = folded.rindex(words[0], m.start(), suffix.start)
-    if suffix.id == "Company" and (same := next((k for k in known if k.start == first and k.end == stem_end), None)) is not None:
+    firm_words = "|".join(map(re.escape, lexicon()["en_suffix"]["Company"]))
+    if suffix.id == "Company" and (same := next((k for k in known if k.start == first and (
+            k.end == stem_end or re.fullmatch(rf"(?:,?\s+(?:{firm_words}))+", folded[k.end : stem_end]))), None)) is not None:
         entity_known = gazetteer().entities[same.id]
-        if entity_known.type == "Company":  # Tencent Holdings, Huawei Technologies: the known company, in full
+        if entity_known.type == "Company":  # Tencent Holdings, Huawei Technologies, Some Telecom Corporation Limited: the
+            # known company, in full
             return Mention(first, suffix.end, entity_known)
     heads = lexicon()["name"]["en_of_heads"]
     type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)

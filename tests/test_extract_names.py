@@ -1191,3 +1191,26 @@ def test_verbs_pronouns_and_the_writer_s_prefecture_are_no_part_of_a_name(text: 
 def test_a_core_data_center_is_a_description() -> None:
     text = "这是三大核心数据中心之一,另有两个核心数据中心在建。"
     assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a photo's credit before a firm, a school of a university, a firm's unit named by its field
+    ("Photo: Courtesy of Qingsong Technologies", ("Company", "Qingsong Technologies")),
+    ("He studied at the School of Computer Science and Technology of Binhai University.",
+     ("Organization", "School of Computer Science and Technology of Binhai University")),
+    # two firms joined by "and", the first ending in Limited
+    ("The project is run by Qingsong Valley Holdings Limited and Baihe Development Group.",
+     ("Company", "Baihe Development Group")),
+    # a known firm in full with its registered ends is that firm
+    ("It is the largest project by China Telecom Corporation Limited in central China.", ("Company", "China Telecom")),
+])
+def test_english_credits_schools_and_registered_ends(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(t, en) for t, _, en in _names(text).values()}
+
+
+@pytest.mark.parametrize("text", [
+    "said Wang Fang, deputy general manager of the Computing Operations Company of Qingsong Telecom.",
+    "The Provincial Department of Science and Technology approved it.",
+])
+def test_an_english_unit_named_only_by_its_field_is_no_company(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Company"]
