@@ -1164,8 +1164,8 @@ def test_a_park_word_inside_a_base_s_name_and_a_verb_before_a_body(text: str, na
 
 
 def test_a_kind_then_a_verb_is_no_apposition() -> None:
-    """…的数据中心入选国家绿色数据中心名单: only a first or an only one (唯一, 首个) opens a kind put before a name."""
-    assert not [v for v in _names("宁夏青松、白鹭的数据中心入选国家绿色数据中心名单。").values() if "入选" in v[1]]
+    """A kind, then a verb and a kind again: only a first or an only one (唯一, 首个) opens a kind put before a name."""
+    assert not [v for v in _names("青松、白鹭两家的数据中心获评国家绿色数据中心。").values() if "获评" in v[1]]
 
 
 VERBS_BEFORE_NAMES = [
