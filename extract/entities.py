@@ -90,7 +90,8 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
         before = _stem_start(folded, at, known, company)
         if _has_proper_word(folded, before, at, known):
             return before
-    if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best):
+    if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best,
+                                                                               folded[suffix_start : suffix_start + 4]):
         # 某某东部大数据与人工智能产业园: two fields joined inside a coined name, not two names
         at = cut + best - len(word_at_best)
         before = _stem_start(folded, at, known, company)
@@ -121,12 +122,15 @@ def _inside_a_word(folded: str, at: int, stop: str) -> bool:
                if at - word.index(stop) >= 0)
 
 
-def _joins_two_descriptions(window: str, best: int, word: str) -> bool:
+def _joins_two_descriptions(window: str, best: int, word: str, suffix_head: str = "") -> bool:
     """Whether the conjunction ending at `best` joins two field words (大数据与人工智能, 云计算和边缘存储) rather than two
-    names (中国电信和华为智算中心): descriptions after it, a description right before it."""
+    names (中国电信和华为智算中心): descriptions after it, a description right before it. Right before a suffix that
+    opens with a field (某某云计算和大数据中心), the suffix's own field is the second one."""
     after, head = window[best:], window[: best - len(word)]
     fields = tuple(w for w in lexicon()["name"]["descriptive_words"] if len(w) >= 2)
-    return bool(after) and _only_descriptive(after) and head.endswith(fields)
+    if not after:
+        return head.endswith(fields) and suffix_head.startswith(fields)
+    return _only_descriptive(after) and head.endswith(fields)
 
 
 def _has_proper_word(folded: str, start: int, end: int, known: list[Candidate], glossary_words: bool = False) -> bool:
@@ -180,6 +184,60 @@ def _listed(folded: str, start: int, suffix: Candidate) -> bool:
                 or re.search("(?:" + parks + r")(?:[、和及与]|以及)$", folded[max(0, start - 12) : start]))
 
 
+@cache
+def _center_suffixes() -> str:
+    return "|".join(re.escape(s["zh"]) for s in sorted(lexicon()["suffix"], key=lambda s: -len(s["zh"])) if s["type"] == "Center")
+
+
+def _listed_center(folded: str, start: int, suffix: Candidate) -> bool:
+    """One of a list of named centers (某某超算中心、某某先进计算中心等七家算力中心): a center after another center's name
+    and a list mark, or an item the list closes with a count of centers."""
+    counted = re.match(r"等[0-9一二三四五六七八九十两几多]+[家个座][\u4e00-\u9fff]{0,6}?(?:" + _center_suffixes() + ")",
+                       folded[suffix.end : suffix.end + 16])
+    after_center = re.search("(?:" + _center_suffixes() + ")[、]$", folded[max(0, start - 12) : start])
+    return start > 0 and folded[start - 1] == "、" and bool(counted or after_center)
+
+
+def _road_after(folded: str, end: int) -> bool:
+    """Whether a road's word follows a site's suffix (数谷大道, 科技园路), not a word of its own (路由, 路线)."""
+    names = lexicon()["name"]
+    return folded.startswith(tuple(names["road_words"]), end) and not folded.startswith(tuple(names["road_words_not"]), end)
+
+
+def _joined_by_plus(folded: str, suffix: Candidate, known: list[Candidate]) -> int | None:
+    """Where a project's name starts that joins a field to a kind of center with a plus (某地新能源+智算中心一体化项目):
+    at the stem before the plus, when a known place or firm opens it and 项目 follows; None otherwise."""
+    if suffix.start == 0 or folded[suffix.start - 1] not in "+＋" or not _project_after().match(folded, suffix.end):
+        return None
+    start = _stem_start(folded, suffix.start - 1, known)
+    if suffix.start - 1 - start < 2 or not any(k.start == start and k.end <= suffix.start - 1 for k in known):
+        return None
+    return start
+
+
+def _branch_parent(folded: str, start: int, suffix: Candidate, known: list[Candidate]) -> int | None:
+    """Where a branch's name starts, on its parent center's name (国家超算某地中心某某大学分中心): the stem's start when it
+    holds that name, the name's start when a word cut the stem right after it; None when no center's name is there."""
+    if "中心" in folded[start : suffix.start]:
+        return start  # the stem holds it already (no break between the two names)
+    if not folded.endswith("中心", 0, start):
+        return None
+    at = _stem_start(folded, start - 2, known)
+    return at if start - 2 - at >= 2 else None
+
+
+def _after_county(folded: str, start: int, stem_end: int, known: list[Candidate]) -> int:
+    """Where a name starts after a county that locates it, when a province or a city opens the name itself (某某县吉林
+    某某智算中心 is 吉林某某智算中心 in that county): a name never runs from a county into its province."""
+    county = re.match(r"[\u4e00-\u9fff]{1,3}[县旗]", folded[start:stem_end])
+    if county is None:
+        return start
+    entities = gazetteer().entities
+    at = start + county.end()
+    opens = any(k.start == at and k.end < stem_end and entities[k.id].type in ("Province", "City") for k in known)
+    return at if opens else start
+
+
 def _alone_on_its_line(folded: str, start: int, end: int) -> bool:
     """A name that is a whole line or a whole table cell (| 某某云计算数据中心二期 |): what else could it be."""
     return bool(re.search(r"(?:^|[|\n])[ \t]*$", folded[max(0, start - 3) : start])
@@ -201,7 +259,8 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
     defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称") \
         or ((acronym := _ACRONYM.match(after)) is not None and acronym.group(1) not in names["not_acronym_alias"])  # X(ABCD)
-    listed = suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)
+    listed = (suffix.id == "Park" and 2 <= len(stem) <= 5 and _listed(folded, start, suffix)) \
+        or (suffix.id == "Center" and 2 <= len(stem) <= 6 and _listed_center(folded, start, suffix))
     # a place in brackets inside the name: 星海(华东)国际信息港, 中国移动(宁夏·中卫)数据中心
     bracketed = bool(re.search(r"[\u4e00-\u9fff]{2}[(（][\u4e00-\u9fff·・]{2,8}[)）]", stem))
     # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
@@ -266,7 +325,15 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     names = lexicon()["name"]
     if folded.startswith(tuple(names["suffix_runs_on"].get(suffix.text, ())), suffix.end):
         return None  # 广州大学城: a campus town, no university
+    if suffix.id in ("Center", "Park") and _road_after(folded, suffix.end):
+        return None  # 某某数谷大道旁, 科技园路南侧: a street named after a site, no site
     start = _stem_start(folded, suffix.start, known, company=suffix.id == "Company")
+    parent = _branch_parent(folded, start, suffix, known) if suffix.text in names["branch_suffixes"] else None
+    branch = parent is not None
+    if parent is not None:
+        start = parent  # 某某超算中心某某大学分中心: the branch is named on its parent's full name and its host
+    if start == suffix.start and (joined := _joined_by_plus(folded, suffix, known)) is not None:
+        start = joined  # 某地新能源+智算中心一体化项目: two fields joined by a plus name one project
     if (count := _leading_count().match(folded[start : suffix.start])) is not None:
         start += count.end()  # 新建两栋数据中心: the stem after 新建 opens with a count
     stem = folded[start : suffix.start].lstrip(")）")
@@ -286,6 +353,15 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     if not stem or stem.strip("“”「」『』\"") in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
+    if (head := _site_suffixes().match(stem)) is not None and len(stem) - head.end() >= 2 \
+            and folded.endswith(tuple(names["apposition_after"]), 0, start) \
+            and not _only_descriptive(stem[head.end():]) and not _site_suffixes().match(stem, head.end()):
+        start += head.end()  # 全省唯一智算产业园青禾智算产业园: a kind of site, then its name in apposition (which marks
+        stem, apposed = stem[head.end():], True  # it as a name)
+    else:
+        apposed = False
+    if suffix.text in names["area_suffixes"] and re.search("(?:" + _park_suffixes() + ")$", stem):
+        return None  # 某某产业园科学城会展中心: a part of a park named after it, no park of its own (but 某某科学城数字产业基地)
     abroad = stem in names["foreign_stems"]
     if abroad and not folded.startswith(("项目", "工程"), suffix.end):
         return None  # 美国数据中心: that country's centers; 美国数据中心项目 is one project abroad
@@ -304,7 +380,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 集团有限公司…: the tail of a company's name that a word inside it cut off, no name's start
     if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
         return None
-    if suffix.id in ("Center", "Park", "Cluster", "District") and not abroad and not _anchored(folded, start, stem, suffix, known):
+    if suffix.id in ("Center", "Park", "Cluster", "District") and not abroad and not apposed \
+            and not _anchored(folded, start, stem, suffix, known):
         return None
     if suffix.id == "Center" and _is_province(stem) and suffix.text not in names["province_institution_heads"]:
         return None  # 广东省数据中心: the province's data centers, not one of them (a province's 计算中心 is an institute)
@@ -328,9 +405,10 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start = place.start
     if suffix.text in names["place_led_suffixes"] and not any(k.start == start for k in known):
         return None  # 专家委员会, 该委员会: no place opens it
-    if suffix.id != "Company":
+    if suffix.id != "Company" and not branch:
         start = _after_leading_description(folded, start, suffix.start, known)  # 发展|某地西数据中心园区
     start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
+    start = _after_county(folded, start, suffix.start, known)  # 某某县吉林某某智算中心: where, then the name
     stem, end = folded[start : suffix.start], suffix.end
     if (bracket := _place_after(folded, suffix)) is not None and "(" not in stem and "（" not in stem:
         stem, end = f"{stem}({bracket.group(1)})", bracket.end()  # 某某智算中心(武汉) is 某某(武汉)智算中心
@@ -543,6 +621,10 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         words = words[3:]  # Phase 2 of Lanzhou Mobile Data Center: a phase of the center
     while phase and words and words[0] in leading:
         words.pop(0)
+    if words and all(w in names["en_generic"] for w in words) and (placed := _en_park_in_place(folded, m, words, suffix)):
+        # the Cloud Computing Industrial Park in Karamay: English names a place's park by its field and the place after
+        return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end,  # the place stays a mention
+                       new_entity(f"{placed} {' '.join([*words, canonical])}", suffix.id), source="pattern")
     if not words or all(w in names["en_generic"] for w in words):
         return None  # "National Supercomputing Center", "National AI Computing Center": which one, the text does not say
     stem = " ".join(words)
@@ -552,9 +634,12 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         if key is not None:
             return Mention(folded.rindex(words[0], m.start(), suffix.start), suffix.end, gazetteer().entities[key])
     first = folded.rindex(words[0], m.start(), suffix.start)
-    if suffix.id == "Company" and (same := next((k for k in known if k.start == first and k.end == stem_end), None)) is not None:
+    firm_words = "|".join(map(re.escape, lexicon()["en_suffix"]["Company"]))
+    if suffix.id == "Company" and (same := next((k for k in known if k.start == first and (
+            k.end == stem_end or re.fullmatch(rf"(?:,?\s+(?:{firm_words}))+", folded[k.end : stem_end]))), None)) is not None:
         entity_known = gazetteer().entities[same.id]
-        if entity_known.type == "Company":  # Tencent Holdings, Huawei Technologies: the known company, in full
+        if entity_known.type == "Company":  # Tencent Holdings, Huawei Technologies, Some Telecom Corporation Limited: the
+            # known company, in full
             return Mention(first, suffix.end, entity_known)
     heads = lexicon()["name"]["en_of_heads"]
     type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)
@@ -570,6 +655,23 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
         return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+_EN_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+(?:New\s+)?(?:Area|District|County|City))?)")
+
+
+def _en_park_in_place(folded: str, m: re.Match[str], words: list[str], suffix: Candidate) -> str | None:
+    """A park named by its field in title case and a city or district after "in" (the Cloud Computing Industrial Park
+    in Karamay): the place's English label; None for a center (the AI Computing Center in
+    Wuhu may be any of the city's) or a run that "the" does not open."""
+    if suffix.id != "Park" or not re.search(r"\b[Tt]he\s+$", folded[max(0, m.start() - 5) : folded.rindex(words[0], m.start())]):
+        return None
+    hit = _EN_IN_PLACE.match(folded, suffix.end)
+    key = gazetteer().en_surfaces.get(hit.group(1).replace("’", "'").lower()) if hit else None
+    place = gazetteer().entities.get(key) if key else None
+    if hit is None or place is None or place.type not in ("City", "District"):
+        return None
+    return place.en
 
 
 def _possessive_owner(folded: str, m: re.Match[str], words: list[str], owner: int,

@@ -1065,3 +1065,153 @@ def test_the_data_center_alone_is_no_anaphor_it_is_often_the_industry() -> None:
 
     text = "The Qinglan Data Center opened. Jobs in the data center industry grew."
     assert not [m for m in find_mentions(text, split_sentences(text)) if m.anaphor]
+
+
+# ------------------------------------------------------------------ session 15, round 2: names on fresh pages
+NAME_SPANS_S15B = [
+    # a kind of site in apposition before the site's own name (全省唯一X产业园Y产业园)
+    ("去年批复设立全市唯一智算产业园青禾智算产业园。", "青禾智算产业园"),
+    # a center in a list that a count of centers closes, and one after another center's name
+    ("白鹭超算中心、松林先进计算中心等五家算力中心接入平台。", "松林先进计算中心"),
+    # a county that locates a name which opens with its province
+    ("春季重点项目在青河县吉林青松智算中心项目现场开工。", "吉林青松智算中心"),
+    # two fields joined by a plus, a known place opening the project's name
+    ("双方就乌鲁木齐风光+智算中心一体化项目的合作进行交流。", "乌鲁木齐风光+智算中心"),
+    # a computing industry cluster a place builds as one project
+    ("东数西算青松新区算力产业集群配套项目由两家企业合作建设。", "东数西算青松新区算力产业集群"),
+    # an association led by its county
+    ("会上举行了白河县数字经济产业协会授牌仪式。", "白河县数字经济产业协会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_SPANS_S15B)
+def test_names_in_apposition_lists_and_joined_projects_as_fresh_pages_write_them(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+NOT_NAMES_S15B = [
+    # a road named after a site is a street (…数谷大道旁, …科技园路南侧)
+    ("项目位于青松新区数谷大道旁。", "数谷"),
+    ("机房选址白鹭科技园路南侧。", "科技园"),
+    # zones of a project, a research building and a hall of a park
+    ("项目分为起步区、发展区、拓展区。", "拓展区"),
+    ("研发创新中心AB区已完成主体结构施工。", "研发创新中心"),
+    ("青湖数字经济产业园科学城会展中心正在安装幕墙。", "科学城"),
+    # a plus said in words, and the plain aim of a computing industry cluster
+    ("新能源加智算中心的组合很有远见。", "智算中心"),
+    ("全力打造千亿级算力产业集群。", "算力产业集群"),
+    # the generic field association
+    ("行业协会发布了标准。", "协会"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMES_S15B)
+def test_roads_zones_buildings_and_aims_are_no_names(text: str, word: str) -> None:
+    assert not [label for _, label, _ in _names(text).values() if word in label]
+
+
+def test_a_county_before_a_name_stays_where_it_is() -> None:
+    names = _names("春季重点项目在青河县吉林青松智算中心项目现场开工。")
+    assert "青河县吉林青松智算中心" not in {label for _, label, _ in names.values()}
+
+
+def test_a_road_word_that_is_a_word_of_its_own_still_ends_a_name() -> None:
+    assert "青禾数据中心" in {label for _, label, _ in _names("“青禾数据中心”路线图发布。").values()}
+
+
+def test_a_branch_center_is_named_on_its_parent_and_its_host_and_takes_its_own_figures() -> None:
+    text = "国家超算无锡中心白河大学分中心落地,以5P算力服务高原科研。"
+    assert "国家超算无锡中心白河大学分中心" in {label for _, label, _ in _names(text).values()}
+    assert [(f.subject.zh, f.value) for f in read(text).facts if f.metric == "computing_power"] == \
+        [("国家超算无锡中心白河大学分中心", 5)]
+
+
+def test_a_branch_word_without_a_name_of_its_own_names_nothing() -> None:
+    assert not _names("公司将建设异地灾备分中心。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("博主参观中国移动新疆云计算和大数据中心机房。", "中国移动新疆云计算和大数据中心"),
+])
+def test_two_fields_joined_right_before_a_suffix_stay_in_the_name(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_two_fields_joined_before_a_suffix_without_a_name_name_nothing() -> None:
+    assert not [v for v in _names("当地将建设云计算和大数据中心。").values() if v[0] == "Center"]
+
+
+def test_an_english_park_named_by_its_field_and_the_city_after_in_is_that_city_s_park() -> None:
+    names = _names("The new center opened in the Cloud Computing Industrial Park in Qingyang last March.")
+    assert ("Park", "Qingyang Cloud Computing Industrial Park") in {(t, en) for t, _, en in names.values()}
+    assert ("City", "Qingyang") in {(t, en) for t, _, en in names.values()}
+
+
+@pytest.mark.parametrize("text", ["China Opens National AI Computing Center in Wuhu",
+                                  "A big data industrial park in Karamay opened."])
+def test_a_center_or_an_untitled_park_in_a_city_is_no_name_of_that_city(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] in ("Park", "Center")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a park's own name before another park's word that is no area (科学城 then 数字产业基地) stays one name
+    ("中国电信科学城数字产业基地开工。", "中国电信科学城数字产业基地"),
+    # a body formed by a verb: the verb is no part of its name
+    ("当地组建青松市政务服务和大数据局。", "青松市政务服务和大数据局"),
+])
+def test_a_park_word_inside_a_base_s_name_and_a_verb_before_a_body(text: str, name: str) -> None:
+    assert name in {label for _, label, _ in _names(text).values()}
+
+
+def test_a_kind_then_a_verb_is_no_apposition() -> None:
+    """A kind, then a verb and a kind again: only a first or an only one (唯一, 首个) opens a kind put before a name."""
+    assert not [v for v in _names("青松、白鹭两家的数据中心获评国家绿色数据中心。").values() if "获评" in v[1]]
+
+
+VERBS_BEFORE_NAMES = [
+    ("今年将实现青松市云计算数据中心满负荷运行。", "实现"),
+    ("要持续抓好白鹭算力中心建设。", "抓好"),
+    ("公司策划实施青湖零碳大数据产业园示范项目。", "实施"),
+    ("当地配合青禾集团推进项目。", "配合"),
+    ("特区政府公布白沙数据园区招标结果。", "公布"),
+    ("政府以公开招标出售白沙数据园区用地。", "出售"),
+    ("副市长李青松到青河新区智算中心调研。", "到"),
+    ("如果你路过青松数据中心产业园,会看到成排的机房。", "你"),
+    ("我州水电消纳产业示范园已开园。", "我州"),
+    ("该院隶属国家实验研究院。", "属"),
+    ("至此联盟成员增至50家。", "至此"),
+    ("政府将用地批予青松智算科技有限公司。", "批予"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), VERBS_BEFORE_NAMES)
+def test_verbs_pronouns_and_the_writer_s_prefecture_are_no_part_of_a_name(text: str, word: str) -> None:
+    assert not [label for _, label, _ in _names(text).values() if word in label]
+
+
+def test_a_core_data_center_is_a_description() -> None:
+    text = "这是三大核心数据中心之一,另有两个核心数据中心在建。"
+    assert not [v for v in _names(text).values() if v[0] == "Center"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a photo's credit before a firm, a school of a university, a firm's unit named by its field
+    ("Photo: Courtesy of Qingsong Technologies", ("Company", "Qingsong Technologies")),
+    ("He studied at the School of Computer Science and Technology of Binhai University.",
+     ("Organization", "School of Computer Science and Technology of Binhai University")),
+    # two firms joined by "and", the first ending in Limited
+    ("The project is run by Qingsong Valley Holdings Limited and Baihe Development Group.",
+     ("Company", "Baihe Development Group")),
+    # a known firm in full with its registered ends is that firm
+    ("It is the largest project by China Telecom Corporation Limited in central China.", ("Company", "China Telecom")),
+])
+def test_english_credits_schools_and_registered_ends(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(t, en) for t, _, en in _names(text).values()}
+
+
+@pytest.mark.parametrize("text", [
+    "said Wang Fang, deputy general manager of the Computing Operations Company of Qingsong Telecom.",
+    "The Provincial Department of Science and Technology approved it.",
+])
+def test_an_english_unit_named_only_by_its_field_is_no_company(text: str) -> None:
+    assert not [v for v in _names(text).values() if v[0] == "Company"]
