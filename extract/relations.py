@@ -1013,10 +1013,10 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
                         r"\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                     found.append((target, "operator", ents[k][1]))
                     k += 1
-        # A是X的建设单位 / 中国移动旗下的X: the thing named between the company and the role noun, or after 旗下
+        # A是X的建设单位 / A,作为X的运营主体 / 中国移动旗下的X: the thing named between the company and the role noun, or after 旗下
         if i + 1 < len(ents) and ents[i + 1][1].type in INFRASTRUCTURE:
             x, ex = ents[i + 1]
-            if re.fullmatch(r"\s*(?:为|是|作为|担任)\s*", text[c.end - off : x.start - off]) and re.match(
+            if re.fullmatch(r"\s*[,，]?\s*(?:为|是|作为|担任)\s*", text[c.end - off : x.start - off]) and re.match(
                     r"(?:[（(][^）)]{0,12}[）)])?(?:项目)?的(?:" + roles + ")", text[x.end - off :]) or re.fullmatch(
                     r"(?:旗下|下属|自建|自有)的?[“\"]?", text[c.end - off : x.start - off]):
                 found.append((ex, "operator", ec))

@@ -1271,6 +1271,8 @@ def test_who_approves_builds_nothing(text: str) -> None:
     ("庆阳云谷数据中心已封顶。该中心是中国电信在西部建设的五个算力中心之一。", {("庆阳云谷数据中心", "中国电信")}),
     # who sets a center up runs it
     ("中国电信与华为成立了兰州智算中心,面向西北提供算力。", {("兰州智算中心", "中国电信"), ("兰州智算中心", "华为")}),
+    # the role noun after a comma (A,作为X的运营主体)
+    ("中国电信甘肃分公司,作为庆阳云谷数据中心的运营主体,负责日常运维。", {("庆阳云谷数据中心", "中国电信甘肃公司")}),
 ])
 def test_operators_of_a_center_the_sentence_refers_to(text: str, expected: set) -> None:
     operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
