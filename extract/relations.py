@@ -258,7 +258,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 # A、B等企业加入了X联盟: every party of the list joins
                 found += [(e, "member_of", eb) for e in (*listed_before(a, r"\s*(?:、|和|及|以及)\s*"), ea)]
     found += _set_members(ents, text, off)
-    found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off)
+    found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off) + _one_of_its_own(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
     # "Y枢纽节点样板工程、西南最大的智算中心——X": a project of Y named after a dash is part of Y
     for (my, ey), (mx, ex) in zip(ents, ents[1:], strict=False):
@@ -1013,10 +1013,10 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
                         r"\s*(?:、|和|及|以及|与)\s*", text[ents[k - 1][0].end - off : ents[k][0].start - off]):
                     found.append((target, "operator", ents[k][1]))
                     k += 1
-        # A是X的建设单位 / 中国移动旗下的X: the thing named between the company and the role noun, or after 旗下
+        # A是X的建设单位 / A,作为X的运营主体 / 中国移动旗下的X: the thing named between the company and the role noun, or after 旗下
         if i + 1 < len(ents) and ents[i + 1][1].type in INFRASTRUCTURE:
             x, ex = ents[i + 1]
-            if re.fullmatch(r"\s*(?:为|是|作为|担任)\s*", text[c.end - off : x.start - off]) and re.match(
+            if re.fullmatch(r"\s*[,，]?\s*(?:为|是|作为|担任)\s*", text[c.end - off : x.start - off]) and re.match(
                     r"(?:[（(][^）)]{0,12}[）)])?(?:项目)?的(?:" + roles + ")", text[x.end - off :]) or re.fullmatch(
                     r"(?:旗下|下属|自建|自有)的?[“\"]?", text[c.end - off : x.start - off]):
                 found.append((ex, "operator", ec))
@@ -1052,14 +1052,20 @@ def _in_charge(ents: list[tuple[Mention, Entity]], text: str, off: int,
             if nxt is not None and nxt[0].start - off == a.end - off + zh.end() and nxt[1].type in INFRASTRUCTURE and re.match(
                     r"(?:[（(][^（）()]{1,12}[）)])?(?:项目)?[”\"]?的?" + _WORK_ZH, text[nxt[0].end - off :]):
                 found.append((nxt[1], "operator", ea))
-            elif re.search(r"(?:项目|中心)的?$", zh.group(0)) and re.match(_WORK_ZH, rest[zh.end() :]) and about is not None:
-                found.append((about, "operator", ea))
+            elif re.search(r"(?:项目|中心)的?$", zh.group(0)) and re.match(_WORK_ZH, rest[zh.end() :]) and (
+                    meant := _anaphor_within(ents, a.end + zh.start(), a.end + zh.end()) or about) is not None:
+                found.append((meant, "operator", ea))  # A负责该中心的运营: the center 该中心 refers to
         elif (en := _IN_CHARGE_EN.match(rest)) is not None:
             if nxt is not None and nxt[0].start - off == a.end - off + en.end() and nxt[1].type in INFRASTRUCTURE:
                 found.append((nxt[1], "operator", ea))
             elif _UNNAMED_THING_EN.match(rest, en.end()) and about is not None:
                 found.append((about, "operator", ea))
     return found
+
+
+def _anaphor_within(ents: list[tuple[Mention, Entity]], start: int, end: int) -> Entity | None:
+    """The thing a word referring back (该中心, 该项目) between start and end stands for, if it was resolved."""
+    return next((e for m, e in ents if m.anaphor and start <= m.start < end and e.type in INFRASTRUCTURE), None)
 
 
 def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
@@ -1106,6 +1112,30 @@ def _role_nouns_en(ents: list[tuple[Mention, Entity]], text: str, off: int,
         agent = next((e for m, e in ents if lead is not None and m.start - off == lead.end()), None)
         if agent is not None and agent.type in ("Company", "Organization"):
             found.append((carried, "operator", agent))
+    return found
+
+
+# 作为A在P布局的三大数据中心之一,X… / X是A建设的首批智算中心之一: X is one of the company's own, so A runs it
+_ONE_OF_OWN_ZH = re.compile(r"(?:在[^，,。；;、]{1,12}?)?(?:布局|建设|打造|投资|运营|部署|自建)(?:建设|运营)?的[^，,。；;“”\"]{0,16}?"
+                            r"(?:数据中心|智算中心|算力中心|计算中心|中心|基地|园区|集群)之一")
+
+
+def _one_of_its_own(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A company named as the builder of a set the thing is "one of" (之一) runs the thing: the thing is the
+    subject after the 作为 phrase's comma, or the one right before 是."""
+    found = []
+    for i, (c, ec) in enumerate(ents):
+        if ec.type != "Company" or (own := _ONE_OF_OWN_ZH.match(text, c.end - off)) is None:
+            continue
+        if re.search(r"作为\s*$", text[: c.start - off]):
+            after = re.match(r"\s*[,，]\s*(?:该|这个|这座|此)?", text[own.end() :])
+            thing = next((e for m, e in ents[i + 1 :] if after is not None and m.start - off == own.end() + after.end()), None)
+        elif i > 0 and re.fullmatch(r"\s*(?:也|还|则|已)?(?:是|为|成为)\s*", text[ents[i - 1][0].end - off : c.start - off]):
+            thing = ents[i - 1][1]
+        else:
+            continue
+        if thing is not None and thing.type in INFRASTRUCTURE:
+            found.append((thing, "operator", ec))
     return found
 
 

@@ -1260,3 +1260,31 @@ def test_what_a_by_phrase_modifies(text: str, expected: set) -> None:
 ])
 def test_who_approves_builds_nothing(text: str) -> None:
     assert _relations(text, "operator") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company in charge of the center a word refers back to (该中心, 该项目) runs it
+    ("庆阳云谷数据中心本月投运。中国电信负责该中心的运营。", {("庆阳云谷数据中心", "中国电信")}),
+    ("兰州智算中心昨日开工。华为将负责该项目的建设运营。", {("兰州智算中心", "华为")}),
+    # a center that is "one of" a company's own set is run by it (作为A…之一, X / X是A…之一)
+    ("作为中国移动在西北布局的三大数据中心之一,兰州智算中心占地100亩。", {("兰州智算中心", "中国移动")}),
+    ("庆阳云谷数据中心已封顶。该中心是中国电信在西部建设的五个算力中心之一。", {("庆阳云谷数据中心", "中国电信")}),
+    # who sets a center up runs it
+    ("中国电信与华为成立了兰州智算中心,面向西北提供算力。", {("兰州智算中心", "中国电信"), ("兰州智算中心", "华为")}),
+    # the role noun after a comma (A,作为X的运营主体)
+    ("中国电信甘肃分公司,作为庆阳云谷数据中心的运营主体,负责日常运维。", {("庆阳云谷数据中心", "中国电信甘肃公司")}),
+])
+def test_operators_of_a_center_the_sentence_refers_to(text: str, expected: set) -> None:
+    operators = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "operator"}
+    assert operators == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a place that sets up, or a set that is a province's own, names no company
+    "兰州智算中心是甘肃建设的十大数据中心之一。",
+    "甘肃成立了兰州智算中心。",
+    # a center set up in a year: no agent
+    "兰州智算中心成立于2020年。",
+])
+def test_no_operator_without_a_company(text: str) -> None:
+    assert not [f for f in read(text.encode()).facts if f.metric == "operator"]
