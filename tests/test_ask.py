@@ -887,3 +887,11 @@ def test_the_first_stage_asked_is_never_another_stage(tmp_path) -> None:
     for question in ("How many racks are in the first stage of China Mobile's Jiayi data center?",
                      "How many racks does stage one of the China Mobile Jiayi Data Center have?"):
         assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == [9000], question
+
+
+def test_where_a_firm_s_project_in_a_named_city_stands(tmp_path) -> None:
+    """A firm lies in no county: "X在Y扩建的项目落在哪个县" asks where what X runs in Y stands, with that sentence."""
+    (tmp_path / "p.txt").write_text("数据中心扩建\n\n中国移动乙丙数据中心位于呼和浩特市和林格尔县,由中国移动投资建设。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    result = _ask(tmp_path / "store", "中国移动这次在呼和浩特扩建的项目落在哪个县?")
+    assert [a["label"] for a in result["answers"]] == ["和林格尔县"] and result["evidence"]

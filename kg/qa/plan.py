@@ -352,14 +352,17 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
     `within` a place when one is given."""
     entity_pos = min(at for at, iri in u.entities if iri == entities[0])
     entity_type = vocab.types.get(entities[0])
-    if u.relation == "located_in" and entity_type in AGENTS and {"Center", "Park"} & set(u.classes) \
-            and u.cls in (*_PLACES, None) and not within:
-        # "Which county are Alibaba's data centers in": where what the company runs stands, with that sentence
+    places = [e for e in entities[1:] if vocab.types.get(e) in _PLACES]
+    if u.relation == "located_in" and entity_type in AGENTS and not within and (
+            {"Center", "Park"} & set(u.classes) and u.cls in (*_PLACES, None) or u.cls == "District" and places):
+        # "Which county are Alibaba's data centers in", "中国移动在呼和浩特扩建的项目落在哪个县": where what the company
+        # runs stands (inside the place the question names), with that sentence; a firm itself lies in no county
         entity = URIRef(entities[0]).n3()
+        inside = f"?answer (sl:locatedIn|sl:partOf)+ {URIRef(places[0]).n3()} ." if places else ""
         sparql = (f"PREFIX sl: <{SLNS}>\nSELECT DISTINCT ?answer ?evidence ?file WHERE {{ ?x sl:operator {entity} ; "
                   f"sl:locatedIn ?at . ?at (sl:locatedIn|sl:partOf)* ?answer . {_class_test(u.cls) if u.cls else ''} "
-                  f"OPTIONAL {{ ?a sl:relation sl:locatedIn ; sl:subject ?x ; sl:object ?at ; sl:evidence ?evidence ; "
-                  f"sl:evidenceSource ?file . }} }}")
+                  f"{inside} OPTIONAL {{ ?a sl:relation sl:locatedIn ; sl:subject ?x ; sl:object ?at ; "
+                  f"sl:evidence ?evidence ; sl:evidenceSource ?file . }} }}")
         return Plan(sparql, "relation", f"located_in of what {entities[0]} runs" + (f", only {u.cls}" if u.cls else ""))
     inverse = u.cls is not None and u.cls_pos < entity_pos and u.relation != "partner"
     if inverse and u.relation in ("part_of", "located_in") and entity_type in _CONTAINMENT and u.cls in _CONTAINMENT:
