@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
-from extract.gazetteer import Entity, gazetteer, slug
+from extract.gazetteer import Entity, gazetteer, phase_entity, slug
 from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -62,7 +62,7 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     return table.get("default")
 
 
-def _status(q: Quantity, sentence: Sentence) -> str:
+def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False) -> str:
     """Status from the cues before the figure; a postfix cue in its own clause wins ("390,000 racks planned").
 
     A weak actual verb (达到, 建成, reach) does not undo an earlier plan or target in the
@@ -83,6 +83,10 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
     found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
     found += _design_frames(q, sentence, table["design_frame"])
+    if of_phase:  # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
+        found = [c for c in found if not _PHASE_CUE.fullmatch(c[2])]
+        if not found:
+            return _status_after(q, sentence)
     found.sort()
     if not found:
         return "actual"
@@ -911,6 +915,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     built_at = {key: at for key, at in named_at.items()
                 if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
+    phase_parent = {m.entity.key: m.part_of for m in mentions if m.entity is not None and m.part_of is not None}
     previous: Entity | None = None  # the last thing built or run named in the sentence before
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     said: Entity | None = None  # what the sentence before was about (its first subject)
@@ -971,6 +976,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                     # 上架率和绿电占比分别达85%、60%: the utilisation is no share of green power
                     own = _metric_of_item(q, place[3] or "")
                     metric = own if own not in (None, "none") else None
+                    if metric is not None and named.count(metric) > 1 and not _names_the_whole(place[3] or "", items):
+                        metric = None  # 清洁能源、新能源装机占比分别达…: the share of new energy is a part of the clean one
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if metric is not None and _a_starting_value(q, quantities, sentence.text):
                 continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
@@ -1026,7 +1033,16 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if subject is None:
                 prev_end = q.end
                 continue
-            status = _status(q, sentence)
+            phase = _bare_phase(q, sentence) if subject.type in _PHASE_PARENTS and attachment != "in_name" else None
+            if phase is not None:
+                # 400P的三期项目, 二期40P已建设: a figure of a phase no name was read for is that phase's, not the whole's
+                # (after a sentence about 一期, the phase's project is the parent)
+                parent = phase_parent.get(subject.key, subject)
+                subject, attachment = phase_entity(parent, phase), "phase"
+                facts.append(Fact(subject, "part_of", None, None, parent, "eq", "actual", None, None, evidence, start, end))
+            # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
+            of_phase = phase is not None or any(link[0] == "part_of" for link in subject.links)
+            status = _status(q, sentence, of_phase=of_phase)
             time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
@@ -1137,6 +1153,47 @@ def _respective_subject(sentence: Sentence, place: Place, subject: Entity, attac
     if len(named) < 2:
         return subject, attachment
     return (named[place[0]], "respective") if len(named) == place[1] else (None, "respective")
+
+
+_PHASE_PARENTS = ("Center", "Park", "Cluster")
+_PHASE_NOUN_AFTER = re.compile(r"\s*的?第?([一二三四五])期(?:项目|工程|系统|建设)?")
+_PHASE_NOUN_BEFORE = re.compile(r"(?:^|[，,；;。])\s*(?:其中|同时|此外|与此同时)?[,，]?\s*第?([一二三四五])期(?:项目|工程)?"
+                                r"[^，,。；;\d期]{0,8}$")
+
+
+def _bare_phase(q: Quantity, sentence: Sentence) -> int | None:
+    """The number of a phase written with no name (400P三期项目, 二期40P, 一期投资5亿元) the figure measures, unless a
+    mention already covers the phase word (then the reader found its name)."""
+    text, offset = sentence.text, sentence.start
+    after = _PHASE_NOUN_AFTER.match(text, q.end)
+    hit, at = (after, after.start(1)) if after is not None else (None, -1)
+    if hit is None and (before := _PHASE_NOUN_BEFORE.search(text, 0, q.start)) is not None:
+        hit, at = before, before.start(1)
+    if hit is None or any(m.start - offset <= at < m.end - offset for m in sentence.mentions):
+        return None
+    return "一二三四五".index(hit.group(1)) + 1
+
+
+_PHASE_CUE = re.compile(r"[一二三四五首]期|first phase")
+
+
+def _status_after(q: Quantity, sentence: Sentence) -> str:
+    """A phase's figure with no word of status before it takes one after it: of its own clause, a plan or a build over
+    a bare 已 (二期40P也已经开工建设: under construction); else the first of the sentence (400P的三期项目,预计投资20亿元:
+    planned); else it is what exists."""
+    rest = masked(sentence)[q.end :]
+    after = [c for c in cues(rest, lexicon()["status"]) if not _PHASE_CUE.fullmatch(c[2])]
+    clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(rest)), len(rest))
+    own = [c for c in after if c[0] <= clause_end]
+    strong = [c for c in own if c[1] != "actual"]
+    return (strong or own or after or [(0, "actual", "")])[0][1]
+
+
+def _names_the_whole(item: str, items: list[str | None]) -> bool:
+    """Whether a respective list's item is the one of its items that names all green power (清洁能源 beside 新能源)."""
+    whole = tuple(w.lower() for w in lexicon()["respective"]["whole"])
+    wholes = [i for i in items if i is not None and any(w in i.lower() for w in whole)]
+    return len(wholes) == 1 and wholes[0] == item
 
 
 def _metric_of_item(q: Quantity, item: str) -> str | None:

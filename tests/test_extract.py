@@ -1225,3 +1225,48 @@ def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
 def test_a_firms_scale_in_a_later_clause_of_its_sentence(text: str, expected: list) -> None:
     facts = [(f.subject.zh, f.value, f.status, f.kind) for f in read(text).facts if f.value is not None]
     assert facts == expected
+
+
+@pytest.mark.parametrize(("text", "levels"), [
+    # a net gain, or a gain against a reference (较年初新增, 比上年增), is how much the level grew: no level
+    ("截至去年底,宁夏算力规模达到6200P,较年初净增5100P。", [6200]),
+    ("江城智算中心算力比上年新增300P,总规模达到900P。", [900]),
+    ("江城数据中心集群新增算力300P。", [300]),  # with no reference, what is new is the new capacity itself
+])
+def test_a_net_gain_or_a_gain_against_a_reference_is_no_level(text: str, levels: list) -> None:
+    assert [f.value for f in read(text).facts if f.metric == "computing_power"] == levels
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # of two sources of green power given one measure each, only the one naming all green power is the place's share
+    ("宁夏电力总装机突破5000万千瓦,清洁能源、新能源装机占比分别达90.1%和60%。", [("renewable_share", 0.901)]),
+    ("宁夏可再生能源装机占比和新能源发电量占比分别为80%、40%。", [("renewable_share", 0.8)]),
+    # wind and solar each are parts: neither is the place's clean capacity
+    ("宁夏风电、光伏装机分别达到2000万千瓦、1500万千瓦。", []),
+    # two measures of their own stay apart
+    ("宁夏上架率和绿电占比分别达85%、60%。", [("utilization_rate", 0.85), ("renewable_share", 0.6)]),
+])
+def test_a_respective_list_of_sources_of_green_power_keeps_the_whole(text: str, expected: list) -> None:
+    facts = [(f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(m, pytest.approx(v)) for m, v in expected]
+
+
+def test_figures_of_phases_written_without_a_name_are_the_phases() -> None:
+    text = ("阿尔法智算中心位于哈尔滨。2023年,阿尔法智算中心一期工程正式投用。与此同时,二期40P也已经开工建设,预计今年8月完工。"
+            "备受关注的500P三期项目,预计投资30亿元,也即将开工。")
+    facts = read(text).facts
+    figures = {(f.subject.zh, f.value, f.status) for f in facts if f.metric == "computing_power"}
+    assert figures == {("阿尔法智算中心二期", 40, "under_construction"), ("阿尔法智算中心三期", 500, "planned")}
+    parts = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of" and f.object is not None}
+    assert {("阿尔法智算中心二期", "阿尔法智算中心"), ("阿尔法智算中心三期", "阿尔法智算中心")} <= parts
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the word of a phase names what is measured; whether it is built is said elsewhere in the sentence
+    ("贝塔数据中心位于中卫。一期投资12亿元,已于去年投运。", "actual"),
+    ("贝塔数据中心一期将于明年建成,算力500P。", "planned"),
+    ("贝塔数据中心二期规划机架3000个。", "planned"),
+    ("已投运的贝塔数据中心一期投资12亿元。", "actual"),
+])
+def test_the_status_of_a_phases_figure_is_not_its_phase_word(text: str, status: str) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == [status]
