@@ -330,7 +330,8 @@ _DESCRIBES = re.compile(r"\s*(?:以上|以下|以内|左右|及以上|级|多)?�
 # "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
 _DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
 # "With a total capacity of 126,000 petaflops, Inner Mongolia ranks first": the name after the opening phrase
-_WITH_OPENING = re.compile(r"\s*(?:With|Having)\b")
+# "By putting 80,000 chips into use, Gui'an has become …": so is the name after a phrase of the means
+_WITH_OPENING = re.compile(r"\s*(?:With|Having|By\s+[a-z]+ing)\b")
 
 
 @cache
@@ -853,6 +854,21 @@ def _a_subset(q: Quantity, sentence: Sentence, totals: list[tuple[Quantity, str]
                    for m in sentence.mentions)
 
 
+# the label of a numbered part of a project: 标段1, 第二标段, 3号楼, 2#机房, A区, B2栋, 5号地块
+_PART_LABEL = re.compile(r"(?:其中)?\s*(?:第?[一二三四五六七八九十\d]+标段|标段\s*[一二三四五六七八九十\d]+|[A-Z]?\d+\s*[#号]\s*"
+                         r"(?:楼|机楼|机房|厂房|数据机房|地块)|[A-Z]\d*\s*(?:区|栋|地块)(?![\u4e00-\u9fff]{0,3}(?:集群|枢纽)))")
+
+
+def _of_a_labelled_part(q: Quantity, sentence: Sentence) -> bool:
+    """Whether the figure's clause opens with the label of a numbered part (标段1, 3号楼, A区) no name was read for:
+    the figure is that part's, and given to the project it would read as the whole's."""
+    text, offset = sentence.text, sentence.start
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.start)), default=0)
+    label = _PART_LABEL.match(text, clause_start + len(text[clause_start:]) - len(text[clause_start:].lstrip()))
+    return label is not None and label.end() <= q.start and not any(
+        clause_start <= m.start - offset < q.start for m in sentence.mentions)
+
+
 def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metric: str) -> bool:
     """Whether the figure stands in a bracket opened right after a figure of the same metric and unit: a breakdown of
     that total (4000万千瓦(风电2500万千瓦、光伏1500万千瓦), "12,000 racks (8,000 built, 4,000 planned)") whose parts,
@@ -985,6 +1001,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 continue  # 装机4000万千瓦(风电2500万千瓦、光伏1500万千瓦): the parts of a total in brackets, no totals
             if metric is not None and metric != "computing_power" and _a_subset(q, sentence, totals, metric, last_families):
                 continue  # 已落地19个数据中心,其中超大型17个; "47 data centers, including 25 large ones": a part, no total
+            if metric is not None and _of_a_labelled_part(q, sentence):
+                continue  # 其中标段1(…)投资估算25亿元, 3号楼建筑面积…: a numbered part's figure, no figure of the whole
             if metric is not None:
                 totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)

@@ -1270,3 +1270,26 @@ def test_figures_of_phases_written_without_a_name_are_the_phases() -> None:
 ])
 def test_the_status_of_a_phases_figure_is_not_its_phase_word(text: str, status: str) -> None:
     assert [f.status for f in read(text).facts if f.value is not None] == [status]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a numbered part (标段1, 3号楼) opening the clause: its figure is the part's, not the project's
+    ("江城智算中心计划投资30亿元。项目被划分为两个标段,其中标段1(A1、A2机楼)投资估算14亿元,标段2(A3机楼)投资估算16亿元。",
+     [("investment", 3e9)]),
+    ("江城智算中心总投资30亿元,其中3号楼建筑面积2万平方米。", [("investment", 3e9)]),
+    ("江城智算中心总投资30亿元,建筑面积2万平方米。", [("investment", 3e9), ("area", 0.02)]),
+])
+def test_a_numbered_parts_figure_is_not_the_wholes(text: str, expected: list) -> None:
+    facts = [(f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(m, pytest.approx(v)) for m, v in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # chips of computing in use count as accelerator cards; a phrase of means opening the sentence names no subject
+    ("Zhongwei is a hub in Ningxia. By building new data centers and putting over 50,000 AI chips into use, Qingyang "
+     "has become a major computing base.", [("庆阳", "gpu_cards", 50000)]),
+    ("庆阳已投用智算芯片超过5万张。", [("庆阳", "gpu_cards", 50000)]),
+    ("The new fab in Qingyang can make 100,000 chips a year.", []),
+])
+def test_computing_chips_in_use_are_cards(text: str, expected: list) -> None:
+    assert [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None] == expected
