@@ -326,7 +326,7 @@ _SMALLEST_PLACE_KM2 = 1.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
-_DESCRIBES = re.compile(r"\s*(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
+_DESCRIBES = re.compile(r"\s*(?:元|美元|港元)?(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
 # "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
 _DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
 # "With a total capacity of 126,000 petaflops, Inner Mongolia ranks first": the name after the opening phrase
@@ -380,7 +380,9 @@ def _site_nouns_zh() -> tuple[str, ...]:
 
 
 def _measure_noun(text: str) -> bool:
-    return text.lstrip().startswith(tuple(_subject_words()["measure_nouns"]))
+    """Whether the noun after 的 is a measure (…的智算, …的规模), not a site whose name opens with one (…的智算中心)."""
+    head = text.lstrip()
+    return head.startswith(tuple(_subject_words()["measure_nouns"])) and not re.match(r"[\u4e00-\u9fff]{0,2}中心", head)
 
 
 def _listed(sentence: Sentence) -> set[int]:
@@ -476,6 +478,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     """
     offset = sentence.start
     listed = _listed(sentence)
+    head_types: tuple[str, ...] | None = None  # the types the noun a figure describes can be (…的智算中心: a center)
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
                 if m.entity is not None and m.entity.type not in NOT_MEASURED and r not in ("speaker", "name_part")
                 and not _DATELINE.match(sentence.text, m.end - offset)]
@@ -505,6 +508,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         site = any(w in sentence.text[head : min(phrase_end, head + 10)] for w in _site_nouns_zh())
         if bound or not site:
             return None, "modifier"
+        head_types = _described_types(sentence.text[head : min(phrase_end, head + 10)])
     if q.family == "money" and (purpose := _PURPOSE.match(sentence.text, q.end)) is not None:
         # 募资10亿元用于X项目, 投入2亿元用於Y: money spent for a thing named after it is that thing's, whoever spends it
         clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, purpose.end())), len(sentence.text))
@@ -589,6 +593,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
     fallback = carried or topic
+    if head_types is not None and fallback is not None and fallback.type not in head_types:
+        return None, "modifier"  # 投资50亿元的智算中心 on a page about a hub: some center's, not the hub's
     if _unnamed_subject(q, sentence) or (
             fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
@@ -1058,8 +1064,11 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 parent = phase_parent.get(subject.key, subject)
                 subject, attachment = phase_entity(parent, phase), "phase"
                 facts.append(Fact(subject, "part_of", None, None, parent, "eq", "actual", None, None, evidence, start, end))
+            if phase is None and subject.key in phase_parent and _JOINED_PHASES.search(
+                    sentence.text, max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0), q.start):
+                subject, attachment = phase_parent[subject.key], "phases"  # 一期及二期合计9000个机架: the project's sum
             # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
-            of_phase = phase is not None or any(link[0] == "part_of" for link in subject.links)
+            of_phase = phase is not None or attachment == "phases" or any(link[0] == "part_of" for link in subject.links)
             status = _status(q, sentence, of_phase=of_phase)
             time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
@@ -1174,6 +1183,7 @@ def _respective_subject(sentence: Sentence, place: Place, subject: Entity, attac
 
 
 _PHASE_PARENTS = ("Center", "Park", "Cluster")
+_JOINED_PHASES = re.compile(r"[一二三四五首]期(?:项目|工程)?\s*(?:和|及|与|、|加|加上|以及)\s*[一二三四五]期")
 _PHASE_NOUN_AFTER = re.compile(r"\s*的?第?([一二三四五])期(?:项目|工程|系统|建设)?")
 _PHASE_NOUN_BEFORE = re.compile(r"(?:^|[，,；;。])\s*(?:其中|同时|此外|与此同时)?[,，]?\s*第?([一二三四五])期(?:项目|工程)?"
                                 r"[^，,。；;\d期]{0,8}$")
@@ -1205,6 +1215,15 @@ def _status_after(q: Quantity, sentence: Sentence) -> str:
     own = [c for c in after if c[0] <= clause_end]
     strong = [c for c in own if c[1] != "actual"]
     return (strong or own or after or [(0, "actual", "")])[0][1]
+
+
+def _described_types(head: str) -> tuple[str, ...]:
+    """The types of thing a site noun after 的 can name: 智算中心 a center, 集群 a cluster, 园区 a park; 项目 or 基地 any
+    built thing but a hub (a hub is no project)."""
+    for noun, types in (("中心", ("Center",)), ("集群", ("Cluster",)), ("园", ("Park",))):
+        if noun in head:
+            return types
+    return ("Center", "Park", "Cluster")
 
 
 def _names_the_whole(item: str, items: list[str | None]) -> bool:

@@ -1293,3 +1293,20 @@ def test_a_numbered_parts_figure_is_not_the_wholes(text: str, expected: list) ->
 ])
 def test_computing_chips_in_use_are_cards(text: str, expected: list) -> None:
     assert [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money of an unnamed center (投资50亿元的智算中心) is no hub's or cluster's the page is about
+    ("江城数据中心集群位于江城。2024年,投资50亿元的智算中心破土动工。", []),
+    # it is the center's the sentence before was about
+    ("江城智算中心位于江城。2024年,投资50亿元的智算中心破土动工。", [("江城智算中心", 5e9)]),
+])
+def test_a_figure_describing_an_unnamed_center_needs_a_center(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+def test_phases_summed_together_are_the_projects() -> None:
+    facts = [(f.subject.zh, f.value, f.status) for f in read("贝塔数据中心一期已建成机架4000个,一期及二期合计约9000个机架。").facts
+             if f.metric == "rack_count"]
+    assert facts == [("贝塔数据中心一期", 4000, "actual"), ("贝塔数据中心", 9000, "actual")]
