@@ -1310,3 +1310,15 @@ def test_phases_summed_together_are_the_projects() -> None:
     facts = [(f.subject.zh, f.value, f.status) for f in read("贝塔数据中心一期已建成机架4000个,一期及二期合计约9000个机架。").facts
              if f.metric == "rack_count"]
     assert facts == [("贝塔数据中心一期", 4000, "actual"), ("贝塔数据中心", 9000, "actual")]
+
+
+@pytest.mark.parametrize(("text", "metric", "status"), [
+    # 完成二期扩容: the word of a phase says which stage was done, not that the figure is planned
+    ("中国移动智算中心(武汉)完成二期扩容,算力总和超2000P。", "computing_power", "actual"),
+    # a share of the capacity already in use is the utilisation
+    ("The Qingyang cluster opened last year, with over 80% of its available computing power already in use.",
+     "utilization_rate", "actual"),
+    ("The Qingyang cluster gets 70 percent of the power now in use from renewable sources.", "renewable_share", "actual"),
+])
+def test_a_phase_word_is_no_plan_and_capacity_in_use_is_utilisation(text: str, metric: str, status: str) -> None:
+    assert [(f.metric, f.status) for f in read(text).facts if f.value is not None] == [(metric, status)]
