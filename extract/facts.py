@@ -62,7 +62,7 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     return table.get("default")
 
 
-def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False) -> str:
+def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False, prior: tuple[int, ...] = ()) -> str:
     """Status from the cues before the figure; a postfix cue in its own clause wins ("390,000 racks planned").
 
     A weak actual verb (达到, 建成, reach) does not undo an earlier plan or target in the
@@ -83,6 +83,11 @@ def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False) -> str:
     spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
     found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
     found += _design_frames(q, sentence, table["design_frame"])
+    # "a total planned investment of 62 billion yuan and the capacity to support 120,000 racks": an English word of
+    # status before a noun qualifies that noun's figure only, not a figure after it
+    found = [c for c in found if not (_ATTRIBUTIVE_EN.fullmatch(c[2]) and _ATTRIBUTIVE_NOUN.match(sentence.text, c[0])
+                                      and any(c[0] < e <= q.start and _NEW_NOUN_PHRASE_EN.search(sentence.text, e, q.start)
+                                              for e in prior))]
     if of_phase:  # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
         found = [c for c in found if not _PHASE_CUE.fullmatch(c[2])]
         if not found:
@@ -100,6 +105,9 @@ def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False) -> str:
 
 
 _NEW_CLAUSE_EN = re.compile(r"[,;]\s+(?:and|while|but)\s|;")
+_NEW_NOUN_PHRASE_EN = re.compile(r"\b(?:and|with|while)\s+(?:the|a|an|its|their)\s", re.I)
+_ATTRIBUTIVE_EN = re.compile(r"planned|expected|projected|proposed|budgeted", re.I)
+_ATTRIBUTIVE_NOUN = re.compile(r"\s+(?:total\s+)?(?:investment|capacity|output|cost|scale|computing|area|number)\b", re.I)
 
 
 def _design_frames(q: Quantity, sentence: Sentence, frame: dict) -> list[tuple[int, str, str]]:
@@ -1069,7 +1077,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 subject, attachment = phase_parent[subject.key], "phases"  # 一期及二期合计9000个机架: the project's sum
             # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
             of_phase = phase is not None or attachment == "phases" or any(link[0] == "part_of" for link in subject.links)
-            status = _status(q, sentence, of_phase=of_phase)
+            status = _status(q, sentence, of_phase=of_phase, prior=tuple(p.end for p in quantities if p.end <= q.start))
             time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned

@@ -1322,3 +1322,15 @@ def test_phases_summed_together_are_the_projects() -> None:
 ])
 def test_a_phase_word_is_no_plan_and_capacity_in_use_is_utilisation(text: str, metric: str, status: str) -> None:
     assert [(f.metric, f.status) for f in read(text).facts if f.value is not None] == [(metric, status)]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # an English word of status before a noun qualifies that noun's figure, not one in a noun phrase after it
+    ("The Shaoguan cluster has a total planned investment of 62 billion yuan and the capacity to support 120,000 "
+     "standard racks.", ["planned", "actual"]),
+    # …while figures of the same noun phrase share it, and a verb of plan covers what it governs
+    ("The Shaoguan cluster has a planned capacity of 120,000 racks and 5,000 PFLOPS.", ["planned", "planned"]),
+    ("The Shaoguan cluster plans to invest 62 billion yuan and build 120,000 racks.", ["planned", "planned"]),
+])
+def test_an_english_status_adjective_stays_with_its_noun(text: str, statuses: list) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == statuses
