@@ -98,7 +98,9 @@ def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False, prior: t
     at, name, word = found[-1]
     if name == "actual" and word in table["weak_actual"]:
         # "… kept planning its network, and its capacity reached 9 EFLOPS": a plan in an English clause of its own stays there
-        earlier = [c for c in found if c[1] != "actual" and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
+        # 规划1万架,目前累计建成3000架: a strong word of what is (目前, 已) after the plan closes it
+        earlier = [c for c in found if not (c[1] == "actual" and c[2] in table["weak_actual"])
+                   and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
         if earlier:
             return earlier[-1][1]
     return name

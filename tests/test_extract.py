@@ -1334,3 +1334,14 @@ def test_a_phase_word_is_no_plan_and_capacity_in_use_is_utilisation(text: str, m
 ])
 def test_an_english_status_adjective_stays_with_its_noun(text: str, statuses: list) -> None:
     assert [f.status for f in read(text).facts if f.value is not None] == statuses
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # 累计 sums what is, but after a plan it yields to it like 达到 and 建成 do
+    ("江城智算中心计划2026年累计部署算力5000P。", ["planned"]),
+    ("江城智算中心累计投资已达30亿元。", ["actual"]),
+    # a strong word of what is (目前) after the plan closes it for the next figure
+    ("江城智算中心规划机架1万架,目前累计建成机架3000架。", ["planned", "actual"]),
+])
+def test_a_sum_so_far_after_a_plan_is_planned_unless_now_is_said(text: str, statuses: list) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == statuses
