@@ -279,7 +279,9 @@ def _roles(sentence: Sentence) -> list[str]:
 
 
 # 用于X, 用於X: what money is spent for
-_PURPOSE = re.compile(r"[^，,。；;]{0,6}?用[于於]")
+_PURPOSE = re.compile(r"[^，,。；;]{0,6}?用[于於]"
+                      r"|(?:\s*\([^)]{0,30}\))?\s+(?:into|in|on)\s+(?:the|a|an|its)\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?:project|construction|building|development)\b", re.I)
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])from)\s*$", re.I)
 
 
@@ -525,6 +527,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         named = [m for m, _ in measured if purpose.end() <= m.start - offset < clause_end]
         if named:
             return named[0].entity, "purpose"
+        if sentence.text.isascii() or not re.search(r"用[于於]", purpose.group(0)):
+            return None, "purpose"  # "Hohhot has put 70 billion yuan into the project to build …": an unnamed project's
     if _generic(sentence.text, q.start) or _HYPOTHETICAL_EN.search(sentence.text, 0, q.start) and _ENABLES_EN.match(sentence.text, q.end):
         return None, "generic"
     is_whole, entity = _scope(q, sentence, measured, whole or {})

@@ -1345,3 +1345,14 @@ def test_an_english_status_adjective_stays_with_its_noun(text: str, statuses: li
 ])
 def test_a_sum_so_far_after_a_plan_is_planned_unless_now_is_said(text: str, statuses: list) -> None:
     assert [f.status for f in read(text).facts if f.value is not None] == statuses
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money a place puts into a project is the project's: a named one's, else no one's
+    ("Hohhot has put 70 billion yuan into the project to build the Horinger data center cluster.",
+     [("和林格尔数据中心集群", 7e10)]),
+    ("Hohhot has put 70 billion yuan ($10 billion) into the project to build a huge cloud base.", []),
+])
+def test_money_put_into_a_project_is_the_projects(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
