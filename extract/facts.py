@@ -339,6 +339,12 @@ _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
 _DESCRIBES = re.compile(r"\s*(?:元|美元|港元)?(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
+# "a 500 MW solar facility", "a 10,000-rack data center", "the 5,000-PFLOPS cluster": a figure between an article and
+# the noun it qualifies
+_ARTICLE_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:a|an|the|its|their)\s+(?:new\s+|planned\s+|total\s+)?(?:about\s+|some\s+)?[^\s]*$", re.I)
+_DESCRIBES_EN = re.compile(r"(?:-[a-z]+)?\s+(?:[a-z-]+\s+){0,2}?(?:facility|plant|farm|station|project|data cent(?:er|re)|"
+                           r"computing cent(?:er|re)|cent(?:er|re)|base|park|campus|cluster|complex)s?\b(?!\s+of\b)", re.I)
+_SITE_NOUN_EN = re.compile(r"cent(?:er|re)|cluster|park|campus|project|base|complex", re.I)
 # "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
 _DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
 # "With a total capacity of 126,000 petaflops, Inner Mongolia ranks first": the name after the opening phrase
@@ -521,6 +527,21 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         if bound or not site:
             return None, "modifier"
         head_types = _described_types(sentence.text[head : min(phrase_end, head + 10)])
+    if (_ARTICLE_BEFORE_EN.search(sentence.text, max(0, q.start - 12), q.start)
+            and (noun := _DESCRIBES_EN.match(sentence.text, q.end)) is not None):
+        # "a 500 MW solar facility", "a 10,000-rack data center": the figure says what kind of thing it is; it is that
+        # thing's only when the noun phrase names it
+        named = [m for m, _ in measured if q.end <= m.start - offset < noun.end() + 40
+                 and not _CLAUSE_BREAK.search(sentence.text, q.end, m.start - offset)
+                 and re.fullmatch(r"[\s(,]*(?:called|named|known as|dubbed)?[\s\"“]*", sentence.text[noun.end() : m.start - offset])]
+        if named:
+            return named[0].entity, "modifier"
+        if not _SITE_NOUN_EN.search(noun.group(0)):
+            return None, "modifier"
+        # "a new 20 billion yuan intelligent computing center": the site the page is about, as 投资50亿元的智算中心 is
+        head_types = _described_types("中心" if re.search(r"cent(?:er|re)", noun.group(0), re.I) else
+                                      "集群" if re.search(r"cluster", noun.group(0), re.I) else
+                                      "园" if re.search(r"park|campus", noun.group(0), re.I) else "")
     if q.family == "money" and (purpose := _PURPOSE.match(sentence.text, q.end)) is not None:
         # 募资10亿元用于X项目, 投入2亿元用於Y: money spent for a thing named after it is that thing's, whoever spends it
         clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, purpose.end())), len(sentence.text))
@@ -563,6 +584,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if head_types is not None and best.entity is not None and best.entity.type not in head_types:
+            return None, "modifier"  # X市开工投资50亿元的数据中心项目, "X, highlighted by a new ¥20 billion center": the site's
         if (best.entity is not None and best.entity.type in PLACES
                 and _FACILITY_IN.search(sentence.text, 0, _chain_start(sentence, best) - offset)):
             return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's

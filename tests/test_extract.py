@@ -1356,3 +1356,16 @@ def test_a_sum_so_far_after_a_plan_is_planned_unless_now_is_said(text: str, stat
 def test_money_put_into_a_project_is_the_projects(text: str, expected: list) -> None:
     facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
     assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a 500 MW solar facility": the figure says what kind the facility is; it is no figure of the province
+    ("Ningxia has hosted large projects, including a 500 MW solar facility in Zhongwei.", []),
+    ("Ningxia has 20 GW of solar capacity.", [("宁夏", 2e7)]),
+    # a figure describing an unnamed center is no city's, in English as in Chinese
+    ("Zhangjiakou is changing fast, highlighted by a new ¥20 billion intelligent computing center.", []),
+    ("庆阳市开工建设投资50亿元的数据中心项目。", []),
+])
+def test_a_figure_qualifying_an_unnamed_thing_is_no_places(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
