@@ -1369,3 +1369,10 @@ def test_money_put_into_a_project_is_the_projects(text: str, expected: list) -> 
 def test_a_figure_qualifying_an_unnamed_thing_is_no_places(text: str, expected: list) -> None:
     facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
     assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+def test_a_count_opened_by_currently_counts_for_the_place_after_it() -> None:
+    facts = [(f.subject.zh, f.metric, f.value, f.status) for f in
+             read("Currently a total of 48 key data centers are under construction or in service in Guizhou.").facts
+             if f.value is not None]
+    assert facts == [("贵州", "datacenter_count", 48, "actual")]
