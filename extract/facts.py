@@ -344,6 +344,8 @@ _DESCRIBES = re.compile(r"\s*(?:元|美元|港元)?(?:以上|以下|以内|左�
 _ARTICLE_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:a|an|the|its|their)\s+(?:new\s+|planned\s+|total\s+)?(?:about\s+|some\s+)?[^\s]*$", re.I)
 _DESCRIBES_EN = re.compile(r"(?:-[a-z]+)?\s+(?:[a-z-]+\s+){0,2}?(?:facility|plant|farm|station|project|data cent(?:er|re)|"
                            r"computing cent(?:er|re)|cent(?:er|re)|base|park|campus|cluster|complex)s?\b(?!\s+of\b)", re.I)
+# 投资22亿元建设全省首个A级数据中心, 投资5亿元打造智算中心项目: money followed by the site it builds
+_BUILDS_A_SITE = re.compile(r"\s*(?:元|美元)?\s*(?:用于|用来)?(?:建设|建成|打造|新建|兴建|建)[^，,。；;]{0,14}?(?:中心|项目|集群|基地)")
 _SITE_NOUN_EN = re.compile(r"cent(?:er|re)|cluster|park|campus|project|base|complex", re.I)
 # "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
 _DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
@@ -584,6 +586,11 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if (q.family == "money" and best.entity is not None and best.entity.type in PLACES | {"Park"}
+                and (built := _BUILDS_A_SITE.match(sentence.text, q.end)) is not None):
+            # X市投资20亿元建设Y集群, X开发区投资22亿元建设全省首个数据中心: the money of what it builds, if named
+            building = [m for m, _ in measured if q.end <= m.start - offset < built.end()]
+            return (building[0].entity, "purpose") if building else (None, "purpose")
         if head_types is not None and best.entity is not None and best.entity.type not in head_types:
             return None, "modifier"  # X市开工投资50亿元的数据中心项目, "X, highlighted by a new ¥20 billion center": the site's
         if (best.entity is not None and best.entity.type in PLACES

@@ -1376,3 +1376,15 @@ def test_a_count_opened_by_currently_counts_for_the_place_after_it() -> None:
              read("Currently a total of 48 key data centers are under construction or in service in Guizhou.").facts
              if f.value is not None]
     assert facts == [("贵州", "datacenter_count", 48, "actual")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money a place or a zone spends building a site is the site's: a named one's, else no one's
+    ("庆阳市投资20亿元建设庆阳数据中心集群。", [("庆阳数据中心集群", 2e9)]),
+    ("庆阳市投资20亿元建设一座大型数据中心。", []),
+    # money with no site built after it stays the place's
+    ("庆阳市总投资20亿元,建设标准机架1万架。", [("庆阳", 2e9), ("庆阳", 1e4)]),
+])
+def test_money_a_place_spends_building_a_site_is_the_sites(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
