@@ -83,7 +83,7 @@ def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False, prior: t
     spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
     found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
     found += _design_frames(q, sentence, table["design_frame"])
-    # "a total planned investment of 62 billion yuan and the capacity to support 120,000 racks": an English word of
+    # "a planned outlay of 4 billion yuan and room for 9,000 racks": an English word of
     # status before a noun qualifies that noun's figure only, not a figure after it
     found = [c for c in found if not (_ATTRIBUTIVE_EN.fullmatch(c[2]) and _ATTRIBUTIVE_NOUN.match(sentence.text, c[0])
                                       and any(c[0] < e <= q.start and _NEW_NOUN_PHRASE_EN.search(sentence.text, e, q.start)
@@ -339,18 +339,18 @@ _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
 _DESCRIBES = re.compile(r"\s*(?:元|美元|港元)?(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
-# "a 500 MW solar facility", "a 10,000-rack data center", "the 5,000-PFLOPS cluster": a figure between an article and
+# "a 300 MW wind facility", "a 10,000-rack data center", "the 5,000-PFLOPS cluster": a figure between an article and
 # the noun it qualifies
 _ARTICLE_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:a|an|the|its|their)\s+(?:new\s+|planned\s+|total\s+)?(?:about\s+|some\s+)?[^\s]*$", re.I)
 _DESCRIBES_EN = re.compile(r"(?:-[a-z]+)?\s+(?:[a-z-]+\s+){0,2}?(?:facility|plant|farm|station|project|data cent(?:er|re)|"
                            r"computing cent(?:er|re)|cent(?:er|re)|base|park|campus|cluster|complex)s?\b(?!\s+of\b)", re.I)
-# 投资22亿元建设全省首个A级数据中心, 投资5亿元打造智算中心项目: money followed by the site it builds
+# 投资8亿元建设本省第一个数据中心, 投资5亿元打造智算中心项目: money followed by the site it builds
 _BUILDS_A_SITE = re.compile(r"\s*(?:元|美元)?\s*(?:用于|用来)?(?:建设|建成|打造|新建|兴建|建)[^，,。；;]{0,14}?(?:中心|项目|集群|基地)")
 _SITE_NOUN_EN = re.compile(r"cent(?:er|re)|cluster|park|campus|project|base|complex", re.I)
 # "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
 _DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
 # "With a total capacity of 126,000 petaflops, Inner Mongolia ranks first": the name after the opening phrase
-# "By putting 80,000 chips into use, Gui'an has become …": so is the name after a phrase of the means
+# "By adding 9,000 cards, Qingyang now leads …": so is the name after a phrase of the means
 _WITH_OPENING = re.compile(r"\s*(?:With|Having|By\s+[a-z]+ing)\b")
 
 
@@ -531,7 +531,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         head_types = _described_types(sentence.text[head : min(phrase_end, head + 10)])
     if (_ARTICLE_BEFORE_EN.search(sentence.text, max(0, q.start - 12), q.start)
             and (noun := _DESCRIBES_EN.match(sentence.text, q.end)) is not None):
-        # "a 500 MW solar facility", "a 10,000-rack data center": the figure says what kind of thing it is; it is that
+        # "a 300 MW wind facility", "a 10,000-rack data center": the figure says what kind of thing it is; it is that
         # thing's only when the noun phrase names it
         named = [m for m, _ in measured if q.end <= m.start - offset < noun.end() + 40
                  and not _CLAUSE_BREAK.search(sentence.text, q.end, m.start - offset)
@@ -551,7 +551,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         if named:
             return named[0].entity, "purpose"
         if sentence.text.isascii() or not re.search(r"用[于於]", purpose.group(0)):
-            return None, "purpose"  # "Hohhot has put 70 billion yuan into the project to build …": an unnamed project's
+            return None, "purpose"  # "the city poured 9 billion yuan into a project for …": an unnamed project's
     if _generic(sentence.text, q.start) or _HYPOTHETICAL_EN.search(sentence.text, 0, q.start) and _ENABLES_EN.match(sentence.text, q.end):
         return None, "generic"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
@@ -588,11 +588,11 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         best, role = max(preceding, key=score)
         if (q.family == "money" and best.entity is not None and best.entity.type in PLACES | {"Park"}
                 and (built := _BUILDS_A_SITE.match(sentence.text, q.end)) is not None):
-            # X市投资20亿元建设Y集群, X开发区投资22亿元建设全省首个数据中心: the money of what it builds, if named
+            # X市投资20亿元建设Y集群, X开发区投资8亿元建设本省第一个数据中心: the money of what it builds, if named
             building = [m for m, _ in measured if q.end <= m.start - offset < built.end()]
             return (building[0].entity, "purpose") if building else (None, "purpose")
         if head_types is not None and best.entity is not None and best.entity.type not in head_types:
-            return None, "modifier"  # X市开工投资50亿元的数据中心项目, "X, highlighted by a new ¥20 billion center": the site's
+            return None, "modifier"  # X市开工投资50亿元的数据中心项目, "X, marked by a new ¥9 billion center": the site's
         if (best.entity is not None and best.entity.type in PLACES
                 and _FACILITY_IN.search(sentence.text, 0, _chain_start(sentence, best) - offset)):
             return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
@@ -1043,7 +1043,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                     own = _metric_of_item(q, place[3] or "")
                     metric = own if own not in (None, "none") else None
                     if metric is not None and named.count(metric) > 1 and not _names_the_whole(place[3] or "", items):
-                        metric = None  # 清洁能源、新能源装机占比分别达…: the share of new energy is a part of the clean one
+                        metric = None  # 清洁能源装机占比与新能源装机占比分别为…: the share of new energy is a part of the clean one
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if metric is not None and _a_starting_value(q, quantities, sentence.text):
                 continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
@@ -1110,7 +1110,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 facts.append(Fact(subject, "part_of", None, None, parent, "eq", "actual", None, None, evidence, start, end))
             if phase is None and subject.key in phase_parent and _JOINED_PHASES.search(
                     sentence.text, max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0), q.start):
-                subject, attachment = phase_parent[subject.key], "phases"  # 一期及二期合计9000个机架: the project's sum
+                subject, attachment = phase_parent[subject.key], "phases"  # 一期和二期共计8000个机架: the project's sum
             # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
             of_phase = phase is not None or attachment == "phases" or any(link[0] == "part_of" for link in subject.links)
             status = _status(q, sentence, of_phase=of_phase, prior=tuple(p.end for p in quantities if p.end <= q.start))
@@ -1234,7 +1234,7 @@ _PHASE_NOUN_BEFORE = re.compile(r"(?:^|[，,；;。])\s*(?:其中|同时|此外|
 
 
 def _bare_phase(q: Quantity, sentence: Sentence) -> int | None:
-    """The number of a phase written with no name (400P三期项目, 二期40P, 一期投资5亿元) the figure measures, unless a
+    """The number of a phase written with no name (300P的三期项目, 二期60P, 一期投资5亿元) the figure measures, unless a
     mention already covers the phase word (then the reader found its name)."""
     text, offset = sentence.text, sentence.start
     after = _PHASE_NOUN_AFTER.match(text, q.end)
