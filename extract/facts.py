@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
-from extract.gazetteer import Entity, gazetteer, slug
+from extract.gazetteer import Entity, gazetteer, phase_entity, slug
 from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -62,7 +62,7 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     return table.get("default")
 
 
-def _status(q: Quantity, sentence: Sentence) -> str:
+def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False, prior: tuple[int, ...] = ()) -> str:
     """Status from the cues before the figure; a postfix cue in its own clause wins ("390,000 racks planned").
 
     A weak actual verb (达到, 建成, reach) does not undo an earlier plan or target in the
@@ -83,19 +83,33 @@ def _status(q: Quantity, sentence: Sentence) -> str:
     spans = [(m.start(), m.end()) for m in mixed.finditer(sentence.text, 0, q.start)]
     found = [c for c in found if not any(a < c[0] <= b for a, b in spans)] + [(b, "actual", "") for _, b in spans]
     found += _design_frames(q, sentence, table["design_frame"])
+    # "a planned outlay of 4 billion yuan and room for 9,000 racks": an English word of
+    # status before a noun qualifies that noun's figure only, not a figure after it
+    found = [c for c in found if not (_ATTRIBUTIVE_EN.fullmatch(c[2]) and _ATTRIBUTIVE_NOUN.match(sentence.text, c[0])
+                                      and any(c[0] < e <= q.start and _NEW_NOUN_PHRASE_EN.search(sentence.text, e, q.start)
+                                              for e in prior))]
+    if of_phase:  # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
+        found = [c for c in found if not _PHASE_CUE.fullmatch(c[2])]
+        if not found:
+            return _status_after(q, sentence)
     found.sort()
     if not found:
         return "actual"
     at, name, word = found[-1]
     if name == "actual" and word in table["weak_actual"]:
         # "… kept planning its network, and its capacity reached 9 EFLOPS": a plan in an English clause of its own stays there
-        earlier = [c for c in found if c[1] != "actual" and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
+        # 规划1万架,目前累计建成3000架: a strong word of what is (目前, 已) after the plan closes it
+        earlier = [c for c in found if not (c[1] == "actual" and c[2] in table["weak_actual"])
+                   and not _NEW_CLAUSE_EN.search(sentence.text, c[0], at)]
         if earlier:
             return earlier[-1][1]
     return name
 
 
 _NEW_CLAUSE_EN = re.compile(r"[,;]\s+(?:and|while|but)\s|;")
+_NEW_NOUN_PHRASE_EN = re.compile(r"\b(?:and|with|while)\s+(?:the|a|an|its|their)\s", re.I)
+_ATTRIBUTIVE_EN = re.compile(r"planned|expected|projected|proposed|budgeted", re.I)
+_ATTRIBUTIVE_NOUN = re.compile(r"\s+(?:total\s+)?(?:investment|capacity|output|cost|scale|computing|area|number)\b", re.I)
 
 
 def _design_frames(q: Quantity, sentence: Sentence, frame: dict) -> list[tuple[int, str, str]]:
@@ -265,7 +279,9 @@ def _roles(sentence: Sentence) -> list[str]:
 
 
 # 用于X, 用於X: what money is spent for
-_PURPOSE = re.compile(r"[^，,。；;]{0,6}?用[于於]")
+_PURPOSE = re.compile(r"[^，,。；;]{0,6}?用[于於]"
+                      r"|(?:\s*\([^)]{0,30}\))?\s+(?:into|in|on)\s+(?:the|a|an|its)\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?:project|construction|building|development)\b", re.I)
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])from)\s*$", re.I)
 
 
@@ -322,11 +338,20 @@ _SMALLEST_PLACE_KM2 = 1.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
-_DESCRIBES = re.compile(r"\s*(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
+_DESCRIBES = re.compile(r"\s*(?:元|美元|港元)?(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
+# "a 300 MW wind facility", "a 10,000-rack data center", "the 5,000-PFLOPS cluster": a figure between an article and
+# the noun it qualifies
+_ARTICLE_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:a|an|the|its|their)\s+(?:new\s+|planned\s+|total\s+)?(?:about\s+|some\s+)?[^\s]*$", re.I)
+_DESCRIBES_EN = re.compile(r"(?:-[a-z]+)?\s+(?:[a-z-]+\s+){0,2}?(?:facility|plant|farm|station|project|data cent(?:er|re)|"
+                           r"computing cent(?:er|re)|cent(?:er|re)|base|park|campus|cluster|complex)s?\b(?!\s+of\b)", re.I)
+# 投资8亿元建设本省第一个数据中心, 投资5亿元打造智算中心项目: money followed by the site it builds
+_BUILDS_A_SITE = re.compile(r"\s*(?:元|美元)?\s*(?:用于|用来)?(?:建设|建成|打造|新建|兴建|建)[^，,。；;]{0,14}?(?:中心|项目|集群|基地)")
+_SITE_NOUN_EN = re.compile(r"cent(?:er|re)|cluster|park|campus|project|base|complex", re.I)
 # "BEIJING, Jan 5 (Xinhua) --", 中新网宜昌9月20日电: the place a report is filed from is no subject
 _DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
 # "With a total capacity of 126,000 petaflops, Inner Mongolia ranks first": the name after the opening phrase
-_WITH_OPENING = re.compile(r"\s*(?:With|Having)\b")
+# "By adding 9,000 cards, Qingyang now leads …": so is the name after a phrase of the means
+_WITH_OPENING = re.compile(r"\s*(?:With|Having|By\s+[a-z]+ing)\b")
 
 
 @cache
@@ -375,7 +400,9 @@ def _site_nouns_zh() -> tuple[str, ...]:
 
 
 def _measure_noun(text: str) -> bool:
-    return text.lstrip().startswith(tuple(_subject_words()["measure_nouns"]))
+    """Whether the noun after 的 is a measure (…的智算, …的规模), not a site whose name opens with one (…的智算中心)."""
+    head = text.lstrip()
+    return head.startswith(tuple(_subject_words()["measure_nouns"])) and not re.match(r"[\u4e00-\u9fff]{0,2}中心", head)
 
 
 def _listed(sentence: Sentence) -> set[int]:
@@ -471,6 +498,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     """
     offset = sentence.start
     listed = _listed(sentence)
+    head_types: tuple[str, ...] | None = None  # the types the noun a figure describes can be (…的智算中心: a center)
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
                 if m.entity is not None and m.entity.type not in NOT_MEASURED and r not in ("speaker", "name_part")
                 and not _DATELINE.match(sentence.text, m.end - offset)]
@@ -500,12 +528,30 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         site = any(w in sentence.text[head : min(phrase_end, head + 10)] for w in _site_nouns_zh())
         if bound or not site:
             return None, "modifier"
+        head_types = _described_types(sentence.text[head : min(phrase_end, head + 10)])
+    if (_ARTICLE_BEFORE_EN.search(sentence.text, max(0, q.start - 12), q.start)
+            and (noun := _DESCRIBES_EN.match(sentence.text, q.end)) is not None):
+        # "a 300 MW wind facility", "a 10,000-rack data center": the figure says what kind of thing it is; it is that
+        # thing's only when the noun phrase names it
+        named = [m for m, _ in measured if q.end <= m.start - offset < noun.end() + 40
+                 and not _CLAUSE_BREAK.search(sentence.text, q.end, m.start - offset)
+                 and re.fullmatch(r"[\s(,]*(?:called|named|known as|dubbed)?[\s\"“]*", sentence.text[noun.end() : m.start - offset])]
+        if named:
+            return named[0].entity, "modifier"
+        if not _SITE_NOUN_EN.search(noun.group(0)):
+            return None, "modifier"
+        # "a new 20 billion yuan intelligent computing center": the site the page is about, as 投资50亿元的智算中心 is
+        head_types = _described_types("中心" if re.search(r"cent(?:er|re)", noun.group(0), re.I) else
+                                      "集群" if re.search(r"cluster", noun.group(0), re.I) else
+                                      "园" if re.search(r"park|campus", noun.group(0), re.I) else "")
     if q.family == "money" and (purpose := _PURPOSE.match(sentence.text, q.end)) is not None:
         # 募资10亿元用于X项目, 投入2亿元用於Y: money spent for a thing named after it is that thing's, whoever spends it
         clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence.text, purpose.end())), len(sentence.text))
         named = [m for m, _ in measured if purpose.end() <= m.start - offset < clause_end]
         if named:
             return named[0].entity, "purpose"
+        if sentence.text.isascii() or not re.search(r"用[于於]", purpose.group(0)):
+            return None, "purpose"  # "the city poured 9 billion yuan into a project for …": an unnamed project's
     if _generic(sentence.text, q.start) or _HYPOTHETICAL_EN.search(sentence.text, 0, q.start) and _ENABLES_EN.match(sentence.text, q.end):
         return None, "generic"
     is_whole, entity = _scope(q, sentence, measured, whole or {})
@@ -540,6 +586,13 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if (q.family == "money" and best.entity is not None and best.entity.type in PLACES | {"Park"}
+                and (built := _BUILDS_A_SITE.match(sentence.text, q.end)) is not None):
+            # X市投资20亿元建设Y集群, X开发区投资8亿元建设本省第一个数据中心: the money of what it builds, if named
+            building = [m for m, _ in measured if q.end <= m.start - offset < built.end()]
+            return (building[0].entity, "purpose") if building else (None, "purpose")
+        if head_types is not None and best.entity is not None and best.entity.type not in head_types:
+            return None, "modifier"  # X市开工投资50亿元的数据中心项目, "X, marked by a new ¥9 billion center": the site's
         if (best.entity is not None and best.entity.type in PLACES
                 and _FACILITY_IN.search(sentence.text, 0, _chain_start(sentence, best) - offset)):
             return None, "unnamed"  # "China Mobile's data center in Qingyang has …": an unnamed site's figure, not the city's
@@ -584,6 +637,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     if _points_elsewhere(sentence, 0, q.start, carried or topic):
         return None, "demonstrative"
     fallback = carried or topic
+    if head_types is not None and fallback is not None and fallback.type not in head_types:
+        return None, "modifier"  # 投资50亿元的智算中心 on a page about a hub: some center's, not the hub's
     if _unnamed_subject(q, sentence) or (
             fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
@@ -849,6 +904,21 @@ def _a_subset(q: Quantity, sentence: Sentence, totals: list[tuple[Quantity, str]
                    for m in sentence.mentions)
 
 
+# the label of a numbered part of a project: 标段1, 第二标段, 3号楼, 2#机房, A区, B2栋, 5号地块
+_PART_LABEL = re.compile(r"(?:其中)?\s*(?:第?[一二三四五六七八九十\d]+标段|标段\s*[一二三四五六七八九十\d]+|[A-Z]?\d+\s*[#号]\s*"
+                         r"(?:楼|机楼|机房|厂房|数据机房|地块)|[A-Z]\d*\s*(?:区|栋|地块)(?![\u4e00-\u9fff]{0,3}(?:集群|枢纽)))")
+
+
+def _of_a_labelled_part(q: Quantity, sentence: Sentence) -> bool:
+    """Whether the figure's clause opens with the label of a numbered part (标段1, 3号楼, A区) no name was read for:
+    the figure is that part's, and given to the project it would read as the whole's."""
+    text, offset = sentence.text, sentence.start
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.start)), default=0)
+    label = _PART_LABEL.match(text, clause_start + len(text[clause_start:]) - len(text[clause_start:].lstrip()))
+    return label is not None and label.end() <= q.start and not any(
+        clause_start <= m.start - offset < q.start for m in sentence.mentions)
+
+
 def _a_part_of(q: Quantity, text: str, totals: list[tuple[Quantity, str]], metric: str) -> bool:
     """Whether the figure stands in a bracket opened right after a figure of the same metric and unit: a breakdown of
     that total (4000万千瓦(风电2500万千瓦、光伏1500万千瓦), "12,000 racks (8,000 built, 4,000 planned)") whose parts,
@@ -911,6 +981,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     built_at = {key: at for key, at in named_at.items()
                 if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
+    phase_parent = {m.entity.key: m.part_of for m in mentions if m.entity is not None and m.part_of is not None}
     previous: Entity | None = None  # the last thing built or run named in the sentence before
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     said: Entity | None = None  # what the sentence before was about (its first subject)
@@ -971,6 +1042,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                     # 上架率和绿电占比分别达85%、60%: the utilisation is no share of green power
                     own = _metric_of_item(q, place[3] or "")
                     metric = own if own not in (None, "none") else None
+                    if metric is not None and named.count(metric) > 1 and not _names_the_whole(place[3] or "", items):
+                        metric = None  # 清洁能源装机占比与新能源装机占比分别为…: the share of new energy is a part of the clean one
             measured = (q.end, q.family, q.unit, metric) if metric is not None else None
             if metric is not None and _a_starting_value(q, quantities, sentence.text):
                 continue  # 从去年底的5000P增加到1.2万P: a past value; the figure after it still measures the same thing
@@ -978,6 +1051,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                 continue  # 装机4000万千瓦(风电2500万千瓦、光伏1500万千瓦): the parts of a total in brackets, no totals
             if metric is not None and metric != "computing_power" and _a_subset(q, sentence, totals, metric, last_families):
                 continue  # 已落地19个数据中心,其中超大型17个; "47 data centers, including 25 large ones": a part, no total
+            if metric is not None and _of_a_labelled_part(q, sentence):
+                continue  # 其中标段1(…)投资估算25亿元, 3号楼建筑面积…: a numbered part's figure, no figure of the whole
             if metric is not None:
                 totals.append((q, metric))
             if q.family == "count" and (_counts_listed_things(q, sentence)
@@ -1026,7 +1101,19 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
             if subject is None:
                 prev_end = q.end
                 continue
-            status = _status(q, sentence)
+            phase = _bare_phase(q, sentence) if subject.type in _PHASE_PARENTS and attachment != "in_name" else None
+            if phase is not None:
+                # 400P的三期项目, 二期40P已建设: a figure of a phase no name was read for is that phase's, not the whole's
+                # (after a sentence about 一期, the phase's project is the parent)
+                parent = phase_parent.get(subject.key, subject)
+                subject, attachment = phase_entity(parent, phase), "phase"
+                facts.append(Fact(subject, "part_of", None, None, parent, "eq", "actual", None, None, evidence, start, end))
+            if phase is None and subject.key in phase_parent and _JOINED_PHASES.search(
+                    sentence.text, max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0), q.start):
+                subject, attachment = phase_parent[subject.key], "phases"  # 一期和二期共计8000个机架: the project's sum
+            # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
+            of_phase = phase is not None or attachment == "phases" or any(link[0] == "part_of" for link in subject.links)
+            status = _status(q, sentence, of_phase=of_phase, prior=tuple(p.end for p in quantities if p.end <= q.start))
             time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
@@ -1137,6 +1224,57 @@ def _respective_subject(sentence: Sentence, place: Place, subject: Entity, attac
     if len(named) < 2:
         return subject, attachment
     return (named[place[0]], "respective") if len(named) == place[1] else (None, "respective")
+
+
+_PHASE_PARENTS = ("Center", "Park", "Cluster")
+_JOINED_PHASES = re.compile(r"[一二三四五首]期(?:项目|工程)?\s*(?:和|及|与|、|加|加上|以及)\s*[一二三四五]期")
+_PHASE_NOUN_AFTER = re.compile(r"\s*的?第?([一二三四五])期(?:项目|工程|系统|建设)?")
+_PHASE_NOUN_BEFORE = re.compile(r"(?:^|[，,；;。])\s*(?:其中|同时|此外|与此同时)?[,，]?\s*第?([一二三四五])期(?:项目|工程)?"
+                                r"[^，,。；;\d期]{0,8}$")
+
+
+def _bare_phase(q: Quantity, sentence: Sentence) -> int | None:
+    """The number of a phase written with no name (300P的三期项目, 二期60P, 一期投资5亿元) the figure measures, unless a
+    mention already covers the phase word (then the reader found its name)."""
+    text, offset = sentence.text, sentence.start
+    after = _PHASE_NOUN_AFTER.match(text, q.end)
+    hit, at = (after, after.start(1)) if after is not None else (None, -1)
+    if hit is None and (before := _PHASE_NOUN_BEFORE.search(text, 0, q.start)) is not None:
+        hit, at = before, before.start(1)
+    if hit is None or any(m.start - offset <= at < m.end - offset for m in sentence.mentions):
+        return None
+    return "一二三四五".index(hit.group(1)) + 1
+
+
+_PHASE_CUE = re.compile(r"[一二三四五首]期|first phase")
+
+
+def _status_after(q: Quantity, sentence: Sentence) -> str:
+    """A phase's figure with no word of status before it takes one after it: of its own clause, a plan or a build over
+    a bare 已 (二期40P也已经开工建设: under construction); else the first of the sentence (400P的三期项目,预计投资20亿元:
+    planned); else it is what exists."""
+    rest = masked(sentence)[q.end :]
+    after = [c for c in cues(rest, lexicon()["status"]) if not _PHASE_CUE.fullmatch(c[2])]
+    clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(rest)), len(rest))
+    own = [c for c in after if c[0] <= clause_end]
+    strong = [c for c in own if c[1] != "actual"]
+    return (strong or own or after or [(0, "actual", "")])[0][1]
+
+
+def _described_types(head: str) -> tuple[str, ...]:
+    """The types of thing a site noun after 的 can name: 智算中心 a center, 集群 a cluster, 园区 a park; 项目 or 基地 any
+    built thing but a hub (a hub is no project)."""
+    for noun, types in (("中心", ("Center",)), ("集群", ("Cluster",)), ("园", ("Park",))):
+        if noun in head:
+            return types
+    return ("Center", "Park", "Cluster")
+
+
+def _names_the_whole(item: str, items: list[str | None]) -> bool:
+    """Whether a respective list's item is the one of its items that names all green power (清洁能源 beside 新能源)."""
+    whole = tuple(w.lower() for w in lexicon()["respective"]["whole"])
+    wholes = [i for i in items if i is not None and any(w in i.lower() for w in whole)]
+    return len(wholes) == 1 and wholes[0] == item
 
 
 def _metric_of_item(q: Quantity, item: str) -> str | None:

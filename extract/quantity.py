@@ -370,8 +370,16 @@ def _change_regex() -> re.Pattern[str]:
     return re.compile(r"(?:" + cue + r")了?\s*(?:(?i:" + "|".join(map(re.escape, hedges)) + r")\s*)?$")
 
 
+@cache
+def _change_after_reference() -> re.Pattern[str]:
+    """较年初新增200P, 比上年增5000架: a reference the figure is measured from, then a word of adding."""
+    words = "|".join(map(re.escape, sorted(lexicon()["change"]["after_reference_zh"], key=len, reverse=True)))
+    return re.compile(r"(?:较|(?<![占对相无])比(?![例重率])|同比|环比)[^\d，,。；;、]{0,8}?(?:" + words + r")了?\s*(?:约|近|超过|超)?\s*$")
+
+
 def _is_change(sentence: str, start: int) -> bool:
-    return _change_regex().search(sentence, max(0, start - 24), start) is not None
+    return (_change_regex().search(sentence, max(0, start - 24), start) is not None
+            or _change_after_reference().search(sentence, max(0, start - 16), start) is not None)
 
 
 def find(sentence: str) -> list[Quantity]:

@@ -1234,3 +1234,166 @@ def test_an_aim_at_a_year_and_a_far_future_after_it() -> None:
 def test_a_firms_scale_in_a_later_clause_of_its_sentence(text: str, expected: list) -> None:
     facts = [(f.subject.zh, f.value, f.status, f.kind) for f in read(text).facts if f.value is not None]
     assert facts == expected
+
+
+@pytest.mark.parametrize(("text", "levels"), [
+    # a net gain, or a gain against a reference (较年初新增, 比上年增), is how much the level grew: no level
+    ("截至去年底,宁夏算力规模达到6200P,较年初净增5100P。", [6200]),
+    ("江城智算中心算力比上年新增300P,总规模达到900P。", [900]),
+    ("江城数据中心集群新增算力300P。", [300]),  # with no reference, what is new is the new capacity itself
+])
+def test_a_net_gain_or_a_gain_against_a_reference_is_no_level(text: str, levels: list) -> None:
+    assert [f.value for f in read(text).facts if f.metric == "computing_power"] == levels
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # of two sources of green power given one measure each, only the one naming all green power is the place's share
+    ("宁夏电源总装机超过5000万千瓦,清洁能源装机占比与新能源装机占比分别为90.1%和60%。", [("renewable_share", 0.901)]),
+    ("宁夏可再生能源装机占比和新能源发电量占比分别为80%、40%。", [("renewable_share", 0.8)]),
+    # wind and solar each are parts: neither is the place's clean capacity
+    ("宁夏风电、光伏装机分别达到2000万千瓦、1500万千瓦。", []),
+    # two measures of their own stay apart
+    ("宁夏上架率和绿电占比分别达85%、60%。", [("utilization_rate", 0.85), ("renewable_share", 0.6)]),
+])
+def test_a_respective_list_of_sources_of_green_power_keeps_the_whole(text: str, expected: list) -> None:
+    facts = [(f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(m, pytest.approx(v)) for m, v in expected]
+
+
+def test_figures_of_phases_written_without_a_name_are_the_phases() -> None:
+    text = ("阿尔法智算中心位于哈尔滨。2023年,阿尔法智算中心一期工程正式投用。与此同时,二期40P也已经开工建设,预计今年8月完工。"
+            "备受关注的500P三期项目,预计投资30亿元,也即将开工。")
+    facts = read(text).facts
+    figures = {(f.subject.zh, f.value, f.status) for f in facts if f.metric == "computing_power"}
+    assert figures == {("阿尔法智算中心二期", 40, "under_construction"), ("阿尔法智算中心三期", 500, "planned")}
+    parts = {(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of" and f.object is not None}
+    assert {("阿尔法智算中心二期", "阿尔法智算中心"), ("阿尔法智算中心三期", "阿尔法智算中心")} <= parts
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the word of a phase names what is measured; whether it is built is said elsewhere in the sentence
+    ("贝塔数据中心位于中卫。一期投资12亿元,已于去年投运。", "actual"),
+    ("贝塔数据中心一期将于明年建成,算力500P。", "planned"),
+    ("贝塔数据中心二期规划机架3000个。", "planned"),
+    ("已投运的贝塔数据中心一期投资12亿元。", "actual"),
+])
+def test_the_status_of_a_phases_figure_is_not_its_phase_word(text: str, status: str) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == [status]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a numbered part (标段1, 3号楼) opening the clause: its figure is the part's, not the project's
+    ("江城智算中心计划投资30亿元。项目被划分为两个标段,其中标段1(A1、A2机楼)投资估算14亿元,标段2(A3机楼)投资估算16亿元。",
+     [("investment", 3e9)]),
+    ("江城智算中心总投资30亿元,其中3号楼建筑面积2万平方米。", [("investment", 3e9)]),
+    ("江城智算中心总投资30亿元,建筑面积2万平方米。", [("investment", 3e9), ("area", 0.02)]),
+])
+def test_a_numbered_parts_figure_is_not_the_wholes(text: str, expected: list) -> None:
+    facts = [(f.metric, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(m, pytest.approx(v)) for m, v in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # chips of computing in use count as accelerator cards; a phrase of means opening the sentence names no subject
+    ("Zhongwei is a hub in Ningxia. By building new data centers and putting over 50,000 AI chips into use, Qingyang "
+     "has become a major computing base.", [("庆阳", "gpu_cards", 50000)]),
+    ("庆阳已投用智算芯片超过5万张。", [("庆阳", "gpu_cards", 50000)]),
+    ("The new fab in Qingyang can make 100,000 chips a year.", []),
+])
+def test_computing_chips_in_use_are_cards(text: str, expected: list) -> None:
+    assert [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money of an unnamed center (投资50亿元的智算中心) is no hub's or cluster's the page is about
+    ("江城数据中心集群位于江城。2024年,投资40亿元的智算中心正式开工。", []),
+    # it is the center's the sentence before was about
+    ("江城智算中心位于江城。2024年,投资40亿元的智算中心正式开工。", [("江城智算中心", 4e9)]),
+])
+def test_a_figure_describing_an_unnamed_center_needs_a_center(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+def test_phases_summed_together_are_the_projects() -> None:
+    facts = [(f.subject.zh, f.value, f.status) for f in read("贝塔数据中心一期已建成机架4000个,一期和二期共计约8000个机架。").facts
+             if f.metric == "rack_count"]
+    assert facts == [("贝塔数据中心一期", 4000, "actual"), ("贝塔数据中心", 8000, "actual")]
+
+
+@pytest.mark.parametrize(("text", "metric", "status"), [
+    # 二期扩容完成: the word of a phase says which stage was done, not that the figure is planned
+    ("江城智算中心二期扩容已经完成,算力规模超过3000P。", "computing_power", "actual"),
+    # a share of the capacity already in use is the utilisation
+    ("The Qingyang cluster opened last year, with more than 80% of the capacity it offers already in use.",
+     "utilization_rate", "actual"),
+    ("The Qingyang cluster gets 70 percent of the power now in use from renewable sources.", "renewable_share", "actual"),
+])
+def test_a_phase_word_is_no_plan_and_capacity_in_use_is_utilisation(text: str, metric: str, status: str) -> None:
+    assert [(f.metric, f.status) for f in read(text).facts if f.value is not None] == [(metric, status)]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # an English word of status before a noun qualifies that noun's figure, not one in a noun phrase after it
+    ("The Qingyang cluster has a planned investment of 40 billion yuan and the room to host 90,000 racks.",
+     ["planned", "actual"]),
+    # …while figures of the same noun phrase share it, and a verb of plan covers what it governs
+    ("The Qingyang cluster has a planned capacity of 90,000 racks and 5,000 PFLOPS.", ["planned", "planned"]),
+    ("The Qingyang cluster plans to invest 40 billion yuan and build 90,000 racks.", ["planned", "planned"]),
+])
+def test_an_english_status_adjective_stays_with_its_noun(text: str, statuses: list) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == statuses
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # 累计 sums what is, but after a plan it yields to it like 达到 and 建成 do
+    ("江城智算中心计划2026年累计部署算力5000P。", ["planned"]),
+    ("江城智算中心累计投资已达30亿元。", ["actual"]),
+    # a strong word of what is (目前) after the plan closes it for the next figure
+    ("江城智算中心规划机架1万架,目前累计建成机架3000架。", ["planned", "actual"]),
+])
+def test_a_sum_so_far_after_a_plan_is_planned_unless_now_is_said(text: str, statuses: list) -> None:
+    assert [f.status for f in read(text).facts if f.value is not None] == statuses
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money a place puts into a project is the project's: a named one's, else no one's
+    ("Ulanqab poured 9 billion yuan into a project for the Horinger data center cluster.",
+     [("和林格尔数据中心集群", 9e9)]),
+    ("Ulanqab poured 9 billion yuan ($1.2 billion) into a project for a large cloud base.", []),
+])
+def test_money_put_into_a_project_is_the_projects(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a 300 MW wind facility": the figure says what kind the facility is; it is no figure of the province
+    ("Gansu runs many energy projects, among them a 300 MW wind facility in Qingyang.", []),
+    ("Ningxia has 20 GW of solar capacity.", [("宁夏", 2e7)]),
+    # a figure describing an unnamed center is no city's, in English as in Chinese
+    ("Zhangjiakou keeps growing, as shown by a new ¥9 billion AI computing center.", []),
+    ("庆阳市开工建设投资50亿元的数据中心项目。", []),
+])
+def test_a_figure_qualifying_an_unnamed_thing_is_no_places(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+def test_a_count_opened_by_currently_counts_for_the_place_after_it() -> None:
+    facts = [(f.subject.zh, f.metric, f.value, f.status) for f in
+             read("Currently a total of 36 big data centers in Guizhou are in service or under construction.").facts
+             if f.value is not None]
+    assert facts == [("贵州", "datacenter_count", 36, "actual")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money a place or a zone spends building a site is the site's: a named one's, else no one's
+    ("庆阳市投资20亿元建设庆阳数据中心集群。", [("庆阳数据中心集群", 2e9)]),
+    ("庆阳市投资20亿元建设一座大型数据中心。", []),
+    # money with no site built after it stays the place's
+    ("庆阳市总投资20亿元,建设标准机架1万架。", [("庆阳", 2e9), ("庆阳", 1e4)]),
+])
+def test_money_a_place_spends_building_a_site_is_the_sites(text: str, expected: list) -> None:
+    facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
+    assert facts == [(s, pytest.approx(v)) for s, v in expected]
