@@ -231,7 +231,7 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "name_part"  # 人工智能计算中心(福州): the city in brackets closes the name of a center no name was read for
     if (mention.entity is not None and mention.entity.type in PLACES | {"Park", "Cluster"}
             and (project := _OPENS_A_PROJECT.match(sentence.text, mention.end - sentence.start)) is not None
-            and not _SAME_PROJECT.fullmatch(project.group(1))
+            and not _SAME_PROJECT.fullmatch(project.group(1)) and not _DESCRIBED_PROJECTS.search(project.group(1))
             and not any(mention.end < m.start < mention.end + project.end() for m in sentence.mentions)):
         return "name_part"  # X新区污水管网改造工程投资3亿元: the place opens the name of a project no name was read for
     if re.search(r"由[^，,。]{0,30}$", stripped) and not re.search(r"由[^，,。]*(的|,)", stripped[-30:]):
@@ -267,6 +267,8 @@ _OPENS_A_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:项目|工程)(?:[一
                               r"(?:总投资|计划投资|投资|总占地|占地|用地|总建筑面积|建筑面积|由|[(（])")
 # …数据中心集群建设项目, X园区一期项目: words that name the same thing as a project
 _SAME_PROJECT = re.compile(r"(?:[一二三四五首]期|建设|新建|续建|扩建|改扩建|整体|总体|核心区|起步区)+")
+# 今年新签约算力项目总投资60亿元, 重点项目: words that describe a place's projects as a set, which names none of them
+_DESCRIBED_PROJECTS = re.compile(r"今年|去年|年内|本年|全年|新签|签约|签署|开工|在建|落地|引进|重点|重大|入驻|累计|全部|各类|多个|一批|\d")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
 
