@@ -1114,7 +1114,8 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
                     sentence.text, max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0), q.start):
                 subject, attachment = phase_parent[subject.key], "phases"  # 一期和二期共计8000个机架: the project's sum
             # a phase's figure: the word 一期 names what is measured, it says nothing of whether it is built
-            of_phase = phase is not None or attachment == "phases" or any(link[0] == "part_of" for link in subject.links)
+            # a phase's own entity (X一期, "X Phase II") is part of its project; a cluster is part of a hub and no phase
+            of_phase = phase is not None or attachment == "phases" or bool(_PHASE_NAME.search(subject.zh or subject.en or ""))
             status = _status(q, sentence, of_phase=of_phase, prior=tuple(p.end for p in quantities if p.end <= q.start))
             time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
@@ -1249,18 +1250,21 @@ def _bare_phase(q: Quantity, sentence: Sentence) -> int | None:
 
 
 _PHASE_CUE = re.compile(r"[一二三四五首]期|first phase")
+# the name of a phase's own entity: X一期, "X Phase II", "X Stage 1"
+_PHASE_NAME = re.compile(r"[一二三四五首]期|\b(?:phase|stage)\s+(?:[ivx]+|\d+|one|two|three)\b", re.I)
 
 
 def _status_after(q: Quantity, sentence: Sentence) -> str:
     """A phase's figure with no word of status before it takes one after it: of its own clause, a plan or a build over
     a bare 已 (二期40P也已经开工建设: under construction); else the first of the sentence (400P的三期项目,预计投资20亿元:
-    planned); else it is what exists."""
+    planned); with no word of status at all, a plan, as the phase word alone said before (首期投资约30亿元: what an
+    announced project is to cost; taking it for what exists would overstate what is built)."""
     rest = masked(sentence)[q.end :]
     after = [c for c in cues(rest, lexicon()["status"]) if not _PHASE_CUE.fullmatch(c[2])]
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(rest)), len(rest))
     own = [c for c in after if c[0] <= clause_end]
     strong = [c for c in own if c[1] != "actual"]
-    return (strong or own or after or [(0, "actual", "")])[0][1]
+    return (strong or own or after or [(0, "planned", "")])[0][1]
 
 
 def _described_types(head: str) -> tuple[str, ...]:
