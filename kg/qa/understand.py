@@ -22,7 +22,7 @@ from rapidfuzz.distance import Indel
 from extract.gazetteer import english_name
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
-from extract.resources import questions
+from extract.resources import lexicon, questions, reference
 from extract.text import fold, has_cjk
 from kg.graph.factview import entity_labels
 from kg.graph.namespace import SL
@@ -174,6 +174,9 @@ class Vocabulary:
             share = weight / total if total else 0.0
             if all(not t.isascii() for t in toks) and (last - first + 1) * 2 < len(toks):
                 continue  # a common word of a long Chinese name ("建设" in 中国能源建设) does not name it
+            if self.types.get(self.surfaces[surface]) in ("Company", "Organization") \
+                    and _FACILITY_END.search(text, spans[first][1], spans[last][2]):
+                continue  # "乔山集成电路产业园总投资": words around a facility word name the facility, not a fund or a firm
             if share >= 0.7 and weight >= 4.0 and (last > first or share == 1.0) and (
                     len(got_names := {words[i] for i in range(first, last + 1)} & names) >= 2
                     or any(t.isascii() and len(t) >= 4 for t in got_names)):
@@ -491,12 +494,13 @@ def vocabulary(store: Store) -> Vocabulary:
     if store in _VOCAB:
         return _VOCAB[store]
     labels = entity_labels(store)
-    # a county no fact names holds no answer, and its name (七星区 "Qixing", 沁阳 "Qinyang") would only take a word
-    # of a facility's name away from it: every county of the country is in the reference graph
+    # every county of the country is in the reference graph: one no fact names and the reference data does not list
+    # by hand holds no answer, and its name (七星区 "Qixing", 沁阳 "Qinyang") would only take a word of a facility's
     named = {row["e"]["value"] for row in store.select(
         f"PREFIX sl: <{SLNS}> SELECT DISTINCT ?e WHERE {{ ?e a sl:District . "
         "GRAPH ?g { ?f a sl:MergedFact . { ?f sl:subject ?e } UNION { ?f sl:object ?e } } }").rows}
-    labels = {iri: entry for iri, entry in labels.items() if entry.get("type") != "District" or iri in named}
+    labels = {iri: entry for iri, entry in labels.items()
+              if entry.get("type") != "District" or iri in named or entry.get("zh-Hans") in _listed_districts()}
     rows = store.select(
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
         "SELECT DISTINCT ?e ?l ?alias WHERE { { ?e rdfs:label ?l BIND(false AS ?alias) } "
@@ -555,6 +559,14 @@ def vocabulary(store: Store) -> Vocabulary:
     vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings)
     _VOCAB[store] = vocab
     return vocab
+
+
+@functools.cache
+def _listed_districts() -> frozenset[str]:
+    """The districts, counties and new areas the reference data lists by hand (the clusters' cities, national new
+    areas), by their Chinese names: questions name them whether or not a fact does."""
+    names = {item.partition(":")[0] for items in lexicon()["county"]["cities"].values() for item in items}
+    return frozenset(names | {d["zh"] for d in reference()["district"]})
 
 
 @functools.cache
@@ -867,6 +879,7 @@ def _facility_end() -> re.Pattern[str]:
 
 
 _PLACE_TYPES = ("City", "Province", "District")
+_FACILITY_END = re.compile(r"产业园|园区|科技园|中心|基地|集群|机房|数据港|算力园")
 _OWNERS = (*_PLACE_TYPES, "Company", "Organization")  # what a facility's name may open with
 
 
