@@ -4,6 +4,11 @@ They are made from their source files (rdflib parses the ontology, the gazetteer
 each language and script: about a second) and kept in the cache (`extract.resources.cached`) under a hash of
 those files, the code that reads them and the libraries it calls. So a run that finds the store current reads a
 few files and asks the store three questions: re-ingesting unchanged files builds no graph.
+
+A new embedded store gets them as a prepared dataset: the base graphs and the summary that a rebuild makes of them,
+made once in memory and kept in the cache as N-Quads, bulk-loaded (0.3 s) instead of inserted and summarised by
+SPARQL (1.4 s of a new store's start). The same quads either way: the store holds no document yet, so the summary is
+the reference data's entities and the ontology.
 """
 
 from __future__ import annotations
@@ -25,20 +30,25 @@ if TYPE_CHECKING:
 DATA = (("kg.ontology", "suanli.ttl"), ("kg.ontology", "reference.toml"), ("extract.data", "lexicon.toml"))
 CODE = ("extract", "kg.graph.rdf", "kg.graph.namespace")  # a package stands for all its modules
 LIBRARIES = ("rdflib", "opencc", "pypinyin", "jieba")
+# what the prepared dataset of a new store is made from besides: the summary's update and the engine that runs it
+DATASET_DATA = (("kg.queries", "summary_add.ru"),)
+DATASET_CODE = ("kg.graph.summary", "kg.graph.store")
+DATASET_LIBRARIES = ("pyoxigraph",)
 
 
-def _sources() -> list[str | bytes]:
+def _sources(data: tuple[tuple[str, str], ...] = DATA, code: tuple[str, ...] = CODE,
+             libraries: tuple[str, ...] = LIBRARIES) -> list[str | bytes]:
     """The bytes of every source of the base graphs, and each library's installed files (path, size, time)."""
     parts: list[str | bytes] = ["base-graphs/1"]
-    parts += [files(package).joinpath(name).read_bytes() for package, name in DATA]
-    for name in CODE:
+    parts += [files(package).joinpath(name).read_bytes() for package, name in data]
+    for name in code:
         spec = find_spec(name)
         origin = Path(spec.origin) if spec and spec.origin else None
         if origin is None:
             continue
         modules = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
         parts += [path.read_bytes() for path in modules]
-    for name in LIBRARIES:  # not importlib.metadata: 0.1 s to read four versions
+    for name in libraries:  # not importlib.metadata: 0.1 s to read four versions
         spec = find_spec(name)
         if spec and spec.origin:
             stat = Path(spec.origin).stat()
@@ -75,6 +85,8 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
     replaces the stored one on the next ingest.
     """
     if wanted := _stale(store, base):
+        if len(wanted) == len(base_graphs(base)) and _load_into_new(store, base):
+            return
         from kg.graph.summary import rebuild_update
 
         store.replace(remove=list(wanted), add=wanted, then=rebuild_update(base))
@@ -84,14 +96,54 @@ def ensure_base_graphs(store: LocalStore | RemoteStore, *, base: str) -> None:
         rebuild(store, base)
 
 
+def _marker(iri: str, digest: str) -> str:
+    """The triple a base graph carries that names its edition (the hash of its content)."""
+    return f"<{iri}> <{iris.ONTOLOGY_NS}contentHash> {iris.literal(digest)}"
+
+
 def _stale(store: LocalStore | RemoteStore, base: str) -> dict[str, str]:
     """The base graphs the store lacks in this edition: graph IRI → N-Triples to load, with their marker."""
     wanted = {}
     for iri, text, digest in base_graphs(base):
-        marker = f"<{iri}> <{iris.ONTOLOGY_NS}contentHash> {iris.literal(digest)}"
+        marker = _marker(iri, digest)
         if not store.select(f"ASK {{ GRAPH <{iri}> {{ {marker} }} }}").boolean:
             wanted[iri] = f"{text}{marker} .\n"
     return wanted
+
+
+def _build_dataset(base: str) -> bytes:
+    """What `ensure_base_graphs` makes of a new store, as N-Quads without the markers (in Oxigraph's dump order)."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import LocalStore
+    from kg.graph.summary import rebuild_update
+
+    memory = LocalStore(None)
+    wanted = _stale(memory, base)
+    memory.replace(remove=list(wanted), add=wanted, then=rebuild_update(base))
+    markers = {f"{_marker(iri, digest)} <{iri}> .\n".encode() for iri, _, digest in base_graphs(base)}
+    return b"".join(line for line in memory.dump(ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+                    if line not in markers)
+
+
+def _load_into_new(store: LocalStore | RemoteStore, base: str) -> bool:
+    """The prepared dataset bulk-loaded into an embedded store that holds nothing yet; False for any other store.
+
+    The bulk loader is not one transaction: the markers go in last, in one, so a load cut short leaves base graphs
+    without their markers, which the next run finds stale and replaces (the summary made again with them).
+    """
+    from kg.graph.store import LocalStore
+
+    if not isinstance(store, LocalStore) or store.read_only or next(iter(store.oxigraph), None) is not None:
+        return False
+    import pyoxigraph as ox
+
+    key = [base, *_sources(), *_sources(DATASET_DATA, DATASET_CODE, DATASET_LIBRARIES)]
+    dataset: bytes = cached("base-dataset", key, lambda: _build_dataset(base))
+    store.oxigraph.bulk_load(dataset, format=ox.RdfFormat.N_QUADS)
+    store.update("INSERT DATA { " + " ".join(f"GRAPH <{iri}> {{ {_marker(iri, digest)} }}"
+                                             for iri, _, digest in base_graphs(base)) + " }")
+    return True
 
 
 def _summary_missing(store: LocalStore | RemoteStore, base: str) -> bool:
