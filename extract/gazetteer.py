@@ -7,6 +7,7 @@ English translation produce the same key, so 庆阳 / 慶陽 / Qingyang resolve 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -16,6 +17,8 @@ from extract.resources import cached, counties, lexicon, reference
 from extract.text import has_cjk, to_traditional
 
 if TYPE_CHECKING:
+    import types
+
     import jieba
 
 
@@ -308,8 +311,7 @@ def _tokenizer() -> jieba.Tokenizer:
     Its dictionary, with our words added, is kept in the cache (`extract.resources.cached`): jieba's own start
     reads its dictionary in 1.3 s, ours loads in 0.5 s.
     """
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(60)
     gaz = gazetteer()
     words = [word for word in [*gaz.zh_surfaces, *gaz.place_en, *lexicon()["stem_en"], *_suffix_en()] if len(word) > 1]
@@ -326,6 +328,21 @@ def _tokenizer() -> jieba.Tokenizer:
     tokenizer.FREQ, tokenizer.total = cached("jieba", ["jieba-with-names/1", jieba.__version__, dictionary, *words], build)
     tokenizer.initialized = True
     return tokenizer
+
+
+def _import_jieba() -> types.ModuleType:
+    """jieba, without the `pkg_resources` it imports only to open its own files (0.1 CPU-s of a worker's start, and a
+    deprecation warning): told there is none, jieba opens them by their path beside its modules, the same bytes."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import pkg_resources` raises ImportError
+        try:
+            import jieba  # noqa: F401
+        finally:
+            if "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+                del sys.modules["pkg_resources"]
+    import jieba
+
+    return jieba
 
 
 def _known_prefix(word: str) -> str | None:
