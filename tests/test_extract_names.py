@@ -1215,3 +1215,22 @@ def test_english_credits_schools_and_registered_ends(text: str, expected: tuple[
 ])
 def test_an_english_unit_named_only_by_its_field_is_no_company(text: str) -> None:
     assert not [v for v in _names(text).values() if v[0] == "Company"]
+
+
+# ------------------------------------------------------------------ session 16: names and places
+KNOWN_ZONES = [
+    # national zones the news names without their city: one known park whatever form the text writes, in its city
+    ("青松智算中心位于临港新片区,已建成机架2000架。", "临港新片区", "Lingang Special Area", "shanghai"),
+    ("中国(上海)自由贸易试验区临港新片区今年新开工项目20个。", "临港新片区", "Lingang Special Area", "shanghai"),
+    ("白鹭智算中心位于郑州航空港区,总投资30亿元。", "郑州航空港经济综合实验区", "Zhengzhou Airport Economy Zone", "zhengzhou"),
+    ("我们走访了航空港区的一家服务器工厂。", "郑州航空港经济综合实验区", "Zhengzhou Airport Economy Zone", "zhengzhou"),
+]
+
+
+@pytest.mark.parametrize(("text", "zh", "en", "city"), KNOWN_ZONES)
+def test_a_national_zone_named_alone_is_the_known_zone_of_its_city(text: str, zh: str, en: str, city: str) -> None:
+    from extract.entities import find_mentions
+    from extract.text import split_sentences
+
+    zones = [m.entity for m in find_mentions(text, split_sentences(text)) if m.entity is not None and m.entity.zh == zh]
+    assert zones and all(z.en == en and z.reference and ("located_in", city) in z.links for z in zones)
