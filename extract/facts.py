@@ -210,6 +210,10 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         # 位于山东聊城市某某开发区, "in Zhangjiakou's Zhangbei county, Hebei province": the places that locate a name
         # share its role
         return "locative"
+    if place is not None and place.type in PLACES | {"Park"} and roles[index - 1] == "locative" and _WHERE_OF.search(
+            sentence.text, 0, mention.start - sentence.start) and sentence.text[
+            sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start] == "的":
+        return "locative"  # 位于X高新区的Y产业园内: the park of the zone where the thing is said to be is a where as well
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
@@ -241,6 +245,7 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
     return "subject"
 
 
+_WHERE_OF = re.compile(r"(?:位于|坐落于|坐落在|地处|选址于?|落户于?)[^，,。；;位坐地选落]{2,16}的$")
 # "in Zhangjiakou's Zhangbei county", "in Ulanqab, Inner Mongolia": a place naming where a place lies
 _PLACE_CHAIN_EN = re.compile(r"['’]s\s+|,\s+")
 # 据呼和浩特市大数据管理局局长介绍, 据X公司负责人表示: a name in the words that say who speaks
@@ -394,6 +399,22 @@ def _points_elsewhere(sentence: Sentence, start: int, end: int, candidate: Entit
     return any(not any(a <= d.start() < b for a, b in covered)
                and not sentence.text[d.end() :].lower().startswith(same or ("\x00",))
                for d in _demonstrative().finditer(sentence.text, start, end))
+
+
+_WHERE_ZH = re.compile(r"(?:选址|坐落|位于|落户|地处|建于|建在|落地)"
+                       r"|(?<![A-Za-z])(?:is|are|was|will be)\s+(?:located|based|built|sited)\s+in\b", re.I)
+
+
+def _located_after_pointer(sentence: Sentence, best: Mention) -> bool:
+    """Whether the clause of `best` opens with a demonstrative no name resolves (该项目, this project) and says where that
+    thing is before naming `best`: best is the place the thing stands in, the figures after it are the thing's."""
+    offset = sentence.start
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, best.start - offset)), default=0)
+    covered = [(m.start - offset, m.end - offset) for m in sentence.mentions]
+    for d in _demonstrative().finditer(sentence.text, clause_start, best.start - offset):
+        if not any(a <= d.start() < b for a, b in covered) and _WHERE_ZH.search(sentence.text, d.end(), best.start - offset):
+            return True
+    return False
 
 
 @cache
@@ -613,6 +634,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (holders[0].entity, "container") if holders else (None, "list")
         if _points_elsewhere(sentence, best.end - offset, q.start, best.entity):
             return None, "demonstrative"
+        if _located_after_pointer(sentence, best):
+            return None, "demonstrative"  # 该项目选址位于X园区内,总投资…: the project pointed at is measured, not where it is
         return best.entity, "clause_subject" if role == "subject" else "preceding"
     # a name after the figure says where or what only in the figure's own clause: across a comma it begins another
     # statement (A拟以50亿元投建总部,B拟投资4亿元…,C募资用于X项目: X is none of the first figures')
@@ -791,6 +814,10 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
     document's most named one."""
     out = []
     starts = [a for a, _ in sentences or []]
+    first_named: dict[str, int] = {}
+    for n in mentions:
+        if n.entity is not None and not n.anaphor:
+            first_named.setdefault(n.entity.key, n.start)
     for m in mentions:
         if not m.anaphor:
             out.append(m)
@@ -798,8 +825,10 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
         if m.anaphor == "Cluster" and folded is not None and _COMPUTE_CLUSTER_BEFORE.search(folded, max(0, m.start - 6), m.start):
             continue  # 7个万卡集群, 智算集群: a cluster of chips, no data center cluster
         types = _PROJECT_TYPES if m.anaphor == "Project" else (m.anaphor,)  # 该项目: a center or a park, not a zone
-        entity = next((by_type[t] for t in types if t in by_type and (m.anaphor != "Project" or is_project(by_type[t]))),
-                      None)
+        # 该项目 points back: a site first named after it in its own sentence is no antecedent (该项目选址位于X园区内: the
+        # park is where the project is, not the project); "the city of X" names its city after it, as an apposition
+        entity = next((by_type[t] for t in types if t in by_type and (m.anaphor != "Project" or (
+            is_project(by_type[t]) and not _named_later_here(first_named.get(by_type[t].key, 0), m.start, starts)))), None)
         if starts:
             here = bisect_right(starts, m.start) - 1
             since = starts[max(0, here - _ANAPHOR_REACH + 1)]
@@ -812,6 +841,11 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
         if entity is not None:
             out.append(Mention(m.start, m.end, entity, anaphor=entity.type, source="anaphor"))
     return out
+
+
+def _named_later_here(named: int, at: int, starts: list[int]) -> bool:
+    """Whether a thing first named at `named` is named after `at`, in the sentence of `at` (sentence starts `starts`)."""
+    return named > at and (not starts or bisect_right(starts, named) == bisect_right(starts, at))
 
 
 _CONVERSION = re.compile(r"\s*[（(]\s*(?:(?:about|around|roughly|approximately|some|nearly|over|more than|约|约合|合|折合)\s*)?"

@@ -37,6 +37,10 @@ NO_FIGURE = [
     # a count with no name of its own on a page about a city is not the city's
     "庆阳加快建设算力枢纽。庆阳数据中心集群和庆阳东数西算产业园同步推进。庆阳引进了多家企业。庆阳持续推动项目谋划。"
     "庆阳的目标很明确。庆阳正在发力。企业主体工程初具规模,已有3栋数据中心大楼建成。",
+    # a project pointed at (该项目, this project) and placed in a park: its figures, not the park's, though no name is read
+    "该项目选址位于南充数字产业园内,占地面积约5000平方米,预计总投资约4.2亿元。",
+    "This project is located in Nanchong Digital Industrial Park, with a total investment of 420 million yuan.",
+    "宜宾市与联通签约共建三江智算中心。该项目坐落于宜宾高新区的宜宾数字经济产业园内,总投资6亿元。",
 ]
 
 
@@ -66,6 +70,11 @@ FIGURES = [
     ("贵安新区累计引进大型数据(智算)中心20个。", [("Gui'an New Area", "datacenter_count", 20, "eq")]),
     # a bracket defining the unit with = states no second figure
     ("天府智算中心算力达500P(1P=1千万亿次浮点运算/秒)。", [("Tianfu Intelligent Computing Center", "computing_power", 500, "eq")]),
+    # 该项目 is the project named before; the park after 位于X区的 is where it stands, not what is measured
+    ("南充市与华为签约共建嘉陵先进计算中心项目。该项目选址位于南充高新区的南充数字产业园内,预计总投资约4.2亿元。",
+     [("Jialing Advanced Computing Center", "investment", 4.2e8, "approx")]),
+    ("遂宁市引进川中先进计算中心项目。该项目落户于遂宁经开区的遂宁数字产业园,计划投资8亿元。",
+     [("Chuanzhong Advanced Computing Center", "investment", 8e8, "eq")]),
 ]
 
 
