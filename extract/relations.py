@@ -130,7 +130,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             rest = text[b.end - off : b.end - off + 40]
             # a run of places signs as its most specific one (与广东省深圳市光明区合作: 光明区)
             b_last = _run_end(ents, b) if eb.type in PLACES else b
-            if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
+            if re.fullmatch(_LIST_TAIL_ZH + r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", text[b_last.end - off : b_last.end - off + 40]
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
@@ -317,6 +317,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     return out
 
 
+# A、B等12家企业(分别)与C签约: the list's closing words (等, a count, a noun for the parties) before the joiner; every
+# party listed signs with C
+_LIST_TAIL_ZH = r"(?:\s*等\s*(?:[0-9一二三四五六七八九十]+\s*(?:多|余)?\s*(?:家|个|所))?[^，,。；;、与和同跟]{0,12}?)?"
 _GOVERNMENT_WORD = r"\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|county\s+|local\s+|regional\s+)?government"
 _GOVERNMENT_EN = r"(?:" + _GOVERNMENT_WORD + r")?"
 # a place followed by its government's word acts with the others ("China Telecom and the Qingyang government will build")
