@@ -130,7 +130,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             rest = text[b.end - off : b.end - off + 40]
             # a run of places signs as its most specific one (与广东省深圳市光明区合作: 光明区)
             b_last = _run_end(ents, b) if eb.type in PLACES else b
-            if re.fullmatch(r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
+            if re.fullmatch(_LIST_TAIL_ZH + r"\s*(?:" + "|".join(rel["partner_adverb_zh"]) + r")?(?:" + "|".join(rel["partner_join_zh"])
                             + r")\s*", gap) and re.match(
                 r"[^，,。]{0,30}?(?:" + "|".join(rel["partner_zh"]) + ")", text[b_last.end - off : b_last.end - off + 40]
             ) and not re.match(r"\s*就(?![^，,。；;]*(?:(?:签订|签署)[^，,。；;]{0,6}协议|达成))", rest) and not re.search(
@@ -267,6 +267,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 text[my.end - off : mx.start - off]):
             found.append((ex, "part_of", ey))
     found += _leading_place_en(ents, text, off) + _located_phrases(ents, text, off) + _built_at(ents, text, off)
+    found += _city_builds_its_cluster(ents, text, off)
     # A、B等项目相继落户C: every thing of the list before 等 lies in C
     settle = "|".join(rel["located_in_zh"])
     for m_list in re.finditer(r"等(?:[0-9一二三四五六七八九十]+(?:个|家|大))?[^，,。；;、]{0,8}?\s*"
@@ -315,6 +316,27 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             continue  # 在A县位于B园区建设X: the park lies in the county, never the county in the park
         out.append((s, metric, o))
     return out
+
+
+# A、B等N家单位(分别)与C签约: the list's closing words (等, a count, a noun for the parties) before the joiner; every
+# party listed signs with C
+_LIST_TAIL_ZH = r"(?:\s*等\s*(?:[0-9一二三四五六七八九十]+\s*(?:多|余)?\s*(?:家|个|所))?[^，,。；;、与和同跟]{0,12}?)?"
+# "<city>, <aside>, has made progress in developing / is building / has begun constructing a (national) data center
+# cluster": the cluster a city builds, unnamed, is the one the reference data places in that city
+_BUILDS_CLUSTER = re.compile(
+    r"(?:\s*,[^,.;]{1,60},)?\s+(?:has|have|is|was|had)\s+(?:(?:made|achieved)\s+(?:\w+\s+){0,2}progress\s+in\s+|"
+    r"(?:started|begun|began)\s+|been\s+)?(?:developing|constructing|building)\s+(?:a|its|the)\s+(?:national\s+)?"
+    r"(?:data\s+(?:center|centre)|computing(?:\s+power)?)\s+cluster\b")
+
+
+def _city_builds_its_cluster(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """The reference cluster of a city the sentence says builds an unnamed cluster lies in that city."""
+    found = []
+    for m, e in ents:
+        if e.type == "City" and _BUILDS_CLUSTER.match(text[m.end - off :]):
+            found += [(c, "located_in", e) for c in gazetteer().entities.values()
+                      if c.type == "Cluster" and ("located_in", e.key) in c.links]
+    return found
 
 
 _GOVERNMENT_WORD = r"\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|county\s+|local\s+|regional\s+)?government"

@@ -291,6 +291,20 @@ def test_partners_by_agreement_and_by_list(text: str, expected: set) -> None:
     assert _relations(text, "partner") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list closed by 等 and a count: every party listed signs with the one after 与
+    ("百度、京东等5家头部公司已经与甘肃签署合作协议。", {("baidu", "gansu"), ("jdcom", "gansu")}),
+    ("华为、中兴等企业分别与庆阳市政府签约,共建算力产业。",
+     {("huawei", "qingyang-municipal-government"), ("zte", "qingyang-municipal-government")}),
+    # builders after 由 sign nothing
+    ("由华为、中兴等企业与庆阳市共同建设。", set()),
+    # companies that sign with a company stay left out, as for one signer (the seed gold does not count them)
+    ("科大讯飞、腾讯等10家企业分别与中国电信安徽公司签约。", set()),
+])
+def test_a_list_closed_by_a_count_signs_with_the_party_after(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
 @pytest.mark.parametrize("text", [
     "兰州智算中心(位于兰州新区)今年投运。",
     "兰州智算中心项目2023年5月在兰州新区开工建设。",
@@ -1288,3 +1302,15 @@ def test_operators_of_a_center_the_sentence_refers_to(text: str, expected: set) 
 ])
 def test_no_operator_without_a_company(text: str) -> None:
     assert not [f for f in read(text.encode()).facts if f.metric == "operator"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Qingyang, with help from the province, is building its national data centre cluster.",
+     {("qingyang-data-center-cluster", "qingyang")}),
+    ("Shaoguan had begun developing the computing cluster by then.",
+     {("shaoguan-data-center-cluster", "shaoguan")}),
+    # a place with no cluster of its own in the reference data gets none
+    ("Hefei has started building a computing cluster.", set()),
+])
+def test_the_unnamed_cluster_a_city_builds_is_its_own(text: str, expected: set) -> None:
+    assert {pair for pair in _relations(text, "located_in") if pair[0].endswith("cluster")} == expected
