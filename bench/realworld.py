@@ -6,9 +6,12 @@ them (URL, language, topic), `gold.json` holds facts annotated by hand in the sc
 git-ignored `bench/realworld/cache/<doc>.txt`. To rebuild the cache, save each manifest URL's page
 text (as stored by the page archive, or fetched where the web is reachable) under its `doc` name.
 
-Two splits: the dev split (entries without a `split` key), the pages the extraction rules were
-developed on, and the held-back test split (`"split": "test"`, docs rw_tNN), read only to measure
-whether those rules generalise; never tune a rule on it. Each split is ingested and scored on its own.
+Three splits: the dev split (entries without a `split` key), the pages the extraction rules were
+developed on; the held-back test split (`"split": "test"`, docs rw_tNN), read only to measure
+whether those rules generalise (never tune a rule on it); and the fresh split (`"split": "fresh"`, docs
+fd_/fe_/fb_pNN), the pages of the fresh question sets dev, dev2 and blind1 (bench/fresh.py), annotated by hand
+after the rules of their time were written: pages that may be read, not yet tuned on. Each split is
+ingested and scored on its own.
 
     python bench/realworld.py                 # facts: lenient and strict P/R/F1, recall by metric
     python bench/realworld.py --show          # also every missed, extra and disagreeing fact
@@ -16,10 +19,10 @@ whether those rules generalise; never tune a rule on it. Each split is ingested 
     python bench/realworld.py --names         # the new entity names the extractor created
     python bench/realworld.py --questions     # the question set, over the extracted facts
     python bench/realworld.py --speed         # extraction throughput against bare jieba segmentation
-    python bench/realworld.py --split test    # one split only: dev, test or all (both, scored together)
+    python bench/realworld.py --split test    # one split only: dev, test, fresh or all (all three, scored together)
 
 Without --split every mode reports the dev split as it always has, then the same lines for the test
-split under a "test split" line. Scoring uses ../shared/eval/score_facts.py and score_qa.py, the scorers
+split under a "test split" line, then for the fresh split. Scoring uses ../shared/eval/score_facts.py and score_qa.py, the scorers
 of the held-out sets. The facts of one state of the code and one split's pages are kept in bench/out/
 (ignored), so a second run of the same state is instant.
 """
@@ -39,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "bench" / "realworld"
 CACHE = HERE / "cache"
+SPLITS = ("dev", "test", "fresh")
 EVAL = ROOT.parent / "shared" / "eval"
 
 
@@ -48,8 +52,17 @@ def suanli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def cached_docs(split: str = "dev") -> list[Path]:
-    """The cached pages of one split ("dev", "test" or "all"); a manifest entry without a split is dev."""
+    """The cached pages of one split ("dev", "test", "fresh" or "all"); a manifest entry without a split is dev.
+
+    A fresh entry's page is that of a fresh question set (`"fresh": "<set>/<page>"`): when only the set's cache
+    holds it, it is copied here under its doc name.
+    """
     manifest = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+    for m in manifest:
+        kept = HERE / "fresh" / f"{m.get('fresh', '-/-').split('/')[0]}" / "cache" / f"{m.get('fresh', '-/-').split('/')[1]}.txt"
+        if "fresh" in m and kept.exists() and not (CACHE / f"{m['doc']}.txt").exists():
+            CACHE.mkdir(parents=True, exist_ok=True)
+            shutil.copy(kept, CACHE / f"{m['doc']}.txt")
     return [CACHE / f"{m['doc']}.txt" for m in manifest
             if split in ("all", m.get("split", "dev")) and (CACHE / f"{m['doc']}.txt").exists()]
 
@@ -83,7 +96,7 @@ def system_facts(docs: list[Path], split: str = "dev") -> list[dict]:
     Kept in bench/out per split and state of code and pages; "all" is the two splits' facts together.
     """
     if split == "all":
-        return [*system_facts(cached_docs("dev"), "dev"), *system_facts(cached_docs("test"), "test")]
+        return [fact for one in SPLITS for fact in system_facts(cached_docs(one), one)]
     saved = ROOT / "bench" / "out" / f"realworld-facts-{split}-{state_key(docs)}.json"
     if saved.exists():
         return json.loads(saved.read_text(encoding="utf-8"))
@@ -208,12 +221,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for flag in ("--show", "--docs", "--names", "--questions", "--speed"):
         ap.add_argument(flag, action="store_true")
-    ap.add_argument("--split", choices=("dev", "test", "all"),
-                    help="one split only (default: the dev split, then the test split)")
+    ap.add_argument("--split", choices=(*SPLITS, "all"),
+                    help="one split only (default: the dev split, then the test split, then the fresh split)")
     args = ap.parse_args()
-    for split in [args.split] if args.split else ["dev", "test"]:
+    for split in [args.split] if args.split else list(SPLITS):
         if split != "dev":
-            print("test split" if split == "test" else "all splits")
+            print(f"{split} split" if split != "all" else "all splits")
         report(split, args)
     return 0
 
