@@ -842,8 +842,11 @@ def test_what_the_graph_cannot_know_gets_no_answer_rather_than_a_guess(corpus_st
 def test_places_listed_that_the_graph_does_not_know_are_said_so_not_summed_over_every_center(corpus_store) -> None:
     result = _ask(corpus_store, "甲城、乙城、丙城三地在建智算中心的算力加起来是多少?")
     assert result["answers"] == [] and "甲城" in result["interpretation"]
-    known = _ask(corpus_store, "庆阳、中卫和芜湖三个集群的机架合计是多少?")  # listed names it knows still add up
+    known = _ask(corpus_store, "庆阳、韶关和芜湖三个集群的机架合计是多少?")  # listed names it knows still add up
     assert known["answers"] and known["answers"][0]["value"]
+    # but not when one of them has no such figure: the sum of two is not the three's
+    lacking = _ask(corpus_store, "庆阳、中卫和芜湖三个集群的机架合计是多少?")
+    assert lacking["answers"] == [] and "中卫数据中心集群没有数值" in lacking["interpretation"]
 
 
 @pytest.mark.parametrize(("question", "said"), [
@@ -895,3 +898,64 @@ def test_where_a_firm_s_project_in_a_named_city_stands(tmp_path) -> None:
     suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
     result = _ask(tmp_path / "store", "中国移动这次在呼和浩特扩建的项目落在哪个县?")
     assert [a["label"] for a in result["answers"]] == ["和林格尔县"] and result["evidence"]
+
+
+def test_of_two_disagreeing_figures_the_one_the_question_words_is_answered(tmp_path) -> None:
+    """Two pages give one center two rack counts; the question is worded after one of the sentences (its early
+    state), so that figure is answered, and the other is still shown as a disagreeing source."""
+    center = {"zh": "壬癸云数据中心", "en": "Rengui Cloud Data Center", "type": "Center"}
+    facts = [
+        {"subject": center, "metric": "rack_count", "value": 16000, "unit": "racks", "doc": "e1",
+         "evidence": "壬癸云数据中心目前已建成机架1.6万架,服务器超过10万台。"},
+        {"subject": center, "metric": "rack_count", "value": 300, "unit": "racks", "doc": "e2",
+         "evidence": "壬癸云数据中心刚刚投产首批机房时,只有300架机架上线运行。"},
+    ]
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
+    result = _ask(tmp_path / "s", "壬癸云数据中心刚投产首批机房时有多少架机架?")
+    assert [a["value"] for a in result["answers"]] == [300] and result["answers"][0]["conflict"]
+    # worded after neither sentence: the largest, as before
+    assert [a["value"] for a in _ask(tmp_path / "s", "壬癸云数据中心有多少机架?")["answers"]] == [16000]
+
+
+@pytest.mark.parametrize(("question", "interpreted"), [
+    ("Where does Chengdu rank nationwide for computing power?", "rank of Chengdu"),
+    ("成都的算力在全国排第几?", "成都的排名"),
+    ("What fraction of Qingyang's installed power capacity is clean energy?", "renewable_share of Qingyang"),
+    ("What is the capacity of the green-electricity project Qingyang built?", "clean_energy_capacity of Qingyang"),
+    ("How much financing did Qingyang obtain for its computing projects?", "investment of Qingyang"),
+])
+def test_the_metric_a_question_asks_for_is_the_one_its_question_words_name(corpus_store, question, interpreted) -> None:
+    """A rank asked "by" a metric is a rank; a share of clean energy a share; a green project's capacity kilowatts."""
+    assert _ask(corpus_store, question)["interpretation"].startswith(interpreted)
+
+
+def test_a_firm_s_facility_named_after_a_hub_is_no_figure_of_the_hub_or_the_firm(corpus_store) -> None:
+    """"甲公司京津冀大数据基地" is one base the graph does not know: neither the hub's racks nor the firm's."""
+    result = _ask(corpus_store, "中国电信京津冀大数据基地有多少机架?")
+    assert result["answers"] == [] and "中国电信京津冀大数据基地" in result["interpretation"]
+
+
+def test_the_first_of_a_kind_is_no_count(corpus_store) -> None:
+    """"首个数据中心集群" says which one, it asks no number of data centers."""
+    result = _ask(corpus_store, "甘肃首个数据中心集群庆阳集群位于哪个城市?")
+    assert "数据中心数" not in result["interpretation"] and "所在地" in result["interpretation"]
+
+
+def test_a_phase_word_of_one_listed_name_is_no_phase_of_the_next(phases_store) -> None:
+    """"A一期和B": B is the whole of B; and a sum whose one named part has no figure is no sum at all."""
+    result = _ask(phases_store, "丙丁智算中心二期和丁戊中心的算力合计是多少?")
+    assert [a["value"] for a in result["answers"]] == [7000]
+    result = _ask(phases_store, "丙丁智算中心一期和丁戊中心的算力合计是多少?")
+    assert result["answers"] == [] and "丁戊智算中心一期" not in result["interpretation"]
+    assert "丁戊智算中心" in result["interpretation"]
+
+
+@pytest.mark.parametrize(("question", "not_said", "said"), [
+    ("庆阳的这个智算中心规划算力有多大?", "数据中心数", "算力"),  # 这个 points at one center, it counts none
+    ("庆阳数据中心集群计划把算力从1万P提升到多少?", "变化", "算力"),  # the level to be reached, not by how much
+    ("To how much will the Qingyang cluster increase its computing power?", "change", "computing_power"),
+])
+def test_a_question_for_one_level_is_no_count_and_no_change(corpus_store, question, not_said, said) -> None:
+    interpretation = _ask(corpus_store, question)["interpretation"]
+    assert not_said not in interpretation and said in interpretation

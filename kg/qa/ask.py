@@ -37,14 +37,17 @@ from kg.qa.understand import AGENTS, Store, Understanding, Vocabulary, phase_ask
 
 
 def _one_figure_each(rows: list[dict], statuses: list[str]) -> dict[str, dict]:
-    """Per subject one figure: its actual one when the question names no status, else its largest."""
+    """Per subject one figure: its total one over one of a kind (AI, HPC), then its actual one when the question
+    names no status, else its largest."""
+    def rank(row: dict) -> tuple[bool, bool]:
+        return (local_name(row.get("kind", {}).get("value")) in (None, "total"),
+                not statuses and local_name(row["status"]["value"]) == "actual")
+
     chosen: dict[str, dict] = {}
     for row in rows:  # rows come largest first
-        member = row["subject"]["value"]
-        status = local_name(row["status"]["value"])
-        current = chosen.get(member)
-        if current is None or (not statuses and status == "actual" and local_name(current["status"]["value"]) != "actual"):
-            chosen[member] = row
+        current = chosen.get(row["subject"]["value"])
+        if current is None or rank(row) > rank(current):
+            chosen[row["subject"]["value"]] = row
     return chosen
 
 
@@ -85,10 +88,11 @@ def _sum_text(value: float, unit: str | None, comparator: str, used: list[dict],
 _LOWER_IS_BETTER = {"pue", "latency"}
 
 
-def _one_figure(rows: list[dict], u: Understanding) -> list[dict]:
+def _one_figure(rows: list[dict], u: Understanding, question: str = "") -> list[dict]:
     """The figure a question about one entity asks for, when the sources give several: of the status it
-    names (else the actual one), of the bound it asks for ("超过多少"), of all AI/HPC/total the total, and
-    then the largest (the smallest PUE or latency). Rows come largest first."""
+    names (else the actual one), of the bound it asks for ("超过多少"), of all AI/HPC/total the total, then
+    the one whose sentence the question's words point to, else the largest (the smallest PUE or latency).
+    Rows come largest first."""
     if len({r["subject"]["value"] for r in rows}) != 1 or len(rows) < 2:
         return rows
 
@@ -105,10 +109,33 @@ def _one_figure(rows: list[dict], u: Understanding) -> list[dict]:
         keep(lambda r: local_name(r["comparator"]["value"]) in wanted)
     if not u.kind:
         keep(lambda r: local_name(r.get("kind", {}).get("value")) in (None, "total"))
-    chosen = rows[-1] if u.metric in _LOWER_IS_BETTER else rows[0]
+    chosen = _closest_evidence(rows, question) or (rows[-1] if u.metric in _LOWER_IS_BETTER else rows[0])
     others = [r for r in rows if _figure_key(r) == _figure_key(chosen) and r is not chosen
               and (r["value"]["value"], r["comparator"]["value"]) != (chosen["value"]["value"], chosen["comparator"]["value"])]
     return [{**chosen, "_others": others} if others else chosen]
+
+
+def _terms(text: str) -> set[str]:
+    """A sentence's words for telling which of several sentences a question was written from: Chinese
+    character pairs (folded to simplified) and English words of three letters or more."""
+    text = fold(text).lower()
+    pairs = {a + b for run in re.findall(r"[\u4e00-\u9fff]+", text) for a, b in zip(run, run[1:], strict=False)}
+    return pairs | {w for w in re.findall(r"[a-z]{3,}", text) if w not in _FUNCTION_WORDS}
+
+
+def _closest_evidence(rows: list[dict], question: str) -> dict | None:
+    """The figure whose sentence shares clearly more words with the question than any other figure's: one asked
+    in the words of its article ("刚交付首批机房时有多少机架") is that sentence's, not the largest. None when no
+    sentence stands out (by three words or more, and two more than the next)."""
+    asked = _terms(question)
+    if not asked or len({(r["value"]["value"], r["comparator"]["value"]) for r in rows}) < 2:
+        return None
+    scored = sorted(((len(asked & _terms(r.get("evidence", {}).get("value", ""))), i) for i, r in enumerate(rows)), reverse=True)
+    best, runner_up = scored[0], next((s for s in scored[1:] if (rows[s[1]]["value"]["value"], rows[s[1]]["comparator"]["value"])
+                                       != (rows[scored[0][1]]["value"]["value"], rows[scored[0][1]]["comparator"]["value"])), None)
+    if best[0] >= 3 and (runner_up is None or best[0] >= runner_up[0] + 2):
+        return rows[best[1]]
+    return None
 
 
 def _figure_key(row: dict) -> tuple:
@@ -437,7 +464,7 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
     if u.relation in ("operator", "partner") and not u.metric:
         other = "partner" if u.relation == "operator" else "operator"
         out.append((replace(u, relation=other), f"no {u.relation} found, so {other}"))
-    if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no):
+    if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no or u.total):
         for iri in distinct[1:3]:
             others = [(p, i) for p, i in u.entities if i == iri]
             out.append((replace(u, entities=others), f"no figure for the first entity named, so {iri}"))
@@ -601,6 +628,10 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
             out["interpretation"] += "; no figures to add up in one unit"
             return out
         value, unit, comparator, used = total
+        lacking = [i for i in the_plan.added if i not in {r.get("holder", r["subject"])["value"] for r in used}]
+        if lacking:  # "A和B合计": B's figure unknown, so no sum is the combined one
+            out["interpretation"] += "; " + _named(f"no figure for {', '.join(lacking)}, so no sum", vocab, u.script)
+            return out
         text, comparator = _sum_text(value, unit, comparator, used, u)
         out["answers"] = [{"iri": None, "label": text, "label_zh": None, "label_en": None, "value": value, "unit": unit,
                            "comparator": comparator, "text": text,
@@ -640,9 +671,9 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
-        rows = _one_figure(rows, u)
+        rows = _one_figure(rows, u, out.get("question", ""))
     elif the_plan.shape == "value" and rows and u.entities:
-        rows = _one_figure(rows, u)  # one part holds the figures ("庆阳…集群" via the city): its one asked figure
+        rows = _one_figure(rows, u, out.get("question", ""))  # one part holds the figures ("庆阳…集群" via the city): its one asked figure
     if the_plan.shape == "list" and u.superlative:
         rows = rows[: u.top]
     if the_plan.shape == "facts":

@@ -185,6 +185,7 @@ class Plan:
     interpretation: str
     scope: str | None = None  # a first query for ?subject ?holder ?depth; its rows fill #SUBJECTS of `sparql`
     known: str | None = None  # a yes/no over a threshold: the figures whatever their value, to tell "no" from "not known"
+    added: tuple[str, ...] = ()  # a sum of named entities ("A和B合计"): each must have a figure, or there is no sum
 
 
 def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
@@ -262,10 +263,10 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
                     + (f" ({u.kind})" if u.kind else ""), _scope_query(_listed_scope(distinct[:2])))
     named = [iri for iri in distinct if vocab.types.get(iri) not in _GROUPS]
     if u.metric and u.total and len(named) >= 2 and u.threshold is None and not (u.superlative or u.yes_no):
-        # "the combined computing power of A and B": one figure each of the entities named
-        restrictions = restrictions + ([f"FILTER(?kind = {SL.total.n3()})"] if u.metric == "computing_power" and not u.kind else [])
+        # "the combined computing power of A and B": one figure each of the entities named (its total one, see ask)
+        listed = {iri for pos, iri in u.entities if pos in u.peers}
         return Plan(_figures(bindings, restrictions), "aggregate", f"sum of {u.metric} over {', '.join(named[:5])}",
-                    _scope_query(_listed_scope(named[:5])))
+                    _scope_query(_listed_scope(named[:5])), added=tuple(i for i in named[:5] if i in listed))
     if u.metric and u.total and u.threshold is None and not u.superlative and not u.yes_no and u.cls \
             and COUNTED_BY.get(u.cls) != u.metric:  # "一共建成多少个数据中心": the class word is what is counted
         # "各集群的算力合计": a sum over the members; "宁夏一共有多少机架" asks Ningxia's own figure first (see ask)

@@ -33,6 +33,15 @@ SLNS = str(SL._NS)
 _EMPTY = ox.Store()
 
 
+_ASKS_RANK = re.compile(r"\bwhere\s+(?:does|do|did|is|was)\b.*\branks?(?:ed)?\b|\bwhat\s+(?:rank|place|position)\b|"
+                        r"\branks?(?:ed)?\s+(?:where|what)\b|\branking\b|第几|第幾|排名(?:如何|多少|怎样)")
+_LISTED = re.compile(r"(?:\s*(?:[一二三四五首]期|'s\s+(?:first|second|third)\s+(?:phase|stage)))?"
+                     r"\s*(?:,|，|、|和|与|跟|及|以及|同|\band\b|,\s*and\b|&)\s*(?:the\s+)?", re.I)
+_TO_HOW_MUCH = re.compile(r"[到至](?:多少|几)|\bto\s+(?:how\s+(?:much|many)|what)\b")
+_ASKS_POWER = re.compile(r"\b(?:capacity|kilowatts?|megawatts?|gigawatts?|kw|mw|gw)\b|装机|千瓦|兆瓦")
+_ASKS_SHARE = re.compile(r"\b(?:fraction|share|proportion|percentage|percent)\b|比例|占比|比重|百分之|多少成")
+
+
 @dataclass
 class Understanding:
     lang: str
@@ -68,6 +77,7 @@ class Understanding:
     listing: bool = False  # asks for many ("which", "哪些", "each", "the clusters"), not for one thing
     itself: set[str] = field(default_factory=set)  # places named inside an unknown name: their own facts only
     unknown: list[str] = field(default_factory=list)  # names the question gives that the graph does not know
+    peers: list[int] = field(default_factory=list)  # where entities are named side by side in a list ("A、B和C")
 
 
 @dataclass
@@ -182,7 +192,8 @@ class Vocabulary:
                     or any(t.isascii() and len(t) >= 4 for t in got_names)):
                 # words of the span the label lacks ("超" of 成都的超算中心 read as 成都人工智能计算中心) count against it
                 lacking = sum(1 for i in range(first, last + 1) if words[i] not in wanted and words[i] not in _STOP)
-                score = weight * share + 0.1 * extra - 0.5 * lacking + _phase_fit(text, surface)
+                score = weight * share + 0.1 * extra - 0.5 * lacking \
+                    + _phase_fit(_own_part(text, spans[first][1], spans[last][2]), surface)
                 found.append((spans[first][1], spans[last][2], self.surfaces[surface], score, share))
         return found
 
@@ -421,6 +432,17 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
     return sorted(out)
 
 
+_LIST_BREAK = re.compile(r"\band\b|\bor\b|\bvs\.?|\bversus\b|[,，、;；和与及或]")
+
+
+def _own_part(text: str, start: int, end: int) -> str:
+    """The part of a question that is about the name at start:end, between the list words around it: "A's first phase
+    and B" names no phase of B."""
+    before = [m.end() for m in _LIST_BREAK.finditer(text, 0, start)]
+    after = _LIST_BREAK.search(text, end)
+    return text[before[-1] if before else 0: after.start() if after else len(text)]
+
+
 def _phase_fit(question: str, label: str) -> float:
     """"phase one of X" prefers X's phase 1 (一期), a question naming no phase the whole of X."""
     asked, named = phase_asked(question), phase_asked(label)
@@ -446,12 +468,18 @@ def _trimmed(words: list[str], first: int, last: int, names: set[str], toks: lis
         if word in left:
             left.remove(word)
     for i in range(end + 1, last + 1):
+        if words[i] == "的" and _starts_metric("".join(words[i + 1: i + 8])):
+            break  # "丁戊中心的算力": a name ends at 的, the 算 after it is the metric's, not the label's 智算
         if words[i] in left:
             end = i
             left.remove(words[i])
         elif words[i] not in _STOP and words[i] not in _generic():
             break  # describing words the label lacks ("AI", "国家") are passed over, not taken
     return start, end
+
+
+def _starts_metric(text: str) -> bool:
+    return any(text.startswith(w) for ws in questions()["metric"].values() for w in ws if not w.isascii())
 
 
 _QUALIFIERS = {"City", "Province", "District", "Company", "Organization"}
@@ -630,9 +658,10 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.unknown.append(folded[start:end])
         if not any(start <= s and e <= end and vocab.types.get(i) in _PLACE_TYPES for s, e, i in linked):
             u.notes.append(f"'{folded[start:end]}' is a name the graph does not know")  # else its place says so
-    # a company inside an unknown facility's name only qualifies it: "甲公司贵州数据中心" is not 甲公司
+    # a company or hub inside an unknown facility's name only qualifies it: "甲公司贵州数据中心" is not 甲公司,
+    # "甲公司京津冀大数据基地" is no figure of the hub's
     linked = [(s, e, i) for s, e, i in linked
-              if not (vocab.types.get(i) in ("Company", "Organization")
+              if not (vocab.types.get(i) in ("Company", "Organization", "Hub")
                       and any(a <= s and e <= b for a, b in unknown))]
     lex = questions()
     for start, end, iri in linked:
@@ -653,6 +682,10 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         masked[start:end] = ["\x00"] * (end - start)
     for start, end in unknown:  # its facility word names no class: "甲乙产业园的产值" asks of one park, not of all
         masked[start:end] = ["\x00"] * (end - start)
+    kept_links = sorted((s, e, i) for s, e, i in linked if (s, i) in u.entities)
+    for (s1, e1, _), (s2, _, _) in zip(kept_links, kept_links[1:], strict=False):
+        if _LISTED.fullmatch(text[e1:s2]):  # "A、B和C": listed side by side, not "B at A" or "A里的B"
+            u.peers += [p for p in (s1, s2) if p not in u.peers]
     places = [iri for _, iri in u.entities if vocab.types.get(iri) in _PLACE_TYPES]
     if unknown and places and len(places) == len(u.entities):
         # "Ming Energy's center in Zhangjiakou": the place says where the unknown thing is; its own facts, said so
@@ -660,8 +693,9 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         said = any(n.endswith(f"so {places[0]} itself") for n in u.notes)
         u.notes = [f"{n}, so {places[0]} itself" if n.endswith("does not know") and not said else n for n in u.notes]
     rest = "".join(masked)
-    # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 is no count
-    counted = re.sub(r"(?<=[哪每])个", "\x00", rest)
+    # "哪个智算中心" asks which one, it counts nothing: a measure word after 哪/每 (or 首个, 这个) is no count;
+    # "green-electricity" is the words "green electricity"
+    counted = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", re.sub(r"(?<=[哪每首这那该此])个", "\x00", rest))
     counted = re.sub(r"(?<=[两二三四五六七八九十])个(?=项目)", "\x00", counted)  # "两个项目投资一共": which, not how many
     for word in lex["not_metric"]["words"]:
         counted = _blanked(counted, word)
@@ -669,12 +703,18 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     for word in lex["not_metric"]["facility"]:
         plain = _blanked(plain, word)
         # "有哪些算力中心": the facility word is the class asked, no metric word at all
-        counted = re.sub(rf"([哪几][个座些家]?|多少个?){re.escape(word)}", "\x00", counted)
+        counted = re.sub(rf"([哪几这那该此][个座些家]?|多少个?){re.escape(word)}", "\x00", counted)  # 这个智算中心: which
     # a metric word of a facility's name ("算力产业园占地多少") counts only when no other metric word is asked
     hits = [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(plain, words))] \
         or [(len(w), name) for name, words in lex["metric"].items() if (w := _hit(counted, words))]
     if hits:
         u.metric = max(hits)[1]
+    if any(name == "rank" for _, name in hits) and _ASKS_RANK.search(rest):
+        u.metric = "rank"  # "where does Hubei rank for computing power": a rank, whatever it ranks by
+    if u.metric == "clean_energy_capacity" and _ASKS_SHARE.search(rest):
+        u.metric = "renewable_share"  # "what fraction of its installed capacity is clean energy"
+    elif u.metric == "renewable_share" and _ASKS_POWER.search(rest) and not _ASKS_SHARE.search(rest):
+        u.metric = "clean_energy_capacity"  # "the capacity of its green-power project": kilowatts, not a share
     if u.metric == "enterprise_count" and not _AMOUNT.search(rest) and re.search(r"哪|\bwhich\b", rest):
         u.metric = None  # "Which Beijing companies have moved…" asks for firms, not for their number
     kinds = [(len(w), name) for name, words in lex["kind"].items() if (w := _hit(rest, words))]
@@ -716,7 +756,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     u.overview = _asks_overview(u, rest, intent["overview"])
     u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
     if u.metric and len({iri for _, iri in u.entities}) == 1 and not u.threshold and (
-            _hit(rest, intent["difference"]) or _hit(rest, intent["growth"]) and _AMOUNT.search(rest)):
+            _hit(rest, intent["difference"]) or _hit(rest, intent["growth"]) and _AMOUNT.search(rest)
+            and not _TO_HOW_MUCH.search(rest)):  # "从10E提升到多少": the level it is to reach, no change
         # "By how much did X's capacity grow between 2015 and 2025", "总算力比智能算力多多少": two figures of one entity
         years = list(dict.fromkeys(re.findall(r"(?<!\d)((?:19|20)\d{2})(?![\d.,])(?!\s*(?:个|架|台|万|亿|p\b|pflops|mw|gw|kw|racks))",
                                               rest)))
@@ -904,7 +945,7 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
         if any(s < end and start < e for s, e, _ in linked + found) or any(s < end and start < e for s, e in unknown):
             continue
         while start > 0 and (has_cjk(text[start - 1]) or text[start - 1] in "()·") and text[start - 1] not in stops \
-                and not any(s <= start - 1 < e and vocab.types.get(i) not in _OWNERS for s, e, i in linked):
+                and not any(s <= start - 1 < e and vocab.types.get(i) not in (*_OWNERS, "Hub") for s, e, i in linked):
             start -= 1
         inside = [(s, e) for s, e, _ in linked if start <= s and e <= end]
         residue = "".join(" " if any(s <= k < e for s, e in inside) else text[k] for k in range(start, m.start()))
