@@ -283,6 +283,9 @@ NOT_NAMES = [
     "全球首个商用海底数据中心一期即将完工。",
     "这座水下数据中心由海水冷却。",
     "图:成渝枢纽数据中心加快建设。",
+    # an adjective in 性 ranks or classes a project, it names none
+    "综合性算力中心建设提速。",
+    "项目被列为标志性算力中心工程。",
     "Last week China Unicom broke ground on a new Ningxia data center.",
     "The operator plans another large Guizhou data center next year.",
 ]
