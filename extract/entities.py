@@ -380,6 +380,11 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 集团有限公司…: the tail of a company's name that a word inside it cut off, no name's start
     if _only_descriptive(stem):  # 发展有限责任公司, 智能科技产业园: what is said of a thing, not its name
         return None
+    if suffix.text in names["place_kind_heads"] and any(
+            k.start == start and k.end == suffix.start and gazetteer().entities[k.id].type == "Hub" for k in known) \
+            and not re.match(r"[一二三四五六七八九十0-9]期|项目|工程", folded[suffix.end : suffix.end + 3]):
+        return None  # 成渝枢纽数据中心: the hub's centers, as 广东省数据中心 are the province's (with a phase or 项目 after
+        # it, one project: kept, so its figures go to no hub)
     if suffix.id in ("Center", "Park", "Cluster", "District") and not abroad and not apposed \
             and not _anchored(folded, start, stem, suffix, known):
         return None

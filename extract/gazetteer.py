@@ -381,13 +381,18 @@ def translate_stem(stem: str) -> str:
             run = ""
 
     tokens: list[str] = []
-    for token in _tokenizer().lcut(stem.replace("（", "(").replace("）", ")")):
-        known = token in gaz.place_en or token in glossary or token in _suffix_en() or (
+    def known(token: str) -> bool:
+        return token in gaz.place_en or token in glossary or token in _suffix_en() or (
             token in gaz.zh_surfaces and gaz.entities[gaz.zh_surfaces[token]].type not in _SPLIT_IN_NAMES)
-        prefix = _known_prefix(token) if has_cjk(token) and not known else None
+
+    for token in _tokenizer().lcut(stem.replace("（", "(").replace("）", ")")):
+        # known words off the front, one after another (粤港澳大湾区枢纽: 粤港澳 + 大湾区 + 枢纽, not "Dawan Qushuniu")
+        while has_cjk(token) and not known(token) and (prefix := _known_prefix(token)) is not None:
+            tokens.append(prefix)
+            token = token[len(prefix) :]
         tail = next((s["zh"] for s in _suffixes() if token.endswith(s["zh"]) and len(token) > len(s["zh"])), None) \
-            if has_cjk(token) and not known and not prefix else None  # 天府数据中心集群: 天府 + 数据中心集群
-        tokens += [prefix, token[len(prefix) :]] if prefix else [token[: -len(tail)], tail] if tail else [token]
+            if has_cjk(token) and not known(token) else None  # 天府数据中心集群: 天府 + 数据中心集群
+        tokens += [token[: -len(tail)], tail] if tail else [token]
     for word in tokens:
         english = None
         if word in gaz.place_en:

@@ -279,6 +279,13 @@ NOT_NAMES = [
     "这类中心属于“真正能用的”智算中心。",
     "园区主要建设IDC数据中心和呼叫中心。",
     "项目主要建设数智产业园和算力中心两个主体。",  # 数智 ("digital-intelligent") describes, as 数字 does
+    # how a center is built or sunk (商用海底数据中心), and a hub's centers (某某枢纽数据中心落户某市)
+    "全球首个商用海底数据中心一期即将完工。",
+    "这座水下数据中心由海水冷却。",
+    "图:成渝枢纽数据中心加快建设。",
+    # an adjective in 性 ranks or classes a project, it names none
+    "综合性算力中心建设提速。",
+    "项目被列为标志性算力中心工程。",
     "Last week China Unicom broke ground on a new Ningxia data center.",
     "The operator plans another large Guizhou data center next year.",
 ]
@@ -336,6 +343,14 @@ LABELS = [
     ("合肥鲲鹏·昇腾智算中心", "Center", "Hefei Kunpeng-Ascend Intelligent Computing Center"),
     ("芜湖集群星河算力平台", "Center", "Wuhu Cluster Xinghe Computing Platform"),
     ("内蒙古自治区政府", "Organization", "Inner Mongolia Government"),
+    # ordinary words that were spelt in pinyin: a region's part, a field, a way of building, an ordinal
+    ("中国联通中部智算中心", "Center", "China Unicom Central Intelligent Computing Center"),
+    ("青禾自主创新算力中心", "Center", "Qinghe Independent Innovation Computing Center"),
+    ("江城智能识别研究院", "Organization", "Jiangcheng Intelligent Recognition Research Institute"),
+    ("青禾海底数据中心", "Center", "Qinghe Undersea Data Center"),
+    ("青山建设集团第七分公司", "Company", "Qingshan Construction Group Seventh Branch"),
+    # known words off the front one after another: a hub's name whole, not "Dawan Qushuniu"
+    ("粤港澳大湾区枢纽青禾数据中心", "Center", "Guangdong-Hong Kong-Macao Greater Bay Area Hub Qinghe Data Center"),
 ]
 
 
