@@ -41,6 +41,10 @@ NO_FIGURE = [
     "该项目选址位于南充数字产业园内,占地面积约5000平方米,预计总投资约4.2亿元。",
     "This project is located in Nanchong Digital Industrial Park, with a total investment of 420 million yuan.",
     "宜宾市与联通签约共建三江智算中心。该项目坐落于宜宾高新区的宜宾数字经济产业园内,总投资6亿元。",
+    # a name set up as a landmark or a centre (以X为圆心, around X) is where the figures are placed, not what they measure
+    "以天府智算中心为核心,片区规划总投资80亿元。",
+    "Around the Tianfu Intelligent Computing Center, 9 data centers have been planned.",
+    "Nine data centers worth 20 billion yuan have been planned around the Tianfu Intelligent Computing Center.",
 ]
 
 
@@ -75,6 +79,9 @@ FIGURES = [
      [("Jialing Advanced Computing Center", "investment", 4.2e8, "approx")]),
     ("遂宁市引进川中先进计算中心项目。该项目落户于遂宁经开区的遂宁数字产业园,计划投资8亿元。",
      [("Chuanzhong Advanced Computing Center", "investment", 8e8, "eq")]),
+    # the place that builds around a landmark (以X为核心, 围绕X) is what the figures are of
+    ("目前,中卫市以“中卫数据中心集群”为核心,规划建设了12个大型数据中心。", [("Zhongwei", "datacenter_count", 12, "eq")]),
+    ("庆阳围绕庆阳数据中心集群布局了20家企业。", [("Qingyang", "enterprise_count", 20, "eq")]),
 ]
 
 
@@ -87,3 +94,4 @@ def test_a_figure_with_no_name_on_a_page_about_one_city_is_the_city_s() -> None:
     text = ("庆阳加快建设算力枢纽。庆阳数据中心集群和庆阳东数西算产业园同步推进。庆阳引进了多家企业。庆阳持续推动项目谋划。"
             "庆阳的目标很明确。庆阳正在发力。围绕枢纽建设,谋划重大项目8个,总投资40亿元。")
     assert ("Qingyang", "investment", pytest.approx(4e9), "eq") in _figures(text)
+
