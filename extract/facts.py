@@ -763,15 +763,23 @@ def _generic_opener() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
 
 
+@cache
+def _indefinite_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _subject_words()["indefinite_before"])
+    return re.compile(rf"(?<![A-Za-z])(?:{words})\s*$", re.I)
+
+
 def _generic(text: str, q_start: int) -> bool:
     """Whether the figure's clause, or the bracket it stands in, opens with one unit of a kind (单台价格约100万元,
-    一台中等规模的智算中心建设成本约20亿元): a figure about any such unit, no named thing's."""
+    一台中等规模的智算中心建设成本约20亿元), or the figure follows a word of an unstated number (若干3000机架的数据中心): a
+    figure about any such unit, no named thing's."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q_start)), default=0)
     bracket = max(text.rfind("(", 0, q_start), text.rfind("（", 0, q_start))
     starts = [clause_start]
     if bracket >= 0 and not re.search(r"[)）]", text[bracket:q_start]):
         starts.append(bracket + 1)
-    return any(_generic_opener().match(text, s) for s in starts)
+    # 若干3000机架的数据中心, "several 100-MW data centers": the size of each of an unstated number of things
+    return any(_generic_opener().match(text, s) for s in starts) or bool(_indefinite_before().search(text, 0, q_start))
 
 
 # ------------------------------------------------------------------ relations

@@ -95,3 +95,13 @@ def test_a_figure_with_no_name_on_a_page_about_one_city_is_the_city_s() -> None:
             "庆阳的目标很明确。庆阳正在发力。围绕枢纽建设,谋划重大项目8个,总投资40亿元。")
     assert ("Qingyang", "investment", pytest.approx(4e9), "eq") in _figures(text)
 
+
+@pytest.mark.parametrize("text", [
+    # a size after a word of an unstated number (若干, 多个, several) is each such thing's, no named thing's
+    "庆阳规划了多个万P级智算中心。",
+    "达州可建设若干3000机架的数据中心。",
+    "Qingyang will build several 10,000-rack data centers.",
+    "Ulanqab has attracted a number of 5,000-rack data centers.",
+])
+def test_the_size_of_an_unstated_number_of_things_is_no_one_s(text: str) -> None:
+    assert _figures(text) == []
