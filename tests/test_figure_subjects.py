@@ -82,6 +82,10 @@ FIGURES = [
     # the place that builds around a landmark (以X为核心, 围绕X) is what the figures are of
     ("目前,中卫市以“中卫数据中心集群”为核心,规划建设了12个大型数据中心。", [("Zhongwei", "datacenter_count", 12, "eq")]),
     ("庆阳围绕庆阳数据中心集群布局了20家企业。", [("Qingyang", "enterprise_count", 20, "eq")]),
+    # "in the province", "the province is home to": the province the page is about, as "the city" is the city
+    ("Guizhou is a big data hub. Over the past decade, 12 large data centers have been established in the province by "
+     "several firms.", [("Guizhou", "datacenter_count", 12, "eq")]),
+    ("Guizhou is a big data hub. The province is home to 30 data centers.", [("Guizhou", "datacenter_count", 30, "eq")]),
 ]
 
 
@@ -105,3 +109,4 @@ def test_a_figure_with_no_name_on_a_page_about_one_city_is_the_city_s() -> None:
 ])
 def test_the_size_of_an_unstated_number_of_things_is_no_one_s(text: str) -> None:
     assert _figures(text) == []
+
