@@ -110,3 +110,7 @@ def test_a_figure_with_no_name_on_a_page_about_one_city_is_the_city_s() -> None:
 def test_the_size_of_an_unstated_number_of_things_is_no_one_s(text: str) -> None:
     assert _figures(text) == []
 
+
+def test_a_noun_closing_a_quoted_name_is_not_what_is_counted() -> None:
+    # “X智算中心”六个大字: the count is of the characters of the name, no count of centers
+    assert _figures("天府智算中心正式投运。门前“天府智算中心”六个红色大字格外醒目。") == []
