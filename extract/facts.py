@@ -214,6 +214,8 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
             sentence.text, 0, mention.start - sentence.start) and sentence.text[
             sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start] == "的":
         return "locative"  # 位于X高新区的Y产业园内: the park of the zone where the thing is said to be is a where as well
+    if _reference_point(sentence, mention, stripped):
+        return "reference"  # 以X为圆心…建设了14个数据中心, "anchored by X": the landmark the figures are placed around
     if cue_regex(tuple(role_words["agent_zh"])).search(stripped[-1:] or " ") or re.search(r"\bby(?:\s+the)?\s*$", stripped):
         return "agent"
     for word in role_words["locative_zh"]:
@@ -276,6 +278,25 @@ _SAME_PROJECT = re.compile(r"(?:[一二三四五首]期|建设|新建|续建|扩
 _DESCRIBED_PROJECTS = re.compile(r"今年|去年|年内|本年|全年|新签|签约|签署|开工|在建|落地|引进|重点|重大|入驻|累计|全部|各类|多个|一批|\d")
 # "X是Y的…", "X is part of Y": Y completes the statement about X and is not what the clause is about.
 _COPULA = re.compile(r"^[^，,；;:：]*?(?:是|(?<![A-Za-z])(?:is|are|was|were)(?![A-Za-z]))[^，,；;:：]*$")
+
+
+@cache
+def _reference_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()["role"]
+    before = "|".join(map(re.escape, words["reference_zh_before"]))
+    after = "|".join(map(re.escape, words["reference_zh_after"]))
+    zh = "|".join(map(re.escape, words["reference_zh"]))
+    en = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["reference_en"])
+    return (re.compile(rf"(?:{before})$"), re.compile(rf"[^，,。；;]{{0,16}}?(?:{after})"),
+            re.compile(rf"(?:{zh})$|(?<![A-Za-z])(?:{en})(?:\s+the)?$", re.I))
+
+
+def _reference_point(sentence: Sentence, mention: Mention, stripped: str) -> bool:
+    """Whether `mention` is named as a landmark or a centre the sentence measures from (以X为圆心, 围绕X, "anchored by
+    X"), not as a thing the sentence is about."""
+    before, after, prefix = _reference_words()
+    return bool(prefix.search(stripped) or (
+        before.search(stripped) and after.match(sentence.text, mention.end - sentence.start)))
 
 
 def _roles(sentence: Sentence) -> list[str]:
@@ -523,7 +544,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     listed = _listed(sentence)
     head_types: tuple[str, ...] | None = None  # the types the noun a figure describes can be (…的智算中心: a center)
     measured = [(m, r) for m, r in zip(sentence.mentions, roles, strict=True)
-                if m.entity is not None and m.entity.type not in NOT_MEASURED and r not in ("speaker", "name_part")
+                if m.entity is not None and m.entity.type not in NOT_MEASURED and r not in ("speaker", "name_part", "reference")
                 and not _DATELINE.match(sentence.text, m.end - offset)]
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
@@ -597,6 +618,8 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "name_part"  # 长沙市开工…,其中智算中心(长沙)项目总投资9亿元: the clause is about a thing named in words only
     if q.noun == "enterprise_count":  # 吸引A、B等20家企业: the firms listed are what is counted, not what counts them
         preceding = [(m, r) for m, r in preceding if sentence.mentions.index(m) not in listed]
+    if not preceding and any(r == "reference" and m.end - offset <= q.start for m, r in zip(sentence.mentions, roles, strict=True)):
+        return None, "reference"  # 以X为圆心,规划建设了14个数据中心: built around X, by someone the sentence does not name
     if not preceding and any(r in ("speaker", "name_part") and m.end - offset <= q.start
                              for m, r in zip(sentence.mentions, roles, strict=True)):
         # what a city's official says may be the city's or the zone the page is about; a site named after its city is
@@ -740,15 +763,23 @@ def _generic_opener() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
 
 
+@cache
+def _indefinite_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _subject_words()["indefinite_before"])
+    return re.compile(rf"(?<![A-Za-z])(?:{words})\s*$", re.I)
+
+
 def _generic(text: str, q_start: int) -> bool:
     """Whether the figure's clause, or the bracket it stands in, opens with one unit of a kind (单台价格约100万元,
-    一台中等规模的智算中心建设成本约20亿元): a figure about any such unit, no named thing's."""
+    一台中等规模的智算中心建设成本约20亿元), or the figure follows a word of an unstated number (若干3000机架的数据中心): a
+    figure about any such unit, no named thing's."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q_start)), default=0)
     bracket = max(text.rfind("(", 0, q_start), text.rfind("（", 0, q_start))
     starts = [clause_start]
     if bracket >= 0 and not re.search(r"[)）]", text[bracket:q_start]):
         starts.append(bracket + 1)
-    return any(_generic_opener().match(text, s) for s in starts)
+    # 若干3000机架的数据中心, "several 100-MW data centers": the size of each of an unstated number of things
+    return any(_generic_opener().match(text, s) for s in starts) or bool(_indefinite_before().search(text, 0, q_start))
 
 
 # ------------------------------------------------------------------ relations

@@ -251,6 +251,8 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
     end, noun, metric = max(before_hits, key=lambda hit: hit[0])
     if any(w in before[end:] for w in window["own_nouns_zh"]):
         return None  # 与32家企业签约项目36个: a noun of its own nearer the number (项目) is what is counted
+    if re.match(r"\s*[”\"」』]", before[end:]):
+        return None  # “某某智算中心”八个大字: a noun closing a quoted name is part of that name, not the thing counted
     return None if before[:end].endswith(not_counted) else metric
 
 

@@ -41,6 +41,10 @@ NO_FIGURE = [
     "该项目选址位于南充数字产业园内,占地面积约5000平方米,预计总投资约4.2亿元。",
     "This project is located in Nanchong Digital Industrial Park, with a total investment of 420 million yuan.",
     "宜宾市与联通签约共建三江智算中心。该项目坐落于宜宾高新区的宜宾数字经济产业园内,总投资6亿元。",
+    # a name set up as a landmark or a centre (以X为圆心, around X) is where the figures are placed, not what they measure
+    "以天府智算中心为核心,片区规划总投资80亿元。",
+    "Around the Tianfu Intelligent Computing Center, 9 data centers have been planned.",
+    "Nine data centers worth 20 billion yuan have been planned around the Tianfu Intelligent Computing Center.",
 ]
 
 
@@ -75,6 +79,13 @@ FIGURES = [
      [("Jialing Advanced Computing Center", "investment", 4.2e8, "approx")]),
     ("遂宁市引进川中先进计算中心项目。该项目落户于遂宁经开区的遂宁数字产业园,计划投资8亿元。",
      [("Chuanzhong Advanced Computing Center", "investment", 8e8, "eq")]),
+    # the place that builds around a landmark (以X为核心, 围绕X) is what the figures are of
+    ("目前,中卫市以“中卫数据中心集群”为核心,规划建设了12个大型数据中心。", [("Zhongwei", "datacenter_count", 12, "eq")]),
+    ("庆阳围绕庆阳数据中心集群布局了20家企业。", [("Qingyang", "enterprise_count", 20, "eq")]),
+    # "in the province", "the province is home to": the province the page is about, as "the city" is the city
+    ("Guizhou is a big data hub. Over the past decade, 12 large data centers have been established in the province by "
+     "several firms.", [("Guizhou", "datacenter_count", 12, "eq")]),
+    ("Guizhou is a big data hub. The province is home to 30 data centers.", [("Guizhou", "datacenter_count", 30, "eq")]),
 ]
 
 
@@ -87,3 +98,19 @@ def test_a_figure_with_no_name_on_a_page_about_one_city_is_the_city_s() -> None:
     text = ("庆阳加快建设算力枢纽。庆阳数据中心集群和庆阳东数西算产业园同步推进。庆阳引进了多家企业。庆阳持续推动项目谋划。"
             "庆阳的目标很明确。庆阳正在发力。围绕枢纽建设,谋划重大项目8个,总投资40亿元。")
     assert ("Qingyang", "investment", pytest.approx(4e9), "eq") in _figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a size after a word of an unstated number (若干, 多个, several) is each such thing's, no named thing's
+    "庆阳规划了多个万P级智算中心。",
+    "达州可建设若干3000机架的数据中心。",
+    "Qingyang will build several 10,000-rack data centers.",
+    "Ulanqab has attracted a number of 5,000-rack data centers.",
+])
+def test_the_size_of_an_unstated_number_of_things_is_no_one_s(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_a_noun_closing_a_quoted_name_is_not_what_is_counted() -> None:
+    # “X智算中心”六个大字: the count is of the characters of the name, no count of centers
+    assert _figures("天府智算中心正式投运。门前“天府智算中心”六个红色大字格外醒目。") == []
