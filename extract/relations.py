@@ -310,6 +310,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
             continue
+        if metric == "partner" and s.type in _FIRMS and o.type in _PARTNERED:
+            s, o = o, s  # 华为与某市签约 / X signed with Qingyang: the place or project has the firm as its partner
         if metric == "operator" and o.type == "Park" and not _is_zone(o):
             continue  # a park builds nothing; a zone with its own administration does (成都高新区)
         if metric == "located_in" and s.type in PLACES | {"Hub"} and o.type == "Park":
@@ -393,6 +395,10 @@ _FIRST_OF_ITS_KIND = (r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
+# a partnership is stated either way round (华为与某市签约, 某市与华为签约); the graph keeps it on the place or the
+# project, the firm or body as its partner, as the gold facts write it
+_FIRMS = {"Company", "Organization"}
+_PARTNERED = {"City", "District", "Province", "Park", "Center", "Cluster", "Hub"}
 
 
 _SET_PHRASE = re.compile(
