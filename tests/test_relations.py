@@ -1327,3 +1327,16 @@ def test_the_unnamed_cluster_a_city_builds_is_its_own(text: str, expected: set) 
 ])
 def test_a_partnership_is_kept_on_the_place(text: str, expected: set) -> None:
     assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county written right before a new center's name that opens with its province: the county, not the province
+    ("今天,多个重点项目在安远县江西云启智算中心项目现场集中开工。", {("江西云启智算中心", "安远县")}),
+    ("记者走进通榆县吉林星火算力产业园,机房里灯光闪烁。", {("吉林星火算力产业园", "通榆县")}),
+    # the name carries a more specific place than the one before it: its own place stands
+    ("宁夏中卫数谷产业园内塔吊林立。", {("中卫数谷产业园", "中卫")}),
+])
+def test_a_place_written_right_before_a_name(text: str, expected: set) -> None:
+    subject = next(iter(expected))[0]
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == subject} == expected
