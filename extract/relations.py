@@ -310,6 +310,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         # two companies signing is left out: the seed gold does not count it (the real corpus's gold does: they differ)
         if metric == "partner" and s.type == "Company" and o.type == "Company":
             continue
+        if metric == "partner" and s.type in _FIRMS and o.type in _PARTNERED:
+            s, o = o, s  # 华为与某市签约 / X signed with Qingyang: the place or project has the firm as its partner
         if metric == "operator" and o.type == "Park" and not _is_zone(o):
             continue  # a park builds nothing; a zone with its own administration does (成都高新区)
         if metric == "located_in" and s.type in PLACES | {"Hub"} and o.type == "Park":
@@ -393,6 +395,10 @@ _FIRST_OF_ITS_KIND = (r"(?:内|境内)?的?(?:第一|首|唯一|最大|规模最
 
 _SET_MEMBER_TYPES = ("Cluster", "Hub", "City", "Province")
 _PARTIES = {"City", "District", "Province", "Company", "Organization", "Park", "Center", "Cluster"}
+# a partnership is stated either way round (华为与某市签约, 某市与华为签约); the graph keeps it on the place or the
+# project, the firm or body as its partner, as the gold facts write it
+_FIRMS = {"Company", "Organization"}
+_PARTNERED = {"City", "District", "Province", "Park", "Center", "Cluster", "Hub"}
 
 
 _SET_PHRASE = re.compile(
@@ -1364,13 +1370,16 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         if (after.source == "pattern" and after.entity is not None and after.entity.type == "District"
                 and before.entity is not None and before.entity.type in ("City", "Province") and before.end == after.start):
             out.append(fact(after.entity, "located_in", before.entity))
+    written_before = _places_written_before(mentions, gaz)
+    out += [fact(thing, "located_in", place) for thing, place in written_before.values()]
     for entity in seen.values():
         if not entity.reference and entity.type in ("Center", "Park") and (owner := _owner_in_name(entity, gaz)):
             out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
             place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
-            if place is not None and place.key != entity.key and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
+            if place is not None and entity.key not in written_before and place.key != entity.key \
+                    and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
                 out.append(fact(entity, "located_in", place))
         if entity.type == "Center" and entity.key not in passing:
             out += [fact(entity, "member_of", group) for group in _named_sets(entity, gaz, folded)]
@@ -1401,6 +1410,22 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         out.append(Fact(city, "located_in", None, None, province, "eq", "actual", None, None,
                         original[start:end].strip(), start, end))
     return out
+
+
+def _places_written_before(mentions: list[Mention], gaz) -> dict[str, tuple[Entity, Entity]]:
+    """A place written right before a new center's or park's name is where it lies (乌兰察布市集宁大数据产业园,
+    在通榆县吉林云针智算中心项目现场), unless the name carries a place of its own as specific (宁夏中卫工业园区 lies in
+    中卫, said by its name). Chinese only: in English a space keeps the two mentions apart."""
+    found: dict[str, tuple[Entity, Entity]] = {}
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        place, thing = before.entity, after.entity
+        if (place is None or thing is None or before.end != after.start or place.type not in PLACES
+                or thing.type not in ("Center", "Park") or thing.reference or thing.key in found):
+            continue
+        own = _place_in_name(thing, gaz)
+        if own is None or own.type == "Province" and place.type != "Province":
+            found[thing.key] = (thing, place)
+    return found
 
 
 def _namesake(company: Entity, thing: Entity) -> bool:

@@ -293,7 +293,7 @@ def test_partners_by_agreement_and_by_list(text: str, expected: set) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a list closed by 等 and a count: every party listed signs with the one after 与
-    ("百度、京东等5家头部公司已经与甘肃签署合作协议。", {("baidu", "gansu"), ("jdcom", "gansu")}),
+    ("百度、京东等5家头部公司已经与甘肃签署合作协议。", {("gansu", "baidu"), ("gansu", "jdcom")}),
     ("华为、中兴等企业分别与庆阳市政府签约,共建算力产业。",
      {("huawei", "qingyang-municipal-government"), ("zte", "qingyang-municipal-government")}),
     # builders after 由 sign nothing
@@ -757,9 +757,9 @@ def test_a_place_heading_a_name_not_read_is_no_partner() -> None:
     # the partner is an institution whose name starts with a city: not the city
     partners = _relations("昨日,国家超级计算长沙中心与武汉超级计算中心在长沙签署合作协议。", "partner")
     assert ("national-supercomputing-center-in-changsha", "wuhan") not in partners
-    assert not any(o == "hefei" for _, o in _relations("本月,贵安新区与合肥先进计算中心签约。", "partner"))
+    assert not any("hefei" in (s, o) for s, o in _relations("本月,贵安新区与合肥先进计算中心签约。", "partner"))
     # a city that signs, then a verb: still a partner
-    assert ("zhonglian-data", "wuhu") in _relations("中联数据与芜湖市签约共建算力中心。", "partner")
+    assert ("wuhu", "zhonglian-data") in _relations("中联数据与芜湖市签约共建算力中心。", "partner")
 
 
 def test_a_county_never_lies_in_a_park() -> None:
@@ -1130,8 +1130,8 @@ def test_where_a_thing_is_built_or_sited(text: str, expected: set) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a run of places signs as its most specific place, not the province that opens it
-    ("华为与甘肃省庆阳市西峰区的合作由来已久。", {("huawei", "xifeng-district")}),
-    ("中国电信与庆阳市、中卫市签约。", {("china-telecom", "qingyang"), ("china-telecom", "zhongwei")}),
+    ("华为与甘肃省庆阳市西峰区的合作由来已久。", {("xifeng-district", "huawei")}),
+    ("中国电信与庆阳市、中卫市签约。", {("qingyang", "china-telecom"), ("zhongwei", "china-telecom")}),
 ])
 def test_a_run_of_places_signs_as_its_last_place(text: str, expected: set) -> None:
     assert _relations(text, "partner") == expected
@@ -1314,3 +1314,29 @@ def test_no_operator_without_a_company(text: str) -> None:
 ])
 def test_the_unnamed_cluster_a_city_builds_is_its_own(text: str, expected: set) -> None:
     assert {pair for pair in _relations(text, "located_in") if pair[0].endswith("cluster")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a firm named first signs with a place: the place has the firm as its partner, as when the place comes first
+    ("腾讯与乌兰察布市签署战略合作协议。", {("ulanqab", "tencent")}),
+    ("乌兰察布市与腾讯签署战略合作协议。", {("ulanqab", "tencent")}),
+    ("百度、京东等6家企业已与宁夏达成合作。", {("ningxia", "baidu"), ("ningxia", "jdcom")}),
+    ("Huawei has signed a cooperation agreement with Qingyang.", {("qingyang", "huawei")}),
+    # a firm with a body (a government) keeps the order written: neither is a place
+    ("华为与庆阳市政府签约。", {("huawei", "qingyang-municipal-government")}),
+])
+def test_a_partnership_is_kept_on_the_place(text: str, expected: set) -> None:
+    assert _relations(text, "partner") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county written right before a new center's name that opens with its province: the county, not the province
+    ("今天,多个重点项目在安远县江西云启智算中心项目现场集中开工。", {("江西云启智算中心", "安远县")}),
+    ("记者走进通榆县吉林星火算力产业园,机房里灯光闪烁。", {("吉林星火算力产业园", "通榆县")}),
+    # the name carries a more specific place than the one before it: its own place stands
+    ("宁夏中卫数谷产业园内塔吊林立。", {("中卫数谷产业园", "中卫")}),
+])
+def test_a_place_written_right_before_a_name(text: str, expected: set) -> None:
+    subject = next(iter(expected))[0]
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert {pair for pair in located if pair[0] == subject} == expected
