@@ -1413,8 +1413,8 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
 
 
 def _places_written_before(mentions: list[Mention], gaz) -> dict[str, tuple[Entity, Entity]]:
-    """A place written right before a new center's or park's name is where it lies (乌兰察布市集宁大数据产业园,
-    在通榆县吉林云针智算中心项目现场), unless the name carries a place of its own as specific (宁夏中卫工业园区 lies in
+    """A place written right before a new center's or park's name is where it lies (某市某区大数据产业园,
+    在安远县江西云启智算中心项目现场), unless the name carries a place of its own as specific (宁夏中卫工业园区 lies in
     中卫, said by its name). Chinese only: in English a space keeps the two mentions apart."""
     found: dict[str, tuple[Entity, Entity]] = {}
     for before, after in zip(mentions, mentions[1:], strict=False):

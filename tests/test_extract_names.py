@@ -280,7 +280,7 @@ NOT_NAMES = [
     "园区主要建设IDC数据中心和呼叫中心。",
     "项目主要建设数智产业园和算力中心两个主体。",  # 数智 ("digital-intelligent") describes, as 数字 does
     # how a center is built or sunk (商用海底数据中心), and a hub's centers (某某枢纽数据中心落户某市)
-    "全球首个商用海底数据中心一期即将完工。",
+    "国内头一座商用的海底数据中心一期快要完工。",
     "这座水下数据中心由海水冷却。",
     "图:成渝枢纽数据中心加快建设。",
     # an adjective in 性 ranks or classes a project, it names none

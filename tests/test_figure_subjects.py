@@ -83,7 +83,7 @@ FIGURES = [
     ("目前,中卫市以“中卫数据中心集群”为核心,规划建设了12个大型数据中心。", [("Zhongwei", "datacenter_count", 12, "eq")]),
     ("庆阳围绕庆阳数据中心集群布局了20家企业。", [("Qingyang", "enterprise_count", 20, "eq")]),
     # "in the province", "the province is home to": the province the page is about, as "the city" is the city
-    ("Guizhou is a big data hub. Over the past decade, 12 large data centers have been established in the province by "
+    ("Guizhou is a big data hub. In ten years, 12 large data centers were set up in the province by "
      "several firms.", [("Guizhou", "datacenter_count", 12, "eq")]),
     ("Guizhou is a big data hub. The province is home to 30 data centers.", [("Guizhou", "datacenter_count", 30, "eq")]),
 ]
