@@ -59,8 +59,10 @@ def cached_docs(split: str = "dev") -> list[Path]:
     """
     manifest = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
     for m in manifest:
-        kept = HERE / "fresh" / f"{m.get('fresh', '-/-').split('/')[0]}" / "cache" / f"{m.get('fresh', '-/-').split('/')[1]}.txt"
-        if "fresh" in m and kept.exists() and not (CACHE / f"{m['doc']}.txt").exists():
+        if "fresh" not in m or (CACHE / f"{m['doc']}.txt").exists():
+            continue
+        fresh_set, page = m["fresh"].split("/")
+        if (kept := HERE / "fresh" / fresh_set / "cache" / f"{page}.txt").exists():
             CACHE.mkdir(parents=True, exist_ok=True)
             shutil.copy(kept, CACHE / f"{m['doc']}.txt")
     return [CACHE / f"{m['doc']}.txt" for m in manifest

@@ -128,13 +128,15 @@ def _closest_evidence(rows: list[dict], question: str) -> dict | None:
     in the words of its article ("刚交付首批机房时有多少机架") is that sentence's, not the largest. None when no
     sentence stands out (by three words or more, and two more than the next)."""
     asked = _terms(question)
-    if not asked or len({(r["value"]["value"], r["comparator"]["value"]) for r in rows}) < 2:
-        return None
-    scored = sorted(((len(asked & _terms(r.get("evidence", {}).get("value", ""))), i) for i, r in enumerate(rows)), reverse=True)
-    best, runner_up = scored[0], next((s for s in scored[1:] if (rows[s[1]]["value"]["value"], rows[s[1]]["comparator"]["value"])
-                                       != (rows[scored[0][1]]["value"]["value"], rows[scored[0][1]]["comparator"]["value"])), None)
-    if best[0] >= 3 and (runner_up is None or best[0] >= runner_up[0] + 2):
-        return rows[best[1]]
+    best: dict[tuple, tuple[int, dict]] = {}  # per figure stated, its sentence closest to the question
+    for row in rows:
+        shared = len(asked & _terms(row.get("evidence", {}).get("value", "")))
+        figure = (row["value"]["value"], row["comparator"]["value"])
+        if figure not in best or shared > best[figure][0]:
+            best[figure] = (shared, row)
+    ranked = sorted(best.values(), key=lambda pair: -pair[0])
+    if len(ranked) >= 2 and ranked[0][0] >= 3 and ranked[0][0] >= ranked[1][0] + 2:
+        return ranked[0][1]
     return None
 
 

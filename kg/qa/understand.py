@@ -35,8 +35,10 @@ _EMPTY = ox.Store()
 
 _ASKS_RANK = re.compile(r"\bwhere\s+(?:does|do|did|is|was)\b.*\branks?(?:ed)?\b|\bwhat\s+(?:rank|place|position)\b|"
                         r"\branks?(?:ed)?\s+(?:where|what)\b|\branking\b|第几|第幾|排名(?:如何|多少|怎样)")
-_LISTED = re.compile(r"(?:\s*(?:[一二三四五首]期|'s\s+(?:first|second|third)\s+(?:phase|stage)))?"
-                     r"\s*(?:,|，|、|和|与|跟|及|以及|同|\band\b|,\s*and\b|&)\s*(?:the\s+)?", re.I)
+_LIST_WORDS = r"\band\b|\bor\b|\bvs\.?|\bversus\b|&|[,，、;；和与及或跟]"  # words that join the items of a list
+# between two items of one list ("A、B和C", "A's first phase and B"), a phase word of the first allowed
+_LISTED = re.compile(rf"(?:\s*(?:[一二三四五首]期|'s\s+(?:first|second|third)\s+(?:phase|stage)))?"
+                     rf"\s*(?:,\s*and\b|以及|同|{_LIST_WORDS})\s*(?:the\s+)?", re.I)
 _TO_HOW_MUCH = re.compile(r"[到至](?:多少|几)|\bto\s+(?:how\s+(?:much|many)|what)\b")
 _ASKS_POWER = re.compile(r"\b(?:capacity|kilowatts?|megawatts?|gigawatts?|kw|mw|gw)\b|装机|千瓦|兆瓦")
 _ASKS_SHARE = re.compile(r"\b(?:fraction|share|proportion|percentage|percent)\b|比例|占比|比重|百分之|多少成")
@@ -432,7 +434,7 @@ def _phases_asked(text: str, linked: list[tuple[int, int, str]], vocab: Vocabula
     return sorted(out)
 
 
-_LIST_BREAK = re.compile(r"\band\b|\bor\b|\bvs\.?|\bversus\b|[,，、;；和与及或]")
+_LIST_BREAK = re.compile(_LIST_WORDS)
 
 
 def _own_part(text: str, start: int, end: int) -> str:
