@@ -92,10 +92,12 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
             return before
     if word_at_best in names["inner_conjunctions"] and _joins_two_descriptions(window, best, word_at_best,
                                                                                folded[suffix_start : suffix_start + 4]):
-        # 某某东部大数据与人工智能产业园: two fields joined inside a coined name, not two names
+        # 某某东部大数据与人工智能产业园: two fields joined inside a coined name, not two names; so in a project's name
+        # that a city or a county opens (某市绿色算力与数据产业园项目), where the place is all the name has of its own
         at = cut + best - len(word_at_best)
         before = _stem_start(folded, at, known, company)
-        if _has_proper_word(folded, before, at, known):
+        if _has_proper_word(folded, before, at, known) or (
+                _place_opens(before, at, known) and _project_after().match(folded, _suffix_end(folded, suffix_start))):
             return before
     if best == 0 and cut == lo and lo > 0 and _NAME_CHAR.match(folded[lo - 1]):
         # no break within reach: the window starts mid-clause (…部门上午集中研究部署怀来大数据产业基地), so the name
@@ -107,6 +109,18 @@ def _stem_start(folded: str, suffix_start: int, known: list[Candidate], company:
                  and not _site_suffixes().search(folded, k.end, suffix_start)]  # another site's name ends between
         return min(firms or [k.start for k in known if lo <= k.start < suffix_start], default=suffix_start)
     return cut + best
+
+
+def _place_opens(start: int, end: int, known: list[Candidate]) -> bool:
+    """Whether a known city or county opens folded[start:end] and description words follow it to the end."""
+    entities = gazetteer().entities
+    return any(k.start == start and k.end < end and entities[k.id].type in ("City", "District") for k in known)
+
+
+def _suffix_end(folded: str, suffix_start: int) -> int:
+    """The end of the site's suffix that starts at `suffix_start` (产业园 in …数据产业园项目)."""
+    hit = _site_suffixes().match(folded, suffix_start)
+    return hit.end() if hit is not None else suffix_start
 
 
 @cache
@@ -266,7 +280,8 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     # a name built on a company's or a park's full name (某某科技有限公司云计算数据中心)
     built_on = bool(re.search("(?:有限公司|" + _park_suffixes() + ")", stem))
     # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
-    project = bool(_project_after().match(folded, suffix.end)) and _has_proper_word(folded, start, suffix.start, known)
+    project = bool(_project_after().match(folded, suffix.end)) and (
+        _has_proper_word(folded, start, suffix.start, known) or stem.startswith(tuple(names["region_stems"])))
     return (quoted or opens_clause or sited or placed or defined or listed or bracketed or project or _coded(stem)
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
@@ -1050,7 +1065,9 @@ def _cluster_of_city() -> tuple[dict[str, Entity], re.Pattern[str], re.Pattern[s
     zh_cities = "|".join(sorted((re.escape(c) for c in by_city if has_cjk(c)), key=len, reverse=True))
     en_cities = "|".join(sorted((re.escape(c) for c in by_city if not has_cjk(c)), key=len, reverse=True))
     zh = re.compile(rf"(?:在|于|落户)({zh_cities})市?(?:设立|建设|布局|打造|规划建设|规划布局|建|设)了?(?:国家级?|一个)?的?(数据中心集群)")
-    en = re.compile(rf"(?i:\b(?:a|the|its)\s+(?:national\s+)?(data\s+cent(?:er|re)\s+cluster)\s+in\s+)({en_cities.title()})\b")
+    en = re.compile(rf"(?i:\b(?:a|the|its)\s+(?:national\s+)?(data\s+cent(?:er|re)\s+cluster)\s+in\s+)({en_cities.title()})\b"
+                    # …or names it after the city as a "mega-cluster" (the Wuhu mega-cluster): that city's national one
+                    rf"|\b()({en_cities.title()})[^\S\n]+(?i:mega-?\s?cluster)\b")
     return by_city, zh, en
 
 
@@ -1085,8 +1102,11 @@ def _clusters_set_up(folded: str) -> list[Mention]:
     """A cluster the text sets up in a city without naming it (在庆阳建设数据中心集群): that city's national cluster."""
     by_city, zh, en = _cluster_of_city()
     out = [Mention(hit.start(2), hit.end(2), by_city[hit.group(1)], source="gazetteer") for hit in zh.finditer(folded)]
-    out += [Mention(hit.start(1), hit.end(1), by_city[hit.group(2).lower()], source="gazetteer")
-            for hit in en.finditer(folded) if hit.group(2).lower() in by_city]
+    for hit in en.finditer(folded):
+        city = hit.group(2) or hit.group(4)
+        if city.lower() in by_city:
+            start, end = (hit.start(1), hit.end(1)) if hit.group(2) else (hit.start(4), hit.end())
+            out.append(Mention(start, end, by_city[city.lower()], source="gazetteer"))
     return out
 
 

@@ -1249,3 +1249,31 @@ def test_a_national_zone_named_alone_is_the_known_zone_of_its_city(text: str, zh
 
     zones = [m.entity for m in find_mentions(text, split_sentences(text)) if m.entity is not None and m.entity.zh == zh]
     assert zones and all(z.en == en and z.reference and ("located_in", city) in z.links for z in zones)
+
+
+# ------------------------------------------------------------------ session 17: names the fresh pages had unread
+NAMED_PROJECTS = [
+    # a region opens a project's name as a place does (with 项目 or a phase after the suffix)
+    ("据公告,长三角算力中心项目总投资20亿元。", ("Yangtze River Delta Computing Center", "investment", 2e9)),
+    # two fields joined inside a project's name that a city opens
+    ("本次开工的芜湖绿色能源与数据产业园项目总投资50亿元。", ("Wuhu Green Energy and Data Industrial Park", "investment", 5e9)),
+    # …and inside a name a firm opens, transport being a field as logistics is
+    ("华为能源与智能交通算力中心去年投运,算力达到500P。",
+     ("Huawei Energy and Intelligent Transportation Computing Center", "computing_power", 500)),
+    # a national cluster's city and "mega-cluster"
+    ("Officials say the Qingyang mega-cluster now holds 50,000 racks.", ("Qingyang data center cluster", "rack_count", 50000)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_PROJECTS)
+def test_projects_named_after_a_region_or_two_joined_fields(text: str, expected: tuple[str, str, float]) -> None:
+    assert (expected[0], expected[1], pytest.approx(expected[2])) in _figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "京津冀数据中心规模持续扩大,总投资20亿元。",  # the region's centers, no project
+    "该市推动绿色算力与数据产业园建设,总投资50亿元。",  # no place opens it: a description
+    "A mega cluster in Qingyang holds 50,000 racks.",  # a cluster in the city, not the city's named one
+])
+def test_a_region_or_two_fields_alone_name_nothing(text: str) -> None:
+    assert not [s for s, _, _ in _figures(text) if s not in ("Qingyang",)]
