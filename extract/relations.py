@@ -1657,14 +1657,19 @@ def _leading_place_word() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+_BRANCH_OF_ZH = re.compile(r"(.{2,}?(?:中心|研究院|实验室))(?!分中心).+?分(?:中心|院)$")
+
+
 def _place_in_name(entity: Entity, gaz) -> Entity | None:
     """The most specific place a new name carries: 中国移动(宁夏·中卫)数据中心 → 中卫, GDS Ulanqab Data Center → Ulanqab.
 
-    A district beats a city, a city a province; among equals the last one written (宁夏中卫 → 中卫).
+    A district beats a city, a city a province; among equals the last one written (宁夏中卫 → 中卫). A branch named
+    after its parent (国家超算长沙中心湘潭分中心) lies where its own part says, never where the parent's name does.
     """
     found: list[tuple[int, int, Entity]] = []
     zh = entity.zh or ""
-    i = 0
+    branch = _BRANCH_OF_ZH.match(zh)
+    i = branch.end(1) if branch else 0
     while i < len(zh):
         for length in range(min(len(zh) - i, 8), 1, -1):
             part = zh[i : i + length]

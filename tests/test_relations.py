@@ -1340,3 +1340,15 @@ def test_a_place_written_right_before_a_name(text: str, expected: set) -> None:
     subject = next(iter(expected))[0]
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert {pair for pair in located if pair[0] == subject} == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a branch named after its parent lies where its own part of the name says, not in the parent's city
+    ("国家超算长沙中心湘潭分中心正式启用。", "湘潭"),
+    ("国家超算无锡中心青海大学分中心已投入使用。", "青海"),
+    # no place of its own: the parent's city does not place the branch
+    ("国家超算无锡中心合作分中心已投入使用。", None),
+])
+def test_a_branch_lies_where_its_own_name_says(text: str, place: str | None) -> None:
+    located = {f.object.zh for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert located == ({place} if place else set())
