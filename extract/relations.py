@@ -300,6 +300,13 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         about = carried or topic_of.get("Park" if kind.group(0).endswith("园区") or kind.group(0).endswith("产业园") else "Center")
         if about is not None and about.type in ("Center", "Park"):
             found.append((about, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
+    elif opening is not None and (kind := re.match(_FIRST_OF_ITS_KIND + r"\s*[,，]\s*", text[
+            _run_end(ents, opening[0]).end - off :])) is not None:
+        # 作为Y第一家投产的数据中心,X…: the name right after the phrase is the one of Y's own
+        start = _run_end(ents, opening[0]).end - off + kind.end()
+        named = next((e for m, e in ents if m.start - off == start), None)
+        if named is not None and named.type in ("Center", "Park"):
+            found.append((named, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
     out = []
     for s, metric, o in found:
         if metric == "located_in" and o.type in ("Cluster", "Hub") and (s.type in ("Center", "Park") or o.type == "Hub"):
@@ -1657,14 +1664,19 @@ def _leading_place_word() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+_BRANCH_OF_ZH = re.compile(r"(.{2,}?(?:中心|研究院|实验室))(?!分中心).+?分(?:中心|院)$")
+
+
 def _place_in_name(entity: Entity, gaz) -> Entity | None:
     """The most specific place a new name carries: 中国移动(宁夏·中卫)数据中心 → 中卫, GDS Ulanqab Data Center → Ulanqab.
 
-    A district beats a city, a city a province; among equals the last one written (宁夏中卫 → 中卫).
+    A district beats a city, a city a province; among equals the last one written (宁夏中卫 → 中卫). A branch named
+    after its parent (国家超算长沙中心湘潭分中心) lies where its own part says, never where the parent's name does.
     """
     found: list[tuple[int, int, Entity]] = []
     zh = entity.zh or ""
-    i = 0
+    branch = _BRANCH_OF_ZH.match(zh)
+    i = branch.end(1) if branch else 0
     while i < len(zh):
         for length in range(min(len(zh) - i, 8), 1, -1):
             part = zh[i : i + length]

@@ -1340,3 +1340,29 @@ def test_a_place_written_right_before_a_name(text: str, expected: set) -> None:
     subject = next(iter(expected))[0]
     located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
     assert {pair for pair in located if pair[0] == subject} == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a branch named after its parent lies where its own part of the name says, not in the parent's city
+    ("国家超算长沙中心湘潭分中心正式启用。", "湘潭"),
+    ("国家超算无锡中心青海大学分中心已投入使用。", "青海"),
+    # no place of its own: the parent's city does not place the branch
+    ("国家超算无锡中心合作分中心已投入使用。", None),
+])
+def test_a_branch_lies_where_its_own_name_says(text: str, place: str | None) -> None:
+    located = {f.object.zh for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert located == ({place} if place else set())
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # 作为Y首个/第一家…的数据中心, X…: the name right after the phrase is Y's own, so it lies in Y
+    ("作为西峰区首个智算中心,中国联通陇东数据中心上月投运。", ("中国联通陇东数据中心", "西峰区")),
+    ("作为贵安新区第一家开工、第一家投产的数据中心,中国联通陇东数据中心已交付机柜。", ("中国联通陇东数据中心", "贵安新区")),
+])
+def test_the_first_of_a_place_named_after_the_phrase_lies_in_it(text: str, pair: tuple[str, str]) -> None:
+    assert pair in {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+
+
+def test_a_phrase_of_the_first_of_a_place_places_no_city_it_describes() -> None:
+    located = [f for f in read("作为全国首个投运智算中心的城市,武汉正加快布局。".encode()).facts if f.metric == "located_in"]
+    assert located == []
