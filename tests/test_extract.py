@@ -1305,6 +1305,22 @@ def test_computing_chips_in_use_are_cards(text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a cluster told by its size in cards (万卡集群, 2万卡液冷集群) has that many cards, as "a 100,000-card cluster" does
+    ("江城智算中心去年建成单池万卡液冷算力集群。", [("江城智算中心", "gpu_cards", 10000)]),
+    ("江城智算中心具备万卡集群能力。", [("江城智算中心", "gpu_cards", 10000)]),
+    ("江城智算中心今年上线2万卡集群。", [("江城智算中心", "gpu_cards", 20000)]),
+    ("江城智算中心建成十万卡集群。", [("江城智算中心", "gpu_cards", 100000)]),
+    # a class of cluster (万卡级), clusters counted by their size, cards with no cluster: no cards counted
+    ("江城智算中心建成3个万卡级智算集群。", []),
+    ("江城智算中心建成3个万卡集群。", []),
+    ("江城将开展十万卡智算中心的研究。", []),
+])
+def test_a_cluster_sized_in_cards_counts_its_cards(text: str, expected: list) -> None:
+    got = [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None and f.metric == "gpu_cards"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # money of an unnamed center (投资50亿元的智算中心) is no hub's or cluster's the page is about
     ("江城数据中心集群位于江城。2024年,投资40亿元的智算中心正式开工。", []),
     # it is the center's the sentence before was about
