@@ -47,6 +47,9 @@ QUANTITIES = [
     # a unit of measure after a space (pages that space out their figures), a singular English unit
     ("该项目占地 15 亩", 0.01, "km2", "eq"),
     ("总建筑面积 5000 平方米", 0.005, "km2", "eq"),
+    # English pages, and Chinese ones translating them, measure land in acres
+    ("The campus covers over 500 acres of farmland.", 2.02343, "km2", "gt"),
+    ("园区占地约200英亩。", 0.809372, "km2", "approx"),
     ("a new 1,800 petaflop training cluster", 1800, "PFLOPS", "eq"),
 ]
 
