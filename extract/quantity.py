@@ -239,6 +239,8 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
         if near_after[:at].endswith(not_counted) or near_after[: at + len(noun)].endswith(not_counted):
             return None
         rest = after[at + len(noun) :]
+        if metric == "gpu_cards" and rest.startswith("集群"):
+            return metric  # 3万卡集群: a cluster told by its size in cards, as "a 100,000-card cluster" is
         if rest.startswith(tuple(window["other_heads_zh"])):
             return None
         head = next((m for n, m, e in _count_nouns() if not e and rest.startswith(n)), None)
@@ -384,6 +386,11 @@ def _is_change(sentence: str, start: int) -> bool:
             or _change_after_reference().search(sentence, max(0, start - 16), start) is not None)
 
 
+# 单池万卡液冷算力集群, 十万卡集群: a cluster of ten (or a hundred) thousand cards, the multiplier standing for its number;
+# not a class (万卡级), nor clusters counted by their size (4个万卡集群), nor cards with no cluster (万卡算力)
+_CARD_CLUSTER_ZH = re.compile(r"(?<![\d个座家批第])(?P<ten>十)?万卡(?![级时·])(?=[^，,。；;、]{0,8}?集群)")
+
+
 def find(sentence: str) -> list[Quantity]:
     """Every quantity with a known unit (or a counted noun) in a folded sentence."""
     found: list[Quantity] = []
@@ -492,4 +499,8 @@ def find(sentence: str) -> list[Quantity]:
         comparator, end = _comparator(sentence, m.start(), unit_end, between)
         unit_code = _count_units().get(noun or "", unit.get("unit"))
         found.append(Quantity(value, unit_code, family, comparator, m.start(), max(end, unit_end), number_text, noun))
+    for m in _CARD_CLUSTER_ZH.finditer(sentence):
+        if not any(q.start <= m.start() < q.end for q in found):
+            value = 100000.0 if m.group("ten") else 10000.0
+            found.append(Quantity(value, None, "count", "eq", m.start(), m.end(), m.group(0), "gpu_cards"))
     return sorted((q for q in found if not _is_change(sentence, q.start)), key=lambda q: q.start)

@@ -47,6 +47,9 @@ QUANTITIES = [
     # a unit of measure after a space (pages that space out their figures), a singular English unit
     ("该项目占地 15 亩", 0.01, "km2", "eq"),
     ("总建筑面积 5000 平方米", 0.005, "km2", "eq"),
+    # English pages, and Chinese ones translating them, measure land in acres
+    ("The campus covers over 500 acres of farmland.", 2.02343, "km2", "gt"),
+    ("园区占地约200英亩。", 0.809372, "km2", "approx"),
     ("a new 1,800 petaflop training cluster", 1800, "PFLOPS", "eq"),
 ]
 
@@ -1302,6 +1305,22 @@ def test_a_numbered_parts_figure_is_not_the_wholes(text: str, expected: list) ->
 ])
 def test_computing_chips_in_use_are_cards(text: str, expected: list) -> None:
     assert [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cluster told by its size in cards (万卡集群, 2万卡液冷集群) has that many cards, as "a 100,000-card cluster" does
+    ("江城智算中心去年建成单池万卡液冷算力集群。", [("江城智算中心", "gpu_cards", 10000)]),
+    ("江城智算中心具备万卡集群能力。", [("江城智算中心", "gpu_cards", 10000)]),
+    ("江城智算中心今年上线2万卡集群。", [("江城智算中心", "gpu_cards", 20000)]),
+    ("江城智算中心建成十万卡集群。", [("江城智算中心", "gpu_cards", 100000)]),
+    # a class of cluster (万卡级), clusters counted by their size, cards with no cluster: no cards counted
+    ("江城智算中心建成3个万卡级智算集群。", []),
+    ("江城智算中心建成3个万卡集群。", []),
+    ("江城将开展十万卡智算中心的研究。", []),
+])
+def test_a_cluster_sized_in_cards_counts_its_cards(text: str, expected: list) -> None:
+    got = [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None and f.metric == "gpu_cards"]
+    assert got == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
