@@ -129,6 +129,13 @@ def test_an_agreement_on_a_project_makes_partners_and_a_builder() -> None:
     assert not _relations("庆阳市政府与中国移动甘肃公司就数据安全进行了交流。", "partner")
 
 
+def test_an_institute_signing_with_a_firm_is_no_partnership_of_the_build_out() -> None:
+    # a government body and a firm: partners; a research institute or a university and a firm: left out, as two firms are
+    assert _relations("贵阳市人民政府与华为技术有限公司签署算力合作协议。", "partner")
+    assert not _relations("清华大学人工智能研究院与成都超算科技有限公司签署合作备忘录。", "partner")
+    assert not _relations("贵州大学与中科曙光签署算力平台合作协议。", "partner")
+
+
 @pytest.mark.parametrize(("text", "place"), [
     # Jining is also a Shandong city: on a page about Inner Mongolia the English name places nothing
     ("Inner Mongolia keeps growing. The Jining Big Data Industrial Park hosts 10,000 racks.", None),
