@@ -959,3 +959,19 @@ def test_a_phase_word_of_one_listed_name_is_no_phase_of_the_next(phases_store) -
 def test_a_question_for_one_level_is_no_count_and_no_change(corpus_store, question, not_said, said) -> None:
     interpretation = _ask(corpus_store, question)["interpretation"]
     assert not_said not in interpretation and said in interpretation
+
+
+@pytest.mark.parametrize(("question", "metric", "count"), [
+    ("庆阳那个绿色算力调度平台接入了几家数据中心?", None, True),  # the platform's 算力 describes it: centers are counted
+    ("庆阳的算力服务平台连上了多少座算力中心?", None, True),
+    ("庆阳几个数据中心的机架合计是多少?", "any", False),  # a metric after the class is asked
+    ("庆阳算力最大的几个数据中心是哪些?", "any", False),
+    ("庆阳算力超过100P的数据中心有几个?", "computing_power", True),  # a bound: centers over it are counted
+])
+def test_a_metric_word_before_how_many_centers_only_describes(phases_store, question, metric, count) -> None:
+    u = understand(question, vocabulary(LocalStore(str(phases_store), read_only=True)))
+    assert (u.metric if metric != "any" else u.metric and "any", u.count, u.cls) == (metric, count, "Center")
+
+
+def test_how_many_centers_a_platform_links_is_the_place_s_stated_count(phases_store) -> None:
+    assert [a["value"] for a in _ask(phases_store, "庆阳那个算力调度平台接入了几家数据中心?")["answers"]] == [19]

@@ -786,6 +786,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     if _hit(rest, intent["all_phases"]):
         # "taking both stages together, how many racks will it have": what is built and what is planned, each said
         u.total, u.statuses = True, []
+    if _counts_the_class(u, rest, classes, lex):
+        u.metric = u.kind = None
     u.count = bool(_hit(rest.replace("哪几", "哪"), intent["count"])) and (u.metric is None or u.threshold is not None)
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
@@ -1100,6 +1102,24 @@ def _share_the_class(u: Understanding, vocab: Vocabulary, rest: str) -> None:
                 iri = same[0]
         shared.append((pos, iri))
     u.entities = shared
+
+
+_HOW_MANY_BEFORE = re.compile(r"(?:多少|几)[个座家所]?$|\bhow\s+many\s+(?:[a-z]+\s+)?$")
+_COUNTED = ("Center", "Company")  # the classes a stated figure counts (plan.COUNTED_BY)
+
+
+def _counts_the_class(u: Understanding, rest: str, classes: list[tuple[int, int, str]], lex: dict) -> bool:
+    """"X算力调度平台接入了几家数据中心", "how many data centers has the X computing platform linked": the number of
+    centers (firms) is asked; a metric word before it only describes the thing it is asked of. Not when a metric
+    word follows the class ("几个数据中心的机架合计"), nor with a bound, a superlative or a yes/no."""
+    if not u.metric or u.cls not in _COUNTED or u.threshold is not None or u.yes_no or u.total \
+            or u.superlative or u.comparative or u.metric in ("datacenter_count", "enterprise_count"):
+        return False
+    word = next((c for c in classes if c[0] == u.cls_pos and c[2] == u.cls), None)
+    if word is None or not _HOW_MANY_BEFORE.search(rest[max(0, word[0] - 16):word[0]]):
+        return False
+    after = rest[word[0] + word[1]:]
+    return not any(_hit(after, ws) for ws in lex["metric"].values()) and not re.search(r"最|\btop\b|前\d", rest)
 
 
 def _hit(text: str, words: list[str]) -> str | None:
