@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -68,6 +69,26 @@ def digest(parts: Iterable[str | bytes]) -> str:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         hashed.update(len(data).to_bytes(8, "little") + data)
     return hashed.hexdigest()
+
+
+def sources(data: Iterable[tuple[str, str]], code: Iterable[str], libraries: Iterable[str]) -> list[str | bytes]:
+    """A key for `cached`: the bytes of data files (package, name) and of modules (a package stands for all its
+    modules), and each library's installed file (path, size, time; not importlib.metadata: 0.1 s to read four
+    versions)."""
+    parts: list[str | bytes] = [files(package).joinpath(name).read_bytes() for package, name in data]
+    for name in code:
+        spec = find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin is None:
+            continue
+        modules = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
+        parts += [path.read_bytes() for path in modules]
+    for name in libraries:
+        spec = find_spec(name)
+        if spec and spec.origin:
+            stat = Path(spec.origin).stat()
+            parts.append(f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}")
+    return parts
 
 
 def cached(name: str, key: Iterable[str | bytes], build: Callable[[], T]) -> T:

@@ -869,6 +869,23 @@ def test_a_cached_value_is_built_once_and_a_bad_or_unwritable_cache_is_passed_ov
     assert cached("words", ["v1", b"data"], build)["total"] == 5
 
 
+def test_the_cached_gazetteer_is_the_one_built(tmp_path, monkeypatch) -> None:
+    from extract import gazetteer
+
+    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path))
+    gazetteer.gazetteer.cache_clear()
+    try:
+        built = gazetteer.gazetteer()  # builds and writes the cache
+        gazetteer.gazetteer.cache_clear()
+        loaded = gazetteer.gazetteer()  # loads it
+    finally:
+        gazetteer.gazetteer.cache_clear()
+    made = gazetteer._build_gazetteer()
+    assert loaded == built == made and len(list(tmp_path.glob("gazetteer-*"))) == 1
+    for name in ("entities", "zh_surfaces", "en_surfaces", "place_en", "place_zh"):  # in the same order: first wins
+        assert list(getattr(loaded, name).items()) == list(getattr(made, name).items())
+
+
 def test_the_cached_segmenter_cuts_as_jieba_with_our_words_does(tmp_path, monkeypatch) -> None:
     import jieba
 

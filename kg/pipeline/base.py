@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib.resources import files
-from importlib.util import find_spec
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.resources import cached
+from extract.resources import cached, sources
 from kg.graph import iris
 
 if TYPE_CHECKING:
@@ -39,21 +36,7 @@ DATASET_LIBRARIES = ("pyoxigraph",)
 def _sources(data: tuple[tuple[str, str], ...] = DATA, code: tuple[str, ...] = CODE,
              libraries: tuple[str, ...] = LIBRARIES) -> list[str | bytes]:
     """The bytes of every source of the base graphs, and each library's installed files (path, size, time)."""
-    parts: list[str | bytes] = ["base-graphs/1"]
-    parts += [files(package).joinpath(name).read_bytes() for package, name in data]
-    for name in code:
-        spec = find_spec(name)
-        origin = Path(spec.origin) if spec and spec.origin else None
-        if origin is None:
-            continue
-        modules = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
-        parts += [path.read_bytes() for path in modules]
-    for name in libraries:  # not importlib.metadata: 0.1 s to read four versions
-        spec = find_spec(name)
-        if spec and spec.origin:
-            stat = Path(spec.origin).stat()
-            parts.append(f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}")
-    return parts
+    return ["base-graphs/1", *sources(data, code, libraries)]
 
 
 def _build(base: str) -> list[tuple[str, str, str]]:
