@@ -956,6 +956,7 @@ def test_a_known_computer_named_once_is_no_topic_of_the_page_s_figures() -> None
 @pytest.mark.parametrize(("zh", "en"), [
     ("鹏城云脑II将扩容。", "Peng Cheng Cloud Brain II will be expanded."),
     ("数码港人工智能超算中心将扩容。", "The Cyberport AI Supercomputing Center will be expanded."),
+    ("天河星逸将扩容。", "Tianhe Xinyi will be expanded."),  # the spelling English news often uses: not Tianhe-1 by its first word
 ])
 def test_a_known_system_is_one_entity_in_either_language(zh: str, en: str) -> None:
     """Systems and sites with no suffix the rules know, or an English name the rules would not make, are listed."""
