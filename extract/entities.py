@@ -358,9 +358,11 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     start = suffix.start - len(stem)
     brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
     if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)) \
-            and not brand.group(1).endswith(_quoted_kinds()):
+            and not brand.group(1).endswith(_quoted_kinds()) \
+            and not brand.group(1).endswith(tuple(names["quoted_quality_ends"])):
         start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
-        # nor a quoted phrase: “真正能用的”智算中心, nor a quoted kind of thing: “千卡集群”某某算力平台)
+        # nor a quoted phrase: “真正能用的”智算中心, nor a quoted kind of thing: “千卡集群”某某算力平台, nor a quoted
+        # quality: “某某一体化”交通算力中心, “万卡级”智算基地)
         stem = folded[start : suffix.start]
     elif (named := _through_quoted_slogan(folded, start, known)) is not None:
         start = named  # 某某能建甘肃庆阳“东数西算”零碳大数据产业园: a slogan quoted inside a name, after its owner and place
@@ -427,12 +429,33 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None  # 专家委员会, 该委员会: no place opens it
     if suffix.id != "Company" and not branch:
         start = _after_leading_description(folded, start, suffix.start, known)  # 发展|某地西数据中心园区
+        start = _after_leading_initiative(start, suffix.start, known)  # 东数西算|某地算力产业集群: what it serves
     start = _locators_end(start, suffix.start, known)  # the places before stay mentions of their own
     start = _after_county(folded, start, suffix.start, known)  # 某某县吉林某某智算中心: where, then the name
     stem, end = folded[start : suffix.start], suffix.end
     if (bracket := _place_after(folded, suffix)) is not None and "(" not in stem and "（" not in stem:
         stem, end = f"{stem}({bracket.group(1)})", bracket.end()  # 某某智算中心(武汉) is 某某(武汉)智算中心
+    elif suffix.id in ("Center", "Park", "Cluster") and (support := _supporting_project(folded, end)):
+        return Mention(start, end + len(support), new_entity(stem + suffix.text + support, suffix.id), source="pattern")
     return Mention(start, end, new_entity(stem + suffix.text, suffix.id), source="pattern")
+
+
+def _supporting_project(folded: str, end: int) -> str:
+    """The words after a site's name that make a project of its own of what supports it (某地算力产业集群配套项目):
+    its builders and its sums are not the site's; "" when none follow."""
+    return next((w for w in lexicon()["name"]["supporting_project_words"] if folded.startswith(w, end)), "")
+
+
+def _after_leading_initiative(start: int, stem_end: int, known: list[Candidate]) -> int:
+    """Where a name starts that a known plan opens before a place (东数西算 | 某地算力产业集群): at the place, the plan
+    stays a mention of its own; `start` unchanged otherwise."""
+    entities = gazetteer().entities
+    plan = next((k for k in known if k.start == start and entities[k.id].type == "Initiative"), None)
+    if plan is None:
+        return start
+    place = any(k.start == plan.end and k.end <= stem_end and entities[k.id].type in ("Province", "City", "District")
+                for k in known)
+    return plan.end if place else start
 
 
 def _through_quoted_slogan(folded: str, start: int, known: list[Candidate]) -> int | None:

@@ -57,6 +57,7 @@ from extract.resources import lexicon  # noqa: E402
 from extract.text import has_cjk  # noqa: E402
 
 SPANS_KEY = "candidates"
+_LOCATIVES = "内外旁"  # the last character of a locative word jieba may make of a name's end (园内)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,23 @@ class JiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = [piece for token in self.jieba.cut(text, False) for piece in self._split(token)] if text else []
+        words = self._give_back_locatives(words)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    def _give_back_locatives(self, words: list[str]) -> list[str]:
+        """Give a name's last character back from a locative word jieba made of it (科技|园内 → 科技园|内): a
+        suffix of ours before 内, 外 or 旁 is never hidden in jieba's 园内."""
+        out: list[str] = []
+        for token in words:
+            if len(token) == 2 and token[1] in _LOCATIVES and token not in self.words and out:
+                before = out[-1] + token[0]
+                word = next((before[-size:] for size in range(min(len(before), 8), 2, -1) if before[-size:] in self.words), None)
+                if word is not None:
+                    head = out.pop()[: len(before) - len(word)]
+                    out += [*([head] if head else []), word, token[1]]
+                    continue
+            out.append(token)
+        return out
 
 
 def sentence_language(text: str) -> str:

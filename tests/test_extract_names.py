@@ -1093,8 +1093,8 @@ NAME_SPANS_S15B = [
     ("春季重点项目在青河县吉林青松智算中心项目现场开工。", "吉林青松智算中心"),
     # two fields joined by a plus, a known place opening the project's name
     ("双方就乌鲁木齐风光+智算中心一体化项目的合作进行交流。", "乌鲁木齐风光+智算中心"),
-    # a computing industry cluster a place builds as one project
-    ("东数西算青松新区算力产业集群配套项目由两家企业合作建设。", "东数西算青松新区算力产业集群"),
+    # a computing industry cluster a place builds as one project; its supporting project is a project of its own
+    ("东数西算青松新区算力产业集群配套项目由两家企业合作建设。", "东数西算青松新区算力产业集群配套项目"),
     # an association led by its county
     ("会上举行了白河县数字经济产业协会授牌仪式。", "白河县数字经济产业协会"),
 ]
@@ -1278,3 +1278,52 @@ def test_projects_named_after_a_region_or_two_joined_fields(text: str, expected:
 ])
 def test_a_region_or_two_fields_alone_name_nothing(text: str) -> None:
     assert not [s for s, _, _ in _figures(text) if s not in ("Qingyang",)]
+
+
+@pytest.mark.parametrize("text", [
+    "位于中国电信云计算江城信息园内的青松超算中心已投运。",
+    "青松超算中心位于东湖科技园内。",
+])
+def test_a_park_s_name_before_a_locative_keeps_its_last_character(text: str) -> None:
+    """jieba makes a word of 园内: the name's 园 is given back, so the park before 内 is read."""
+    parks = {e.zh for e in _entities(text) if e.type == "Park"}
+    assert parks & {"中国电信云计算江城信息园", "东湖科技园"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("起步区位于青松西岭数据信息产业聚集区。", "青松西岭数据信息产业聚集区"),
+    ("项目落户青松南岭大数据产业聚集区。", "青松南岭大数据产业聚集区"),
+])
+def test_an_industry_cluster_zone_written_either_way_is_a_park(text: str, name: str) -> None:
+    """产业聚集区 is how some news writes 产业集聚区."""
+    assert name in {e.zh for e in _entities(text) if e.type == "Park"}
+
+
+def test_an_industry_cluster_zone_described_is_no_name() -> None:
+    assert not [e for e in _entities("要在西部形成新的区域性产业聚集区。") if e.type == "Park"]
+
+
+def test_a_supporting_project_of_a_site_is_a_project_of_its_own_without_the_plan_before_it() -> None:
+    text = "作为枢纽的核心项目,东数西算贵安新区算力产业集群配套项目获得授信。该项目由甲乙集团打造。"
+    names = _names(text)
+    assert names["贵安新区算力产业集群配套项目"][:2] == ("Park", "贵安新区算力产业集群配套项目")
+    assert names["贵安新区算力产业集群配套项目"][2].endswith("Computing Industry Cluster Supporting Project")
+    assert names["东数西算"][0] == "Initiative"  # the plan stays a mention of its own
+
+
+@pytest.mark.parametrize("text", [
+    "双方联手打造面向物流领域“感存算一体化”智能交通算力中心,提供算力。",
+    "该市将建设“万卡级”智算基地。",
+])
+def test_a_quoted_quality_before_a_kind_of_site_is_no_brand(text: str) -> None:
+    assert not [e for e in _entities(text) if e.type in ("Center", "Park")]
+
+
+def test_a_quoted_brand_still_opens_a_name() -> None:
+    assert "天衍量子计算云平台" in {e.zh for e in _entities("“天衍”量子计算云平台上线。")}
+
+
+def test_hangzhou_s_data_element_operation_center_is_known_with_or_without_its_bracket() -> None:
+    keys = {e.key for text in ("杭州数据要素运营中心(中国数谷·临平)已启用。", "杭州数据要素运营中心已启用。")
+            for e in _entities(text) if e.type == "Center"}
+    assert len(keys) == 1
