@@ -240,6 +240,7 @@ def _build_gazetteer() -> Gazetteer:
 _NO_PROVINCE_BODIES = ("香港", "澳门", "台湾")  # their governments are organised otherwise: no 发改委 or 通信管理局
 _COUNTY_LEVEL = re.compile(r"(?:区|县|市|旗)$")
 _COUNTY_EN = re.compile(r"\s+(?:District|County|City|Banner)$")
+_COUNTY_BARE_EN = re.compile(r"(?:\s+[A-Z][a-z]+)*?(?:\s+Autonomous)?\s+(?:District|County|City|Banner)$")
 
 
 def _counties(city_keys: dict[str, str], place_en: dict[str, str],
@@ -295,6 +296,10 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
             # a name read alone needs no prefixed form: 黔南州惠水县 is cut into the two names (each pattern costs start-up)
             zh_forms = [zh, *short_form] if alone else [p + zh for p in prefixes]
             en_forms = [en] if alone and english[en.lower()] == 1 else []
+            bare = _COUNTY_LEVEL.sub("", short_form[0] if short_form else zh)
+            if alone and bare in short:  # a bare name the lexicon lists (陵水, 和林格尔) is matched too, in both languages
+                zh_forms.append(bare)
+                en_forms.append(_COUNTY_BARE_EN.sub("", en))
             label_zh, label_en = (zh, en) if names[zh] == 1 else (zh_forms[0], f"{en}, {place_en.get(group, group)}")
             out.append((Entity(key, "District", label_zh, label_en, (), True, links=(("located_in", group_key),)),
                         zh_forms, en_forms))

@@ -35,6 +35,9 @@ FOUND = [
     ("长春市朝阳区将建一座智算中心。", "长春市朝阳区", ("District", "Chaoyang District, Changchun", "Changchun")),
     ("阳泉市城区的机房已经投运。", "阳泉市城区", ("District", "Chengqu District, Yangquan", "Yangquan")),
     ("兰州城关区的新智算中心投运。", "兰州城关区", ("District", "Chengguan District, Lanzhou", "Lanzhou")),
+    # a county under its province whose bare name the news writes alone, listed as a short form
+    ("海南陵水的海底机房已经投运。", "陵水", ("District", "Lingshui Li Autonomous County", "Hainan")),
+    ("The subsea servers off Lingshui went live.", "Lingshui", ("District", "Lingshui Li Autonomous County", "Hainan")),
     ("an edge data center in Huishui County opened.", "Huishui County",
      ("District", "Huishui County", "Qiannan Buyei and Miao Autonomous Prefecture")),
 ]
