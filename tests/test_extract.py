@@ -76,9 +76,11 @@ def test_quantity_finder_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["平台访问量达10亿次", "每秒数百万亿次", "电价低于均价15%", "较东部地区节能30%",
-                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼"])
+                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼",
+                                  "the fund cut power bills by more than 12 percent", "Hefei raised its outlay by 30%"])
 def test_no_quantity_of_ours(text: str) -> None:
-    """Calls counted in 亿次, a share against a reference, an ordinal 第N个, the rest of a count (其余N栋)."""
+    """Calls counted in 亿次, a share against a reference or a change (cut by 12 percent), an ordinal 第N个, the rest of a
+    count (其余N栋)."""
     assert not find(text)
 
 
