@@ -872,19 +872,9 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
             if m.anaphor == "Park":  # 园区: a park built there over the zone it belongs to (X产业园作为Y开发区的核心区域)
                 near = [e for e in near if is_project(e)] or near
             entity = near[-1] if near else entity  # the one named last: "…旁边,是在建的X。…该项目" is X
-        pointer = _POINTING.match(folded, m.start) if folded is not None else None
-        if (entity is not None and pointer is not None and first_named.get(entity.key, m.start) > m.start
-                and folded[pointer.end() : m.end].strip().lower() not in (entity.zh or "").lower() + " " + (entity.en or "").lower()):
-            # 西部首个智算中心启用…该智算中心占地120亩, with only a 大数据中心 named later (in a caption): a name met after the
-            # pointer that lacks the kind it names is no antecedent; the thing pointed at was never named (该中心 may still
-            # be the page's topic, named below)
-            entity = None
         if entity is not None:
             out.append(Mention(m.start, m.end, entity, anaphor=entity.type, source="anaphor"))
     return out
-
-
-_POINTING = re.compile(r"该|這|这|此|(?i:this|that)\b")
 
 
 def _named_later_here(named: int, at: int, starts: list[int]) -> bool:

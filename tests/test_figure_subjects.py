@@ -114,15 +114,3 @@ def test_the_size_of_an_unstated_number_of_things_is_no_one_s(text: str) -> None
 def test_a_noun_closing_a_quoted_name_is_not_what_is_counted() -> None:
     # “X智算中心”六个大字: the count is of the characters of the name, no count of centers
     assert _figures("天府智算中心正式投运。门前“天府智算中心”六个红色大字格外醒目。") == []
-
-
-def test_a_pointer_to_a_kind_no_later_name_has_is_no_ones() -> None:
-    # 该智算中心 after an unnamed one, with only a 大数据中心 named below it (a caption): the figures stay unattached
-    text = "今年5月,西部首个智算中心在江城产业园启用。该智算中心占地120亩,规划机柜8000个。\n游客参观中国电信江城大数据中心机房。"
-    assert _figures(text) == []
-
-
-def test_a_pointer_may_still_be_the_topic_named_below_it() -> None:
-    # 该中心 after an unnamed center the next sentence names in full: the figure is that center's
-    text = "数码港昨日举行人工智能超算中心开幕典礼。该中心首阶段算力可达500P。数码港人工智能超算中心将服务本地企业。"
-    assert [f[:3] for f in _figures(text)] == [("Cyberport AI Supercomputing Center phase 1", "computing_power", 500)]
