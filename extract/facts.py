@@ -11,6 +11,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
@@ -129,7 +130,9 @@ def _kind(q: Quantity, sentence: Sentence, prev_end: int) -> str:
             if tag.group(1).lower() in words:
                 return name
     # "5000P Flops智能算力": the rest of a unit written apart is no word between the figure and its kind
-    after = re.sub(r"^\s*(?:flops(?![a-z])\s*)?(?:的|of\s+)?", "", sentence.text[q.end : q.end + 40], flags=re.I)
+    # 800P(每秒八十亿亿次)AI算力: a bracket that glosses the unit stands between the figure and its kind too
+    after = re.sub(r"^\s*(?:flops(?![a-z])\s*)?(?:[(（][^()（）]{1,24}[)）]\s*)?(?:的|of\s+)?", "", sentence.text[q.end : q.end + 64],
+                   flags=re.I)
     kinds = ("ai", "hpc", "general", "total", "size")
     for name in kinds:
         m = cue_regex(cue_words(table, name)).match(after)
@@ -1216,7 +1219,25 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     # a phase's place and operator are its project's: the implied relations read the project, not the phase
     projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
     facts += implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
-    return _dedupe(whole_places(facts))
+    return _dedupe(whole_places(_own_kind_totals(facts)))
+
+
+def _own_kind_totals(facts: list[Fact]) -> list[Fact]:
+    """A word of total (总规模, 总算力, total capacity) on a center whose name gives its kind (武昌智算中心建设总规模100P,
+    an AI supercomputing centre's total capacity) is the whole of that kind of power, unless the page also gives the center
+    power of another kind (100P智能算力和4P高性能算力 … 总规模300P): then the total sums the kinds."""
+    kinds: dict[str, set[str]] = {}
+    for f in facts:
+        if f.metric == "computing_power" and f.kind is not None:
+            kinds.setdefault(f.subject.key, set()).add(f.kind)
+    out = []
+    for f in facts:
+        if f.metric == "computing_power" and f.kind == "total" and f.subject.type == "Center":
+            own = _kind_of(f.subject)
+            if own != "total" and kinds[f.subject.key] <= {"total", own}:
+                f = replace(f, kind=own)
+        out.append(f)
+    return out
 
 
 

@@ -345,14 +345,23 @@ def _is_rank_word(sentence: str, start: int) -> bool:
     return bool(re.search(r"(?:\btop|前|第|No\.?|其余|剩余|另外)\s*$", sentence[max(0, start - 5) : start], re.I))
 
 
-# a share against a reference (较东部地区节能30%, 电价低于均价15%, 15% lower than) is a difference, not a level
+# a share against a reference (较东部地区节能30%, 电价低于均价15%, 15% lower than) is a difference, not a level; so is one
+# a verb of change moves by
 _COMPARED_BEFORE = re.compile(r"(?:低于|高于|少于|多于|(?<![占对相无])比(?![例重率])|(?<!比)较)[^\d，,。；;、]{1,10}$")
 _COMPARED_AFTER = re.compile(r"\s*(?:lower|higher|less|more|cheaper|faster|smaller|larger|greater)\s+than\b", re.I)
+
+
+# "cut costs for 100 firms by more than 15 percent", "boosted investment by 21%": a verb of change, then by: the change
+_BY_CHANGE_EN = re.compile(r"\b(?:reduc|cut|lower|rais|increas|boost|decreas|improv|slash|trimm?|lift)(?:e|es|ed|ing|s)?\b"
+                           r"[^,;.]{0,60}?\bby\s+(?:(?:more than|over|nearly|about|around|almost|roughly|up to|at least|some)\s+)?$",
+                           re.I)
 
 
 def _is_compared(sentence: str, start: int, end: int) -> bool:
     before = _COMPARED_BEFORE.search(sentence, max(0, start - 14), start)
     if before is not None and not _change_regex().search(before.group(0)) and before.group(0)[-1] not in "超近约逾达":
+        return True
+    if _BY_CHANGE_EN.search(sentence, max(0, start - 90), start):
         return True
     return _COMPARED_AFTER.match(sentence, end) is not None
 

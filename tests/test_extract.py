@@ -76,9 +76,11 @@ def test_quantity_finder_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["平台访问量达10亿次", "每秒数百万亿次", "电价低于均价15%", "较东部地区节能30%",
-                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼"])
+                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼",
+                                  "the fund cut power bills by more than 12 percent", "Hefei raised its outlay by 30%"])
 def test_no_quantity_of_ours(text: str) -> None:
-    """Calls counted in 亿次, a share against a reference, an ordinal 第N个, the rest of a count (其余N栋)."""
+    """Calls counted in 亿次, a share against a reference or a change (cut by 12 percent), an ordinal 第N个, the rest of a
+    count (其余N栋)."""
     assert not find(text)
 
 
@@ -486,13 +488,23 @@ def test_a_visit_or_a_policy_verb_does_not_open_a_name(text: str) -> None:
 @pytest.mark.parametrize(("text", "kind"), [
     ("江城智算中心一期已建成500P算力。", "ai"),
     ("The Binhai Supercomputing Center provides 200 petaflops.", "hpc"),
-    ("江城智算中心总算力规模达到500P。", "total"),  # the sentence names the kind: it wins
+    # a word of total on a center of one kind is the whole of that kind (gold of dev and fresh pages)
+    ("江城智算中心总算力规模达到500P。", "ai"),
+    ("The Binhai AI Supercomputing Centre's total computing capacity has reached 800 PFLOPS.", "ai"),
+    # a bracket glossing the unit stands between the figure and its kind
+    ("江城算力平台具有800P(每秒八十亿亿次)AI算力。", "ai"),
     # …but the precision of the arithmetic after the unit wins over a word of total
     ("江城智算中心按照总算力5万PFlops@fp16规模建设。", "ai"),
     ("The Binhai Data Center provides a total of 40 PFLOPS (FP64).", "hpc"),
 ])
 def test_a_centers_name_gives_the_kind_when_the_sentence_names_none(text: str, kind: str) -> None:
     assert [f.kind for f in read(text.encode()).facts if f.metric == "computing_power"] == [kind]
+
+
+def test_a_total_stays_total_when_the_page_gives_the_center_power_of_other_kinds() -> None:
+    text = "江城智算中心计划建设200P智能算力和8P高性能算力。江城智算中心预计总规模可达500P。"
+    kinds = sorted((f.value, f.kind) for f in read(text.encode()).facts if f.metric == "computing_power")
+    assert kinds == [(8, "hpc"), (200, "ai"), (500, "total")]
 
 
 def test_every_figure_says_how_its_subject_was_found() -> None:
