@@ -315,6 +315,18 @@ def test_a_company_facility_the_graph_does_not_know_is_not_another_company_s(tmp
     assert [(a["label"], a["value"]) for a in named["answers"]] == [("中国移动(贵州)数据中心", 15000)]
 
 
+def test_a_demonstrative_after_a_place_points_at_the_one_facility_there_its_words_describe(tmp_path) -> None:
+    """"宜宾那个…计算中心": of the center and the park in the place, the one the words after 那个/这座 describe, even by
+    another name than the graph's; a center asked of is never the park beside it."""
+    (tmp_path / "a.txt").write_text("宜宾两个算力项目落地\n\n星河先进计算中心位于宜宾市,由星河科技建设运营,规划智算规模约80P,"
+                                    "总投资约12亿元。宜宾云计算产业园占地面积约0.5平方公里,规划智算规模约20P。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, label, value in (("宜宾那个海星站先进计算中心规划的智算规模有多大?", "星河先进计算中心", 80),
+                                   ("宜賓這座新開工的先進計算中心總投資多少?", "星河先進計算中心", 1.2e9),
+                                   ("宜宾那个云计算园区的智算规模有多大?", "宜宾云计算产业园", 20)):
+        assert [(a["label"], a["value"]) for a in _ask(tmp_path / "store", question)["answers"]] == [(label, value)], question
+
+
 def test_as_of_a_year_takes_the_figure_the_sources_of_that_year_give(tmp_path) -> None:
     """Two reports, a year apart, each say "now": the question's year picks the report of that year."""
     for name, date, racks in (("a.txt", "2023年12月20日", "5万"), ("b.txt", "2024年11月5日", "8万")):
