@@ -493,6 +493,16 @@ def test_which_companies_a_city_partnered_are_firms_not_the_cities_it_also_partn
     assert [a["label"] for a in _ask(phases_store, question)["answers"]] in (["中国联通四川公司"], ["China Unicom Sichuan"])
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("甲乙科技云谷数据中心一期加二期合计多少机架?", [8000]),  # 一期加二期: both named, each with a figure, added
+    ("韶关丙丁智算中心一期加二期的算力合计是多少?", []),  # the first phase has no figure: no partial sum for the total
+    ("是谁在座谈会上建议宜宾多发展智能算力的?", []),  # a person, by no relation the graph holds: no figure
+    ("子丑人工智能算力中心的算力服务已覆盖多少个国家?", []),  # countries are no metric: not its computing power
+])
+def test_no_figure_answers_a_question_about_something_else(phases_store, question, expected) -> None:
+    assert [a.get("value", a["label"]) for a in _ask(phases_store, question)["answers"]] == expected
+
+
 def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:
     result = _ask(phases_store, "甲乙科技云谷数据中心三期有多少机架?")
     assert "图谱中没有甲乙科技云谷数据中心的第3期" in result["interpretation"]
