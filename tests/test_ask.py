@@ -503,6 +503,18 @@ def test_no_figure_answers_a_question_about_something_else(phases_store, questio
     assert [a.get("value", a["label"]) for a in _ask(phases_store, question)["answers"]] == expected
 
 
+def test_a_place_answers_for_a_name_inside_it_only_from_a_sentence_about_that_thing(tmp_path) -> None:
+    """A name the graph does not know, in a known place: the place's figure answers for it only when the figure's
+    sentence tells of that thing (shares its words beyond the place's and every facility's): the city's computing
+    power is no platform's in it."""
+    (tmp_path / "a.txt").write_text("中卫算力产业提速\n\n中卫市利用全自然风冷技术建设数据中心,PUE可降至1.15。目前,中卫市算力"
+                                    "规模超过5000P。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, expected in (("中卫采用自然风冷建设数据中心,PUE能降到多少?", [1.15]), ("中卫星河渲染云平台的算力有多大?", []),
+                               ("中卫的算力规模有多大?", [5000])):
+        assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == expected, question
+
+
 def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:
     result = _ask(phases_store, "甲乙科技云谷数据中心三期有多少机架?")
     assert "图谱中没有甲乙科技云谷数据中心的第3期" in result["interpretation"]

@@ -142,6 +142,20 @@ def _closest_evidence(rows: list[dict], question: str) -> dict | None:
     return None
 
 
+def _tells_of(row: dict, unknown: list[str], said: Any) -> bool:
+    """Whether a place's figure, given for a name the graph does not know inside it ("宁夏采用自然风冷的数据中心",
+    "贵州某某渲染云平台"), is stated in a sentence that tells of that thing: the sentence shares a pair of characters
+    (or an English word) of the name beyond the place's own name and the words every facility name has. A place's
+    figure from a sentence about something else (the province's total computing power) is no answer about it; a
+    sentence in the other language is not judged."""
+    evidence = row.get("evidence", {}).get("value", "")
+    if any(has_cjk(name) != has_cjk(evidence) for name in unknown):
+        return True  # a sentence in the other language shares no words with the name: nothing to judge by
+    generic = _terms(" ".join(questions()["names"]["generic"])) | {w for s in said for w in _terms(s)}
+    own = {w for name in unknown for w in _terms(name)} - generic
+    return bool(own & _terms(evidence))
+
+
 def _figure_key(row: dict) -> tuple:
     """What makes two figures comparable: status, kind and time (two such figures that differ are a conflict)."""
     return row["status"]["value"], row.get("kind", {}).get("value"), row.get("time", {}).get("value")
@@ -714,6 +728,8 @@ FACTS_SHOWN = 12  # figures shown when the question was only partly understood
 
 def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
+    if u.itself and u.unknown and the_plan.shape == "value":
+        rows = [r for r in rows if r["subject"]["value"] not in u.itself or _tells_of(r, u.unknown, u.said.values())]
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
         rows = _one_figure(rows, u, out.get("question", ""))
