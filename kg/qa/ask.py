@@ -728,7 +728,7 @@ FACTS_SHOWN = 12  # figures shown when the question was only partly understood
 
 def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
-    if u.itself and u.unknown and the_plan.shape == "value":
+    if u.itself and u.unknown and u.metric and not u.count and the_plan.shape == "value":  # (a count is the place's)
         rows = [r for r in rows if r["subject"]["value"] not in u.itself or _tells_of(r, u.unknown, u.said.values())]
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
