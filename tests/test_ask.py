@@ -315,6 +315,18 @@ def test_a_company_facility_the_graph_does_not_know_is_not_another_company_s(tmp
     assert [(a["label"], a["value"]) for a in named["answers"]] == [("中国移动(贵州)数据中心", 15000)]
 
 
+def test_a_demonstrative_after_a_place_points_at_the_one_facility_there_its_words_describe(tmp_path) -> None:
+    """"宜宾那个…计算中心": of the center and the park in the place, the one the words after 那个/这座 describe, even by
+    another name than the graph's; a center asked of is never the park beside it."""
+    (tmp_path / "a.txt").write_text("宜宾两个算力项目落地\n\n星河先进计算中心位于宜宾市,由星河科技建设运营,规划智算规模约80P,"
+                                    "总投资约12亿元。宜宾云计算产业园占地面积约0.5平方公里,规划智算规模约20P。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, label, value in (("宜宾那个海星站先进计算中心规划的智算规模有多大?", "星河先进计算中心", 80),
+                                   ("宜賓這座新開工的先進計算中心總投資多少?", "星河先進計算中心", 1.2e9),
+                                   ("宜宾那个云计算园区的智算规模有多大?", "宜宾云计算产业园", 20)):
+        assert [(a["label"], a["value"]) for a in _ask(tmp_path / "store", question)["answers"]] == [(label, value)], question
+
+
 def test_as_of_a_year_takes_the_figure_the_sources_of_that_year_give(tmp_path) -> None:
     """Two reports, a year apart, each say "now": the question's year picks the report of that year."""
     for name, date, racks in (("a.txt", "2023年12月20日", "5万"), ("b.txt", "2024年11月5日", "8万")):
@@ -479,6 +491,28 @@ def test_who_built_a_center_the_sources_name_only_for_its_first_phase(phases_sto
 @pytest.mark.parametrize("question", ["宜宾与哪些企业签署了合作协议?", "Which companies has Yibin signed agreements with?"])
 def test_which_companies_a_city_partnered_are_firms_not_the_cities_it_also_partnered(phases_store, question) -> None:
     assert [a["label"] for a in _ask(phases_store, question)["answers"]] in (["中国联通四川公司"], ["China Unicom Sichuan"])
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("甲乙科技云谷数据中心一期加二期合计多少机架?", [8000]),  # 一期加二期: both named, each with a figure, added
+    ("韶关丙丁智算中心一期加二期的算力合计是多少?", []),  # the first phase has no figure: no partial sum for the total
+    ("是谁在座谈会上建议宜宾多发展智能算力的?", []),  # a person, by no relation the graph holds: no figure
+    ("子丑人工智能算力中心的算力服务已覆盖多少个国家?", []),  # countries are no metric: not its computing power
+])
+def test_no_figure_answers_a_question_about_something_else(phases_store, question, expected) -> None:
+    assert [a.get("value", a["label"]) for a in _ask(phases_store, question)["answers"]] == expected
+
+
+def test_a_place_answers_for_a_name_inside_it_only_from_a_sentence_about_that_thing(tmp_path) -> None:
+    """A name the graph does not know, in a known place: the place's figure answers for it only when the figure's
+    sentence tells of that thing (shares its words beyond the place's and every facility's): the city's computing
+    power is no platform's in it."""
+    (tmp_path / "a.txt").write_text("中卫算力产业提速\n\n中卫市利用全自然风冷技术建设数据中心,PUE可降至1.15。目前,中卫市算力"
+                                    "规模超过5000P。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, expected in (("中卫采用自然风冷建设数据中心,PUE能降到多少?", [1.15]), ("中卫星河渲染云平台的算力有多大?", []),
+                               ("中卫的算力规模有多大?", [5000])):
+        assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == expected, question
 
 
 def test_a_phase_the_graph_does_not_hold_is_said_so(phases_store) -> None:

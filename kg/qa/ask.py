@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extract.errors import SuanliError
+from extract.resources import questions
 from extract.text import fold, has_cjk, to_traditional
 from kg import present
 from kg.graph.factview import corrections
@@ -26,6 +27,7 @@ from kg.qa.plan import (
     QueryRejectedError,
     checked,
     described,
+    facilities_in,
     in_place,
     inline_metric,
     issued_query,
@@ -138,6 +140,20 @@ def _closest_evidence(rows: list[dict], question: str) -> dict | None:
     if len(ranked) >= 2 and ranked[0][0] >= 3 and ranked[0][0] >= ranked[1][0] + 2:
         return ranked[0][1]
     return None
+
+
+def _tells_of(row: dict, unknown: list[str], said: Any) -> bool:
+    """Whether a place's figure, given for a name the graph does not know inside it ("宁夏采用自然风冷的数据中心",
+    "贵州某某渲染云平台"), is stated in a sentence that tells of that thing: the sentence shares a pair of characters
+    (or an English word) of the name beyond the place's own name and the words every facility name has. A place's
+    figure from a sentence about something else (the province's total computing power) is no answer about it; a
+    sentence in the other language is not judged."""
+    evidence = row.get("evidence", {}).get("value", "")
+    if any(has_cjk(name) != has_cjk(evidence) for name in unknown):
+        return True  # a sentence in the other language shares no words with the name: nothing to judge by
+    generic = _terms(" ".join(questions()["names"]["generic"])) | {w for s in said for w in _terms(s)}
+    own = {w for name in unknown for w in _terms(name)} - generic
+    return bool(own & _terms(evidence))
 
 
 def _figure_key(row: dict) -> tuple:
@@ -389,6 +405,8 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
 def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> Understanding:
     """"the hyperscale AI computing center in Dianjun District": of the facilities in that place, the one whose name
     holds most of the question's describing words (those some candidate's name has), clearly ahead of the next."""
+    if (pointed := _pointed_at(question, u, vocab, store)) is not None:
+        return pointed
     sparql = in_place(u, vocab)
     if sparql is None or re.search(r"\b(?:centers|centres|parks|facilities)\b", question.lower()) or u.lang == "en" \
             and not re.search(r"\bthe\b[^?.]*\b(?:center|centre|park|platform|base|project)\s+(?:in|at|near|of)\b",
@@ -404,6 +422,45 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
     place = u.entities[0][1]
     return replace(u, entities=[(u.entities[0][0], chosen)], cls=u.cls if u.cls in AGENTS or u.relation == "located_in" else None,
                    notes=[*u.notes, f"the {vocab.types.get(chosen)} described in {place} is {chosen}"])
+
+
+# "达州那个…中心", "克拉玛依这座…": a place, then a demonstrative with a measure word, points at one thing in the place
+_DEMONSTRATIVE = re.compile(r"^的?(?:新开工的|新建的)?[那这][个座家所处]")
+
+
+def _pointed_at(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> Understanding | None:
+    """"达州那个阿里站先进计算中心的智算规模": a figure of one facility the question points at in a place, by words that
+    need not be its name: of the centers and parks in that place, the one whose name holds most of the describing
+    words (see _best_described). None when the question points at nothing or no one facility fits."""
+    if u.lang != "zh" or not u.metric or u.count or u.superlative or u.comparative or u.total or u.yes_no \
+            or u.threshold is not None or u.relation or not u.entities:
+        return None
+    folded = fold(question)
+    pointed = None
+    for start, iri in u.entities:
+        said = fold(u.said.get(iri, ""))
+        at = folded.find(said, start) if said else -1
+        if at >= 0 and vocab.types.get(iri) in ("Province", "City", "District", "Park") \
+                and _DEMONSTRATIVE.match(folded[at + len(said):]):
+            pointed = iri
+            break
+    if pointed is None:
+        return None
+    # what it is said to be runs to the first word that ends a facility's name ("…先进计算中心"), else to 的
+    rest = _DEMONSTRATIVE.sub("", folded[at + len(said):])
+    ends = sorted(questions()["names"]["facility_ends"], key=len, reverse=True)
+    found = re.search("|".join(map(re.escape, ends)), rest)
+    description = rest[:found.end()] if found else rest.partition("的")[0]
+    sparql = over_summary(facilities_in(pointed), vocab.summary)
+    checked(sparql)
+    fits = list(dict.fromkeys(r["answer"]["value"] for r in store.select(sparql).rows if r["answer"]["value"] in vocab.labels))
+    if description.endswith("中心"):  # a center is asked of, not the park it stands in
+        fits = [f for f in fits if vocab.types.get(f) == "Center"]
+    best = _best_described(description, [f for f in fits if f != pointed], [iri for _, iri in u.entities], vocab)
+    if not best:
+        return None
+    return replace(u, entities=[(u.entities[0][0], best[0])], cls=None, itself=set(), unknown=[],
+                   notes=[*u.notes, f"the {vocab.types.get(best[0])} pointed at in {pointed} is {best[0]}"])
 
 
 def _best_described(question: str, fits: list[str], said: list[str], vocab: Vocabulary) -> list[str]:
@@ -671,6 +728,8 @@ FACTS_SHOWN = 12  # figures shown when the question was only partly understood
 
 def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Understanding, vocab: Vocabulary) -> dict[str, Any]:
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
+    if u.itself and u.unknown and u.metric and not u.count and the_plan.shape == "value":  # (a count is the place's)
+        rows = [r for r in rows if r["subject"]["value"] not in u.itself or _tells_of(r, u.unknown, u.said.values())]
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
         rows = _one_figure(rows, u, out.get("question", ""))

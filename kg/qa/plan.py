@@ -474,6 +474,14 @@ def in_place(u: Understanding, vocab: Vocabulary) -> str | None:
     return sparql.replace("#PATTERN", pattern)
 
 
+def facilities_in(place: str) -> str:
+    """The centers and parks that stand in a place (through places in between): the candidates when a question points
+    at one of them with a demonstrative ("达州那个…计算中心"), for the caller to pick by the question's words."""
+    pattern = f"?answer (sl:locatedIn|sl:partOf)+ {URIRef(place).n3()} ."
+    sparql = query_text("ask_described").replace("#VALUES", _values({"class": [SL["Center"], SL["Park"]]}))
+    return sparql.replace("#PATTERN", pattern)
+
+
 def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | None:
     """"China Mobile's center in Hohhot", "中国联通在呼和浩特的数据中心": the entities of the class named, run by the
     company named (or a branch of it, "China Mobile Anhui") and in the place named. (SPARQL, the entities it replaces)."""

@@ -35,7 +35,7 @@ _EMPTY = ox.Store()
 
 _ASKS_RANK = re.compile(r"\bwhere\s+(?:does|do|did|is|was)\b.*\branks?(?:ed)?\b|\bwhat\s+(?:rank|place|position)\b|"
                         r"\branks?(?:ed)?\s+(?:where|what)\b|\branking\b|第几|第幾|排名(?:如何|多少|怎样)")
-_LIST_WORDS = r"\band\b|\bor\b|\bvs\.?|\bversus\b|&|[,，、;；和与及或跟]"  # words that join the items of a list
+_LIST_WORDS = r"\band\b|\bor\b|\bplus\b|\bvs\.?|\bversus\b|&|加上|[,，、;；和与及或跟加]"  # words that join the items of a list
 # between two items of one list ("A、B和C", "A's first phase and B"), a phase word of the first allowed
 _LISTED = re.compile(rf"(?:\s*(?:[一二三四五首]期|'s\s+(?:first|second|third)\s+(?:phase|stage)))?"
                      rf"\s*(?:,\s*and\b|以及|同|{_LIST_WORDS})\s*(?:the\s+)?", re.I)
@@ -786,7 +786,7 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     if _hit(rest, intent["all_phases"]):
         # "taking both stages together, how many racks will it have": what is built and what is planned, each said
         u.total, u.statuses = True, []
-    if _counts_the_class(u, rest, classes, lex):
+    if _counts_the_class(u, rest, classes, lex) or _counts_what_no_metric_holds(u, rest, classes, lex):
         u.metric = u.kind = None
     u.count = bool(_hit(rest.replace("哪几", "哪"), intent["count"])) and (u.metric is None or u.threshold is not None)
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
@@ -898,6 +898,11 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
         if agents and u.cls not in AGENTS:
             u.cls = agents[0]
+    if u.relation is None and u.metric and _hit(rest, intent["who"]) and not asks_amount and not _hit(rest, ranks) \
+            and u.threshold is None:
+        # "是谁建议在湖北布局算力枢纽", "who proposed the computing hub": a person or body by no relation the graph
+        # holds; a figure of the place is no answer to who
+        u.metric = u.kind = None
 
 
 def _asks_overview(u: Understanding, rest: str, words: list[str]) -> bool:
@@ -1120,6 +1125,24 @@ def _counts_the_class(u: Understanding, rest: str, classes: list[tuple[int, int,
         return False
     after = rest[word[0] + word[1]:]
     return not any(_hit(after, ws) for ws in lex["metric"].values()) and not re.search(r"最|\btop\b|前\d", rest)
+
+
+# "多少个国家和地区", "几项地方标准": a number of things, said with a measure word (a share in 百分点 is no such count)
+_HOW_MANY_OF = re.compile(r"(?<!第)(?:多少|几)\s*[个项条座所栋张台套家款部](?!百分点)")
+
+
+def _counts_what_no_metric_holds(u: Understanding, rest: str, classes: list[tuple[int, int, str]], lex: dict) -> bool:
+    """"青海出台了几项绿色算力标准", "其算力服务覆盖了多少个国家和地区": the things counted (what follows the measure
+    word, to the clause's end) are neither a metric's nor a class's, so a metric word before them only describes them;
+    the place's computing power is no answer to how many standards it issued."""
+    if not u.metric or u.threshold is not None or u.yes_no or not (m := _HOW_MANY_OF.search(rest)):
+        return False
+    counted = re.split(r"[,，。;；?？!！]|以上|以下|左右", rest[m.end():])[0].strip()
+    if len(counted) < 2 or re.match(r"[已将在被是有都还正也可能会要]", counted) \
+            or any(_hit(rest[m.end() - 1:m.end() + len(counted)], ws) for ws in lex["metric"].values()) \
+            or any(c[0] >= m.end() - 1 for c in classes):
+        return False  # "多少张以上": the cards of the metric; "几家已落户": what is counted was said before
+    return any(_hit(rest[:m.start()], ws) for ws in lex["metric"].values())
 
 
 def _hit(text: str, words: list[str]) -> str | None:
