@@ -304,9 +304,9 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             _run_end(ents, opening[0]).end - off :])) is not None:
         # 作为Y第一家投产的数据中心,X…: the name right after the phrase is the one of Y's own
         start = _run_end(ents, opening[0]).end - off + kind.end()
-        named = next((e for m, e in ents if m.start - off == start), None)
-        if named is not None and named.type in ("Center", "Park"):
-            found.append((named, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
+        after_phrase = next((e for m, e in ents if m.start - off == start), None)
+        if after_phrase is not None and after_phrase.type in ("Center", "Park"):
+            found.append((after_phrase, "located_in", _run_end(ents, opening[0]).entity or opening[1]))
     out = []
     for s, metric, o in found:
         if metric == "located_in" and o.type in ("Cluster", "Hub") and (s.type in ("Center", "Park") or o.type == "Hub"):
