@@ -76,7 +76,7 @@ def test_quantity_finder_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["平台访问量达10亿次", "每秒数百万亿次", "电价低于均价15%", "较东部地区节能30%",
-                                  "prices 15% lower than the average", "计划申报全国第10个超算中心", "完成其余3栋算力中心楼",
+                                  "prices 15% lower than the average", "争取成为全国第12个超算中心", "完成其余3栋算力中心楼",
                                   "the fund cut power bills by more than 12 percent", "Hefei raised its outlay by 30%"])
 def test_no_quantity_of_ours(text: str) -> None:
     """Calls counted in 亿次, a share against a reference or a change (cut by 12 percent), an ordinal 第N个, the rest of a
@@ -367,7 +367,7 @@ def test_ranks_after_a_named_list_and_shares_in_tenths(text: str, metric: str, v
 
 
 @pytest.mark.parametrize("text", [
-    "江城智算中心计划申报全国第10个超算中心。",  # an ordinal counting centers
+    "江城智算中心争取成为全国第12个超算中心。",  # an ordinal counting centers
     "江城数据中心集群凭借风电装机量全国第一的优势吸引企业。",  # a rank describing an advantage, of no metric of ours
     "With that speed the Binhai Supercomputing Center would have been the world's fourth-fastest machine.",  # no rank it holds
 ])
@@ -1345,7 +1345,7 @@ def test_computing_chips_in_use_are_cards(text: str, expected: list) -> None:
     # a class of cluster (万卡级), clusters counted by their size, cards with no cluster: no cards counted
     ("江城智算中心建成3个万卡级智算集群。", []),
     ("江城智算中心建成3个万卡集群。", []),
-    ("江城将开展十万卡智算中心的研究。", []),
+    ("江城正在论证十万卡智算中心的方案。", []),
 ])
 def test_a_cluster_sized_in_cards_counts_its_cards(text: str, expected: list) -> None:
     got = [(f.subject.zh, f.metric, f.value) for f in read(text).facts if f.value is not None and f.metric == "gpu_cards"]

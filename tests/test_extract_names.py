@@ -1300,11 +1300,11 @@ def test_an_industry_cluster_zone_written_either_way_is_a_park(text: str, name: 
 
 
 def test_an_industry_cluster_zone_described_is_no_name() -> None:
-    assert not [e for e in _entities("要在西部形成新的区域性产业聚集区。") if e.type == "Park"]
+    assert not [e for e in _entities("力争在中部打造一批区域性产业聚集区。") if e.type == "Park"]
 
 
 def test_a_supporting_project_of_a_site_is_a_project_of_its_own_without_the_plan_before_it() -> None:
-    text = "作为枢纽的核心项目,东数西算贵安新区算力产业集群配套项目获得授信。该项目由甲乙集团打造。"
+    text = "作为枢纽的重点工程,东数西算贵安新区算力产业集群配套项目获得授信。该项目由甲乙集团打造。"
     names = _names(text)
     assert names["贵安新区算力产业集群配套项目"][:2] == ("Park", "贵安新区算力产业集群配套项目")
     assert names["贵安新区算力产业集群配套项目"][2].endswith("Computing Industry Cluster Supporting Project")
@@ -1312,7 +1312,7 @@ def test_a_supporting_project_of_a_site_is_a_project_of_its_own_without_the_plan
 
 
 @pytest.mark.parametrize("text", [
-    "双方联手打造面向物流领域“感存算一体化”智能交通算力中心,提供算力。",
+    "两家企业共建面向港口的“存算一体化”智能物流算力中心。",
     "该市将建设“万卡级”智算基地。",
 ])
 def test_a_quoted_quality_before_a_kind_of_site_is_no_brand(text: str) -> None:
