@@ -297,7 +297,7 @@ def _counties(city_keys: dict[str, str], place_en: dict[str, str],
             zh_forms = [zh, *short_form] if alone else [p + zh for p in prefixes]
             en_forms = [en] if alone and english[en.lower()] == 1 else []
             bare = _COUNTY_LEVEL.sub("", short_form[0] if short_form else zh)
-            if alone and bare in short:  # a bare name the lexicon lists (陵水, 和林格尔) is matched too, in both languages
+            if alone and bare in short:  # a bare name the lexicon lists (陵水, 澄迈) is matched too, in both languages
                 zh_forms.append(bare)
                 en_forms.append(_COUNTY_BARE_EN.sub("", en))
             label_zh, label_en = (zh, en) if names[zh] == 1 else (zh_forms[0], f"{en}, {place_en.get(group, group)}")

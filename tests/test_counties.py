@@ -71,6 +71,12 @@ def test_the_hand_made_list_wins_over_the_generated_one() -> None:
     assert gazetteer().zh_surfaces["双流"] == "shuangliu-district"
 
 
+def test_a_bare_name_a_county_shares_with_its_new_area_and_cluster_is_no_county() -> None:
+    # 陵水 alone is the county; 和林格尔 alone may be the county, its new area or the national cluster: none is guessed
+    assert gazetteer().zh_surfaces["陵水"] == "lingshui-li-autonomous-county"
+    assert "和林格尔" not in gazetteer().zh_surfaces and "horinger" not in gazetteer().en_surfaces
+
+
 ENGLISH = [
     ("朝阳区", "Chaoyang District"),  # read off the whole name: 朝阳 alone is zhaoyang
     ("蔚县", "Yuxian County"),  # a one-character name keeps its level in the name
