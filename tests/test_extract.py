@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -881,17 +882,22 @@ def test_a_cached_value_is_built_once_and_a_bad_or_unwritable_cache_is_passed_ov
     assert cached("words", ["v1", b"data"], build)["total"] == 5
 
 
+def _built_then_loaded(function, cache_dir: Path, monkeypatch) -> tuple:
+    """A disk-cached `function()` built (writing the cache in `cache_dir`), then loaded from that cache."""
+    monkeypatch.setenv("SUANLI_CACHE", str(cache_dir))
+    function.cache_clear()
+    try:
+        built = function()
+        function.cache_clear()
+        return built, function()
+    finally:
+        function.cache_clear()
+
+
 def test_the_cached_gazetteer_is_the_one_built(tmp_path, monkeypatch) -> None:
     from extract import gazetteer
 
-    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path))
-    gazetteer.gazetteer.cache_clear()
-    try:
-        built = gazetteer.gazetteer()  # builds and writes the cache
-        gazetteer.gazetteer.cache_clear()
-        loaded = gazetteer.gazetteer()  # loads it
-    finally:
-        gazetteer.gazetteer.cache_clear()
+    built, loaded = _built_then_loaded(gazetteer.gazetteer, tmp_path, monkeypatch)
     made = gazetteer._build_gazetteer()
     assert loaded == built == made and len(list(tmp_path.glob("gazetteer-*"))) == 1
     for name in ("entities", "zh_surfaces", "en_surfaces", "place_en", "place_zh"):  # in the same order: first wins
@@ -903,14 +909,7 @@ def test_the_cached_segmenter_cuts_as_jieba_with_our_words_does(tmp_path, monkey
 
     from extract import gazetteer
 
-    monkeypatch.setenv("SUANLI_CACHE", str(tmp_path))
-    gazetteer._tokenizer.cache_clear()
-    try:
-        built = gazetteer._tokenizer()  # builds and writes the cache
-        gazetteer._tokenizer.cache_clear()
-        loaded = gazetteer._tokenizer()  # loads it
-    finally:
-        gazetteer._tokenizer.cache_clear()
+    built, loaded = _built_then_loaded(gazetteer._tokenizer, tmp_path, monkeypatch)
     plain = jieba.Tokenizer()
     plain.initialize()
     gaz = gazetteer.gazetteer()
