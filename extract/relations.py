@@ -340,11 +340,18 @@ _BUILDS_CLUSTER = re.compile(
     r"(?:data\s+(?:center|centre)|computing(?:\s+power)?)\s+cluster\b")
 
 
+# 枢纽在<city>设立数据中心集群 / 明确在<city>建设数据中心集群 / 数据中心集群规划设立在<city>: an unnamed cluster set up in a
+# city, in Chinese
+_CLUSTER_IN_ZH = re.compile(r"\s*(?:规划)?(?:设立|建设|布局|打造|规划建设|规划设立)(?:国家)?(?:数据中心|算力)集群")
+_CLUSTER_AT_ZH = re.compile(r"(?:数据中心|算力)集群(?:规划|将)?(?:设立|设|建|布局)(?:在|于)\s*$")
+
+
 def _city_builds_its_cluster(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
     """The reference cluster of a city the sentence says builds an unnamed cluster lies in that city."""
     found = []
     for m, e in ents:
-        if e.type == "City" and _BUILDS_CLUSTER.match(text[m.end - off :]):
+        if e.type == "City" and (_BUILDS_CLUSTER.match(text[m.end - off :]) or re.search(r"在\s*$", text[: m.start - off])
+                                 and _CLUSTER_IN_ZH.match(text[m.end - off :]) or _CLUSTER_AT_ZH.search(text[: m.start - off])):
             found += [(c, "located_in", e) for c in gazetteer().entities.values()
                       if c.type == "Cluster" and ("located_in", e.key) in c.links]
     return found
