@@ -1010,7 +1010,7 @@ def test_the_cached_segmenter_cuts_as_jieba_with_our_words_does(tmp_path, monkey
     for word in [*gaz.zh_surfaces, *gaz.place_en, *gazetteer.lexicon()["stem_en"], *gazetteer._suffix_en()]:
         if len(word) > 1:
             plain.add_word(word, freq=100000)
-    assert loaded.total == built.total == plain.total and loaded.FREQ == plain.FREQ
+    assert loaded.total == built.total == plain.total and loaded.FREQ.as_dict() == built.FREQ.as_dict() == plain.FREQ
     for stem in ("江城三号", "成都科学城超算产业", "芜湖市江北新区", "天府新区"):
         assert loaded.lcut(stem) == plain.lcut(stem)
 
