@@ -6,6 +6,7 @@ English translation produce the same key, so 庆阳 / 慶陽 / Qingyang resolve 
 
 from __future__ import annotations
 
+import marshal
 import re
 import sys
 from collections import Counter
@@ -349,11 +350,54 @@ def _tokenizer() -> jieba.Tokenizer:
             tokenizer.add_word(word, freq=100000)
         return tokenizer.FREQ, tokenizer.total
 
+    def build_shards() -> tuple[dict[str, bytes], int]:
+        frequencies, total = build()
+        shards: dict[str, dict[str, int]] = {}
+        for word, count in frequencies.items():
+            shards.setdefault(word[:1], {})[word] = count
+        return {first: marshal.dumps(shard) for first, shard in shards.items()}, total
+
     with tokenizer.get_dict_file() as handle:  # jieba's own dictionary, as its start would read it
         dictionary = handle.read()
-    tokenizer.FREQ, tokenizer.total = cached("jieba", ["jieba-with-names/1", jieba.__version__, dictionary, *words], build)
+    shards, tokenizer.total = cached("jieba-shards", ["jieba-with-names/2", jieba.__version__, dictionary, *words], build_shards)
+    tokenizer.FREQ = _Frequencies(shards)
     tokenizer.initialized = True
     return tokenizer
+
+
+class _Frequencies:
+    """jieba's word frequencies (its `FREQ`: every word and every prefix of one → its count) read from the cache one
+    first character at a time, as jieba asks for them.
+
+    The segmenter cuts only the stems of new names, a few characters each, so a process reads a few shards of the
+    half a million entries instead of all of them (0.3–0.4 CPU-s of the workers' warm-up, loaded as one dict).
+    jieba only reads it: `in`, `[]` and `get`.
+    """
+
+    def __init__(self, shards: dict[str, bytes]) -> None:
+        self._shards = shards
+        self._read: dict[str, dict[str, int]] = {}
+
+    def _shard(self, word: str) -> dict[str, int]:
+        first = word[:1]
+        shard = self._read.get(first)
+        if shard is None:
+            blob = self._shards.get(first)
+            shard = self._read[first] = marshal.loads(blob) if blob is not None else {}
+        return shard
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._shard(word)
+
+    def __getitem__(self, word: str) -> int:
+        return self._shard(word)[word]
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        return self._shard(word).get(word, default)
+
+    def as_dict(self) -> dict[str, int]:
+        """Every entry, shard after shard (for tests)."""
+        return {word: count for first in self._shards for word, count in self._shard(first).items()}
 
 
 def _import_jieba() -> types.ModuleType:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -261,31 +263,123 @@ def test_spacy_pipelines_read_each_sentence_in_its_language() -> None:
     known = {c.id for c in candidates(text, spans) if c.label == "KNOWN"}
     assert {"chengdu", "huawei", "horinger-data-center-cluster", "inner-mongolia"} <= known
     # jieba's own word 成都市政府 is cut where our names and suffixes begin
-    assert "成都市政府" not in [t.text for t in pipelines()["zh"]("成都市政府")]
+    zh = pipelines()["zh"].words
+    assert zh is not None and "成都市政府" not in zh.cut("成都市政府")
+
+
+@functools.cache
+def _span_rulers() -> dict[str, Any]:
+    """The pipelines `candidates` read with before the phrase tables: spaCy's span ruler over the same patterns."""
+    import spacy
+
+    from extract import nlp
+
+    patterns = nlp._ruler_patterns()
+    zh = spacy.blank("zh")
+    zh.tokenizer = nlp.JiebaTokenizer(zh.vocab, nlp._dictionary_words())
+    return {"zh": nlp._with_ruler(zh, patterns),
+            "en": nlp._with_ruler(spacy.blank("en"), [p for p in patterns if not nlp.has_cjk(p["pattern"])]),
+            "every": nlp._with_ruler(spacy.blank("en"), patterns)}
+
+
+def _ruler_spans(ruler: str, text: str) -> list[tuple[int, int, str, str]]:
+    from extract.nlp import SPANS_KEY
+
+    doc = _span_rulers()[ruler](text)
+    return [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]]
+
+
+def _ruler_candidates(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """`candidates` as the span ruler found them: the same pieces, each read by its language's ruler."""
+    from extract.nlp import has_cjk, sentence_language
+
+    pieces: list[tuple[str, int, int]] = []
+    for start, end in sentences:
+        language = sentence_language(text[start:end])
+        if pieces and pieces[-1][0] == language:
+            pieces[-1] = (language, pieces[-1][1], end)
+        else:
+            pieces.append((language, start, end))
+    found = []
+    for language, start, end in pieces:
+        piece = text[start:end]
+        ruler = "every" if language == "en" and has_cjk(piece) else language
+        found += [(start + a, start + b, label, id_) for a, b, label, id_ in _ruler_spans(ruler, piece)]
+    return found
+
+
+PHRASE_TEXTS = [
+    "成都市政府与华为合作。The Horinger cluster lies in Inner Mongolia.",
+    "2025年,庆阳数据中心集群算力规模达到5万P。芜湖市江北新区算力中心已投入运营,该中心由中国移动建设。",
+    "江城智算中心位于芜湖,园区内另有一座算力中心;该园区由中国电信安徽公司运营。",
+    "The Qingyang data center cluster and the Wuhu Data Center Cluster signed with China Telecom; the city's PUE is 1.2.",
+    "The Qingyang cluster grew. 庆阳数据中心集群. Huawei built it.",
+    "HUAWEI and huawei, CHINA MOBILE and china mobile: the same names in another case.",
+]
+
+
+def test_the_phrase_tables_find_what_spacys_span_ruler_found() -> None:
+    """Every candidate, in the same order, as spaCy's span ruler with a phrase matcher on LOWER found them: on
+    sentences of our own and on the sample corpus, read as `find_mentions` reads them (folded)."""
+    from extract.nlp import candidates
+    from extract.text import clean, split_sentences
+
+    texts = [*PHRASE_TEXTS, *(path.read_text(encoding="utf-8") for path in sorted(CORPUS.iterdir()) if path.is_file())]
+    for text in texts:
+        folded = clean(text).folded
+        sentences = split_sentences(folded)
+        found = list(candidates(folded, sentences))
+        assert [(c.start, c.end, c.label, c.id) for c in found] == _ruler_candidates(folded, sentences) != []
+        assert all(c.text == folded[c.start : c.end] for c in found)
 
 
 def test_the_english_pipeline_without_chinese_patterns_finds_what_every_pattern_finds() -> None:
     """The en pipeline leaves out the patterns with a Chinese character, which cannot match a sentence without one;
     an English piece spanning a Chinese character (a sentence left out between two) is read with every pattern."""
-    import spacy
-
-    from extract.nlp import SPANS_KEY, _ruler_patterns, _with_ruler, candidates, pipelines
-
-    every = _with_ruler(spacy.blank("en"), _ruler_patterns())
-
-    def spans(nlp: Any, text: str) -> list[tuple[int, int, str, str]]:
-        doc = nlp(text)
-        return [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]]
+    from extract.nlp import candidates, pipelines
 
     for text in ("The Horinger cluster in Inner Mongolia reached 100,000 PFLOPS.",
                  "Huawei and China Mobile built the Qingyang data center cluster; the city's PUE is 1.2."):
-        assert spans(pipelines()["en"], text) == spans(every, text) != []
+        assert pipelines()["en"].find(text) == _ruler_spans("every", text) != []
     text = "The Qingyang cluster grew. 庆阳数据中心集群. Huawei built it."
     second = text.index("Huawei")
     english = [(0, text.index(" 庆")), (second, len(text))]  # two English sentences, the Chinese one between left out
     found = [(c.start, c.end, c.label, c.id) for c in candidates(text, english)]
-    assert found == spans(every, text)
+    assert found == _ruler_spans("every", text)
     assert {"qingyang-data-center-cluster", "huawei"} <= {c[3] for c in found}
+
+
+def test_the_cached_phrase_tables_are_the_ones_built_and_follow_their_patterns(tmp_path, monkeypatch) -> None:
+    from extract import nlp
+
+    built, loaded = _built_then_loaded(nlp.pipelines, tmp_path, monkeypatch)
+    for language in ("zh", "en"):
+        assert loaded[language].table.matches == built[language].table.matches
+        assert loaded[language].table.lengths == built[language].table.lengths
+    assert len(list(tmp_path.glob("phrases-zh-*"))) == len(list(tmp_path.glob("phrases-en-*"))) == 1
+    # a pattern more (a name added to the data files) is a table of its own, built and kept beside the other
+    words = built["zh"].words
+    patterns = nlp._ruler_patterns()
+    more = [*patterns, {"label": "KNOWN", "pattern": "江城三号算力港", "id": "jiangcheng-3"}]
+    assert not any(row[1] == "jiangcheng-3" for rows in nlp._table("zh", words, patterns).matches.values() for row in rows)
+    assert any(row[1] == "jiangcheng-3" for rows in nlp._table("zh", words, more).matches.values() for row in rows)
+    assert len(list(tmp_path.glob("phrases-zh-*"))) == 2
+
+
+def test_two_processes_building_the_phrase_tables_at_once_leave_one_whole_cache(tmp_path) -> None:
+    probe = ("import hashlib\n"
+             "from extract.nlp import pipelines\n"
+             "tables = {k: sorted(p.table.matches.items()) for k, p in pipelines().items()}\n"
+             "print(hashlib.sha256(repr(tables).encode()).hexdigest())")
+    environment = {**os.environ, "SUANLI_CACHE": str(tmp_path), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    runs = [subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True, env=environment)
+            for _ in range(2)]
+    built = [run.communicate()[0] for run in runs]
+    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=environment, check=True)
+    assert [run.returncode for run in runs] == [0, 0]
+    assert built[0] == built[1] == again.stdout != ""
+    assert len(list(tmp_path.glob("phrases-zh-*"))) == len(list(tmp_path.glob("phrases-en-*"))) == 1
+    assert not list(tmp_path.glob(".*.tmp"))  # each wrote its own file and moved it into place whole
 
 
 def test_a_short_name_opening_its_clause_is_a_new_entity_and_its_short_form_the_same() -> None:
@@ -916,7 +1010,7 @@ def test_the_cached_segmenter_cuts_as_jieba_with_our_words_does(tmp_path, monkey
     for word in [*gaz.zh_surfaces, *gaz.place_en, *gazetteer.lexicon()["stem_en"], *gazetteer._suffix_en()]:
         if len(word) > 1:
             plain.add_word(word, freq=100000)
-    assert loaded.total == built.total == plain.total and loaded.FREQ == plain.FREQ
+    assert loaded.total == built.total == plain.total and loaded.FREQ.as_dict() == built.FREQ.as_dict() == plain.FREQ
     for stem in ("江城三号", "成都科学城超算产业", "芜湖市江北新区", "天府新区"):
         assert loaded.lcut(stem) == plain.lcut(stem)
 
