@@ -1009,3 +1009,22 @@ def test_a_metric_word_before_how_many_centers_only_describes(phases_store, ques
 
 def test_how_many_centers_a_platform_links_is_the_place_s_stated_count(phases_store) -> None:
     assert [a["value"] for a in _ask(phases_store, "庆阳那个算力调度平台接入了几家数据中心?")["answers"]] == [19]
+
+
+def test_a_yes_no_the_graph_is_silent_on_is_no_no(tmp_path) -> None:
+    """The graph is open: "is X in Y" with no place known for X gets no answer, not "no"; a "no" stands where the
+    graph says something else (another operator); a largest-of-a-region question is no class test."""
+    (tmp_path / "o.txt").write_text("智算中心投运\n\n甲乙智算中心由中国移动投资建设并运营。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "o.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, expected in (("甲乙智算中心是否位于长沙?", None), ("Is the Jiayi center located in Changsha?", None),
+                               ("甲乙智算中心是否由中国电信运营?", False), ("甲乙智算中心是否由中国移动运营?", True),
+                               ("长沙是不是有智算中心?", None), ("长沙这个智算中心是不是华中地区最大的智算中心?", None)):
+        result = _ask(tmp_path / "store", question)
+        assert result["boolean"] is expected and result["answers"] == [], (question, result["interpretation"])
+
+
+def test_a_yes_no_about_one_thing_s_place_or_a_described_center_lists_nothing(corpus_store) -> None:
+    """"X是不是建在稻田上": where X is answers no yes/no; nor do the centers a description fits."""
+    for question in ("芜湖数据中心集群是不是建在湖边?", "Does China Telecom's data center in Qingyang use liquid cooling?"):
+        result = _ask(corpus_store, question)
+        assert result["answers"] == [] and result["boolean"] is None, (question, result["interpretation"])
