@@ -390,6 +390,9 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
         pattern = "{ ?answer sl:partOf|sl:locatedIn ?entity }"
         if u.cls in ("District", "City", "Park"):  # "起步区分布在哪些园区": the parks it lies in
             pattern += " UNION { ?entity sl:locatedIn ?answer }"
+        if u.cls in ("District", "City") and entity_type == "Hub":
+            # "which city hosts the hub's cluster": a hub holds clusters, and they lie in cities
+            pattern += " UNION { ?part sl:partOf ?entity ; sl:locatedIn ?answer }"
         inverse = True
     elif u.relation == "partner":
         pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
