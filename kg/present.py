@@ -277,6 +277,7 @@ _ZH_PHRASES = [
     (r"no figures in one unit to choose from", "没有同一单位的数值可选"), (r"no figures to add up in one unit", "没有同一单位的数值可加总"),
     (r"none found in the graph", "图谱中未找到可计数的对象"),
     (r"no such figure in the graph", "图谱中没有这项数值,无从判断"),
+    (r"the graph does not say", "图谱中没有这方面的信息,无从判断"),
     (r"^counted$", "计数"),
     (r"^none there in the graph$", "图谱中那里没有"),
     (r"^the figure stated for the whole$", "取来源所述的整体数值"),

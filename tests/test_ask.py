@@ -888,6 +888,8 @@ def test_places_listed_that_the_graph_does_not_know_are_said_so_not_summed_over_
     ("What is the Rmax of the Qingyang cluster?", "computing_power of"),  # a benchmark's measured performance
     ("庆阳集群有多少张AI芯片?", "算力卡数"),  # chips counted are cards
     ("庆阳集群的AI芯片国产化率是多少?", "未能理解"),  # a share of home-made chips counts none
+    ("Which research institute built the Qingyang cluster?", "operator of"),  # an institute is an organization asked who
+    ("庆阳集群是由哪个研究院建设的?", "运营方"),
 ])
 def test_metric_words_as_news_readers_ask(corpus_store, question, said) -> None:
     assert said in _ask(corpus_store, question)["interpretation"], question
@@ -1009,3 +1011,45 @@ def test_a_metric_word_before_how_many_centers_only_describes(phases_store, ques
 
 def test_how_many_centers_a_platform_links_is_the_place_s_stated_count(phases_store) -> None:
     assert [a["value"] for a in _ask(phases_store, "庆阳那个算力调度平台接入了几家数据中心?")["answers"]] == [19]
+
+
+def test_a_yes_no_the_graph_is_silent_on_is_no_no(tmp_path) -> None:
+    """The graph is open: "is X in Y" with no place known for X gets no answer, not "no"; a "no" stands where the
+    graph says something else (another operator); a largest-of-a-region question is no class test."""
+    (tmp_path / "o.txt").write_text("智算中心投运\n\n甲乙智算中心由中国移动投资建设并运营。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "o.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, expected in (("甲乙智算中心是否位于长沙?", None), ("Is the Jiayi center located in Changsha?", None),
+                               ("甲乙智算中心是否由中国电信运营?", False), ("甲乙智算中心是否由中国移动运营?", True),
+                               ("长沙是不是有智算中心?", None), ("长沙这个智算中心是不是华中地区最大的智算中心?", None)):
+        result = _ask(tmp_path / "store", question)
+        assert result["boolean"] is expected and result["answers"] == [], (question, result["interpretation"])
+
+
+def test_a_programme_s_name_inside_a_facility_s_name_is_passed_over(tmp_path) -> None:
+    """"X新区「东数西算」甲乙项目": the graph holds the project without the programme's words; it is still the one asked."""
+    project = {"zh": "贵安新区甲乙算力配套项目", "en": "Gui'an New Area Jiayi Computing Supporting Project", "type": "Park"}
+    facts = [{"subject": project, "metric": "operator", "value": {"zh": "丙丁发展集团", "en": "Bingding Development Group",
+                                                                  "type": "Company"}, "doc": "g1",
+              "evidence": "贵安新区甲乙算力配套项目由丙丁发展集团负责建设。"}]
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
+    for question in ("贵安新区「东数西算」甲乙算力配套项目由哪家企业建设?", "贵安新区东数西算甲乙算力配套项目是谁建设的?"):
+        assert [a["label"] for a in _ask(tmp_path / "s", question)["answers"]] == ["丙丁发展集团"], question
+
+
+def test_the_cities_of_a_hub_are_those_of_its_clusters(corpus_store) -> None:
+    result = _ask(corpus_store, "Which cities host the clusters of the Chengdu-Chongqing hub?")
+    assert "Chengdu" in [a["label"] for a in result["answers"]], result["interpretation"]
+
+
+def test_a_yes_no_about_one_thing_s_place_or_a_described_center_lists_nothing(corpus_store) -> None:
+    """"X是不是建在稻田上": where X is answers no yes/no; nor do the centers a description fits."""
+    for question in ("芜湖数据中心集群是不是建在湖边?", "Does China Telecom's data center in Qingyang use liquid cooling?"):
+        result = _ask(corpus_store, question)
+        assert result["answers"] == [] and result["boolean"] is None, (question, result["interpretation"])
+
+
+def test_a_city_and_its_new_area_named_as_one_are_asked_of_the_city(corpus_store) -> None:
+    """"贵阳贵安" names Guiyang and the Gui'an New Area run with it; the pages' figures for the pair are the city's."""
+    u = understand("贵阳贵安的算力规模有多大?", vocabulary(LocalStore(str(corpus_store), read_only=True)))
+    assert [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["guiyang"]

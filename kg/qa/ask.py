@@ -395,6 +395,8 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
         # several fit (two pages name one center two ways): the first with the figure, tried in turn (see _retries)
         return None, replace(u, entities=[(pos, fit or fits[0]), *[(pos, f) for f in fits[1:]], *kept], cls=None,
                              notes=[*u.notes, f"{what} is {' or '.join(fits)}"])
+    if u.yes_no:
+        return None, u  # "does China Mobile's center in X use liquid cooling": the centers that fit say no yes or no
     out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [_label(iri, vocab, u.script) for iri in fits],
                            "boolean": None, "sparql": sparql, "interpretation": _named(what, vocab, u.script),
                            "evidence": [{"source": r["file"]["value"], "text": r["evidence"]["value"]}
@@ -577,9 +579,11 @@ def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> di
     unbounded = replace(the_plan, sparql=the_plan.known, known=None) if the_plan.known else None
     try:
         results = _execute(the_plan, out, vocab, store)
-        if unbounded is not None and not results.rows and not _execute(unbounded, {}, vocab, store).rows:
+        if unbounded is not None and not results.rows and results.boolean is not True \
+                and not _execute(unbounded, {}, vocab, store).rows:
             # no figure at all is not a "no": say the graph does not know
-            out["interpretation"] = _named(the_plan.interpretation, vocab, u.script) + "; no such figure in the graph"
+            silent = "no such figure in the graph" if u.metric else "the graph does not say"  # a relation: open world
+            out["interpretation"] = _named(the_plan.interpretation, vocab, u.script) + f"; {silent}"
             return out
     except QueryRejectedError as exc:
         out["interpretation"] = f"not understood; generated query rejected: {exc}"

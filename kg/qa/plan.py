@@ -198,10 +198,15 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
             u.one_of or not u.metric and u.relation in (None, "part_of", "member_of")):
         # "Is the Qingyang cluster one of the national clusters?", "X是否属于国家数据中心集群": is it one, or (a city,
         # a province: "宁夏是国家算力枢纽节点吗") does it host one
+        if u.superlative or u.comparative:
+            return None  # "是不是西北最大的智算中心": the largest of a region, which no class test tells
         e = URIRef(distinct[0]).n3()
         sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {{ {e} a sl:{u.cls} }} UNION "
                   f"{{ ?k a sl:{u.cls} ; sl:locatedIn {e} . {e} a ?place VALUES ?place {{ sl:City sl:Province }} }} }}")
-        return Plan(sparql, "boolean", f"is {distinct[0]} a {u.cls}")
+        # the hubs and clusters are a closed list (the reference data holds them all): not one of them is a "no"; a
+        # center or park the graph does not know in a place is no proof that there is none
+        known = None if u.cls in _CLOSED else f"PREFIX sl: <{SLNS}>\nSELECT ?k WHERE {{ {e} a sl:{u.cls} BIND({e} AS ?k) }}"
+        return Plan(sparql, "boolean", f"is {distinct[0]} a {u.cls}", known=known)
     if u.yes_no and len(entities) >= 2 and not u.metric and not u.relation:
         if u.cls in ("Center", "Park") and not any(vocab.types.get(e) == u.cls for e in distinct):
             return None  # "Was Xinjiang's first AI center in Karamay running?": a center the graph does not know, no "is X in Y"
@@ -232,6 +237,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
                         f"{COUNTED_BY[u.cls]} of {entities[0]}", _scope_query(_entity_scope(entities[0])))
         related = _relation_plan(u, vocab, entities)
         return Plan(related.sparql, "count", f"{related.interpretation}; counted")
+    if u.yes_no and u.relation and len(distinct) < 2 and not u.metric:
+        return None  # "X是不是建在稻田上": one thing's relation answers no yes/no (a list of where it is is no "yes")
     if u.relation in ("operator", "partner") and entities and entities[0] in u.itself:
         return None  # who runs a thing the graph does not know is not whom the place around its name partners
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \
@@ -245,7 +252,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
                 else f"{{ ?entity {path} ?other }} UNION {{ ?other {path} ?entity }}"  # "does Huawei run X" = "is X run by Huawei"
             sparql = (f"PREFIX sl: <{SLNS}>\nASK {{ {_values({'entity': [URIRef(entities[0])]})} "
                       f"{_values({'other': [URIRef(entities[1])]})} {pattern} }}")
-            return Plan(sparql, "boolean", f"is {entities[0]} {u.relation} {entities[1]}")
+            return Plan(sparql, "boolean", f"is {entities[0]} {u.relation} {entities[1]}",
+                        known=_relation_known(u.relation, entities[:2], path, vocab))
         places = [e for e in distinct if vocab.types.get(e) in _PLACES]
         if u.relation == "member_of" and u.cls and len(distinct) == 2 and len(places) == 1:
             # "Which Ningxia data centers are on the green list": members of the list, only those in the place
@@ -382,6 +390,9 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
         pattern = "{ ?answer sl:partOf|sl:locatedIn ?entity }"
         if u.cls in ("District", "City", "Park"):  # "起步区分布在哪些园区": the parks it lies in
             pattern += " UNION { ?entity sl:locatedIn ?answer }"
+        if u.cls in ("District", "City") and entity_type == "Hub":
+            # "which city hosts the hub's cluster": a hub holds clusters, and they lie in cities
+            pattern += " UNION { ?part sl:partOf ?entity ; sl:locatedIn ?answer }"
         inverse = True
     elif u.relation == "partner":
         pattern = f"{{ ?entity {prop} ?answer }} UNION {{ ?answer {prop} ?entity }}"
@@ -429,6 +440,20 @@ def _class_test(cls: str) -> str:
 # Broadest first: what a part_of / located_in question may ask for above or below an entity.
 _CONTAINMENT = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
 _GROUPS = {"Hub", "Province", "City", "District"}
+_CLOSED = ("Hub", "Cluster")  # classes the reference data lists in full
+
+
+def _relation_known(relation: str, pair: list[str], path: str, vocab: Vocabulary) -> str:
+    """For "is X in Y", "does Y run X": whether the graph holds that relation of X at all (where X is, who runs it).
+    The graph is open: a "no" stands only when it says something else ("X is in Z", "Z runs X"), never when it is
+    silent. X is the facility of an operator or partner pair (a company runs many things, a facility few)."""
+    subject = pair[0]
+    if relation in ("operator", "partner"):
+        subject = next((e for e in pair if vocab.types.get(e) not in AGENTS), pair[0])
+        pattern = f"{{ ?entity {path} ?x }} UNION {{ ?x {path} ?entity }}" if relation == "partner" else f"?entity {path} ?x"
+    else:
+        pattern = f"?entity {path} ?x"
+    return f"PREFIX sl: <{SLNS}>\nSELECT ?x WHERE {{ {_values({'entity': [URIRef(subject)]})} {pattern} }} LIMIT 1"
 _PLACES = ("City", "Province", "District")
 # A class whose members a source may count in a figure of its own ("48 data centers")
 COUNTED_BY = {"Center": "datacenter_count", "Company": "enterprise_count"}
