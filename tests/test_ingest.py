@@ -430,8 +430,9 @@ def test_the_base_graphs_come_from_the_cache_as_built_and_say_when_a_store_lacks
 
 
 def test_the_summary_update_given_the_document_as_data_writes_what_the_store_would(tmp_path: Path) -> None:
-    """`add_update(data=…)` runs the operations that read only the document in memory: the same quads, terms as
-    Oxigraph writes them (a value written "01" or "1.50"), as the update reading the stored document."""
+    """`add_update(data=…)` runs the operations that read only the document in memory, and without `staged` facts
+    names the document's merged facts instead of staging them: the same quads, terms as Oxigraph writes them (a value
+    written "050000"), as the update that reads the stored document."""
     import pyoxigraph as ox
 
     from kg.graph.summary import add_update, scratch_graph_iri
@@ -448,9 +449,9 @@ def test_the_summary_update_given_the_document_as_data_writes_what_the_store_wou
         f'<{fact}> <{SL.time}> "2025"^^<http://www.w3.org/2001/XMLSchema#gYear> .']) + "\n"
     pending = scratch_graph_iri(BASE)
     dumps = []
-    for given in (None, data.encode("utf-8")):
+    for given, staged in ((None, True), (data.encode("utf-8"), True), (data.encode("utf-8"), False)):
         store = LocalStore(None)
-        store.replace(remove=[], add={graph: data}, then=add_update(BASE, graph, pending, data=given))
+        store.replace(remove=[], add={graph: data}, then=add_update(BASE, graph, pending, data=given, staged=staged))
         dumps.append(sorted(store.dump(ox.RdfFormat.N_QUADS).splitlines()))
     assert any(f"{BASE}merged/".encode() in line for line in dumps[0])
-    assert dumps[0] == dumps[1]
+    assert dumps[0] == dumps[1] == dumps[2]
