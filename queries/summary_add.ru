@@ -30,6 +30,7 @@ WHERE {
        STR(?status), " ", STR(COALESCE(?time, "")), " ", STR(COALESCE(?kind, "")))))) AS ?f)
 } ;
 
+# ---- the operations above read only the document graph (kg.graph.summary.document_share); those below, the summary
 DELETE { GRAPH <#SUMMARY> { ?f sl:sourceCount ?old } }
 INSERT { GRAPH <#SUMMARY> { ?f sl:sourceCount ?sources } }
 WHERE {

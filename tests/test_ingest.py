@@ -427,3 +427,31 @@ def test_the_base_graphs_come_from_the_cache_as_built_and_say_when_a_store_lacks
         assert not base_graphs.current(store, base=BASE)  # an older edition, or none
     finally:
         base_graphs.base_graphs.cache_clear()
+
+
+def test_the_summary_update_given_the_document_as_data_writes_what_the_store_would(tmp_path: Path) -> None:
+    """`add_update(data=…)` runs the operations that read only the document in memory, and without `staged` facts
+    names the document's merged facts instead of staging them: the same quads, terms as Oxigraph writes them (a value
+    written "050000"), as the update that reads the stored document."""
+    import pyoxigraph as ox
+
+    from kg.graph.summary import add_update, scratch_graph_iri
+
+    graph, doc, fact, entity = f"{BASE}graph/0001", f"{BASE}source/0001", f"{BASE}fact/0001", f"{BASE}wuhu-cluster"
+    data = "\n".join([
+        f'<{doc}> <{SL.contentHash}> "0001" .', f'<{doc}> <http://purl.org/dc/terms/identifier> "wuhu.txt" .',
+        f"<{entity}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{SL.Cluster}> .",
+        f'<{entity}> <http://www.w3.org/2000/01/rdf-schema#label> "芜湖数据中心集群"@zh .',
+        f"<{fact}> <{SL.subject}> <{entity}> .", f"<{fact}> <{SL.status}> <{SL.planned}> .",
+        f"<{fact}> <http://www.w3.org/ns/prov#wasDerivedFrom> <{doc}> .", f"<{fact}> <{SL.metric}> <{SL.racks}> .",
+        f'<{fact}> <{SL.value}> "050000"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        f"<{fact}> <{SL.comparator}> <{SL.eq}> .", f'<{fact}> <{SL.evidence}> "芜湖集群规划机架5万架。" .',
+        f'<{fact}> <{SL.time}> "2025"^^<http://www.w3.org/2001/XMLSchema#gYear> .']) + "\n"
+    pending = scratch_graph_iri(BASE)
+    dumps = []
+    for given, staged in ((None, True), (data.encode("utf-8"), True), (data.encode("utf-8"), False)):
+        store = LocalStore(None)
+        store.replace(remove=[], add={graph: data}, then=add_update(BASE, graph, pending, data=given, staged=staged))
+        dumps.append(sorted(store.dump(ox.RdfFormat.N_QUADS).splitlines()))
+    assert any(f"{BASE}merged/".encode() in line for line in dumps[0])
+    assert dumps[0] == dumps[1] == dumps[2]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import cache
 from uuid import uuid4
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from extract.resources import read_text
@@ -49,7 +50,11 @@ def _template(name: str) -> str:
 
 def _update(name: str, base: str, pending: str, **placeholders: str) -> str:
     """An update file with its placeholders filled and its comment lines dropped."""
-    text = _template(name)
+    return _filled(_template(name), base, pending, **placeholders)
+
+
+def _filled(text: str, base: str, pending: str, **placeholders: str) -> str:
+    """Update text with its placeholders filled and its comment lines dropped."""
     fixed = {"SUMMARY": str(summary_graph_iri(base)), "PENDING": pending, "BASE": base}
     for placeholder, value in {**fixed, **placeholders}.items():
         text = text.replace(f"#{placeholder}", value)
@@ -75,9 +80,84 @@ def _unstage_gone(base: str, pending: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH <{summary_graph_iri(base)}> {{ ?f <{SL.sourceCount}> ?sources }} }} }}")
 
 
-def add_update(base: str, graph: str, pending: str) -> str:
-    """A document graph merged into the summary (run after it is written), staged in `pending`."""
-    return _update("summary_add.ru", base, pending, DOC=URIRef(graph).n3())
+def add_update(base: str, graph: str, pending: str, *, data: bytes | None = None, staged: bool = True) -> str:
+    """A document graph merged into the summary (run after it is written), staged in `pending`.
+
+    `data`, the graph's N-Triples, lets the operations that read only the document run here instead, on a copy in
+    memory (`_document_share`): what they make goes into the update as data, so the store's transaction no longer reads
+    the document back through RocksDB. When no earlier operation of the request `staged` merged facts in `pending`
+    (no older version removed), the document's merged facts are not staged either: they go straight into the summary
+    and the operations that read them from `pending` name them (VALUES). 200 new documents into a store on disk: the
+    store's update 6.2-7.3 → 3.8-4.8 ms CPU, the copy in memory 0.8 ms. Not with blank nodes, which data would renew.
+    """
+    doc = URIRef(graph).n3()
+    share = None if data is None else _document_share(data, base=base, graph=graph)
+    if share is None:
+        return _update("summary_add.ru", base, pending, DOC=doc)
+    entities, merged = share
+    written = join_updates(f"INSERT DATA {{ GRAPH <{summary_graph_iri(base)}> {{\n{entities}\n}} }}" if entities else "")
+    if staged:
+        return join_updates(written, f"INSERT DATA {{ GRAPH <{pending}> {{\n{merged}\n}} }}" if merged else "",
+                            _filled(_split_add()[1], base, pending, DOC=doc))
+    pairs, facts = [], []
+    for line in merged.splitlines():
+        subject, predicate, rest = line.split(" ", 2)
+        if predicate == _DERIVED_FROM:
+            pairs.append(f"({subject} {rest.removesuffix(' .')})")
+        elif predicate == _TYPE:
+            facts.append(subject)
+    text = _filled(_unstaged_add(), base, pending, DOC=doc)
+    for marker, value in (("%PAIRS%", " ".join(pairs)), ("%FACTS%", " ".join(facts)), ("%MERGED%", merged)):
+        text = text.replace(marker, value)
+    return join_updates(written, text)
+
+
+_DERIVED_FROM, _TYPE = "<http://www.w3.org/ns/prov#wasDerivedFrom>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+# the line of summary_add.ru after the operations that read only the document graph
+_OWN_END = "# ---- the operations above read only the document graph"
+
+
+@cache
+def _split_add() -> tuple[str, str]:
+    """summary_add.ru as the operations that read only the document graph and the others, each with the prologue."""
+    text = _template("summary_add.ru")
+    end = text.index(_OWN_END)
+    prologue = "".join(f"{line}\n" for line in text.splitlines() if line.startswith("PREFIX "))
+    return text[:end].rstrip().removesuffix(";"), prologue + text[text.index("\n", end) + 1:]
+
+
+@cache
+def _unstaged_add() -> str:
+    """The operations of summary_add.ru after the document's share, for a request that staged nothing before: the
+    document's merged facts named where they were read from the scratch graph (%PAIRS%, %FACTS%), and written into the
+    summary (%MERGED%) instead of added from it; the scratch graph is then never written."""
+    text = _split_add()[1]
+    for old, new, times in (
+            ("GRAPH <#PENDING> { ?f prov:wasDerivedFrom ?m }", "VALUES (?f ?m) { %PAIRS% }", 2),
+            ("GRAPH <#PENDING> { ?f a sl:MergedFact }", "VALUES ?f { %FACTS% }", 1),
+            ("ADD <#PENDING> TO <#SUMMARY>", "INSERT DATA { GRAPH <#SUMMARY> {\n%MERGED%\n} }", 1),
+            (" ;\n\nDROP SILENT GRAPH <#PENDING>", "", 1)):
+        if text.count(old) != times:
+            raise ValueError(f"summary_add.ru changed: {old!r} is not there {times} times")
+        text = text.replace(old, new)
+    if "#PENDING" in text:
+        raise ValueError("summary_add.ru changed: the scratch graph is read where no document's fact is named")
+    return text
+
+
+def _document_share(data: bytes, *, base: str, graph: str) -> tuple[str, str] | None:
+    """The operations of summary_add.ru that read only the document graph, run on it alone in memory: the entity
+    triples for the summary and the merged facts to stage, as N-Triples; terms as Oxigraph writes them ("01" as "1"),
+    so the store ends the same. None for a graph with blank nodes."""
+    if b"_:" in data:
+        return None
+    summary, pending = str(summary_graph_iri(base)), f"{base}graph/scratch/in-memory"
+    memory = ox.Store()
+    memory.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+    memory.update(_filled(_split_add()[0], base, pending, DOC=URIRef(graph).n3()))
+    entities, merged = ((memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b"").decode("utf-8")
+                        for name in (summary, pending))
+    return entities.strip(), merged.strip()
 
 
 def rebuild_update(base: str) -> str:

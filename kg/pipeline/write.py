@@ -115,7 +115,7 @@ def store_checked(store: LocalStore | RemoteStore, checked: Checked, *, base: st
     pending = scratch_graph_iri(base)
     placed = _moved_into_place(staged, served, quarantined) if staged else ""
     store.replace(remove=remove, add=add, before=remove_update(base, list(older), pending),
-                  then=join_updates(placed, add_update(base, served, pending)))
+                  then=join_updates(placed, add_update(base, served, pending, data=kept_text.encode('utf-8'), staged=bool(older))))
     moved = {s for s in quarantined.subjects(RDF.type, None)}
     return len(moved), validation.entries
 
