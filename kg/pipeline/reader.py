@@ -10,13 +10,15 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph
 
 from extract import Reading, read
 from extract.errors import EmptyDocumentError
-from kg.graph.rdf import document_graph
+from kg.graph.rdf import document_graph, graph_iri
+from kg.graph.summary import document_share
 from kg.pipeline.ingest import _path_key
 from kg.pipeline.validate import Checked, check_alone
 
@@ -41,12 +43,23 @@ def read_one(item: tuple[Path, bytes]) -> Reading | None:
 
 def prepare(item: tuple[Path, bytes, str]) -> tuple[int, Checked] | None:
     """A worker's share of one document: read it, make its graph, check it alone (`check_alone`); None when it holds
-    no text. The number of facts read goes with it."""
+    no text. The number of facts read goes with it.
+
+    With no Violation of its own, the graph's share of the summary is made here too (`summary.document_share`): the
+    writer uses it when the graph goes in whole (no Violation in its context either), 1.3 ms CPU a document it no
+    longer spends.
+    """
     path, raw, base = item
     reading = read_one((path, raw))
     if reading is None:
         return None
-    return len(reading.facts), check_alone(graph_of_document(path, raw, reading, base=base))
+    checked = check_alone(graph_of_document(path, raw, reading, base=base))
+    if not any(e.severity == "Violation" for e in checked.entries):
+        served = str(graph_iri(base, hashlib.sha256(raw).hexdigest()))
+        share = document_share(checked.ntriples, base=base, graph=served)
+        if share is not None:
+            checked = replace(checked, share=(served, *share))
+    return len(reading.facts), checked
 
 
 # sentences of our own that wake every stage: a new name (the segmenter, the traditional-script labels), a page in

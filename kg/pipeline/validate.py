@@ -44,11 +44,13 @@ SHAPES = Namespace("https://w3id.org/suanli/shapes#")
 OWN_SHAPES = tuple(SHAPES[name] for name in ("FactShape", "MeasurementShape", "PueShape", "RelationShape",
                                              "RenewableShareShape", "SourceDocumentShape"))
 FACT_CLASSES = (SL.Measurement, SL.RelationAssertion)
-# what the cross-source shapes read of a merged fact: all but its links to each source, each field
-# read by its own pattern (`?s ?p ?o`, with a filter or a VALUES ?p, read every source link of a
-# figure that hundreds of documents repeat: 17 ms against 6 ms at 1M triples)
-MERGED_FACT_FIELDS = (RDF.type, SL.subject, SL.metric, SL.value, SL.unit, SL.comparator, SL.status, SL.time,
-                      SL.kind, SL.relation, SL.object, SL.sourceCount, SL.evidence, SL.evidenceSource)
+# what the cross-source shapes read of a merged fact (ConflictShape, ActualAbovePlanShape, SecondHubShape): not its
+# links to each source, nor its unit, source count or evidence sentence, which no shape reads of another fact (with
+# them, a third more triples to fetch and check, the evidence the longest: the query 2.3 → 1.8 ms a document); each
+# field read by its own pattern (`?s ?p ?o`, with a filter or a VALUES ?p, read every source link of a figure that
+# hundreds of documents repeat: 17 ms against 6 ms at 1M triples)
+MERGED_FACT_FIELDS = (RDF.type, SL.subject, SL.metric, SL.value, SL.comparator, SL.status, SL.time,
+                      SL.kind, SL.relation, SL.object, SL.evidenceSource)
 _MERGED_FACT_PATTERN = " UNION ".join(f"{{ ?s {p.n3()} ?o BIND({p.n3()} AS ?p) }}" for p in MERGED_FACT_FIELDS)
 
 
@@ -167,10 +169,18 @@ def _run_pyshacl(data: ox.Store, shapes: tuple[URIRef, ...] | None) -> tuple[boo
 
 @cache
 def _compiled_shapes() -> Any:
-    """The shapes compiled once per process by pyshacl-turbo (SHACL-SPARQL and SPARQL targets included)."""
+    """The shapes compiled once per process by pyshacl-turbo (SHACL-SPARQL and SPARQL targets included).
+
+    From a copy with no prefixes bound: the engine binds the shapes graph's prefixes in every report graph it makes,
+    31 of them, which took 0.5 of the 3.8 ms a document's check in its context cost the writer. The queries declare
+    their own (sh:prefixes), and no one reads a report graph's.
+    """
     import pyshacl_turbo
 
-    return pyshacl_turbo.compile_shapes(shapes_graph(), advanced=True)
+    bare = Graph(bind_namespaces="none")
+    for triple in shapes_graph():
+        bare.add(triple)
+    return pyshacl_turbo.compile_shapes(bare, advanced=True)
 
 
 def _run_turbo(data: Any, shapes: tuple[URIRef, ...] | None) -> tuple[bool, Graph]:
@@ -307,6 +317,9 @@ class Checked:
     own: frozenset[str]  # the nodes it describes
     entities: tuple[str, ...]  # the entities it names, where its context starts
     entries: tuple[Entry, ...]  # the results of OWN_SHAPES about its nodes
+    # the graph's share of the summary (kg.graph.summary.document_share) as (graph IRI, entity triples, merged facts),
+    # made by the worker for the graph stored whole; None: the writer makes it
+    share: tuple[str, str, str] | None = None
 
 
 def check_alone(graph: Graph, *, engine: str | None = None) -> Checked:

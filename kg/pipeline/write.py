@@ -114,8 +114,11 @@ def store_checked(store: LocalStore | RemoteStore, checked: Checked, *, base: st
     remove = [g for old in older for g in _companions(old)]
     pending = scratch_graph_iri(base)
     placed = _moved_into_place(staged, served, quarantined) if staged else ""
+    # the worker's share of the summary holds for the graph it checked, stored whole under this name
+    share = checked.share[1:] if checked.share and checked.share[0] == served and not validation.violations else None
     store.replace(remove=remove, add=add, before=remove_update(base, list(older), pending),
-                  then=join_updates(placed, add_update(base, served, pending, data=kept_text.encode('utf-8'), staged=bool(older))))
+                  then=join_updates(placed, add_update(base, served, pending, data=kept_text.encode('utf-8'),
+                                                       staged=bool(older), share=share)))
     moved = {s for s in quarantined.subjects(RDF.type, None)}
     return len(moved), validation.entries
 
