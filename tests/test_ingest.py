@@ -455,3 +455,30 @@ def test_the_summary_update_given_the_document_as_data_writes_what_the_store_wou
         dumps.append(sorted(store.dump(ox.RdfFormat.N_QUADS).splitlines()))
     assert any(f"{BASE}merged/".encode() in line for line in dumps[0])
     assert dumps[0] == dumps[1] == dumps[2]
+
+
+def test_the_workers_share_of_the_summary_stores_what_the_writer_would_make(tmp_path: Path) -> None:
+    """`reader.prepare` hands over the document's share of the summary for the graph it will be stored as; stored with
+    it or with the writer making it, the same quads."""
+    import dataclasses
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from kg.pipeline import reader
+    from kg.pipeline.base import ensure_base_graphs
+    from kg.pipeline.write import store_checked
+
+    path = sorted(CORPUS.glob("*.txt"))[0]
+    raw = path.read_bytes()
+    prepared = reader.prepare((path, raw, BASE))
+    assert prepared is not None and prepared[1].share is not None
+    checked = prepared[1]
+    dumps = []
+    for given in (checked, dataclasses.replace(checked, share=None)):
+        store = LocalStore(None)
+        ensure_base_graphs(store, base=BASE)
+        store_checked(store, given, base=BASE, content_hash=hashlib.sha256(raw).hexdigest())
+        dumps.append(sorted(line for line in store.dump(ox.RdfFormat.N_QUADS).splitlines() if b"/graph/scratch/" not in line))
+    assert any(f"{BASE}merged/".encode() in line for line in dumps[0])
+    assert dumps[0] == dumps[1]
