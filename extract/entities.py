@@ -613,6 +613,53 @@ def _en_supercomputers(folded: str, known: list[Candidate]) -> list[Mention]:
     return out
 
 
+@cache
+def _en_facility() -> re.Pattern[str]:
+    """A center's kind in lower case ("data center", "intelligent computing center"): a description, not a name."""
+    forms = sorted({f.lower() for f in lexicon()["en_suffix"]["Center"] if f.lower().endswith(("center", "centre"))},
+                   key=len, reverse=True)
+    return re.compile(r"(?:(?<![\w'’\-])[Tt]he[^\S\n]+)?(?:new[^\S\n]+)?(" + "|".join(map(re.escape, forms)) + r")(?![\w\-])")
+
+
+_EN_WHOSE = re.compile(r"[^\S\n]+(?:of|operated[^\S\n]+by|run[^\S\n]+by|built[^\S\n]+by)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}")
+_EN_IN = re.compile(r"[^\S\n]+in[^\S\n]+")
+_EN_ADMIN = re.compile(r"\s+(?:County|City|District|Prefecture|Banner)$")
+
+
+def _en_owner_place_centers(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A center the English news names by its owner and its place, with no name of its own: "Alibaba's data center in
+    Zhangbei", "the intelligent computing center of telecom giant China Mobile in Karamay". Both are known names and
+    adjacent to the kind word; the center is the owner's in that city or county (Alibaba Zhangbei Data Center)."""
+    entities = gazetteer().entities
+    owners = {k.end: k for k in known if entities[k.id].type in ("Company", "Organization")}
+    places = {k.start: k for k in known if entities[k.id].type in ("City", "District")}
+    out = []
+    for hit in _en_facility().finditer(folded):
+        kind = hit.group(1)
+        the = hit.group(0)[:3].lower() == "the"
+        if not kind.islower():
+            continue
+        owner = None
+        before = re.search(r"['’]s[^\S\n]+$", folded[max(0, hit.start() - 3) : hit.start()])
+        if before is not None and not the:
+            owner = owners.get(hit.start() - len(before.group(0)))  # Alibaba's data center in …
+        elif the and (whose := _EN_WHOSE.match(folded, hit.end())) is not None:
+            owner = next((k for k in owners.values() if k.start == whose.end()), None)  # the … center of China Mobile in …
+        if owner is None:
+            continue
+        after = _EN_IN.match(folded, max(hit.end(), owner.end if owner.start > hit.start() else hit.end()))
+        place = places.get(after.end()) if after is not None else None
+        if place is None or folded[place.end : place.end + 2] in ("'s", "’s"):
+            continue
+        owner_words = folded[owner.start : owner.end]
+        owner_en = owner_words if owner_words.isascii() and owner_words[:1].isupper() else entities[owner.id].en
+        place_en = _EN_ADMIN.sub("", entities[place.id].en)
+        canonical = next(f for f in lexicon()["en_suffix"]["Center"] if f.lower() == kind)
+        start = hit.start() if the else hit.start(1)
+        out.append(Mention(start, hit.end(), new_entity(f"{owner_en} {place_en} {canonical}", "Center"), source="pattern"))
+    return out
+
+
 _EN_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)(?:[^\S\n]+[a-z][\w\-]*){0,2}[^\S\n]+$")
 
 
@@ -1427,6 +1474,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _owner_projects(folded, mentions, known)
     mentions += _phased_centers(folded, known)
     mentions += _en_supercomputers(folded, known)
+    mentions += _en_owner_place_centers(folded, known)
     mentions += _city_named(folded)
     mentions += _clusters_set_up(folded)
     mentions += _branded_centers(folded)

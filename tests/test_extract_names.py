@@ -1345,3 +1345,27 @@ def test_hangzhou_s_data_element_operation_center_is_known_with_or_without_its_b
     keys = {e.key for text in ("杭州数据要素运营中心(中国数谷·临平)已启用。", "杭州数据要素运营中心已启用。")
             for e in _entities(text) if e.type == "Center"}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Engineers inspect racks at Tencent's data center in Wuqing district this week.", "Tencent Wuqing Data Center"),
+    ("Officials toured the intelligent computing center of carrier China Unicom in Hohhot on Monday.",
+     "China Unicom Hohhot Intelligent Computing Center"),
+    # the figure is that center's, not the city's
+    ("China Unicom's data center in Zhongwei has seen an investment of 3 billion yuan.", "China Unicom Zhongwei Data Center"),
+])
+def test_a_center_named_by_its_owner_and_its_place_is_the_owner_s_center_there(text: str, name: str) -> None:
+    facts = read(text).facts
+    assert {(f.metric, f.object.en) for f in facts if f.subject.en == name and f.object is not None} >= {
+        ("operator", "China Unicom" if "Unicom" in name else "Tencent")}
+    assert any(f.metric == "located_in" and f.subject.en == name for f in facts)
+    assert all(f.subject.en == name for f in facts if f.value is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "Tencent's data centers in Wuqing district are large.",  # several: no one thing
+    "The data center of China Unicom in 2023 was expanded.",  # no place
+    "Tencent's Shanghai data center, Tencent's data center in Tianjin's port area.",  # a place's part: which one?
+])
+def test_an_owner_and_a_place_name_no_center_unless_both_are_next_to_one_center(text: str) -> None:
+    assert not [f for f in read(text).facts if f.subject.en.startswith(("Tencent Wuqing", "China Unicom", "Tencent Tianjin"))]
