@@ -613,6 +613,53 @@ def _en_supercomputers(folded: str, known: list[Candidate]) -> list[Mention]:
     return out
 
 
+@cache
+def _en_facility() -> re.Pattern[str]:
+    """A center's kind in lower case ("data center", "intelligent computing center"): a description, not a name."""
+    forms = sorted({f.lower() for f in lexicon()["en_suffix"]["Center"] if f.lower().endswith(("center", "centre"))},
+                   key=len, reverse=True)
+    return re.compile(r"(?:(?<![\w'’\-])[Tt]he[^\S\n]+)?(?:new[^\S\n]+)?(" + "|".join(map(re.escape, forms)) + r")(?![\w\-])")
+
+
+_EN_WHOSE = re.compile(r"[^\S\n]+(?:of|operated[^\S\n]+by|run[^\S\n]+by|built[^\S\n]+by)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}")
+_EN_IN = re.compile(r"[^\S\n]+in[^\S\n]+")
+_EN_ADMIN = re.compile(r"\s+(?:County|City|District|Prefecture|Banner)$")
+
+
+def _en_owner_place_centers(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A center the English news names by its owner and its place, with no name of its own: "Alibaba's data center in
+    Zhangbei", "the intelligent computing center of telecom giant China Mobile in Karamay". Both are known names and
+    adjacent to the kind word; the center is the owner's in that city or county (Alibaba Zhangbei Data Center)."""
+    entities = gazetteer().entities
+    owners = {k.end: k for k in known if entities[k.id].type in ("Company", "Organization")}
+    places = {k.start: k for k in known if entities[k.id].type in ("City", "District")}
+    out = []
+    for hit in _en_facility().finditer(folded):
+        kind = hit.group(1)
+        the = hit.group(0)[:3].lower() == "the"
+        if not kind.islower():
+            continue
+        owner = None
+        before = re.search(r"['’]s[^\S\n]+$", folded[max(0, hit.start() - 3) : hit.start()])
+        if before is not None and not the:
+            owner = owners.get(hit.start() - len(before.group(0)))  # Alibaba's data center in …
+        elif the and (whose := _EN_WHOSE.match(folded, hit.end())) is not None:
+            owner = next((k for k in owners.values() if k.start == whose.end()), None)  # the … center of China Mobile in …
+        if owner is None:
+            continue
+        after = _EN_IN.match(folded, max(hit.end(), owner.end if owner.start > hit.start() else hit.end()))
+        place = places.get(after.end()) if after is not None else None
+        if place is None or folded[place.end : place.end + 2] in ("'s", "’s"):
+            continue
+        owner_words = folded[owner.start : owner.end]
+        owner_en = owner_words if owner_words.isascii() and owner_words[:1].isupper() else entities[owner.id].en
+        place_en = _EN_ADMIN.sub("", entities[place.id].en)
+        canonical = next(f for f in lexicon()["en_suffix"]["Center"] if f.lower() == kind)
+        start = hit.start() if the else hit.start(1)
+        out.append(Mention(start, hit.end(), new_entity(f"{owner_en} {place_en} {canonical}", "Center"), source="pattern"))
+    return out
+
+
 _EN_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)(?:[^\S\n]+[a-z][\w\-]*){0,2}[^\S\n]+$")
 
 
@@ -867,25 +914,64 @@ def is_project(entity: Entity) -> bool:
 def _short_forms(folded: str, mentions: list[Mention]) -> tuple[dict[str, Entity], dict[str, Entity]]:
     """Short forms of the new names of a document: the bracket dropped (长三角智算中心 for 长三角(芜湖)智算中心), which
     stands for the name where it was read as a name; and the known place or owner that opens a center's or a park's name
-    dropped (空港智算中心 for 河南空港智算中心, 鄱阳湖智算中心 for 中国电信鄱阳湖智算中心), which stands for it wherever
-    it is written, when what is left still has a word of its own (not 韶关数据中心 for 中国电信韶关数据中心)."""
+    dropped (空港智算中心 for 河南空港智算中心, 鄱阳湖智算中心 for 中国电信鄱阳湖智算中心), with the place after the owner
+    too (临港国际云数据中心 for 中国联通上海临港国际云数据中心), which stands for it wherever it is written, when what is
+    left still has a word of its own (not 韶关数据中心 for 中国电信韶关数据中心). English names drop their opening owner
+    where the short form was read as a name (the Central Intelligent Computing Center for China Telecom Central …).
+    A short form two full names of the page share stands for neither."""
     read_as: dict[str, Entity] = {}
     written: dict[str, Entity] = {}
+    shared: set[str] = set()
     heads = {m.start: m for m in mentions if m.source == "gazetteer"}
+    en_tails: dict[str, Entity] = {}
     for m in mentions:
         if m.source != "pattern" or m.entity is None or not m.entity.zh or m.part_of is not None:
             continue
         for alias in m.entity.aliases:
             read_as.setdefault(alias, m.entity)
-        head = heads.get(m.start)
         suffix = suffix_of(m.entity.zh)
-        if head is None or head.end >= m.end or suffix is None or m.entity.type not in ("Center", "Park"):
+        if suffix is None or m.entity.type not in ("Center", "Park"):
             continue
-        surface = folded[head.start : head.end]
-        stem = m.entity.zh[len(surface) : -len(suffix["zh"])]
-        if m.entity.zh.startswith(surface) and _word_ends_at(m.entity.zh, len(surface)) and _names_a_thing(stem):
-            written.setdefault(stem + suffix["zh"], m.entity)
-    return read_as, written
+        for tail in _tails_after_heads(folded, m, heads):
+            if not has_cjk(tail):
+                other = en_tails.setdefault(tail, m.entity)
+                if other.key != m.entity.key:
+                    shared.add(tail)
+                continue
+            stem = tail[: -len(suffix["zh"])]
+            if m.entity.zh.endswith(tail) and _word_ends_at(m.entity.zh, len(m.entity.zh) - len(tail)) \
+                    and _names_a_thing(stem):
+                other = written.setdefault(tail, m.entity)
+                if other.key != m.entity.key:
+                    shared.add(tail)
+    for m in mentions:  # the English short form, read as a name of its own: the full name's entity
+        if m.source == "pattern" and m.entity is not None and m.entity.zh and m.part_of is None \
+                and (full := en_tails.get(m.entity.en)) is not None and full.key != m.entity.key \
+                and full.type == m.entity.type and m.entity.en not in shared:
+            read_as.setdefault(m.entity.zh, full)
+    return read_as, {short: entity for short, entity in written.items() if short not in shared}
+
+
+def _tails_after_heads(folded: str, m: Mention, heads: dict[int, Mention]) -> list[str]:
+    """What is left of a new name's text after the known names that open it, one head dropped at a time: the first head
+    any known name (中国电信, 河南), the next ones places only (中国联通 | 上海 | 临港国际云数据中心)."""
+    tails: list[str] = []
+    at = m.start
+    places = ("City", "District", "Province")
+    while (head := heads.get(at)) is not None and head.end < m.end and head.entity is not None \
+            and (at == m.start or head.entity.type in places):
+        at = head.end
+        while folded[at : at + 1] == " ":
+            at += 1
+        tail = folded[at : m.end]
+        if not has_cjk(tail):
+            if m.entity is not None and m.entity.en.endswith(" " + tail) and tail[:1].isupper():
+                tails.append(tail)
+            continue
+        tail = tail.replace("（", "(").replace("）", ")")
+        if m.entity is not None and m.entity.zh and m.entity.zh.endswith(tail):
+            tails.append(tail)
+    return tails
 
 
 def _word_ends_at(text: str, end: int) -> bool:
@@ -1388,6 +1474,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _owner_projects(folded, mentions, known)
     mentions += _phased_centers(folded, known)
     mentions += _en_supercomputers(folded, known)
+    mentions += _en_owner_place_centers(folded, known)
     mentions += _city_named(folded)
     mentions += _clusters_set_up(folded)
     mentions += _branded_centers(folded)

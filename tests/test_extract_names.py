@@ -314,6 +314,12 @@ SHORT_FORMS = [
      "3,000 racks.", "", "rack_count"),
     # a short form that drops the place or the owner opening the name
     ("湖北江城智算中心位于武汉。江城智算中心总投资30亿元。", "湖北江城智算中心", "investment"),
+    # the owner and the city after it both dropped; the short form written before the full name
+    ("中国电信江苏青枫智能云数据中心开工。青枫智能云数据中心总投资50亿元。", "中国电信江苏青枫智能云数据中心", "investment"),
+    ("云帆智算中心总投资40亿元。此前,中国移动云帆智算中心已签约。", "中国移动云帆智算中心", "investment"),
+    # an English name that drops its owner, read as a name of its own
+    ("The China Unicom Binhai Intelligent Computing Center was unveiled in Tianjin. The Binhai Intelligent Computing "
+     "Center holds 3,000 racks.", "", "rack_count"),
     # a short form that drops descriptions or writes the short word for the kind of center
     ("云帆人工智能计算中心昨日揭牌。据介绍,云帆智算中心总投资20亿元。", "云帆人工智能计算中心", "investment"),
     ("青松超大规模智能算力中心项目昨日开工。青松算力中心总投资90亿元。", "青松超大规模智能算力中心", "investment"),
@@ -325,9 +331,10 @@ def test_a_short_form_is_the_full_name(text: str, full: str, metric: str) -> Non
     facts = read(text).facts
     named = {f.subject.zh or f.subject.en for f in facts if f.metric == metric} | {
         f.object.zh or "" for f in facts if f.metric == metric and f.object is not None}
-    assert (full or "Binhai Digital Valley Computing Center") in named
-    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期", "云帆智算", "青松算力"))
-                or f.subject.en.startswith("Binhai center")]
+    assert (full or ("Binhai Digital Valley Computing Center" if "Digital" in text else "中国联通滨海智算中心")) in named
+    assert not [f for f in facts if (f.subject.zh or "").startswith(("云帆算力", "江城智算", "青松云计算一期", "云帆智算", "青松算力",
+                                                                     "青枫智能云", "滨海智算"))
+                or f.subject.en.startswith(("Binhai center", "Binhai Intelligent"))]
 
 
 def test_the_project_is_a_center_or_a_park_but_not_a_zone() -> None:
@@ -455,6 +462,17 @@ def test_a_defined_common_noun_stands_for_the_name_only_opening_a_clause() -> No
 def test_a_short_form_without_a_word_of_its_own_is_not_the_name() -> None:
     facts = read("中国电信韶关数据中心开工。韶关数据中心集群规划机架50万架。").facts
     assert "中国电信韶关数据中心" not in {f.subject.zh for f in facts if f.metric == "rack_count"}
+
+
+@pytest.mark.parametrize("text", [
+    # two owners' centers of one coined word: the short form is neither
+    "中国电信青枫智算中心和中国联通青枫智算中心同日开工。青枫智算中心总投资30亿元。",
+    # one owner's centers in two cities: what is left is a city, no word of its own
+    "中国移动哈尔滨智算中心和中国移动呼和浩特智算中心建成。哈尔滨智算中心总投资30亿元。",
+])
+def test_a_short_form_that_may_be_two_things_is_neither(text: str) -> None:
+    facts = read(text).facts
+    assert not [f for f in facts if f.metric == "investment" and (f.subject.zh or "").startswith("中国")]
 
 
 def _mentions(text: str) -> list:
@@ -1327,3 +1345,27 @@ def test_hangzhou_s_data_element_operation_center_is_known_with_or_without_its_b
     keys = {e.key for text in ("杭州数据要素运营中心(中国数谷·临平)已启用。", "杭州数据要素运营中心已启用。")
             for e in _entities(text) if e.type == "Center"}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Engineers inspect racks at Tencent's data center in Wuqing district this week.", "Tencent Wuqing Data Center"),
+    ("Officials toured the intelligent computing center of carrier China Unicom in Hohhot on Monday.",
+     "China Unicom Hohhot Intelligent Computing Center"),
+    # the figure is that center's, not the city's
+    ("China Unicom's data center in Zhongwei has seen an investment of 3 billion yuan.", "China Unicom Zhongwei Data Center"),
+])
+def test_a_center_named_by_its_owner_and_its_place_is_the_owner_s_center_there(text: str, name: str) -> None:
+    facts = read(text).facts
+    assert {(f.metric, f.object.en) for f in facts if f.subject.en == name and f.object is not None} >= {
+        ("operator", "China Unicom" if "Unicom" in name else "Tencent")}
+    assert any(f.metric == "located_in" and f.subject.en == name for f in facts)
+    assert all(f.subject.en == name for f in facts if f.value is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "Tencent's data centers in Wuqing district are large.",  # several: no one thing
+    "The data center of China Unicom in 2023 was expanded.",  # no place
+    "Tencent's Shanghai data center, Tencent's data center in Tianjin's port area.",  # a place's part: which one?
+])
+def test_an_owner_and_a_place_name_no_center_unless_both_are_next_to_one_center(text: str) -> None:
+    assert not [f for f in read(text).facts if f.subject.en.startswith(("Tencent Wuqing", "China Unicom", "Tencent Tianjin"))]
