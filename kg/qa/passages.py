@@ -132,6 +132,8 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
         pattern = r"(\d[\d,]*(?:\.\d+)?(?: (?:million|billion|thousand))?)\s+(?:[a-z-]+\s+){0,2}?" + re.escape(wanted)
     found: list[tuple[int, float, str | None, str]] = []
     for m in re.finditer(pattern, folded):
+        if re.fullmatch(r"[百千万亿]+", m.group(1).strip()):
+            continue  # "万卡级", "千卡级": a class of size, no count
         try:
             value = parse_number(m.group(1).strip())
         except (ValueError, ArithmeticError):
@@ -143,9 +145,14 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
 def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> dict[str, Any] | None:
     """An answer read from the passages of the question's entities, or None. Never raises on a bad question."""
     entities = [iri for iri in dict.fromkeys(iri for _, iri in u.entities) if _SAFE_IRI.fullmatch(iri)][:5]
+    if not u.yes_no and (u.comparative or u.superlative or u.difference or u.change):
+        return None  # a comparison is not read off one number of one sentence
     asked = _asked(question, u) if entities else None
     if asked is None:
         return None
+    kind, how = asked
+    # a figure of several things together ("A、B和C合计") is one a sentence states about them all, not about one
+    together = kind == "number" and len(entities) > 1
     words = _content_words(question, vocab)
     if not words:
         return None
@@ -160,8 +167,7 @@ def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) 
     need = min(MIN_SHARED, len(words))
     ranked = sorted(((len(_shared(words, p["text"])), p) for p in passages.values()),
                     key=lambda pair: (-pair[0], pair[1]["file"], pair[1]["position"]))
-    ranked = [(n, p) for n, p in ranked if n >= need]
-    kind, how = asked
+    ranked = [(n, p) for n, p in ranked if n >= need and (not together or set(entities) <= set(p["mentioned"]))]
     for _, passage in ranked:
         answer = _read(kind, how, passage, words, u, entities, vocab)
         if answer is not None:
