@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from extract.gazetteer import Entity
-    from extract.reading import Fact
+    from extract.reading import Fact, Passage
     from extract.text import Cleaned
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Fact", "Reading", "read"]
@@ -21,10 +21,12 @@ EXTRACTOR_VERSION = "suanli-extract/0.12.0"
 
 @dataclass(frozen=True)
 class Reading:
-    """What one document says: its cleaned text and metadata, and the facts read from it."""
+    """What one document says: its cleaned text and metadata, the facts read from it, and its sentences that name
+    what it resolved (`Passage`; none for curated facts)."""
 
     cleaned: Cleaned
     facts: list[Fact]
+    passages: tuple[Passage, ...] = ()
 
 
 def read(raw: bytes | str, *, path: str | None = None) -> Reading:
@@ -34,11 +36,12 @@ def read(raw: bytes | str, *, path: str | None = None) -> Reading:
         BadInputError: binary or undecodable input.
         EmptyDocumentError: no readable text.
     """
-    from extract.facts import read_facts
+    from extract.facts import read_document
     from extract.text import clean
 
     cleaned = clean(raw, path=path)
-    return Reading(cleaned, read_facts(cleaned))
+    facts, passages = read_document(cleaned)
+    return Reading(cleaned, facts, tuple(passages))
 
 
 def __getattr__(name: str) -> Any:

@@ -26,6 +26,7 @@ from extract.reading import (
     OPENING,
     PLACES,
     Fact,
+    Passage,
     Sentence,
     cue_regex,
     cue_words,
@@ -1024,8 +1025,17 @@ def _unit_definitions(quantities: list[Quantity], text: str) -> set[int]:
     return out
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def read_facts(cleaned: Cleaned) -> list[Fact]:
     """Every figure and relation stated in a cleaned document, deduplicated."""
+    return read_document(cleaned)[0]
+
+
+def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
+    """Every figure and relation stated in a cleaned document, deduplicated, and its sentences that name something
+    the reading resolved (by name or by a word pointing back at it), for answers no fact holds."""
     folded, original = cleaned.folded, cleaned.text
     sentences = split_sentences(folded)
     raw_mentions = find_mentions(folded, sentences)
@@ -1038,6 +1048,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     city_fallback = figure_topic is not None and topic is not None and topic.type in INFRASTRUCTURE and figure_topic.type == "City"
     mentions = phases(folded, sentences, _resolve_anaphora(raw_mentions, by_type, sentences, folded), topic)
     facts: list[Fact] = []
+    passages: list[Passage] = []
     gaz = gazetteer()
     doc_keys = {m.entity.key for m in mentions if m.entity is not None}
     first_sentence: dict[str, tuple[int, int]] = {}
@@ -1061,6 +1072,10 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     for start, end in sentences:
         sentence = Sentence(start, end, folded[start:end], tuple(m for m in mentions if start <= m.start < end))
         evidence = original[start:end].strip()
+        named_here = tuple({m.entity.key: m.entity for m in sentence.mentions if m.entity is not None}.values())
+        if named_here and evidence:
+            lang = "en" if not _CJK.search(evidence) else "zh-Hant" if original[start:end] != folded[start:end] else "zh-Hans"
+            passages.append(Passage(start, end, evidence, lang, named_here))
         # "…the Liangjiang Supercomputing Center; its 1,000 petaflops …": a pronoun continues the last sentence;
         # so does a sentence with no subject of its own in the same paragraph (X一期正式封顶。作为…,总投资约40亿元)
         if _PRONOUN_START.match(sentence.text):
@@ -1219,7 +1234,7 @@ def read_facts(cleaned: Cleaned) -> list[Fact]:
     # a phase's place and operator are its project's: the implied relations read the project, not the phase
     projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
     facts += implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
-    return _dedupe(whole_places(_own_kind_totals(facts)))
+    return _dedupe(whole_places(_own_kind_totals(facts))), passages
 
 
 def _own_kind_totals(facts: list[Fact]) -> list[Fact]:

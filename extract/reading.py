@@ -34,6 +34,18 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A sentence of a document that names at least one thing the reading resolved: what a question is answered
+    from when no fact holds the answer (a share, a count of buildings, who built it)."""
+
+    start: int
+    end: int
+    text: str  # in the document's own script, stripped
+    lang: str  # en, zh-Hans or zh-Hant
+    entities: tuple[Entity, ...]  # what it names (or points back at), each once, in order
+
+
+@dataclass(frozen=True)
 class Sentence:
     start: int
     end: int

@@ -25,8 +25,10 @@ _STATUS = {"zh": {"actual": "现有", "planned": "规划", "target": "目标", "
            "en": {"actual": "actual", "planned": "planned", "target": "target", "under_construction": "under construction"}}
 _KIND = {"zh": {"ai": "智能算力", "hpc": "超算算力", "general": "通用算力"},
          "en": {"ai": "AI", "hpc": "HPC", "general": "general"}}
-_WORDS = {"zh": {"yes": "是", "no": "否", "no_answer": "未找到答案:", "source": "依据", "via": "经由{}", "conflict": "来源不一致"},
-          "en": {"yes": "yes", "no": "no", "no_answer": "no answer: ", "source": "source", "via": "via {}", "conflict": "sources disagree"}}
+_WORDS = {"zh": {"yes": "是", "no": "否", "no_answer": "未找到答案:", "source": "依据", "via": "经由{}", "conflict": "来源不一致",
+                 "from_text": "读自原文:“{}”"},
+          "en": {"yes": "yes", "no": "no", "no_answer": "no answer: ", "source": "source", "via": "via {}", "conflict": "sources disagree",
+                 "from_text": "read from the text: \"{}\""}}
 
 
 def script_of(lang: str | None, script: str | None = None) -> str:
@@ -161,7 +163,18 @@ def corrected_mark(script: str) -> str:
 
 
 def display(answer: dict[str, Any], script: str, metric: str | None = None) -> str:
-    """One answer worded: "Gui'an cluster: about 8,000 PFLOPS (actual, AI, 2024)" / "贵安集群:2024年现有智能算力约8000P"."""
+    """One answer worded: "Gui'an cluster: about 8,000 PFLOPS (actual, AI, 2024)" / "贵安集群:2024年现有智能算力约8000P";
+    one read from a page's sentence, not from a fact, quotes the sentence beside it."""
+    read = answer.get("source") == "text"
+    body = in_script(answer["text"], script) if read and answer.get("iri") is None and answer.get("text") else \
+        _display(answer, script, metric)
+    if read and answer.get("passage"):
+        quoted = word("from_text", script, answer["passage"])  # the sentence as the page wrote it
+        body += f"({quoted})" if _family(script) == "zh" else f" ({quoted})"
+    return body
+
+
+def _display(answer: dict[str, Any], script: str, metric: str | None = None) -> str:
     label = in_script(answer.get("label") or "", script)
     if answer.get("value") is None:
         return label
@@ -279,6 +292,7 @@ _ZH_PHRASES = [
     (r"no such figure in the graph", "图谱中没有这项数值,无从判断"),
     (r"the graph does not say", "图谱中没有这方面的信息,无从判断"),
     (r"^counted$", "计数"),
+    (r"^no fact holds it, so read from the text of (\x02[^\x02]*\x02)$", r"事实中没有,读自\1的原文"),
     (r"^none there in the graph$", "图谱中那里没有"),
     (r"^the figure stated for the whole$", "取来源所述的整体数值"),
     (r"^only those of (.+)$", r"限\1的"),

@@ -1,13 +1,13 @@
 # name: summary_add
-# zh: 把文档图 #DOC(为 ?g 时为全部图)并入汇总图:实体三元组;其事实按(实体、指标或关系、数值、单位、比较符、状态、时间、类型)合并,来源数加上新的来源事实,缺证据的合并事实引一句证据。
-# en: Merge a document graph #DOC (every graph when it is ?g) into the summary graph: entity triples; its facts merged by (entity, metric or relation, value, unit, comparator, status, time, kind), source counts raised by the new facts, and evidence quoted for merged facts that lack it.
+# zh: 把文档图 #DOC(为 ?g 时为全部图)并入汇总图:实体三元组(不含事实、文档描述与原文句);其事实按(实体、指标或关系、数值、单位、比较符、状态、时间、类型)合并,来源数加上新的来源事实,缺证据的合并事实引一句证据。
+# en: Merge a document graph #DOC (every graph when it is ?g) into the summary graph: entity triples (not its facts, description or passages); its facts merged by (entity, metric or relation, value, unit, comparator, status, time, kind), source counts raised by the new facts, and evidence quoted for merged facts that lack it.
 PREFIX sl: <https://w3id.org/suanli/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 
 INSERT { GRAPH <#SUMMARY> { ?e ?p ?o } }
 WHERE {
-  GRAPH #DOC { ?e ?p ?o FILTER NOT EXISTS { ?e sl:subject|sl:contentHash ?any } FILTER(!isBLANK(?e)) }
+  GRAPH #DOC { ?e ?p ?o FILTER NOT EXISTS { ?e sl:subject|sl:contentHash|sl:mentions ?any } FILTER(!isBLANK(?e)) }
   FILTER(STR(#DOC) != "#SUMMARY" && STR(#DOC) != "#PENDING"
          && !STRSTARTS(STR(#DOC), "#BASEquarantine/") && !STRSTARTS(STR(#DOC), "#BASEreport/"))
 } ;

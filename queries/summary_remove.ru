@@ -26,7 +26,7 @@ WHERE { GRAPH <#SUMMARY> { ?f sl:sourceCount 0 ; ?p ?o } } ;
 
 DELETE { GRAPH <#SUMMARY> { ?e ?p ?o } }
 WHERE {
-  GRAPH #DOC { ?e ?p ?o FILTER NOT EXISTS { ?e sl:subject|sl:contentHash ?any } }
+  GRAPH #DOC { ?e ?p ?o FILTER NOT EXISTS { ?e sl:subject|sl:contentHash|sl:mentions ?any } }
   GRAPH <#SUMMARY> { ?e ?p ?o }
   FILTER NOT EXISTS { GRAPH ?h { ?e ?p ?o } FILTER(?h NOT IN (#GRAPHLIST, <#SUMMARY>) && !STRSTARTS(STR(?h), "#BASEquarantine/")) }
 }

@@ -29,6 +29,7 @@ class SL(DefinedNamespace):
     Organization: URIRef
     PFLOPS: URIRef
     Park: URIRef
+    Passage: URIRef
     Province: URIRef
     RelationAssertion: URIRef
     SourceDocument: URIRef
@@ -74,6 +75,7 @@ class SL(DefinedNamespace):
     locatedIn: URIRef
     lt: URIRef
     memberOf: URIRef
+    mentions: URIRef
     metric: URIRef
     ms: URIRef
     object: URIRef
@@ -83,6 +85,7 @@ class SL(DefinedNamespace):
     partOf: URIRef
     partner: URIRef
     planned: URIRef
+    position: URIRef
     pue: URIRef
     rack_count: URIRef
     racks: URIRef
@@ -94,6 +97,7 @@ class SL(DefinedNamespace):
     status: URIRef
     subject: URIRef
     target: URIRef
+    text: URIRef
     time: URIRef
     total: URIRef
     under_construction: URIRef

@@ -158,6 +158,7 @@ def document_graph(reading: Reading, *, base: str, content_hash: str, file_name:
     for entity in named.values():
         if not entity.reference:
             _labels(graph, entity_iri(base, entity.key), entity)
+    _passages(graph, reading, doc, base=base, content_hash=content_hash, known=named)
     for fact in reading.facts:
         node = _fact_iri(base, content_hash, fact)
         subject = entity_iri(base, fact.subject.key)
@@ -188,6 +189,29 @@ def document_graph(reading: Reading, *, base: str, content_hash: str, file_name:
             if fact.kind:
                 graph.add((node, SL.kind, SL[fact.kind]))
     return graph
+
+
+MAX_PASSAGE = 600  # characters: a longer "sentence" is a table or a list run together, no one statement to read
+
+
+def _passages(graph: Graph, reading: Reading, doc: URIRef, *, base: str, content_hash: str,
+              known: dict[str, Entity]) -> None:
+    """The document's sentences that name an entity the graph knows (a reference entity, or one its facts name),
+    each once, with the entities it names: what questions are answered from when no fact holds the answer.
+    Entities named nowhere in the facts get no passage of their own, so passages add no entity to the graph."""
+    seen: set[str] = set()
+    for passage in reading.passages:
+        mentioned = [e for e in passage.entities if e.reference or e.key in known]
+        if not mentioned or len(passage.text) > MAX_PASSAGE or passage.text in seen:
+            continue
+        seen.add(passage.text)
+        node = URIRef(f"{base}passage/{hashlib.sha1(f'{content_hash}|{passage.start}'.encode()).hexdigest()[:16]}")
+        graph.add((node, RDF.type, SL.Passage))
+        graph.add((node, SL.text, Literal(passage.text, lang=passage.lang)))
+        graph.add((node, PROV.wasDerivedFrom, doc))
+        graph.add((node, SL.position, Literal(passage.start)))
+        for entity in mentioned:
+            graph.add((node, SL.mentions, entity_iri(base, entity.key)))
 
 
 def _decimal(value: float | None) -> str:

@@ -1,0 +1,227 @@
+"""Answers read from the page's own sentences, when no fact holds them (issue 16).
+
+Ingest keeps each document's sentences that name an entity the graph knows (`sl:Passage`, in the document's
+graph). `from_text(question, …)` is tried only when the structured path found nothing: it reads the passages of
+the question's entities (one SPARQL query, kept in the answer's `sparql`) and answers from the one that shares
+the most content words with the question:
+
+- a number question: a number of that passage whose unit fits what the question asks (its metric, a share, or
+  the measure word it counts in: "多少天" → "157天", "how many buildings" → "18 buildings"), parsed by
+  `extract.quantity` so units come out canonical as facts' do;
+- a which/who question asking for a company, a place or a park: an entity of that type the passage names that
+  the question does not;
+- a yes/no question: True when one passage carries every content word of the claim. Never False: a page that
+  does not say so is no "no".
+
+The answer says it was read from text (`"source": "text"`, the sentence as evidence, the interpretation in the
+question's language), so users weigh it. Nothing shared, nothing answered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from extract.quantity import find as find_quantities
+from extract.quantity import parse as parse_number
+from extract.resources import questions
+from extract.text import fold
+from kg.qa.plan import checked
+from kg.qa.understand import Store, Understanding, Vocabulary
+
+MIN_SHARED = 2  # content words a passage must share with the question (one when the question has only one)
+
+# what a figure's metric is measured in: the quantity families of extract.quantity
+_METRIC_FAMILY = {"computing_power": "compute", "rack_count": "racks", "investment": "money", "output_value": "money",
+                  "area": "area", "renewable_share": "percent", "utilization_rate": "percent",
+                  "clean_energy_capacity": "power", "latency": "latency"}
+_ASKED_CLASSES = {"Company", "Organization", "Park", "City", "District", "Province", "Center"}
+_SAFE_IRI = re.compile(r"https?://[^<>\"{}|^`\\\s]+")
+_ZH_NUMBER = r"(\d+(?:\.\d+)?\s*[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)"
+_EN_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
+_NEGATION = re.compile(r"未|没有|不是|并非|尚未|\bnot\b|\bno\b|\bnever\b|n't")
+
+QUERY = """PREFIX sl: <https://w3id.org/suanli/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?passage ?text ?file ?position ?mentioned WHERE {
+  VALUES ?entity { #ENTITIES }
+  GRAPH ?g {
+    ?passage sl:mentions ?entity ; sl:text ?text ; sl:position ?position ; prov:wasDerivedFrom ?doc ;
+             sl:mentions ?mentioned .
+    ?doc dcterms:identifier ?file .
+  }
+}"""
+
+
+@cache
+def _words() -> dict[str, Any]:
+    return questions()["passages"]
+
+
+def _folded(text: str) -> str:
+    return fold(text).lower()
+
+
+def _content_words(question: str, vocab: Vocabulary) -> list[str]:
+    """The question's own words, without the names it gives, its question words and function words: Chinese words
+    of two characters or more as jieba cuts them, English words of three letters or more (plural s dropped)."""
+    from extract.nlp import plain_words
+
+    text = _folded(question)
+    for start, end, _ in vocab.find(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    stop = set(_words()["stop_zh"]) | set(_words()["stop_en"])
+    found: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        found += [w for w in plain_words(run) if len(w) >= 2 and w not in stop]
+    found += [_stem(w) for w in _EN_WORD.findall(text) if w not in stop and _stem(w) not in stop]
+    return list(dict.fromkeys(found))
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _shared(words: list[str], passage: str) -> list[str]:
+    """The question's words a passage holds: a Chinese word inside its text, an English word among its words."""
+    text = _folded(passage)
+    english = {_stem(w) for w in _EN_WORD.findall(text)}
+    return [w for w in words if (w in english if w.isascii() else w in text)]
+
+
+def _asked(question: str, u: Understanding) -> tuple[str, Any] | None:
+    """What kind of answer the question wants: ("number", how to pick it), ("entity", class) or ("boolean", None)."""
+    text = _folded(question)
+    words = _words()
+    if u.yes_no:
+        return "boolean", None
+    number = re.search("|".join(map(re.escape, words["number_zh"])), text.replace("哪几", "哪")) or re.search(
+        r"\b(?:" + "|".join(map(re.escape, words["number_en"])) + r")\b", text)
+    if number:
+        if u.metric in _METRIC_FAMILY:
+            return "number", ("family", _METRIC_FAMILY[u.metric])
+        if re.search("|".join(map(re.escape, words["share_zh"])), text) or re.search(
+                r"\b(?:" + "|".join(map(re.escape, words["share_en"])) + r")\b", text):
+            return "number", ("family", "percent")
+        measure = re.search(r"(?:多少|几)\s*([^\s\d,，。?？的个是了a-z])", text)
+        if measure:
+            return "number", ("measure", measure.group(1))
+        counted = re.search(r"\bhow many ((?:[a-z-]+ ){0,2}?)([a-z-]{3,})\b", text)
+        if counted:
+            return "number", ("noun", _stem(counted.group(2)))
+        return None
+    cls = u.cls if u.cls in _ASKED_CLASSES else None
+    if cls is None and re.search("|".join(map(re.escape, words["who"])), text):
+        cls = "Company"
+    if cls is not None and (u.relation or re.search("|".join(map(re.escape, words["which"])), text)):
+        return "entity", cls
+    return None
+
+
+def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | None, str]]:
+    """The numbers of a passage that fit how the question counts: (position, value, unit, comparator)."""
+    folded = _folded(text)
+    kind, wanted = how
+    if kind == "family":
+        return [(q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
+    if kind == "measure":
+        pattern = _ZH_NUMBER + r"\s*(?:多|余)?" + re.escape(wanted)
+    else:
+        pattern = r"(\d[\d,]*(?:\.\d+)?(?: (?:million|billion|thousand))?)\s+(?:[a-z-]+\s+){0,2}?" + re.escape(wanted)
+    found: list[tuple[int, float, str | None, str]] = []
+    for m in re.finditer(pattern, folded):
+        if re.fullmatch(r"[百千万亿]+", m.group(1).strip()):
+            continue  # "万卡级", "千卡级": a class of size, no count
+        try:
+            value = parse_number(m.group(1).strip())
+        except (ValueError, ArithmeticError):
+            continue
+        found.append((m.start(), value, None, "eq"))
+    return found
+
+
+def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> dict[str, Any] | None:
+    """An answer read from the passages of the question's entities, or None. Never raises on a bad question."""
+    entities = [iri for iri in dict.fromkeys(iri for _, iri in u.entities) if _SAFE_IRI.fullmatch(iri)][:5]
+    if not u.yes_no and (u.comparative or u.superlative or u.difference or u.change):
+        return None  # a comparison is not read off one number of one sentence
+    asked = _asked(question, u) if entities else None
+    if asked is None:
+        return None
+    kind, how = asked
+    # a figure of several things together ("A、B和C合计") is one a sentence states about them all, not about one
+    together = kind == "number" and len(entities) > 1
+    words = _content_words(question, vocab)
+    if not words:
+        return None
+    sparql = QUERY.replace("#ENTITIES", " ".join(f"<{iri}>" for iri in entities))
+    checked(sparql)
+    passages: dict[str, dict[str, Any]] = {}
+    for row in store.select(sparql).rows:
+        entry = passages.setdefault(row["passage"]["value"], {"text": row["text"]["value"], "file": row["file"]["value"],
+                                                              "position": int(row["position"]["value"]),
+                                                              "mentioned": []})
+        entry["mentioned"].append(row["mentioned"]["value"])
+    need = min(MIN_SHARED, len(words))
+    ranked = sorted(((len(_shared(words, p["text"])), p) for p in passages.values()),
+                    key=lambda pair: (-pair[0], pair[1]["file"], pair[1]["position"]))
+    ranked = [(n, p) for n, p in ranked if n >= need and (not together or set(entities) <= set(p["mentioned"]))]
+    for _, passage in ranked:
+        answer = _read(kind, how, passage, words, u, entities, vocab)
+        if answer is not None:
+            return _out(question, u, vocab, sparql, passage, answer)
+    return None
+
+
+def _read(kind: str, how: Any, passage: dict[str, Any], words: list[str], u: Understanding, entities: list[str],
+          vocab: Vocabulary) -> dict[str, Any] | bool | None:
+    text = passage["text"]
+    if kind == "boolean":
+        if len(_shared(words, text)) == len(words) and len(words) >= MIN_SHARED and not _NEGATION.search(_folded(text)):
+            return True
+        return None
+    if kind == "entity":
+        others = [iri for iri in dict.fromkeys(passage["mentioned"])
+                  if iri not in entities and vocab.types.get(iri) == how and iri in vocab.labels]
+        return {"iri": others[0]} if len(others) == 1 else None
+    numbers = _numbers(text, how)
+    if not numbers:
+        return None
+    folded = _folded(text)
+    marks = [m.start() for w in _shared(words, text) for m in re.finditer(re.escape(w), folded)]
+    position, value, unit, comparator = min(numbers, key=lambda n: min((abs(n[0] - at) for at in marks), default=0))
+    return {"value": int(value) if float(value).is_integer() else value, "unit": unit, "comparator": comparator,
+            "share": how == ("family", "percent"), "measure": how[1] if how[0] in ("measure", "noun") else None}
+
+
+def _out(question: str, u: Understanding, vocab: Vocabulary, sparql: str, passage: dict[str, Any],
+         answer: dict[str, Any] | bool) -> dict[str, Any]:
+    """The answer of the contract, marked as read from text: the sentence as its evidence and beside its answer."""
+    from kg import present
+    from kg.qa.ask import _label
+
+    evidence = {"source": passage["file"], "text": passage["text"]}
+    out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [], "boolean": None, "sparql": sparql,
+                           "evidence": [evidence], "source": "text",
+                           "interpretation": f"no fact holds it, so read from the text of \x02{passage['file']}\x02"}
+    if answer is True:
+        out["boolean"] = True
+        return out
+    assert isinstance(answer, dict)
+    if "iri" in answer:
+        found = _label(answer["iri"], vocab, u.script)
+    else:
+        script = present.script_of(u.lang, u.script)
+        measure = answer.pop("measure", None)
+        if answer.pop("share", False):
+            text = present.figure(answer["value"], None, answer["comparator"], script, metric="renewable_share")
+        elif measure:  # "200天", "18 buildings": counted in the question's own word
+            text = f"{present.amount(answer['value'], script)}{measure}" if script != "en" else \
+                f"{present.amount(answer['value'], script)} {measure}"
+        else:
+            text = present.figure(answer["value"], answer["unit"], answer["comparator"], script, metric=u.metric)
+        found = {"iri": None, "label": text, "label_zh": None, "label_en": None, **answer, "text": text}
+    out["answers"] = [{**found, "source": "text", "passage": passage["text"], "document": passage["file"]}]
+    return out

@@ -1,0 +1,140 @@
+"""Answers read from a page's own sentences when no fact holds them: the passages ingest keeps, and the question
+layer's fallback over them (kg.qa.passages). The page is ours, written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract import read
+from kg import present
+from kg.graph.rdf import document_graph
+from kg.graph.store import LocalStore
+from kg.qa.ask import ask
+from tests.conftest import suanli
+
+PAGE = """芜湖数据中心集群新进展
+
+2025年5月,芜湖数据中心集群的一期工程完成验收,集群内共建成12栋机房楼。
+芜湖数据中心集群的液冷设备占比达到四成。
+芜湖数据中心集群全年有150天可以利用自然冷源降温。
+芜湖数据中心集群的标准机架达到5万架。
+芜湖数据中心集群的首个调度平台在江北新区算力产业园上线试运行。
+当天的天气十分晴朗。
+The Wuhu data center cluster hosts a training platform for large language models.
+"""
+SL = "https://w3id.org/suanli/ontology#"
+
+
+@pytest.fixture(scope="module")
+def page_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("page")
+    (folder / "wuhu.txt").write_text(PAGE, encoding="utf-8")
+    store = folder / "store"
+    suanli("ingest", str(folder / "wuhu.txt"), "--store", str(store), check=True)
+    return store
+
+
+def _ask(store, question: str) -> dict:
+    return json.loads(suanli("ask", question, "--store", str(store), "--format", "json", check=True).stdout)
+
+
+# ------------------------------------------------------------------ the passages ingest keeps
+def test_a_reading_keeps_the_sentences_that_name_what_it_resolved() -> None:
+    passages = read(PAGE.encode()).passages
+    texts = [p.text for p in passages]
+    assert any("150天" in t for t in texts)
+    assert not any("天气" in t for t in texts)  # names nothing
+    assert all(p.entities for p in passages)
+    assert {p.lang for p in passages} == {"zh-Hans", "en"}
+
+
+def test_a_traditional_sentence_is_tagged_zh_hant() -> None:
+    passages = read("蕪湖數據中心集群全年有150天可以利用自然冷源降溫。".encode()).passages
+    assert [p.lang for p in passages] == ["zh-Hant"]
+
+
+def test_the_document_graph_holds_each_passage_once_with_its_mentions() -> None:
+    graph = document_graph(read(PAGE.encode()), base="https://w3id.org/suanli/resource/", content_hash="0" * 64,
+                           file_name="wuhu.txt", path="wuhu.txt")
+    rows = list(graph.query(f"SELECT ?p ?text ?e WHERE {{ ?p a <{SL}Passage> ; <{SL}text> ?text ; <{SL}mentions> ?e }}"))
+    assert rows and all(row.text.language in ("zh-Hans", "en") for row in rows)
+    assert len({str(row.text) for row in rows}) == len({row.p for row in rows})
+    assert any(str(row.e).endswith("wuhu-data-center-cluster") for row in rows)
+
+
+def test_passages_conform_and_stay_out_of_the_summary_graph(page_store) -> None:
+    assert suanli("validate", "--store", str(page_store)).returncode == 0
+    store = LocalStore(page_store, read_only=True)
+    try:
+        everywhere = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?p a <{SL}Passage> }} }}").rows
+        summary = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?p a <{SL}Passage> }} "
+                               f"FILTER(STRENDS(STR(?g), 'summary')) }}").rows
+    finally:
+        store.close()
+    assert int(everywhere[0]["n"]["value"]) >= 5 and int(summary[0]["n"]["value"]) == 0
+
+
+# ------------------------------------------------------------------ answers read from them
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    ("芜湖数据中心集群建成了几栋机房楼?", 12, None),  # counted in the question's measure word
+    ("蕪湖數據中心集群一年有多少天可以利用自然冷源?", 150, None),
+    ("芜湖数据中心集群的液冷设备占比是多少?", 0.4, None),  # a share, parsed as facts' shares are
+])
+def test_a_number_no_fact_holds_is_read_from_its_sentence(page_store, question, value, unit) -> None:
+    result = _ask(page_store, question)
+    assert [(a["value"], a["unit"]) for a in result["answers"]] == [(value, unit)]
+    answer = result["answers"][0]
+    assert answer["source"] == "text" and result["source"] == "text" and answer["passage"]
+    assert result["evidence"][0]["source"] == "wuhu.txt"
+    assert "Passage" in result["sparql"] or "sl:mentions" in result["sparql"]
+    assert "原文" in result["interpretation"]  # said in the question's language
+    assert answer["passage"] in answer["display"] or present.in_script(answer["passage"], "zh-Hant") in answer["display"]
+
+
+def test_an_entity_of_the_asked_type_is_read_from_the_sentence(page_store) -> None:
+    result = _ask(page_store, "芜湖数据中心集群的调度平台是在哪个园区上线的?")
+    assert [a["label"] for a in result["answers"]] == ["江北新区算力产业园"]
+    assert result["answers"][0]["source"] == "text"
+
+
+def test_yes_when_a_sentence_carries_the_claim_and_never_no_from_silence(page_store) -> None:
+    yes = _ask(page_store, "Does the Wuhu data center cluster host a training platform for large language models?")
+    assert yes["boolean"] is True and yes["source"] == "text"
+    assert "read from the text" in yes["interpretation"]
+    unknown = _ask(page_store, "芜湖数据中心集群是否建有海底机房?")
+    assert unknown["boolean"] is None and unknown["answers"] == []
+
+
+def test_a_question_a_fact_answers_is_answered_by_the_fact(page_store) -> None:
+    result = _ask(page_store, "芜湖数据中心集群有多少标准机架?")
+    assert [(a["value"], a["unit"]) for a in result["answers"]] == [(50000, "racks")]
+    assert "source" not in result and "source" not in result["answers"][0]
+
+
+@pytest.mark.parametrize("question", [
+    "芜湖数据中心集群有多少个篮球场?",  # no sentence shares its words
+    "How many days a year can the Wuhu data center cluster be cooled by outside air?",  # none in its language
+    "一年有多少天可以利用自然冷源?",  # no entity named
+])
+def test_no_shared_words_no_entity_no_answer(page_store, question) -> None:
+    result = _ask(page_store, question)
+    assert result["answers"] == [] and result["boolean"] is None and "source" not in result
+
+
+@pytest.mark.parametrize("question", [
+    "芜湖数据中心集群\" } DROP ALL ; # 有多少天?", "芜湖数据中心集群> } ; DELETE WHERE {?s ?p ?o} 几栋?",
+    "Does the Wuhu data center cluster <script>alert(1)</script> host?", "芜湖数据中心集群" * 300 + "几栋?",
+])
+def test_hostile_questions_fail_closed_and_leave_the_store_alone(page_store, question) -> None:
+    store = LocalStore(page_store, read_only=True)
+    try:
+        before = store.count()
+        result = ask(question, store=store)
+        assert store.count() == before
+    finally:
+        store.close()
+    assert set(result) >= {"question", "answers", "boolean", "sparql", "evidence", "interpretation"}
+    for answer in result["answers"]:
+        assert answer.get("source") in (None, "text")
