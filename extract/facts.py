@@ -875,11 +875,9 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
     out = []
     starts = [a for a, _ in sentences or []]
     first_named: dict[str, int] = {}
-    named_count: Counter[str] = Counter()
     for n in mentions:
         if n.entity is not None and not n.anaphor:
             first_named.setdefault(n.entity.key, n.start)
-            named_count[n.entity.key] += 1
     for m in mentions:
         if not m.anaphor:
             out.append(m)
@@ -900,24 +898,9 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
             if m.anaphor == "Park":  # 园区: a park built there over the zone it belongs to (X产业园作为Y开发区的核心区域)
                 near = [e for e in near if is_project(e)] or near
             entity = near[-1] if near else entity  # the one named last: "…旁边,是在建的X。…该项目" is X
-            if (not near and entity is not None and first_named.get(entity.key, 0) > m.start and named_count[entity.key] < 2
-                    and not _named_later_here(first_named[entity.key], m.start, starts)  # "the city of X": an apposition
-                    and not _named_in_words(entity, (folded or "")[: m.start])):
-                # 新疆首个智算中心在X园区启用。…该智算中心占地173亩 … (a caption later names another center once): a thing
-                # the page names once, after the anaphor, is none it points back to; the unnamed one before is (unless
-                # the words before name it without its opening place or owner: 数码港…举行人工智能超算中心开幕典礼)
-                entity = None
         if entity is not None:
             out.append(Mention(m.start, m.end, entity, anaphor=entity.type, source="anaphor"))
     return out
-
-
-def _named_in_words(entity: Entity, before: str) -> bool:
-    """Whether `before` names `entity` by the tail of its Chinese name (its name less the first third: the place or the
-    owner that opens it)."""
-    zh = entity.zh or ""
-    tail = zh[len(zh) // 3 :]
-    return len(tail) >= 4 and tail in before
 
 
 def _named_later_here(named: int, at: int, starts: list[int]) -> bool:
