@@ -248,6 +248,13 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "agent"
     if index > 0 and _COPULA.search(sentence.text[sentence.mentions[index - 1].end - sentence.start : mention.start - sentence.start]):
         return "complement"
+    # X是由A、B联合主导的Y项目: the agents between do not make Y a subject of its own; it says what X is
+    back = index - 1
+    while back >= 0 and roles[back] == "agent":
+        back -= 1
+    if 0 <= back < index - 1 and roles[back] == "subject" and _COPULA.search(
+            sentence.text[sentence.mentions[back].end - sentence.start : mention.start - sentence.start]):
+        return "complement"
     return "subject"
 
 
@@ -368,6 +375,8 @@ def _scope(q: Quantity, sentence: Sentence, measured: list[tuple[Mention, str]],
 _LARGEST_SITE_KM2 = 10_000.0
 _SMALLEST_PLACE_KM2 = 1.0
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+_WHICH_CLAUSE = re.compile(r"\s*which\b", re.I)  # a relative clause after a comma: about the noun before the comma
+_POINTER_OPENING_EN = re.compile(r"\s*(?:The|This|Its)\s+(?:[\w-]+\s+){0,3}[\w-]+")  # "The project", "This new center"
 _AS_DESCRIPTION = re.compile(r"作为[^，,；;]*$|(?<![A-Za-z])As\s+(?:a|an|the|one)\b[^,;]*$")
 # a figure right before 的 describes the noun after it (一片约3平方公里的岛屿, PUE值1.5以上的数据中心)
 _DESCRIBES = re.compile(r"\s*(?:元|美元|港元)?(?:以上|以下|以内|左右|及以上|级|多)?的[“\"「]?")
@@ -602,6 +611,19 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return None, "purpose"  # "the city poured 9 billion yuan into a project for …": an unnamed project's
     if _generic(sentence.text, q.start) or _HYPOTHETICAL_EN.search(sentence.text, 0, q.start) and _ENABLES_EN.match(sentence.text, q.end):
         return None, "generic"
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
+    if _WHICH_CLAUSE.match(sentence.text, clause_start):
+        # "… such as Project Stargate, which aims to support two million chips", "a 2,500 PF cluster, which has kept
+        # 80% utilization": the clause is about the noun right before its comma, named or not
+        before = sentence.text[: clause_start - 1].rstrip(" \"”’)")
+        antecedent = [(m, r) for m, r in measured if m.end - offset == len(before)]
+        at_place = any(r == "locative" and m.entity is not None and m.entity.type in PLACES for m, r in antecedent)
+        if antecedent and not at_place:
+            return antecedent[0][0].entity, "clause_subject"
+        # "a center in X county, Hebei province, which offers …": the place says where the thing before it is; left
+        # to the rest
+        if not antecedent and not _POINTER_OPENING_EN.fullmatch(before):
+            return None, "which"  # "The project, which covers 760 acres": the sentence opens on what it points back to
     is_whole, entity = _scope(q, sentence, measured, whole or {})
     if is_whole:
         return entity, "scope"
@@ -636,6 +658,10 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return (2 * (m.entity.type in INFRASTRUCTURE) + (r == "subject"), m.start)
 
         best, role = max(preceding, key=score)
+        if role == "complement" and any(r == "subject" and m.entity is not None and m.entity.type in NOT_MEASURED
+                                        and m.end <= best.start
+                                        for m, r in zip(sentence.mentions, roles, strict=True)):
+            return None, "complement"  # 星际之门是…的美国数据中心项目,计划投资…: the scheme's, which no figure is kept for
         if (q.family == "money" and best.entity is not None and best.entity.type in PLACES | {"Park"}
                 and (built := _BUILDS_A_SITE.match(sentence.text, q.end)) is not None):
             # X市投资20亿元建设Y集群, X开发区投资8亿元建设本省第一个数据中心: the money of what it builds, if named

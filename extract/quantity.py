@@ -116,6 +116,9 @@ _NUMBER_RE = re.compile(
     r"|(?P<bare>" + _MULT_ZH + r"))",
     re.I,
 )
+# the scale words an English number word may take (two million, three hundred); "bn" and "mln" follow digits only
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE_AFTER_WORD = re.compile(r"[\s-]+(hundred|thousand|million|billion)\b", re.I)
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[" + _ZH_DIGITS + r"点]+)")
 # 八成 = 80 %: tenths, not the 成 of 成员, 成立, 成都 …
 # 九成三 = 93 %, 六成九 = 69 %: a digit right after 成 is the hundredths
@@ -416,11 +419,17 @@ def find(sentence: str) -> list[Quantity]:
         comparator, _ = _comparator(sentence, m.start(), m.end(), "")
         found.append(Quantity(value, None, "percent", comparator, m.start(), m.end(), m.group(0)))
     for m in _number_words().finditer(sentence):
-        noun = _count_noun(sentence, m.end(), m.start())
-        if noun is not None and not _NOT_A_COUNT_AFTER.match(sentence, m.end()):
-            comparator, end = _comparator(sentence, m.start(), m.end(), "")
+        # "two million AI chips", "three thousand racks": the word after multiplies, the noun comes after both
+        scale = _SCALE_AFTER_WORD.match(sentence, m.end())
+        word_end = scale.end() if scale else m.end()
+        noun = _count_noun(sentence, word_end, m.start())
+        if noun is not None and not _NOT_A_COUNT_AFTER.match(sentence, word_end):
+            comparator, end = _comparator(sentence, m.start(), word_end, "")
             value = float(lexicon()["number_words_en"][m.group(0).lower()])
-            found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end, m.group(0), noun))
+            if scale:
+                value *= _SCALE_WORDS[scale.group(1).lower()]
+            found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end,
+                                  sentence[m.start() : word_end], noun))
     for m in _NUMBER_RE.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
             continue

@@ -44,6 +44,9 @@ QUANTITIES = [
     ("智能算力规模超每秒300亿亿次浮点运算", 3000, "PFLOPS", "gt"),
     ("a budget of 2 billion U.S. dollars", 2e9, "USD", "eq"),
     ("the park comprises nine data centers", 9, None, "eq"),
+    # a number word takes the scale word after it: two million chips, not two
+    ("the site is meant to host up to two million AI chips", 2e6, None, "le"),
+    ("the hall holds three thousand racks", 3000, "racks", "eq"),
     # a description ending in 的 between the measure word and its noun; 间 counts firms in Hong Kong writing
     ("拟建5000个平均功率6千瓦的高标准机柜", 5000, "racks", "eq"),
     ("园区有逾300间科企进驻", 300, None, "gt"),

@@ -114,3 +114,20 @@ def test_the_size_of_an_unstated_number_of_things_is_no_one_s(text: str) -> None
 def test_a_noun_closing_a_quoted_name_is_not_what_is_counted() -> None:
     # “X智算中心”六个大字: the count is of the characters of the name, no count of centers
     assert _figures("天府智算中心正式投运。门前“天府智算中心”六个红色大字格外醒目。") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause after a comma is about the noun before the comma: a scheme (no figure kept), an unnamed thing
+    ("The Wuhu cluster is China's answer to projects such as Project Stargate, which plans to host two million AI chips.",
+     []),
+    ("Qingyang is a computing hub. A local firm has built a 2,000 PF cluster, which has kept 75% utilization since it "
+     "opened.", []),
+    # … or the thing named there
+    ("Sichuan opened the Tianfu Intelligent Computing Center, which offers 300 petaflops of AI power.",
+     [("Tianfu Intelligent Computing Center", "computing_power", 300, "eq")]),
+    # X是由A与B牵头的Y项目: Y says what X is; the figures are X's, a scheme's, and none is kept
+    ("星际之门是由OpenAI与软银牵头建设的美国算力中心项目,拟投资5000亿美元。", []),
+])
+def test_a_clause_describing_a_noun_gives_its_figures_to_that_noun(text: str, expected: list) -> None:
+    assert [f for f in _figures(text) if f[1] != "rank"] == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
+
