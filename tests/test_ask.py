@@ -1053,3 +1053,73 @@ def test_a_city_and_its_new_area_named_as_one_are_asked_of_the_city(corpus_store
     """"贵阳贵安" names Guiyang and the Gui'an New Area run with it; the pages' figures for the pair are the city's."""
     u = understand("贵阳贵安的算力规模有多大?", vocabulary(LocalStore(str(corpus_store), read_only=True)))
     assert [iri.rsplit("/", 1)[-1] for _, iri in u.entities] == ["guiyang"]
+
+
+def _facts_store(tmp_path, facts: list[dict]):
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
+    return tmp_path / "s"
+
+
+def _fact(subject: dict, metric: str, value, evidence: str, **more) -> dict:
+    return {"doc": "q6", "subject": subject, "metric": metric, "value": value, "unit": more.pop("unit", None),
+            "comparator": "eq", "status": more.pop("status", "actual"), "evidence": evidence, **more}
+
+
+def test_a_rank_asked_within_a_region_is_only_the_rank_stated_for_it(tmp_path) -> None:
+    """"在中部省份里排第几": the national rank is no answer; a rank the quote gives for that region is."""
+    hubei = {"zh": "湖北", "en": "Hubei", "type": "Province"}
+    shaanxi = {"zh": "陕西", "en": "Shaanxi", "type": "Province"}
+    store = _facts_store(tmp_path, [_fact(hubei, "rank", 6, "湖北的算力指数排在全国第6位、中部第1位。"),
+                                    _fact(shaanxi, "rank", 2, "陕西的算力指数位列西部第2。")])
+    for question, expected in (("湖北的算力指数在中部省份里排第几?", []), ("湖北的算力指数在全国排第几?", [6]),
+                               ("陕西的算力指数在西部排第几?", [2]), ("Where does Hubei rank among central provinces?", [])):
+        assert [a["value"] for a in _ask(store, question)["answers"]] == expected, question
+
+
+def test_which_of_two_is_larger_when_the_graph_only_knows_one_by_name_is_no_answer(tmp_path) -> None:
+    """Stargate is in the reference data, with no figure: the cluster's figure does not make it the larger one."""
+    cluster = {"zh": "芜湖数据中心集群", "en": "Wuhu data center cluster", "type": "Cluster"}
+    store = _facts_store(tmp_path, [_fact(cluster, "investment", 2e11, "芜湖集群投资两千亿元。", unit="CNY")])
+    result = _ask(store, "芜湖数据中心集群和星际之门比,哪个投资更大?")
+    assert result["answers"] == [], result["interpretation"]
+
+
+def test_the_firms_building_in_a_place_are_the_operators_of_its_facilities(tmp_path) -> None:
+    zhongwei = {"zh": "中卫", "en": "Zhongwei", "type": "City"}
+    one = {"zh": "甲乙中卫数据中心", "en": "Jiayi Zhongwei Data Center", "type": "Center"}
+    two = {"zh": "丙丁云数据中心", "en": "Bingding Cloud Data Center", "type": "Center"}
+    store = _facts_store(tmp_path, [
+        _fact(one, "located_in", zhongwei, "甲乙中卫数据中心位于中卫。"),
+        _fact(one, "operator", {"zh": "中国移动", "en": "China Mobile", "type": "Company"}, "由中国移动建设。"),
+        _fact(two, "located_in", zhongwei, "丙丁云数据中心落户中卫。"),
+        _fact(two, "operator", {"zh": "中金数据", "en": "Chindata", "type": "Company"}, "由中金数据建设。")])
+    for question in ("有哪些企业正在中卫筹建新的数据中心项目?", "中卫有哪些企业在建设数据中心?",
+                     "Which firms are building data centers in Zhongwei?"):
+        labels = {a["label_zh"] for a in _ask(store, question)["answers"]}
+        assert labels == {"中国移动", "中金数据"}, question
+
+
+def test_an_ai_model_park_is_the_ai_large_model_park_and_a_final_figure_is_no_current_one(tmp_path) -> None:
+    park = {"zh": "人工智能大模型产业园", "en": "Artificial Intelligence Large Model Industrial Park", "type": "Park"}
+    center = {"zh": "甲乙智算中心", "en": "Jiayi Intelligent Computing Center", "type": "Center"}
+    store = _facts_store(tmp_path, [_fact(park, "investment", 6e9, "大模型产业园总投资60亿元。", unit="CNY"),
+                                    _fact(center, "gpu_cards", 10000, "甲乙智算中心已部署1万张卡。")])
+    result = _ask(store, "What is the total investment of the AI model industrial park?")
+    assert [a["value"] for a in result["answers"]] == [6e9], result["interpretation"]
+    assert _ask(store, "甲乙智算中心最终规划能承载多少张算力卡?")["answers"] == []
+    assert [a["value"] for a in _ask(store, "甲乙智算中心现在有多少张算力卡?")["answers"]] == [10000]
+
+
+def test_how_many_of_a_thing_no_class_holds_is_neither_a_count_nor_a_list(tmp_path) -> None:
+    """"X的数据中心有几栋机房": the buildings are counted, not the centers; the center described is no number."""
+    zhongwei = {"zh": "中卫", "en": "Zhongwei", "type": "City"}
+    center = {"zh": "甲乙中卫数据中心", "en": "Jiayi Zhongwei Data Center", "type": "Center"}
+    store = _facts_store(tmp_path, [
+        _fact(center, "located_in", zhongwei, "甲乙中卫数据中心位于中卫。"),
+        _fact(center, "operator", {"zh": "中国移动", "en": "China Mobile", "type": "Company"}, "由中国移动建设。")])
+    for question in ("中国移动在中卫的数据中心有几栋机房?",
+                     "How many machine-room buildings will China Mobile's data center in Zhongwei have?"):
+        result = _ask(store, question)
+        assert result["answers"] == [], (question, result["interpretation"])
+    assert [a["label_zh"] for a in _ask(store, "中国移动在中卫有哪些数据中心?")["answers"]] == ["甲乙中卫数据中心"]

@@ -285,6 +285,11 @@ def _choose(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voca
         out["interpretation"] += "; no figures in one unit to choose from"
         return out
     missing = [_label(iri, vocab, u.script)["label"] or iri for iri in named if iri not in chosen]
+    unknown = [_label(iri, vocab, u.script)["label"] or iri for iri in named if iri not in vocab.subjects
+               and vocab.types.get(iri) not in ("City", "Province", "District", *AGENTS)]  # (those only say whose, where)
+    if unknown:  # a thing the graph only knows by name may be the largest: no choice (Wuhu's cluster vs Stargate)
+        out["interpretation"] += f"; no figure for {', '.join(unknown)}, cannot choose"
+        return out
     if missing:
         out["interpretation"] += f"; no figure for {', '.join(missing)}"
     pick = (max if (u.comparative or u.superlative) == "max" else min)(have, key=lambda i: number(chosen[i]["value"]["value"]))
@@ -398,8 +403,10 @@ def _by_description(question: str, u: Understanding, vocab: Vocabulary,
         # several fit (two pages name one center two ways): the first with the figure, tried in turn (see _retries)
         return None, replace(u, entities=[(pos, fit or fits[0]), *[(pos, f) for f in fits[1:]], *kept], cls=None,
                              notes=[*u.notes, f"{what} is {' or '.join(fits)}"])
-    if u.yes_no:
-        return None, u  # "does China Mobile's center in X use liquid cooling": the centers that fit say no yes or no
+    if u.yes_no or u.uncounted:
+        # "does China Mobile's center in X use liquid cooling", "how many buildings will it have": the centers that fit
+        # say no yes or no, and no number
+        return None, u
     out: dict[str, Any] = {"question": question, "lang": u.lang, "answers": [_label(iri, vocab, u.script) for iri in fits],
                            "boolean": None, "sparql": sparql, "interpretation": _named(what, vocab, u.script),
                            "evidence": [{"source": r["file"]["value"], "text": r["evidence"]["value"]}
@@ -413,6 +420,8 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
     if (pointed := _pointed_at(question, u, vocab, store)) is not None:
         return pointed
     sparql = in_place(u, vocab)
+    if u.cls in AGENTS and u.relation == "operator" and _MANY_AGENTS.search(fold(question).lower()):
+        return u  # "哪些企业在中卫筹建数据中心", "which firms are building in X": the operators of all of them there
     if sparql is None or re.search(r"\b(?:centers|centres|parks|facilities)\b", question.lower()) or u.lang == "en" \
             and not re.search(r"\bthe\b[^?.]*\b(?:center|centre|park|platform|base|project)\s+(?:in|at|near|of)\b",
                               question.lower()):
@@ -428,6 +437,8 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
     return replace(u, entities=[(u.entities[0][0], chosen)], cls=u.cls if u.cls in AGENTS or u.relation == "located_in" else None,
                    notes=[*u.notes, f"the {vocab.types.get(chosen)} described in {place} is {chosen}"])
 
+
+_MANY_AGENTS = re.compile(r"哪些(?:企业|公司|机构)|哪几家|有哪些|\bwhich\s+(?:firms|companies|operators|organi[sz]ations)\b")
 
 # "达州那个…中心", "克拉玛依这座…": a place, then a demonstrative with a measure word, points at one thing in the place
 _DEMONSTRATIVE = re.compile(r"^的?(?:新开工的|新建的)?[那这][个座家所处]")
@@ -501,9 +512,10 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
     out = []
     if u.kind:
         out.append((replace(u, kind=None), "no figure of that kind, so any kind"))
-    if u.statuses:
+    final = bool(u.statuses) and _says_final(question)
+    if u.statuses and not final:  # "最终规划": the figure reached now is not the final one
         out.append((replace(u, statuses=[]), "no figure with that status, so any status"))
-    if u.kind and u.statuses:
+    if u.kind and u.statuses and not final:
         out.append((replace(u, kind=None, statuses=[]), "no figure of that kind and status, so any"))
     if u.relation in ("located_in", "part_of") and u.cls and not u.hops:
         out.append((replace(u, hops=True), "nothing directly, so through places in between"))
@@ -568,6 +580,13 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         out.append((replace(u, cls=u.cls, entities=u.entities, count=True, metric=None, one_of=True, _members=True),
                     "no stated figure, so the members the graph knows"))
     return out
+
+
+def _says_final(question: str) -> bool:
+    """"最终规划", "ultimately": the question asks the final figure, which a figure reached so far is not."""
+    text = fold(question).lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) if w.isascii() else w in text
+               for w in questions()["status"]["only_target"])
 
 
 def _run(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> dict[str, Any]:
@@ -728,6 +747,21 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
     return _figure_answers(out, the_plan, rows, u, vocab)
 
 
+def _ranked_within(row: dict, region: str) -> bool:
+    """A rank row stated for the region asked: its quote says the region just before this rank ("中部第1")."""
+    value = number(row["value"]["value"])
+    text = fold(row.get("evidence", {}).get("value", "")).lower()
+    if value is None or value != int(value):
+        return False
+    n = int(value)
+    words = {str(n), *([_ZH_ORDINALS[n]] if n < len(_ZH_ORDINALS) else [])}
+    alts = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    stated = rf"(?:[^,，。;；、]{{0,8}}?(?:第|no\.?\s*|#)\s*(?:{alts})(?![0-9])|[^,，。;；、]{{0,12}}?\b(?:{alts})(?:st|nd|rd|th)\b)"
+    return bool(re.search(re.escape(region) + stated, text))
+
+
+_ZH_ORDINALS = "零一二三四五六七八九十"
+
 _EACH = re.compile(r"各|所有|每个|每一|\beach\b|\bevery\b|\ball\b")  # a sum asked member by member
 
 FACTS_SHOWN = 12  # figures shown when the question was only partly understood
@@ -737,6 +771,10 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
     """Figures as answers (value, list, boolean shapes): the asked year and figure, each subject once, via its holder."""
     if u.itself and u.unknown and u.metric and not u.count and the_plan.shape == "value":  # (a count is the place's)
         rows = [r for r in rows if r["subject"]["value"] not in u.itself or _tells_of(r, u.unknown, u.said.values())]
+    if u.metric == "rank" and u.rank_within:  # the national rank does not answer "第几 among central provinces"
+        rows = [r for r in rows if _ranked_within(r, u.rank_within)]
+        if not rows:
+            out["interpretation"] += f"; no rank stated within {u.rank_within}"
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
         rows = _one_figure(rows, u, out.get("question", ""))

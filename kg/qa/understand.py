@@ -80,6 +80,8 @@ class Understanding:
     itself: set[str] = field(default_factory=set)  # places named inside an unknown name: their own facts only
     unknown: list[str] = field(default_factory=list)  # names the question gives that the graph does not know
     peers: list[int] = field(default_factory=list)  # where entities are named side by side in a list ("A、B和C")
+    uncounted: bool = False  # asks how many of a thing no class or metric holds ("几栋机房"): no count, no list
+    rank_within: str | None = None  # a rank asked within a region ("中部第几"), not over the country
 
 
 @dataclass
@@ -88,6 +90,7 @@ class Vocabulary:
     labels: dict[str, dict[str, str]]
     summary: str | None = None  # the summary graph questions read (kg.graph.summary), None in an empty store
     spellings: dict[str, str] = field(default_factory=dict)  # other ways to write a label, for exact look-ups only
+    subjects: frozenset[str] = frozenset()  # the entities some fact is about (not those the reference data only names)
 
     @cached_property
     def longest(self) -> int:
@@ -186,9 +189,11 @@ class Vocabulary:
             share = weight / total if total else 0.0
             if all(not t.isascii() for t in toks) and (last - first + 1) * 2 < len(toks):
                 continue  # a common word of a long Chinese name ("建设" in 中国能源建设) does not name it
-            if self.types.get(self.surfaces[surface]) in ("Company", "Organization") \
-                    and _FACILITY_END.search(text, spans[first][1], spans[last][2]):
-                continue  # "乔山集成电路产业园总投资": words around a facility word name the facility, not a fund or a firm
+            if self.types.get(self.surfaces[surface]) in ("Company", "Organization") and any(
+                    m.start() < spans[last][2] for m in _FACILITY_END.finditer(text, spans[first][1], spans[last][2] + 3)):
+                # "乔山集成电路产业园总投资": words around a facility word name the facility, not a fund or a firm;
+                # nor does a span that cuts one ("在建设数据中心" holds no 中国能源建设)
+                continue
             if share >= 0.7 and weight >= 4.0 and (last > first or share == 1.0) and (
                     len(got_names := {words[i] for i in range(first, last + 1)} & names) >= 2
                     or any(t.isascii() and len(t) >= 4 for t in got_names)):
@@ -576,6 +581,8 @@ def vocabulary(store: Store) -> Vocabulary:
             spellings.setdefault(text.replace("人工智能", "ai"), iri)
         if "artificial intelligence" in text:  # "the Lanzhou AI model park" for Artificial Intelligence Large Model …
             spellings.setdefault(text.replace("artificial intelligence", "ai"), iri)
+            if "intelligence large model" in text:  # … and "AI model" for an AI large model ("大模型")
+                spellings.setdefault(text.replace("artificial intelligence large model", "ai model"), iri)
         if "'" in text or "’" in text:  # "Xian", "Guian" for Xi'an, Gui'an
             spellings.setdefault(re.sub(r"['’]", "", text), iri)
         base = re.sub(r"(市|省)$", "", text)
@@ -611,7 +618,9 @@ def vocabulary(store: Store) -> Vocabulary:
             surfaces[text] = next(iter(iris))
     summary = store.select(
         f"PREFIX sl: <{SLNS}> SELECT ?g WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact }} }} LIMIT 1").values("g")
-    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings)
+    subjects = frozenset(row["e"]["value"] for row in store.select(
+        f"PREFIX sl: <{SLNS}> SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?f a sl:MergedFact ; sl:subject ?e }} }}").rows)
+    vocab = Vocabulary(surfaces, labels, summary[0] if summary else None, spellings, subjects)
     _VOCAB[store] = vocab
     return vocab
 
@@ -739,6 +748,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
         u.metric = max(hits)[1]
     if any(name == "rank" for _, name in hits) and _ASKS_RANK.search(rest):
         u.metric = "rank"  # "where does Hubei rank for computing power": a rank, whatever it ranks by
+    if u.metric == "rank":
+        u.rank_within = _hit(rest, questions()["rank_within"]["words"])  # "在中部省份里排第几": not the national rank
     if u.metric == "clean_energy_capacity" and _ASKS_SHARE.search(rest):
         u.metric = "renewable_share"  # "what fraction of its installed capacity is clean energy"
     elif u.metric == "renewable_share" and _ASKS_POWER.search(rest) and not _ASKS_SHARE.search(rest):
@@ -815,6 +826,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     if _counts_the_class(u, rest, classes, lex) or _counts_what_no_metric_holds(u, rest, classes, lex):
         u.metric = u.kind = None
     u.count = bool(_hit(rest.replace("哪几", "哪"), intent["count"])) and (u.metric is None or u.threshold is not None)
+    if u.metric is None and u.cls and not u.yes_no and _counts_another_thing(rest, classes):
+        u.count, u.uncounted = False, True  # "中国移动在中卫的数据中心有几栋机房": no class, no metric holds what is counted
     if m := re.search(r"((?:19|20)\d{2})\s*年?", rest):
         u.year = m.group(1)
     u.one_of = bool(_hit(rest, intent["one_of"]))
@@ -1169,6 +1182,20 @@ def _counts_what_no_metric_holds(u: Understanding, rest: str, classes: list[tupl
             or any(c[0] >= m.end() - 1 for c in classes):
         return False  # "多少张以上": the cards of the metric; "几家已落户": what is counted was said before
     return any(_hit(rest[:m.start()], ws) for ws in lex["metric"].values())
+
+
+def _counts_another_thing(rest: str, classes: list[tuple[int, int, str]]) -> bool:
+    """"X数据中心有几栋机房", "how many machine-room buildings will X's center have": what follows the how-many is
+    no class word (the class named is the thing asked of, not the things counted)."""
+    if m := re.search(r"\bhow\s+many\s+(?=\w)", rest):
+        return not rest[m.end():].startswith("of ") and not any(
+            c[0] >= m.end() and not re.search(r"\b(?:will|would|does|do|did|has|have|had|is|are|was|were|can)\b|'s\b|[,;?]",
+                                              rest[m.end():c[0]]) for c in classes)
+    if m := _HOW_MANY_OF.search(rest):
+        counted = re.split(r"[,，。;；?？!！]", rest[m.end():])[0].strip()  # "有多少个?": the class said before
+        return bool(counted) and not re.match(r"[已将在被是有都还正也可能会要]", counted) \
+            and not any(m.end() - 1 <= c[0] <= m.end() + 2 for c in classes) and any(c[0] < m.start() for c in classes)
+    return False
 
 
 def _hit(text: str, words: list[str]) -> str | None:
