@@ -67,7 +67,7 @@ def _folded(text: str) -> str:
 def _content_words(question: str, vocab: Vocabulary) -> list[str]:
     """The question's own words, without the names it gives, its question words and function words: Chinese words
     of two characters or more as jieba cuts them, English words of three letters or more (plural s dropped)."""
-    from extract.nlp import plain_words
+    import rjieba  # jieba's plain cut, as extract.nlp.plain_words, without importing the extractor's spaCy pipelines
 
     text = _folded(question)
     for start, end, _ in vocab.find(text):
@@ -75,7 +75,7 @@ def _content_words(question: str, vocab: Vocabulary) -> list[str]:
     stop = set(_words()["stop_zh"]) | set(_words()["stop_en"])
     found: list[str] = []
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        found += [w for w in plain_words(run) if len(w) >= 2 and w not in stop]
+        found += [w for w in rjieba.cut(run, False) if len(w) >= 2 and w not in stop]
     found += [_stem(w) for w in _EN_WORD.findall(text) if w not in stop and _stem(w) not in stop]
     return list(dict.fromkeys(found))
 
