@@ -1223,6 +1223,43 @@ _DISTRICT = re.compile(r"(?:(?<=[市省、，,和及与在于至])|(?<=位于)|(
                        r"(?![\u4e00-\u9fff]{0,1}(?:数据|内|域|块|位|间|级))")
 
 
+_EN_NODE_IN = re.compile(r"\b[Aa]n?[^\S\n]+(?:new[^\S\n]+|core[^\S\n]+)?node(?=[^\S\n]+in[^\S\n]+)[^\S\n]+in[^\S\n]+")
+
+
+def _network_nodes(folded: str, known: list[Candidate]) -> list[Mention]:
+    """A node of a computing network that centers join (国家超算互联网核心节点, 国家超算互联网郑州节点; SCNet … a new node
+    in Zhengzhou): a site of its own, named by the network and what the text says of the node (核心, its city). Only
+    the networks the lexicon lists: a hub node (枢纽节点) is a region, and a node of a road or a power grid is no site."""
+    entities = gazetteer().entities
+    networks = set(lexicon()["name"]["node_networks"])
+    places = {k.start: k for k in known if entities[k.id].type in ("City", "District")}
+    out = []
+    for k in known:
+        if k.id not in networks:
+            continue
+        net = entities[k.id]
+        if has_cjk(folded[k.start : k.end]):
+            zh = re.compile(r"(核心|[\u4e00-\u9fff]{2,3}?)?节点(?!城市|建设|布局|之一)").match(folded, k.end)
+            if zh is None:
+                continue
+            middle = zh.group(1) or ""
+            place = places.get(k.end)
+            if middle and middle != "核心" and (place is None or place.end != k.end + len(middle)):
+                continue  # 国家超算互联网重要节点: which one, the text does not say
+            out.append(Mention(k.start, zh.end(), new_entity(net.zh + middle + "节点", "Center"), source="pattern"))
+            continue
+        # English: the network, then "a (new) node in <City>" in the same sentence
+        stop = min((i for i in (folded.find(". ", k.end), folded.find("\n", k.end)) if i >= 0), default=len(folded))
+        en = _EN_NODE_IN.search(folded, k.end, stop)
+        if en is None or (place := places.get(en.end())) is None:
+            continue
+        city = entities[place.id]
+        out.append(Mention(en.start(), folded.index("node", en.start()) + 4, Entity(  # the city stays a mention
+            slug(f"{net.en} {_EN_ADMIN.sub('', city.en)} node"), "Center", f"{net.zh}{city.zh}节点",
+            f"{net.en} {_EN_ADMIN.sub('', city.en)} Node", ()), source="pattern"))
+    return out
+
+
 def _districts(folded: str) -> list[Mention]:
     """County-level districts and counties the reference data lacks (成都市双流区, 郫都区, 东阿县): two characters and
     区 or 县 after a city, a list mark or a locative verb, never a generic word (园区, 城区, 起步区)."""
@@ -1479,6 +1516,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     mentions += _clusters_set_up(folded)
     mentions += _branded_centers(folded)
     mentions += _districts(folded)
+    mentions += _network_nodes(folded, known)
     mentions += _listed_firms(folded)
     mentions += _groups(folded, known)
     mentions += _listed_companies(folded, known)

@@ -1369,3 +1369,25 @@ def test_a_center_named_by_its_owner_and_its_place_is_the_owner_s_center_there(t
 ])
 def test_an_owner_and_a_place_name_no_center_unless_both_are_next_to_one_center(text: str) -> None:
     assert not [f for f in read(text).facts if f.subject.en.startswith(("Tencent Wuqing", "China Unicom", "Tencent Tianjin"))]
+
+
+@pytest.mark.parametrize(("text", "zh", "en"), [
+    ("国家超算互联网核心节点日前在某省郑州市投入试运行。该节点可提供超2万卡算力。", "国家超算互联网核心节点",
+     "National Supercomputing Internet Core Node"),
+    ("国家超算互联网郑州节点已上线,可提供超2万卡算力。", "国家超算互联网郑州节点", "National Supercomputing Internet Zhengzhou Node"),
+    ("The SCNet platform has opened a new node in Zhengzhou this week. The node offers 20,000 AI chips.",
+     "国家超算互联网郑州节点", "National Supercomputing Internet Zhengzhou Node"),
+])
+def test_a_node_of_a_computing_network_is_a_site_of_its_own(text: str, zh: str, en: str) -> None:
+    facts = read(text).facts
+    assert any(f.subject.zh == zh and f.subject.en == en and f.subject.type == "Center" for f in facts)
+    assert any(f.metric == "gpu_cards" and f.subject.zh == zh for f in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "作为全国一体化算力网络的重要节点,该市加快建设。",  # not a network the lexicon lists
+    "该平台是国家超算互联网重要节点之一。",  # which node, the text does not say
+    "SCNet said a node will follow, and a node in the new data hall is ready.",  # no city after "in"
+])
+def test_no_network_node_without_its_network_and_its_own_word(text: str) -> None:
+    assert not [e for e in _entities(text) if "节点" in (e.zh or "") or "Node" in e.en]
