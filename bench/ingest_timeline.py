@@ -131,8 +131,8 @@ def report(lines: list[str], started: float, wall: float, count: int) -> float:
             name, edge = event.rsplit(" ", 1)
             if edge == "start":
                 open_at[name] = (at, cpu)
-                if name == "workers.start":  # the first: the command may ask for a server it started already
-                    cpu_of[role].setdefault("before workers.start", cpu)
+                if name == "workers.start":
+                    cpu_of[role]["before workers.start"] = cpu
             elif name in open_at:
                 begin, cpu0 = open_at.pop(name)
                 total = totals[name]

@@ -123,17 +123,7 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
     except SuanliError as exc:
         raise fail(str(exc)) from None
     show_progress = sys.stderr.isatty() and len(files) > 3
-    from kg.pipeline import workers as processes
-
-    early = curated is None and workers > 1 and len(files) > 1
-    if early:  # the workers' server loads the extractor (seconds) while this process opens the store and checks the files
-        processes.start()
-    try:
-        db = _open(store)
-    except BaseException:
-        if early:
-            processes.stop()
-        raise
+    db = _open(store)
     try:
         if curated is not None:
             from kg.pipeline.write import ingest_curated
@@ -153,8 +143,6 @@ def ingest(paths: Annotated[list[str] | None, typer.Argument(help="files or dire
         raise fail(str(exc)) from None
     finally:
         db.close()
-        if early:
-            processes.stop()  # not left loading when no file needed reading
     _print_report(report, format, lang)
 
 

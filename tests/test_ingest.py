@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -281,24 +280,6 @@ def test_two_jobs_give_the_same_store_and_report_as_one_and_unchanged_files_are_
     assert b"/quarantine/" in dumps[0] and b"/report/" in dumps[0]
     again = suanli("ingest", str(docs), "--store", str(two), "--format", "json", check=True)
     assert {d["status"] for d in json.loads(again.stdout)} == {"unchanged"}
-
-
-def test_a_fork_server_started_early_is_stopped_whatever_it_was_doing() -> None:
-    """`suanli ingest --jobs N` starts the workers' server before it opens the store, and stops it when done: also
-    while it still loads (every file was unchanged), and a later map starts a new one."""
-    from multiprocessing import forkserver
-
-    from kg.pipeline import workers
-
-    workers.start()
-    pid = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
-    assert pid is not None
-    workers.stop()
-    assert forkserver._forkserver._forkserver_pid is None  # type: ignore[attr-defined]
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # reaped: not left behind
-    workers.stop()  # nothing running: nothing to do
-    assert list(workers.map_in_processes(len, ["ab", "cde"], 2)) == [2, 3]
 
 
 def test_a_binary_file_among_many_read_by_two_jobs_writes_nothing(tmp_path: Path) -> None:

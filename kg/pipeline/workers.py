@@ -27,27 +27,6 @@ def start(preload: Sequence[str] = PRELOAD) -> None:
     forkserver.ensure_running()
 
 
-def stop() -> None:
-    """Stop the fork server this process started, if any, now: a command that started it early and needed no worker
-    in the end (every file stored unchanged) does not leave it loading the extractor for nothing."""
-    import signal
-    import sys
-
-    if "multiprocessing.forkserver" not in sys.modules:
-        return
-    from multiprocessing import forkserver
-
-    server: Any = forkserver._forkserver  # type: ignore[attr-defined]  # its pid and `_stop` are not in the stubs
-    pid = server._forkserver_pid
-    if pid is None:
-        return
-    try:
-        os.kill(pid, signal.SIGTERM)  # it may be warming up: closing its pipe alone would only end it after that
-    except ProcessLookupError:
-        pass
-    server._stop()  # closes the pipe, reaps the process, removes its socket
-
-
 def map_in_processes(work: Callable[[Any], Any], items: list[Any], jobs: int,
                      preload: Sequence[str] = PRELOAD) -> Generator[Any, None, None]:
     """`work` over `items`, yielded in order as they come; in `jobs` processes of the fork server when there is more
