@@ -113,9 +113,36 @@ def test_a_question_a_fact_answers_is_answered_by_the_fact(page_store) -> None:
     assert "source" not in result and "source" not in result["answers"][0]
 
 
+# ------------------------------------------------------------------ across languages
+@pytest.mark.parametrize(("question", "label", "value"), [
+    # an English question, a Chinese sentence: 建成 and 一期 found through the bilingual words; counted in 栋
+    ("How many buildings were completed in the Wuhu data center cluster's first phase?", "12 buildings", 12),
+    ("What share of the Wuhu data center cluster's equipment is liquid-cooled?", "40%", 0.4),  # 设备, 液冷
+    # an entity answer across languages shares three words (首个, 平台, 上线), and is labelled in English
+    ("Which park did the Wuhu data center cluster launch its first scheduling platform in?",
+     "Jiangbei New Area Computing Industrial Park", None),
+])
+def test_an_english_question_is_answered_from_a_chinese_sentence(page_store, question, label, value) -> None:
+    result = _ask(page_store, question)
+    assert [(a["label"], a.get("value")) for a in result["answers"]] == [(label, value)]
+    assert result["source"] == "text" and "read from the text" in result["interpretation"]
+    assert any("\u4e00" <= c <= "\u9fff" for c in result["answers"][0]["passage"])
+
+
+def test_a_chinese_question_is_answered_from_an_english_sentence(page_store) -> None:
+    result = _ask(page_store, "芜湖数据中心集群是否有训练平台?")  # 训练 → training, 平台 → platform
+    assert result["boolean"] is True and result["source"] == "text"
+
+
+def test_two_translated_words_answer_no_company_or_park(page_store) -> None:
+    # 平台 and 产业园 are shared only through translation: enough for a number whose unit fits, not for an entity
+    result = _ask(page_store, "Which park hosts the Wuhu data center cluster's platform?")
+    assert "source" not in result and all(a.get("source") != "text" for a in result["answers"])
+
+
 @pytest.mark.parametrize("question", [
     "芜湖数据中心集群有多少个篮球场?",  # no sentence shares its words
-    "How many days a year can the Wuhu data center cluster be cooled by outside air?",  # none in its language
+    "How many days a year can the Wuhu data center cluster be cooled by outside air?",  # none in either language
     "一年有多少天可以利用自然冷源?",  # no entity named
 ])
 def test_no_shared_words_no_entity_no_answer(page_store, question) -> None:

@@ -3,7 +3,11 @@
 Ingest keeps each document's sentences that name an entity the graph knows (`sl:Passage`, in the document's
 graph). `from_text(question, …)` is tried only when the structured path found nothing: it reads the passages of
 the question's entities (one SPARQL query, kept in the answer's `sparql`) and answers from the one that shares
-the most content words with the question:
+the most content words with the question. A word counts in either language (an English question about a Chinese
+page): its other language comes from the question lexicon's groups that hold both (metrics, classes, statuses,
+relation words), the extractor's glossary reversed and a short list of news words (questions.toml [passages]). An
+overlap found through translation must share MIN_SHARED words whatever the question's length, and one more for an
+entity answer. The answers:
 
 - a number question: a number of that passage whose unit fits what the question asks (its metric, a share, or
   the measure word it counts in: "多少天" → "157天", "how many buildings" → "18 buildings"), parsed by
@@ -25,12 +29,14 @@ from typing import Any
 
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
-from extract.resources import questions
+from extract.resources import lexicon, questions
 from extract.text import fold
 from kg.qa.plan import checked
 from kg.qa.understand import Store, Understanding, Vocabulary
 
 MIN_SHARED = 2  # content words a passage must share with the question (one when the question has only one)
+# A question's word with the forms that count as it in a passage: itself and its other language's words
+Concept = tuple[str, frozenset[str]]
 
 # what a figure's metric is measured in: the quantity families of extract.quantity
 _METRIC_FAMILY = {"computing_power": "compute", "rack_count": "racks", "investment": "money", "output_value": "money",
@@ -64,31 +70,108 @@ def _folded(text: str) -> str:
     return fold(text).lower()
 
 
-def _content_words(question: str, vocab: Vocabulary) -> list[str]:
+def _content_words(question: str, vocab: Vocabulary) -> list[Concept]:
     """The question's own words, without the names it gives, its question words and function words: Chinese words
-    of two characters or more as jieba cuts them, English words of three letters or more (plural s dropped)."""
+    of two characters or more as jieba cuts them, English words of three letters or more (plural s dropped) and the
+    English phrases the bilingual words know ("computing power"). Each comes with its other language's words, so an
+    English question shares words with a Chinese passage (and back)."""
     import rjieba  # jieba's plain cut, as extract.nlp.plain_words, without importing the extractor's spaCy pipelines
 
     text = _folded(question)
     for start, end, _ in vocab.find(text):
         text = text[:start] + " " * (end - start) + text[end:]
     stop = set(_words()["stop_zh"]) | set(_words()["stop_en"])
-    found: list[str] = []
+    en_zh, zh_en = _bilingual()
+    found: list[Concept] = []
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        found += [w for w in rjieba.cut(run, False) if len(w) >= 2 and w not in stop]
-    found += [_stem(w) for w in _EN_WORD.findall(text) if w not in stop and _stem(w) not in stop]
-    return list(dict.fromkeys(found))
+        found += [(w, frozenset({w, *zh_en.get(w, ())})) for w in rjieba.cut(run, False) if len(w) >= 2 and w not in stop]
+    for run in re.split(r"[^a-z0-9' -]+", re.sub(r"['’]s\b|[\u4e00-\u9fff]+", ",", text)):
+        raw = run.split()
+        tokens = [_stem(w) for w in raw]
+        at = 0
+        while at < len(tokens):
+            phrase = next((n for n in range(min(4, len(tokens) - at), 1, -1) if " ".join(tokens[at:at + n]) in en_zh
+                           and not set(tokens[at:at + n]) <= stop), 0)
+            if phrase:
+                words = " ".join(tokens[at:at + phrase])
+                found.append((words, frozenset({words, *_overlap(en_zh[words])})))
+                at += phrase
+                continue
+            word = tokens[at]
+            if _EN_WORD.fullmatch(raw[at]) and raw[at] not in stop and word not in stop:
+                found.append((word, frozenset({word, *_overlap(en_zh.get(word, ()))})))
+            at += 1
+    return list({word: (word, forms) for word, forms in found}.values())
+
+
+def _overlap(forms: Any) -> set[str]:
+    """The Chinese words that count in an overlap: two characters or more (one is a measure word: 天, 栋)."""
+    return {form for form in forms if form.isascii() or len(form) >= 2}
 
 
 def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # companies, cities
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _shared(words: list[str], passage: str) -> list[str]:
-    """The question's words a passage holds: a Chinese word inside its text, an English word among its words."""
+def _stem_phrase(phrase: str) -> str:
+    return " ".join(_stem(w) for w in _folded(phrase).split())
+
+
+@cache
+def _bilingual() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """English word or phrase (plural s dropped) → its Chinese words, and Chinese word → its English: the question
+    lexicon's groups that hold one meaning in both languages, the extractor's glossary, the news words."""
+    pairs: list[tuple[list[str], list[str]]] = []
+    for path in _words()["bilingual_groups"]:
+        node: Any = questions()
+        for key in path.split("."):
+            node = node[key]
+        for group in (node.values() if isinstance(node, dict) else [node]):
+            pairs.append(([w for w in group if w.isascii()], [w for w in group if not w.isascii()]))
+    pairs += [([en], [zh]) for zh, en in lexicon()["stem_en"].items() if len(zh) >= 2]
+    pairs += [([en], list(zh)) for en, zh in _words()["bilingual"].items()]
+    en_zh: dict[str, set[str]] = {}
+    zh_en: dict[str, set[str]] = {}
+    for english, chinese in pairs:
+        for en in {_stem_phrase(w) for w in english}:
+            en_zh.setdefault(en, set()).update(_folded(zh) for zh in chinese)
+            for zh in chinese:
+                zh_en.setdefault(_folded(zh), set()).add(en)
+    return ({k: frozenset(v) for k, v in en_zh.items()}, {k: frozenset(v) for k, v in zh_en.items()})
+
+
+def _shared(words: list[Concept], passage: str) -> list[str]:
+    """The forms by which a passage holds the question's words, one per word and each form once: a Chinese word
+    inside its text, an English word or phrase among its words."""
     text = _folded(passage)
-    english = {_stem(w) for w in _EN_WORD.findall(text)}
-    return [w for w in words if (w in english if w.isascii() else w in text)]
+    stop = set(_words()["stop_en"])
+    english = " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
+    used: list[str] = []
+    for word, forms in words:
+        for form in sorted(forms, key=lambda f: (f != word, -len(f), f)):  # the word itself first, then the longest
+            if form not in used and (f" {form} " in english if form.isascii() else form in text):
+                # an English phrase held as it is counts its words, as single words would ("computing power": two)
+                used += [w for w in form.split() if w not in stop] or [form] if form == word and " " in form else [form]
+                break
+    return used
+
+
+def _cross(words: list[Concept], shared: list[str]) -> bool:
+    """Whether a passage shares a word only in the other language (an overlap that must reach MIN_SHARED)."""
+    own = {part for word, _ in words for part in [word, *word.split()]}
+    return bool(set(shared) - own)
+
+
+def _enough(words: list[Concept], shared: list[str], kind: str) -> bool:
+    """Whether a passage shares enough: MIN_SHARED words (all of them when the question has fewer, in its own
+    language only). Across languages, an entity answer (which company, who) needs min_shared_entity: two words a
+    translation finds are weaker than two the question writes, and a wrong company is worse than a number whose unit
+    has to fit as well."""
+    if not _cross(words, shared):
+        return len(shared) >= min(MIN_SHARED, len(words))
+    return len(shared) >= (_words()["min_shared_entity"] if kind == "entity" else MIN_SHARED)
 
 
 def _asked(question: str, u: Understanding) -> tuple[str, Any] | None:
@@ -126,12 +209,19 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
     kind, wanted = how
     if kind == "family":
         return [(q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
-    if kind == "measure":
-        pattern = _ZH_NUMBER + r"\s*(?:多|余)?" + re.escape(wanted)
-    else:
-        pattern = r"(\d[\d,]*(?:\.\d+)?(?: (?:million|billion|thousand))?)\s+(?:[a-z-]+\s+){0,2}?" + re.escape(wanted)
+    en_zh, zh_en = _bilingual()
+    # counted in the question's word, or in its other language's ("how many days" → 157天, "几栋" → 18 buildings)
+    measures = [wanted, *en_zh.get(wanted, ())] if kind == "noun" else [wanted]
+    nouns = [wanted, *zh_en.get(wanted, ())] if kind == "measure" else [wanted]
+    zh_words = "|".join(re.escape(w) for w in sorted({w for w in measures + nouns if not w.isascii()}, key=len, reverse=True))
+    en_words = "|".join(re.escape(w) for w in sorted({w for w in measures + nouns if w.isascii()}, key=len, reverse=True))
+    # a Chinese noun may follow its measure word ("200家中小企业"): one of the lexicon's, or none
+    classifier = f"[{re.escape(questions()['names']['measure_words'])}]?" if kind == "noun" else ""
+    patterns = ([_ZH_NUMBER + r"\s*(?:多|余)?" + classifier + "(?:" + zh_words + ")"] if zh_words else []) + (
+        [r"(\d[\d,]*(?:\.\d+)?(?: (?:million|billion|thousand))?)\s+(?:[a-z-]+\s+){0,2}?(?:" + en_words + ")"]
+        if en_words else [])
     found: list[tuple[int, float, str | None, str]] = []
-    for m in re.finditer(pattern, folded):
+    for m in (m for pattern in patterns for m in re.finditer(pattern, folded)):
         if re.fullmatch(r"[百千万亿]+", m.group(1).strip()):
             continue  # "万卡级", "千卡级": a class of size, no count
         try:
@@ -164,10 +254,10 @@ def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) 
                                                               "position": int(row["position"]["value"]),
                                                               "mentioned": []})
         entry["mentioned"].append(row["mentioned"]["value"])
-    need = min(MIN_SHARED, len(words))
-    ranked = sorted(((len(_shared(words, p["text"])), p) for p in passages.values()),
-                    key=lambda pair: (-pair[0], pair[1]["file"], pair[1]["position"]))
-    ranked = [(n, p) for n, p in ranked if n >= need and (not together or set(entities) <= set(p["mentioned"]))]
+    ranked = sorted(((_shared(words, p["text"]), p) for p in passages.values()),
+                    key=lambda pair: (-len(pair[0]), pair[1]["file"], pair[1]["position"]))
+    ranked = [(n, p) for n, p in ranked
+              if _enough(words, n, kind) and (not together or set(entities) <= set(p["mentioned"]))]
     for _, passage in ranked:
         answer = _read(kind, how, passage, words, u, entities, vocab)
         if answer is not None:
@@ -175,7 +265,7 @@ def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) 
     return None
 
 
-def _read(kind: str, how: Any, passage: dict[str, Any], words: list[str], u: Understanding, entities: list[str],
+def _read(kind: str, how: Any, passage: dict[str, Any], words: list[Concept], u: Understanding, entities: list[str],
           vocab: Vocabulary) -> dict[str, Any] | bool | None:
     text = passage["text"]
     if kind == "boolean":
@@ -194,6 +284,13 @@ def _read(kind: str, how: Any, passage: dict[str, Any], words: list[str], u: Und
     position, value, unit, comparator = min(numbers, key=lambda n: min((abs(n[0] - at) for at in marks), default=0))
     return {"value": int(value) if float(value).is_integer() else value, "unit": unit, "comparator": comparator,
             "share": how == ("family", "percent"), "measure": how[1] if how[0] in ("measure", "noun") else None}
+
+
+def _plural(noun: str) -> str:
+    """The English noun a count is said in, back in the plural the question used ("how many buildings")."""
+    if not noun.isascii() or noun.endswith("s"):
+        return noun
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 
 
 def _out(question: str, u: Understanding, vocab: Vocabulary, sparql: str, passage: dict[str, Any],
@@ -219,7 +316,7 @@ def _out(question: str, u: Understanding, vocab: Vocabulary, sparql: str, passag
             text = present.figure(answer["value"], None, answer["comparator"], script, metric="renewable_share")
         elif measure:  # "200天", "18 buildings": counted in the question's own word
             text = f"{present.amount(answer['value'], script)}{measure}" if script != "en" else \
-                f"{present.amount(answer['value'], script)} {measure}"
+                f"{present.amount(answer['value'], script)} {_plural(measure) if answer['value'] != 1 else measure}"
         else:
             text = present.figure(answer["value"], answer["unit"], answer["comparator"], script, metric=u.metric)
         found = {"iri": None, "label": text, "label_zh": None, "label_en": None, **answer, "text": text}
