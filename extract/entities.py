@@ -1246,7 +1246,8 @@ def _network_nodes(folded: str, known: list[Candidate]) -> list[Mention]:
             place = places.get(k.end)
             if middle and middle != "核心" and (place is None or place.end != k.end + len(middle)):
                 continue  # 国家超算互联网重要节点: which one, the text does not say
-            out.append(Mention(k.start, zh.end(), new_entity(net.zh + middle + "节点", "Center"), source="pattern"))
+            if net.zh:
+                out.append(Mention(k.start, zh.end(), new_entity(net.zh + middle + "节点", "Center"), source="pattern"))
             continue
         # English: the network, then "a (new) node in <City>" in the same sentence
         stop = min((i for i in (folded.find(". ", k.end), folded.find("\n", k.end)) if i >= 0), default=len(folded))
