@@ -627,8 +627,8 @@ _EN_ADMIN = re.compile(r"\s+(?:County|City|District|Prefecture|Banner)$")
 
 
 def _en_owner_place_centers(folded: str, known: list[Candidate]) -> list[Mention]:
-    """A center the English news names by its owner and its place, with no name of its own: "Alibaba's data center in
-    Zhangbei", "the intelligent computing center of telecom giant China Mobile in Karamay". Both are known names and
+    """A center the English news names by its owner and its place, with no name of its own: "<firm>'s data center in
+    <city>", "the intelligent computing center of <firm> in <city>". Both are known names and
     adjacent to the kind word; the center is the owner's in that city or county (Alibaba Zhangbei Data Center)."""
     entities = gazetteer().entities
     owners = {k.end: k for k in known if entities[k.id].type in ("Company", "Organization")}

@@ -613,7 +613,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         return None, "generic"
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0)
     if _WHICH_CLAUSE.match(sentence.text, clause_start):
-        # "… such as Project Stargate, which aims to support two million chips", "a 2,500 PF cluster, which has kept
+        # "… plans like the X project, which would host a million chips", "a 2,500 PF cluster, which has kept
         # 80% utilization": the clause is about the noun right before its comma, named or not
         before = sentence.text[: clause_start - 1].rstrip(" \"”’)")
         antecedent = [(m, r) for m, r in measured if m.end - offset == len(before)]

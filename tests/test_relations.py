@@ -1376,11 +1376,11 @@ def test_a_phrase_of_the_first_of_a_place_places_no_city_it_describes() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("兰州智算中心入选首批“国家新一代人工智能公共算力开放创新平台”。", {"兰州智算中心"}),
-    ("值得一提的是,成都智算中心已获工信部授予的西部首个国家新一代人工智能公共算力开放创新平台。", {"成都智算中心"}),
+    ("去年,兰州智算中心成功入选“国家新一代人工智能公共算力开放创新平台”名单。", {"兰州智算中心"}),
+    ("成都智算中心此前获批为国家新一代人工智能公共算力开放创新平台。", {"成都智算中心"}),
     # one still applying is not on the list, nor is a center of another clause
-    ("兰州智算中心正在申报国家新一代人工智能公共算力开放创新平台。", set()),
-    ("成都智算中心二期使用率达90%,入选首批国家新一代人工智能公共算力开放创新平台。", set()),
+    ("目前兰州智算中心仍在申报国家新一代人工智能公共算力开放创新平台。", set()),
+    ("成都智算中心二期的使用率已超过九成,入选国家新一代人工智能公共算力开放创新平台。", set()),
 ])
 def test_a_center_selected_for_the_national_ai_platforms(text: str, expected: set) -> None:
     members = {s for s, o in _relations(text, "member_of") if o == "national-ai-public-computing-open-innovation-platforms"}
@@ -1389,8 +1389,8 @@ def test_a_center_selected_for_the_national_ai_platforms(text: str, expected: se
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the starting zone's boundary or site, as approvals and news write it
-    ("根据有关部门的复函,庆阳数据中心集群起步区边界为庆阳西峰数据信息产业聚集区。", ("庆阳数据中心集群", "西峰数据信息产业聚集区")),
-    ("据了解,韶关数据中心集群起步区选址在韶关高新区,面积约百平方公里。", ("韶关数据中心集群", "韶关高新区")),
+    ("按照批复,庆阳数据中心集群的起步区边界为西峰数据信息产业聚集区。", ("庆阳数据中心集群", "西峰数据信息产业聚集区")),
+    ("记者获悉,韶关数据中心集群起步区选址在韶关高新区,规划面积较大。", ("韶关数据中心集群", "韶关高新区")),
     ("庆阳数据中心集群起步区选址西峰区。", ("庆阳数据中心集群", "西峰区")),
 ])
 def test_the_site_of_a_clusters_starting_zone(text: str, expected: tuple[str, str]) -> None:
@@ -1399,9 +1399,9 @@ def test_the_site_of_a_clusters_starting_zone(text: str, expected: tuple[str, st
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an unnamed cluster set up in a city is the city's national cluster
-    ("大湾区枢纽在韶关设立数据中心集群,总投资超过500亿元。", {("shaoguan-data-center-cluster", "shaoguan")}),
+    ("按规划,大湾区枢纽将在韶关设立数据中心集群。", {("shaoguan-data-center-cluster", "shaoguan")}),
     ("方案明确在芜湖建设数据中心集群。", {("wuhu-data-center-cluster", "wuhu")}),
-    ("根据批复,甘肃枢纽数据中心集群规划设立在庆阳。", {("qingyang-data-center-cluster", "qingyang")}),
+    ("批复明确,甘肃枢纽的数据中心集群规划设立在庆阳。", {("qingyang-data-center-cluster", "qingyang")}),
     # a data center built in a city is no cluster
     ("华为在韶关建设数据中心。", set()),
 ])
