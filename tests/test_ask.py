@@ -1094,7 +1094,7 @@ def test_the_firms_building_in_a_place_are_the_operators_of_its_facilities(tmp_p
         _fact(one, "operator", {"zh": "中国移动", "en": "China Mobile", "type": "Company"}, "由中国移动建设。"),
         _fact(two, "located_in", zhongwei, "丙丁云数据中心落户中卫。"),
         _fact(two, "operator", {"zh": "中金数据", "en": "Chindata", "type": "Company"}, "由中金数据建设。")])
-    for question in ("哪几家企业正在中卫筹建新的数据中心?", "中卫有哪些企业在建设数据中心?",
+    for question in ("哪几家企业正在中卫筹建新的数据中心?", "中卫有哪些企业在建设数据中心?", "有哪些企业正在中卫筹建数据中心?",
                      "Which firms are building data centers in Zhongwei?"):
         labels = {a["label_zh"] for a in _ask(store, question)["answers"]}
         assert labels == {"中国移动", "中金数据"}, question

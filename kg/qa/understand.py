@@ -1000,6 +1000,8 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
         if text[start] in names["measure_words"] or (text[start] == "少" and text[start + 1:start + 2]
                                                      and text[start + 1] in names["measure_words"]):
             continue  # "几座独立数据中心", "多少家存量数据中心" count buildings, they name none
+        if _building(residue.strip()):
+            continue  # "中卫筹建数据中心": building data centers in a place, no name of one
         named = len(_name_residue(residue)) >= 2
         owned = any(start <= a and vocab.types.get(i) in ("Company", "Organization") for a, _, i in linked if a < end)
         if not named and not owned:
@@ -1101,6 +1103,11 @@ def _name_residue(chars: str) -> str:
     return _plain_words().sub("", chars).replace(" ", "")
 
 
+def _building(words: str) -> bool:
+    """Words before a facility word that say it is being built ("筹建数据中心", "新建数据中心"): no name of one."""
+    return any(words.startswith(w) for w in questions()["intent"]["built"] if has_cjk(w))
+
+
 def _inside_unknown_name(text: str, start: int, end: int, linked: list[tuple[int, int, str]]) -> bool:
     """A place inside a facility's name the graph does not know ("甲乙芜湖新型算力产业园"): other name characters
     stand before it (not another entity's) or between it and the facility word. A place followed by a bare class
@@ -1111,7 +1118,7 @@ def _inside_unknown_name(text: str, start: int, end: int, linked: list[tuple[int
     if m is None:
         return False
     if m.group(1):
-        return bool(_name_residue(m.group(1)))
+        return bool(_name_residue(m.group(1))) and not _building(m.group(1))
     stops = questions()["names"]["name_stops"]
     before = start
     while before > 0 and has_cjk(text[before - 1]) and text[before - 1] not in stops \
