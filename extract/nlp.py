@@ -253,12 +253,8 @@ def _en_every_pattern() -> Pipeline:
     return Pipeline(_table("en-every", en, _ruler_patterns()), tokenizer=en)
 
 
-def candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """Every pattern's match in `text`, read sentence by sentence in each sentence's language.
-
-    Consecutive sentences in one language go through their pipeline as one piece.
-    """
-    nlps = pipelines()
+def language_pieces(text: str, sentences: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(language, start, end) of each run of consecutive sentences in one language: what one pipeline reads at once."""
     pieces: list[tuple[str, int, int]] = []
     for start, end in sentences:
         language = sentence_language(text[start:end])
@@ -266,7 +262,16 @@ def candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidat
             pieces[-1] = (language, pieces[-1][1], end)
         else:
             pieces.append((language, start, end))
-    for language, start, end in pieces:
+    return pieces
+
+
+def candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Every pattern's match in `text`, read sentence by sentence in each sentence's language.
+
+    Consecutive sentences in one language go through their pipeline as one piece.
+    """
+    nlps = pipelines()
+    for language, start, end in language_pieces(text, sentences):
         piece = text[start:end]
         nlp = _en_every_pattern() if language == "en" and has_cjk(piece) else nlps[language]
         for first, last, label, id_ in nlp.find(piece):

@@ -294,17 +294,10 @@ def _ruler_spans(ruler: str, text: str) -> list[tuple[int, int, str, str]]:
 
 def _ruler_candidates(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """`candidates` as the span ruler found them: the same pieces, each read by its language's ruler."""
-    from extract.nlp import has_cjk, sentence_language
+    from extract.nlp import has_cjk, language_pieces
 
-    pieces: list[tuple[str, int, int]] = []
-    for start, end in sentences:
-        language = sentence_language(text[start:end])
-        if pieces and pieces[-1][0] == language:
-            pieces[-1] = (language, pieces[-1][1], end)
-        else:
-            pieces.append((language, start, end))
     found = []
-    for language, start, end in pieces:
+    for language, start, end in language_pieces(text, sentences):
         piece = text[start:end]
         ruler = "every" if language == "en" and has_cjk(piece) else language
         found += [(start + a, start + b, label, id_) for a, b, label, id_ in _ruler_spans(ruler, piece)]
