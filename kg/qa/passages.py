@@ -31,7 +31,7 @@ from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.resources import lexicon, questions
 from extract.text import fold
-from kg.qa.plan import checked
+from kg.qa.plan import SAFE_IRI, checked
 from kg.qa.understand import Store, Understanding, Vocabulary
 
 MIN_SHARED = 2  # content words a passage must share with the question (one when the question has only one)
@@ -43,7 +43,6 @@ _METRIC_FAMILY = {"computing_power": "compute", "rack_count": "racks", "investme
                   "area": "area", "renewable_share": "percent", "utilization_rate": "percent",
                   "clean_energy_capacity": "power", "latency": "latency"}
 _ASKED_CLASSES = {"Company", "Organization", "Park", "City", "District", "Province", "Center"}
-_SAFE_IRI = re.compile(r"https?://[^<>\"{}|^`\\\s]+")
 _ZH_NUMBER = r"(\d+(?:\.\d+)?\s*[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)"
 _EN_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 _NEGATION = re.compile(r"未|没有|不是|并非|尚未|\bnot\b|\bno\b|\bnever\b|n't")
@@ -234,7 +233,7 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
 
 def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> dict[str, Any] | None:
     """An answer read from the passages of the question's entities, or None. Never raises on a bad question."""
-    entities = [iri for iri in dict.fromkeys(iri for _, iri in u.entities) if _SAFE_IRI.fullmatch(iri)][:5]
+    entities = [iri for iri in dict.fromkeys(iri for _, iri in u.entities) if SAFE_IRI.fullmatch(iri)][:5]
     if not u.yes_no and (u.comparative or u.superlative or u.difference or u.change):
         return None  # a comparison is not read off one number of one sentence
     asked = _asked(question, u) if entities else None
