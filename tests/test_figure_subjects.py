@@ -131,3 +131,22 @@ def test_a_noun_closing_a_quoted_name_is_not_what_is_counted() -> None:
 def test_a_clause_describing_a_noun_gives_its_figures_to_that_noun(text: str, expected: list) -> None:
     assert [f for f in _figures(text) if f[1] != "rank"] == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence opening on the bare word 项目 speaks of the one project the page names; where it is sited is no subject
+    ("天府智算中心正式开工。项目选址成都市双流区,总建筑面积达12万平方米。",
+     [("Tianfu Intelligent Computing Center", "area", 0.12, "eq")]),
+    ("天府智算中心正式开工。项目总体规划建设3000P算力。",
+     [("Tianfu Intelligent Computing Center", "computing_power", 3000, "eq")]),
+    # with two projects named, 项目 may be either: left out
+    ("天府智算中心和中卫云计算中心同日开工。项目选址成都市双流区,总建筑面积达12万平方米。", []),
+    # the project's people are not the project
+    ("天府智算中心正式开工。项目负责人介绍,全市算力达3000P。", None),
+])
+def test_a_bare_project_opening_a_sentence_is_the_page_s_one_project(text: str, expected: list | None) -> None:
+    figures = [f for f in _figures(text) if f[1] != "rank"]
+    if expected is None:
+        assert not [f for f in figures if f[0] == "Tianfu Intelligent Computing Center"]
+    else:
+        assert figures == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
