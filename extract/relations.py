@@ -233,15 +233,17 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
             target = _participle_target(ents, text, off, agent, carried or topic_of.get("Center"))
         if agent is not None and agent.entity is not None and target is not None:  # "built by A and B": both
             found += [(target, "operator", e) for e in (agent.entity, *listed_after(agent, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
-    # part_of: "作为入驻Y的…项目,X" / "X入驻Y"
+    # part_of: "作为入驻Y的…项目,X" (one of Y's projects) / "X入驻Y"; X入驻Y产业园 (also 入驻位于P的Y): a center or
+    # park that settles in a park lies in it, as one that 落户 there does
     for i, (a, ea) in enumerate(ents):
         prefix = text[: a.start - off]
-        if re.search(r"(?:" + "|".join(rel["part_of_zh"]) + r")[“\"]?$", prefix):
+        if cue := re.search(r"(" + "|".join(rel["part_of_zh"]) + r")(?:位于[^，,。；;“”\"]{1,16}?的)?[“\"]?$", prefix):
             later = [e for m, e in ents[i + 1 :] if e.type in ("Center", "Park")]
             earlier = [e for m, e in ents[:i] if e.type in ("Center", "Park") and re.search(
                 r"(?:" + "|".join(rel["part_of_zh"]) + r")", text[m.end - off : a.start - off])]
+            settles = bool(earlier) and cue.group(1) in rel["part_of_settle_zh"] and ea.type == "Park"
             for x in (earlier or later)[:1]:
-                found.append((x, "part_of", ea))
+                found.append((x, "located_in" if settles else "part_of", ea))
         for b, eb in ents[i + 1 : i + 2]:
             if re.search(r"(?:" + "|".join(rel["part_of_en"]) + r")\s+(?:the\s+)?[“\"]?$", between(a, b)):
                 found.append((ea, "part_of", eb))

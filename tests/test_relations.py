@@ -741,6 +741,25 @@ def test_placed_in_a_cluster_is_part_of_it(text: str, pair: tuple[str, str]) -> 
     assert pair not in {(f.subject.zh, f.object.zh) for f in facts if f.metric == "located_in"}
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # 入驻 settles a thing in a park as 落户 does: it lies there (a cluster it settles in, it is part of: above)
+    ("陇东云谷智算中心上月正式入驻滨湖数字产业园。", "滨湖数字产业园"),
+    ("由华为承建的陇东云谷智算中心近日入驻位于西峰区的庆阳东数西算产业园。", "庆阳东数西算产业园"),
+    ("陇东云谷智算中心已入驻兰州高新区。", "兰州高新区"),
+])
+def test_settling_in_a_park_places_it_there(text: str, place: str) -> None:
+    facts = [(f.subject.zh, f.metric, f.object.zh) for f in read(text.encode()).facts if f.object is not None]
+    assert ("陇东云谷智算中心", "located_in", place) in facts
+    assert ("陇东云谷智算中心", "part_of", place) not in facts
+
+
+def test_a_project_settled_in_a_park_is_one_of_its_projects() -> None:
+    # 作为入驻Y的第一个项目,X: X is named as one of Y's projects, a part of it
+    text = "作为入驻“滨湖数谷”的首个项目,陇东云谷智算中心计划建设100P算力。"
+    facts = [(f.subject.zh, f.metric, f.object.zh) for f in read(text.encode()).facts if f.object is not None]
+    assert ("陇东云谷智算中心", "part_of", "滨湖数谷") in facts
+
+
 @pytest.mark.parametrize(("text", "member"), [
     ("国家超级计算西宁中心今年将投入使用,成为第十五家国家超级计算中心。", "国家超级计算西宁中心"),
     ("The National Supercomputing Center in Hefei, a new national supercomputing center, opened its second hall.",
