@@ -699,7 +699,8 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
     words = words[owner:]  # China Mobile's Ulanqab Data Center: the owner is a name of its own; Binhai Opens X: a verb
     if whose is not None and all(w in names["en_generic"] for w in words):
         # Cyberport's AI Supercomputing Center: a body's own center named by what it is; the owner makes it one
-        return Mention(whose[0], suffix.end, new_entity(f"{whose[1]} {' '.join([*words, canonical])}", suffix.id), source="pattern")
+        return Mention(whose[0], suffix.end, _en_known_or_new(f"{whose[1]} {' '.join([*words, canonical])}", suffix.id),
+                       source="pattern")
     while words and (words[0] in leading or words[0].capitalize() in leading):  # The, THE
         words.pop(0)
     words = _after_title(words)
@@ -733,7 +734,7 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
             return Mention(first, suffix.end, entity_known)
     heads = lexicon()["name"]["en_of_heads"]
     type_ = next((heads[w] for w, nxt in zip(words, words[1:], strict=False) if w in heads and nxt == "of"), suffix.id)
-    entity = new_entity(stem + " " + canonical, type_)  # National University of Defense Technology: a body, not a firm
+    entity = _en_known_or_new(stem + " " + canonical, type_)  # National University of Defense Technology: a body, not a firm
     if not phase:  # Phase II of the Lanzhou New Area Data Center
         phase = re.search(r"\b(Stage|Phase)\s+([IVX]+|\d+)\s+of\s+(?:the\s+)?$", folded[max(0, first - 30) : first])
     if phase:
@@ -745,6 +746,15 @@ def _en_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         number = _EN_ORDINALS.index(ordinal.group(1).lower()) + 1
         return Mention(ordinal.start(1), suffix.end, phase_entity(entity, number), source="pattern", part_of=entity)
     return Mention(first, suffix.end, entity, source="pattern")
+
+
+def _en_known_or_new(name: str, type_: str) -> Entity:
+    """The entity an English name the patterns built stands for: the known one when the reference data writes it so
+    (Cyberport's AI Supercomputing Center → the Cyberport AI Supercomputing Center it knows, with its Chinese name
+    and its links), else a new one."""
+    key = gazetteer().en_surfaces.get(name.replace("’", "'").lower())
+    known = gazetteer().entities.get(key) if key is not None else None
+    return known if known is not None and known.type == type_ else new_entity(name, type_)
 
 
 _EN_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+(?:New\s+)?(?:Area|District|County|City))?)")
@@ -1490,6 +1500,24 @@ def _place_descriptions(folded: str, sentences: list[tuple[int, int]], mentions:
     return [m for m in mentions if id(m) not in described or kept(m)]
 
 
+@cache
+def _bare_project() -> re.Pattern[str]:
+    """A bare 项目 opening a clause, before what is said of it (项目选址…, 此次项目总投资…)."""
+    follow = "|".join(sorted(map(re.escape, lexicon()["name"]["bare_project_predicates"]), key=len, reverse=True))
+    return re.compile(r"(?:(?<=[。！？；，,:：\n \t])|^)(?:此次|本次)?(项目)(?=" + follow + ")")
+
+
+def _bare_projects(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """项目 alone where a clause opens (项目选址某区…): "the project", a pointer like 该项目, when the page names one
+    project only (a center or a park); with two, which one the text does not say."""
+    named = {m.entity.key for m in mentions if m.entity is not None and not m.anaphor and is_project(m.entity)
+             and not any(link[0] == "part_of" for link in m.entity.links)}  # a phase is its project's
+    if len(named) != 1:
+        return []
+    return [Mention(hit.start(1), hit.end(1), None, anaphor="Project", source="anaphor")
+            for hit in _bare_project().finditer(folded)]
+
+
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
@@ -1527,6 +1555,7 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
     mentions += _en_of_names(folded)  # …of the Chinese Academy of Sciences: ends with a known name, and is longer
+    mentions += _bare_projects(folded, mentions)
     rank = {"alias": 0, "gazetteer": 0, "pattern": 1, "anaphor": 2}
     mentions.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     taken: list[Mention] = []

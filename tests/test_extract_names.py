@@ -955,6 +955,11 @@ def test_taiwan_s_national_supercomputers_are_known_computers() -> None:
 def test_a_known_body_s_possessive_before_a_generic_center_name_makes_it_that_body_s_center() -> None:
     entities = _entities("The Cyberport's AI Supercomputing Center began operations last year.")
     assert "Cyberport AI Supercomputing Center" in {e.en for e in entities if e.type == "Center"}
+    # the name so built is the center the reference data knows: its Chinese name, its place and its runner
+    assert "数码港人工智能超算中心" in {e.zh for e in entities if e.type == "Center"}
+    text = "Hong Kong is adding computing power. The Cyberport's AI Supercomputing Center began operations last year."
+    facts = {(f.metric, f.object.en) for f in read(text).facts if f.object is not None}
+    assert {("located_in", "Hong Kong"), ("operator", "Cyberport")} <= facts
     # an unknown owner or a lower-case kind names nothing of its own
     assert not [e for e in _entities("The city's AI Supercomputing Center is busy.") if e.type == "Center"]
     assert not [e for e in _entities("Cyberport's supercomputing center is busy.") if e.type == "Center"]
@@ -1391,3 +1396,14 @@ def test_a_node_of_a_computing_network_is_a_site_of_its_own(text: str, zh: str, 
 ])
 def test_no_network_node_without_its_network_and_its_own_word(text: str) -> None:
     assert not [e for e in _entities(text) if "节点" in (e.zh or "") or "Node" in e.en]
+
+
+def test_a_bare_project_opening_a_clause_is_the_page_s_one_named_project() -> None:
+    text = "某集团发布公告,将建设青岚大数据基地项目。项目选址江城市东湖区,占地面积约500亩。"
+    areas = [f.subject.zh for f in read(text).facts if f.metric == "area"]
+    assert areas == ["青岚大数据基地"]
+    # with two projects named, which one "the project" is the text does not say; a compound (项目经理) points at nothing
+    two = "某集团建设青岚大数据基地和白鹭智算中心。项目选址江城市东湖区,占地面积约500亩。"
+    assert not [f for f in read(two).facts if f.metric == "area" and f.subject.type in ("Center", "Park")]
+    compound = "某集团建设青岚大数据基地。项目经理表示,园区占地面积约500亩。"
+    assert "青岚大数据基地" not in [f.subject.zh for f in read(compound).facts if f.metric == "area"]
