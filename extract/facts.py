@@ -909,32 +909,6 @@ def _named_later_here(named: int, at: int, starts: list[int]) -> bool:
     return named > at and (not starts or bisect_right(starts, named) == bisect_right(starts, at))
 
 
-# a sentence opening on the bare word 项目 (项目选址…, 项目总体规划…) speaks of the project the page is about; not its
-# people or parts (项目负责人, 项目方, 项目组)
-_BARE_PROJECT = re.compile(r"\s*(项目)(?!负责|相关|经理|方|部|组|团队|单位|人员|业主|公司|[\u4e00-\u9fff]{0,4}(?:表示|介绍|称))")
-
-
-def _one_project(mentions: list[Mention]) -> Entity | None:
-    """The one project (a center or a park, not a zone) a page names, its phases counted as it; None for none or several."""
-    keys = {(m.part_of or m.entity).key: (m.part_of or m.entity) for m in mentions
-            if m.entity is not None and not m.anaphor and is_project(m.part_of or m.entity)}
-    return next(iter(keys.values())) if len(keys) == 1 else None
-
-
-def _with_bare_project(sentence: Sentence, project: Entity | None) -> Sentence:
-    """The sentence with its opening bare 项目 read as the page's one named project, for the figures it states; the
-    sentence unchanged when it names another built thing (that one is likelier what it measures) or no project is sure."""
-    if project is None or (opener := _BARE_PROJECT.match(sentence.text)) is None:
-        return sentence
-    if any(m.entity is not None and m.entity.type in INFRASTRUCTURE and m.entity.key != project.key for m in sentence.mentions):
-        return sentence
-    at = sentence.start + opener.start(1)
-    if any(m.start <= at < m.end for m in sentence.mentions):
-        return sentence
-    pointer = Mention(at, at + 2, project, anaphor=project.type, source="anaphor")
-    return replace(sentence, mentions=(pointer, *sentence.mentions))
-
-
 _CONVERSION = re.compile(r"\s*[（(]\s*(?:(?:about|around|roughly|approximately|some|nearly|over|more than|约|约合|合|折合)\s*)?"
                          r"(?:US)?\$?\s*", re.I)
 
@@ -1115,7 +1089,6 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
                 if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
     phase_parent = {m.entity.key: m.part_of for m in mentions if m.entity is not None and m.part_of is not None}
-    one_project = _one_project(mentions)
     previous: Entity | None = None  # the last thing built or run named in the sentence before
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     said: Entity | None = None  # what the sentence before was about (its first subject)
@@ -1148,8 +1121,6 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
                 first_sentence.setdefault(m.entity.key, (start, end))
         roles = _roles(sentence)
         said = _sentence_subject(sentence, roles)
-        figure_sentence = _with_bare_project(sentence, one_project)
-        figure_roles = roles if figure_sentence is sentence else _roles(figure_sentence)
         if re.search(r"[:：]\s*$", sentence.text):
             lead = said
         batch = _batch().search(sentence.text) is not None
@@ -1213,7 +1184,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, figure_sentence, figure_roles, figure_topic, by_type, carried)
+            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
             if place is not None and subject is not None:
                 subject, attachment = _respective_subject(sentence, place, subject, attachment)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:

@@ -137,7 +137,7 @@ def test_a_clause_describing_a_noun_gives_its_figures_to_that_noun(text: str, ex
     # a sentence opening on the bare word 项目 speaks of the one project the page names; where it is sited is no subject
     ("天府智算中心正式开工。项目选址成都市双流区,总建筑面积达12万平方米。",
      [("Tianfu Intelligent Computing Center", "area", 0.12, "eq")]),
-    ("天府智算中心正式开工。项目一期计划提供3000P算力。",
+    ("天府智算中心正式开工。项目规划提供3000P算力。",
      [("Tianfu Intelligent Computing Center", "computing_power", 3000, "eq")]),
     # with two projects named, 项目 may be either: left out
     ("天府智算中心和中卫云计算中心同日开工。项目选址成都市双流区,总建筑面积达12万平方米。", []),
