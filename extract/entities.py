@@ -617,7 +617,7 @@ def _en_supercomputers(folded: str, known: list[Candidate]) -> list[Mention]:
 def _en_facility() -> re.Pattern[str]:
     """A center's kind in lower case ("data center", "intelligent computing center"): a description, not a name."""
     forms = sorted({f.lower() for f in lexicon()["en_suffix"]["Center"] if f.lower().endswith(("center", "centre"))},
-                   key=len, reverse=True)
+                   key=lambda f: (-len(f), f))  # one order in every process (a set's is not): one pattern to cache
     return re.compile(r"(?:(?<![\w'’\-])[Tt]he[^\S\n]+)?(?:new[^\S\n]+)?(" + "|".join(map(re.escape, forms)) + r")(?![\w\-])")
 
 

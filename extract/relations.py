@@ -1614,7 +1614,7 @@ def _province_city_zh() -> re.Pattern[str]:
     provinces = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Province"}
     cities = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "City"}
     cities |= {w for w, e in _places_by_label().items() if e.type == "City"}
-    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))  # noqa: E731
     return re.compile(r"(" + alt(provinces) + r")(?:[·・\s]|的?(?:省会|首府))?(" + alt(cities) + r")")
 
 
@@ -1679,7 +1679,8 @@ def _leading_place_word() -> re.Pattern[str]:
     """A place's Chinese name or short form (贵安, 呼和浩特市) at the start of a text."""
     gaz = gazetteer()
     words = set(_places_by_label()) | {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type in _PLACE_RANK}
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    # longest first, and words of one length in one order in every process: the fork server's cached pattern
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
 
 
 _BRANCH_OF_ZH = re.compile(r"(.{2,}?(?:中心|研究院|实验室))(?!分中心).+?分(?:中心|院)$")
