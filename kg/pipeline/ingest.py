@@ -127,12 +127,18 @@ def ingest(
     files = expand(paths)
     raws = [_read_bytes(path) for path in files]
     # a file this extractor already read, with the same content, is known by its hash before anything is extracted
-    known = [_existing(store, hashlib.sha256(raw).hexdigest(), _path_key(path)) for path, raw in zip(files, raws, strict=True)]
-    todo = [(path, raw, base) for (path, raw), (same, _) in zip(zip(files, raws, strict=True), known, strict=True) if not same]
+    known: list[tuple[bool, list[str]]] = []
+    todo: list[tuple[Path, bytes, str]] = []
+    for path, raw in zip(files, raws, strict=True):
+        known.append(_existing(store, hashlib.sha256(raw).hexdigest(), _path_key(path)))
+        if not known[-1][0]:
+            todo.append((path, raw, base))
+            if jobs > 1 and len(todo) == 2:
+                # the second new file: their server loads the extractor while this process asks about the other
+                # files, loads the writer and checks the files
+                start_workers()
     if not todo and base_graphs.current(store, base=base):  # nothing to read, write or build
         return _write_all(files, raws, known, iter(()), store=store, base=base, progress=progress, on_empty=on_empty)
-    if jobs > 1 and len(todo) > 1:
-        start_workers()  # their server loads the extractor while this process loads the writer and checks the files
     from extract.text import decode
     from kg.pipeline import reader, write
 
