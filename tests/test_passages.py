@@ -174,6 +174,7 @@ China Telecom switched on an AI data center in Zhongwei this week, reaching a PU
 Zhongwei now hosts a computing facility running fully on wind and solar electricity.
 China Telecom will open a liquid-cooled hall in Lanzhou next year.
 中卫的算力枢纽面向未来建成了液冷机房。
+Zhongwei's computing power reached 8000P this spring, and AI computing made up 60% of it.
 """
 
 
@@ -203,3 +204,9 @@ def test_a_long_claim_is_yes_on_two_thirds_of_its_words_but_not_from_a_plan(gree
 def test_weilai_is_no_negation(green_store) -> None:
     result = _ask(green_store, "中卫是否建成了液冷机房?")  # 面向未来: the future, not 未 (not yet)
     assert result["boolean"] is True
+
+
+def test_a_share_asked_is_no_figure_in_a_unit(green_store) -> None:
+    # the graph may hold Zhongwei's computing power in PFLOPS: a share is asked, so the sentence's 60% answers
+    result = _ask(green_store, "What share of Zhongwei's computing power is AI computing?")
+    assert [(a["value"], a["unit"]) for a in result["answers"]] == [(0.6, None)]

@@ -44,6 +44,7 @@ _METRIC_FAMILY = {"computing_power": "compute", "rack_count": "racks", "investme
                   "clean_energy_capacity": "power", "latency": "latency"}
 _ASKED_CLASSES = {"Company", "Organization", "Park", "City", "District", "Province", "Center"}
 _PLAN = re.compile(r"将|预计|计划|拟|有望|目标|规划|\b(?:will|expected|plan|plans|planned|aim|aims|target|would|could|may)\b")
+_SHARE_METRICS = {"renewable_share", "utilization_rate"}
 _PLACES = {"City", "District", "Province"}
 _ZH_NUMBER = r"(\d+(?:\.\d+)?\s*[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)"
 _EN_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
@@ -205,6 +206,8 @@ def _asked(question: str, u: Understanding) -> tuple[str, Any] | None:
     asks_metric = u.metric in (*_METRIC_FAMILY, "pue") and not u.relation and not re.search(
         "|".join(map(re.escape, words["who"])), text) and not re.search(r"哪|\bwhich\b", text)
     if number or asks_metric:
+        if asks_share(question) and u.metric not in _SHARE_METRICS:
+            return "number", ("family", "percent")  # "what share of its computing power is AI": a share, no PFLOPS
         if u.metric == "pue":
             return "number", ("pue", "pue")
         if u.metric in _METRIC_FAMILY:
@@ -225,6 +228,17 @@ def _asked(question: str, u: Understanding) -> tuple[str, Any] | None:
     if cls is not None and (u.relation or re.search("|".join(map(re.escape, words["which"])), text)):
         return "entity", cls
     return None
+
+
+def asks_share(question: str) -> bool:
+    """Whether a question asks for a share ("what share of", "占比多少"): then no entity and no figure in a unit
+    answers it."""
+    text, words = _folded(question), _words()
+    asked = re.search("|".join(map(re.escape, words["number_zh"])), text) or re.search(
+        r"\b(?:" + "|".join(map(re.escape, words["number_en"])) + r")\b", text)
+    zh = [w for w in words["share_zh"] if len(w) >= 2]  # not 率 alone: 功率, 效率 are no shares
+    return bool(asked) and bool(re.search("|".join(map(re.escape, zh)), text) or re.search(
+        r"\b(?:what|which) (?:" + "|".join(map(re.escape, words["share_en"])) + r")\b", text))
 
 
 def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | None, str]]:
