@@ -165,3 +165,48 @@ def test_hostile_questions_fail_closed_and_leave_the_store_alone(page_store, que
     assert set(result) >= {"question", "answers", "boolean", "sparql", "evidence", "interpretation"}
     for answer in result["answers"]:
         assert answer.get("source") in (None, "text")
+
+
+# ------------------------------------------------------------------ a facility described, long claims, plans
+GREEN_PAGE = """Green computing in Zhongwei
+
+China Telecom switched on an AI data center in Zhongwei this week, reaching a PUE of 1.18.
+Zhongwei now hosts a computing facility running fully on wind and solar electricity.
+China Telecom will open a liquid-cooled hall in Lanzhou next year.
+中卫的算力枢纽面向未来建成了液冷机房。
+Zhongwei's computing power reached 8000P this spring, and AI computing made up 60% of it.
+"""
+
+
+@pytest.fixture(scope="module")
+def green_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("green")
+    (folder / "green.txt").write_text(GREEN_PAGE, encoding="utf-8")
+    store = folder / "store"
+    suanli("ingest", str(folder / "green.txt"), "--store", str(store), check=True)
+    return store
+
+
+def test_a_metric_asked_by_what_of_a_facility_described_by_owner_and_place(green_store) -> None:
+    # "What PUE": a figure's metric asked without how much; the owner and the place describe one facility, so the
+    # sentence need not name both (it names the place)
+    result = _ask(green_store, "What PUE does China Telecom's AI data center in Zhongwei reach?")
+    assert [a["value"] for a in result["answers"]] == [1.18]
+
+
+def test_a_long_claim_is_yes_on_two_thirds_of_its_words_but_not_from_a_plan(green_store) -> None:
+    yes = _ask(green_store, "Is Zhongwei's new facility supplied fully with wind and solar electricity?")
+    assert yes["boolean"] is True and yes["source"] == "text"
+    plan = _ask(green_store, "Does China Telecom run a liquid-cooled hall in Lanzhou?")  # "will open": no yes
+    assert plan["boolean"] is None
+
+
+def test_weilai_is_no_negation(green_store) -> None:
+    result = _ask(green_store, "中卫是否建成了液冷机房?")  # 面向未来: the future, not 未 (not yet)
+    assert result["boolean"] is True
+
+
+def test_a_share_asked_is_no_figure_in_a_unit(green_store) -> None:
+    # the graph may hold Zhongwei's computing power in PFLOPS: a share is asked, so the sentence's 60% answers
+    result = _ask(green_store, "What share of Zhongwei's computing power is AI computing?")
+    assert [(a["value"], a["unit"]) for a in result["answers"]] == [(0.6, None)]

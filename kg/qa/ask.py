@@ -19,7 +19,7 @@ from extract.text import fold, has_cjk, to_traditional
 from kg import present
 from kg.graph.factview import corrections
 from kg.graph.rdf import local_name, number
-from kg.qa.passages import from_text
+from kg.qa.passages import asks_share, from_text
 from kg.qa.plan import (
     COUNTED_BY,
     FEW_SUBJECTS,
@@ -337,6 +337,9 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
             if again["answers"] or again["boolean"] is not None:
                 again["interpretation"] = f"{again['interpretation']}; {_named(retry[1], vocab, u.script)}"
                 out = again
+        if asks_share(question) and out["answers"] and not any(
+                a.get("value") is not None and a.get("unit") is None for a in out["answers"]):
+            out = {**out, "answers": []}  # a share asked, a company or PFLOPS found: no answer of the asked kind
         if not out["answers"] and out["boolean"] is None:  # no fact holds it: the page's own sentences may
             out = from_text(question, u, vocab, store) or out
         if u.notes and out.get("interpretation"):

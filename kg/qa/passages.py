@@ -43,9 +43,12 @@ _METRIC_FAMILY = {"computing_power": "compute", "rack_count": "racks", "investme
                   "area": "area", "renewable_share": "percent", "utilization_rate": "percent",
                   "clean_energy_capacity": "power", "latency": "latency"}
 _ASKED_CLASSES = {"Company", "Organization", "Park", "City", "District", "Province", "Center"}
+_PLAN = re.compile(r"将|预计|计划|拟|有望|目标|规划|\b(?:will|expected|plan|plans|planned|aim|aims|target|would|could|may)\b")
+_SHARE_METRICS = {"renewable_share", "utilization_rate"}
+_PLACES = {"City", "District", "Province"}
 _ZH_NUMBER = r"(\d+(?:\.\d+)?\s*[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)"
 _EN_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
-_NEGATION = re.compile(r"未|没有|不是|并非|尚未|\bnot\b|\bno\b|\bnever\b|n't")
+_NEGATION = re.compile(r"未(?!来)|没有|不是|并非|尚未|\bnot\b|\bno\b|\bnever\b|n't")
 
 QUERY = """PREFIX sl: <https://w3id.org/suanli/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -114,6 +117,21 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+def _root(word: str) -> str:
+    """A word without its -ing/-ed/-e ending, for an overlap only: "achieving" and "achieve", "powered" and
+    "power", "running" and "run" meet. Hyphenated words are roots of their parts ("green-powered": "green power")."""
+    if "-" in word:
+        return " ".join(_root(part) for part in word.split("-") if part)
+    word = _stem(word)
+    for ending, least in (("ing", 6), ("ed", 5)):
+        if len(word) >= least and word.endswith(ending) and not word.endswith("eed"):
+            word = word[:-len(ending)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # running, planned
+            break
+    return word[:-1] if len(word) >= 4 and word.endswith("e") and not word.endswith("ee") else word
+
+
 def _stem_phrase(phrase: str) -> str:
     return " ".join(_stem(w) for w in _folded(phrase).split())
 
@@ -146,11 +164,14 @@ def _shared(words: list[Concept], passage: str) -> list[str]:
     inside its text, an English word or phrase among its words."""
     text = _folded(passage)
     stop = set(_words()["stop_en"])
-    english = " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
+    tokens = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
+    english = " " + " ".join(_stem(w) for w in tokens) + " "
+    roots = " " + " ".join(_root(w) for w in tokens) + " "
     used: list[str] = []
     for word, forms in words:
         for form in sorted(forms, key=lambda f: (f != word, -len(f), f)):  # the word itself first, then the longest
-            if form not in used and (f" {form} " in english if form.isascii() else form in text):
+            if form not in used and ((f" {form} " in english or f" {' '.join(map(_root, form.split()))} " in roots)
+                                     if form.isascii() else form in text):
                 # an English phrase held as it is counts its words, as single words would ("computing power": two)
                 used += [w for w in form.split() if w not in stop] or [form] if form == word and " " in form else [form]
                 break
@@ -181,7 +202,14 @@ def _asked(question: str, u: Understanding) -> tuple[str, Any] | None:
         return "boolean", None
     number = re.search("|".join(map(re.escape, words["number_zh"])), text.replace("哪几", "哪")) or re.search(
         r"\b(?:" + "|".join(map(re.escape, words["number_en"])) + r")\b", text)
-    if number:
+    # "What PUE does …", "What is X's computing scale": a figure's metric asked by what, not by which or who
+    asks_metric = u.metric in (*_METRIC_FAMILY, "pue") and not u.relation and not re.search(
+        "|".join(map(re.escape, words["who"])), text) and not re.search(r"哪|\bwhich\b", text)
+    if number or asks_metric:
+        if asks_share(question) and u.metric not in _SHARE_METRICS:
+            return "number", ("family", "percent")  # "what share of its computing power is AI": a share, no PFLOPS
+        if u.metric == "pue":
+            return "number", ("pue", "pue")
         if u.metric in _METRIC_FAMILY:
             return "number", ("family", _METRIC_FAMILY[u.metric])
         if re.search("|".join(map(re.escape, words["share_zh"])), text) or re.search(
@@ -202,10 +230,26 @@ def _asked(question: str, u: Understanding) -> tuple[str, Any] | None:
     return None
 
 
+def asks_share(question: str) -> bool:
+    """Whether a question asks for a share ("what share of", "占比多少"): then no entity and no figure in a unit
+    answers it."""
+    text, words = _folded(question), _words()
+    asked = re.search("|".join(map(re.escape, words["number_zh"])), text) or re.search(
+        r"\b(?:" + "|".join(map(re.escape, words["number_en"])) + r")\b", text)
+    zh = [w for w in words["share_zh"] if len(w) >= 2]  # not 率 alone: 功率, 效率 are no shares
+    return bool(asked) and bool(re.search("|".join(map(re.escape, zh)), text) or re.search(
+        r"\b(?:what|which) (?:" + "|".join(map(re.escape, words["share_en"])) + r")\b", text))
+
+
 def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | None, str]]:
     """The numbers of a passage that fit how the question counts: (position, value, unit, comparator)."""
     folded = _folded(text)
     kind, wanted = how
+    if kind == "pue":  # a PUE is a bare ratio between 1 and 3, said after its name ("PUE of 1.15", "PUE值1.2")
+        if not re.search(r"pue|电能利用效率", folded):
+            return []
+        return [(m.start(), float(m.group(2)), None, "lt" if m.group(1) else "eq")
+                for m in re.finditer(r"(低于|不超过|below|under|less than)?\s*(?<![\d.])([12]\.\d{1,3})(?!\d|\.\d|%)", folded)]
     if kind == "family":
         return [(q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
     en_zh, zh_en = _bilingual()
@@ -241,7 +285,16 @@ def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) 
         return None
     kind, how = asked
     # a figure of several things together ("A、B和C合计") is one a sentence states about them all, not about one
-    together = kind == "number" and len(entities) > 1
+    # — unless they are an owner and a place, the words that describe one facility ("China Telecom's center in
+    # Zhongwei"): then a sentence naming a place states it, or one naming the owner and sharing a word more (an owner
+    # is named on many pages, of many facilities)
+    types = [vocab.types.get(iri) for iri in entities]
+    described = types.count("Company") == 1 and all(t in _PLACES for t in types if t != "Company")
+    needed = set(entities) if kind == "number" and len(entities) > 1 and not described else set()
+    places = {iri for iri, t in zip(entities, types, strict=True) if t != "Company"} if described and kind == "number" else set()
+
+    def pinned(shared: list[str], mentioned: list[str]) -> bool:
+        return not places or bool(places & set(mentioned)) or len(shared) > MIN_SHARED
     words = _content_words(question, vocab)
     if not words:
         return None
@@ -256,7 +309,7 @@ def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) 
     ranked = sorted(((_shared(words, p["text"]), p) for p in passages.values()),
                     key=lambda pair: (-len(pair[0]), pair[1]["file"], pair[1]["position"]))
     ranked = [(n, p) for n, p in ranked
-              if _enough(words, n, kind) and (not together or set(entities) <= set(p["mentioned"]))]
+              if _enough(words, n, kind) and needed <= set(p["mentioned"]) and pinned(n, p["mentioned"])]
     for _, passage in ranked:
         answer = _read(kind, how, passage, words, u, entities, vocab)
         if answer is not None:
@@ -268,7 +321,14 @@ def _read(kind: str, how: Any, passage: dict[str, Any], words: list[Concept], u:
           vocab: Vocabulary) -> dict[str, Any] | bool | None:
     text = passage["text"]
     if kind == "boolean":
-        if len(_shared(words, text)) == len(words) and len(words) >= MIN_SHARED and not _NEGATION.search(_folded(text)):
+        shared, folded = len(_shared(words, text)), _folded(text)
+        if len(words) < MIN_SHARED or _NEGATION.search(folded):
+            return None
+        if shared == len(words):
+            return True
+        # a long claim ("supplied with 100% green electricity"): two thirds of its words, in a sentence that states
+        # what is (a plan or an expectation is no yes), when the question itself asks about no plan
+        if len(words) >= 3 and 3 * shared >= 2 * len(words) and not _PLAN.search(folded) and not u.statuses:
             return True
         return None
     if kind == "entity":
