@@ -178,8 +178,15 @@ _OWN_YEAR = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:in|by|as of|at the end of|b
 _FAR_FUTURE = re.compile(r"远期|远景|长远|\bin the long (?:run|term)\b", re.I)
 
 
+# a year a period starts from (2018年以来, 自2013年…以来, since 2019): the figure is what has come since, not dated then
+_SINCE_BEFORE = re.compile(r"(?:自从?|since)\s*(?:(?:" + _MONTHS + r")[a-z]*\.?\s+)?$", re.I)
+_SINCE_AFTER = re.compile(r"年?(?:以来|起至今|至今)")
+
+
 def _time(q: Quantity, sentence: Sentence) -> str | None:
-    years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)]
+    years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence.text) if not (q.start <= m.start() < q.end)
+             and not _SINCE_BEFORE.search(sentence.text, max(0, m.start() - 14), m.start())
+             and not _SINCE_AFTER.match(sentence.text, m.end())]
     if not years:
         return None
     # "from 8 GW in 2015 to 40 GW by May 2025": a year the figure is stated for right after it is its own

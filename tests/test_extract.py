@@ -419,6 +419,16 @@ def test_a_year_closing_the_sentence_dates_the_figure() -> None:
     assert not [f for f in read("Its PUE reached 1.2 in 2025.5 terms.").facts if f.time]
 
 
+@pytest.mark.parametrize("text", [
+    "自2016年建成首座机房以来,中卫累计投运数据中心12个,算力规模超过3万P。",
+    "2019年以来,中卫累计引进算力项目20个,总投资超过300亿元。",
+    "Since 2017, Zhongwei has drawn 30 billion yuan of investment into data centers.",
+])
+def test_a_year_a_period_starts_from_does_not_date_what_has_come_since(text: str) -> None:
+    facts = [f for f in read(text.encode()).facts if f.value is not None]
+    assert facts and all(f.time is None for f in facts)
+
+
 def test_a_figure_rising_from_one_level_to_another_keeps_its_metric_and_each_its_own_year() -> None:
     facts = read("Ulanqab's installed wind and solar capacity grew from 5 GW in 2018 to over 20 GW by June 2024.").facts
     assert {(f.metric, f.value, f.comparator, f.time) for f in facts if f.value is not None} == {
