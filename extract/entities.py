@@ -1431,6 +1431,25 @@ def _common_word(folded: str, c: Candidate) -> bool:
     return before is not None and folded[max(0, c.start - 6) : c.start].endswith(tuple(before))
 
 
+@cache
+def _site_suffix_types() -> dict[str, str]:
+    return {s["zh"]: s["type"] for s in lexicon()["suffix"] if s["type"] in ("Center", "Park", "Cluster")}
+
+
+def _site_run_into(folded: str, c: Candidate, entity: Entity) -> Candidate | None:
+    """The site's suffix a firm's short name runs into, its last word opening it (临港算力 in 临港算力平台, 临港算力中心):
+    the site's name, not the firm; None when there is none (华为云数据中心 is a center of 华为, a firm's name before
+    the suffix)."""
+    if entity.type != "Company":
+        return None
+    suffixes, firms = _site_suffixes(), _firm_surfaces()
+    for i in range(c.start + 1, c.end):
+        hit = suffixes.match(folded, i)
+        if hit is not None and hit.end() > c.end and folded[c.start : i] not in firms:
+            return Candidate(i, hit.end(), "SUFFIX", _site_suffix_types()[hit.group()], hit.group())
+    return None
+
+
 def _in_personal_name(folded: str, c: Candidate, entity: Entity, found: list[Candidate]) -> bool:
     """Zhang Yulin, 王中卫表示: a place's name that is a person's given name (a surname before it) names no place."""
     if entity.type not in ("City", "District", "Province"):
@@ -1525,6 +1544,9 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     known = [c for c in found if c.label == "KNOWN" and not (c.text.isascii() and len(c.text) <= 4 and not c.text[0].isupper())
              and not _is_area_word(folded, c, gaz.entities[c.id]) and not _common_word(folded, c)
              and not _in_personal_name(folded, c, gaz.entities[c.id], found)]
+    run_into = {id(c): site for c in known if (site := _site_run_into(folded, c, gaz.entities[c.id])) is not None}
+    found += run_into.values()  # the suffix the ruler gave to the firm's name
+    known = [c for c in known if id(c) not in run_into]
     mentions = [Mention(c.start, c.end, gaz.entities[c.id]) for c in known]
     known.sort(key=lambda c: c.start)
     starts = [c.start for c in known]
