@@ -269,6 +269,12 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     # …and so is a short coined name opening its clause before where it stands (青禾数据中心位于某市)
     sited = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n") and 2 <= len(stem) <= names["clause_stem_max"]
              and after.startswith(("位于", "坐落于", "坐落在", "地处")) and _has_proper_word(folded, start, suffix.start, known))
+    # …or after where it stands or who builds it, and 的 (位于某市的江城智算中心, 由某公司承建的江城智算中心)
+    owned = (start > 0 and folded[start - 1] == "的" and 2 <= len(stem) <= names["clause_stem_max"]
+             and (suffix.id in ("Center", "Cluster") or suffix.text not in names["clause_generic_suffixes"])
+             and _owned_before().search(folded, max(0, start - 20), start) is not None
+             and not stem.startswith(tuple(names["owned_descriptions"])) and stem[-1] not in "中上"
+             and _has_proper_word(folded, start, suffix.start, known))
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
     defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称") \
@@ -282,9 +288,20 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
     project = bool(_project_after().match(folded, suffix.end)) and (
         _has_proper_word(folded, start, suffix.start, known) or stem.startswith(tuple(names["region_stems"])))
-    return (quoted or opens_clause or sited or placed or defined or listed or bracketed or project or _coded(stem)
+    return (quoted or opens_clause or sited or owned or placed or defined or listed or bracketed or project or _coded(stem)
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
+
+
+@cache
+def _owned_before() -> re.Pattern[str]:
+    """Where a thing stands or who builds or owns it, then 的, in its clause (位于某市的, 由某公司承建的, 某集团旗下的)."""
+    names = lexicon()["name"]
+    word = r"[^，,。；;！？：:\s的“”\"]"
+    places = "|".join(map(re.escape, names["place_verbs"]))
+    builders = "|".join(map(re.escape, sorted(names["builder_verbs"], key=len, reverse=True)))
+    owners = "|".join(map(re.escape, sorted(names["owner_marks"], key=len, reverse=True)))
+    return re.compile(rf"(?:(?:{places}){word}{{2,12}}|由{word}{{2,14}}?(?:{builders})|{word}{{2,14}}?(?:{owners}))的$")
 
 
 def _coded(stem: str) -> bool:

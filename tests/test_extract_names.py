@@ -1409,6 +1409,29 @@ def test_a_bare_project_opening_a_clause_is_the_page_s_one_named_project() -> No
     assert "青岚大数据基地" not in [f.subject.zh for f in read(compound).facts if f.metric == "area"]
 
 
+@pytest.mark.parametrize(("text", "name", "fact"), [
+    # where it stands, who builds it or whose it is, then 的: a short coined name after it is a name, and the figure is its
+    ("位于武汉的江城智算中心算力达到300P。", "江城智算中心", ("computing_power", 300.0)),
+    ("由华为承建的江城智算中心于3月正式投运。", "江城智算中心", ("operator", "Huawei")),
+    ("青松集团投资建设的云岭智算中心总投资20亿元。", "云岭智算中心", ("investment", 2_000_000_000.0)),
+])
+def test_a_coined_name_after_where_or_whose_and_de_is_a_name(text: str, name: str, fact: tuple) -> None:
+    facts = read(text).facts
+    assert any(f.subject.zh == name and f.metric == fact[0] and fact[1] in (f.value, f.object and f.object.en)
+               for f in facts)
+    assert not [f for f in facts if f.value is not None and f.subject.type == "City"]  # never the place's figure
+
+
+@pytest.mark.parametrize("text", [
+    "位于武汉的首个智算中心算力达到300P。",  # a first, not a name
+    "由华为承建的公共算力中心于3月正式投运。",  # a kind of center
+    "位于武汉的新型数据中心总投资20亿元。",  # a description
+    "今年举行的青枫智算中心论坛吸引了众多企业。",  # an event before 的, not where or whose
+])
+def test_a_description_after_where_or_whose_and_de_stays_one(text: str) -> None:
+    assert not [n for n, (type_, _, _) in _names(text).items() if type_ in ("Center", "Park")]
+
+
 def test_a_name_does_not_run_through_the_list_it_is_chosen_for() -> None:
     names = _names("华为云数据中心入选国家绿色数据中心名单。")
     assert "华为云数据中心" in names
