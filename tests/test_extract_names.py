@@ -1433,30 +1433,30 @@ def test_a_description_after_where_or_whose_and_de_stays_one(text: str) -> None:
 
 
 def test_a_name_does_not_run_through_the_list_it_is_chosen_for() -> None:
-    names = _names("华为云数据中心入选国家绿色数据中心名单。")
+    names = _names("华为云数据中心入选省级算力示范项目名单。")
     assert "华为云数据中心" in names
     assert not [n for n in names if "入选" in n]
 
 
 def test_a_firm_s_short_name_that_opens_a_site_s_suffix_is_the_site_s_name() -> None:
     # 临港算力 is a firm's short name; 中国电信临港算力平台 is a platform, not the firm
-    names = _names("其中,中国电信临港算力平台项目总投资350亿元。")
+    names = _names("中国电信临港算力平台项目今年开工建设。")
     assert names.get("中国电信临港算力平台", ("",))[0] == "Center"
-    assert _names("中国电信成立子公司临港算力,负责园区运营。")["临港算力"][0] == "Company"
+    assert _names("临港算力是中国电信的子公司,负责园区运营。")["临港算力"][0] == "Company"
     # …but a firm before the suffix keeps the site its own (华为云数据中心)
     assert "华为云数据中心" in _names("在华为云数据中心,机房已投运。")
 
 
 @pytest.mark.parametrize(("text", "en"), [
-    ("中国电信中部智算中心投入运行。", "China Telecom Central Intelligent Computing Center"),
-    ("Based in Wuhan, the Central Intelligent Computing Center is liquid-cooled.",
+    ("据悉,中国电信中部智算中心已建成。", "China Telecom Central Intelligent Computing Center"),
+    ("Wuhan hosts the Central Intelligent Computing Center, which opened this year.",
      "China Telecom Central Intelligent Computing Center"),
-    ("牵手建立西部云基地,多家企业落户。", "West Cloud Base"),
-    ("中卫西部云基地的网络再次升级。", "West Cloud Base"),
+    ("该市建成西部云基地后,多家企业落户。", "West Cloud Base"),
+    ("中卫西部云基地新增两栋机房。", "West Cloud Base"),
 ])
 def test_known_centers_and_bases_in_their_written_forms(text: str, en: str) -> None:
     assert en in {e for _, _, e in _names(text).values()}
 
 
 def test_a_listed_firm_s_short_name_is_that_firm_not_its_group() -> None:
-    assert _names("公开资料显示,协鑫能科是一家上市公司。")["协鑫能科"][2] == "GCL Energy Technology"
+    assert _names("协鑫能科发布公告称,新中心已投运。")["协鑫能科"][2] == "GCL Energy Technology"
