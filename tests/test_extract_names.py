@@ -1426,6 +1426,8 @@ def test_a_coined_name_after_where_or_whose_and_de_is_a_name(text: str, name: st
     "位于武汉的首个智算中心算力达到300P。",  # a first, not a name
     "由华为承建的公共算力中心于3月正式投运。",  # a kind of center
     "位于武汉的新型数据中心总投资20亿元。",  # a description
+    "位于某市的南方数据中心已投运。",  # a direction
+    "由某公司打造的全栈智算中心已投运。",  # what it offers
     "今年举行的青枫智算中心论坛吸引了众多企业。",  # an event before 的, not where or whose
 ])
 def test_a_description_after_where_or_whose_and_de_stays_one(text: str) -> None:
