@@ -420,7 +420,7 @@ def test_a_year_closing_the_sentence_dates_the_figure() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "自2016年建成首座机房以来,中卫累计投运数据中心12个,算力规模超过3万P。",
+    "自2016年建成首座机房以来,中卫已有12个数据中心投运,总算力超过3万P。",
     "2019年以来,中卫累计引进算力项目20个,总投资超过300亿元。",
     "Since 2017, Zhongwei has drawn 30 billion yuan of investment into data centers.",
 ])
