@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
-from extract.gazetteer import Entity, gazetteer, phase_entity, slug
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, slug
 from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -46,6 +46,8 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     # a share often names its source late: "70 percent of the power … comes from renewable sources"
     # (an English clause spells it out longer: "70% of the electricity used by X comes from wind and solar")
     reach = (90 if sentence.text.isascii() else 60) if q.family == "percent" else 30
+    if q.family == "money" and (bracket := _CONVERSION_BRACKET.match(sentence.text, q.end)) is not None:
+        reach += bracket.end() - q.end  # "700 million yuan (about 100 million dollars) in subsidies": the word after the bracket
     window = masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + reach)]
     found = [(m.start(), m.end(), metric) for metric in table if metric != "default"
              for m in cue_regex(cue_words(table, metric)).finditer(window)]
@@ -62,6 +64,9 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
         nearest = min(found, key=lambda c: abs(c[0] - (q.start - max(0, prev_end))))[2]
         return None if nearest == "none" else nearest
     return table.get("default")
+
+
+_CONVERSION_BRACKET = re.compile(r"\s*[（(][^()（）]{0,40}?(?:\$|dollars?|USD|美元|港元|euros?)[^()（）]{0,10}[)）]", re.I)
 
 
 def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False, prior: tuple[int, ...] = ()) -> str:
@@ -1256,11 +1261,31 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             first_sentence.setdefault(m.part_of.key, (start, end))
             facts.append(Fact(m.entity, "part_of", None, None, m.part_of, "eq", "actual", None, None,
                               original[start:end].strip(), start, end))
+    for key, branch in {m.entity.key: m.entity for m in mentions if m.entity is not None and m.part_of is None}.items():
+        parent = _branch_parent(branch)
+        if parent is not None and key in first_sentence:  # 某某中心某某大学分中心 is a branch of 某某中心
+            start, end = first_sentence[key]
+            facts.append(Fact(branch, "part_of", None, None, parent, "eq", "actual", None, None,
+                              original[start:end].strip(), start, end, "branch"))
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
     # a phase's place and operator are its project's: the implied relations read the project, not the phase
     projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
     facts += implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
     return _dedupe(whole_places(_own_kind_totals(facts))), passages
+
+
+def _branch_parent(entity: Entity) -> Entity | None:
+    """The center a branch is named on (国家超算某地中心某某大学分中心 → 国家超算某地中心): a center of its own, in its own
+    place, run by its own host; part of its parent as a branch, not as a phase (its place and runner stay its own)."""
+    zh = entity.zh or ""
+    suffixes = tuple(lexicon()["name"]["branch_suffixes"])
+    if entity.type != "Center" or not zh.endswith(suffixes):
+        return None
+    m = re.match(r"(.{2,}?中心)(.{2,})$", zh[: -len(next(s for s in suffixes if zh.endswith(s)))])
+    if m is None or m.group(2).endswith("中心"):
+        return None
+    key = gazetteer().zh_surfaces.get(m.group(1))
+    return gazetteer().entities[key] if key else new_entity(m.group(1), "Center")
 
 
 def _own_kind_totals(facts: list[Fact]) -> list[Fact]:

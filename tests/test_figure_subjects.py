@@ -150,3 +150,16 @@ def test_a_bare_project_opening_a_sentence_is_the_page_s_one_project(text: str, 
         assert not [f for f in figures if f[0] == "Tianfu Intelligent Computing Center"]
     else:
         assert figures == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
+
+
+@pytest.mark.parametrize(("text", "parent"), [
+    # a branch named on its parent center and its host is part of the parent as a branch, not as a phase
+    ("国家超算长沙中心湘潭大学分中心在湘潭揭牌。", "国家超算长沙中心"),
+    ("近日,国家工业互联网大数据中心广东分中心正式上线运行。", "国家工业互联网大数据中心"),
+])
+def test_a_branch_center_is_a_branch_of_the_center_it_is_named_on(text: str, parent: str) -> None:
+    facts = read(text).facts
+    branch = [(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of" and f.attachment == "branch"]
+    assert len(branch) == 1 and branch[0][1] == parent and branch[0][0].endswith("分中心")
+    # its place stays its own: nothing placed moves to the parent
+    assert not [f for f in facts if f.metric == "located_in" and f.subject.zh == parent]
