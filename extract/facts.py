@@ -725,6 +725,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     if _unnamed_subject(q, sentence) or (
             fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
+    if q.noun != "enterprise_count" and any(
+            m.entity is not None and m.entity.type in ("Company", "Organization") and r == "subject"
+            and clause_start <= m.start - offset < q.start for m, r in zip(sentence.mentions, roles, strict=True)):
+        # 中国移动今年投资300亿元…, "the firm has invested 2 billion yuan": a firm opening the figure's clause with no
+        # site named is the firm's own sum (its capex, its centers), not the sentence before's or the page's site
+        return None, "firm"
     if carried is not None:
         return carried, "carried"
     if topic is not None and topic.type in PLACES and any(

@@ -163,3 +163,19 @@ def test_a_branch_center_is_a_branch_of_the_center_it_is_named_on(text: str, par
     assert len(branch) == 1 and branch[0][1] == parent and branch[0][0].endswith("分中心")
     # its place stays its own: nothing placed moves to the parent
     assert not [f for f in facts if f.metric == "located_in" and f.subject.zh == parent]
+
+
+@pytest.mark.parametrize("text", [
+    # a firm opening the figure's clause, no site named there: the firm's own sum, not the page's site's
+    "江城智算中心正式投运。江城智算中心位于江北区。中国电信今年在算力领域投资超过300亿元。",
+    "The Jiangcheng Intelligent Computing Center opened on Monday. The Jiangcheng Intelligent Computing Center is in "
+    "Jiangbei. China Telecom has invested 30 billion yuan in computing this year.",
+])
+def test_a_firm_opening_the_clause_keeps_its_sum_from_the_page_s_site(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] == "investment"]
+
+
+def test_a_site_s_figure_after_its_runner_is_named_as_the_runner_stays() -> None:
+    # the site is named in the clause: the figure is the site's, whoever runs it
+    figures = _figures("中国电信江城智算中心总投资20亿元。")
+    assert [f[:3] for f in figures if f[1] == "investment"] == [("China Telecom Jiangcheng Intelligent Computing Center", "investment", 2e9)]
