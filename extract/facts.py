@@ -1210,6 +1210,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             if attachment == "topic" and subject is not None and city_fallback and q.family == "count":
                 subject = None  # a count with no name on a page about a city counts some site's parts as often as the city's
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
+                                        or _sums_projects(q, sentence, subject, attachment)
                                         or _of_a_counted_set(q, sentence, attachment)
                                         or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
@@ -1556,6 +1557,32 @@ def _sums_others(q: Quantity, sentence: Sentence, subject: Entity, attachment: s
         return True
     return (subject.type == "Center" and attachment in ("topic", "preceding", "following")
             and _aggregate().search(sentence.text, 0, q.start) is not None)
+
+
+_PROJECT_SET_ZH = re.compile(r"(?:[2-9]|\d{2,}|[两二三四五六七八九十几数多]+)\s*(?:个|大|批|项)[^，,。；;\d]{0,10}?(?:项目|工程)"
+                             r"|(?:项目|工程)\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十]+)\s*个")
+_PROJECT_SET_EN = re.compile(r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple"
+                             r"|dozens of|a batch of|the two|both)\s+(?:[\w-]+\s+){0,3}?projects\b", re.I)
+
+
+def _sums_projects(q: Quantity, sentence: Sentence, subject: Entity, attachment: str) -> bool:
+    """Money stated for a set of projects (签约12个项目,总投资120亿元; 两个项目总投资80亿元; "the two projects represent a
+    total investment of …") is the set's: a place's total when the place says it, or a park's or a cluster's that holds
+    them, never one center's, nor a site's the sentence does not name."""
+    if q.family != "money" or subject.type in PLACES or attachment in ("in_name", "modifier", "purpose"):
+        return False
+    if subject.type != "Center" and attachment in ("clause_subject", "container"):
+        return False  # 园区签约12个项目,总投资…: a park or a cluster named holds its projects, and their sum is its own
+    before = sentence.text[: q.start]
+    sets = [m.end() for m in (*_PROJECT_SET_ZH.finditer(before), *_PROJECT_SET_EN.finditer(before))]
+    if not sets:
+        return False
+    at = max(sets)
+    # the set's clause or the one before the figure's (签约12个项目,总投资…), with the site not named after the set
+    # (…37 data center projects … The X Data Center has invested …: X's own)
+    return (len(list(_CLAUSE_BREAK.finditer(before, at))) <= 1
+            and not any(m.entity is not None and m.entity.key == subject.key and at <= m.start - sentence.start < q.start
+                        for m in sentence.mentions))
 
 
 def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:

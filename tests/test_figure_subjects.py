@@ -179,3 +179,33 @@ def test_a_site_s_figure_after_its_runner_is_named_as_the_runner_stays() -> None
     # the site is named in the clause: the figure is the site's, whoever runs it
     figures = _figures("中国电信江城智算中心总投资20亿元。")
     assert [f[:3] for f in figures if f[1] == "investment"] == [("China Telecom Jiangcheng Intelligent Computing Center", "investment", 2e9)]
+
+
+@pytest.mark.parametrize("text", [
+    # money stated for a set of projects is the set's, never one center's, whether named, carried or the page's
+    "天府智算中心正式投运。当天共签约12个项目,总投资120亿元。",
+    "天府智算中心正式投运,同时签约12个项目,总投资120亿元。",
+    "天府智算中心正式投运。包括天府智算中心在内的5个重点项目总投资120亿元。",
+    "天府智算中心与中卫云计算中心两个项目总投资80亿元。",
+    "The Tianfu Intelligent Computing Center opened. The two projects represent a total investment of 8 billion yuan.",
+    # a fund set up, public money granted: a purse, no site's outlay
+    "天府智算中心正式投运。成都市设立规模50亿元的算力产业基金。",
+    "天府智算中心正式投运。项目获得国家专项资金支持2亿元。",
+    "The Tianfu Intelligent Computing Center opened. The center received 200 million yuan in government funds.",
+])
+def test_money_of_a_set_of_projects_or_a_fund_is_no_center_s_investment(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] == "investment"]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a place saying what its projects add up to keeps the sum (the seeds' way)
+    ("天府智算中心正式投运。成都市今年新签约算力项目12个,总投资120亿元。", "Chengdu"),
+    # a set counted before the center is named: the center's own figure after its name
+    ("Zhangjiakou has 37 data center projects. The Qinhuai Data Center has invested 14.6 billion yuan.", None),
+])
+def test_a_place_keeps_the_sum_of_its_projects(text: str, subject: str | None) -> None:
+    figures = [f for f in _figures(text) if f[1] == "investment"]
+    if subject is None:
+        assert figures and all(f[0] != "Zhangjiakou" for f in figures)
+    else:
+        assert [f[0] for f in figures] == [subject]
