@@ -731,6 +731,10 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         # 中国移动今年投资300亿元…, "the firm has invested 2 billion yuan": a firm opening the figure's clause with no
         # site named is the firm's own sum (its capex, its centers), not the sentence before's or the page's site
         return None, "firm"
+    if fallback is not None and fallback.type in INFRASTRUCTURE and _UNNAMED_WHOLE.search(sentence.text, 0, q.start):
+        # "By 2024 the country had 8.1 million racks", "The province aims to reach …", 当地政府计划投资…: a whole or a
+        # government the sentence speaks of, unnamed, not the site the sentence before or the page is about
+        return None, "unnamed"
     if carried is not None:
         return carried, "carried"
     if topic is not None and topic.type in PLACES and any(
@@ -781,6 +785,12 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
     return False
 
 
+# a whole or a government opening a clause, unnamed: "By 2024, the country had …", "Nationally, …", 当地政府计划…
+_UNNAMED_WHOLE = re.compile(r"(?:^|[,，;；:：])\s*"
+                            r"(?:(?:by|in|at|as of|since|last|this|so far|currently|now|meanwhile|also)\b[^,，]{0,30}[,，]\s*)?"
+                            r"(?:(?:the|its)\s+(?:country|nation|province|region|local\s+government|government|authorities)\b(?!['’])"
+                            r"|(?:nationwide|nationally|across\s+the\s+(?:country|nation|province|region))\b"
+                            r"|(?:目前|今年|去年|同时|此外|据悉|据了解)?[,，]?(?:当地|地方|省|市|区|县)政府)", re.I)
 _FACILITY_EN = re.compile(r"\b(?:data|computing|supercomputing|AI)\s+cent(?:er|re)\b|\bfacility\b|\bsupercomputer\b", re.I)
 
 

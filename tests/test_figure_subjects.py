@@ -209,3 +209,25 @@ def test_a_place_keeps_the_sum_of_its_projects(text: str, subject: str | None) -
         assert figures and all(f[0] != "Zhangjiakou" for f in figures)
     else:
         assert [f[0] for f in figures] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    # a whole or a government opening the clause, unnamed, is what the figure measures: not the site before
+    "The Tianfu Intelligent Computing Center opened on Monday. By the end of 2024, the country had 8.1 million racks.",
+    "The Tianfu Intelligent Computing Center opened on Monday. The province aims to reach 100,000 PFLOPS by 2025.",
+    "The Tianfu Intelligent Computing Center opened on Monday. Nationally, more than 8 million racks are in use.",
+    "The Tianfu Intelligent Computing Center opened on Monday. The local government plans to invest 10 billion yuan.",
+    "天府智算中心正式投运。当地政府计划到2027年投资100亿元发展算力产业。",
+])
+def test_an_unnamed_whole_opening_the_clause_takes_the_figure_from_the_site(text: str) -> None:
+    assert not _figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the whole only compared with: the figure stays the site's
+    "The Tianfu Intelligent Computing Center opened on Monday. It is the largest in the region, with 5,000 racks.",
+    "The Tianfu Intelligent Computing Center opened on Monday. As the first such center in the country, it offers "
+    "500 PFLOPS.",
+])
+def test_a_whole_a_site_is_compared_with_leaves_it_its_figure(text: str) -> None:
+    assert [f[0] for f in _figures(text)] == ["Tianfu Intelligent Computing Center"]
