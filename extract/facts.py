@@ -811,7 +811,9 @@ _ENABLES_EN = re.compile(r"[^,;.]{0,24}?\b(?:allows?|means|enables?|can|could|wo
 @cache
 def _generic_opener() -> re.Pattern[str]:
     words = cue_regex(tuple(_subject_words()["generic_openers"])).pattern
-    return re.compile(rf"\s*(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
+    # a word of contrast or time may open the clause first (而传统数据中心…, 目前行业平均…, "while traditional data centers …")
+    return re.compile(rf"\s*(?:而|但|但是|目前|当前|通常|一般|相比之下[,，]?|while|whereas|but|by contrast,?)?\s*"
+                      rf"(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
 
 
 @cache

@@ -231,3 +231,21 @@ def test_an_unnamed_whole_opening_the_clause_takes_the_figure_from_the_site(text
 ])
 def test_a_whole_a_site_is_compared_with_leaves_it_its_figure(text: str) -> None:
     assert [f[0] for f in _figures(text)] == ["Tianfu Intelligent Computing Center"]
+
+
+@pytest.mark.parametrize("text", [
+    # a kind or an average a site is measured against is a baseline, no named thing's figure
+    "天府智算中心正式投运。目前行业平均PUE为1.5左右。",
+    "天府智算中心正式投运。传统数据中心PUE一般在1.5以上。",
+    "The Tianfu Intelligent Computing Center opened on Monday. The industry average PUE is about 1.5.",
+    "The Tianfu Intelligent Computing Center opened on Monday. Traditional data centers typically have a PUE above 1.5.",
+    # the world's whole opening the clause
+    "The Tianfu Intelligent Computing Center opened on Monday. Global computing power reached 910 EFLOPS last year.",
+])
+def test_a_baseline_or_the_world_s_whole_is_no_site_s_figure(text: str) -> None:
+    assert not _figures(text)
+
+
+def test_a_baseline_after_the_site_s_own_figure_leaves_that_figure() -> None:
+    assert _figures("天府智算中心PUE低至1.2,而传统数据中心PUE普遍在1.5以上。") == [
+        ("Tianfu Intelligent Computing Center", "pue", pytest.approx(1.2), "eq")]
