@@ -525,7 +525,11 @@ _SCALE_CLAUSE = re.compile(r"\s*(?:(?:and|while)\s+)?(?:the\s+|its\s+)?(?:[a-z-]
                            re.I)
 
 
-def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
+_THE_FIRM_EN = re.compile(r"(?:^|[,;:])\s*(?:[A-Za-z ]{0,24},\s*)?(?:the|its)\s+(?:company|operator|firm|group|carrier|telco)\s+"
+                         r"(?:aims|plans|expects|hopes|intends|wants|has|had|will|is|was|now|also|further)\b", re.I)
+
+
+def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str], page_firm: Entity | None = None) -> Entity | None:
     """A firm's own computing power or racks (中国电信算力总规模达3.8EFLOPS, "China Mobile aims to raise its capacity to 17
     Eflops"): the firm opens the figure's clause and the sentence names no site, place or other thing it could be of."""
     offset = sentence.start
@@ -541,6 +545,10 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
             firms = before[:1]
     others = [m for m in sentence.mentions if m.entity is not None and m.entity.type not in NOT_MEASURED]
     text = sentence.text
+    if (not firms and page_firm is not None and not sentence.mentions
+            and (the := _THE_FIRM_EN.search(text, 0, q.start)) is not None and the.end() >= clause_start):
+        # "Through this, the company aims to raise its capacity to 9 Eflops": the one firm the page is about
+        firms = [Mention(sentence.start + the.start(), sentence.start + the.end(), page_firm)]
     if len(firms) != 1 or others or any(w in text for w in _site_nouns_zh()) or _SITE_EN.search(text) \
             or _POINTING_ZH.search(text):
         return None
@@ -548,7 +556,8 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
 
 
 def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
-             whole: dict[str, Entity] | None = None, carried: Entity | None = None) -> tuple[Entity | None, str]:
+             whole: dict[str, Entity] | None = None, carried: Entity | None = None,
+             page_firm: Entity | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
     in_name (万P智算中心), modifier (…的X), scope (a whole: 全省, 全国 — the province or city the document is about,
     or nothing), clause_subject, preceding (a name before it in another role), following (a name after it),
@@ -569,7 +578,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return m.entity, "in_name"
     # racks counted by their noun (对外机架数达53.4万) are racks as much as those with their unit (53.4万架)
     if (q.family in ("compute", "racks") or q.noun == "rack_count") and (topic is None or topic.type not in INFRASTRUCTURE) \
-            and (firm := _firm_capacity(q, sentence, roles)) is not None:
+            and (firm := _firm_capacity(q, sentence, roles, page_firm)) is not None:
         return firm, "clause_subject"  # on a page about a built thing, a firm's figure may be that thing's: left to the rest
     after = sentence.text[q.end :]
     if (mod := re.match(r"[^，,。；;]{0,24}?的[“\"「]?", after)) is not None:
@@ -860,6 +869,21 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     return topic, by_type
 
 
+_PAGE_FIRM_MENTIONS = 3  # a firm named this often, and more than twice as often as any other firm, is the page's firm
+
+
+def _page_firm(mentions: list[Mention], counts: Counter[str]) -> Entity | None:
+    """The one firm a page is about ("the company" points at it): named at least three times, more than twice as often
+    as any other firm, on a page that names no built thing."""
+    firms = {m.entity.key: m.entity for m in mentions if m.entity is not None and m.entity.type == "Company"}
+    if any(m.entity is not None and m.entity.type in INFRASTRUCTURE for m in mentions) or not firms:
+        return None
+    ranked = sorted(firms, key=lambda k: -counts[k])
+    top = counts[ranked[0]]
+    rival = counts[ranked[1]] if len(ranked) > 1 else 0
+    return firms[ranked[0]] if top >= _PAGE_FIRM_MENTIONS and top > 2 * rival else None
+
+
 def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | None:
     """The topic a figure with no name near it may fall back on: only one the document names more often than any
     other thing of its rank (built things, else places). A page naming two centers equally often is about both, and
@@ -985,7 +1009,15 @@ def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> boo
         return _YEAR.search(zh.group(1)) is None
     if _FROM_EN.search(text, 0, q.start) and _TO_EN.match(text, q.end):
         return _OWN_YEAR.match(text, q.end) is None
+    # "raise its capacity from 8 to 9 Eflops and its AI capacity from 10 to 17 Eflops": a second change the same verb makes
+    if (second := _AND_FROM_EN.search(text, 0, q.start)) is not None and _TO_EN.match(text, q.end) and any(
+            other.end <= second.start() and other.family == q.family and _a_starting_value(other, quantities, text)
+            for other in quantities):
+        return _OWN_YEAR.match(text, q.end) is None
     return False
+
+
+_AND_FROM_EN = re.compile(r"\band\s+(?:its|their|the)\s+(?:[a-z-]+\s+){0,3}from\s+(?:about\s+|around\s+)?$", re.I)
 
 
 _POTENTIAL = re.compile(r"待开发|可开发|未开发|尚未开发|可开采|蕴藏|理论储量|资源量|资源总量|技术可开发"
@@ -1108,6 +1140,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
         if m.entity is not None and not m.anaphor:
             named_at.setdefault(m.entity.key, m.start)
     named_count = Counter(m.entity.key for m in raw_mentions if m.entity is not None and not m.anaphor)
+    page_firm = _page_firm(raw_mentions, named_count)
     built_at = {key: at for key, at in named_at.items()
                 if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
@@ -1207,7 +1240,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
+            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried, page_firm)
             if place is not None and subject is not None:
                 subject, attachment = _respective_subject(sentence, place, subject, attachment)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:

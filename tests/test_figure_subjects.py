@@ -249,3 +249,23 @@ def test_a_baseline_or_the_world_s_whole_is_no_site_s_figure(text: str) -> None:
 def test_a_baseline_after_the_site_s_own_figure_leaves_that_figure() -> None:
     assert _figures("天府智算中心PUE低至1.2,而传统数据中心PUE普遍在1.5以上。") == [
         ("Tianfu Intelligent Computing Center", "pue", pytest.approx(1.2), "eq")]
+
+
+def test_the_company_on_a_page_about_one_firm_is_that_firm() -> None:
+    text = ("China Telecom opened a new office. China Telecom plans to spend more. China Telecom hired staff. "
+            "Through this, the company aims to increase its computing capacity from 8 EFLOPS to 9 EFLOPS and its AI "
+            "computing capacity from 10 EFLOPS to 17 EFLOPS.")
+    # the values the changes start from are no facts; the ones they reach are the firm's
+    assert [(f[0], f[2]) for f in _figures(text)] == [("China Telecom", 9000), ("China Telecom", 17000)]
+
+
+@pytest.mark.parametrize("text", [
+    # two firms named as often: "the company" may be either
+    "China Telecom opened a new office. China Mobile plans to spend more. China Telecom and China Mobile hired staff. "
+    "China Mobile grew. The company aims to raise its computing capacity to 9 EFLOPS.",
+    # a page naming a built thing: "the company" is no guide to whose the capacity is
+    "China Telecom opened the Tianfu Intelligent Computing Center. China Telecom plans more. China Telecom hired staff. "
+    "The company aims to raise its computing capacity to 9 EFLOPS.",
+])
+def test_the_company_points_at_no_firm_when_the_page_is_not_about_one(text: str) -> None:
+    assert not [f for f in _figures(text) if f[0] in ("China Telecom", "China Mobile")]
