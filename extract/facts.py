@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
-from extract.gazetteer import Entity, gazetteer, phase_entity, slug
+from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, slug
 from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
@@ -46,6 +46,8 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
     # a share often names its source late: "70 percent of the power … comes from renewable sources"
     # (an English clause spells it out longer: "70% of the electricity used by X comes from wind and solar")
     reach = (90 if sentence.text.isascii() else 60) if q.family == "percent" else 30
+    if q.family == "money" and (bracket := _CONVERSION_BRACKET.match(sentence.text, q.end)) is not None:
+        reach += bracket.end() - q.end  # "700 million yuan (about 100 million dollars) in subsidies": the word after the bracket
     window = masked(sentence)[max(0, prev_end) : min(len(sentence.text), q.end + reach)]
     found = [(m.start(), m.end(), metric) for metric in table if metric != "default"
              for m in cue_regex(cue_words(table, metric)).finditer(window)]
@@ -62,6 +64,9 @@ def _metric(q: Quantity, sentence: Sentence, prev_end: int) -> str | None:
         nearest = min(found, key=lambda c: abs(c[0] - (q.start - max(0, prev_end))))[2]
         return None if nearest == "none" else nearest
     return table.get("default")
+
+
+_CONVERSION_BRACKET = re.compile(r"\s*[（(][^()（）]{0,40}?(?:\$|dollars?|USD|美元|港元|euros?)[^()（）]{0,10}[)）]", re.I)
 
 
 def _status(q: Quantity, sentence: Sentence, *, of_phase: bool = False, prior: tuple[int, ...] = ()) -> str:
@@ -527,7 +532,11 @@ _SCALE_CLAUSE = re.compile(r"\s*(?:(?:and|while)\s+)?(?:the\s+|its\s+)?(?:[a-z-]
                            re.I)
 
 
-def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity | None:
+_THE_FIRM_EN = re.compile(r"(?:^|[,;:])\s*(?:[A-Za-z ]{0,24},\s*)?(?:the|its)\s+(?:company|operator|firm|group|carrier|telco)\s+"
+                         r"(?:aims|plans|expects|hopes|intends|wants|has|had|will|is|was|now|also|further)\b", re.I)
+
+
+def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str], page_firm: Entity | None = None) -> Entity | None:
     """A firm's own computing power or racks (中国电信算力总规模达3.8EFLOPS, "China Mobile aims to raise its capacity to 17
     Eflops"): the firm opens the figure's clause and the sentence names no site, place or other thing it could be of."""
     offset = sentence.start
@@ -543,6 +552,10 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
             firms = before[:1]
     others = [m for m in sentence.mentions if m.entity is not None and m.entity.type not in NOT_MEASURED]
     text = sentence.text
+    if (not firms and page_firm is not None and not sentence.mentions
+            and (the := _THE_FIRM_EN.search(text, 0, q.start)) is not None and the.end() >= clause_start):
+        # "Through this, the company aims to raise its capacity to 9 Eflops": the one firm the page is about
+        firms = [Mention(sentence.start + the.start(), sentence.start + the.end(), page_firm)]
     if len(firms) != 1 or others or any(w in text for w in _site_nouns_zh()) or _SITE_EN.search(text) \
             or _POINTING_ZH.search(text):
         return None
@@ -550,7 +563,8 @@ def _firm_capacity(q: Quantity, sentence: Sentence, roles: list[str]) -> Entity 
 
 
 def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | None,
-             whole: dict[str, Entity] | None = None, carried: Entity | None = None) -> tuple[Entity | None, str]:
+             whole: dict[str, Entity] | None = None, carried: Entity | None = None,
+             page_firm: Entity | None = None) -> tuple[Entity | None, str]:
     """What the figure is about, and how that was found (the fact's `attachment`), strongest first:
     in_name (万P智算中心), modifier (…的X), scope (a whole: 全省, 全国 — the province or city the document is about,
     or nothing), clause_subject, preceding (a name before it in another role), following (a name after it),
@@ -571,7 +585,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return m.entity, "in_name"
     # racks counted by their noun (对外机架数达53.4万) are racks as much as those with their unit (53.4万架)
     if (q.family in ("compute", "racks") or q.noun == "rack_count") and (topic is None or topic.type not in INFRASTRUCTURE) \
-            and (firm := _firm_capacity(q, sentence, roles)) is not None:
+            and (firm := _firm_capacity(q, sentence, roles, page_firm)) is not None:
         return firm, "clause_subject"  # on a page about a built thing, a firm's figure may be that thing's: left to the rest
     after = sentence.text[q.end :]
     if (mod := re.match(r"[^，,。；;]{0,24}?的[“\"「]?", after)) is not None:
@@ -727,6 +741,16 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     if _unnamed_subject(q, sentence) or (
             fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
+    if q.noun != "enterprise_count" and any(
+            m.entity is not None and m.entity.type in ("Company", "Organization") and r == "subject"
+            and clause_start <= m.start - offset < q.start for m, r in zip(sentence.mentions, roles, strict=True)):
+        # 中国移动今年投资300亿元…, "the firm has invested 2 billion yuan": a firm opening the figure's clause with no
+        # site named is the firm's own sum (its capex, its centers), not the sentence before's or the page's site
+        return None, "firm"
+    if fallback is not None and fallback.type in INFRASTRUCTURE and _UNNAMED_WHOLE.search(sentence.text, 0, q.start):
+        # "By 2024 the country had 8.1 million racks", "The province aims to reach …", 当地政府计划投资…: a whole or a
+        # government the sentence speaks of, unnamed, not the site the sentence before or the page is about
+        return None, "unnamed"
     if carried is not None:
         return carried, "carried"
     if topic is not None and topic.type in PLACES and any(
@@ -777,6 +801,12 @@ def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
     return False
 
 
+# a whole or a government opening a clause, unnamed: "By 2024, the country had …", "Nationally, …", 当地政府计划…
+_UNNAMED_WHOLE = re.compile(r"(?:^|[,，;；:：])\s*"
+                            r"(?:(?:by|in|at|as of|since|last|this|so far|currently|now|meanwhile|also)\b[^,，]{0,30}[,，]\s*)?"
+                            r"(?:(?:the|its)\s+(?:country|nation|province|region|local\s+government|government|authorities)\b(?!['’])"
+                            r"|(?:nationwide|nationally|across\s+the\s+(?:country|nation|province|region))\b"
+                            r"|(?:目前|今年|去年|同时|此外|据悉|据了解)?[,，]?(?:当地|地方|省|市|区|县)政府)", re.I)
 _FACILITY_EN = re.compile(r"\b(?:data|computing|supercomputing|AI)\s+cent(?:er|re)\b|\bfacility\b|\bsupercomputer\b", re.I)
 
 
@@ -797,7 +827,9 @@ _ENABLES_EN = re.compile(r"[^,;.]{0,24}?\b(?:allows?|means|enables?|can|could|wo
 @cache
 def _generic_opener() -> re.Pattern[str]:
     words = cue_regex(tuple(_subject_words()["generic_openers"])).pattern
-    return re.compile(rf"\s*(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
+    # a word of contrast or time may open the clause first (而传统数据中心…, 目前行业平均…, "while traditional data centers …")
+    return re.compile(rf"\s*(?:而|但|但是|目前|当前|通常|一般|相比之下[,，]?|while|whereas|but|by contrast,?)?\s*"
+                      rf"(?:如|例如|比如|譬如|e\.g\.,?|for example,?)?\s*(?:{words})", re.I)
 
 
 @cache
@@ -842,6 +874,21 @@ def _topics(mentions: list[Mention]) -> tuple[Entity | None, dict[str, Entity]]:
     if topic is None:
         topic = next((first[k] for k in ranked if first[k].type in PLACES), None)
     return topic, by_type
+
+
+_PAGE_FIRM_MENTIONS = 3  # a firm named this often, and more than twice as often as any other firm, is the page's firm
+
+
+def _page_firm(mentions: list[Mention], counts: Counter[str]) -> Entity | None:
+    """The one firm a page is about ("the company" points at it): named at least three times, more than twice as often
+    as any other firm, on a page that names no built thing."""
+    firms = {m.entity.key: m.entity for m in mentions if m.entity is not None and m.entity.type == "Company"}
+    if any(m.entity is not None and m.entity.type in INFRASTRUCTURE for m in mentions) or not firms:
+        return None
+    ranked = sorted(firms, key=lambda k: -counts[k])
+    top = counts[ranked[0]]
+    rival = counts[ranked[1]] if len(ranked) > 1 else 0
+    return firms[ranked[0]] if top >= _PAGE_FIRM_MENTIONS and top > 2 * rival else None
 
 
 def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | None:
@@ -969,7 +1016,15 @@ def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> boo
         return _YEAR.search(zh.group(1)) is None
     if _FROM_EN.search(text, 0, q.start) and _TO_EN.match(text, q.end):
         return _OWN_YEAR.match(text, q.end) is None
+    # "raise its capacity from 8 to 9 Eflops and its AI capacity from 10 to 17 Eflops": a second change the same verb makes
+    if (second := _AND_FROM_EN.search(text, 0, q.start)) is not None and _TO_EN.match(text, q.end) and any(
+            other.end <= second.start() and other.family == q.family and _a_starting_value(other, quantities, text)
+            for other in quantities):
+        return _OWN_YEAR.match(text, q.end) is None
     return False
+
+
+_AND_FROM_EN = re.compile(r"\band\s+(?:its|their|the)\s+(?:[a-z-]+\s+){0,3}from\s+(?:about\s+|around\s+)?$", re.I)
 
 
 _POTENTIAL = re.compile(r"待开发|可开发|未开发|尚未开发|可开采|蕴藏|理论储量|资源量|资源总量|技术可开发"
@@ -1092,6 +1147,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
         if m.entity is not None and not m.anaphor:
             named_at.setdefault(m.entity.key, m.start)
     named_count = Counter(m.entity.key for m in raw_mentions if m.entity is not None and not m.anaphor)
+    page_firm = _page_firm(raw_mentions, named_count)
     built_at = {key: at for key, at in named_at.items()
                 if any(m.entity is not None and m.entity.key == key and m.entity.type in INFRASTRUCTURE for m in raw_mentions)}
 
@@ -1191,7 +1247,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             if metric is None:
                 prev_end = q.end
                 continue
-            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried)
+            subject, attachment = _subject(q, sentence, roles, figure_topic, by_type, carried, page_firm)
             if place is not None and subject is not None:
                 subject, attachment = _respective_subject(sentence, place, subject, attachment)
             if metric == "latency" and (origin := _origin(q, sentence)) is not None:
@@ -1206,6 +1262,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             if attachment == "topic" and subject is not None and city_fallback and q.family == "count":
                 subject = None  # a count with no name on a page about a city counts some site's parts as often as the city's
             if subject is not None and (_too_weak(attachment, subject) or _sums_others(q, sentence, subject, attachment, batch)
+                                        or _sums_projects(q, sentence, subject, attachment)
                                         or _of_a_counted_set(q, sentence, attachment)
                                         or _each_of_a_list(q, sentence, attachment)):
                 subject = None  # precision first: a guess is left out
@@ -1263,11 +1320,31 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             first_sentence.setdefault(m.part_of.key, (start, end))
             facts.append(Fact(m.entity, "part_of", None, None, m.part_of, "eq", "actual", None, None,
                               original[start:end].strip(), start, end))
+    for key, branch in {m.entity.key: m.entity for m in mentions if m.entity is not None and m.part_of is None}.items():
+        parent = _branch_parent(branch)
+        if parent is not None and key in first_sentence:  # 某某中心某某大学分中心 is a branch of 某某中心
+            start, end = first_sentence[key]
+            facts.append(Fact(branch, "part_of", None, None, parent, "eq", "actual", None, None,
+                              original[start:end].strip(), start, end, "branch"))
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
     # a phase's place and operator are its project's: the implied relations read the project, not the phase
     projects = [Mention(m.start, m.end, m.part_of) if m.part_of is not None else m for m in mentions]
     facts += implied_relations(projects, doc_keys, explicit_location, stated, first_sentence, original, gaz, folded)
     return _dedupe(whole_places(_own_kind_totals(facts))), passages
+
+
+def _branch_parent(entity: Entity) -> Entity | None:
+    """The center a branch is named on (国家超算某地中心某某大学分中心 → 国家超算某地中心): a center of its own, in its own
+    place, run by its own host; part of its parent as a branch, not as a phase (its place and runner stay its own)."""
+    zh = entity.zh or ""
+    suffixes = tuple(lexicon()["name"]["branch_suffixes"])
+    if entity.type != "Center" or not zh.endswith(suffixes):
+        return None
+    m = re.match(r"(.{2,}?中心)(.{2,})$", zh[: -len(next(s for s in suffixes if zh.endswith(s)))])
+    if m is None or m.group(2).endswith("中心"):
+        return None
+    key = gazetteer().zh_surfaces.get(m.group(1))
+    return gazetteer().entities[key] if key else new_entity(m.group(1), "Center")
 
 
 def _own_kind_totals(facts: list[Fact]) -> list[Fact]:
@@ -1532,6 +1609,32 @@ def _sums_others(q: Quantity, sentence: Sentence, subject: Entity, attachment: s
         return True
     return (subject.type == "Center" and attachment in ("topic", "preceding", "following")
             and _aggregate().search(sentence.text, 0, q.start) is not None)
+
+
+_PROJECT_SET_ZH = re.compile(r"(?:[2-9]|\d{2,}|[两二三四五六七八九十几数多]+)\s*(?:个|大|批|项)[^，,。；;\d]{0,10}?(?:项目|工程)"
+                             r"|(?:项目|工程)\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十]+)\s*个")
+_PROJECT_SET_EN = re.compile(r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple"
+                             r"|dozens of|a batch of|the two|both)\s+(?:[\w-]+\s+){0,3}?projects\b", re.I)
+
+
+def _sums_projects(q: Quantity, sentence: Sentence, subject: Entity, attachment: str) -> bool:
+    """Money stated for a set of projects (签约12个项目,总投资120亿元; 两个项目总投资80亿元; "the two projects represent a
+    total investment of …") is the set's: a place's total when the place says it, or a park's or a cluster's that holds
+    them, never one center's, nor a site's the sentence does not name."""
+    if q.family != "money" or subject.type in PLACES or attachment in ("in_name", "modifier", "purpose"):
+        return False
+    if subject.type != "Center" and attachment in ("clause_subject", "container"):
+        return False  # 园区签约12个项目,总投资…: a park or a cluster named holds its projects, and their sum is its own
+    before = sentence.text[: q.start]
+    sets = [m.end() for m in (*_PROJECT_SET_ZH.finditer(before), *_PROJECT_SET_EN.finditer(before))]
+    if not sets:
+        return False
+    at = max(sets)
+    # the set's clause or the one before the figure's (签约12个项目,总投资…), with the site not named after the set
+    # (…37 data center projects … The X Data Center has invested …: X's own)
+    return (len(list(_CLAUSE_BREAK.finditer(before, at))) <= 1
+            and not any(m.entity is not None and m.entity.key == subject.key and at <= m.start - sentence.start < q.start
+                        for m in sentence.mentions))
 
 
 def _opening_subject(sentence: Sentence, roles: list[str]) -> Entity | None:

@@ -188,6 +188,12 @@ RULES = [
     ("江城数据中心集群吸引了丙丁云、南京甲乙数据、戊己科技等20多家企业落户。", [("enterprise_count", 20, None)]),
     # investment a project is said to draw in elsewhere is no outlay of its own
     ("江城智算中心总投资50亿元,将带动产业链投资约800亿元。", [("investment", 5e9, "CNY")]),
+    # a loan or a line of credit a project is granted finances it: no outlay stated; a sum given as subsidies after its
+    # conversion into dollars is still subsidies
+    ("江城智算中心获得银行授信12亿元。", []),
+    ("The Jiangcheng center was granted a loan of 1.2 billion yuan.", []),
+    ("Jiangcheng has allocated 500 million yuan (about 70 million U.S. dollars) in computing subsidies.", []),
+    ("江城智算中心总投资50亿元,已获银行贷款20亿元。", [("investment", 5e9, "CNY")]),
     # 专案 is the Taiwan and Hong Kong word for a project: 该专案 refers back like 该项目
     ("江城智算中心落户江北区。該專案占地12畝。", [("area", 0.008, "km2")]),
 ]

@@ -150,3 +150,122 @@ def test_a_bare_project_opening_a_sentence_is_the_page_s_one_project(text: str, 
         assert not [f for f in figures if f[0] == "Tianfu Intelligent Computing Center"]
     else:
         assert figures == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
+
+
+@pytest.mark.parametrize(("text", "parent"), [
+    # a branch named on its parent center and its host is part of the parent as a branch, not as a phase
+    ("国家超算长沙中心湘潭大学分中心在湘潭揭牌。", "国家超算长沙中心"),
+    ("近日,国家工业互联网大数据中心广东分中心正式上线运行。", "国家工业互联网大数据中心"),
+])
+def test_a_branch_center_is_a_branch_of_the_center_it_is_named_on(text: str, parent: str) -> None:
+    facts = read(text).facts
+    branch = [(f.subject.zh, f.object.zh) for f in facts if f.metric == "part_of" and f.attachment == "branch"]
+    assert len(branch) == 1 and branch[0][1] == parent and branch[0][0].endswith("分中心")
+    # its place stays its own: nothing placed moves to the parent
+    assert not [f for f in facts if f.metric == "located_in" and f.subject.zh == parent]
+
+
+@pytest.mark.parametrize("text", [
+    # a firm opening the figure's clause, no site named there: the firm's own sum, not the page's site's
+    "江城智算中心正式投运。江城智算中心位于江北区。中国电信今年在算力领域投资超过300亿元。",
+    "The Jiangcheng Intelligent Computing Center opened on Monday. The Jiangcheng Intelligent Computing Center is in "
+    "Jiangbei. China Telecom has invested 30 billion yuan in computing this year.",
+])
+def test_a_firm_opening_the_clause_keeps_its_sum_from_the_page_s_site(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] == "investment"]
+
+
+def test_a_site_s_figure_after_its_runner_is_named_as_the_runner_stays() -> None:
+    # the site is named in the clause: the figure is the site's, whoever runs it
+    figures = _figures("中国电信江城智算中心总投资20亿元。")
+    assert [f[:3] for f in figures if f[1] == "investment"] == [("China Telecom Jiangcheng Intelligent Computing Center", "investment", 2e9)]
+
+
+@pytest.mark.parametrize("text", [
+    # money stated for a set of projects is the set's, never one center's, whether named, carried or the page's
+    "天府智算中心正式投运。当天共签约12个项目,总投资120亿元。",
+    "天府智算中心正式投运,同时签约12个项目,总投资120亿元。",
+    "天府智算中心正式投运。包括天府智算中心在内的5个重点项目总投资120亿元。",
+    "天府智算中心与中卫云计算中心两个项目总投资80亿元。",
+    "The Tianfu Intelligent Computing Center opened. The two projects represent a total investment of 8 billion yuan.",
+    # a fund set up, public money granted: a purse, no site's outlay
+    "天府智算中心正式投运。成都市设立规模50亿元的算力产业基金。",
+    "天府智算中心正式投运。项目获得国家专项资金支持2亿元。",
+    "The Tianfu Intelligent Computing Center opened. The center received 200 million yuan in government funds.",
+])
+def test_money_of_a_set_of_projects_or_a_fund_is_no_center_s_investment(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] == "investment"]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a place saying what its projects add up to keeps the sum (the seeds' way)
+    ("天府智算中心正式投运。成都市今年新签约算力项目12个,总投资120亿元。", "Chengdu"),
+    # a set counted before the center is named: the center's own figure after its name
+    ("Zhangjiakou has 37 data center projects. The Qinhuai Data Center has invested 14.6 billion yuan.", None),
+])
+def test_a_place_keeps_the_sum_of_its_projects(text: str, subject: str | None) -> None:
+    figures = [f for f in _figures(text) if f[1] == "investment"]
+    if subject is None:
+        assert figures and all(f[0] != "Zhangjiakou" for f in figures)
+    else:
+        assert [f[0] for f in figures] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    # a whole or a government opening the clause, unnamed, is what the figure measures: not the site before
+    "The Tianfu Intelligent Computing Center opened on Monday. By the end of 2024, the country had 8.1 million racks.",
+    "The Tianfu Intelligent Computing Center opened on Monday. The province aims to reach 100,000 PFLOPS by 2025.",
+    "The Tianfu Intelligent Computing Center opened on Monday. Nationally, more than 8 million racks are in use.",
+    "The Tianfu Intelligent Computing Center opened on Monday. The local government plans to invest 10 billion yuan.",
+    "天府智算中心正式投运。当地政府计划到2027年投资100亿元发展算力产业。",
+])
+def test_an_unnamed_whole_opening_the_clause_takes_the_figure_from_the_site(text: str) -> None:
+    assert not _figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the whole only compared with: the figure stays the site's
+    "The Tianfu Intelligent Computing Center opened on Monday. It is the largest in the region, with 5,000 racks.",
+    "The Tianfu Intelligent Computing Center opened on Monday. As the first such center in the country, it offers "
+    "500 PFLOPS.",
+])
+def test_a_whole_a_site_is_compared_with_leaves_it_its_figure(text: str) -> None:
+    assert [f[0] for f in _figures(text)] == ["Tianfu Intelligent Computing Center"]
+
+
+@pytest.mark.parametrize("text", [
+    # a kind or an average a site is measured against is a baseline, no named thing's figure
+    "天府智算中心正式投运。目前行业平均PUE为1.5左右。",
+    "天府智算中心正式投运。传统数据中心PUE一般在1.5以上。",
+    "The Tianfu Intelligent Computing Center opened on Monday. The industry average PUE is about 1.5.",
+    "The Tianfu Intelligent Computing Center opened on Monday. Traditional data centers typically have a PUE above 1.5.",
+    # the world's whole opening the clause
+    "The Tianfu Intelligent Computing Center opened on Monday. Global computing power reached 910 EFLOPS last year.",
+])
+def test_a_baseline_or_the_world_s_whole_is_no_site_s_figure(text: str) -> None:
+    assert not _figures(text)
+
+
+def test_a_baseline_after_the_site_s_own_figure_leaves_that_figure() -> None:
+    assert _figures("天府智算中心PUE低至1.2,而传统数据中心PUE普遍在1.5以上。") == [
+        ("Tianfu Intelligent Computing Center", "pue", pytest.approx(1.2), "eq")]
+
+
+def test_the_company_on_a_page_about_one_firm_is_that_firm() -> None:
+    text = ("China Telecom opened a new office. China Telecom plans to spend more. China Telecom hired staff. "
+            "Through this, the company aims to increase its computing capacity from 8 EFLOPS to 9 EFLOPS and its AI "
+            "computing capacity from 10 EFLOPS to 17 EFLOPS.")
+    # the values the changes start from are no facts; the ones they reach are the firm's
+    assert [(f[0], f[2]) for f in _figures(text)] == [("China Telecom", 9000), ("China Telecom", 17000)]
+
+
+@pytest.mark.parametrize("text", [
+    # two firms named as often: "the company" may be either
+    "China Telecom opened a new office. China Mobile plans to spend more. China Telecom and China Mobile hired staff. "
+    "China Mobile grew. The company aims to raise its computing capacity to 9 EFLOPS.",
+    # a page naming a built thing: "the company" is no guide to whose the capacity is
+    "China Telecom opened the Tianfu Intelligent Computing Center. China Telecom plans more. China Telecom hired staff. "
+    "The company aims to raise its computing capacity to 9 EFLOPS.",
+])
+def test_the_company_points_at_no_firm_when_the_page_is_not_about_one(text: str) -> None:
+    assert not [f for f in _figures(text) if f[0] in ("China Telecom", "China Mobile")]
