@@ -262,6 +262,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off) + _one_of_its_own(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
+    found += _into_layout(ents, text, off)
     # "Y枢纽节点样板工程、西南最大的智算中心——X": a project of Y named after a dash is part of Y
     for (my, ey), (mx, ex) in zip(ents, ents[1:], strict=False):
         if ey.type in ("Hub", "Cluster", "Park") and ex.type in ("Center", "Park") and re.fullmatch(
@@ -1251,6 +1252,40 @@ def _inclusions(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list
     return found
 
 
+# 将X(作为…,)纳入Y枢纽(节点)(…)整体布局 / X被列入Y集群建设范围: X is put into the hub's (or cluster's) own plan
+_INTO_ZH = re.compile(r"(?:纳入|列入)[“\"]?")
+_INTO_TAIL_ZH = re.compile(r"[”\"]?(?:节点)?(?:[（(][^）)，,。]{1,6}[）)])?(?:[^，,。；;]{0,12}?(?:布局|规划|范围|版图))?"
+                           r"\s*(?:[，,。；;]|$)")
+
+
+def _into_layout(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """A place, site or cluster put into a hub's or a cluster's layout is part of it: what 将 names before the verb,
+    else the name right before (被)纳入. The hub may follow the network it belongs to (纳入全国一体化算力网络成渝枢纽节点)."""
+    found = []
+    for cue in _INTO_ZH.finditer(text):
+        k = next((k for k, (m, _) in enumerate(ents) if m.start - off >= cue.end()), None)
+        if k is not None and ents[k][1].type == "Initiative" and ents[k][0].start - off == cue.end() and k + 1 < len(ents) \
+                and ents[k + 1][0].start == ents[k][0].end:
+            k += 1  # 全国一体化算力网络 + 成渝枢纽
+        elif k is not None and ents[k][0].start - off != cue.end():
+            continue
+        if k is None or ents[k][1].type not in ("Hub", "Cluster") or not _INTO_TAIL_ZH.match(text, ents[k][0].end - off):
+            continue
+        whole = ents[k][1]
+        before = text[: cue.start()]
+        subject = None
+        if verb := list(re.finditer(r"将", before)):
+            # 将X(作为…城市,)纳入…: the name right after the last 将 of the sentence (将算力设施纳入: no name, nothing)
+            subject = next((e for m, e in ents if m.start - off == verb[-1].end()), None)
+        else:
+            subject = next((e for m, e in reversed(ents) if m.end - off <= cue.start() and re.fullmatch(
+                r"\s*(?:也|还|已|已经|先后|正式|成功|均)*(?:被)?(?:正式|成功)?", text[m.end - off : cue.start()])), None)
+        allowed = ("City", "District", "Park", "Center", "Cluster") if whole.type == "Hub" else ("District", "Park", "Center")
+        if subject is not None and subject.type in allowed and subject.key != whole.key:
+            found.append((subject, "part_of", whole))
+    return found
+
+
 def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
     """成都智算中心是天府集群的重要项目 / A、B是C的重要组成部分 / X is the core of the Y hub: X is part of Y.
 
@@ -1281,9 +1316,16 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
                     comma := re.search(r"[,，]", text[b.end - off :])) is not None:
                 after = b.end - off + comma.end()
                 lead = OPENING.match(text, after)
-                x = next(((m, e) for m, e in ents if m.start - off >= after), None)
-                if x is not None and lead is not None and x[0].start - off == lead.end():
-                    found.append((x[1], "part_of", eb))
+                k = next((k for k, (m, _) in enumerate(ents) if m.start - off >= after), None)
+                if k is not None and lead is not None and ents[k][1].type == "Initiative" and ents[k][0].start - off == \
+                        lead.end() and k + 1 < len(ents) and re.fullmatch(
+                        r"[”\"]?", text[ents[k][0].end - off : ents[k + 1][0].start - off]):
+                    lead, k = re.compile(r"[”\"]?").match(text, ents[k][0].end - off), k + 1  # “东数西算”X项目: a label
+                if k is not None and lead is not None and ents[k][0].start - off == lead.end():
+                    found.append((ents[k][1], "part_of", eb))
+                    # 作为Y的核心项目,A与B…: each thing listed with the subject is one of Y's too
+                    found += [(e, "part_of", eb) for m, e in _run_from(ents, k, text, off, r"\s*(?:、|和|与|及|以及)\s*")[1:]
+                              if e.type in ("Center", "Park", "Cluster") and e.key != eb.key]
             # X于1月启动建设,…,是Y的重要项目: a clause of 是 with no name of its own goes on about the sentence's opening X
             elif (clause := re.search(r"[,，]\s*(?:也|还|更)?(?:是|为)[^，,。；;]{0,24}$", text[: b.start - off])) and (
                     lead := OPENING.match(text)) is not None and ents[0][0].start - off == lead.end() and (

@@ -1426,3 +1426,26 @@ def test_the_site_of_a_clusters_starting_zone(text: str, expected: tuple[str, st
 ])
 def test_a_cluster_set_up_in_a_city_lies_in_it(text: str, expected: set) -> None:
     assert {(s, o) for s, o in _relations(text, "located_in") if s.endswith("cluster")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a city put into a hub's layout, with the network written before the hub and an aside in between
+    ("省里将宜宾作为重点城市,纳入全国一体化算力网络成渝枢纽节点(四川)的整体布局。", {("宜宾", "成渝枢纽")}),
+    ("绵阳已被纳入成渝枢纽节点建设范围。", {("绵阳", "成渝枢纽")}),
+    # a list the hub keeps, or a thing 将 puts in that has no name, is no part of the hub
+    ("四川将宜宾纳入成渝枢纽节点的推荐城市名单。", set()),
+    ("园区将算力设施纳入贵州枢纽建设。", set()),
+])
+def test_a_place_put_into_a_hubs_layout(text: str, expected: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "part_of"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 作为Y的重点项目, A与B…: both things listed are Y's, also after a quoted label of the programme
+    ("作为甘肃枢纽节点的重点项目,“东数西算”庆阳云谷数据中心与庆阳算力产业园已经开工。",
+     {("庆阳云谷数据中心", "甘肃枢纽"), ("庆阳算力产业园", "甘肃枢纽")}),
+    # a government the subject signs with is no project
+    ("作为甘肃枢纽节点的重点项目,庆阳云谷数据中心与庆阳市政府签约。", {("庆阳云谷数据中心", "甘肃枢纽")}),
+])
+def test_the_projects_listed_after_as_a_hubs_key_project(text: str, expected: set) -> None:
+    assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "part_of"} == expected
