@@ -741,13 +741,33 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
                 out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
         if not documented and rows:
             out["interpretation"] += " (from the reference data)"
-        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls] \
-                or u.relation in ("operator", "partner") and u.cls == "Company" and "Company" in u.classes:
+        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls]:
             exact = [a for a in out["answers"] if vocab.types.get(a["iri"]) == u.cls]
-            # "哪个区": the district, not also the city; "which companies": not the governments beside them
-            out["answers"] = exact or out["answers"]
+            out["answers"] = exact or out["answers"]  # "哪个区": the district, not also the city
+        elif u.relation in ("operator", "partner"):
+            # "which companies": a government or a city beside them is no company; "which research institutions": a
+            # company is none either. The asked kind strictly: rather no answer than one of another kind
+            kept = [a for a in out["answers"] if _of_asked_kind(a["iri"], u, vocab, out["question"])]
+            if out["answers"] and not kept:
+                out["evidence"] = []
+                out["interpretation"] += "; none found of the kind asked"
+            out["answers"] = kept
         return out
     return _figure_answers(out, the_plan, rows, u, vocab)
+
+
+def _of_asked_kind(iri: str, u: Understanding, vocab: Vocabulary, question: str) -> bool:
+    """Whether a runner or partner found is of the kind the question asks for: a company when it asks for companies
+    ("哪些企业", "which firms"); a research body, named as one, when it asks for research institutions; anything
+    when it asks who."""
+    words = questions()["agents"]
+    text = fold(question).lower()
+    if any(w in text for w in words["research_asked"]):
+        names = " ".join(_names_of(iri, vocab)).lower()
+        return vocab.types.get(iri) == "Organization" and any(w in names for w in words["research_names"])
+    if u.cls == "Company" and "Company" in u.classes:
+        return vocab.types.get(iri) == "Company"
+    return True
 
 
 def _ranked_within(row: dict, region: str) -> bool:
