@@ -7,6 +7,7 @@ answer of the contract; the words for people come from `kg.present`. It never ra
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extract.errors import SuanliError
+from extract.quantity import find as find_quantities
 from extract.resources import questions
 from extract.text import fold, has_cjk, to_traditional
 from kg import present
@@ -800,6 +802,15 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
             out["interpretation"] += f"; no rank stated within {u.rank_within}"
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
+        parts = _named_parts(rows, u, out.get("question", "")) if u.total else None
+        if parts:
+            value, unit, comparator, used = parts
+            text, comparator = _sum_text(value, unit, comparator, used, u)
+            out["answers"] = [{"iri": None, "label": text, "label_zh": None, "label_en": None, "value": value,
+                               "unit": unit, "comparator": comparator, "text": text}]
+            out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in used]
+            out["interpretation"] += "; " + ("所问各部分之和" if u.lang == "zh" else "the sum of the parts asked")
+            return out
         rows = _one_figure(rows, u, out.get("question", ""))
     elif the_plan.shape == "value" and rows and u.entities:
         rows = _one_figure(rows, u, out.get("question", ""))  # one part holds the figures ("庆阳…集群" via the city): its one asked figure
@@ -842,6 +853,47 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
             out["evidence"] += [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in row["_others"]]
     _mark_conflicts(out["answers"])
     return out
+
+
+_JOINED = r"(?:和|与|及|以及|加上|加|跟)"
+
+
+def _named_parts(rows: list[dict], u: Understanding, question: str) -> tuple[float, str | None, str, list[dict]] | None:
+    """"基建投资和服务器投资加起来": one entity's figure in named parts, asked as a total. The sum when each part the
+    question names is said, in a sentence holding one of the entity's figures, right before that figure (基建累计投资
+    282亿元, 服务器投资491亿元), every part its own figure in one unit; otherwise None (no sum of what is not asked)."""
+    words = "|".join(map(re.escape, sorted(questions()["metric"].get(u.metric or "", []), key=len, reverse=True)))
+    if not words or len({r["subject"]["value"] for r in rows}) != 1:
+        return None
+    text = fold(question).lower()
+    part = r"((?:(?![的之])[\u4e00-\u9fff]){2,4}?)"
+    m = re.search(rf"{part}(?:{words})?{_JOINED}{part}(?:{words})", text) or re.search(
+        rf"\b([a-z-]{{3,}})(?: (?:{words}))? (?:and|plus) ([a-z-]{{3,}}) (?:{words})\b", text)
+    if m is None or m.group(1) == m.group(2):
+        return None
+    used: list[dict] = []
+    for name in m.groups():
+        found = None
+        for row in rows:
+            said = fold(row["evidence"]["value"]).lower()
+            for at in (hit.end() for hit in re.finditer(re.escape(name), said)):
+                after = [q for q in find_quantities(said) if q.start >= at]
+                gap = said[at : after[0].start] if after else ""
+                if after and len(gap) <= 8 and not re.search(r"[,，。;；、]", gap) \
+                        and math.isclose(after[0].value, number(row["value"]["value"]), rel_tol=1e-6):
+                    found = row
+                    break
+            if found is not None:
+                break
+        if found is None or found in used:
+            return None
+        used.append(found)
+    units = {local_name(r.get("unit", {}).get("value")) for r in used}
+    comparators = {local_name(r["comparator"]["value"]) for r in used}
+    if len(units) != 1:
+        return None
+    comparator = "eq" if comparators == {"eq"} else ("ge" if comparators <= {"eq", "gt", "ge"} else "approx")
+    return sum(number(r["value"]["value"]) for r in used), units.pop(), comparator, used
 
 
 def _mark_conflicts(answers: list[dict[str, Any]]) -> None:
