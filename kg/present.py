@@ -291,6 +291,7 @@ _ZH_PHRASES = [
     (r"no rank stated within (.+)", r"没有在\1范围内的排名"),
     (r"no figures in one unit to choose from", "没有同一单位的数值可选"), (r"no figures to add up in one unit", "没有同一单位的数值可加总"),
     (r"none found in the graph", "图谱中未找到可计数的对象"),
+    (r"^none found of the kind asked$", "图谱中找到的不是所问的那类机构"),
     (r"no such figure in the graph", "图谱中没有这项数值,无从判断"),
     (r"the graph does not say", "图谱中没有这方面的信息,无从判断"),
     (r"^counted$", "计数"),

@@ -315,6 +315,33 @@ def test_a_company_facility_the_graph_does_not_know_is_not_another_company_s(tmp
     assert [(a["label"], a["value"]) for a in named["answers"]] == [("中国移动(贵州)数据中心", 15000)]
 
 
+def test_a_runner_or_partner_asked_by_kind_is_of_that_kind_strictly(tmp_path) -> None:
+    """"Which companies" is answered by no government, "which research institutions" by no government or company:
+    rather nothing of the graph's (and the page's one company read from the sentence) than another kind."""
+    (tmp_path / "p.txt").write_text("合肥一座智算中心启用\n\n星河智算中心位于合肥市,由中国电信安徽公司建设运营。\n\n"
+                                    "启用当天,中国电信安徽公司分别与合肥市人民政府、科大讯飞、中国科学技术大学签署合作协议。\n",
+                                    encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    who = _ask(tmp_path / "store", "中国电信安徽公司与谁签署了合作协议?")
+    assert [a["label"] for a in who["answers"]] == ["合肥市人民政府"]
+    firms = _ask(tmp_path / "store", "中国电信安徽公司与哪些企业签署了合作协议?")
+    assert [a["label"] for a in firms["answers"]] == ["科大讯飞"] and firms["source"] == "text"
+    research = _ask(tmp_path / "store", "中国电信安徽公司与哪些科研机构签署了合作协议?")
+    assert research["answers"] == [] and research["evidence"] == []
+
+
+def test_a_total_of_one_figure_s_named_parts_is_their_sum_only_when_each_part_holds_its_figure(tmp_path) -> None:
+    """"土建投资和设备投资加起来": two figures of one entity in one sentence, each right after the part the question
+    names, add up; a part the page does not state is no sum."""
+    (tmp_path / "p.txt").write_text("宜宾算力建设提速\n\n宜宾市数据中心土建投资累计120亿元,设备投资约80亿元,均由企业出资。\n",
+                                    encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    both = _ask(tmp_path / "store", "宜宾市数据中心的土建投资和设备投资加起来有多少?")
+    assert [(a["value"], a["unit"]) for a in both["answers"]] == [(20_000_000_000, "CNY")]
+    unstated = _ask(tmp_path / "store", "宜宾市数据中心的土建投资和土地投资加起来有多少?")
+    assert all(a["value"] != 20_000_000_000 for a in unstated["answers"])
+
+
 def test_a_demonstrative_after_a_place_points_at_the_one_facility_there_its_words_describe(tmp_path) -> None:
     """"宜宾那个…计算中心": of the center and the park in the place, the one the words after 那个/这座 describe, even by
     another name than the graph's; a center asked of is never the park beside it."""

@@ -210,3 +210,24 @@ def test_a_share_asked_is_no_figure_in_a_unit(green_store) -> None:
     # the graph may hold Zhongwei's computing power in PFLOPS: a share is asked, so the sentence's 60% answers
     result = _ask(green_store, "What share of Zhongwei's computing power is AI computing?")
     assert [(a["value"], a["unit"]) for a in result["answers"]] == [(0.6, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials expect the site to carry roughly half the region's load", [(0.5, "approx")]),
+    ("More than half of its racks are rented", [(0.5, "gt")]),
+    ("全区已有半数数据中心完成改造", [(0.5, "eq")]),
+    ("新增算力过半来自智算", [(0.5, "gt")]),
+    ("Work resumes in the first half of next year", []),
+])
+def test_a_share_said_as_half_is_read_as_one(text, expected) -> None:
+    from kg.qa.passages import _numbers
+    assert [(value, comparator) for _, value, _, comparator in _numbers(text, ("family", "percent"))] == expected
+
+
+def test_a_share_asked_is_answered_by_half_in_words(tmp_path) -> None:
+    (tmp_path / "p.txt").write_text("Alibaba opens data centers in Ulanqab\n\nAlibaba has opened two data centers in Ulanqab, "
+                                    "Inner Mongolia.\n\nOfficials expect the Ulanqab centers to carry more than half of "
+                                    "Alibaba's storage workload.\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    result = _ask(tmp_path / "store", "What share of Alibaba's storage workload will the Ulanqab centers carry?")
+    assert [(a["value"], a["comparator"]) for a in result["answers"]] == [(0.5, "gt")]

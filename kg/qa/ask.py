@@ -7,6 +7,7 @@ answer of the contract; the words for people come from `kg.present`. It never ra
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extract.errors import SuanliError
+from extract.quantity import find as find_quantities
 from extract.resources import questions
 from extract.text import fold, has_cjk, to_traditional
 from kg import present
@@ -741,13 +743,33 @@ def _shaped(out: dict[str, Any], the_plan: Plan, results: Any, u: Understanding,
                 out["evidence"].append({"source": row["file"]["value"], "text": row["evidence"]["value"]})
         if not documented and rows:
             out["interpretation"] += " (from the reference data)"
-        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls] \
-                or u.relation in ("operator", "partner") and u.cls == "Company" and "Company" in u.classes:
+        if u.relation in ("located_in", "part_of", "contains") and u.classes == [u.cls]:
             exact = [a for a in out["answers"] if vocab.types.get(a["iri"]) == u.cls]
-            # "哪个区": the district, not also the city; "which companies": not the governments beside them
-            out["answers"] = exact or out["answers"]
+            out["answers"] = exact or out["answers"]  # "哪个区": the district, not also the city
+        elif u.relation in ("operator", "partner"):
+            # "which companies": a government or a city beside them is no company; "which research institutions": a
+            # company is none either. The asked kind strictly: rather no answer than one of another kind
+            kept = [a for a in out["answers"] if _of_asked_kind(a["iri"], u, vocab, out["question"])]
+            if out["answers"] and not kept:
+                out["evidence"] = []
+                out["interpretation"] += "; none found of the kind asked"
+            out["answers"] = kept
         return out
     return _figure_answers(out, the_plan, rows, u, vocab)
+
+
+def _of_asked_kind(iri: str, u: Understanding, vocab: Vocabulary, question: str) -> bool:
+    """Whether a runner or partner found is of the kind the question asks for: a company when it asks for companies
+    ("哪些企业", "which firms"); a research body, named as one, when it asks for research institutions; anything
+    when it asks who."""
+    words = questions()["agents"]
+    text = fold(question).lower()
+    if any(w in text for w in words["research_asked"]):
+        names = " ".join(_names_of(iri, vocab)).lower()
+        return vocab.types.get(iri) == "Organization" and any(w in names for w in words["research_names"])
+    if u.cls == "Company" and "Company" in u.classes:
+        return vocab.types.get(iri) == "Company"
+    return True
 
 
 def _ranked_within(row: dict, region: str) -> bool:
@@ -780,6 +802,15 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
             out["interpretation"] += f"; no rank stated within {u.rank_within}"
     if the_plan.shape == "value" and rows and any(r["depth"]["value"] == "0" for r in rows):
         rows = [r for r in rows if r["depth"]["value"] == "0"]
+        parts = _named_parts(rows, u, out.get("question", "")) if u.total else None
+        if parts:
+            value, unit, comparator, used = parts
+            text, comparator = _sum_text(value, unit, comparator, used, u)
+            out["answers"] = [{"iri": None, "label": text, "label_zh": None, "label_en": None, "value": value,
+                               "unit": unit, "comparator": comparator, "text": text}]
+            out["evidence"] = [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in used]
+            out["interpretation"] += "; " + ("所问各部分之和" if u.lang == "zh" else "the sum of the parts asked")
+            return out
         rows = _one_figure(rows, u, out.get("question", ""))
     elif the_plan.shape == "value" and rows and u.entities:
         rows = _one_figure(rows, u, out.get("question", ""))  # one part holds the figures ("庆阳…集群" via the city): its one asked figure
@@ -822,6 +853,47 @@ def _figure_answers(out: dict[str, Any], the_plan: Plan, rows: list[dict], u: Un
             out["evidence"] += [{"source": r["file"]["value"], "text": r["evidence"]["value"]} for r in row["_others"]]
     _mark_conflicts(out["answers"])
     return out
+
+
+_JOINED = r"(?:和|与|及|以及|加上|加|跟)"
+
+
+def _named_parts(rows: list[dict], u: Understanding, question: str) -> tuple[float, str | None, str, list[dict]] | None:
+    """"基建投资和服务器投资加起来": one entity's figure in named parts, asked as a total. The sum when each part the
+    question names is said, in a sentence holding one of the entity's figures, right before that figure (基建累计投资
+    282亿元, 服务器投资491亿元), every part its own figure in one unit; otherwise None (no sum of what is not asked)."""
+    words = "|".join(map(re.escape, sorted(questions()["metric"].get(u.metric or "", []), key=len, reverse=True)))
+    if not words or len({r["subject"]["value"] for r in rows}) != 1:
+        return None
+    text = fold(question).lower()
+    part = r"((?:(?![的之])[\u4e00-\u9fff]){2,4}?)"
+    m = re.search(rf"{part}(?:{words})?{_JOINED}{part}(?:{words})", text) or re.search(
+        rf"\b([a-z-]{{3,}})(?: (?:{words}))? (?:and|plus) ([a-z-]{{3,}}) (?:{words})\b", text)
+    if m is None or m.group(1) == m.group(2):
+        return None
+    used: list[dict] = []
+    for name in m.groups():
+        found = None
+        for row in rows:
+            said = fold(row["evidence"]["value"]).lower()
+            for at in (hit.end() for hit in re.finditer(re.escape(name), said)):
+                after = [q for q in find_quantities(said) if q.start >= at]
+                gap = said[at : after[0].start] if after else ""
+                if after and len(gap) <= 8 and not re.search(r"[,，。;；、]", gap) \
+                        and math.isclose(after[0].value, number(row["value"]["value"]), rel_tol=1e-6):
+                    found = row
+                    break
+            if found is not None:
+                break
+        if found is None or found in used:
+            return None
+        used.append(found)
+    units = {local_name(r.get("unit", {}).get("value")) for r in used}
+    comparators = {local_name(r["comparator"]["value"]) for r in used}
+    if len(units) != 1:
+        return None
+    comparator = "eq" if comparators == {"eq"} else ("ge" if comparators <= {"eq", "gt", "ge"} else "approx")
+    return sum(number(r["value"]["value"]) for r in used), units.pop(), comparator, used
 
 
 def _mark_conflicts(answers: list[dict[str, Any]]) -> None:

@@ -50,6 +50,11 @@ _ZH_NUMBER = r"(\d+(?:\.\d+)?\s*[万亿]?|[零〇一二两三四五六七八九�
 _EN_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 _NEGATION = re.compile(r"未(?!来)|没有|不是|并非|尚未|\bnot\b|\bno\b|\bnever\b|n't")
 
+_HALF = re.compile(r"(?:\b(more than|over|nearly|almost|about|around|roughly)\s+)?(?<!first )(?<!second )\bhalf (?:of|the)\b|"
+                   r"(超过|逾|近|约)?(?:一半|半数)|(过)半")
+_HALF_BOUND = {"more than": "gt", "over": "gt", "超过": "gt", "逾": "gt", "nearly": "approx", "almost": "approx",
+               "about": "approx", "around": "approx", "roughly": "approx", "近": "approx", "约": "approx", "过": "gt"}
+
 QUERY = """PREFIX sl: <https://w3id.org/suanli/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -251,7 +256,11 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
         return [(m.start(), float(m.group(2)), None, "lt" if m.group(1) else "eq")
                 for m in re.finditer(r"(低于|不超过|below|under|less than)?\s*(?<![\d.])([12]\.\d{1,3})(?!\d|\.\d|%)", folded)]
     if kind == "family":
-        return [(q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
+        found = [(q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
+        if wanted == "percent":  # a share in words: "about half of", "more than half of", 半数, 过半 (not "the first half")
+            found += [(m.start(), 0.5, None, _HALF_BOUND.get(m.group(1) or m.group(2) or m.group(3) or "", "eq"))
+                      for m in _HALF.finditer(folded)]
+        return found
     en_zh, zh_en = _bilingual()
     # counted in the question's word, or in its other language's ("how many days" → 157天, "几栋" → 18 buildings)
     measures = [wanted, *en_zh.get(wanted, ())] if kind == "noun" else [wanted]
