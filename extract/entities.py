@@ -1536,24 +1536,6 @@ def _place_descriptions(folded: str, sentences: list[tuple[int, int]], mentions:
     return [m for m in mentions if id(m) not in described or kept(m)]
 
 
-@cache
-def _bare_project() -> re.Pattern[str]:
-    """A bare 项目 opening a clause, before what is said of it (项目选址…, 此次项目总投资…)."""
-    follow = "|".join(sorted(map(re.escape, lexicon()["name"]["bare_project_predicates"]), key=len, reverse=True))
-    return re.compile(r"(?:(?<=[。！？；，,:：\n \t])|^)(?:此次|本次)?(项目)(?=" + follow + ")")
-
-
-def _bare_projects(folded: str, mentions: list[Mention]) -> list[Mention]:
-    """项目 alone where a clause opens (项目选址某区…): "the project", a pointer like 该项目, when the page names one
-    project only (a center or a park); with two, which one the text does not say."""
-    named = {m.entity.key for m in mentions if m.entity is not None and not m.anaphor and is_project(m.entity)
-             and not any(link[0] == "part_of" for link in m.entity.links)}  # a phase is its project's
-    if len(named) != 1:
-        return []
-    return [Mention(hit.start(1), hit.end(1), None, anaphor="Project", source="anaphor")
-            for hit in _bare_project().finditer(folded)]
-
-
 def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """All non-overlapping mentions in `folded`, longest first, known names before patterns."""
     gaz = gazetteer()
@@ -1594,7 +1576,6 @@ def find_mentions(folded: str, sentences: list[tuple[int, int]]) -> list[Mention
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     mentions = [m for m in mentions if not (m.source == "pattern" and m.end in known_ends)]
     mentions += _en_of_names(folded)  # …of the Chinese Academy of Sciences: ends with a known name, and is longer
-    mentions += _bare_projects(folded, mentions)
     rank = {"alias": 0, "gazetteer": 0, "pattern": 1, "anaphor": 2}
     mentions.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     taken: list[Mention] = []

@@ -1398,15 +1398,11 @@ def test_no_network_node_without_its_network_and_its_own_word(text: str) -> None
     assert not [e for e in _entities(text) if "节点" in (e.zh or "") or "Node" in e.en]
 
 
-def test_a_bare_project_opening_a_clause_is_the_page_s_one_named_project() -> None:
+def test_a_bare_project_opening_a_clause_points_at_no_project() -> None:
+    """项目选址…: which project the bare word means the text does not say; guessing the page's one named project put
+    figures on the wrong subject on unseen pages, so the figure is left out (or stays with what its clause names)."""
     text = "某集团发布公告,将建设青岚大数据基地项目。项目选址江城市东湖区,占地面积约500亩。"
-    areas = [f.subject.zh for f in read(text).facts if f.metric == "area"]
-    assert areas == ["青岚大数据基地"]
-    # with two projects named, which one "the project" is the text does not say; a compound (项目经理) points at nothing
-    two = "某集团建设青岚大数据基地和白鹭智算中心。项目选址江城市东湖区,占地面积约500亩。"
-    assert not [f for f in read(two).facts if f.metric == "area" and f.subject.type in ("Center", "Park")]
-    compound = "某集团建设青岚大数据基地。项目经理表示,园区占地面积约500亩。"
-    assert "青岚大数据基地" not in [f.subject.zh for f in read(compound).facts if f.metric == "area"]
+    assert "青岚大数据基地" not in [f.subject.zh for f in read(text).facts if f.metric == "area"]
 
 
 @pytest.mark.parametrize(("text", "name", "fact"), [

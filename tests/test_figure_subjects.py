@@ -134,17 +134,16 @@ def test_a_clause_describing_a_noun_gives_its_figures_to_that_noun(text: str, ex
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a sentence opening on the bare word 项目 speaks of the one project the page names; where it is sited is no subject
-    ("天府智算中心正式开工。项目选址成都市双流区,总建筑面积达12万平方米。",
-     [("Tianfu Intelligent Computing Center", "area", 0.12, "eq")]),
+    # the bare word 项目 opening a sentence is no pointer to the page's one project: its site's figures are left out
+    ("天府智算中心正式开工。项目选址成都市双流区,总建筑面积达12万平方米。", []),
+    # (a figure with no subject of its own in the sentence is still carried from the sentence before, as without 项目)
     ("天府智算中心正式开工。项目规划提供3000P算力。",
      [("Tianfu Intelligent Computing Center", "computing_power", 3000, "eq")]),
-    # with two projects named, 项目 may be either: left out
     ("天府智算中心和中卫云计算中心同日开工。项目选址成都市双流区,总建筑面积达12万平方米。", []),
     # the project's people are not the project
     ("天府智算中心正式开工。项目负责人介绍,全市算力达3000P。", None),
 ])
-def test_a_bare_project_opening_a_sentence_is_the_page_s_one_project(text: str, expected: list | None) -> None:
+def test_a_bare_project_opening_a_sentence_points_at_no_project(text: str, expected: list | None) -> None:
     figures = [f for f in _figures(text) if f[1] != "rank"]
     if expected is None:
         assert not [f for f in figures if f[0] == "Tianfu Intelligent Computing Center"]
@@ -178,7 +177,8 @@ def test_a_firm_opening_the_clause_keeps_its_sum_from_the_page_s_site(text: str)
 def test_a_site_s_figure_after_its_runner_is_named_as_the_runner_stays() -> None:
     # the site is named in the clause: the figure is the site's, whoever runs it
     figures = _figures("中国电信江城智算中心总投资20亿元。")
-    assert [f[:3] for f in figures if f[1] == "investment"] == [("China Telecom Jiangcheng Intelligent Computing Center", "investment", 2e9)]
+    assert [f[:3] for f in figures if f[1] == "investment"] == [
+        ("China Telecom Jiangcheng Intelligent Computing Center", "investment", 2e9)]
 
 
 @pytest.mark.parametrize("text", [
