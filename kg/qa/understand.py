@@ -701,6 +701,11 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
               if not (vocab.types.get(i) in ("Company", "Organization", "Hub")
                       and any(a <= s and e <= b for a, b in unknown))]
     lex = questions()
+    lowered = text.lower()
+    regions = [(m.start(), m.end()) for w in lex["rank_within"]["words"] for m in re.finditer(re.escape(w), lowered)]
+    # "among central provinces": a region's words name no facility whose name holds them (the Central … Center)
+    linked = [(s, e, i) for s, e, i in linked
+              if vocab.types.get(i) in _PLACE_TYPES or not any(a <= s and e <= b for a, b in regions)]
     for start, end, iri in linked:
         if vocab.types.get(iri) in _PLACE_TYPES and (any(a <= start and end <= b for a, b in unknown)
                                                      or _inside_unknown_name(text, start, end, linked)):
