@@ -1321,10 +1321,10 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             facts.append(Fact(m.entity, "part_of", None, None, m.part_of, "eq", "actual", None, None,
                               original[start:end].strip(), start, end))
     for key, branch in {m.entity.key: m.entity for m in mentions if m.entity is not None and m.part_of is None}.items():
-        parent = _branch_parent(branch)
-        if parent is not None and key in first_sentence:  # 某某中心某某大学分中心 is a branch of 某某中心
+        host = _branch_parent(branch)
+        if host is not None and key in first_sentence:  # 某某中心某某大学分中心 is a branch of 某某中心
             start, end = first_sentence[key]
-            facts.append(Fact(branch, "part_of", None, None, parent, "eq", "actual", None, None,
+            facts.append(Fact(branch, "part_of", None, None, host, "eq", "actual", None, None,
                               original[start:end].strip(), start, end, "branch"))
     stated = {f.subject.key for f in facts} | {f.object.key for f in facts if f.object is not None}
     # a phase's place and operator are its project's: the implied relations read the project, not the phase

@@ -256,11 +256,12 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
         return [(m.start(), float(m.group(2)), None, "lt" if m.group(1) else "eq")
                 for m in re.finditer(r"(低于|不超过|below|under|less than)?\s*(?<![\d.])([12]\.\d{1,3})(?!\d|\.\d|%)", folded)]
     if kind == "family":
-        found = [(q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
+        figures: list[tuple[int, float, str | None, str]] = [
+            (q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
         if wanted == "percent":  # a share in words: "about half of", "more than half of", 半数, 过半 (not "the first half")
-            found += [(m.start(), 0.5, None, _HALF_BOUND.get(m.group(1) or m.group(2) or m.group(3) or "", "eq"))
-                      for m in _HALF.finditer(folded)]
-        return found
+            figures += [(m.start(), 0.5, None, _HALF_BOUND.get(m.group(1) or m.group(2) or m.group(3) or "", "eq"))
+                        for m in _HALF.finditer(folded)]
+        return figures
     en_zh, zh_en = _bilingual()
     # counted in the question's word, or in its other language's ("how many days" → 157天, "几栋" → 18 buildings)
     measures = [wanted, *en_zh.get(wanted, ())] if kind == "noun" else [wanted]
