@@ -27,13 +27,18 @@ The Wuhu data center cluster hosts a training platform for large language models
 SL = "https://w3id.org/suanli/ontology#"
 
 
+def _ingested(tmp_path_factory, name: str, text: str):
+    """A store holding one page, ingested through the CLI."""
+    folder = tmp_path_factory.mktemp(name)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    store = folder / "store"
+    suanli("ingest", str(folder / f"{name}.txt"), "--store", str(store), check=True)
+    return store
+
+
 @pytest.fixture(scope="module")
 def page_store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("page")
-    (folder / "wuhu.txt").write_text(PAGE, encoding="utf-8")
-    store = folder / "store"
-    suanli("ingest", str(folder / "wuhu.txt"), "--store", str(store), check=True)
-    return store
+    return _ingested(tmp_path_factory, "wuhu", PAGE)
 
 
 def _ask(store, question: str) -> dict:
@@ -180,11 +185,7 @@ Zhongwei's computing power reached 8000P this spring, and AI computing made up 6
 
 @pytest.fixture(scope="module")
 def green_store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("green")
-    (folder / "green.txt").write_text(GREEN_PAGE, encoding="utf-8")
-    store = folder / "store"
-    suanli("ingest", str(folder / "green.txt"), "--store", str(store), check=True)
-    return store
+    return _ingested(tmp_path_factory, "green", GREEN_PAGE)
 
 
 def test_a_metric_asked_by_what_of_a_facility_described_by_owner_and_place(green_store) -> None:

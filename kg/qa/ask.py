@@ -876,8 +876,9 @@ def _named_parts(rows: list[dict], u: Understanding, question: str) -> tuple[flo
         found = None
         for row in rows:
             said = fold(row["evidence"]["value"]).lower()
+            quantities = find_quantities(said) if name in said else []
             for at in (hit.end() for hit in re.finditer(re.escape(name), said)):
-                after = [q for q in find_quantities(said) if q.start >= at]
+                after = [q for q in quantities if q.start >= at]
                 gap = said[at : after[0].start] if after else ""
                 if after and len(gap) <= 8 and not re.search(r"[,，。;；、]", gap) \
                         and math.isclose(after[0].value, number(row["value"]["value"]), rel_tol=1e-6):
