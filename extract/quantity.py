@@ -56,7 +56,7 @@ def parse(expression: str) -> float:
     s = expression.strip().replace("，", ",")
     zh_mult, en_mult = _multipliers()
     factor = 1.0
-    m = re.fullmatch(r"(.*?)\s*(" + "|".join(sorted(en_mult, key=len, reverse=True)) + r")", s, re.I)
+    m = re.fullmatch(r"(.*?)(?:\s*|-)(" + "|".join(sorted(en_mult, key=len, reverse=True)) + r")", s, re.I)
     if m:
         s, factor = m.group(1), en_mult[m.group(2).lower()]
     elif (digits := _DIGIT_BY_DIGIT.fullmatch(re.sub(r"[万亿]+$", "", s))) is not None:
@@ -109,7 +109,7 @@ def _count_nouns() -> list[tuple[str, str, bool]]:
 
 _MULT_ZH = "万亿|千亿|百亿|亿|千万|百万|万|千"
 _MULT_AFTER_MORE = re.compile(r"万亿|亿|千万|百万|万")
-_MULT_EN = r"\s*(?:trillion|billion|bn|million|mln|thousand)\b"
+_MULT_EN = r"(?:\s*|-)(?:trillion|billion|bn|million|mln|thousand)\b"  # "an 8.8-billion-yuan center"
 _NUMBER_RE = re.compile(
     # pages that space out their figures write 5~10 万机柜: a multiplier one space after its number still multiplies
     r"(?<![0-9A-Za-z.])(?:" + _NUMBER + r"(?P<mult>(?:[ \u00a0]?(?:" + _MULT_ZH + r"))|" + _MULT_EN + r")?"

@@ -354,6 +354,34 @@ def test_a_demonstrative_after_a_place_points_at_the_one_facility_there_its_word
         assert [(a["label"], a["value"]) for a in _ask(tmp_path / "store", question)["answers"]] == [(label, value)], question
 
 
+def test_a_facility_described_by_its_figure_is_the_one_of_its_place_holding_that_figure(tmp_path) -> None:
+    """"the 6-billion-yuan center under construction in X": of the facilities in X, the one holding that figure
+    ("under construction" is a status, not a bound below 6 billion); no facility holding it, no guess."""
+    (tmp_path / "a.txt").write_text("宜宾两座数据中心\n\n星海云数据中心位于宜宾市,由星海科技集团投资建设,总投资60亿元,目前正在建设中。"
+                                    "白鹭数据中心位于宜宾市,由白鹭科技集团投资建设,总投资15亿元。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question, label in (("Which company is behind the 6-billion-yuan data center under construction in Yibin?",
+                             "Xinghai Technology Group"),
+                            ("宜宾总投资15亿元的数据中心是谁投资建设的?", "白鹭科技集团")):
+        assert [a["label"] for a in _ask(tmp_path / "store", question)["answers"]] == [label], question
+    none_fits = _ask(tmp_path / "store", "Which company is behind the 9-billion-yuan data center in Yibin?")
+    assert len(none_fits["answers"]) != 1
+
+
+def test_a_bracketed_qualifier_may_stand_anywhere_in_the_question(tmp_path) -> None:
+    """"中国联通在宜宾的智算中心" is 中国联通智算中心(宜宾), not the operator's data center in that city."""
+    def center(zh: str, en: str) -> dict:
+        return {"zh": zh, "en": en, "type": "Center"}
+    facts = [{"subject": center("中国联通智算中心(宜宾)", "China Unicom Intelligent Computing Center (Yibin)"),
+              "metric": "computing_power", "value": 3000, "unit": "PFLOPS", "kind": "ai", "doc": "y1"},
+             {"subject": center("中国联通宜宾数据中心", "China Unicom Yibin Data Center"), "metric": "rack_count",
+              "value": 8000, "unit": "racks", "doc": "y1"}]
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    suanli("ingest", "--facts", str(tmp_path / "facts.json"), "--store", str(tmp_path / "s"), check=True)
+    for question in ("中国联通在宜宾的智算中心智能算力有多大?", "中國聯通宜賓智算中心的智慧算力有多大?"):
+        assert [a["value"] for a in _ask(tmp_path / "s", question)["answers"]] == [3000], question
+
+
 def test_as_of_a_year_takes_the_figure_the_sources_of_that_year_give(tmp_path) -> None:
     """Two reports, a year apart, each say "now": the question's year picks the report of that year."""
     for name, date, racks in (("a.txt", "2023年12月20日", "5万"), ("b.txt", "2024年11月5日", "8万")):

@@ -28,6 +28,7 @@ from kg.qa.plan import (
     MANY_SUBJECTS,
     Plan,
     QueryRejectedError,
+    by_figure,
     checked,
     described,
     facilities_in,
@@ -424,6 +425,8 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
     holds most of the question's describing words (those some candidate's name has), clearly ahead of the next."""
     if (pointed := _pointed_at(question, u, vocab, store)) is not None:
         return pointed
+    if (figured := _by_its_figure(question, u, vocab, store)) is not None:
+        return figured
     sparql = in_place(u, vocab)
     if u.cls in AGENTS and u.relation == "operator" and _MANY_AGENTS.search(fold(question).lower()):
         return u  # "哪些企业在中卫筹建数据中心", "which firms are building in X": the operators of all of them there
@@ -441,6 +444,32 @@ def _one_in_place(question: str, u: Understanding, vocab: Vocabulary, store: Sto
     place = u.entities[0][1]
     return replace(u, entities=[(u.entities[0][0], chosen)], cls=u.cls if u.cls in AGENTS or u.relation == "located_in" else None,
                    notes=[*u.notes, f"the {vocab.types.get(chosen)} described in {place} is {chosen}"])
+
+
+def _by_its_figure(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> Understanding | None:
+    """"the 8.8-billion-yuan data center in Horinger New Area", "总投资200亿元的张家口智算中心": of the centers and parks
+    in the place named, the one holding the figure the question states. None unless exactly one does."""
+    if not u.entities or u.threshold is not None or u.yes_no or u.count or u.superlative or u.comparative or u.total:
+        return None
+    if any(vocab.types.get(iri) not in ("City", "Province", "District", "Park", "Cluster") for _, iri in u.entities):
+        return None  # a facility or a firm is named: the figure is no description of another
+    stated = [q for q in find_quantities(fold(question)) if q.unit and q.family in _DESCRIBING_FAMILIES]
+    if len(stated) != 1 or not stated[0].unit or not re.search(_FACILITY_WORD, fold(question).lower()):
+        return None
+    place = u.entities[-1][1]  # "Hohhot's Horinger New Area": the last place named is the nearest
+    sparql = over_summary(by_figure(place, stated[0].unit, stated[0].value), vocab.summary)
+    checked(sparql)
+    fits = list(dict.fromkeys(r["answer"]["value"] for r in store.select(sparql).rows if r["answer"]["value"] in vocab.labels))
+    fits = [f for f in fits if vocab.whole_of.get(f) not in fits]  # a phase of another fit is part of it
+    if len(fits) != 1:
+        return None
+    return replace(u, entities=[(u.entities[-1][0], fits[0])], cls=u.cls if u.cls in AGENTS else None,
+                   notes=[*u.notes, f"the {vocab.types.get(fits[0])} of {stated[0].text} in {place} is {fits[0]}"])
+
+
+# the figures that name a facility ("a 20-billion-yuan center", "5万机柜的数据中心"), and the words of one
+_DESCRIBING_FAMILIES = ("money", "racks", "compute", "area", "power")
+_FACILITY_WORD = r"中心|园区|基地|项目|工程|\b(?:cent(?:er|re)|park|campus|base|project|facility)\b"
 
 
 _MANY_AGENTS = re.compile(r"哪些(?:企业|公司|机构)|哪几家|有哪些|\bwhich\s+(?:firms|companies|operators|organi[sz]ations)\b")

@@ -507,6 +507,16 @@ def facilities_in(place: str) -> str:
     return sparql.replace("#PATTERN", pattern)
 
 
+def by_figure(place: str, unit: str, value: float) -> str:
+    """The centers and parks of a place holding a figure of `unit` within 1 % of `value`: the candidates when a
+    question names one by its figure ("the 8.8-billion-yuan data center in Horinger New Area")."""
+    pattern = f"?answer (sl:locatedIn|sl:partOf)+ {URIRef(place).n3()} ."
+    low, high = Literal(value * 0.99), Literal(value * 1.01)
+    sparql = query_text("ask_by_figure").replace(
+        "#VALUES", _values({"class": [SL["Center"], SL["Park"]], "unit": [SL[unit]]}))
+    return sparql.replace("#PATTERN", pattern).replace("#FILTERS", f"FILTER (?value >= {low.n3()} && ?value <= {high.n3()})")
+
+
 def described(u: Understanding, vocab: Vocabulary) -> tuple[str, list[str]] | None:
     """"China Mobile's center in Hohhot", "中国联通在呼和浩特的数据中心": the entities of the class named, run by the
     company named (or a branch of it, "China Mobile Anhui") and in the place named. (SPARQL, the entities it replaces)."""

@@ -136,7 +136,8 @@ class Vocabulary:
 
         A label's tokens (Chinese characters, English words) are looked for close together in the
         question; `share` is the part of the label's weight found, rare tokens weighing most
-        (the matched Chinese characters must come in the label's order: rapidfuzz's Indel alignment);
+        (the matched Chinese characters must come in the label's order: rapidfuzz's Indel alignment, where a
+        bracketed part may stand anywhere: 中国移动在呼和浩特的智算中心 names 中国移动智算中心(呼和浩特));
         an English word a letter or two off a label's word ("Qinyang") is read as that word.
         """
         weights, postings, label_tokens = self._index
@@ -174,9 +175,10 @@ class Vocabulary:
                     got = {words[i] for i in run}
                     if all(not t.isascii() for t in toks):
                         got = set()
-                        for block in Indel.opcodes(toks, words[run[0]: run[-1] + 1]):
-                            if block.tag == "equal":
-                                got.update(toks[block.src_start: block.src_end])
+                        for part in _order_free_parts(surface):
+                            for block in Indel.opcodes(part, words[run[0]: run[-1] + 1]):
+                                if block.tag == "equal":
+                                    got.update(part[block.src_start: block.src_end])
                     weight = sum(weights.get(t, 0) for t in got & names)
                     extra = sum(weights.get(t, 0) for t in got & wanted - names)
                     if best is None or (weight, extra) > best[:2]:
@@ -530,6 +532,14 @@ def _generic() -> frozenset[str]:
     return frozenset(t for w in words for t in _tokens(fold(w).lower()))
 
 
+@functools.lru_cache(maxsize=65536)
+def _order_free_parts(surface: str) -> tuple[list[str], ...]:
+    """A label's tokens in the parts a question may put in any order: the bracketed qualifier of a name
+    (a place or an operator) is written before, inside or after the rest."""
+    outside = re.sub(r"\([^()]*\)", " ", surface)
+    return (_tokens(outside), *(_tokens(m) for m in re.findall(r"\(([^()]*)\)", surface)))
+
+
 def _tokens(text: str) -> list[str]:
     return [tok for tok, _, _ in _token_spans(text)]
 
@@ -869,6 +879,7 @@ def _read_bound(u: Understanding, rest: str, folded: str) -> str:
     A comparator without a number asks for a stated bound ("超过多少", "expected to exceed?")."""
     lex = questions()
     probe = re.sub(r"超(?=大规模|大型|级|算|高速|融合)", "\x00", rest)  # 超大规模, 超算: a name's word, no bound
+    probe = re.sub(r"\bunder\s+(?:construction|way|development)\b", "\x00", probe)  # a status, no bound
     for name in ("ge", "le", "gt", "lt"):
         if word := _hit(probe, lex["comparator"][name]):
             u.comparator = name
