@@ -1153,6 +1153,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
 
     phase_parent = {m.entity.key: m.part_of for m in mentions if m.entity is not None and m.part_of is not None}
     previous: Entity | None = None  # the last thing built or run named in the sentence before
+    infrastructure: list[Entity] = []  # the things built or run the sentence before names
     opened: Entity | None = None  # the thing built or run the sentence before opens with (its subject)
     said: Entity | None = None  # what the sentence before was about (its first subject)
     lead: Entity | None = None  # what the line introducing a list (ending in a colon) is about
@@ -1176,6 +1177,8 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             lead = None
         # a sentence cut at a semicolon goes on with the subject of the part before it (P编制了…;推动与A达成协议)
         joined = said if re.search(r"[；;]\s*$", folded[:start]) and "\n" not in folded[last_end:start] else None
+        # the one thing built the sentence before names, in the same paragraph (运营方A…: A runs it)
+        only_before = previous if len({e.key for e in infrastructure}) == 1 and "\n" not in folded[last_end:start] else None
         last_end = end
         infrastructure = [m.entity for m in sentence.mentions if m.entity is not None and m.entity.type in INFRASTRUCTURE]
         previous = infrastructure[-1] if infrastructure else None
@@ -1306,7 +1309,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             prev_end = q.end
         last_families = {q.family for q in quantities}
         carried, opened = opened, _opening_subject(sentence, roles)
-        for s, metric, o in stated_relations(sentence, roles, by_type, carried, joined=joined):
+        for s, metric, o in stated_relations(sentence, roles, by_type, carried, joined=joined, named_before=only_before):
             if metric == "located_in":
                 explicit_location.add(s.key)
             facts.append(Fact(s, metric, None, None, o, "eq", "actual", None, None, evidence, start, end))

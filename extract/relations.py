@@ -4,6 +4,7 @@ reference data (中国移动(宁夏·中卫)数据中心 lies in 中卫 and is r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from extract.entities import Mention
@@ -22,13 +23,15 @@ def _types_ok(metric: str, subject: Entity, obj: Entity) -> bool:
 
 
 def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, Entity],
-               carried: Entity | None = None, *, joined: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+               carried: Entity | None = None, *, joined: Entity | None = None,
+               named_before: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """The relations one sentence states. Longer than our usual functions on purpose: the rules read in order
     over one sentence's mentions and share its helpers (`between`, `listed_after`); the larger ones are functions.
 
     `carried` is the thing the sentence before was about (its opening name): a sentence that names no thing built
     of its own (由A、B共同建设。) goes on about it. `joined` is the subject of the part before a semicolon that
-    ended the sentence before (P编制了规划;推动与A达成协议: P signs).
+    ended the sentence before (P编制了规划;推动与A达成协议: P signs). `named_before` is the one thing built the sentence
+    before names, in the same paragraph (记者来到X。运营方A负责人说: A runs X).
     """
     rel = lexicon()["relation"]
     text = sentence.text
@@ -210,7 +213,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
     own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
-    found += _role_nouns(ents, text, off, roles_of, None if own else carried)
+    found += _role_nouns(ents, text, off, roles_of, None if own else carried, named_before=None if own else named_before)
     found += _role_nouns_en(ents, text, off, None if own else carried)
     found += _in_charge(ents, text, off, None if own else carried)
     if (m_on := re.search(r"就([^，,。]*?)(?:的)?(?:建设运营|建设|运营)", text)):
@@ -613,10 +616,11 @@ def _stated_named_set(ents: list[tuple[Mention, Entity]], text: str, off: int) -
         if re.search(s["not_yet"], text):
             continue
         group = gaz.entities.get(s["key"]) or Entity(s["key"], "Initiative", s["zh"], s["en"])
+        kinds = s.get("members", ["Center"])  # a list of parks holds parks
         for match in re.finditer(s["stated"], text):
             clause_start = max(text.rfind(c, 0, match.start()) for c in ",，。；;") + 1
-            before = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start() and e.type == "Center"]
-            after = [e for m, e in ents if m.start - off >= match.end() and e.type == "Center"
+            before = [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start() and e.type in kinds]
+            after = [e for m, e in ents if m.start - off >= match.end() and e.type in kinds
                      and re.fullmatch(r"\s*[,，]\s*", text[match.end() : m.start - off])]
             member = before[-1] if before else (after[0] if after and text[match.start() : match.start() + 2] == "作为" else None)
             if member is not None:
@@ -625,7 +629,7 @@ def _stated_named_set(ents: list[tuple[Mention, Entity]], text: str, off: int) -
             last = next((m for m, e in reversed(ents) if before and e is before[-1]), None)
             if last is not None and re.fullmatch(r"(?:等[^，,。；;、]{0,12}?)?\s*", text[last.end - off : match.start()]):
                 found += [(e, "member_of", group) for e in _run_to(ents, last.end - off, text, off, _JOINED)
-                          if e.type == "Center" and e is not member]
+                          if e.type in kinds and e is not member]
     return found
 
 
@@ -1043,10 +1047,12 @@ def _placed(m: Mention, text: str, off: int, roles_of: dict[Mention, str]) -> bo
 
 
 def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_of: dict[Mention, str],
-                carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
+                carried: Entity | None = None, *, named_before: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """A公司为建设单位 / A作为运营主体 / 建设单位为A公司: the company builds or runs the thing the sentence is about
     (its first name of something built, not a place it lies in; else, in a sentence naming no such thing, the
-    subject of the sentence before: X项目总投资50亿元。项目业主为A公司。)."""
+    subject of the sentence before: X项目总投资50亿元。项目业主为A公司。). A sentence opening with the role noun
+    (运营方A总经理说) may also go on about the one thing the sentence before names, wherever it named it
+    (记者来到X。运营方A…)."""
     rel = lexicon()["relation"]
     roles = "|".join(rel["operator_role_zh"])
     found = []
@@ -1058,7 +1064,9 @@ def _role_nouns(ents: list[tuple[Mention, Entity]], text: str, off: int, roles_o
         apposed = re.search(r"(?:^|[，,。；;：:（(\s]|的)(?:该?项目)?(?:" + roles + r")\s*$", text[: c.start - off])
         if re.match(r"\s*(?:为|是|作为|担任)(?:该?项目的?)?(?:" + roles + ")", text[c.end - off :]) or re.search(
                 r"(?:" + roles + r")(?:均|分别)?(?:为|是|[:：])\s*$", text[: c.start - off]) or apposed:
-            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)), carried)
+            opening = apposed is not None and re.fullmatch(r"\s*(?:该?项目)?(?:" + roles + r")\s*", text[: c.start - off])
+            target = next((e for m, e in ents[:i] if e.type in INFRASTRUCTURE and not _placed(m, text, off, roles_of)),
+                          carried or (named_before if opening else None))
             if target is not None:
                 found.append((target, "operator", ec))
                 # 建设单位为A、B: the companies listed after A build it too
@@ -1439,9 +1447,19 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
             out.append(fact(after.entity, "located_in", before.entity))
     written_before = _places_written_before(mentions, gaz)
     out += [fact(thing, "located_in", place) for thing, place in written_before.values()]
+    written: dict[str, set[str]] = {}  # how each thing is written on the page (a headline may give its owner in full)
+    for m in mentions:
+        if m.entity is not None and not m.anaphor and re.match(r"[\u4e00-\u9fff]", folded[m.start : m.end]):
+            written.setdefault(m.entity.key, set()).add(folded[m.start : m.end])
     for entity in seen.values():
-        if not entity.reference and entity.type in ("Center", "Park") and (owner := _owner_in_name(entity, gaz)):
-            out.append(fact(entity, "operator", owner))  # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center
+        owner = None
+        if not entity.reference and entity.type in ("Center", "Park"):
+            # 中国电信鄱阳湖智算中心, Apple's Gui'an Data Center; 某某数据集团某地算力产业园 where the name kept is 某某某地…
+            owner = _owner_in_name(entity, gaz) or next(
+                (o for zh in sorted(written.get(entity.key, ())) if zh != entity.zh
+                 and (o := _owner_in_name(replace(entity, zh=zh, en=""), gaz)) is not None), None)
+        if owner is not None:
+            out.append(fact(entity, "operator", owner))
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
             place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
@@ -1500,10 +1518,30 @@ def _namesake(company: Entity, thing: Entity) -> bool:
     word (苏州市超级计算中心有限公司, X运营有限公司, "X Co., Ltd.")."""
     zh = bool(company.zh and thing.zh and company.zh.startswith(thing.zh) and re.fullmatch(
         r"(?:运营|运营管理|管理|建设|建设运营|投资|发展)?(?:有限公司|有限责任公司|股份有限公司)", company.zh[len(thing.zh) :]))
+    zh = zh or _namesake_by_stem(company.zh or "", thing.zh or "")
     en = company.en.lower().startswith(thing.en.lower()) and bool(re.fullmatch(
         r"\s*(?:operation|operations|management|development)?\s*(?:co\.?,?\s*ltd\.?|company(?:\s+limited)?|co\.|ltd\.?|limited)",
         company.en[len(thing.en) :], re.IGNORECASE))
     return zh or en
+
+
+def _namesake_by_stem(company: str, thing: str) -> bool:
+    """某某云针智算中心 and 某某云针智算科技有限公司: the firm bears the thing's own part (its name without the kind of
+    thing it is), then only words of the field and of a firm's business. The own part must say more than a place (吉林
+    智算中心 and 吉林智算科技有限公司 share only their province)."""
+    kinds = sorted((s["zh"] for s in lexicon()["suffix"] if s["type"] in ("Center", "Park")), key=len, reverse=True)
+    kind = next((k for k in kinds if thing.endswith(k) and len(thing) > len(k)), None)
+    if kind is None:
+        return False
+    stem = thing[: -len(kind)]
+    lead = _leading_place_word().match(stem)
+    own = stem[lead.end() :] if lead else stem
+    rel = lexicon()["relation"]
+    field = "|".join(sorted(rel["namesake_field_zh"], key=len, reverse=True))
+    if len(own) < 2 or re.fullmatch(r"(?:" + field + r")+", own) or not company.startswith(stem):
+        return False
+    business = "|".join(sorted(rel["namesake_business_zh"], key=len, reverse=True))
+    return bool(re.fullmatch(r"(?:" + field + r")?(?:" + business + r")*(?:有限公司|有限责任公司|股份有限公司)", company[len(stem) :]))
 
 
 def _named_sets(entity: Entity, gaz, folded: str) -> list[Entity]:

@@ -1449,3 +1449,52 @@ def test_a_place_put_into_a_hubs_layout(text: str, expected: set) -> None:
 ])
 def test_the_projects_listed_after_as_a_hubs_key_project(text: str, expected: set) -> None:
     assert {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "part_of"} == expected
+
+
+def _pairs(text: str, metric: str) -> set[tuple[str, str]]:
+    return {(f.subject.zh or f.subject.en, f.object.zh or f.object.en) for f in read(text.encode()).facts if f.metric == metric}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a firm named after the center by the center's own part, then words of the field and of its business
+    ("白山云松智算科技有限公司董事长表示,白山云松智算中心年内投运。", {("白山云松智算中心", "白山云松智算科技有限公司")}),
+    ("庆阳云谷数据科技有限公司负责人介绍,庆阳云谷数据中心一期已投产。", {("庆阳云谷数据中心", "庆阳云谷数据科技有限公司")}),
+    # a province alone is no own part: the two only share their place
+    ("庆阳智算科技有限公司表示,庆阳智算中心今年投运。", set()),
+    ("中卫大数据科技有限公司表示,中卫大数据中心今年投运。", set()),
+])
+def test_a_firm_named_after_the_center_runs_it(text: str, expected: set) -> None:
+    assert _pairs(text, "operator") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence opening with the role noun goes on about the one thing the sentence before names
+    ("记者走进刚投运的余杭智算中心,大屏上数据跳动。运营方杭州某某科技有限公司总经理介绍,公司调度算力。",
+     {("余杭智算中心", "杭州某某科技有限公司")}),
+    # two things named before: which one it runs is not said
+    ("记者走进庆阳云谷数据中心和中卫云谷数据中心,大屏上数据跳动。运营方杭州某某科技有限公司总经理介绍,公司调度算力。", set()),
+    # another paragraph: no longer about it
+    ("记者走进刚投运的余杭智算中心。\n运营方杭州某某科技有限公司总经理介绍,公司调度算力。", set()),
+])
+def test_a_role_noun_opening_a_sentence_names_the_runner_of_the_thing_before(text: str, expected: set) -> None:
+    assert _pairs(text, "operator") == expected
+
+
+def test_a_headline_writing_the_owner_in_full_names_the_runner() -> None:
+    # the name kept is the body's shorter one (秦淮…); the headline writes the firm's whole name before it
+    text = "秦淮数据集团朔州绿色算力产业园今日奠基\n3月2日,秦淮朔州绿色算力产业园奠基活动在朔州市举办。"
+    assert ("秦淮朔州绿色算力产业园", "秦淮数据") in _pairs(text, "operator")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("今年,某某工业园区即西部云基地片区入选《国家级零碳园区建设名单(第一批)》。", {("西部云基地", "国家级零碳园区")}),
+    ("2024年,中卫云谷数据中心和庆阳云谷数据中心入选国家绿色数据中心名单。",
+     {("中卫云谷数据中心", "国家绿色数据中心"), ("庆阳云谷数据中心", "国家绿色数据中心")}),
+    ("The Qingyang Cloud Valley Data Center was selected as a national green data center last year.",
+     {("Qingyang Cloud Valley Data Center", "国家绿色数据中心")}),
+    # a list of candidates, and a park still applying, are not the list
+    ("某某产业园入选国家级零碳园区培育名单。", set()),
+    ("庆阳云谷数据中心正在申报国家绿色数据中心。", set()),
+])
+def test_a_thing_selected_for_a_national_list(text: str, expected: set) -> None:
+    assert _pairs(text, "member_of") == expected
