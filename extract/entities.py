@@ -267,10 +267,11 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     opens_clause = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n —") and 2 <= len(stem) <= names["clause_stem_max"]
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     # …and so is a short coined name opening its clause before where it stands (青禾数据中心位于某市)
-    sited = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n") and 2 <= len(stem) <= names["clause_stem_max"]
+    # (its length is that of its own words: 星河云计算产业园 is 星河's)
+    sited = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n") and 2 <= len(_proper_core(stem)) <= names["clause_stem_max"]
              and after.startswith(("位于", "坐落于", "坐落在", "地处")) and _has_proper_word(folded, start, suffix.start, known))
     # …or after where it stands or who builds it, and 的 (位于某市的江城智算中心, 由某公司承建的江城智算中心)
-    owned = (start > 0 and folded[start - 1] == "的" and 2 <= len(stem) <= names["clause_stem_max"]
+    owned = (start > 0 and folded[start - 1] == "的" and 2 <= len(_proper_core(stem)) <= names["clause_stem_max"]
              and (suffix.id in ("Center", "Cluster") or suffix.text not in names["clause_generic_suffixes"])
              and _owned_before().search(folded, max(0, start - 20), start) is not None
              and not stem.startswith(tuple(names["owned_descriptions"])) and stem[-1] not in "中上"

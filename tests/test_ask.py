@@ -1178,3 +1178,28 @@ def test_how_many_of_a_thing_no_class_holds_is_neither_a_count_nor_a_list(tmp_pa
         result = _ask(store, question)
         assert result["answers"] == [], (question, result["interpretation"])
     assert [a["label_zh"] for a in _ask(store, "中国移动在中卫有哪些数据中心?")["answers"]] == ["甲乙中卫数据中心"]
+
+
+@pytest.fixture(scope="module")
+def builders_store(tmp_path_factory):
+    """A center with a strategic partner and no builder named, and a park a parent company runs."""
+    root = tmp_path_factory.mktemp("builders")
+    (root / "a.txt").write_text("宜宾一座智算中心签约\n\n甲丙智算中心位于宜宾市。甲丙智算中心与中国联通四川公司签署战略合作协议。\n\n"
+                                "乙丁云计算产业园位于宜宾市,由中国电信投资建设。\n", encoding="utf-8")
+    suanli("ingest", str(root / "a.txt"), "--store", str(root / "store"), check=True)
+    return root / "store"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("甲丙智算中心是谁建设的?", []),  # a strategic partner is no builder
+    ("甲丙智算中心和哪家公司携手建设?", ["中国联通四川公司"]),  # built together: its partners answer
+    ("Which company jointly built the Jiabing Intelligent Computing Center?", ["China Unicom Sichuan"]),
+])
+def test_partners_answer_who_built_only_when_the_question_says_built_together(builders_store, question, expected) -> None:
+    assert [a["label"] for a in _ask(builders_store, question)["answers"]] == expected
+
+
+@pytest.mark.parametrize("question", ["乙丁云计算产业园由中国电信旗下哪家子公司运营?",
+                                      "Which China Telecom subsidiary runs the Yiding Cloud Computing Industrial Park?"])
+def test_a_subsidiary_asked_is_not_the_parent_the_question_names(builders_store, question) -> None:
+    assert all(a["label"] not in ("中国电信", "China Telecom") for a in _ask(builders_store, question)["answers"])

@@ -244,6 +244,12 @@ NAME_SPANS = [
     ("青禾科技宜宾智算基地一期投运。", "青禾科技宜宾智算基地"),
     # a firm's brand, its city in brackets and 中心: the firm's center in that city
     ("当天,协鑫智算(宜宾)中心正式投运。", "协鑫智算(宜宾)中心"),
+    # a short coined word with its field before the suffix, opening its clause before where it stands: the field
+    # words do not count against the name's length (星河云计算产业园 is 星河's)
+    ("星河云计算产业园位于宜宾市,由中国电信投资建设。", "星河云计算产业园"),
+    ("据悉,青禾云计算数据中心位于庆阳市西峰区。", "青禾云计算数据中心"),
+    # a cloud computing base is a site of its own, like a cloud base
+    ("中国电信宜宾云计算基地位于宜宾市。", "中国电信宜宾云计算基地"),
 ]
 
 

@@ -1498,3 +1498,9 @@ def test_a_headline_writing_the_owner_in_full_names_the_runner() -> None:
 ])
 def test_a_thing_selected_for_a_national_list(text: str, expected: set) -> None:
     assert _pairs(text, "member_of") == expected
+
+
+def test_a_coined_name_with_its_field_keeps_its_builder_from_the_thing_before() -> None:
+    # 星河云计算产业园 is read as a name (its field words do not count against its length), so its builder is its own
+    text = "甲丙智算中心位于宜宾市。星河云计算产业园位于宜宾市,由中国电信投资建设。"
+    assert _pairs(text, "operator") == {("星河云计算产业园", "中国电信")}

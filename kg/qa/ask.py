@@ -561,9 +561,10 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
     if u.relation == "operator" and u.cls in ("Company", "Organization") and not u.hops and u.entities \
             and vocab.types.get(u.entities[0][1]) in ("Park", "District", "City", "Province"):
         out.append((replace(u, hops=True), "no operator found, so the companies at work in it"))
-    if u.relation == "operator" and u.cls is None and u.entities and vocab.types.get(u.entities[0][1]) in ("Company",
-                                                                                                      "Organization"):
-        # "X运营的是什么平台": what the company runs, not who runs the company
+    if u.relation == "operator" and u.cls is None and u.entities and vocab.types.get(u.entities[0][1]) in AGENTS \
+            and all(vocab.types.get(i) in ("City", "Province", "District", *AGENTS) for _, i in u.entities[1:]):
+        # "X运营的是什么平台": what the company runs, not who runs the company (nor, when the question names a
+        # facility, what else the company runs: "which China Telecom subsidiary runs the Lingang park")
         out.append((replace(u, cls="Center", cls_pos=-1), "nothing runs it, so what it runs"))
     distinct = list(dict.fromkeys(iri for _, iri in u.entities))
     if u.relation in ("operator", "located_in") and not u.metric and not u.yes_no and len(distinct) == 1 \
@@ -571,8 +572,10 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         # "Who built the X center": the sources may name the builders or the site of its first phase only
         for phase in vocab.phases_of.get(distinct[0], [])[:2]:
             out.append((replace(u, entities=[(u.entities[0][0], phase)]), f"nothing for {distinct[0]} as a whole, so {phase}"))
-    if u.relation in ("operator", "partner") and not u.metric:
-        other = "partner" if u.relation == "operator" else "operator"
+    other = "partner" if u.relation == "operator" else "operator"
+    if u.relation in ("operator", "partner") and not u.metric and _says(question, "built" if other == "operator" else "jointly"):
+        # "携手建设", "which partners built it": builders and partners are one answer only when the question says both;
+        # a strategic partner asked is no builder, the thing a firm's product was built on no partner of the firm
         out.append((replace(u, relation=other), f"no {u.relation} found, so {other}"))
     if u.metric and len(distinct) >= 2 and not (u.comparative or u.superlative or u.yes_no or u.total):
         for iri in distinct[1:3]:
@@ -614,6 +617,13 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         out.append((replace(u, cls=u.cls, entities=u.entities, count=True, metric=None, one_of=True, _members=True),
                     "no stated figure, so the members the graph knows"))
     return out
+
+
+def _says(question: str, words: str, *, table: str = "intent") -> bool:
+    """Whether the question says one of a list of words of the question lexicon ("built", "jointly" of its intents)."""
+    text = fold(question).lower()
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) if w.isascii() else w in text
+               for w in questions()[table][words])
 
 
 def _says_final(question: str) -> bool:
@@ -793,6 +803,8 @@ def _of_asked_kind(iri: str, u: Understanding, vocab: Vocabulary, question: str)
     when it asks who."""
     words = questions()["agents"]
     text = fold(question).lower()
+    if any(i == iri for _, i in u.entities) and _says(question, "subsidiary", table="agents"):
+        return False  # "which China Telecom subsidiary runs it", "由鸿海旗下哪家子公司": not the parent the question names
     if any(w in text for w in words["research_asked"]):
         names = " ".join(_names_of(iri, vocab)).lower()
         return vocab.types.get(iri) == "Organization" and any(w in names for w in words["research_names"])

@@ -77,8 +77,10 @@ def _folded(text: str) -> str:
     return fold(text).lower()
 
 
-def _content_words(question: str, vocab: Vocabulary) -> list[Concept]:
-    """The question's own words, without the names it gives, its question words and function words: Chinese words
+def _content_words(question: str, vocab: Vocabulary, said: tuple[str, ...] = ()) -> list[Concept]:
+    """The question's own words, without the names it gives (exact ones, and those `said` in part: "联通临港国际云数据中心"
+    for China Unicom's Lingang center shares its words with every sentence about it), its question words and function
+    words: Chinese words
     of two characters or more as jieba cuts them, English words of three letters or more (plural s dropped) and the
     English phrases the bilingual words know ("computing power"). Each comes with its other language's words, so an
     English question shares words with a Chinese passage (and back)."""
@@ -87,6 +89,8 @@ def _content_words(question: str, vocab: Vocabulary) -> list[Concept]:
     text = _folded(question)
     for start, end, _ in vocab.find(text):
         text = text[:start] + " " * (end - start) + text[end:]
+    for name in sorted(said, key=len, reverse=True):
+        text = text.replace(name, " " * len(name))
     stop = set(_words()["stop_zh"]) | set(_words()["stop_en"])
     en_zh, zh_en = _bilingual()
     found: list[Concept] = []
@@ -305,7 +309,7 @@ def from_text(question: str, u: Understanding, vocab: Vocabulary, store: Store) 
 
     def pinned(shared: list[str], mentioned: list[str]) -> bool:
         return not places or bool(places & set(mentioned)) or len(shared) > MIN_SHARED
-    words = _content_words(question, vocab)
+    words = _content_words(question, vocab, tuple(n for n in u.said.values() if len(n) >= 2))
     if not words:
         return None
     sparql = QUERY.replace("#ENTITIES", " ".join(f"<{iri}>" for iri in entities))
