@@ -139,6 +139,14 @@ def score_facts(system: list[dict], docs: list[Path], args: argparse.Namespace) 
                   f"(tp {one['lenient']['tp']}, system {one['lenient']['system']}, gold {one['lenient']['gold']})")
     print(f"documents: {len(docs)} cached of the manifest; gold facts: {len(gold)}")
     print("recall by metric:", json.dumps(result["recall_by_metric"], ensure_ascii=False))
+    sets: dict[str, set[str]] = {}  # the fresh split's pages by the question set they came with
+    for m in json.loads((HERE / "manifest.json").read_text(encoding="utf-8")):
+        if m["doc"] in names and "fresh" in m:
+            sets.setdefault(m["fresh"].split("/")[0], set()).add(m["doc"])
+    if len(sets) > 1:
+        by_set = {k: score([g for g in gold if g["doc"] in v], [f for f in system if doc_of(f) in v]) for k, v in sets.items()}
+        print("by set (lenient / strict F1):", ", ".join(f"{k} {r['lenient']['f1']} / {r['strict']['f1']}"
+                                                        for k, r in by_set.items()))
     lenient, strict = result["lenient"], result["strict"]
     print(f"lenient P={lenient['precision']} R={lenient['recall']} F1={lenient['f1']}")
     print(f"strict  P={strict['precision']} R={strict['recall']} F1={strict['f1']}")
@@ -156,7 +164,7 @@ SELECT DISTINCT ?e ?zh ?en WHERE {
   FILTER NOT EXISTS { GRAPH <https://w3id.org/suanli/resource/graph/reference> { ?e ?p ?o } }
 } ORDER BY ?zh"""
     rows = json.loads(suanli("query", query, "--store", str(store), "--format", "json").stdout)["results"]["bindings"]
-    seen = {}
+    seen: dict[str, tuple[str, str]] = {}
     for row in rows:
         seen.setdefault(row["e"]["value"], (row["zh"]["value"], row.get("en", {}).get("value", "")))
     for zh, en in sorted(seen.values()):
