@@ -292,6 +292,9 @@ NOT_NAMES = [
     # an adjective in 性 ranks or classes a project, it names none
     "综合性算力中心建设提速。",
     "项目被列为标志性算力中心工程。",
+    # a policy's verb and a scale before a facility word describe one (优先保障…用地, 万P智算产业园, 万卡智算中心)
+    "新区将优先保障数据中心用地和电力供应。",
+    "该县计划再建一座万P智算产业园,同时引进万卡级智算中心。",
     "Last week China Unicom broke ground on a new Ningxia data center.",
     "The operator plans another large Guizhou data center next year.",
 ]
