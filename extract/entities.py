@@ -814,10 +814,16 @@ def _after_title(words: list[str]) -> list[str]:
 
 
 def _the_own_word(folded: str, m: re.Match[str], known: list[Candidate]) -> bool:
-    """"the Jingshan intelligent computing center": after "the", one or two title-case words of their own (no known
-    name, no description, not a sentence's first word) name a center written in lower case."""
+    """"the Jingshan intelligent computing center", "its Jingshan data center": after "the" or a firm's "its", one or
+    two title-case words of their own (no known name, no description) name a center written in lower case; so after
+    "The" opening a sentence or a line."""
     words = m.group(0).split()
-    if not 1 <= len(words) <= 2 or not re.search(r"(?<![\w'’\-])the[^\S\n]+$", folded[max(0, m.start() - 5) : m.start()]):
+    opening = words[0] == "The" and re.search(r"(?:^|[.!?:][^\S\n]+|\n)$", folded[max(0, m.start() - 3) : m.start()])
+    if opening:
+        words = words[1:]
+    elif not re.search(r"(?<![\w'’\-])(?:the|its|their)[^\S\n]+$", folded[max(0, m.start() - 7) : m.start()]):
+        return False
+    if not 1 <= len(words) <= 2:
         return False
     names = lexicon()["name"]
     generic = {*names["en_generic"], *names["en_leading_stop"], *names["en_run_verbs"]}

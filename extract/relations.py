@@ -930,6 +930,9 @@ def _built_at(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[t
     return found
 
 
+_EN_RELATIVE = re.compile(r"\s*(?:which|who|that)\s+(?:also\s+|now\s+|has\s+|had\s+|have\s+)?")
+
+
 def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
                       carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """Builders named before the verb: 中国电信与华为共同建设X, A投资建设的X, A等企业参与集群建设, Huawei built the center."""
@@ -940,6 +943,8 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
                             r"|(?<![A-Za-z])(?:jointly\s+)?(?:" + "|".join(rel["operator_active_en"]) + r")\s+"
                             r"|(?<![A-Za-z])invest(?:s|ed)?\s+[^.,;]{0,40}?\bin\s+", text):  # A has invested N in X
         clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
+        if _EN_RELATIVE.fullmatch(text, clause_start, verb.start()) and text[clause_start - 1 : clause_start] == ",":
+            clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "，,;；。") + 1  # Sugon, which operates X
         agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
         if not agents and re.fullmatch(r"\s*(?:并|将|拟|还将)?\s*(?:共同|联合|携手|合作)", text[clause_start : verb.start()] + (
                 verb.group(0)[:2] if verb.group(0)[:2] in ("共同", "联合", "合作") else "")):

@@ -716,6 +716,10 @@ def test_an_upper_case_short_form_in_brackets_is_the_name() -> None:
 EN_LOWER_NAMES = [
     ("said Li Wei, head of the Jingshan intelligent computing center in Binhai.", "Jingshan intelligent computing center"),
     ("Workers at the Qinglan data center said power prices fell.", "Qinglan data center"),
+    # "The" opening a sentence or a line, and a firm's own "its"
+    ("The Qinglan data center opened in May.", "Qinglan data center"),
+    ("Power was cheap. The Qinglan data center grew.", "Qinglan data center"),
+    ("The operator said its Qinglan data center was full.", "Qinglan data center"),
 ]
 
 
@@ -726,7 +730,9 @@ def test_a_word_of_its_own_after_the_names_a_center_written_in_lower_case(text: 
 
 @pytest.mark.parametrize("text", ["The new data center opened.", "The Chinese data center market grew.",
                                   "Officials visited the national data center in the city.",
-                                  "the company's data center was full."])
+                                  "the company's data center was full.",
+                                  "The Chinese data center market grew.", "Officials said The Guardian data center story was wrong.",
+                                  "The operator said its new data center was full."])
 def test_a_description_after_the_names_no_center(text: str) -> None:
     assert not [v for v in _names(text).values() if v[0] == "Center"]
 

@@ -537,9 +537,14 @@ def test_a_place_selected_as_a_national_hub_or_cluster_is_a_member(text: str, pa
     "China Mobile broke ground on the Lanzhou Supercomputing Center.",
     "China Mobile began building the Lanzhou Supercomputing Center in March.",
     "The Lanzhou Supercomputing Center, a joint venture between China Mobile and Huawei, opened.",
+    "China Mobile, which also runs the Lanzhou Supercomputing Center, said demand rose.",  # a relative clause
 ])
 def test_more_ways_english_news_names_a_builder(text: str) -> None:
     assert "china-mobile" in {o for _, o in _relations(text, "operator")}
+
+
+def test_a_place_in_a_relative_clause_builds_nothing() -> None:
+    assert not _relations("Lanzhou, which built the Lanzhou Supercomputing Center, said demand rose.", "operator")
 
 
 def test_an_appositive_joint_venture_names_every_party() -> None:
