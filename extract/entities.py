@@ -268,10 +268,10 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
                     and suffix.text not in names["clause_generic_suffixes"] and stem[-1] not in "中上")
     # …and so is a short coined name opening its clause before where it stands (青禾数据中心位于某市)
     # (its length is that of its own words: 星河云计算产业园 is 星河's)
-    sited = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n") and 2 <= len(_proper_core(stem)) <= names["clause_stem_max"]
+    sited = ((start == 0 or folded[start - 1] in "。！？；;，,:：\n") and _short_name(stem)
              and after.startswith(("位于", "坐落于", "坐落在", "地处")) and _has_proper_word(folded, start, suffix.start, known))
     # …or after where it stands or who builds it, and 的 (位于某市的江城智算中心, 由某公司承建的江城智算中心)
-    owned = (start > 0 and folded[start - 1] == "的" and 2 <= len(_proper_core(stem)) <= names["clause_stem_max"]
+    owned = (start > 0 and folded[start - 1] == "的" and _short_name(stem)
              and (suffix.id in ("Center", "Cluster") or suffix.text not in names["clause_generic_suffixes"])
              and _owned_before().search(folded, max(0, start - 20), start) is not None
              and not stem.startswith(tuple(names["owned_descriptions"])) and stem[-1] not in "中上"
@@ -292,6 +292,12 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     return (quoted or opens_clause or sited or owned or placed or defined or listed or bracketed or project or _coded(stem)
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
+
+
+def _short_name(stem: str) -> bool:
+    """Whether a stem is short enough to be a coined name by where it stands: two characters at least (青云, 星河), and no
+    more of its own than a clause's short name has (星河云计算 is 星河's length; its field describes)."""
+    return len(stem) >= 2 and 1 <= len(_proper_core(stem)) <= lexicon()["name"]["clause_stem_max"]
 
 
 @cache
@@ -431,8 +437,9 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         return None
     if suffix.text in names["brand_bound_suffixes"] and _only_places(start, suffix.start, known):
         return None  # 集团(以下简称…)黑龙江有限公司: a registered firm's name has a word of its own, not a province alone
-    if len(_proper_core(stem)) == 1 and has_cjk(stem):
-        # one character of its own is no name: a function word cut a word (就绪 → 绪数据中心, 四川并济 → 济科技有限公司)
+    if len(_proper_core(stem)) == 1 and has_cjk(stem) and (len(stem) < 2 or suffix.id in ("Company", "Organization")):
+        # one character of its own is no name: a function word cut a word (就绪 → 绪数据中心, 四川并济 → 济科技有限公司);
+        # a site's two-character stem is (青云智算中心, 华云数据中心), though 云 alone describes
         start = _through_cut_word(folded, start, suffix, known)
         if start < 0:
             return None

@@ -216,6 +216,9 @@ def _names(text: str) -> dict[str, tuple[str, str]]:
 
 
 NAME_SPANS = [
+    # a two-character coined stem whose second character also describes (云) is a name where it stands
+    ("近日,由江城电信投资建设的青云智算中心正式投产。", "青云智算中心"),
+    ("紫云算力中心位于芜湖市,已经投产。", "紫云算力中心"),
     # a measure word cuts a stem only after a numeral: 小三台 keeps its 台, 3栋 and 两大 are counts
     ("基地分别位于东坡园区、西岭园区、小三台园区。", "小三台园区"),
     # a company's registered name runs through words that end a clause elsewhere (开发建设, 投资)
