@@ -32,6 +32,7 @@ from extract.reading import (
     cue_words,
     cues,
     masked,
+    unnamed_thing,
 )
 from extract.relations import implied_relations, stated_relations, whole_places
 from extract.resources import lexicon
@@ -697,7 +698,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return None, "unnamed"  # "opened its first AI data center in Zhongwei, … 100% renewable": the center's
         if (role == "locative" and carried is not None and best.entity is not None and best.entity.type in PLACES
                 and best.start - offset < clause_start):
-            if _unnamed_subject(q, sentence):
+            if unnamed_thing(sentence, q.start):
                 return None, "unnamed"  # 在X市,人工智能计算中心与超算中心…服务300家企业: unnamed things are what it is about
             return carried, "carried"  # 其优势:依托X县的气候条件,PUE值低至1.2: X is where, what the sentence goes on about is it
         if sentence.mentions.index(best) in listed:
@@ -738,7 +739,7 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     fallback = carried or topic
     if head_types is not None and fallback is not None and fallback.type not in head_types:
         return None, "modifier"  # 投资50亿元的智算中心 on a page about a hub: some center's, not the hub's
-    if _unnamed_subject(q, sentence) or (
+    if unnamed_thing(sentence, q.start) or (
             fallback is not None and fallback.type in PLACES and _unnamed_facility_en(q, sentence, anywhere=True)):
         return None, "unnamed"
     if q.noun != "enterprise_count" and any(
@@ -771,34 +772,6 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         # topic, so the figure may be that one's; left out rather than guessed
         return None, "another"
     return topic, "topic"
-
-
-@cache
-def _unnamed_regex() -> re.Pattern[str]:
-    words = _subject_words()
-    openers = cue_regex(tuple(words["report_openers"])).pattern
-    heads = cue_regex(tuple(words["unnamed_heads"])).pattern
-    after = cue_regex(tuple(words["unnamed_next"])).pattern
-    return re.compile(rf"(?:^|[，,。；;：:])\s*(?:(?:{openers})[,，]?\s*)?([\u4e00-\u9fff]{{2,12}}?)(?:{heads})(?={after})")
-
-
-_PHASE = re.compile(r"[一二三四五首本]期")
-
-
-def _unnamed_subject(q: Quantity, sentence: Sentence) -> bool:
-    """Whether a clause before the figure opens with a thing named in words no name was read from (会展中心扩建项目作为…):
-    then the figure is that thing's, and the topic or the sentence before is a guess."""
-    offset = sentence.start
-    stop = set(_subject_words()["unnamed_not"])
-    for m in _unnamed_regex().finditer(sentence.text, 0, q.start):
-        lead = OPENING.match(m.group(1))
-        stem = m.group(1)[lead.end() if lead else 0 :]
-        leads = tuple(_subject_words()["report_openers"] + _subject_words()["demonstratives_zh"])
-        stem = _PHASE.sub("", re.sub(rf"^(?:{cue_regex(leads).pattern})+", "", stem))  # 这座数据中心 is no name
-        if len(stem) >= 2 and stem not in stop and m.group(1) not in stop and not any(
-                mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
-            return True
-    return False
 
 
 # a whole or a government opening a clause, unnamed: "By 2024, the country had …", "Nationally, …", 当地政府计划…

@@ -8,6 +8,7 @@ from functools import cache
 
 from extract.entities import Mention
 from extract.gazetteer import Entity
+from extract.resources import lexicon
 
 INFRASTRUCTURE = {"Center", "Cluster", "Park", "Hub"}
 PLACES = {"City", "District", "Province"}
@@ -115,3 +116,32 @@ IN_PLACE_EN = re.compile(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region
 
 OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|近日|日前|目前|今年|当天|同时|此外|其中|近年来|近年|多年来)?[,，]?"
                       r"\s*[“\"「]?")
+
+
+@cache
+def _unnamed_regex() -> re.Pattern[str]:
+    words = lexicon()["subject"]
+    openers = cue_regex(tuple(words["report_openers"])).pattern
+    heads = cue_regex(tuple(words["unnamed_heads"])).pattern
+    after = cue_regex(tuple(words["unnamed_next"])).pattern
+    return re.compile(rf"(?:^|[，,。；;：:])\s*(?:(?:{openers})[,，]?\s*)?([\u4e00-\u9fff]{{2,12}}?)(?:{heads})(?={after})")
+
+
+_PHASE = re.compile(r"[一二三四五首本]期")
+
+
+def unnamed_thing(sentence: Sentence, end: int) -> bool:
+    """Whether a clause before `end` opens with a thing named in words no name was read from (会展中心扩建项目作为…,
+    …由某公司承建): what that clause says is that thing's, and the topic or the sentence before is a guess."""
+    words = lexicon()["subject"]
+    offset = sentence.start
+    stop = set(words["unnamed_not"])
+    leads = tuple(words["report_openers"] + words["demonstratives_zh"])
+    for m in _unnamed_regex().finditer(sentence.text, 0, end):
+        lead = OPENING.match(m.group(1))
+        stem = m.group(1)[lead.end() if lead else 0 :]
+        stem = _PHASE.sub("", re.sub(rf"^(?:{cue_regex(leads).pattern})+", "", stem))  # 这座数据中心 is no name
+        if len(stem) >= 2 and stem not in stop and m.group(1) not in stop and not any(
+                mention.start - offset < m.end() and m.start(1) < mention.end - offset for mention in sentence.mentions):
+            return True
+    return False

@@ -10,7 +10,18 @@ from functools import cache
 from extract.entities import Mention
 from extract.gazetteer import Entity, gazetteer, phase_entity
 from extract.nlp import plain_words
-from extract.reading import DIRECTION, IN_PLACE_EN, INFRASTRUCTURE, OPENING, PLACES, Fact, Sentence, en_cue, masked
+from extract.reading import (
+    DIRECTION,
+    IN_PLACE_EN,
+    INFRASTRUCTURE,
+    OPENING,
+    PLACES,
+    Fact,
+    Sentence,
+    en_cue,
+    masked,
+    unnamed_thing,
+)
 from extract.resources import lexicon
 from extract.text import split_sentences
 
@@ -211,7 +222,8 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                     found.append((topic_of[m.anaphor], "partner", eb))
                     break
     # operator: "由A、B和C联合打造(的X)" and "A与B就X建设运营…签订"
-    own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents)  # 由A园区公司…: no thing of its own
+    # 由A园区公司…: no thing of its own; 会展中心扩建项目由A承建: a thing named in words no name was read from
+    own = any(e.type in INFRASTRUCTURE and roles_of[m] != "agent" for m, e in ents) or unnamed_thing(sentence, len(text))
     found += _by_agents(ents, text, masked(sentence), off, roles_of, None if own else carried)
     found += _role_nouns(ents, text, off, roles_of, None if own else carried, named_before=None if own else named_before)
     found += _role_nouns_en(ents, text, off, None if own else carried)

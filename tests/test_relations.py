@@ -1509,3 +1509,16 @@ def test_a_coined_name_with_its_field_keeps_its_builder_from_the_thing_before() 
     # 星河云计算产业园 is read as a name (its field words do not count against its length), so its builder is its own
     text = "甲丙智算中心位于宜宾市。星河云计算产业园位于宜宾市,由中国电信投资建设。"
     assert _pairs(text, "operator") == {("星河云计算产业园", "中国电信")}
+
+
+@pytest.mark.parametrize("text", [
+    "翠岭智算中心位于芜湖市。会展中心扩建项目由江城建设集团有限公司承建。",
+    "翠岭智算中心位于芜湖市,总投资10亿元。配套的污水处理厂项目由江城建设集团有限公司承建。",
+])
+def test_a_builder_of_a_thing_no_name_was_read_for_builds_nothing_before(text: str) -> None:
+    # the sentence names another thing in words the reader has no name for: the center before is no guess for it
+    assert not _relations(text, "operator")
+
+
+def test_a_builder_after_the_project_pointed_at_builds_the_one_before() -> None:
+    assert {o for _, o in _relations("翠岭智算中心位于芜湖市。该项目由江城建设集团有限公司承建。", "operator")}
