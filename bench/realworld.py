@@ -9,7 +9,7 @@ text (as stored by the page archive, or fetched where the web is reachable) unde
 Three splits: the dev split (entries without a `split` key), the pages the extraction rules were
 developed on; the held-back test split (`"split": "test"`, docs rw_tNN), read only to measure
 whether those rules generalise (never tune a rule on it); and the fresh split (`"split": "fresh"`, docs
-fd_/fe_/fb_/fh_pNN), the pages of the fresh question sets dev, dev2, blind1 and dev3 (bench/fresh.py), annotated by hand
+fd_/fe_/fb_/fh_/fi_pNN), the pages of the fresh question sets dev, dev2, blind1, dev3 and dev4 (bench/fresh.py), annotated by hand
 after the rules of their time were written: pages that may be read, not yet tuned on. Each split is
 ingested and scored on its own.
 
