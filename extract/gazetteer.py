@@ -567,9 +567,19 @@ def _reverse_glossary() -> dict[str, str]:
 _ZH_ORDINALS = "一二三四五六七八九"
 
 
+_PHASE_EN = re.compile(r"(.+) (phase|stage|Phase|Stage) ([IVX]+|\d+)")
+
+
 def phase_entity(parent: Entity, number: int, word: str = "phase", numeral: str | None = None) -> Entity:
     """A phase of a project (中交(中卫)云数据中心一期, Stage II of X): a thing of the parent's type, named after it,
-    part of it. The English keeps the text's word and numeral ("Stage II"), else "phase 2"."""
+    part of it. The English keeps the text's word and numeral ("Stage II"), else "phase 2". A phase's phase is no
+    thing: (一期)项目 said again of X一期 is X一期, and 二期 said of X一期 is X二期."""
+    whole = _PHASE_EN.fullmatch(parent.en)
+    parent_key = next((key for relation, key in parent.links if relation == "part_of"), None)
+    if whole is not None and parent_key is not None and (parent.zh is None or re.search(r"[一二三四五六七八九首]期$", parent.zh)):
+        if whole.group(3) in (numeral or str(number), str(number)) or (parent.zh or "").endswith(f"{_ZH_ORDINALS[number - 1]}期"):
+            return parent
+        parent = Entity(parent_key, parent.type, parent.zh[:-2] if parent.zh else None, whole.group(1))
     zh = f"{parent.zh}{_ZH_ORDINALS[number - 1]}期" if parent.zh and 1 <= number <= 9 else None
     en = f"{parent.en} {word} {numeral or number}"
     return Entity(slug(en), parent.type, zh, en, links=(("part_of", parent.key),))

@@ -945,6 +945,13 @@ def _built_at(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[t
 _EN_RELATIVE = re.compile(r"\s*(?:which|who|that)\s+(?:also\s+|now\s+|has\s+|had\s+|have\s+)?")
 
 
+@cache
+def _approval() -> re.Pattern[str]:
+    """The last word of approving or backing before a verb of building (批复同意, 支持, approved): its agent builds nothing."""
+    words = sorted(lexicon()["relation"]["approval"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?!.*(?:" + "|".join(map(re.escape, words)) + r"))", re.S)
+
+
 def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
                       carried: Entity | None = None) -> list[tuple[Entity, str, Entity]]:
     """Builders named before the verb: 中国电信与华为共同建设X, A投资建设的X, A等企业参与集群建设, Huawei built the center."""
@@ -957,6 +964,8 @@ def _active_operators(ents: list[tuple[Mention, Entity]], text: str, off: int,
         clause_start = max(text.rfind(c, 0, verb.start()) for c in "，,;；。") + 1
         if _EN_RELATIVE.fullmatch(text, clause_start, verb.start()) and text[clause_start - 1 : clause_start] == ",":
             clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "，,;；。") + 1  # Sugon, which operates X
+        if (approved := _approval().search(text, clause_start, verb.start())) is not None:
+            clause_start = approved.end()  # 科技部批复同意在某地建设X, 某委支持A建设X: who approves or backs builds nothing
         agents = [e for m, e in agents_before if clause_start <= m.start - off and m.end - off <= verb.start()]
         if not agents and re.fullmatch(r"\s*(?:并|将|拟|还将)?\s*(?:共同|联合|携手|合作)", text[clause_start : verb.start()] + (
                 verb.group(0)[:2] if verb.group(0)[:2] in ("共同", "联合", "合作") else "")):

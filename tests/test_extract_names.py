@@ -80,6 +80,13 @@ def test_a_phase_after_a_project_name_is_a_part_of_it_and_holds_its_figures() ->
         ("Qingyang Cloud Data Center phase 1", "part_of", "Qingyang Cloud Data Center")}
 
 
+def test_a_phase_said_again_of_a_phase_is_that_phase() -> None:
+    facts = _phase_facts("青松智算中心(一期)项目已在宜昌动工。由江城设计院承建的(一期)项目用地约98亩。")
+    subjects = {s for s, _, _ in facts}
+    assert "Qingsong Intelligent Computing Center phase 1" in subjects
+    assert not [s for s in subjects if s.count("phase") > 1]  # no phase of a phase
+
+
 def test_a_phase_written_alone_is_one_of_the_project_named_first_in_its_sentence() -> None:
     facts = _phase_facts("庆阳云数据中心是庆阳数据中心集群的骨干项目,总投资50亿元,二期项目占地约150亩。")
     assert ("Qingyang Cloud Data Center", "investment", 5e9) in facts
@@ -295,9 +302,8 @@ NOT_NAMES = [
     # an adjective in 性 ranks or classes a project, it names none
     "综合性算力中心建设提速。",
     "项目被列为标志性算力中心工程。",
-    # a policy's verb and a scale before a facility word describe one (优先保障…用地, 万P智算产业园, 万卡智算中心)
+    # a policy's verb before a facility word describes one (优先保障…用地)
     "新区将优先保障数据中心用地和电力供应。",
-    "该县计划再建一座万P智算产业园,同时引进万卡级智算中心。",
     "Last week China Unicom broke ground on a new Ningxia data center.",
     "The operator plans another large Guizhou data center next year.",
 ]

@@ -1522,3 +1522,12 @@ def test_a_builder_of_a_thing_no_name_was_read_for_builds_nothing_before(text: s
 
 def test_a_builder_after_the_project_pointed_at_builds_the_one_before() -> None:
     assert {o for _, o in _relations("翠岭智算中心位于芜湖市。该项目由江城建设集团有限公司承建。", "operator")}
+
+
+@pytest.mark.parametrize(("text", "builders"), [
+    ("科技部去年批准了在长沙建设国家超级计算长沙中心的方案。", set()),  # who approves builds nothing
+    ("两部委联合复函,同意在庆阳建设数据中心集群。", set()),
+    ("省里鼓励中国电信在长沙建设国家超级计算长沙中心。", {"china-telecom"}),  # who is backed builds
+])
+def test_an_approver_or_a_backer_is_no_builder(text: str, builders: set) -> None:
+    assert {o for _, o in _relations(text, "operator")} == builders
