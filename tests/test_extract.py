@@ -57,6 +57,10 @@ QUANTITIES = [
     ("The campus covers over 500 acres of farmland.", 2.02343, "km2", "gt"),
     ("园区占地约200英亩。", 0.809372, "km2", "approx"),
     ("a new 1,800 petaflop training cluster", 1800, "PFLOPS", "eq"),
+    # English operations a second written out in words
+    ("a machine rated at roughly 12 quadrillion calculations a second", 12, "PFLOPS", "approx"),
+    ("a system doing 2 quintillion floating-point operations per second", 2000, "PFLOPS", "eq"),
+    ("an old cluster of 500 trillion operations per second", 0.5, "PFLOPS", "eq"),
 ]
 
 
