@@ -1371,7 +1371,8 @@ def test_a_place_written_right_before_a_name(text: str, expected: set) -> None:
 @pytest.mark.parametrize(("text", "place"), [
     # a branch named after its parent lies where its own part of the name says, not in the parent's city
     ("国家超算长沙中心湘潭分中心正式启用。", "湘潭"),
-    ("国家超算无锡中心青海大学分中心已投入使用。", "青海"),
+    # a province alone is the region the branch serves, no site (国家某某中心湖南分中心)
+    ("国家超算无锡中心青海大学分中心已投入使用。", None),
     # no place of its own: the parent's city does not place the branch
     ("国家超算无锡中心合作分中心已投入使用。", None),
 ])
@@ -1504,3 +1505,21 @@ def test_a_coined_name_with_its_field_keeps_its_builder_from_the_thing_before() 
     # 星河云计算产业园 is read as a name (its field words do not count against its length), so its builder is its own
     text = "甲丙智算中心位于宜宾市。星河云计算产业园位于宜宾市,由中国电信投资建设。"
     assert _pairs(text, "operator") == {("星河云计算产业园", "中国电信")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a province alone in a name is the branch's or the region served, no site
+    ("星河银行贵州数据中心今年投入运行。", set()),
+    ("中国移动(甘肃)星河数据中心今年投运。", set()),
+    # a municipality is a city: its name places the center
+    ("星河重庆数据中心今年投运。", {("星河重庆数据中心", "重庆")}),
+])
+def test_a_province_alone_in_a_name_places_nothing(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert located == expected
+
+
+def test_a_new_area_across_two_cities_lies_in_its_province() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read("贵州贵安新区的星河智算中心今年投运。".encode()).facts
+               if f.metric == "located_in"}
+    assert ("贵安新区", "贵州") in located and ("贵安新区", "贵阳") not in located
