@@ -151,11 +151,14 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "partner", eb))
             if re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap) and len(gap) < 60:
                 # the clause's subject signs, not a place named on the way ("X in Ningxia has signed with B and C")
+                # (but "A and B are collaborating with C": each party listed before the verb is C's partner)
+                listed = listed_before(a, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
                 j = i
-                while j > 0 and roles_of[ents[j][0]] == "locative":
+                while not listed and j > 0 and roles_of[ents[j][0]] == "locative":
                     j -= 1
-                signer = ents[j][1]
-                found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
+                parties = (*listed, ents[j][1])
+                found += [(s, "partner", e) for s in parties
+                          for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
             # a place's government signs as the place ("the Qingyang government and Huawei signed")
             gov_a = _GOVERNMENT_EN if ea.type in PLACES else ""
             gov_b = _GOVERNMENT_EN if eb.type in PLACES else ""

@@ -1523,3 +1523,21 @@ def test_a_new_area_across_two_cities_lies_in_its_province() -> None:
     located = {(f.subject.zh, f.object.zh) for f in read("贵州贵安新区的星河智算中心今年投运。".encode()).facts
                if f.metric == "located_in"}
     assert ("贵安新区", "贵州") in located and ("贵安新区", "贵阳") not in located
+
+
+@pytest.mark.parametrize(("text", "partners"), [
+    # every party listed before the verb deals with the party after it
+    ("Both the Peng Cheng Laboratory and Huawei are collaborating with the Lanzhou Supercomputing Center.", {"鹏城实验室", "华为"}),
+    ("Huawei, China Mobile and China Unicom signed an agreement with the Lanzhou Supercomputing Center.",
+     {"华为", "中国移动", "中国联通"}),
+    # a place on the way does not sign: the name before it does
+    ("The Lanzhou Supercomputing Center in Ningxia has signed with Huawei.", {"华为"}),
+])
+def test_the_parties_listed_before_a_partner_verb(text: str, partners: set) -> None:
+    facts = read(text.encode()).facts
+    assert {f.object.zh for f in facts if f.metric == "partner" and f.subject.zh == "兰州超算中心"} == partners
+
+
+def test_super_computing_spelt_with_a_hyphen() -> None:
+    facts = read(b"The National Super-computing Centre in Xi'an occupies 8000 square metres.").facts
+    assert ("国家超级计算西安中心", "area") in {(f.subject.zh, f.metric) for f in facts}
