@@ -979,16 +979,18 @@ _TO_EN = re.compile(r"[^,;.]{0,40}?\bto\s", re.I)
 
 
 def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> bool:
-    """从去年底的5000P增加到1.2万P, "rose from 5,000 racks at the end of last year to 12,000": the figure a change starts
-    from is a past value. It is no fact unless a year of its own dates it (由2022年的3万架增至5万架), else it would read as
-    the value now."""
+    """从5000P增加到1.2万P, "rose from 5,000 racks to 12,000": the figure a change starts from is a past value. It is no
+    fact unless a year of its own dates it (由2022年的3万架增至5万架, 从去年底的5000P…: a year said as 去年 too), else it
+    would read as the value now. A change still to come starts from the value now: see `_start_of_a_coming_change`."""
     if not any(other.start > q.end and other.family == q.family for other in quantities):
+        return False
+    if _start_of_a_coming_change(q, text):
         return False
     zh = _FROM_ZH.search(text, 0, q.start)
     if zh is not None and _TO_ZH.match(text, q.end):
-        return _YEAR.search(zh.group(1)) is None
+        return _YEAR.search(zh.group(1)) is None and _RELATIVE_YEAR.search(zh.group(1)) is None
     if _FROM_EN.search(text, 0, q.start) and _TO_EN.match(text, q.end):
-        return _OWN_YEAR.match(text, q.end) is None
+        return _OWN_YEAR.match(text, q.end) is None and _RELATIVE_YEAR_EN.match(text, q.end) is None
     # "raise its capacity from 8 to 9 Eflops and its AI capacity from 10 to 17 Eflops": a second change the same verb makes
     if (second := _AND_FROM_EN.search(text, 0, q.start)) is not None and _TO_EN.match(text, q.end) and any(
             other.end <= second.start() and other.family == q.family and _a_starting_value(other, quantities, text)
@@ -998,6 +1000,29 @@ def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> boo
 
 
 _AND_FROM_EN = re.compile(r"\band\s+(?:its|their|the)\s+(?:[a-z-]+\s+){0,3}from\s+(?:about\s+|around\s+)?$", re.I)
+_RELATIVE_YEAR = re.compile(r"去年|上年|前年|上一年")
+_RELATIVE_YEAR_EN = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:at the end of |by the end of |in )?(?:last|the previous) year\b", re.I)
+# a change the text aims at or plans (计划从…提升至…, "aims to raise … from 8 to 9"): the clause before its "from"
+_COMING_CHANGE = re.compile(r"(?:将|计划|拟|力争|目标|争取|\b(?:aims?|aiming|plans?|planning|seeks?|intends?|expects?|targets?)\s+to\b"
+                            r"|\bwill\b)[^，,。；;.]{0,40}$", re.I)
+
+
+def _start_of_a_coming_change(q: Quantity, text: str) -> bool:
+    """计划将算力从8000P提升至9000P, "aims to increase its capacity from 8 to 9 Eflops": a change still to come starts
+    from what there is now, so its first figure is the value now."""
+    zh = _FROM_ZH.search(text, 0, q.start)
+    if zh is not None and _TO_ZH.match(text, q.end):
+        return _COMING_CHANGE.search(text, 0, zh.start()) is not None
+    if not _TO_EN.match(text, q.end):
+        return False
+    if (en := _FROM_EN.search(text, 0, q.start)) is not None:
+        return _COMING_CHANGE.search(text, 0, en.start()) is not None
+    # "… from 8 to 9 Eflops and its AI capacity from 10 to 17 Eflops": the second change is as much to come as the first
+    if (second := _AND_FROM_EN.search(text, 0, q.start)) is not None:
+        froms = [m.end() for m in re.finditer(r"\bfrom\s", text[: second.start()], re.I)]
+        first = _FROM_EN.search(text, 0, froms[-1]) if froms else None
+        return first is not None and _COMING_CHANGE.search(text, 0, first.start()) is not None
+    return False
 
 
 _POTENTIAL = re.compile(r"待开发|可开发|未开发|尚未开发|可开采|蕴藏|理论储量|资源量|资源总量|技术可开发"
@@ -1172,6 +1197,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
         totals: list[tuple[Quantity, str]] = []  # the figures read so far in the sentence, with their metric
         respective = _respective(quantities, sentence.text)
         list_kind: str | None = None  # the kind the first figure of a respective list gives the others
+        starting: tuple[str, str] | None = None  # the family and kind of a change's starting figure just read
         for i, q in enumerate(quantities):
             if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
@@ -1266,6 +1292,9 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
             # a phase's own entity (X一期, "X Phase II") is part of its project; a cluster is part of a hub and no phase
             of_phase = phase is not None or attachment == "phases" or bool(_PHASE_NAME.search(subject.zh or subject.en or ""))
             status = _status(q, sentence, of_phase=of_phase, prior=tuple(p.end for p in quantities if p.end <= q.start))
+            if _start_of_a_coming_change(q, sentence.text) and any(
+                    other.start > q.end and other.family == q.family for other in quantities):
+                status = "actual"  # "aims to raise it from 8 to 9 EFLOPS": 8 is what there is now
             time = place[4] if place is not None and place[4] else _time(q, sentence)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
@@ -1276,6 +1305,9 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
                 kind = _kind_of(subject)
             if place is not None and place[0] == 0:
                 list_kind = kind
+            if kind is not None and starting is not None and starting[0] == q.family and kind in ("default", "total"):
+                kind = starting[1]  # "its AI capacity from 10 to 17 Eflops": the figure a change reaches is of the kind it starts from
+            starting = (q.family, kind) if kind is not None and _start_of_a_coming_change(q, sentence.text) else None
             value = round(q.value, 6)
             facts.append(Fact(subject, metric, value, q.unit, None, q.comparator, status, time, kind, evidence,
                               start, end, attachment))

@@ -151,12 +151,14 @@ def _build_gazetteer() -> Gazetteer:
         add(Entity(key, "City", zh, en, tuple(forms[1:]), True, links=(("located_in", slug(_province_en(province))),)),
             forms, [en, plain_en] if plain_en else [en])
     for dist in ref["district"]:
+        # a new area across two cities' land (贵安新区: 贵阳 and 安顺) is given its province, not one of the cities
         key, aliases = slug(dist["en"]), dist.get("aliases", [])
         place_en[dist["zh"]] = dist["en"]
-        city = city_keys.get(dist["city"])
+        parent = city_keys.get(dist["city"]) if "city" in dist else slug(_province_en(dist["province"]))
         add(
-            Entity(key, "District", dist["zh"], dist["en"], tuple(aliases), True, links=(("located_in", city),) if city else ()),
-            [dist["zh"], f"{dist['city']}{dist['zh']}", *[a for a in aliases if has_cjk(a)]],
+            Entity(key, "District", dist["zh"], dist["en"], tuple(aliases), True,
+                   links=(("located_in", parent),) if parent else ()),
+            [dist["zh"], *([f"{dist['city']}{dist['zh']}"] if "city" in dist else []), *[a for a in aliases if has_cjk(a)]],
             [dist["en"], *[a for a in aliases if not has_cjk(a)]],
         )
     for entity, zh_forms, en_forms in _counties(city_keys, place_en, set(entities)):

@@ -162,11 +162,14 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found.append((ea, "partner", eb))
             if re.search(r"(?:" + "|".join(rel["partner_en"]) + r")\s+(?:the\s+)?$", gap) and len(gap) < 60:
                 # the clause's subject signs, not a place named on the way ("X in Ningxia has signed with B and C")
+                # (but "A and B are collaborating with C": each party listed before the verb is C's partner)
+                listed = listed_before(a, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
                 j = i
-                while j > 0 and roles_of[ents[j][0]] == "locative":
+                while not listed and j > 0 and roles_of[ents[j][0]] == "locative":
                     j -= 1
-                signer = ents[j][1]
-                found += [(signer, "partner", e) for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
+                parties = (*listed, ents[j][1])
+                found += [(s, "partner", e) for s in parties
+                          for e in (eb, *listed_after(b, r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?"))]
             # a place's government signs as the place ("the Qingyang government and Huawei signed")
             gov_a = _GOVERNMENT_EN if ea.type in PLACES else ""
             gov_b = _GOVERNMENT_EN if eb.type in PLACES else ""
@@ -1489,8 +1492,10 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
         if (not entity.reference and entity.type in ("Center", "Park", "District") and entity.key not in explicit_location
                 and entity.key not in passing):
             place = _place_in_name(entity, gaz) or _page_place_in_name(entity, seen.values())
+            # a province alone in a name is the region served or the branch's (中国移动(某省)数据中心, 某银行某省数据中心),
+            # no site: a city or district in the name places it, a municipality being a city
             if place is not None and entity.key not in written_before and place.key != entity.key \
-                    and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)):
+                    and not (entity.zh is None and _elsewhere(place, doc_keys, gaz)) and not _whole_province(place):
                 out.append(fact(entity, "located_in", place))
         if entity.type == "Center" and entity.key not in passing:
             out += [fact(entity, "member_of", group) for group in _named_sets(entity, gaz, folded)]
@@ -1501,8 +1506,10 @@ def implied_relations(mentions: list[Mention], doc_keys: set[str], explicit_loca
                     continue
                 if relation == "located_in" and entity.type == "City":
                     continue  # a city lies in its province where the text says so: read below
-                if relation == "located_in" and entity.type == "District" and _written(other, folded):
-                    # a district lies in a city the text names (山东聊城市东阿县开发区 names 聊城 too)
+                if relation == "located_in" and entity.type == "District" and (
+                        other_key in doc_keys if other.type == "Province" else _written(other, folded)):
+                    # a district lies in a city the text names (山东聊城市东阿县开发区 names 聊城 too); a new area given
+                    # its province, in the province named as a place (not 某省枢纽, 某省日报)
                     out.append(fact(entity, relation, other))
                 elif relation == "part_of" and (other_key in doc_keys or (entity.type == "Cluster" and hub_named)):
                     out.append(fact(entity, relation, other))  # 内蒙古…建设国家枢纽节点,规划设立和林格尔集群
@@ -1657,6 +1664,11 @@ def _header_cell(folded: str, a: int, b: int, inside) -> bool:
     """Whether a cell may be a header: short, no figure and no entity in it (智算中心, 所在地, 运营状态)."""
     text = re.split(r"[。！？!?]\s*", folded[a:b])[-1].strip()
     return 0 < len(text) <= 12 and not re.search(r"\d", text) and not inside(b - len(text), b)
+
+
+def _whole_province(place: Entity) -> bool:
+    """Whether a place is a whole province (省, 自治区): 北京 or 重庆 is a city as well."""
+    return place.type == "Province" and any(a.endswith(("省", "自治区")) for a in place.aliases)
 
 
 def _page_place_in_name(entity: Entity, seen) -> Entity | None:

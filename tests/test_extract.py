@@ -947,10 +947,11 @@ WHOSE_FIGURE = [
     ("甘肃枢纽在庆阳建设数据中心集群,规划算力超过10万P。", {("庆阳数据中心集群", "computing_power", 100000, "clause_subject")}),
     ("The Gansu hub set up a data center cluster in Qingyang, with 100,000 racks planned.",
      {("庆阳数据中心集群", "rack_count", 100000, "clause_subject")}),
-    # a firm's own computing power: the firm opens the clause and no site or place is named; a change's start is no fact
+    # a firm's own computing power: the firm opens the clause and no site or place is named; a planned change starts
+    # from the value now
     ("中国联通算力总规模达到5.2EFLOPS。", {("中国联通", "computing_power", 5200, "clause_subject")}),
     ("China Unicom plans to raise its computing capacity from 4 Eflops to 6 Eflops.",
-     {("中国联通", "computing_power", 6000, "clause_subject")}),
+     {("中国联通", "computing_power", 4000, "clause_subject"), ("中国联通", "computing_power", 6000, "clause_subject")}),
     ("该中心由中国联通运营,算力达到600P。", set()),
     ("中国联通对外提供机架超过40万架。", {("中国联通", "rack_count", 400000, "clause_subject")}),
     # a place ranking the thing (芜湖首个…) is not what is measured
@@ -1554,3 +1555,18 @@ def test_a_count_opened_by_currently_counts_for_the_place_after_it() -> None:
 def test_money_a_place_spends_building_a_site_is_the_sites(text: str, expected: list) -> None:
     facts = [(f.subject.zh, f.value) for f in read(text).facts if f.value is not None]
     assert facts == [(s, pytest.approx(v)) for s, v in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a change done: where it started is a past value, a fact only when a year dates it (去年 says one)
+    ("星河数据中心集群算力规模已从3000P增加到8000P。", [(8000.0, "actual", "total")]),
+    ("星河数据中心集群算力规模已从去年底的3000P增加到8000P。", [(3000.0, "actual", "total"), (8000.0, "actual", "total")]),
+    # a change still to come starts from what there is now
+    ("星河数据中心集群计划将算力从3000P提升至8000P。", [(3000.0, "actual", "total"), (8000.0, "planned", "total")]),
+    ("China Mobile aims to raise its computing capacity from 6 Eflops to 7 Eflops and its AI capacity from 2 Eflops to 5 Eflops.",
+     [(6000.0, "actual", "total"), (7000.0, "target", "total"), (2000.0, "actual", "ai"), (5000.0, "target", "ai")]),
+    ("China Mobile's computing capacity rose from 6 Eflops to 7 Eflops.", [(7000.0, "actual", "total")]),
+])
+def test_where_a_change_starts(text: str, expected: list) -> None:
+    facts = [(f.value, f.status, f.kind) for f in read(text.encode()).facts if f.metric == "computing_power"]
+    assert facts == expected

@@ -1376,7 +1376,8 @@ def test_a_place_written_right_before_a_name(text: str, expected: set) -> None:
 @pytest.mark.parametrize(("text", "place"), [
     # a branch named after its parent lies where its own part of the name says, not in the parent's city
     ("国家超算长沙中心湘潭分中心正式启用。", "湘潭"),
-    ("国家超算无锡中心青海大学分中心已投入使用。", "青海"),
+    # a province alone is the region the branch serves, no site (国家某某中心湖南分中心)
+    ("国家超算无锡中心青海大学分中心已投入使用。", None),
     # no place of its own: the parent's city does not place the branch
     ("国家超算无锡中心合作分中心已投入使用。", None),
 ])
@@ -1531,3 +1532,39 @@ def test_a_builder_after_the_project_pointed_at_builds_the_one_before() -> None:
 ])
 def test_an_approver_or_a_backer_is_no_builder(text: str, builders: set) -> None:
     assert {o for _, o in _relations(text, "operator")} == builders
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a province alone in a name is the branch's or the region served, no site
+    ("星河银行贵州数据中心今年投入运行。", set()),
+    ("中国移动(甘肃)星河数据中心今年投运。", set()),
+    # a municipality is a city: its name places the center
+    ("星河重庆数据中心今年投运。", {("星河重庆数据中心", "重庆")}),
+])
+def test_a_province_alone_in_a_name_places_nothing(text: str, expected: set) -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read(text.encode()).facts if f.metric == "located_in"}
+    assert located == expected
+
+
+def test_a_new_area_across_two_cities_lies_in_its_province() -> None:
+    located = {(f.subject.zh, f.object.zh) for f in read("贵州贵安新区的星河智算中心今年投运。".encode()).facts
+               if f.metric == "located_in"}
+    assert ("贵安新区", "贵州") in located and ("贵安新区", "贵阳") not in located
+
+
+@pytest.mark.parametrize(("text", "partners"), [
+    # every party listed before the verb deals with the party after it
+    ("Both the Peng Cheng Laboratory and Huawei are collaborating with the Lanzhou Supercomputing Center.", {"鹏城实验室", "华为"}),
+    ("Huawei, China Mobile and China Unicom signed an agreement with the Lanzhou Supercomputing Center.",
+     {"华为", "中国移动", "中国联通"}),
+    # a place on the way does not sign: the name before it does
+    ("The Lanzhou Supercomputing Center in Ningxia has signed with Huawei.", {"华为"}),
+])
+def test_the_parties_listed_before_a_partner_verb(text: str, partners: set) -> None:
+    facts = read(text.encode()).facts
+    assert {f.object.zh for f in facts if f.metric == "partner" and f.subject.zh == "兰州超算中心"} == partners
+
+
+def test_super_computing_spelt_with_a_hyphen() -> None:
+    facts = read(b"The National Super-computing Centre in Xi'an occupies 8000 square metres.").facts
+    assert ("国家超级计算西安中心", "area") in {(f.subject.zh, f.metric) for f in facts}
