@@ -1225,3 +1225,21 @@ def test_a_class_asked_with_one_word_between_and_a_hub_a_cluster_is_part_of(tmp_
             ("绵阳数据中心集群被纳入哪个国家算力枢纽节点?", ["成渝枢纽"]),
             ("甲乙高新区和哪家企业签订了协议?", ["丙丁科技"])):  # 签订, 签署 as 签约: whom it signed with
         assert [a["label"] for a in _ask(store, question)["answers"]] == expected, question
+
+
+def test_who_runs_a_center_no_one_runs_is_read_of_the_longer_name_another_page_gives_it(tmp_path) -> None:
+    """One page says "重庆甲乙计算中心", another "丙丁重庆甲乙计算中心" with its builder: the builder answers, said so;
+    a name that only shares a place with it does not."""
+    chongqing = {"zh": "重庆", "en": "Chongqing", "type": "Province"}
+    short = {"zh": "重庆甲乙计算中心", "en": "Chongqing Jiayi Computing Center", "type": "Center"}
+    longer = {"zh": "丙丁重庆甲乙计算中心", "en": "Bingding Chongqing Jiayi Computing Center", "type": "Center"}
+    other = {"zh": "重庆戊己数据中心", "en": "Chongqing Wuji Data Center", "type": "Center"}
+    store = _facts_store(tmp_path, [
+        _fact(short, "located_in", chongqing, "重庆甲乙计算中心位于重庆。"),
+        _fact(longer, "operator", {"zh": "丙丁科技", "en": "Bingding Tech", "type": "Company"}, "丙丁科技负责建设运营。"),
+        _fact(other, "located_in", chongqing, "重庆戊己数据中心位于重庆。")])
+    for question in ("重庆甲乙计算中心由谁运营?", "Which company operates the Chongqing Jiayi Computing Center?"):
+        result = _ask(store, question)
+        assert [a["label"] for a in result["answers"]] in (["丙丁科技"], ["Bingding Tech"]), question
+        assert "丙丁重庆甲乙计算中心" in result["interpretation"] or "Bingding Chongqing" in result["interpretation"]
+    assert _ask(store, "重庆戊己数据中心由谁运营?")["answers"] == []
