@@ -284,6 +284,7 @@ _ZH_PHRASES = [
     (r"no figure for (.+?), so (.+?) as a whole", r"\1没有数值,改查\2整体"),
     (r"no figure for (.+?), so (.+?), a shorter name of it", r"\1没有数值,改查它的简称\2"),
     (r"no figure for (.+?), so (.+?), named like it", r"\1没有数值,改查名称相近的\2"),
+    (r"nothing runs (.+?), so (.+?), named like it", r"没有\1的建设运营方,改查名称相近的\2"),
     (r"no figure for (.+?), cannot compare", r"\1没有数值,无法比较"), (r"no figure for (.+?), cannot choose", r"\1没有数值,无法选出"),
     (r"no figure for (.+?), so no sum", r"\1没有数值,无法合计"), (r"no figure for (.+)", r"\1没有数值"),
     (r"the figures are in different units, cannot compare", "数值单位不同,无法比较"),

@@ -1203,3 +1203,43 @@ def test_partners_answer_who_built_only_when_the_question_says_built_together(bu
                                       "Which China Telecom subsidiary runs the Yiding Cloud Computing Industrial Park?"])
 def test_a_subsidiary_asked_is_not_the_parent_the_question_names(builders_store, question) -> None:
     assert all(a["label"] not in ("中国电信", "China Telecom") for a in _ask(builders_store, question)["answers"])
+
+
+def test_a_class_asked_with_one_word_between_and_a_hub_a_cluster_is_part_of(tmp_path) -> None:
+    """"Which administrative zone of X signed with Y": the zone is asked, not the center named later; "X被纳入哪个
+    枢纽", "one of the clusters of which hub": a hub is what a cluster is part of, never a list it joins."""
+    city = {"zh": "绵阳", "en": "Mianyang", "type": "City"}
+    zone = {"zh": "甲乙高新区", "en": "Jiayi High-tech Zone", "type": "Park"}
+    firm = {"zh": "丙丁科技", "en": "Bingding Tech", "type": "Company"}
+    cluster = {"zh": "绵阳数据中心集群", "en": "Mianyang data center cluster", "type": "Cluster"}
+    hub = {"zh": "成渝枢纽", "en": "Chengdu-Chongqing hub", "type": "Hub"}
+    store = _facts_store(tmp_path, [
+        _fact(zone, "located_in", city, "甲乙高新区位于绵阳。"),
+        _fact(zone, "partner", firm, "甲乙高新区与丙丁科技签约建设数据中心。"),
+        _fact(cluster, "part_of", hub, "绵阳数据中心集群属于成渝枢纽。")])
+    for question, expected in (
+            ("Which administrative zone of Mianyang signed the agreement with Bingding Tech for its data centre?",
+             ["Jiayi High-tech Zone"]),
+            ("The Mianyang data center cluster is one of the clusters of which national computing hub?",
+             ["Chengdu-Chongqing hub"]),
+            ("绵阳数据中心集群被纳入哪个国家算力枢纽节点?", ["成渝枢纽"]),
+            ("甲乙高新区和哪家企业签订了协议?", ["丙丁科技"])):  # 签订, 签署 as 签约: whom it signed with
+        assert [a["label"] for a in _ask(store, question)["answers"]] == expected, question
+
+
+def test_who_runs_a_center_no_one_runs_is_read_of_the_longer_name_another_page_gives_it(tmp_path) -> None:
+    """One page says "重庆甲乙计算中心", another "丙丁重庆甲乙计算中心" with its builder: the builder answers, said so;
+    a name that only shares a place with it does not."""
+    chongqing = {"zh": "重庆", "en": "Chongqing", "type": "Province"}
+    short = {"zh": "重庆甲乙计算中心", "en": "Chongqing Jiayi Computing Center", "type": "Center"}
+    longer = {"zh": "丙丁重庆甲乙计算中心", "en": "Bingding Chongqing Jiayi Computing Center", "type": "Center"}
+    other = {"zh": "重庆戊己数据中心", "en": "Chongqing Wuji Data Center", "type": "Center"}
+    store = _facts_store(tmp_path, [
+        _fact(short, "located_in", chongqing, "重庆甲乙计算中心位于重庆。"),
+        _fact(longer, "operator", {"zh": "丙丁科技", "en": "Bingding Tech", "type": "Company"}, "丙丁科技负责建设运营。"),
+        _fact(other, "located_in", chongqing, "重庆戊己数据中心位于重庆。")])
+    for question in ("重庆甲乙计算中心由谁运营?", "Which company operates the Chongqing Jiayi Computing Center?"):
+        result = _ask(store, question)
+        assert [a["label"] for a in result["answers"]] in (["丙丁科技"], ["Bingding Tech"]), question
+        assert "丙丁重庆甲乙计算中心" in result["interpretation"] or "Bingding Chongqing" in result["interpretation"]
+    assert _ask(store, "重庆戊己数据中心由谁运营?")["answers"] == []

@@ -572,6 +572,11 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         # "Who built the X center": the sources may name the builders or the site of its first phase only
         for phase in vocab.phases_of.get(distinct[0], [])[:2]:
             out.append((replace(u, entities=[(u.entities[0][0], phase)]), f"nothing for {distinct[0]} as a whole, so {phase}"))
+    if u.relation == "operator" and not u.metric and len(distinct) == 1 and vocab.types.get(distinct[0]) in ("Center", "Park"):
+        # another page's longer name for it ("曙光重庆超级计算中心" for 重庆超级计算中心): who runs that, said so
+        for other in [o for o in vocab.named_like(u.said.get(distinct[0], ""), distinct[0])
+                      if vocab.types.get(o) == vocab.types.get(distinct[0]) and o not in vocab.whole_of][:1]:
+            out.append((replace(u, entities=[(u.entities[0][0], other)]), f"nothing runs {distinct[0]}, so {other}, named like it"))
     other = "partner" if u.relation == "operator" else "operator"
     if u.relation in ("operator", "partner") and not u.metric and _says(question, "built" if other == "operator" else "jointly"):
         # "携手建设", "which partners built it": builders and partners are one answer only when the question says both;

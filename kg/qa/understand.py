@@ -778,7 +778,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
                for pos, w in [f]]
     u.classes = sorted({c[2] for c in classes})
     if classes and u.cls is None:
-        asked = [c for c in classes if re.search(r"(?:哪|\bwhich\s+)\S{0,2}$", rest[max(0, c[0] - 8):c[0]])
+        # ("which administrative zone": one describing word between)
+        asked = [c for c in classes if re.search(r"(?:哪|\bwhich\s+)\S{0,2}$|\bwhich\s+[a-z-]+\s+$", rest[max(0, c[0] - 24):c[0]])
                  or rest[c[0]] == "哪"  # "位于哪个县": the class word holds the question word
                  or re.search(r"\bhow many\s+(?:[a-z]+\s+)?$|(?:多少|几)[个座家所]?$", rest[max(0, c[0] - 24):c[0]])]
         # the class after the question word is the one asked: "哪个城市的数据中心更多" asks for a city
@@ -948,6 +949,10 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         kind = vocab.types.get(u.entities[0][1], "")
         u.relation = "contains" if kind in ("Hub", "Cluster") and order.index(u.cls) > order.index(kind) \
             else "located_in"
+    if u.cls == "Hub" and u.relation in (None, "member_of") and asks_which and not asks_amount and not u.metric \
+            and u.entities and vocab.types.get(u.entities[0][1]) in ("Cluster", "City", "District", "Center", "Park"):
+        # "X被纳入哪个枢纽", "X is one of the clusters of which hub": a hub is no list a thing joins, it is part of one
+        u.relation = "part_of"
     if u.relation in ("operator", "partner") and asks_who and not asks_amount:
         u.metric = u.kind = None
         agents = [c for c in ("Company", "Organization") if _find_words(rest, questions()["class"][c])]
