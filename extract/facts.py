@@ -1007,6 +1007,19 @@ _COMING_CHANGE = re.compile(r"(?:将|计划|拟|力争|目标|争取|\b(?:aims?|
                             r"|\bwill\b)[^，,。；;.]{0,40}$", re.I)
 
 
+def _years_back(q: Quantity, quantities: list[Quantity], text: str) -> int:
+    """How many years before the page a change's start is dated by a relative year (从去年底的A增加到B: 1; 前年: 2;
+    "from A at the end of last year"); 0 when it is not such a start."""
+    if not any(other.start > q.end and other.family == q.family for other in quantities):
+        return 0
+    zh = _FROM_ZH.search(text, 0, q.start)
+    if zh is not None and _TO_ZH.match(text, q.end) and (hit := _RELATIVE_YEAR.search(zh.group(1))) is not None:
+        return 2 if hit.group(0) == "前年" else 1
+    if _FROM_EN.search(text, 0, q.start) and _TO_EN.match(text, q.end) and _RELATIVE_YEAR_EN.match(text, q.end):
+        return 1
+    return 0
+
+
 def _start_of_a_coming_change(q: Quantity, text: str) -> bool:
     """计划将算力从8000P提升至9000P, "aims to increase its capacity from 8 to 9 Eflops": a change still to come starts
     from what there is now, so its first figure is the value now."""
@@ -1296,6 +1309,11 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
                     other.start > q.end and other.family == q.family for other in quantities):
                 status = "actual"  # "aims to raise it from 8 to 9 EFLOPS": 8 is what there is now
             time = place[4] if place is not None and place[4] else _time(q, sentence)
+            if back := _years_back(q, quantities, sentence.text):
+                if pub_year is None:
+                    prev_end = q.end
+                    continue  # 从去年底的3000P增加到…: a past value no date of the page can date, not the value now
+                time = str(pub_year - back)
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
             kind = _kind(q, sentence, prev_end) if metric == "computing_power" else None

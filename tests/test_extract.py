@@ -1560,7 +1560,9 @@ def test_money_a_place_spends_building_a_site_is_the_sites(text: str, expected: 
 @pytest.mark.parametrize(("text", "expected"), [
     # a change done: where it started is a past value, a fact only when a year dates it (去年 says one)
     ("星河数据中心集群算力规模已从3000P增加到8000P。", [(8000.0, "actual", "total")]),
-    ("星河数据中心集群算力规模已从去年底的3000P增加到8000P。", [(3000.0, "actual", "total"), (8000.0, "actual", "total")]),
+    ("date 2025-05-01\n星河数据中心集群算力规模已从去年底的3000P增加到8000P。",
+     [(3000.0, "actual", "total"), (8000.0, "actual", "total")]),
+    ("星河数据中心集群算力规模已从去年底的3000P增加到8000P。", [(8000.0, "actual", "total")]),  # no date to date it by
     # a change still to come starts from what there is now
     ("星河数据中心集群计划将算力从3000P提升至8000P。", [(3000.0, "actual", "total"), (8000.0, "planned", "total")]),
     ("China Mobile aims to raise its computing capacity from 6 Eflops to 7 Eflops and its AI capacity from 2 Eflops to 5 Eflops.",

@@ -601,6 +601,8 @@ STARTING_VALUES = [
      "racks.", [35000]),
     # …unless a year of its own dates it
     ("芜湖数据中心集群机架由2022年的3万架增至5万架。", [30000, 50000]),
+    # …or a year said as 去年 and the page's own date (去年 of a page dated 2025 is 2024)
+    ("date 2025-03-01\n青松数据中心集群算力规模从去年底的3000P提升到8000P。", [3000, 8000]),
 ]
 
 

@@ -255,8 +255,10 @@ def test_the_company_on_a_page_about_one_firm_is_that_firm() -> None:
     text = ("China Telecom opened a new office. China Telecom plans to spend more. China Telecom hired staff. "
             "The company plans to raise its computing capacity from 5 EFLOPS to 6 EFLOPS and its AI "
             "computing capacity from 12 EFLOPS to 20 EFLOPS.")
-    # the values the changes start from are no facts; the ones they reach are the firm's
-    assert [(f[0], f[2]) for f in _figures(text)] == [("China Telecom", 6000), ("China Telecom", 20000)]
+    # a change still to come starts from what the firm has now: both ends are the firm's (now and planned)
+    assert [(f[0], f[2]) for f in _figures(text)] == [
+        ("China Telecom", 5000), ("China Telecom", 6000), ("China Telecom", 12000), ("China Telecom", 20000)]
+    assert [f.status for f in read(text).facts if f.value is not None] == ["actual", "planned", "actual", "planned"]
 
 
 @pytest.mark.parametrize("text", [
