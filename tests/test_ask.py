@@ -543,7 +543,8 @@ def test_who_built_a_center_the_sources_name_only_for_its_first_phase(phases_sto
     assert "一期" in result["interpretation"]
 
 
-@pytest.mark.parametrize("question", ["宜宾与哪些企业签署了合作协议?", "Which companies has Yibin signed agreements with?"])
+@pytest.mark.parametrize("question", ["宜宾与哪些企业签署了合作协议?", "Which companies has Yibin signed agreements with?",
+                                      "Which companies is Yibin working with?", "Which firms are collaborating with Yibin?"])
 def test_which_companies_a_city_partnered_are_firms_not_the_cities_it_also_partnered(phases_store, question) -> None:
     assert [a["label"] for a in _ask(phases_store, question)["answers"]] in (["中国联通四川公司"], ["China Unicom Sichuan"])
 
