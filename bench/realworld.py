@@ -4,7 +4,8 @@ The corpus is real news pages found in public page archives: `bench/realworld/ma
 them (URL, language, topic), `gold.json` holds facts annotated by hand in the scorer's format and
 `questions.json` questions written about them. The page texts are not committed: they live in the
 git-ignored `bench/realworld/cache/<doc>.txt`. To rebuild the cache, save each manifest URL's page
-text (as stored by the page archive, or fetched where the web is reachable) under its `doc` name.
+text (as stored by the page archive, or fetched where the web is reachable) under its `doc` name. The archive
+keeps a page's first 2,000 bytes, and the gold was made from those copies.
 
 Three splits: the dev split (entries without a `split` key), the pages the extraction rules were
 developed on; the held-back test split (`"split": "test"`, docs rw_tNN), read only to measure
