@@ -194,6 +194,14 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
         signed_before = all(m.end - off <= co.start() for m, e in ents if e.key in signers)
         if built is not None and signed_before:
             found += [(built, "operator", e) for e in signers.values()]
+    # A、B与C联合宣布,由三方共建的X: the parties the sentence named before, as many as it counts, build X
+    for co in re.finditer(r"(?:由)?(?P<n>双方|两方|两家|三方|三家|四方|四家)(?:将|拟|计划)?(?:"
+                          + "|".join(rel["co_build_zh"]) + r")的?[“\"]?", text):
+        built = next((e for m, e in ents if m.start - off == co.end() and e.type in ("Center", "Park")), None)
+        parties = list({e.key: e for m, e in ents if m.end - off <= co.start() and e.type in ("Company", "Organization")}
+                       .values())
+        if built is not None and len(parties) == {"双": 2, "两": 2, "三": 3, "四": 4}[co.group("n")[0]]:
+            found += [(built, "operator", e) for e in parties]
     # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
     for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
@@ -1341,7 +1349,8 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
             continue
         for i in range(j - 1, -1, -1):
             a, ea = ents[i]
-            if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:是|为|作为)[^，,。；;]{0,24}", text[a.end - off : b.start - off]):
+            if re.fullmatch(r"[,，]?\s*(?:[（(][^）)]{0,16}[）)])?\s*(?:将|已|也|还)?(?:是|为|作为|成为)[^，,。；;]{0,24}",
+                            text[a.end - off : b.start - off]):
                 found += [(e, "part_of", eb) for e in (*_listed_before(ents, i, text, off), ea)]
                 if eb.type == "Park" and re.match(r"(?:内|中)?的?(?:核心|重要|主要)?(?:区域|片区|核心区)", rest):
                     # 庙滩园区作为张北开发区的核心区域: an area of a zone lies in the zone too
@@ -1364,7 +1373,7 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
                     found += [(e, "part_of", eb) for m, e in _run_from(ents, k, text, off, r"\s*(?:、|和|与|及|以及)\s*")[1:]
                               if e.type in ("Center", "Park", "Cluster") and e.key != eb.key]
             # X于1月启动建设,…,是Y的重要项目: a clause of 是 with no name of its own goes on about the sentence's opening X
-            elif (clause := re.search(r"[,，]\s*(?:也|还|更)?(?:是|为)[^，,。；;]{0,24}$", text[: b.start - off])) and (
+            elif (clause := re.search(r"[,，]\s*(?:也|还|更|将)?(?:是|为|成为)[^，,。；;]{0,24}$", text[: b.start - off])) and (
                     lead := OPENING.match(text)) is not None and ents[0][0].start - off == lead.end() and (
                     ents[0][1].type in ("Center", "Park", "Cluster") and ents[0][1].key != eb.key) and not any(
                     clause.start() <= m.start - off < b.start - off for m, _ in ents):

@@ -1208,17 +1208,23 @@ def test_a_subsidiary_asked_is_not_the_parent_the_question_names(builders_store,
 
 def test_a_class_asked_with_one_word_between_and_a_hub_a_cluster_is_part_of(tmp_path) -> None:
     """"Which administrative zone of X signed with Y": the zone is asked, not the center named later; "X被纳入哪个
-    枢纽", "one of the clusters of which hub": a hub is what a cluster is part of, never a list it joins."""
+    枢纽", "one of the clusters of which hub": a hub is what a cluster is part of, never a list it joins, nor does it run
+    what it sets up; a center in a province a hub spans is in that hub."""
     city = {"zh": "绵阳", "en": "Mianyang", "type": "City"}
     zone = {"zh": "甲乙高新区", "en": "Jiayi High-tech Zone", "type": "Park"}
     firm = {"zh": "丙丁科技", "en": "Bingding Tech", "type": "Company"}
     cluster = {"zh": "绵阳数据中心集群", "en": "Mianyang data center cluster", "type": "Cluster"}
     hub = {"zh": "成渝枢纽", "en": "Chengdu-Chongqing hub", "type": "Hub"}
+    center = {"zh": "甲乙智算中心", "en": "Jiayi Intelligent Computing Center", "type": "Center"}
     store = _facts_store(tmp_path, [
         _fact(zone, "located_in", city, "甲乙高新区位于绵阳。"),
         _fact(zone, "partner", firm, "甲乙高新区与丙丁科技签约建设数据中心。"),
-        _fact(cluster, "part_of", hub, "绵阳数据中心集群属于成渝枢纽。")])
+        _fact(cluster, "part_of", hub, "绵阳数据中心集群属于成渝枢纽。"),
+        _fact(center, "located_in", city, "甲乙智算中心位于绵阳。")])
     for question, expected in (
+            ("绵阳数据中心集群是由哪个国家算力枢纽规划设立的?", ["成渝枢纽"]),  # a hub sets it up, it runs nothing
+            ("Which national hub node was the Jiayi Intelligent Computing Center built for?", ["Chengdu-Chongqing hub"]),
+            ("甲乙智算中心属于哪个枢纽?", ["成渝枢纽"]),  # in a city of Sichuan: in the hub that spans Sichuan
             ("Which administrative zone of Mianyang signed the agreement with Bingding Tech for its data centre?",
              ["Jiayi High-tech Zone"]),
             ("The Mianyang data center cluster is one of the clusters of which national computing hub?",

@@ -726,6 +726,19 @@ def test_builders_named_after_you_or_as_the_building_unit(text: str, pairs: set)
 
 
 @pytest.mark.parametrize(("text", "pairs"), [
+    # the parties the sentence named, as many as 三方 counts, build the center
+    ("江城数智科技有限公司、青松数据有限责任公司与华为联合宣布,由三方共建的青枫智算中心正式投运。",
+     {("qingfeng-intelligent-computing-center", "jiangcheng-digital-intelligence-technology-co-ltd"),
+      ("qingfeng-intelligent-computing-center", "qingsong-data-co-ltd"),
+      ("qingfeng-intelligent-computing-center", "huawei")}),
+    # a count that does not fit the parties named says nothing of who builds
+    ("江城数智科技有限公司与华为宣布,由三方共建的青枫智算中心正式投运。", set()),
+])
+def test_builders_counted_after_the_parties(text: str, pairs: set) -> None:
+    assert _relations_of(text, "operator") == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
     ("成都市双流区、郫都区是天府数据中心集群的重要组成部分。", {("shuangliu-district", "tianfu-data-center-cluster"),
                                                      ("pidu-district", "tianfu-data-center-cluster")}),
     ("青枫智算中心,是全国一体化算力网络成渝枢纽节点天府数据中心集群的核心项目。",
@@ -734,6 +747,12 @@ def test_builders_named_after_you_or_as_the_building_unit(text: str, pairs: set)
 def test_parts_named_before_the_copula(text: str, pairs: set) -> None:
     assert pairs <= _relations_of(text, "part_of")
     assert not {s for s, o in _relations_of(text, "part_of") if o == "chengdu-chongqing-hub" and s != "tianfu-data-center-cluster"}
+
+
+@pytest.mark.parametrize("text", ["青枫智算中心将成为成渝枢纽的重要算力节点。", "青枫智算中心昨日投运,将成为成渝枢纽的重要算力节点。"])
+def test_a_part_to_become(text: str) -> None:
+    """将成为Y的节点, in the sentence or in its clause after the name, says what X is a part of."""
+    assert _relations_of(text, "part_of") == {("qingfeng-intelligent-computing-center", "chengdu-chongqing-hub")}
 
 
 @pytest.mark.parametrize(("text", "pairs"), [

@@ -407,6 +407,9 @@ def _relation_plan(u: Understanding, vocab: Vocabulary, entities: list[str], wit
         pattern = f"?answer {prop} ?entity ."
     elif relation in ("part_of", "located_in") and u.cls:
         pattern = "?entity (sl:locatedIn|sl:partOf)" + ("+" if u.hops else "") + " ?answer ."
+        if u.hops and u.cls == "Hub":
+            # a center in a city of Sichuan is in the hub that spans Sichuan (the hubs share no province)
+            pattern = f"{{ {pattern} }} UNION {{ ?entity (sl:locatedIn|sl:partOf)+ ?spanned . ?answer sl:locatedIn ?spanned }}"
         props = ["sl:partOf", "sl:locatedIn"]
     else:
         pattern = f"?entity {prop} ?answer ."

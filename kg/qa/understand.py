@@ -949,9 +949,11 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         kind = vocab.types.get(u.entities[0][1], "")
         u.relation = "contains" if kind in ("Hub", "Cluster") and order.index(u.cls) > order.index(kind) \
             else "located_in"
-    if u.cls == "Hub" and u.relation in (None, "member_of") and asks_which and not asks_amount and not u.metric \
-            and u.entities and vocab.types.get(u.entities[0][1]) in ("Cluster", "City", "District", "Center", "Park"):
-        # "X被纳入哪个枢纽", "X is one of the clusters of which hub": a hub is no list a thing joins, it is part of one
+    if u.cls == "Hub" and u.relation in (None, "member_of", "operator") and asks_which and not asks_amount \
+            and not u.metric and u.entities \
+            and vocab.types.get(u.entities[0][1]) in ("Cluster", "City", "District", "Center", "Park"):
+        # "X被纳入哪个枢纽", "X is one of the clusters of which hub": a hub is no list a thing joins, it is part of one;
+        # nor does a hub run what it sets up ("由哪个枢纽规划设立"): the cluster is part of it
         u.relation = "part_of"
     if u.relation in ("operator", "partner") and asks_who and not asks_amount:
         u.metric = u.kind = None
