@@ -198,10 +198,10 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
     for co in re.finditer(r"(?:由)?(?P<n>双方|两方|两家|三方|三家|四方|四家)(?:将|拟|计划)?(?:"
                           + "|".join(rel["co_build_zh"]) + r")的?[“\"]?", text):
         built = next((e for m, e in ents if m.start - off == co.end() and e.type in ("Center", "Park")), None)
-        parties = list({e.key: e for m, e in ents if m.end - off <= co.start() and e.type in ("Company", "Organization")}
-                       .values())
-        if built is not None and len(parties) == {"双": 2, "两": 2, "三": 3, "四": 4}[co.group("n")[0]]:
-            found += [(built, "operator", e) for e in parties]
+        co_builders = list({e.key: e for m, e in ents
+                            if m.end - off <= co.start() and e.type in ("Company", "Organization")}.values())
+        if built is not None and len(co_builders) == {"双": 2, "两": 2, "三": 3, "四": 4}[co.group("n")[0]]:
+            found += [(built, "operator", e) for e in co_builders]
     # "A积极参与…,携手B、C打造…": the sentence's first party partners every party listed after the verb
     for verb in re.finditer(r"[“\"]?(?:" + "|".join(rel["partner_verb_zh"]) + r")[”\"]?", text):
         before = [(m, e) for m, e in ents if m.end - off <= verb.start() and e.type in _PARTIES]
