@@ -461,7 +461,12 @@ def _located_after_pointer(sentence: Sentence, best: Mention) -> bool:
     for d in _demonstrative().finditer(sentence.text, clause_start, best.start - offset):
         if not any(a <= d.start() < b for a, b in covered) and _WHERE_ZH.search(sentence.text, d.end(), best.start - offset):
             return True
-    return False
+    # 项目选址X区,总投资…: a bare 项目 opening the sentence points at no name, but X is still only where it stands
+    bare = _BARE_PROJECT.match(sentence.text)
+    return bare is not None and clause_start == 0 and _WHERE_ZH.search(sentence.text, bare.end(), best.start - offset) is not None
+
+
+_BARE_PROJECT = re.compile(r"\s*(?:项目|工程)")
 
 
 @cache

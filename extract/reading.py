@@ -114,7 +114,8 @@ DIRECTION = r"(?i:north|south|east|west|northwest|northeast|southwest|southeast|
 IN_PLACE_EN = re.compile(r",?\s*(?:a|the)?\s*(?:city|county|district|town|region)?\s*(?:in|of)\s+(?:" + DIRECTION
                           + r")?(?:[A-Z][\w'’]*\s+){0,3}|,\s*(?:" + DIRECTION + r")?China['’]s\s+")
 
-OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|近日|日前|目前|今年|当天|同时|此外|其中|近年来|近年|多年来)?[,，]?"
+OPENING = re.compile(r"\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日|近日|日前|近期|目前|今年|去年|本月|上月|今天|今日|昨天|昨日"
+                      r"|当天|当日|同时|此外|其中|近年来|近年|多年来)?[,，]?"
                       r"\s*[“\"「]?")
 
 

@@ -693,6 +693,21 @@ def _relations_of(text: str, metric: str) -> set[tuple[str, str]]:
     return {(f.subject.key, f.object.key) for f in read(text.encode()).facts if f.metric == metric and f.object is not None}
 
 
+@pytest.mark.parametrize("opening", ["昨日", "29日", "当天", "5月3日"])
+def test_a_bare_project_after_a_time_word_is_the_thing_the_sentence_before_opens_with(opening: str) -> None:
+    """X项目正式开工。项目位于Y: 项目 goes on about X, whatever word of time opens X's sentence."""
+    text = f"{opening},青枫大数据基地项目正式开工。项目位于双流区。"
+    assert ("qingfeng-big-data-base", "shuangliu-district") in _relations_of(text, "located_in")
+
+
+def test_a_figure_after_a_site_chosen_is_never_the_places() -> None:
+    """项目选址Y,总投资N: Y is only where the project stands; the bare 项目 points at no name, so the money is left out."""
+    facts = read("青枫大数据基地项目正式开工。项目选址成都市双流区,总投资30亿元。".encode()).facts
+    assert not [f for f in facts if f.metric == "investment"]
+    assert ("qingfeng-big-data-base", "shuangliu-district") in {
+        (f.subject.key, f.object.key) for f in facts if f.metric == "located_in" and f.object is not None}
+
+
 @pytest.mark.parametrize(("text", "pairs"), [
     ("青枫智算中心项目开工仪式在韶关市隆重举行。", {("qingfeng-intelligent-computing-center", "shaoguan")}),
     ("位于双流区的“青枫智算中心”已投运。", {("qingfeng-intelligent-computing-center", "shuangliu-district")}),
