@@ -133,6 +133,9 @@ def _ruler_patterns() -> list[dict]:
     patterns += [{"label": "SUFFIX", "pattern": s["zh"], "id": s["type"]} for s in lex["suffix"]]
     patterns += [{"label": "SUFFIX", "pattern": s, "id": t} for t, group in lex["en_suffix"].items() for s in group]
     patterns += [{"label": "ANAPHOR", "pattern": w, "id": t} for t, words in lex["role"]["anaphora"].items() for w in words]
+    describing = lex["role"]["anaphora_describing_en"]
+    patterns += [{"label": "ANAPHOR", "pattern": f"the {word} {head}", "id": t} for t, heads in describing.items()
+                 if t != "words" for head in heads for word in describing["words"]]
     return patterns
 
 
