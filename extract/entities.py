@@ -980,8 +980,10 @@ def _short_forms(folded: str, mentions: list[Mention]) -> tuple[dict[str, Entity
                     shared.add(tail)
                 continue
             stem = tail[: -len(suffix["zh"])]
+            # a place's own supercomputing center is one institution (曙光重庆超级计算中心 is 重庆超级计算中心)
+            institution = suffix["zh"] in lexicon()["name"]["province_institution_heads"] and stem in place_words()
             if m.entity.zh.endswith(tail) and _word_ends_at(m.entity.zh, len(m.entity.zh) - len(tail)) \
-                    and _names_a_thing(stem):
+                    and (_names_a_thing(stem) or institution):
                 other = written.setdefault(tail, m.entity)
                 if other.key != m.entity.key:
                     shared.add(tail)
@@ -1049,10 +1051,13 @@ def _shortened_descriptions(mentions: list[Mention]) -> dict[str, Entity]:
     parts = {zh: (zh[: -len(sfx["zh"])], sfx["zh"]) for zh in new if (sfx := suffix_of(zh)) is not None}
     out: dict[str, Entity] = {}
     for short, (stem, kind) in parts.items():
-        if len(stem) < 2 or not _names_a_thing(stem):
+        if len(stem) < 2:
             continue
+        # a place's own center written with the short word for its kind (重庆超算中心, 重庆超级计算中心) is the same
+        # one; a place with words between is not
         fulls = [zh for zh, (s, k) in parts.items() if zh != short and s.startswith(stem)
-                 and (k == kind or k in short_kinds.get(kind, ())) and _only_filler(s[len(stem) :], fillers)]
+                 and (k == kind or k in short_kinds.get(kind, ())) and _only_filler(s[len(stem) :], fillers)
+                 and (s == stem or _names_a_thing(stem))]
         if len(fulls) == 1 and len(fulls[0]) > len(short):
             out[short] = new[fulls[0]]
     return out
@@ -1144,6 +1149,12 @@ def _aliases(folded: str, mentions: list[Mention]) -> list[Mention]:
     read_as, written = _short_forms(folded, mentions)
     written.update(_defined_forms(folded, mentions))
     full = {**_shortened_descriptions(mentions), **read_as, **written, **_owner_written_forms(mentions)}
+    for short, entity in list(full.items()):  # 重庆超算中心 → 重庆超级计算中心 → 曙光重庆超级计算中心: the longest form
+        seen = {short}
+        while entity.zh in full and entity.zh not in seen:
+            seen.add(entity.zh)
+            entity = full[entity.zh]
+        full[short] = entity
     out = [Mention(m.start, m.end, full[m.entity.zh], m.anaphor, m.source)
            if m.source == "pattern" and m.entity is not None and m.entity.zh in full and m.part_of is None else m
            for m in mentions]

@@ -792,8 +792,8 @@ PLACE_KINDS = [
     # with no other center of the place on the page: a name (dropped, its figures would go to the city)
     ("滁州大数据中心开工建设,项目由某某公司承建。", {"滁州大数据中心"}),
     ("滁州智算中心昨日投运。据介绍,滁州智算中心可提供算力500P。", {"滁州智算中心"}),
-    # a short form of the full name written before it is that name
-    ("南京智能计算中心。走进位于江北的南京智算中心机房。", {"南京智能计算中心", "南京智算中心"}),
+    # a short form of the full name written before it is that name (智算 for 智能计算: one center)
+    ("南京智能计算中心。走进位于江北的南京智算中心机房。", {"南京智能计算中心"}),
     # a province's or a city's 超级计算中心 / 计算中心 is an institution
     ("上海超级计算中心建成于2009年。", {"上海超级计算中心"}),
     ("山东省计算中心负责运营该系统。", {"山东省计算中心"}),
@@ -1480,3 +1480,18 @@ def test_known_centers_and_bases_in_their_written_forms(text: str, en: str) -> N
 
 def test_a_listed_firm_s_short_name_is_that_firm_not_its_group() -> None:
     assert _names("协鑫能科发布公告称,新中心已投运。")["协鑫能科"][2] == "GCL Energy Technology"
+
+
+@pytest.mark.parametrize("text", [
+    # a municipality's own 超算中心 is an institution of that name, not the city's centers at large
+    "据了解,重庆超算中心二期投资达8亿元。",
+    # the short word and the long word for the kind, and an owner before the name: one center
+    "曙光重庆超级计算中心签约仪式举行。据了解,重庆超算中心二期投资达8亿元。重庆超级计算中心建成后将服务西部。",
+])
+def test_a_municipalitys_supercomputing_center_is_one_center_whatever_its_kind_is_written(text: str) -> None:
+    facts = read(text).facts
+    money = [f for f in facts if f.metric == "investment"]
+    assert len(money) == 1 and money[0].subject.type == "Center" and money[0].value == pytest.approx(8e8)
+    centers = {f.subject.key for f in facts if f.subject.type == "Center" and "phase" not in f.subject.key}
+    assert len(centers) == 1, centers
+    assert not [f for f in facts if f.subject.type in ("City", "Province") and f.metric == "investment"]
