@@ -1250,3 +1250,28 @@ def test_who_runs_a_center_no_one_runs_is_read_of_the_longer_name_another_page_g
         assert [a["label"] for a in result["answers"]] in (["丙丁科技"], ["Bingding Tech"]), question
         assert "丙丁重庆甲乙计算中心" in result["interpretation"] or "Bingding Chongqing" in result["interpretation"]
     assert _ask(store, "重庆戊己数据中心由谁运营?")["answers"] == []
+
+
+def test_a_facility_named_after_its_place_is_asked_without_it_and_with_which_asks_for_a_partner(tmp_path) -> None:
+    """"青松产业园" names 永宁县青松产业园 (the rest is a name of its own, no other thing has it; "大数据中心" of 永宁县大数据中心
+    is no name); "X要和哪个数据中心共享算力": whom X works with, never X's own figure."""
+    county = {"zh": "永宁县", "en": "Yongning County", "type": "District"}
+    park = {"zh": "永宁县青松产业园", "en": "Yongning County Qingsong Industrial Park", "type": "Park"}
+    data_center = {"zh": "永宁县大数据中心", "en": "Yongning County Big Data Center", "type": "Center"}
+    center = {"zh": "青松智算中心", "en": "Qingsong Intelligent Computing Center", "type": "Center"}
+    other = {"zh": "江城枫湖数据中心", "en": "Jiangcheng Fenghu Data Center", "type": "Center"}
+    store = _facts_store(tmp_path, [
+        _fact(park, "located_in", None, "永宁县青松产业园开工建设。", object=county),
+        _fact(park, "investment", 6.7e8, "青松产业园累计完成投资6.7亿元。", unit="CNY"),
+        _fact(data_center, "rack_count", 800, "永宁县大数据中心已建成机架800架。", unit="racks"),
+        _fact(center, "computing_power", 3000, "青松智算中心将部署3000P算力。", unit="PFLOPS", status="planned"),
+        _fact(center, "partner", None, "青松智算中心将与江城枫湖数据中心实现算力共享。", object=other)])
+    for question, expected in (
+            ("青松产业园位于哪个县?", ["永宁县"]),
+            ("青松产业园累计完成了多少投资?", [6.7e8]),
+            ("青松智算中心建成后要和哪个数据中心互通数据、共享算力?", ["江城枫湖数据中心"]),
+            ("With which data center will the Qingsong Intelligent Computing Center share its computing power?",
+             ["Jiangcheng Fenghu Data Center"])):
+        answers = _ask(store, question)["answers"]
+        assert [a.get("value") or a["label"] for a in answers] == expected, question
+    assert "永宁县大数据中心" not in _ask(store, "大数据中心有多少机架?")["interpretation"]

@@ -606,6 +606,19 @@ def vocabulary(store: Store) -> Vocabulary:
                                                            "", text)) != text \
                 and len(base) >= 2:
             stems.setdefault(base, set()).add(iri)
+    # "闽宁产业园" for 永宁县闽宁产业园: a facility named after its place is asked without it, when what is left is a
+    # name of its own (not "大数据中心") that no other thing has
+    unplaced: dict[str, set[str]] = {}
+    for text, iri in surfaces.items():
+        if types.get(iri) in ("Center", "Park") and has_cjk(text) and not re.search(r"期$", text):  # a phase: its own words
+            for cut in range(2, len(text) - 3):
+                rest = text[cut:]
+                if types.get(surfaces.get(text[:cut], ""), "") in _PLACE_TYPES and has_cjk(rest[:1]) \
+                        and len(_without_generic(rest)) >= 2:
+                    unplaced.setdefault(rest, set()).add(iri)
+    for rest, iris in unplaced.items():
+        if len(iris) == 1 and rest not in surfaces:
+            spellings.setdefault(rest, next(iter(iris)))
     for adjective, place in questions().get("demonyms", {}).items():
         if place in surfaces:
             spellings.setdefault(adjective, surfaces[place])
@@ -648,6 +661,18 @@ def _cjk_generic() -> frozenset[str]:
     """The generic Chinese words of names, alone and two in a row ("智算" + "中心")."""
     words = [w for w in questions()["names"]["generic"] if has_cjk(w)]
     return frozenset(words) | frozenset(a + b for a in words for b in words)
+
+
+_FIELD_WORDS = ("智算", "超算", "大数据", "云计算", "云", "科技", "信息", "数字", "创新", "示范", "先进", "工业", "经济", "开发区",
+                "高新区", "小镇", "大厦", "机房", "楼")
+
+
+def _without_generic(text: str) -> str:
+    """What is left of a Chinese name without its generic words (闽宁 of 闽宁产业园; nothing of 大数据产业园)."""
+    words = {*(w for w in questions()["names"]["generic"] if has_cjk(w)), *_FIELD_WORDS}
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
 
 
 def _generic_alias(text: str, surfaces: dict[str, str], types: dict[str, str]) -> bool:
@@ -938,6 +963,12 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
                 continue  # "投入运营的机架有多少": a figure, not who runs it
             u.relation = name
             break
+    if u.relation is None and asks_which and not asks_amount and u.entities \
+            and re.search(r"(?:与|和|同|跟)\s*哪|\bwith\s+which\b", rest):
+        # "X要和哪个数据中心互通数据、共享算力", "with which center will X share": whom X works with, whatever the words
+        # of the work; a figure of X is no answer to which other thing
+        u.relation = "partner"
+        u.metric = u.kind = None
     if u.relation is None and (asks_who and not asks_amount or counted) and _hit(rest, intent["built"]):
         u.relation = "operator"  # "由哪家公司建设", "which company built"
     if counted and u.relation in ("operator", "partner"):
