@@ -1275,3 +1275,28 @@ def test_a_facility_named_after_its_place_is_asked_without_it_and_with_which_ask
         answers = _ask(store, question)["answers"]
         assert [a.get("value") or a["label"] for a in answers] == expected, question
     assert "永宁县大数据中心" not in _ask(store, "大数据中心有多少机架?")["interpretation"]
+
+
+def test_a_national_center_is_asked_by_its_citys_short_name_and_an_unknown_zone_settles_no_yes_no(tmp_path) -> None:
+    """成都超算中心 names the national supercomputing center of Chengdu (a short form the extractor reads, so a label too),
+    never the city's 智算中心; "建在成都高新区吗": a zone the graph does not know is not answered with "yes" because
+    the center is in the city around it."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(
+        "成都超算中心扩容\n\n国家超级计算成都中心位于成都市,总建筑面积5万平方米。成都智算中心总投资10亿元。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "docs"), "--store", str(tmp_path / "s"), check=True)
+    store = tmp_path / "s"
+    area = _ask(store, "成都超算中心的总建筑面积有多大?")["answers"]
+    assert [a["label"] for a in area] == ["国家超级计算成都中心"]
+    assert _ask(store, "成都超算中心建在成都吗?")["boolean"] is True
+    assert _ask(store, "成都超算中心建在成都高新区吗?")["boolean"] is None
+
+
+def test_a_place_and_field_words_that_one_label_holds_whole_name_that_facility(tmp_path) -> None:
+    """"云计算内蒙古信息园": a place and words of the field, in one facility's English label whole (a park read from an
+    English page, labelled in Chinese otherwise), is that park; "内蒙古数据中心" stays the place's data centers."""
+    park = {"zh": "天翼云算力内蒙古信息园", "en": "China Telecom Cloud Computing Inner Mongolia Information Park", "type": "Park"}
+    store = _facts_store(tmp_path, [_fact(park, "area", 1.0, "The park covers 100 hectares.", unit="km2")])
+    answers = _ask(store, "中国电信在呼和浩特附近的云计算内蒙古信息园占地多大?")["answers"]
+    assert [a["value"] for a in answers] == [1.0]
+    assert not _ask(store, "内蒙古数据中心占地多大?")["answers"]

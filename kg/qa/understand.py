@@ -1022,6 +1022,7 @@ def _facility_end() -> re.Pattern[str]:
 
 
 _PLACE_TYPES = ("City", "Province", "District")
+_ZONE_ENDS = ("高新区", "经开区", "开发区")
 _FACILITY_END = re.compile(r"产业园|园区|科技园|中心|基地|集群|机房|数据港|算力园")
 _OWNERS = (*_PLACE_TYPES, "Company", "Organization")  # what a facility's name may open with
 
@@ -1056,19 +1057,22 @@ def _read_unknown_names(text: str, cased: str, linked: list[tuple[int, int, str]
             continue  # "几座独立数据中心", "多少家存量数据中心" count buildings, they name none
         if _building(residue.strip()):
             continue  # "中卫筹建数据中心": building data centers in a place, no name of one
-        named = len(_name_residue(residue)) >= 2
+        # a place's own zone (成都高新区) is a thing of its own, not the place
+        named = len(_name_residue(residue)) >= 2 or (m.group() in _ZONE_ENDS and bool(inside))
         owned = any(start <= a and vocab.types.get(i) in ("Company", "Organization") for a, _, i in linked if a < end)
-        if not named and not owned:
-            continue
         english = english_name(text[start:end]).lower()
-        hits, _ = vocab.link(english)
         wanted = set(re.findall(r"[a-z0-9']+", english)) - set(names["generic"])
+        place_words = {w for s, e, i in inside_links for w in re.findall(r"[a-z0-9']+", english_name(text[s:e]).lower())} \
+            if (inside_links := [(s, e, i) for s, e, i in linked if start <= s and e <= end]) else set()
+        if not named and not owned and not (inside and wanted - place_words and len(text[start:end]) >= 6):
+            continue  # (a place and words of the field that one label holds whole, 云计算内蒙古信息园, is that one)
+        hits, _ = vocab.link(english)
         # the whole name must be in the label: "Zhongjiao (Zhongwei) Cloud Data Center" is not Zhongwei Cloud Base
         iris = {i for _, _, i in hits if vocab.types.get(i) not in _OWNERS
                 and wanted <= set(re.findall(r"[a-z0-9']+", vocab.labels.get(i, {}).get("en", "").lower()))}
         if len(iris) == 1:  # "苹果贵州数据中心": Apple Guizhou Data Center, the one read from an English page
             found.append((start, end, iris.pop()))
-        else:  # a name of its own, or a company's facility no entity has ("甲公司贵州数据中心")
+        elif named or owned:  # a name of its own, or a company's facility no entity has ("甲公司贵州数据中心")
             unknown.append((start, end))
     unknown += _unknown_english_names(cased, linked, vocab)
     for start, end in list(unknown):
