@@ -992,6 +992,24 @@ def _short_forms(folded: str, mentions: list[Mention]) -> tuple[dict[str, Entity
                 and (full := en_tails.get(m.entity.en)) is not None and full.key != m.entity.key \
                 and full.type == m.entity.type and m.entity.en not in shared:
             read_as.setdefault(m.entity.zh, full)
+    # the place after the owner dropped (华为人工智能大数据中心 for 华为成都人工智能大数据中心), where that form was read
+    # as a name of its own and no other full name of the page has it
+    placeless: dict[str, Entity] = {}
+    for m in mentions:
+        owner = heads.get(m.start)
+        place = heads.get(owner.end) if owner is not None else None
+        if m.source != "pattern" or m.entity is None or not m.entity.zh or m.part_of is not None \
+                or m.entity.type not in ("Center", "Park") or owner is None or place is None \
+                or owner.entity is None or owner.entity.type not in ("Company", "Organization") \
+                or place.entity is None or place.entity.type not in ("City", "District", "Province") or place.end >= m.end:
+            continue
+        short = folded[m.start : owner.end] + folded[place.end : m.end]
+        if placeless.setdefault(short, m.entity).key != m.entity.key:
+            shared.add(short)
+    for m in mentions:
+        if m.source == "pattern" and m.entity is not None and m.entity.zh in placeless and m.entity.zh not in shared \
+                and placeless[m.entity.zh].key != m.entity.key and placeless[m.entity.zh].type == m.entity.type:
+            read_as.setdefault(m.entity.zh, placeless[m.entity.zh])
     return read_as, {short: entity for short, entity in written.items() if short not in shared}
 
 
@@ -1205,8 +1223,13 @@ def _city_named(folded: str) -> list[Mention]:
             zh = city if has_cjk(city) else gaz.place_zh.get(city.lower())
             en = gaz.place_en.get(zh or "") if zh else None
             if zh and en:
+                # its other forms (国家超算成都中心, 成都超算中心 where the short forms are the national one's) are labels
+                # a question may name it by
+                short = zh in family.get("short_cities", [])
+                forms = [*(f.format(zh) for f in family["zh"][1:] + (family.get("short_zh", []) if short else [])),
+                         *(f.format(en) for f in family["en"][1:] + (family.get("short_en", []) if short else []))]
                 entity = Entity(slug(family["en"][0].format(en)), family["type"], family["zh"][0].format(zh),
-                                family["en"][0].format(en))
+                                family["en"][0].format(en), tuple(dict.fromkeys(forms)))
                 out.append(Mention(hit.start(), hit.end(), entity, source="gazetteer"))
     return out
 

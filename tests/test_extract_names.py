@@ -1495,3 +1495,10 @@ def test_a_municipalitys_supercomputing_center_is_one_center_whatever_its_kind_i
     centers = {f.subject.key for f in facts if f.subject.type == "Center" and "phase" not in f.subject.key}
     assert len(centers) == 1, centers
     assert not [f for f in facts if f.subject.type in ("City", "Province") and f.metric == "investment"]
+
+
+def test_an_owners_name_written_again_without_its_place_is_the_same_center() -> None:
+    """华为绵阳人工智能大数据中心 … 华为人工智能大数据中心: the owner's center, the city dropped, is the one named."""
+    facts = read("华为绵阳人工智能大数据中心签约仪式举行。华为人工智能大数据中心总投资约30亿元。").facts
+    assert {f.subject.zh for f in facts if f.subject.type == "Center"} == {"华为绵阳人工智能大数据中心"}
+    assert [f.value for f in facts if f.metric == "investment"] == [pytest.approx(3e9)]
