@@ -1378,6 +1378,13 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
                     ents[0][1].type in ("Center", "Park", "Cluster") and ents[0][1].key != eb.key) and not any(
                     clause.start() <= m.start - off < b.start - off for m, _ in ents):
                 found.append((ents[0][1], "part_of", eb))
+            # …共建的X正式投运,将成为Y的重要节点: the thing the clause before ends on, as what happens to it, goes on
+            elif (clause := re.search(r"[,，]\s*(?:也|还|更|将)?(?:是|为|成为)[^，,。；;]{0,24}$", text[: b.start - off])) and (
+                    last := next(((m, e) for m, e in reversed(ents) if m.end - off <= clause.start()), None)) is not None \
+                    and last[1].type in ("Center", "Park") and last[1].key != eb.key and re.fullmatch(
+                        r"(?:正式|已|已经|顺利|全面)?(?:投运|投产|投用|启用|开工|揭牌|上线|落成|建成|点亮|开园|运营)(?:了)?",
+                        text[last[0].end - off : clause.start()]):
+                found.append((last[1], "part_of", eb))
     return found
 
 
