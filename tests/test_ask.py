@@ -1300,3 +1300,17 @@ def test_a_place_and_field_words_that_one_label_holds_whole_name_that_facility(t
     answers = _ask(store, "中国电信在呼和浩特附近的云计算内蒙古信息园占地多大?")["answers"]
     assert [a["value"] for a in answers] == [1.0]
     assert not _ask(store, "内蒙古数据中心占地多大?")["answers"]
+
+
+def test_a_citys_districts_are_listed_but_not_for_where_an_unknown_park_is(tmp_path) -> None:
+    """"庆阳有哪些区县": the districts in the city (reference data); "In which district of Qingyang is the Jiayi park"
+    and "… the East Data West Computing industrial park" (a park named after the programme, no programme): where a park
+    the graph does not know stands, never a list of the city's districts."""
+    center = {"zh": "甲乙数据中心", "en": "Jiayi Data Center", "type": "Center"}
+    city = {"zh": "庆阳", "en": "Qingyang", "type": "City"}
+    store = _facts_store(tmp_path, [_fact(center, "located_in", None, "甲乙数据中心位于庆阳。", object=city)])
+    assert "西峰区" in [a["label"] for a in _ask(store, "庆阳有哪些区县?")["answers"]]
+    for question in ("In which district of Qingyang is the Jiayi industrial park planned?",
+                     "In which district of Qingyang is the East Data West Computing industrial park planned?"):
+        assert _ask(store, question)["answers"] == [], question
+    assert _ask(store, "庆阳在哪个省?")["answers"][0]["label"] == "甘肃"

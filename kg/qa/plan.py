@@ -241,6 +241,8 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         return None  # "X是不是建在稻田上": one thing's relation answers no yes/no (a list of where it is is no "yes")
     if u.relation in ("operator", "partner") and entities and entities[0] in u.itself:
         return None  # who runs a thing the graph does not know is not whom the place around its name partners
+    if u.relation == "located_in" and u.unknown and u.cls in _PLACES:
+        return None  # "In which district of Qingyang is the Jiayi park": where that park is, not Qingyang's districts
     if u.yes_no and u.relation and u.unknown and any(e in u.itself for e in entities[:2]):
         return None  # "X建在成都高新区吗": a zone the graph does not know; being in 成都 does not put X in it
     if u.relation and entities and (u.metric is None or u.relation in ("partner", "operator", "part_of")) \

@@ -978,7 +978,8 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         # "X在南京哪个区域", "X in which district": where X is; "集群以哪些产业集聚区为载体": the parks in it
         order = ["Province", "Hub", "City", "Cluster", "District", "Park", "Center"]
         kind = vocab.types.get(u.entities[0][1], "")
-        u.relation = "contains" if kind in ("Hub", "Cluster") and order.index(u.cls) > order.index(kind) \
+        # "庆阳有哪些区县": a city's or a province's districts are in it, as a hub's clusters are
+        u.relation = "contains" if kind in ("Hub", "Cluster", "City", "Province") and order.index(u.cls) > order.index(kind) \
             else "located_in"
     if u.cls == "Hub" and u.relation in (None, "member_of", "operator") and asks_which and not asks_amount \
             and not u.metric and u.entities \
@@ -1139,11 +1140,15 @@ def _unknown_english_names(cased: str, linked: list[tuple[int, int, str]], vocab
     pattern = rf"(?<![\w'’])((?:[A-Z][\w'’.-]*\s+){{1,4}}?)(?:[a-z\s-]{{0,30}}?)\b(?:{ends})\b"
     for m in re.finditer(pattern, cased):
         start, end = m.start(1), m.end()
-        if start == 0 or any(s < end and start < e and vocab.types.get(i) not in _PLACE_TYPES for s, e, i in linked):
+        inside = [vocab.types.get(i) for s, e, i in linked if s < end and start < e]
+        if start == 0 or any(t not in (*_PLACE_TYPES, "Initiative") for t in inside):
             continue
         words = [w for k, w in ((k.start(), k.group(0)) for k in re.finditer(r"[A-Za-z][\w.-]*", m.group(1)))
                  if w.lower() not in plain and not any(s <= start + k < e for s, e, _ in linked)]
-        if words:
+        # "the East Data West Computing industrial park": a facility named after a programme (not the programme's
+        # own "project") is no programme
+        named_after = "Initiative" in inside and not m.group(0).lower().endswith("project")
+        if words or named_after:
             out.append((start, end))
     return out
 
