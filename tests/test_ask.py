@@ -1314,3 +1314,28 @@ def test_a_citys_districts_are_listed_but_not_for_where_an_unknown_park_is(tmp_p
                      "In which district of Qingyang is the East Data West Computing industrial park planned?"):
         assert _ask(store, question)["answers"] == [], question
     assert _ask(store, "庆阳在哪个省?")["answers"][0]["label"] == "甘肃"
+
+
+def test_a_center_described_by_its_owner_and_place_is_not_answered_with_the_owners_figure(tmp_path) -> None:
+    """"中国移动在庆阳的那座最大智算中心能提供多少算力": no center is named, so none is chosen; the company's own figure
+    and the city's are no answer for a center."""
+    firm = {"zh": "中国移动", "en": "China Mobile", "type": "Company"}
+    city = {"zh": "庆阳", "en": "Qingyang", "type": "City"}
+    store = _facts_store(tmp_path, [_fact(firm, "computing_power", 10000, "中国移动智能算力达到1万P。", unit="PFLOPS"),
+                                    _fact(city, "computing_power", 5000, "庆阳算力达到5000P。", unit="PFLOPS")])
+    assert _ask(store, "中国移动在庆阳的那座最大智算中心最高能提供多少算力?")["answers"] == []
+    assert [a["value"] for a in _ask(store, "中国移动的智能算力有多少?")["answers"]] == [10000]
+
+
+def test_the_centers_of_a_place_the_graph_happens_to_know_are_no_count_of_them(tmp_path) -> None:
+    """News names a few of a place's centers: "宜宾有几个数据中心" is answered by a figure a source states, never by
+    counting the centers the graph knows there (the builders of one thing, as a page names them, are still counted)."""
+    city = {"zh": "宜宾", "en": "Yibin", "type": "City"}
+    store = _facts_store(tmp_path, [
+        _fact({"zh": "子丑数据中心", "en": "Zichou Data Center", "type": "Center"}, "located_in", None, "子丑数据中心位于宜宾。",
+              object=city),
+        _fact({"zh": "寅午数据中心", "en": "Yinwu Data Center", "type": "Center"}, "located_in", None, "寅午数据中心位于宜宾。",
+              object=city)])
+    for question in ("宜宾有几个数据中心?", "截至2023年6月,宜宾百架以上的数据中心项目有几个已经投产?",
+                     "How many data centers in Yibin had gone into operation by June 2023?"):
+        assert _ask(store, question)["answers"] == [], question

@@ -281,6 +281,10 @@ def _choose(out: dict[str, Any], u: Understanding, rows: list[dict], vocab: Voca
     if u.difference:
         return _compare(out, u, rows, vocab)
     named = list(dict.fromkeys(iri for _, iri in u.entities))[:5]
+    if u.cls in ("Center", "Park", "Cluster") and not any(vocab.types.get(i) == u.cls for i in named):
+        # "中国移动在呼和浩特的那座最大智算中心": a center is asked, the company and the city only say whose and where
+        out["interpretation"] += "; 所问的设施未被点名,无从比较" if u.lang == "zh" else "; the facility asked is not named"
+        return out
     chosen = _one_figure_each(rows, u.statuses)
     have = [iri for iri in named if iri in chosen]
     units = {local_name(chosen[iri].get("unit", {}).get("value")) for iri in have}
@@ -618,7 +622,9 @@ def _retries(u: Understanding, vocab: Vocabulary, question: str) -> list[tuple[U
         # "Which Ningxia centers are on the list" when the graph places none there: the members it places nowhere
         out.append((replace(u, entities=[(p, i) for p, i in u.entities if i != places[0]], placeless=True),
                     f"none known to be in {places[0]}, so the members with no known place"))
-    if u.count and u.cls in COUNTED_BY and u.metric is None:
+    if u.count and u.cls in COUNTED_BY and u.metric is None and u.relation in ("operator", "partner"):
+        # a thing's builders or partners, as the page names them; never the centers or firms of a place the graph
+        # happens to know (news names a few of a province's hundreds)
         out.append((replace(u, cls=u.cls, entities=u.entities, count=True, metric=None, one_of=True, _members=True),
                     "no stated figure, so the members the graph knows"))
     return out
