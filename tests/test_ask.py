@@ -1339,3 +1339,17 @@ def test_the_centers_of_a_place_the_graph_happens_to_know_are_no_count_of_them(t
     for question in ("宜宾有几个数据中心?", "截至2023年6月,宜宾百架以上的数据中心项目有几个已经投产?",
                      "How many data centers in Yibin had gone into operation by June 2023?"):
         assert _ask(store, question)["answers"] == [], question
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("在粤港澳大湾区国家枢纽节点下面,韶关是不是唯一的数据中心集群?", True),
+    ("Is Shaoguan the only national data center cluster in South China?", True),
+    ("Is the Wuhu cluster the only data center cluster among the six central provinces?", True),
+    ("长三角枢纽下面,芜湖是不是唯一的数据中心集群?", False),  # the demonstration zone's cluster is the hub's too
+    ("Is Qingyang the only data center cluster in northwest China?", False),  # Zhongwei is in Ningxia
+])
+def test_the_only_cluster_of_a_hub_or_a_region_is_read_from_the_reference_data(tmp_path, question, expected) -> None:
+    city = {"zh": "韶关", "en": "Shaoguan", "type": "City"}
+    store = _facts_store(tmp_path, [_fact(city, "rack_count", 1000, "韶关已建成机架1000架。", unit="racks")])
+    result = _ask(store, question)
+    assert result["boolean"] is expected and "sl:Cluster" in result["sparql"]

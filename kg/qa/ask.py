@@ -30,6 +30,7 @@ from kg.qa.plan import (
     QueryRejectedError,
     by_figure,
     checked,
+    clusters_of,
     described,
     facilities_in,
     in_place,
@@ -336,7 +337,7 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         u = understand(question[:2000], vocab)
         out, u = _by_description(question, u, vocab, store)
         if out is None:
-            out = _run(question, u, vocab, store)
+            out = _the_only(question, u, vocab, store) or _run(question, u, vocab, store)
         for retry in _retries(u, vocab, question):
             if out["answers"] or out["boolean"] is not None:
                 break
@@ -363,6 +364,35 @@ def ask(question: str, *, store: Store) -> dict[str, Any]:
         lang = "zh" if has_cjk(question) else "en"
         return {"question": question, "lang": lang, "answers": [], "boolean": None, "sparql": None, "evidence": [],
                 "interpretation": f"not understood; {type(exc).__name__}"}
+
+
+def _the_only(question: str, u: Understanding, vocab: Vocabulary, store: Store) -> dict[str, Any] | None:
+    """"Is Shaoguan the only national cluster in South China", "粤港澳枢纽下面,韶关是不是唯一的数据中心集群": yes when
+    the place's cluster (or the cluster named) is the one cluster of the hub named or of the region's provinces, by the
+    reference data; None when the question is of another kind."""
+    only = questions()["only"]
+    text = fold(question).lower()
+    if not u.yes_no or "Cluster" not in (u.cls, *u.classes) or not any(w in text for w in only["words"]):
+        return None
+    things = [iri for _, iri in u.entities if vocab.types.get(iri) in ("City", "Cluster")]
+    hub = next((iri for _, iri in u.entities if vocab.types.get(iri) == "Hub"), None)
+    region = max((w for w in only["regions"] if w in text), key=len, default=None)
+    if len(set(things)) != 1 or (hub is None) == (region is None):
+        return None
+    provinces = [vocab.surfaces[p] for p in only["regions"][region] if p in vocab.surfaces] if region else []
+    sparql = clusters_of(hub, provinces)
+    checked(sparql)
+    members = {r["member"]["value"] for r in store.select(sparql).rows}
+    thing = things[0]
+    own = {thing} if vocab.types.get(thing) == "Cluster" else {r["member"]["value"] for r in store.select(
+        clusters_of(None, [thing])).rows}
+    if len(own) != 1:
+        return None  # a city that holds no national cluster: nothing to weigh
+    where = _label(hub, vocab, u.script)["label"] if hub else region
+    return {"question": question, "lang": u.lang, "answers": [], "boolean": members == own, "sparql": sparql,
+            "evidence": [], "interpretation": (f"{where}的数据中心集群是否只有{_label(thing, vocab, u.script)['label']}"
+                                               f"的一个(参考数据)") if u.lang == "zh" else
+            f"whether {_label(thing, vocab, u.script)['label']}'s is the only cluster of {where} (reference data)"}
 
 
 def _add_corrections(answers: list[dict[str, Any]], store: Store, summary: str | None,

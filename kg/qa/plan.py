@@ -514,6 +514,16 @@ def facilities_in(place: str) -> str:
     return sparql.replace("#PATTERN", pattern)
 
 
+def clusters_of(group: str | None, provinces: list[str]) -> str:
+    """The clusters of a hub, or of the provinces of a region (through the cities they lie in): what "the only
+    cluster of X" is measured against."""
+    if group is not None:
+        return query_text("ask_only").replace("#VALUES", _values({"group": [URIRef(group)]})).replace(
+            "#PATTERN", "?member sl:partOf ?group .")
+    return query_text("ask_only").replace("#VALUES", _values({"province": [URIRef(p) for p in provinces]})).replace(
+        "#PATTERN", "?member sl:locatedIn+ ?province .")
+
+
 def by_figure(place: str, unit: str, value: float) -> str:
     """The centers and parks of a place holding a figure of `unit` within 1 % of `value`: the candidates when a
     question names one by its figure ("the 8.8-billion-yuan data center in Horinger New Area")."""
