@@ -1342,7 +1342,7 @@ def test_the_centers_of_a_place_the_graph_happens_to_know_are_no_count_of_them(t
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("在粤港澳大湾区国家枢纽节点下面,韶关是不是唯一的数据中心集群?", True),
+    ("粤港澳大湾区枢纽里,韶关是不是唯一的数据中心集群?", True),
     ("Is Shaoguan the only national data center cluster in South China?", True),
     ("Is the Wuhu cluster the only data center cluster among the six central provinces?", True),
     ("长三角枢纽下面,芜湖是不是唯一的数据中心集群?", False),  # the demonstration zone's cluster is the hub's too
@@ -1353,3 +1353,14 @@ def test_the_only_cluster_of_a_hub_or_a_region_is_read_from_the_reference_data(t
     store = _facts_store(tmp_path, [_fact(city, "rack_count", 1000, "韶关已建成机架1000架。", unit="racks")])
     result = _ask(store, question)
     assert result["boolean"] is expected and "sl:Cluster" in result["sparql"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("张家口集群的PUE目标是1.2以内吗?", False),  # 以内 bounds from above: below 1.25 is not within 1.2
+    ("张家口集群的PUE是否在1.3之内?", True),
+    ("Must the Zhangjiakou cluster keep its PUE at 1.3 or below?", True),  # "must" opens a yes/no question
+])
+def test_a_bound_within_and_a_must_question_are_yes_no_on_the_figure(tmp_path, question, expected) -> None:
+    cluster = {"zh": "张家口数据中心集群", "en": "Zhangjiakou data center cluster", "type": "Cluster"}
+    store = _facts_store(tmp_path, [_fact(cluster, "pue", 1.25, "张家口集群PUE低于1.25。", comparator="lt", status="target")])
+    assert _ask(store, question)["boolean"] is expected

@@ -764,8 +764,8 @@ def test_parts_named_before_the_copula(text: str, pairs: set) -> None:
     assert not {s for s, o in _relations_of(text, "part_of") if o == "chengdu-chongqing-hub" and s != "tianfu-data-center-cluster"}
 
 
-@pytest.mark.parametrize("text", ["青枫智算中心将成为成渝枢纽的重要算力节点。", "青枫智算中心昨日投运,将成为成渝枢纽的重要算力节点。",
-                                  "华为与中国电信共建的青枫智算中心正式投运,将成为成渝枢纽的重要算力节点。"])
+@pytest.mark.parametrize("text", ["青枫智算中心将成为成渝枢纽的核心节点。", "青枫智算中心昨日启用,将成为成渝枢纽的骨干节点。",
+                                  "华为与中国电信共建的青枫智算中心正式启用,将成为成渝枢纽的核心节点。"])
 def test_a_part_to_become(text: str) -> None:
     """将成为Y的节点, in the sentence or in its clause after the name (the thing the clause before ends on as what
     happens to it), says what X is a part of."""

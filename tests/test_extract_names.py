@@ -1486,7 +1486,7 @@ def test_a_listed_firm_s_short_name_is_that_firm_not_its_group() -> None:
     # a municipality's own 超算中心 is an institution of that name, not the city's centers at large
     "据了解,重庆超算中心二期投资达8亿元。",
     # the short word and the long word for the kind, and an owner before the name: one center
-    "曙光重庆超级计算中心签约仪式举行。据了解,重庆超算中心二期投资达8亿元。重庆超级计算中心建成后将服务西部。",
+    "曙光重庆超级计算中心揭牌。重庆超算中心二期投资达8亿元。重庆超级计算中心建成后将服务西部。",
 ])
 def test_a_municipalitys_supercomputing_center_is_one_center_whatever_its_kind_is_written(text: str) -> None:
     facts = read(text).facts
@@ -1499,6 +1499,6 @@ def test_a_municipalitys_supercomputing_center_is_one_center_whatever_its_kind_i
 
 def test_an_owners_name_written_again_without_its_place_is_the_same_center() -> None:
     """华为绵阳人工智能大数据中心 … 华为人工智能大数据中心: the owner's center, the city dropped, is the one named."""
-    facts = read("华为绵阳人工智能大数据中心签约仪式举行。华为人工智能大数据中心总投资约30亿元。").facts
+    facts = read("华为绵阳人工智能大数据中心昨日开工。华为人工智能大数据中心计划投资30亿元。").facts
     assert {f.subject.zh for f in facts if f.subject.type == "Center"} == {"华为绵阳人工智能大数据中心"}
     assert [f.value for f in facts if f.metric == "investment"] == [pytest.approx(3e9)]
