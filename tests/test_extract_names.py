@@ -1502,3 +1502,10 @@ def test_an_owners_name_written_again_without_its_place_is_the_same_center() -> 
     facts = read("华为绵阳人工智能大数据中心昨日开工。华为人工智能大数据中心计划投资30亿元。").facts
     assert {f.subject.zh for f in facts if f.subject.type == "Center"} == {"华为绵阳人工智能大数据中心"}
     assert [f.value for f in facts if f.metric == "investment"] == [pytest.approx(3e9)]
+
+
+def test_what_a_thing_is_to_give_eventually_is_its_target_and_the_first_stage_its_plan() -> None:
+    text = ("The Qingfeng Supercomputing Center will deliver 40 petaflops in its first stage and is expected to "
+            "eventually provide 160 petaflops.")
+    facts = sorted((f.value, f.status) for f in read(text).facts if f.metric == "computing_power")
+    assert facts == [(pytest.approx(40), "planned"), (pytest.approx(160), "target")]
