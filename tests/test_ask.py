@@ -1364,3 +1364,14 @@ def test_a_bound_within_and_a_must_question_are_yes_no_on_the_figure(tmp_path, q
     cluster = {"zh": "张家口数据中心集群", "en": "Zhangjiakou data center cluster", "type": "Cluster"}
     store = _facts_store(tmp_path, [_fact(cluster, "pue", 1.25, "张家口集群PUE低于1.25。", comparator="lt", status="target")])
     assert _ask(store, question)["boolean"] is expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Must data centers in Zhangjiakou reach a rack utilisation of at least 65%?", True),  # the city's cluster's figure
+    ("张家口的上架率是否不低于80%?", False),
+])
+def test_a_yes_no_on_a_citys_figure_reads_its_clusters_too(tmp_path, question, expected) -> None:
+    cluster = {"zh": "张家口数据中心集群", "en": "Zhangjiakou data center cluster", "type": "Cluster"}
+    store = _facts_store(tmp_path, [_fact(cluster, "utilization_rate", 0.65, "张家口集群上架率不低于65%。",
+                                          comparator="ge", status="target")])
+    assert _ask(store, question)["boolean"] is expected

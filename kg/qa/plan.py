@@ -303,7 +303,9 @@ def plan(u: Understanding, vocab: Vocabulary) -> Plan | None:
         return None  # "what will the national supercomputing center in Xian cost", Xian unknown: not every center's
     if u.metric and (u.cls or u.superlative or u.threshold is not None):
         cls = u.cls or "Cluster"
-        scope = _listed_scope(entities[:1]) if u.yes_no and entities else _class_scope(cls)
+        # "is Zhangjiakou's rack use at least 65%": a city's figure, or its cluster's (the news states one for the other)
+        scope = (_own_scope(entities[0]) if vocab.types.get(entities[0]) == "City" else _listed_scope(entities[:1])) \
+            if u.yes_no and entities else _class_scope(cls)
         if entities and not u.yes_no and cls in ("Center", "Park"):
             # "the Beijing centers", "China Telecom's centers": the class within a place, or run by a company
             e = URIRef(entities[0]).n3()
