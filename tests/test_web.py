@@ -225,6 +225,8 @@ def test_the_editor_completes_a_class_and_declares_its_prefix(page, site) -> Non
     options = page.locator(".cm-tooltip-autocomplete li").all_inner_texts()
     assert any(option.startswith("sl:Hub") for option in options), options
     shot(page, "editor-completion")
+    page.wait_for_selector(".cm-tooltip-autocomplete li[aria-selected]")
+    page.wait_for_timeout(300)  # CodeMirror takes no Enter for a moment after the list (re)opens (interactionDelay)
     page.keyboard.press("Enter")
     page.keyboard.type(" }")
     text = page.input_value("#editor")
