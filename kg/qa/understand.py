@@ -663,14 +663,17 @@ def _cjk_generic() -> frozenset[str]:
     return frozenset(words) | frozenset(a + b for a in words for b in words)
 
 
-_FIELD_WORDS = ("智算", "超算", "大数据", "云计算", "云", "科技", "信息", "数字", "创新", "示范", "先进", "工业", "经济", "开发区",
-                "高新区", "小镇", "大厦", "机房", "楼")
+@functools.cache
+def _name_filler() -> tuple[str, ...]:
+    """The generic and field words of Chinese names, longest first (read once)."""
+    names = questions()["names"]
+    words = {*(w for w in names["generic"] if has_cjk(w)), *names["field_words"]}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _without_generic(text: str) -> str:
     """What is left of a Chinese name without its generic words (闽宁 of 闽宁产业园; nothing of 大数据产业园)."""
-    words = {*(w for w in questions()["names"]["generic"] if has_cjk(w)), *_FIELD_WORDS}
-    for word in sorted(words, key=len, reverse=True):
+    for word in _name_filler():
         text = text.replace(word, "")
     return text
 
