@@ -6,9 +6,8 @@ never seen, with questions other people wrote. `bench/realworld/fresh/<set>/` re
 `questions.json` 80 questions about them, written by someone who had not read the question code, with answers read
 from the pages. The page texts are not committed: they live in the git-ignored `<set>/cache/pNN.txt` (save each
 URL's page text there to rebuild it). `dev` and `dev2` may be read to find what fails (and `blind1`, read after it
-was scored once, `dev3`, added in session 20, and `dev4`, added in session 22, each scored once before anything was
-tuned on it); `blind2` and
-`blind3` are only scored.
+was scored once, `dev3`, `dev4` and `dev5`, added in sessions 20, 22 and 25, each scored once before anything was
+tuned on it); `blind2` and `blind3` are only scored.
 
     python bench/fresh.py                  # every set whose pages are cached: macro F1, by language
     python bench/fresh.py --set dev --show # one set, every question with its answers
