@@ -276,6 +276,9 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
              and _owned_before().search(folded, max(0, start - 20), start) is not None
              and not stem.startswith(tuple(names["owned_descriptions"])) and stem[-1] not in "中上"
              and _has_proper_word(folded, start, suffix.start, known))
+    # a name given in apposition (其中一个项目即江城智算中心, 一座名为江城智算中心的机房)
+    apposed = (before.endswith(tuple(names["apposition_words"])) and _short_name(stem)
+               and _has_proper_word(folded, start, suffix.start, known))
     # what a place is called after 位于 (位于青松科创园), and what a text defines a short form for (X(简称Y))
     placed = suffix.id in ("Park", "District") and before.endswith(tuple(names["place_verbs"]))
     defined = bool(re.match(r"(?:项目|工程)?[(（]\s*(?:以下)?简称", after)) or before.endswith("简称") \
@@ -289,7 +292,7 @@ def _anchored(folded: str, start: int, stem: str, suffix: Candidate, known: list
     # a project's name: a word of its own before the suffix and 项目 or a phase after it (…的青松云计算产业园项目开工)
     project = bool(_project_after().match(folded, suffix.end)) and (
         _has_proper_word(folded, start, suffix.start, known) or stem.startswith(tuple(names["region_stems"])))
-    return (quoted or opens_clause or sited or owned or placed or defined or listed or bracketed or project or _coded(stem)
+    return (quoted or opens_clause or sited or owned or apposed or placed or defined or listed or bracketed or project or _coded(stem)
             or built_on or _alone_on_its_line(folded, start, suffix.end) or folded.count(stem + suffix.text) >= 2
             or any(start <= k.start and k.end <= suffix.start for k in known))
 
@@ -387,8 +390,10 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
         # nor a quoted phrase: “真正能用的”智算中心, nor a quoted kind of thing: “千卡集群”某某算力平台, nor a quoted
         # quality: “某某一体化”交通算力中心, “万卡级”智算基地)
+        if suffix.id == "Park" and (city := _through_quoted_slogan(folded, start + len(brand.group(0)), known, True)) is not None:
+            start = city  # 西宁“数字丝路”产业园: the city the park is named after opens its name
         stem = folded[start : suffix.start]
-    elif (named := _through_quoted_slogan(folded, start, known)) is not None:
+    elif (named := _through_quoted_slogan(folded, start, known, suffix.id == "Park")) is not None:
         start = named  # 某某能建甘肃庆阳“东数西算”零碳大数据产业园: a slogan quoted inside a name, after its owner and place
         stem = folded[start : suffix.start]
     if not stem or stem.strip("“”「」『』\"") in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
@@ -483,17 +488,19 @@ def _after_leading_initiative(start: int, stem_end: int, known: list[Candidate])
     return plan.end if place else start
 
 
-def _through_quoted_slogan(folded: str, start: int, known: list[Candidate]) -> int | None:
+def _through_quoted_slogan(folded: str, start: int, known: list[Candidate], park: bool = False) -> int | None:
     """Where a name starts that runs through a quoted slogan (某某集团宁夏中卫“东数西算”示范产业园): at the known firms
-    and places written right before the opening quote, with no break; None when no known name touches the quote."""
+    and places written right before the opening quote, with no break; None when no known name touches the quote.
+    A city alone before a slogan opens a park's name (庆阳“东数西算”产业园: the park the city named after the plan)."""
     quoted = re.search(r"[“「\"]([\u4e00-\u9fff]{2,6})[”」\"]$", folded[max(0, start - 10) : start])
     if quoted is None:
         return None
     entities = gazetteer().entities
     ends = {k.end: k for k in known if entities[k.id].type in ("Company", "Province", "City", "District")}
     pos = start - len(quoted.group(0))
-    if pos not in ends or entities[ends[pos].id].type not in ("Company",) and ends[pos].start not in ends:
-        return None  # a place alone before a slogan (庆阳“东数西算”产业园) is where, the slogan's own phrase follows
+    if pos not in ends or entities[ends[pos].id].type not in ("Company",) and ends[pos].start not in ends \
+            and not (park and entities[ends[pos].id].type in ("City", "District")):
+        return None  # a province alone before a slogan is where, not a part of a name
     while pos in ends:
         pos = ends[pos].start
     return pos

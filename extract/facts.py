@@ -716,6 +716,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
             return None, "demonstrative"
         if _located_after_pointer(sentence, best):
             return None, "demonstrative"  # 该项目选址位于X园区内,总投资…: the project pointed at is measured, not where it is
+        if (role == "locative" and best.entity is not None and best.entity.type == "Park"
+                and _WHERE_ZH.search(sentence.text, max(0, best.start - offset - 4), best.start - offset)):
+            return None, "unnamed"  # 某数据中心落户X园区,总投资…: what settles in the park is measured, named or not
+        if (best.entity is not None and best.entity.type in PLACES | {"Park", "Cluster"}
+                and _ONE_OF_ITS.match(sentence.text, best.end - offset)):
+            return None, "container"  # 这是园区另一个总投资110亿元的项目: one of the park's projects, no sum of the park
         return best.entity, "clause_subject" if role == "subject" else "preceding"
     # a name after the figure says where or what only in the figure's own clause: across a comma it begins another
     # statement (A拟以50亿元投建总部,B拟投资4亿元…,C募资用于X项目: X is none of the first figures')
@@ -917,6 +923,8 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
             continue
         if m.anaphor == "Cluster" and folded is not None and _COMPUTE_CLUSTER_BEFORE.search(folded, max(0, m.start - 6), m.start):
             continue  # 7个万卡集群, 智算集群: a cluster of chips, no data center cluster
+        if m.anaphor == "Park" and folded is not None and re.search(r"[一二三四五首]期$", folded[max(0, m.start - 2) : m.start]):
+            continue  # 一期园区: a project's first phase, the word its phase is written with, no park named before
         types = _PROJECT_TYPES if m.anaphor == "Project" else (m.anaphor,)  # 该项目: a center or a park, not a zone
         # 该项目 points back: a site first named after it in its own sentence is no antecedent (该项目选址位于X园区内: the
         # park is where the project is, not the project); "the city of X" names its city after it, as an apposition
@@ -1205,7 +1213,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
         said = _sentence_subject(sentence, roles)
         if re.search(r"[:：]\s*$", sentence.text):
             lead = said
-        batch = _batch().search(sentence.text) is not None
+        batch = _batch().search(sentence.text)
         quantities = find_quantities(sentence.text)
         quantities += _ranks_and_pue(sentence.text)
         quantities.sort(key=lambda q: q.start)
@@ -1630,18 +1638,21 @@ def _aggregate() -> re.Pattern[str]:
     return re.compile("(?:" + cue_regex(tuple(_subject_words()["aggregate"])).pattern + r")[^，,。；;]*$", re.I)
 
 
-def _sums_others(q: Quantity, sentence: Sentence, subject: Entity, attachment: str, batch: bool) -> bool:
+def _sums_others(q: Quantity, sentence: Sentence, subject: Entity, attachment: str, batch: re.Match[str] | None) -> bool:
     """A sum over many things given to one: the money of a batch of projects started or signed together
     (重大项目集中开工,总投资N亿元), or what a verb of gathering adds up (累计接入34家数据中心, 汇聚通算640P) put on a
-    single center that is not the clause's own subject."""
+    single center that is not the clause's own subject. One project singled out of the batch (…集中开工,其中一个项目即X,
+    该项目总投资…) has its own money."""
     if attachment in ("in_name", "modifier"):
         return False
-    if batch and q.family == "money":
-        return True
+    if batch is not None and q.family == "money":
+        return not (attachment == "clause_subject" and _SINGLED_OUT.search(sentence.text, batch.end(), q.start) is not None)
     return (subject.type == "Center" and attachment in ("topic", "preceding", "following")
             and _aggregate().search(sentence.text, 0, q.start) is not None)
 
 
+_ONE_OF_ITS = re.compile(r"\s*的?(?:另一个|又一个|另一|第[一二三四五六七八九十\d]+个|首个|唯一一个|一个)")
+_SINGLED_OUT = re.compile(r"其中(?:一个|一项|之一)?")
 _PROJECT_SET_ZH = re.compile(r"(?:[2-9]|\d{2,}|[两二三四五六七八九十几数多]+)\s*(?:个|大|批|项)[^，,。；;\d]{0,10}?(?:项目|工程)"
                              r"|(?:项目|工程)\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十]+)\s*个")
 _PROJECT_SET_EN = re.compile(r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple"

@@ -372,6 +372,9 @@ LABELS = [
     ("中国联通中部智算中心", "Center", "China Unicom Central Intelligent Computing Center"),
     ("青禾自主创新算力中心", "Center", "Qinghe Independent Innovation Computing Center"),
     ("江城智能识别研究院", "Organization", "Jiangcheng Intelligent Recognition Research Institute"),
+    ("江城电信规划设计院", "Organization", "Jiangcheng Telecom Planning and Design Institute"),
+    ("青禾建筑设计研究院", "Organization", "Qinghe Jianzhu Design and Research Institute"),
+    ("青禾物联网运营和创新中心", "Center", "Qinghe Internet of Things Operation and Innovation Center"),
     ("青禾海底数据中心", "Center", "Qinghe Undersea Data Center"),
     ("青山建设集团第七分公司", "Company", "Qingshan Construction Group Seventh Branch"),
     # known words off the front one after another: a hub's name whole, not "Dawan Qushuniu"
@@ -1058,6 +1061,11 @@ def test_names_of_projects_parks_and_towns_as_fresh_pages_write_them(text: str, 
     assert name in {label for _, label, _ in _names(text).values()}
 
 
+def test_a_headline_s_verb_or_sum_opens_no_name() -> None:
+    # 两大百亿元项目选中某园: the park chosen is named after the verb, the sum and the verb are no part of it
+    assert [zh for _, zh, _ in _names("两大百亿元项目选中江苏软件园").values()] == ["江苏软件园"]
+
+
 def test_a_generic_town_of_a_field_is_no_name() -> None:
     assert not [v for v in _names("全国首个算力小镇集聚了上下游企业。").values() if v[0] == "Park"]
 
@@ -1065,8 +1073,22 @@ def test_a_generic_town_of_a_field_is_no_name() -> None:
 def test_a_name_runs_through_a_quoted_slogan_after_its_owner_and_place() -> None:
     names = _names("中国电信甘肃庆阳“东数西算”零碳大数据产业园项目进展顺利。")
     assert ("Park", "中国电信甘肃庆阳东数西算零碳大数据产业园") in {(t, zh) for t, zh, _ in names.values()}
-    # a place alone before the slogan is where the park is, not a part of a coined name
-    assert not [zh for _, zh, _ in _names("庆阳“东数西算”产业园区道路已开工。").values() if zh.startswith("庆阳东数西算")]
+    # a city alone before the slogan opens the park's name (the park the city named after the plan); a province does not
+    assert _names("西宁“数字丝路”产业园区道路已开工。")["西宁“数字丝路”产业园区"][:2] == ("Park", "西宁数字丝路产业园区")
+    assert ("Park", "庆阳东数西算产业园") in {(t, zh) for t, zh, _ in _names("这是庆阳“东数西算”产业园第一个投产的机房。").values()}
+    assert not [v for v in _names("甘肃“东数西算”产业园开工。").values() if v[0] == "Park"]
+
+
+def test_a_phase_written_before_the_word_for_park_is_the_topic_s_phase_not_a_park_named_before() -> None:
+    facts = _phase_facts("青松数据中心位于庆阳“东数西算”产业园。青松数据中心项目开工。一期园区规划机架3500架。")
+    assert ("Qingsong Data Center phase 1", "rack_count", 3500) in facts
+    assert not [f for f in facts if f[0].startswith("Qingyang") and f[1] == "rack_count"]
+
+
+def test_a_design_institute_that_builds_a_phase_is_its_builder() -> None:
+    facts = read("青松数据中心(一期)由江城电信规划设计院和中建四局承建。").facts
+    assert {(f.subject.zh, f.object.zh) for f in facts if f.metric == "operator" and f.object is not None} >= {
+        ("青松数据中心一期", "江城电信规划设计院"), ("青松数据中心一期", "中建四局")}
 
 
 def test_a_counted_list_of_firms_reads_modifiers_before_its_noun_and_a_known_firm_s_short_name() -> None:
