@@ -1212,7 +1212,8 @@ def _city_named_forms() -> list[tuple[re.Pattern[str], dict]]:
         en_cities = "|".join(re.escape(gazetteer().place_en[c]) for c in cities if c in gazetteer().place_en)
         for form in family.get("short_zh", []) if cities else []:
             head, tail = (re.escape(part) for part in form.split("{}"))
-            out.append((re.compile(head + rf"({zh_cities})市?" + tail + "(?![(（])"), family))
+            not_before = "|".join(map(re.escape, family.get("short_zh_not_before", [])))
+            out.append((re.compile(head + rf"({zh_cities})市?" + tail + rf"(?![(（]{'|' + not_before if not_before else ''})"), family))
         for form in family.get("short_en", []) if cities else []:
             head, tail = (re.escape(part) for part in form.split("{}"))
             out.append((re.compile(r"(?<![\w-])" + head + rf"({en_cities})" + tail + r"(?![\w'’])"), family))

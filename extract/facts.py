@@ -16,7 +16,7 @@ from functools import cache
 
 from extract.entities import Mention, find_mentions, is_project, phases
 from extract.gazetteer import Entity, gazetteer, new_entity, phase_entity, slug
-from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity
+from extract.quantity import RESPECTIVE_EN, VALUE_EN, Quantity, is_conversion
 from extract.quantity import find as find_quantities
 from extract.quantity import parse as parse_number
 from extract.reading import (
@@ -245,6 +245,8 @@ def _role(sentence: Sentence, index: int, roles: list[str]) -> str:
         return "speaker"  # 据X市大数据局局长介绍: the body a speaker works for is no subject of what is said
     if _titled_speaker().match(sentence.text, mention.end - sentence.start):
         return "speaker"  # X经开区党工委书记王某说:“…”: so is the body named before an official's title and name
+    if _SPOKESPERSON_ZH.match(sentence.text, mention.end - sentence.start):
+        return "speaker"  # X产业园相关负责人介绍,…: the body a spokesperson speaks for is no subject of what is said
     if (mention.entity is not None and mention.entity.type in PLACES and re.search(r"(?:的|来到|走进|参观|考察|探访)$", stripped)
             and _NAMES_A_SITE_ZH.match(sentence.text, mention.end - sentence.start)
             and not any(m.start < mention.end + 10 and m.start >= mention.end for m in sentence.mentions)):
@@ -276,6 +278,8 @@ _WHERE_OF = re.compile(r"(?:位于|坐落于|坐落在|地处|选址于?|落户�
 _PLACE_CHAIN_EN = re.compile(r"['’]s\s+|,\s+")
 # 据呼和浩特市大数据管理局局长介绍, 据X公司负责人表示: a name in the words that say who speaks
 _SPEAKER_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:据|根据)[^，,。；;据]{0,4}$")
+_SPOKESPERSON_ZH = re.compile(r"\s*的?(?:相关|有关)?(?:负责人|工作人员|发言人|人士)[\u4e00-\u9fff]{0,3}?"
+                              r"(?:介绍|表示|说|称|指出|透露|告诉记者)")
 _SPEECH_ZH = re.compile(r"[^，,。；;]{0,24}?(?:介绍|表示|透露|称|说|指出|了解)[,，]")
 @cache
 def _titled_speaker() -> re.Pattern[str]:
@@ -327,6 +331,10 @@ def _roles(sentence: Sentence) -> list[str]:
     roles: list[str] = []
     for i in range(len(sentence.mentions)):
         roles.append(_role(sentence, i, roles))
+    for i in range(len(roles) - 2, -1, -1):  # 中卫市西部云基地相关负责人介绍: the place a speaking body is named with
+        m, n = sentence.mentions[i], sentence.mentions[i + 1]
+        if roles[i + 1] == "speaker" and m.end == n.start and m.entity is not None and m.entity.type in PLACES:
+            roles[i] = "speaker"
     return roles
 
 
@@ -719,6 +727,11 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         if (role == "locative" and best.entity is not None and best.entity.type == "Park"
                 and _WHERE_ZH.search(sentence.text, max(0, best.start - offset - 4), best.start - offset)):
             return None, "unnamed"  # 某数据中心落户X园区,总投资…: what settles in the park is measured, named or not
+        if (role == "locative" and best.entity is not None and best.entity.type in PLACES
+                and any(r == "subject" and m.entity is not None and m.entity.type in ("Company", "Organization")
+                        and clause_start <= m.start - offset < best.start - offset
+                        for m, r in zip(sentence.mentions, roles, strict=True))):
+            return None, "firm"  # 亚马逊将在中卫总投资15亿美元: the firm's outlay there, not the city's own sum
         if (best.entity is not None and best.entity.type in PLACES | {"Park", "Cluster"}
                 and _ONE_OF_ITS.match(sentence.text, best.end - offset)):
             return None, "container"  # 这是园区另一个总投资110亿元的项目: one of the park's projects, no sum of the park
@@ -734,6 +747,9 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
         if _WITH_OPENING.match(sentence.text) and re.search(r"[,，–—-]\s*(?:the\s+)?$", sentence.text[: first.start - offset]):
             return first.entity, "clause_subject"
         if first.entity is not None and first.entity.type in PLACES:
+            if (first.entity.type == "Province" and _REACH_BEFORE_EN.search(sentence.text, 0, q.start)
+                    and re.fullmatch(r"\s+(?:in|across)\s+(?:the\s+)?", sentence.text[q.end : first.start - offset])):
+                return first.entity, "scope"  # "racks … are expected to reach 720,000 in Ningxia": the province's count
             if _opens_clause(q, sentence):
                 # "More than 500 digital enterprises have settled in Qingyang", 500余家企业落户庆阳: the figure is what
                 # the clause is about, the place where it stands is what it counts for
@@ -947,20 +963,6 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
 def _named_later_here(named: int, at: int, starts: list[int]) -> bool:
     """Whether a thing first named at `named` is named after `at`, in the sentence of `at` (sentence starts `starts`)."""
     return named > at and (not starts or bisect_right(starts, named) == bisect_right(starts, at))
-
-
-_CONVERSION = re.compile(r"\s*[（(]\s*(?:(?:about|around|roughly|approximately|some|nearly|over|more than|约|约合|合|折合)\s*)?"
-                         r"(?:US)?\$?\s*", re.I)
-
-
-def _is_converted_amount(q: Quantity, quantities: list[Quantity], text: str) -> bool:
-    """A USD figure in brackets right after a CNY one is a conversion, not a second fact."""
-    if q.unit != "USD":
-        return False
-    for other in quantities:
-        if other.unit == "CNY" and other.end <= q.start and _CONVERSION.fullmatch(text[other.end : q.start]):
-            return True
-    return False
 
 
 @cache
@@ -1225,7 +1227,7 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
         list_kind: str | None = None  # the kind the first figure of a respective list gives the others
         starting: tuple[str, str] | None = None  # the family and kind of a change's starting figure just read
         for i, q in enumerate(quantities):
-            if _is_converted_amount(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
+            if is_conversion(q, quantities, sentence.text) or i in definitions or _is_restatement(q, quantities, sentence.text):
                 continue
             metric = q.noun if q.family in ("rank", "pue") else _metric(q, sentence, prev_end)
             # 绿电占比超65%,未来将达90%, "from 8 GW in 2015 to over 40 GW": a figure right after another of its kind,
@@ -1652,6 +1654,7 @@ def _sums_others(q: Quantity, sentence: Sentence, subject: Entity, attachment: s
 
 
 _ONE_OF_ITS = re.compile(r"\s*的?(?:另一个|又一个|另一|第[一二三四五六七八九十\d]+个|首个|唯一一个|一个)")
+_REACH_BEFORE_EN = re.compile(r"\b(?:reach|exceed|hit|top|total|surpass)\s+(?:about\s+|around\s+|over\s+|more than\s+)?$", re.I)
 _SINGLED_OUT = re.compile(r"其中(?:一个|一项|之一)?")
 _PROJECT_SET_ZH = re.compile(r"(?:[2-9]|\d{2,}|[两二三四五六七八九十几数多]+)\s*(?:个|大|批|项)[^，,。；;\d]{0,10}?(?:项目|工程)"
                              r"|(?:项目|工程)\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十]+)\s*个")

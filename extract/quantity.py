@@ -274,7 +274,20 @@ def _noun_before_en(sentence: str, number_start: int, number_end: int) -> str | 
     # the subject's head comes first: "the count of racks across data centres … 300,000" counts racks
     hits = [(m.start(), metric) for noun, metric, english in _count_nouns()
             if english and noun in before and (m := _en_noun_before_regex(noun).search(before))]
+    if not hits:
+        # "the number of data center racks, consisting of frames that house servers, cables …, is expected to reach
+        # 720,000": a description set off by commas between the counted noun and its verb
+        far = sentence[max(0, number_start - 320) : number_start].lower()
+        hits = [(m.start(), metric) for noun, metric, english in _count_nouns()
+                if english and noun in far and (m := _en_noun_described_regex(noun).search(far))]
     return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+
+@cache
+def _en_noun_described_regex(noun: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:the\s+)?(?:number|count|total)\s+of\s+(?:[a-z][\w-]*\s+){0,3}?" + re.escape(noun)
+                      + r"\b,\s+(?:consisting|made up|comprising|which|each|including|defined|meaning|a |an )[^\d;:]{0,260}?,\s*"
+                      r"(?:is|are|was|were|will|has|have|had|should|would|could)\b[^\d;:,]{0,40}$")
 
 
 VALUE_EN = r"\d(?:[\d.]|,(?=\d{3}))*(?:\s*(?:million|billion|thousand))?"
@@ -422,6 +435,13 @@ def find(sentence: str) -> list[Quantity]:
         # "two million AI chips", "three thousand racks": the word after multiplies, the noun comes after both
         scale = _SCALE_AFTER_WORD.match(sentence, m.end())
         word_end = scale.end() if scale else m.end()
+        if scale and (money := _unit_at(sentence, word_end)) is not None and money[1]["family"] == "money":
+            # "over two billion yuan": a sum spelt in words, in the unit after it
+            comparator, end = _comparator(sentence, m.start(), money[2], "")
+            value = float(lexicon()["number_words_en"][m.group(0).lower()]) * _SCALE_WORDS[scale.group(1).lower()]
+            found.append(Quantity(value * money[1]["factor"], money[1].get("unit"), "money", comparator, m.start(),
+                                  max(end, money[2]), sentence[m.start() : word_end]))
+            continue
         noun = _count_noun(sentence, word_end, m.start())
         if noun is not None and not _NOT_A_COUNT_AFTER.match(sentence, word_end):
             comparator, end = _comparator(sentence, m.start(), word_end, "")
@@ -522,3 +542,17 @@ def find(sentence: str) -> list[Quantity]:
             value = 100000.0 if m.group("ten") else 10000.0
             found.append(Quantity(value, None, "count", "eq", m.start(), m.end(), m.group(0), "gpu_cards"))
     return sorted((q for q in found if not _is_change(sentence, q.start)), key=lambda q: q.start)
+
+
+_CONVERSION = re.compile(r"\s*[（(]\s*(?:(?:about|around|roughly|approximately|some|nearly|over|more than|约|约合|合|折合)\s*)?"
+                         r"(?:US)?\$?\s*", re.I)
+
+
+def is_conversion(q: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """A USD figure in brackets right after a CNY one is a conversion, not a second fact."""
+    if q.unit != "USD":
+        return False
+    for other in quantities:
+        if other.unit == "CNY" and other.end <= q.start and _CONVERSION.fullmatch(text[other.end : q.start]):
+            return True
+    return False

@@ -1375,3 +1375,29 @@ def test_a_yes_no_on_a_citys_figure_reads_its_clusters_too(tmp_path, question, e
     store = _facts_store(tmp_path, [_fact(cluster, "utilization_rate", 0.65, "张家口集群上架率不低于65%。",
                                           comparator="ge", status="target")])
     assert _ask(store, question)["boolean"] is expected
+
+
+def test_operations_and_management_milliseconds_and_a_starting_area_are_read_as_people_ask(tmp_path) -> None:
+    """"Which body carries out operations and management", 建设单位 ask for the runner; 多少毫秒 for a latency; "the
+    cluster's starting area" is where, not an area asked for (the PUE is)."""
+    (tmp_path / "p.txt").write_text("长沙超算迎来新用户\n\n作为国家超级计算中心,长沙超算创建于2010年,建设单位为湖南省科学院。\n\n"
+                                    "从长沙到广州的网络时延为8毫秒。\n\n"
+                                    "韶关数据中心集群起步区内数据中心的PUE控制在1.25以内。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question in ("Which organisation carries out operations and management for the National Supercomputing Center "
+                     "in Changsha?", "国家超级计算长沙中心的建设单位是哪家机构?"):
+        assert [a["label_zh"] for a in _ask(tmp_path / "store", question)["answers"]] == ["湖南省科学院"], question
+    assert [a["value"] for a in _ask(tmp_path / "store", "從長沙連到廣州,數據傳輸只需多少毫秒?")["answers"]] == [8]
+    pue = _ask(tmp_path / "store", "What PUE ceiling must data centers in the Shaoguan cluster's starting area stay within?")
+    assert [(a["value"], a["comparator"]) for a in pue["answers"]] == [(1.25, "lt")]
+
+
+def test_a_sum_read_from_text_is_the_yuan_not_its_dollar_conversion(tmp_path) -> None:
+    """"over three billion yuan (about 410 million U.S. dollars)": the answer read from the sentence is the yuan."""
+    (tmp_path / "p.txt").write_text("A green computing hub opens in Gansu\n\nWith an investment of over three billion yuan "
+                                    "(about 410 million U.S. dollars), a green computing center built with thousands of "
+                                    "accelerator chips began operation in northwest China's Gansu Province this spring.\n",
+                                    encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    answer = _ask(tmp_path / "store", "How much was invested in the green computing center that began operating in Gansu?")
+    assert [(a["value"], a["unit"]) for a in answer["answers"]] == [(3e9, "CNY")]

@@ -1061,6 +1061,13 @@ def test_names_of_projects_parks_and_towns_as_fresh_pages_write_them(text: str, 
     assert name in {label for _, label, _ in _names(text).values()}
 
 
+def test_a_city_s_short_supercomputing_name_is_its_national_center_but_not_its_field() -> None:
+    facts = read("作为国家超级计算中心,长沙超算创建于2010年,建设单位为湖南省科学院。").facts
+    assert ("National Supercomputing Center in Changsha", "Hunan Academy of Sciences") in {
+        (f.subject.en, f.object.en) for f in facts if f.metric == "operator" and f.object is not None}
+    assert not [v for v in _names("长沙超算产业发展迅速。").values() if v[0] == "Center"]
+
+
 def test_a_headline_s_verb_or_sum_opens_no_name() -> None:
     # 两大百亿元项目选中某园: the park chosen is named after the verb, the sum and the verb are no part of it
     assert [zh for _, zh, _ in _names("两大百亿元项目选中江苏软件园").values()] == ["江苏软件园"]

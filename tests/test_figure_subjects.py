@@ -47,6 +47,9 @@ NO_FIGURE = [
     "Nine data centers worth 20 billion yuan have been planned around the Tianfu Intelligent Computing Center.",
     # what settles in a park (X落户Y园区) is measured after it, not the park, when the thing has no name read
     "一座新的算力工厂落户遂宁数字产业园,总投资约20亿元。",
+    # a body a spokesperson speaks for (X相关负责人介绍) is no subject, nor is the city a firm invests in
+    "中卫市西部云基地相关负责人介绍,美国亚马逊将在中卫总投资15亿美元。",
+    "亚马逊将在中卫总投资15亿美元。",
     # one of a park's projects (这是园区另一个…项目): the project's money, not the park's
     "天府智算中心旁是一座新机房,这是园区另一个总投资达30亿元的项目。",
 ]
@@ -90,6 +93,10 @@ FIGURES = [
     ("Guizhou is a big data hub. In ten years, 12 large data centers were set up in the province by "
      "several firms.", [("Guizhou", "datacenter_count", 12, "eq")]),
     ("Guizhou is a big data hub. The province is home to 30 data centers.", [("Guizhou", "datacenter_count", 30, "eq")]),
+    # a count noun set off from its number by a description between commas; the province the count is reached in
+    ("By 2026, the number of server racks, consisting of a metal frame built from steel to hold servers, cables, "
+     "switches and other equipment, is expected to reach 500,000 in Gansu, officials said.",
+     [("Gansu", "rack_count", 500000, "eq")]),
     # one project singled out of a batch started together keeps its own money
     ("成都举行重大项目集中开工仪式,其中一个项目即天府智算中心,该项目落户成都高新区,总投资约20亿元。",
      [("Tianfu Intelligent Computing Center", "investment", 2e9, "approx")]),

@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from extract.quantity import find as find_quantities
+from extract.quantity import is_conversion
 from extract.quantity import parse as parse_number
 from extract.resources import lexicon, questions
 from extract.text import fold
@@ -260,8 +261,10 @@ def _numbers(text: str, how: tuple[str, str]) -> list[tuple[int, float, str | No
         return [(m.start(), float(m.group(2)), None, "lt" if m.group(1) else "eq")
                 for m in re.finditer(r"(低于|不超过|below|under|less than)?\s*(?<![\d.])([12]\.\d{1,3})(?!\d|\.\d|%)", folded)]
     if kind == "family":
-        figures: list[tuple[int, float, str | None, str]] = [
-            (q.start, q.value, q.unit, q.comparator) for q in find_quantities(folded) if q.family == wanted]
+        quantities = find_quantities(folded)
+        figures: list[tuple[int, float, str | None, str]] = [  # not "(about 275 million U.S. dollars)" after yuan
+            (q.start, q.value, q.unit, q.comparator) for q in quantities
+            if q.family == wanted and not is_conversion(q, quantities, folded)]
         if wanted == "percent":  # a share in words: "about half of", "more than half of", 半数, 过半 (not "the first half")
             figures += [(m.start(), 0.5, None, _HALF_BOUND.get(m.group(1) or m.group(2) or m.group(3) or "", "eq"))
                         for m in _HALF.finditer(folded)]
