@@ -1401,3 +1401,11 @@ def test_a_sum_read_from_text_is_the_yuan_not_its_dollar_conversion(tmp_path) ->
     suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
     answer = _ask(tmp_path / "store", "How much was invested in the green computing center that began operating in Gansu?")
     assert [(a["value"], a["unit"]) for a in answer["answers"]] == [(3e9, "CNY")]
+
+
+def test_which_development_zone_a_park_sits_in_is_where_it_is_not_who_developed_it(tmp_path) -> None:
+    (tmp_path / "p.txt").write_text("江城新型算力产业园开工\n\n10月8日,江城新型算力产业园项目在三山经济开发区开工建设。\n",
+                                    encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question in ("江城新型算力产业园落在哪个开发区?", "Which development zone is the Jiangcheng computing industrial park in?"):
+        assert [a["label_zh"] for a in _ask(tmp_path / "store", question)["answers"]] == ["三山经济开发区"], question

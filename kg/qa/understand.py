@@ -972,8 +972,9 @@ def _read_relation(u: Understanding, rest: str, intent: dict, vocab: Vocabulary)
         # of the work; a figure of X is no answer to which other thing
         u.relation = "partner"
         u.metric = u.kind = None
-    if u.relation is None and (asks_who and not asks_amount or counted) and _hit(rest, intent["built"]):
-        u.relation = "operator"  # "由哪家公司建设", "which company built"
+    where_asked = asks_which and u.cls in ("District", "City", "Province", "Park") and not _hit(rest, intent["who"])
+    if u.relation is None and (asks_who and not asks_amount or counted) and _hit(rest, intent["built"]) and not where_asked:
+        u.relation = "operator"  # "由哪家公司建设", "which company built" (not "which development zone is X in")
     if counted and u.relation in ("operator", "partner"):
         u.metric = None
     if u.relation is None and asks_which and u.cls in ("District", "City", "Province", "Park") and not asks_amount \
