@@ -587,6 +587,9 @@ def phase_entity(parent: Entity, number: int, word: str = "phase", numeral: str 
     return Entity(slug(en), parent.type, zh, en, links=(("part_of", parent.key),))
 
 
+_SHORT_EN = re.compile(r"Guangdong-Hong Kong-Macao (?=Greater Bay Area)")
+
+
 @lru_cache(maxsize=8192)
 def new_entity(name: str, type_: str) -> Entity:
     """An entity for a name the reference data does not know, with labels in both languages.
@@ -604,6 +607,8 @@ def new_entity(name: str, type_: str) -> Entity:
     aliases: list[str] = []
     if zh and (m := re.fullmatch(r"(.+?)\((.+?)\)(.+)", zh)):
         aliases += [m.group(2) + m.group(3), m.group(1) + m.group(3)]
+    if en and (short := _SHORT_EN.sub("", en)) != en:
+        aliases.append(short)  # the news writes "China Telecom's Greater Bay Area integrated data center"
     key = slug(en)
     known = gazetteer().entities.get(key)
     if known is not None and zh and known.zh and known.zh != zh and not zh.startswith(known.zh):

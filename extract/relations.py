@@ -287,6 +287,7 @@ def stated_relations(sentence: Sentence, roles: list[str], topic_of: dict[str, E
                 found += [(e, "member_of", eb) for e in (*listed_before(a, r"\s*(?:、|和|及|以及)\s*"), ea)]
     found += _set_members(ents, text, off)
     found += _active_operators(ents, text, off, carried) + _possessive_operators(ents, text, off) + _one_of_its_own(ents, text, off)
+    found += _first_of_park(ents, text, off)
     found += _copula_part_of(ents, text, off) + _carriers(ents, text, off) + _inclusions(ents, text, off)
     found += _into_layout(ents, text, off)
     # "Y枢纽节点样板工程、西南最大的智算中心——X": a project of Y named after a dash is part of Y
@@ -1236,6 +1237,17 @@ def _one_of_its_own(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
         if thing is not None and thing.type in INFRASTRUCTURE:
             found.append((thing, "operator", ec))
     return found
+
+
+_THIS_IS = re.compile(r"(?:[^。；;!！?？]{0,40}?[，,]\s*(?:这|此|它|该中心|该项目)(?:也|还)?|\s*(?:也|还|则|已)?)(?:是|为|成为)\s*$")
+_ITS_NTH = re.compile(r"\s*的?(?:第一个|首个|首家|首座|唯一一个|唯一的|唯一|又一个|另一个|第[一二三四五六七八九十\d]+个)")
+
+
+def _first_of_park(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:
+    """X建成投用,这是P第一个投产的数据中心; X是P首个智算中心: one of a park's centers, counted among them, lies in it."""
+    return [(ea, "located_in", eb) for (a, ea), (b, eb) in zip(ents, ents[1:], strict=False)
+            if ea.type == "Center" and eb.type == "Park" and _THIS_IS.search(text, a.end - off, b.start - off)
+            and _ITS_NTH.match(text, b.end - off)]
 
 
 def _possessive_operators(ents: list[tuple[Mention, Entity]], text: str, off: int) -> list[tuple[Entity, str, Entity]]:

@@ -1409,3 +1409,15 @@ def test_which_development_zone_a_park_sits_in_is_where_it_is_not_who_developed_
     suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
     for question in ("江城新型算力产业园落在哪个开发区?", "Which development zone is the Jiangcheng computing industrial park in?"):
         assert [a["label_zh"] for a in _ask(tmp_path / "store", question)["answers"]] == ["三山经济开发区"], question
+
+
+def test_a_greater_bay_area_name_without_its_provinces_and_its_contractors(tmp_path) -> None:
+    """"China Telecom's Greater Bay Area integrated data center" is the 粤港澳大湾区 one; contractors and 施工单位 are its
+    builders (承建)."""
+    (tmp_path / "p.txt").write_text("韶关数据中心项目开工\n\n中国电信粤港澳大湾区一体化数据中心(一期)项目在韶关开工。"
+                                    "该项目一期由江城电信规划设计院和中建四局承建。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question in ("Which two contractors are putting up phase I of China Telecom's Greater Bay Area integrated data "
+                     "center in Shaoguan?", "中国电信粤港澳大湾区一体化数据中心一期的施工单位是谁?"):
+        answer = _ask(tmp_path / "store", question)
+        assert {a["label_zh"] for a in answer["answers"]} == {"江城电信规划设计院", "中建四局"}, question

@@ -1568,3 +1568,16 @@ def test_the_parties_listed_before_a_partner_verb(text: str, partners: set) -> N
 def test_super_computing_spelt_with_a_hyphen() -> None:
     facts = read(b"The National Super-computing Centre in Xi'an occupies 8000 square metres.").facts
     assert ("国家超级计算西安中心", "area") in {(f.subject.zh, f.metric) for f in facts}
+
+
+@pytest.mark.parametrize("text", [
+    "2024年5月,青禾智算中心一号机房建成投用,这是江苏软件园第一个建成投产的数据中心。",
+    "青禾智算中心是江苏软件园首个智算中心。",
+])
+def test_one_of_a_park_s_centers_counted_among_them_lies_in_it(text: str) -> None:
+    assert ("qinghe-intelligent-computing-center", "jiangsu-software-park") in _relations(text, "located_in")
+
+
+def test_a_park_after_a_center_in_another_clause_is_not_where_it_is() -> None:
+    assert not _relations("青禾智算中心建成投用,江苏软件园又迎来一批企业。", "located_in") & {
+        ("qinghe-intelligent-computing-center", "jiangsu-software-park")}
