@@ -1421,3 +1421,13 @@ def test_a_greater_bay_area_name_without_its_provinces_and_its_contractors(tmp_p
                      "center in Shaoguan?", "中国电信粤港澳大湾区一体化数据中心一期的施工单位是谁?"):
         answer = _ask(tmp_path / "store", question)
         assert {a["label_zh"] for a in answer["answers"]} == {"江城电信规划设计院", "中建四局"}, question
+
+
+def test_an_english_facility_name_asked_without_its_place_and_which_area_asks_where(tmp_path) -> None:
+    """"the Minning industrial park" is Yongning County Minning Industrial Park; "in which area of X" asks where, not a
+    land area."""
+    (tmp_path / "p.txt").write_text("永宁县产业园动工\n\n近日,永宁县闽宁产业园二期项目开始建设,总占地面积约300亩。\n",
+                                    encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question in ("Which county is home to the Minning industrial park?", "In which area is the Minning industrial park?"):
+        assert [a["label_en"] for a in _ask(tmp_path / "store", question)["answers"]] == ["Yongning County"], question

@@ -616,6 +616,14 @@ def vocabulary(store: Store) -> Vocabulary:
                 if types.get(surfaces.get(text[:cut], ""), "") in _PLACE_TYPES and has_cjk(rest[:1]) \
                         and len(_without_generic(rest)) >= 2:
                     unplaced.setdefault(rest, set()).add(iri)
+        elif types.get(iri) in ("Center", "Park") and not has_cjk(text) and not re.search(r"\b(?:phase|stage)\b", text):
+            # "the Minning industrial park" for Yongning County Minning Industrial Park
+            words = text.split()
+            for cut in range(1, len(words) - 1):
+                rest = " ".join(words[cut:])
+                if types.get(surfaces.get(" ".join(words[:cut]), ""), "") in _PLACE_TYPES \
+                        and any(t not in _generic() and t not in _STOP for t in _tokens(rest)):
+                    unplaced.setdefault(rest, set()).add(iri)
     for rest, iris in unplaced.items():
         if len(iris) == 1 and rest not in surfaces:
             spellings.setdefault(rest, next(iter(iris)))
