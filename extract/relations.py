@@ -1728,6 +1728,10 @@ def _cities_in_provinces(folded: str, cities: list[Entity], gaz) -> list[tuple[E
         province = gaz.entities.get(gaz.zh_surfaces.get(m.group(1)) or "")
         if city is not None and province is not None and city.type == "City" and ("located_in", province.key) in city.links:
             found.setdefault(city.key, (city, province, m.start()))
+        elif city is not None and province is not None and city.type == "District" and any(
+                ("located_in", province.key) in gaz.entities[k].links for r, k in city.links
+                if r == "located_in" and k in gaz.entities):
+            found.setdefault(city.key, (city, province, m.start()))  # 内蒙古和林格尔新区: the new area, in its province
     for city in cities:
         province = next((gaz.entities.get(k) for r, k in city.links if r == "located_in"), None)
         if city.key in found or province is None or province.type != "Province":
@@ -1755,10 +1759,12 @@ def _en_forms(place: Entity) -> str:
 
 @cache
 def _province_city_zh() -> re.Pattern[str]:
-    """A province written right before a city (甘肃庆阳, 宁夏回族自治区中卫市, 甘肃·庆阳, 甘肃省会兰州)."""
+    """A province written right before a city (甘肃庆阳, 宁夏回族自治区中卫市, 甘肃·庆阳, 甘肃省会兰州) or a national new
+    area (内蒙古和林格尔新区)."""
     gaz = gazetteer()
     provinces = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "Province"}
-    cities = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "City"}
+    cities = {w for w, k in gaz.zh_surfaces.items() if gaz.entities[k].type == "City"
+              or gaz.entities[k].type == "District" and gaz.entities[k].reference and w.endswith("新区")}
     cities |= {w for w, e in _places_by_label().items() if e.type == "City"}
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))  # noqa: E731
     return re.compile(r"(" + alt(provinces) + r")(?:[·・\s]|的?(?:省会|首府))?(" + alt(cities) + r")")

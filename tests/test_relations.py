@@ -1581,3 +1581,8 @@ def test_one_of_a_park_s_centers_counted_among_them_lies_in_it(text: str) -> Non
 def test_a_park_after_a_center_in_another_clause_is_not_where_it_is() -> None:
     assert not _relations("青禾智算中心建成投用,江苏软件园又迎来一批企业。", "located_in") & {
         ("qinghe-intelligent-computing-center", "jiangsu-software-park")}
+
+
+def test_a_province_written_before_a_national_new_area_holds_it() -> None:
+    assert ("horinger-new-area", "inner-mongolia") in _relations("内蒙古和林格尔新区迎来又一批算力项目。", "located_in")
+    assert ("lanzhou-new-area", "gansu") in _relations("甘肃兰州新区迎来又一批算力项目。", "located_in")
