@@ -353,7 +353,13 @@ def _money_cue_before(sentence: str, start: int) -> bool:
 
 @cache
 def _number_words() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(lexicon()["number_words_en"]) + r")(?![\w-])", re.I)
+    # "one" and "a" count only before a scale word (one million racks, a billion yuan), not in "one of the hubs"
+    words = "|".join(lexicon()["number_words_en"])
+    return re.compile(r"(?<![\w-])(?:" + words + r"|(?:one|a)(?=[\s-]+(?:hundred|thousand|million|billion)\b))(?![\w-])", re.I)
+
+
+def _word_value(word: str) -> float:
+    return float(lexicon()["number_words_en"].get(word.lower(), 1))  # "one", "a" before a scale word
 
 
 def _is_rank_word(sentence: str, start: int) -> bool:
@@ -438,14 +444,14 @@ def find(sentence: str) -> list[Quantity]:
         if scale and (money := _unit_at(sentence, word_end)) is not None and money[1]["family"] == "money":
             # "over two billion yuan": a sum spelt in words, in the unit after it
             comparator, end = _comparator(sentence, m.start(), money[2], "")
-            value = float(lexicon()["number_words_en"][m.group(0).lower()]) * _SCALE_WORDS[scale.group(1).lower()]
+            value = _word_value(m.group(0)) * _SCALE_WORDS[scale.group(1).lower()]
             found.append(Quantity(value * money[1]["factor"], money[1].get("unit"), "money", comparator, m.start(),
                                   max(end, money[2]), sentence[m.start() : word_end]))
             continue
         noun = _count_noun(sentence, word_end, m.start())
         if noun is not None and not _NOT_A_COUNT_AFTER.match(sentence, word_end):
             comparator, end = _comparator(sentence, m.start(), word_end, "")
-            value = float(lexicon()["number_words_en"][m.group(0).lower()])
+            value = _word_value(m.group(0))
             if scale:
                 value *= _SCALE_WORDS[scale.group(1).lower()]
             found.append(Quantity(value, _count_units().get(noun), "count", comparator, m.start(), end,

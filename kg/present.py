@@ -207,7 +207,7 @@ def _display(answer: dict[str, Any], script: str, metric: str | None = None) -> 
     return body
 
 
-_BOUND = re.compile(r"\b(by|has) ([a-z_]+) (gt|ge|lt|le) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: ([A-Za-z][A-Za-z0-9]*))?")
+_BOUND = re.compile(r"\b(by|has) ([a-z_]+) (gt|ge|lt|le|eq) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: ([A-Za-z][A-Za-z0-9]*))?")
 
 
 def interpretation(text: str | None, script: str) -> str | None:

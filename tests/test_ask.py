@@ -1431,3 +1431,18 @@ def test_an_english_facility_name_asked_without_its_place_and_which_area_asks_wh
     suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
     for question in ("Which county is home to the Minning industrial park?", "In which area is the Minning industrial park?"):
         assert [a["label_en"] for a in _ask(tmp_path / "store", question)["answers"]] == ["Yongning County"], question
+
+
+def test_yes_no_on_a_ranking_place_a_number_in_words_after_a_leading_phrase_and_a_means_question(tmp_path) -> None:
+    """"As of 2021, did X rank fifth" opens after its time phrase and asks that very place; "one million racks" is a
+    number; "靠什么技术" asks by what means, which no figure answers."""
+    (tmp_path / "p.txt").write_text("西部算力快速发展\n\n截至2021年,重庆数据中心规模位居全国第五。到2027年,宁夏数据中心"
+                                    "标准机架预计达到80万架。成都阿里云西部云计算中心的PUE低至1.2。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    store = tmp_path / "store"
+    assert _ask(store, "As of 2021, did Chongqing's data center scale rank fifth in China?")["boolean"] is True
+    assert _ask(store, "As of 2021, did Chongqing's data center scale rank third in China?")["boolean"] is False
+    assert _ask(store, "重庆数据中心规模是否排名全国第五?")["boolean"] is True
+    assert _ask(store, "Is Ningxia targeting one million data center racks by 2027?")["boolean"] is False
+    means = _ask(store, "成都阿里云西部云计算中心靠什么冷却技术把PUE压下来?")
+    assert means["answers"] == [] and means["boolean"] is None

@@ -123,6 +123,7 @@ def _bound_filters(u: Understanding) -> tuple[dict[str, list], list[str], list[s
             "lt": "FILTER((?value < ?threshold || (?value = ?threshold && ?comparator = sl:lt)) "
                   "&& ?comparator NOT IN (sl:gt, sl:ge))",
             "le": "FILTER(?value <= ?threshold && ?comparator NOT IN (sl:gt, sl:ge))",
+            "eq": "FILTER(?value = ?threshold && ?comparator = sl:eq)",  # a place in a ranking: that very place
         }[u.comparator])
     return bindings, restrictions, filters
 

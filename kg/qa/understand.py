@@ -837,13 +837,20 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
             break
     intent = lex["intent"]
     _read_relation(u, rest, intent, vocab)
-    first_word = text.strip().split(" ", 1)[0]
+    # "As of 2020, did …", "According to the report, is …": the question opens after a leading phrase of time or source
+    opening = _LEADING_PHRASE_EN.match(text.strip())
+    first_word = (text.strip()[opening.end():] if opening else text.strip()).split(" ", 1)[0]
     u.yes_no = (is_zh and bool(_hit(rest, intent["yes_no_zh"]))) or (not is_zh and first_word in intent["yes_no_en"])
     if u.yes_no and u.metric and u.comparator is None and u.asked_bound is None:
         _read_reached(u, folded)
+    if u.yes_no and u.metric == "rank" and u.threshold is None and (place := _ordinal(folded)) is not None:
+        u.comparator, u.threshold = "eq", place  # "did it rank seventh", "是否排名第三": that very place
     head = max(classes, default=None)
     if u.yes_no and is_zh and head and head[2] != u.cls and u.entities and vocab.types.get(u.entities[0][1]) == head[2]:
         u.cls = None  # "湖北是否是唯一能直达八大枢纽的省份": it is a province; the words before the head describe it, no class
+    if u.metric and _hit(rest, intent["means"]) and not _AMOUNT.search(rest):
+        u.metric = u.kind = u.cls = None
+        u.comparator = u.threshold = u.threshold_unit = None
     u.overview = _asks_overview(u, rest, intent["overview"])
     u.difference = bool(_hit(rest, intent["difference"])) and len({iri for _, iri in u.entities}) >= 2
     if u.metric and len({iri for _, iri in u.entities}) == 1 and not u.threshold and (
@@ -943,11 +950,30 @@ def _read_reached(u: Understanding, folded: str) -> None:
     ("Is it supplied with 100% green power?", "是否有5万个机架"); a year or a date is no amount."""
     years = {m.group(1) or m.group(2) for m in _YEAR.finditer(folded)}
     for q in find_quantities(_DATE.sub(" ", folded)):
-        if re.search(r"\d", q.text) and f"{q.value:g}" not in years and (q.unit or q.family == "percent"):
+        if (re.search(r"\d", q.text) or re.search(r"\b(?:hundred|thousand|million|billion)\b", q.text, re.I)) \
+                and f"{q.value:g}" not in years and (q.unit or q.family == "percent"):
             u.comparator, u.threshold, u.threshold_unit = "ge", q.value, q.unit
             return
 
 
+_ORDINALS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS_EN) + r")\b|\b(\d{1,3})(?:st|nd|rd|th)\b|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})",
+                      re.I)
+
+
+def _ordinal(text: str) -> int | None:
+    """A place in a ranking the question states (seventh, 7th, 第七)."""
+    m = _ORDINAL.search(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return _ORDINALS_EN[m.group(1).lower()]
+    return int(m.group(2)) if m.group(2) else int(parse_number(m.group(3)))
+
+
+_LEADING_PHRASE_EN = re.compile(r"(?:as of|according to|by|in|at|since|after|before|during|under|based on)\b[^,?]{1,60},\s*",
+                                re.I)
 _AMOUNT = re.compile(r"多少|几|幾|how (?:much|many)")
 
 
