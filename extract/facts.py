@@ -597,6 +597,12 @@ def _subject(q: Quantity, sentence: Sentence, roles: list[str], topic: Entity | 
     for m, _ in measured:
         if m.start - offset <= q.start < m.end - offset:
             return m.entity, "in_name"
+    whole_set = next((m for m in _SET_TOTAL.finditer(sentence.text, 0, q.start)
+                      if not _ONE_OF_SET.search(sentence.text, max(0, m.start() - 16), m.start())
+                      and not sentence.text.startswith("之一", m.end())), None)
+    if whole_set is not None and not any(whole_set.end() <= m.start - offset < q.start for m, _ in measured):
+        # 10个集群标准机架总量超146万架,整体上架率62.72%; "the ten national clusters have 1.5 million racks": the set's
+        return None, "set"
     # racks counted by their noun (对外机架数达53.4万) are racks as much as those with their unit (53.4万架)
     if (q.family in ("compute", "racks") or q.noun == "rack_count") and (topic is None or topic.type not in INFRASTRUCTURE) \
             and (firm := _firm_capacity(q, sentence, roles, page_firm)) is not None:
@@ -918,6 +924,12 @@ def _figure_topic(mentions: list[Mention], topic: Entity | None) -> Entity | Non
 
 
 _CITY_TOPIC_MENTIONS = 5  # a city named this often, and twice as often as any other thing, is what the page is about
+_SET_TOTAL = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|大)\s*(?:国家)?(?:算力)?(?:数据中心)?(?:集群|枢纽|枢纽节点)"
+                        r"[^，,；;]{0,12}?(?:总量|总规模|合计|总计|整体|共计|总数)"
+                        r"|\b(?:the\s+)?(?:ten|eight|10|8)\s+(?:national\s+)?(?:data\s+cent(?:er|re)\s+)?(?:clusters|hubs)\b"
+                        r"(?:\s+(?:together|combined|in total|altogether))?", re.I)
+_ONE_OF_SET = re.compile(r"(?:\bone of|\bamong|是|为|作为)\s*(?:the\s+)?(?:top\s+)?$", re.I)  # a member said of the set
+_COUNTED_SET_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|大)\s*(?:国家)?(?:算力)?(?:数据中心)?$")
 _COMPUTE_CLUSTER_BEFORE = re.compile(r"(?:卡|卡级|算力|智算|计算|训练|推理|GPU|AI)$")
 _PROJECT_TYPES = ("Center", "Park")  # what "the project" refers back to
 _ANAPHOR_REACH = 3  # sentences back (the one of the anaphor and the two before it) where its antecedent is looked for
@@ -939,6 +951,8 @@ def _resolve_anaphora(mentions: list[Mention], by_type: dict[str, Entity],
             continue
         if m.anaphor == "Cluster" and folded is not None and _COMPUTE_CLUSTER_BEFORE.search(folded, max(0, m.start - 6), m.start):
             continue  # 7个万卡集群, 智算集群: a cluster of chips, no data center cluster
+        if m.anaphor in ("Cluster", "Hub") and folded is not None and _COUNTED_SET_BEFORE.search(folded, max(0, m.start - 10), m.start):
+            continue  # 10个集群标准机架总量…, 八大枢纽: a counted set of them, none of its members
         if m.anaphor == "Park" and folded is not None and re.search(r"[一二三四五首]期$", folded[max(0, m.start - 2) : m.start]):
             continue  # 一期园区: a project's first phase, the word its phase is written with, no park named before
         types = _PROJECT_TYPES if m.anaphor == "Project" else (m.anaphor,)  # 该项目: a center or a park, not a zone

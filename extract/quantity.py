@@ -237,6 +237,8 @@ def _count_noun(sentence: str, pos: int, number_start: int) -> str | None:
         near_after = after[: described.end()]
     if after_hits:
         at, noun, metric = after_hits[0]
+        if any(head in near_after[:at] for head in window["other_heads_zh"]):
+            return None  # 10个集群标准机架…: the number counts the head before the noun (clusters), not racks
         if metric == "gpu_cards" and near_after[:at].endswith(("万", "千", "百")):
             return None  # 4个万卡级集群, 3个千卡集群: clusters counted by their size in cards, no cards counted
         if near_after[:at].endswith(not_counted) or near_after[: at + len(noun)].endswith(not_counted):

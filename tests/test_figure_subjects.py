@@ -50,6 +50,9 @@ NO_FIGURE = [
     # a body a spokesperson speaks for (X相关负责人介绍) is no subject, nor is the city a firm invests in
     "中卫市西部云基地相关负责人介绍,美国亚马逊将在中卫总投资15亿美元。",
     "亚马逊将在中卫总投资15亿美元。",
+    # a counted set's totals (10个集群…总量, 整体…) are no member's, even on a page about one member
+    # taxes a project pays are no outlay on it
+    "建成后,张北云计算产业园年营业税1.65亿元,年企业所得税3.34亿元。",
     # one of a park's projects (这是园区另一个…项目): the project's money, not the park's
     "天府智算中心旁是一座新机房,这是园区另一个总投资达30亿元的项目。",
 ]
@@ -97,6 +100,9 @@ FIGURES = [
     ("By 2026, the number of server racks, consisting of a metal frame built from steel to hold servers, cables, "
      "switches and other equipment, is expected to reach 500,000 in Gansu, officials said.",
      [("Gansu", "rack_count", 500000, "eq")]),
+    # a member said of the set keeps its own figures
+    ("Shaoguan is one of the top ten national data center clusters, with a total planned investment of 62 billion yuan.",
+     [("Shaoguan", "investment", 6.2e10, "eq")]),
     # one project singled out of a batch started together keeps its own money
     ("成都举行重大项目集中开工仪式,其中一个项目即天府智算中心,该项目落户成都高新区,总投资约20亿元。",
      [("Tianfu Intelligent Computing Center", "investment", 2e9, "approx")]),
@@ -296,3 +302,11 @@ def test_an_english_pointer_with_a_describing_word_is_the_center_named_before(po
     text = ("The Qingfeng Supercomputing Center was connected to the national network last week.\n\n"
             f"Built beside a river port, {pointer} will offer 50 petaflops of computing power at first.")
     assert _figures(text) == [(s, m, pytest.approx(v), c) for s, m, v, c in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "张家口数据中心集群建设提速。10个集群标准机架总量超120万架,整体上架率61.5%。",
+    "Zhangjiakou keeps growing. The ten national clusters have 1.5 million racks in total.",
+])
+def test_a_counted_set_s_totals_are_no_member_s(text: str) -> None:
+    assert not [f for f in _figures(text) if f[1] in ("rack_count", "utilization_rate")]
