@@ -384,7 +384,8 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         stem = stem[cut:]  # (记者 某某)江城数据中心: a byline's bracket closes before the name
     start = suffix.start - len(stem)
     brand = re.search(r"[“「『\"]([\u4e00-\u9fff]{1,6})[”」』\"]$", folded[max(0, start - 8) : start])
-    if brand is not None and brand.group(1) not in gazetteer().zh_surfaces and not re.search("[的了着地得]", brand.group(1)) \
+    if brand is not None and len(_proper_core(stem)) <= 4 and brand.group(1) not in gazetteer().zh_surfaces \
+            and not re.search("[的了着地得]", brand.group(1)) \
             and not brand.group(1).endswith(_quoted_kinds()) \
             and not brand.group(1).endswith(tuple(names["quoted_quality_ends"])):
         start -= len(brand.group(0))  # “天衍”量子计算云平台: a quoted brand opens the name (not “东数西算”产业园,
@@ -393,7 +394,7 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         if suffix.id == "Park" and (city := _through_quoted_slogan(folded, start + len(brand.group(0)), known, True)) is not None:
             start = city  # 西宁“数字丝路”产业园: the city the park is named after opens its name
         stem = folded[start : suffix.start]
-    elif (named := _through_quoted_slogan(folded, start, known, suffix.id == "Park")) is not None:
+    elif len(_proper_core(stem)) <= 4 and (named := _through_quoted_slogan(folded, start, known, suffix.id == "Park")) is not None:
         start = named  # 某某能建甘肃庆阳“东数西算”零碳大数据产业园: a slogan quoted inside a name, after its owner and place
         stem = folded[start : suffix.start]
     if not stem or stem.strip("“”「」『』\"") in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \

@@ -1072,6 +1072,11 @@ def test_a_city_s_short_supercomputing_name_is_its_national_center_but_not_its_f
 def test_a_headline_s_verb_or_sum_opens_no_name() -> None:
     # 两大百亿元项目选中某园: the park chosen is named after the verb, the sum and the verb are no part of it
     assert [zh for _, zh, _ in _names("两大百亿元项目选中江苏软件园").values()] == ["江苏软件园"]
+    # a headline's clause after a quoted slogan is no name, nor is "the single largest data center"
+    assert not [v for v in _names("江城“算力融湾”迈出坚实步伐青禾数据谷正式动工。").values() if v[0] == "Park"]
+    assert not [v for v in _names("打造国内体量最大的单一数据中心。国内体量最大的单一数据中心将建成。").values()
+                if v[0] == "Center"]
+    assert _names("宜昌市青禾数据谷正式动工。")["宜昌市青禾数据谷"][:2] == ("Park", "宜昌市青禾数据谷")
 
 
 def test_a_generic_town_of_a_field_is_no_name() -> None:
