@@ -398,6 +398,7 @@ def _zh_pattern_mention(folded: str, suffix: Candidate, known: list[Candidate]) 
         start = named  # 某某能建甘肃庆阳“东数西算”零碳大数据产业园: a slogan quoted inside a name, after its owner and place
         stem = folded[start : suffix.start]
     if not stem or stem.strip("“”「」『』\"") in names["generic_stems"] or re.fullmatch(r"[\d.]+", stem) \
+            or suffix.id == "Company" and (len(stem) < 2 or re.match(r"[\u4e00-\u9fff](?:集团|公司)", stem)) \
             or re.fullmatch(names["chip_model"] + "(?:AI)?", stem):
         return None  # AI超级计算中心, GB300数据中心: a description and a chip, no name
     if (head := _site_suffixes().match(stem)) is not None and len(stem) - head.end() >= 2 \
@@ -1353,8 +1354,8 @@ def _districts(folded: str) -> list[Mention]:
     for m in _DISTRICT.finditer(folded):
         stem = m.group(1)
         if stem in generic or stem[-1] in "新市省园城镇港谷湾" or any(ch in "全各本该此每为个" for ch in stem) \
-                or stem[0] in lexicon()["name"]["numerals"]:
-            continue  # 为全区, 一个县: a clause, not a place
+                or stem[0] in lexicon()["name"]["numerals"] or stem[0] in "和与及或跟同":
+            continue  # 为全区, 一个县, 城市和地区: a clause, not a place
         out.append(Mention(m.start(1), m.end(2), new_entity(stem + m.group(2), "District"), source="pattern"))
     return out
 

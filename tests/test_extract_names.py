@@ -1077,6 +1077,10 @@ def test_a_headline_s_verb_or_sum_opens_no_name() -> None:
     assert not [v for v in _names("打造国内体量最大的单一数据中心。国内体量最大的单一数据中心将建成。").values()
                 if v[0] == "Center"]
     assert _names("宜昌市青禾数据谷正式动工。")["宜昌市青禾数据谷"][:2] == ("Park", "宜昌市青禾数据谷")
+    # a verb of opening (新投产), a conjunction (城市和地区) and a firm's name cut after its first character open none
+    assert not [v for v in _names("宜昌新投产数据中心超过10个。").values() if v[0] == "Center"]
+    assert not [v for v in _names("宜昌获得最适宜投资数据中心的城市和地区殊荣。").values() if v[0] == "District"]
+    assert not [v for v in _names("由四川能投建工集团第七分公司承建。").values() if v[0] == "Company"]
 
 
 def test_a_generic_town_of_a_field_is_no_name() -> None:
