@@ -1446,3 +1446,10 @@ def test_yes_no_on_a_ranking_place_a_number_in_words_after_a_leading_phrase_and_
     assert _ask(store, "Is Ningxia targeting one million data center racks by 2027?")["boolean"] is False
     means = _ask(store, "成都阿里云西部云计算中心靠什么冷却技术把PUE压下来?")
     assert means["answers"] == [] and means["boolean"] is None
+
+
+def test_a_computing_speed_is_asked_as_computing_power(tmp_path) -> None:
+    (tmp_path / "p.txt").write_text("江城超算投用\n\n江城超级计算中心的算力峰值达到200P。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    for question in ("江城超级计算中心的运算速度是多少?", "What peak speed does the Jiangcheng Supercomputing Center reach?"):
+        assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == [200], question
