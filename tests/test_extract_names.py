@@ -376,6 +376,7 @@ LABELS = [
     ("青禾建筑设计研究院", "Organization", "Qinghe Jianzhu Design and Research Institute"),
     ("青禾物联网运营和创新中心", "Center", "Qinghe Internet of Things Operation and Innovation Center"),
     ("青禾银行总行金融科技中心", "Center", "Qinghe Bank Head Office Financial Technology Center"),
+    ("青禾大数据科创城", "Park", "Qinghe Big Data Sci-tech Innovation City"),
     ("青禾海底数据中心", "Center", "Qinghe Undersea Data Center"),
     ("青山建设集团第七分公司", "Company", "Qingshan Construction Group Seventh Branch"),
     # known words off the front one after another: a hub's name whole, not "Dawan Qushuniu"
