@@ -1354,7 +1354,7 @@ def _copula_part_of(ents: list[tuple[Mention, Entity]], text: str, off: int) -> 
     for j, (b, eb) in enumerate(ents):
         rest = text[b.end - off : b.end - off + 24]
         # a short modifier and a kind may come before the noun (Y集群首个投运的智算项目)
-        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰)?"
+        if not re.match(r"(?:内|中)?的?(?:建设|发展)?的?(?:重要|核心|主要|重点|重大|标志性|示范|样板|首个|首批|龙头|旗舰|唯一的|唯一)?"
                         r"(?:[^，,。；;的]{1,6}的)?(?:智算|算力|数据中心|大数据|超算)?(?:要素)?"
                         r"(?:支撑|配套|骨干)?(?:"
                         + "|".join(rel["part_of_copula_zh"]) + ")", rest):

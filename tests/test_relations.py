@@ -1586,3 +1586,8 @@ def test_a_park_after_a_center_in_another_clause_is_not_where_it_is() -> None:
 def test_a_province_written_before_a_national_new_area_holds_it() -> None:
     assert ("horinger-new-area", "inner-mongolia") in _relations("内蒙古和林格尔新区迎来又一批算力项目。", "located_in")
     assert ("lanzhou-new-area", "gansu") in _relations("甘肃兰州新区迎来又一批算力项目。", "located_in")
+
+
+def test_the_only_cluster_of_a_hub_is_part_of_it() -> None:
+    assert ("shaoguan", "greater-bay-area-hub") in _relations(
+        "作为粤港澳大湾区国家枢纽节点的唯一数据中心集群,韶关正加快建设算力之城。", "part_of")
