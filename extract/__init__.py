@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Fact", "Reading", "read"]
 
-EXTRACTOR_VERSION = "suanli-extract/0.13.0"
+EXTRACTOR_VERSION = "suanli-extract/0.14.0"
 
 
 @dataclass(frozen=True)
