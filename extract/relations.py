@@ -458,8 +458,8 @@ _SET_PHRASE = re.compile(
     r"(?:(?:全国|国家)?(?:[0-9一二三四五六七八九十]+个?|八大|十大)(?:国家)?|全国|国家)(?:算力|一体化算力网络)?"
     r"(?P<zh>枢纽节点|枢纽|数据中心集群|数据集群|集群)[”\"]?之一"
     # 宁夏是全国一体化算力网络国家枢纽节点, the clause ending there (not 是国家枢纽节点的核心区: a part of one)
-    r"|(?:是|为|作为|成为)[“\"]?(?:全国一体化算力网络)?(?:全国|国家)(?:算力)?(?:(?P<zh4>枢纽节点)|(?P<zh5>数据中心集群))"
-    r"[”\"]?(?=\s*(?:[，,。；;!！]|$))"
+    r"|(?:是|为|作为|成为)[“\"]?(?:全国一体化算力网络)?(?:全国|国家)(?:十大|八大|[0-9一二三四五六七八九十]+个)?(?:算力)?"
+    r"(?:(?P<zh4>枢纽节点)|(?P<zh5>数据中心集群))[”\"]?(?=\s*(?:[，,。；;!！、]|$))"
     r"|(?:全国|国家)?(?:算力)?(?P<zh3>枢纽)(?:[0-9一二三四五六七八九十]+个?|八大)节点之一"
     r"|(?:列入|列为|纳入|入选|确定为|确立为|获批建设|获批)[“\"]?(?:国家|全国)?(?:唯一的?|首批)?(?:一体化算力网络)?(?:[0-9十]+个?|十大|八大)?"
     r"(?:国家)?(?P<zh2>数据中心集群|算力枢纽节点|枢纽节点)"
@@ -493,7 +493,15 @@ def _set_members(ents: list[tuple[Mention, Entity]], text: str, off: int) -> lis
             members = members or [e for m, e in ents if clause_start <= m.start - off and m.end - off <= match.start()
                                   and e.type in _SET_MEMBER_TYPES]
         if not members:
-            members = [e for m, e in ents if m.start - off >= match.end() and e.type in _SET_MEMBER_TYPES][:1]
+            # 作为十大集群、…的算力高地,芜湖…: the subject after the 作为 phrase's comma
+            after = match.end()
+            if match.group(0).startswith("作为") and (comma := re.search(r"[，,]", text[after:])) is not None:
+                after += comma.end()
+            members = [e for m, e in ents if m.start - off >= after and e.type in _SET_MEMBER_TYPES
+                       and not (e.type == "Hub" and key == "national-data-center-clusters")][:1]
+        if len(members) > 1 and members[0].type == "Province" and members[1].type == "City" \
+                and key == "national-data-center-clusters" and ("located_in", members[0].key) in members[1].links:
+            members = members[1:]  # 宁夏中卫市作为十个集群之一: the city written after its province is the member
         if members and members[0].type == "Cluster" and key == "national-computing-hub-nodes":
             members = []  # 作为八大枢纽节点之一,和林格尔集群…: a cluster lies in a hub, it is none of the hubs
         if members:

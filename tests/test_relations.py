@@ -19,6 +19,10 @@ def _relations(text: str, metric: str) -> set[tuple[str, str]]:
      ("zhongwei", "national-data-center-clusters")),
     ("宁夏被确定为国家算力枢纽节点。", ("ningxia", "national-computing-hub-nodes")),
     ("甘肃去年获批建设国家算力枢纽节点。", ("gansu", "national-computing-hub-nodes")),
+    # a city written after its province is the member; a 作为 phrase of the set with a list after it names the subject
+    # after its comma, never a hub (no hub is one of the clusters)
+    ("宁夏中卫市作为全国十个数据中心集群之一,发展迅速。", ("zhongwei", "national-data-center-clusters")),
+    ("作为国家十大数据中心集群、长三角枢纽两大集群之一,芜湖正加快发展。", ("wuhu", "national-data-center-clusters")),
 ])
 def test_members_of_the_national_sets(text: str, pair: tuple[str, str]) -> None:
     assert pair in _relations(text, "member_of")
