@@ -1030,6 +1030,7 @@ def _a_starting_value(q: Quantity, quantities: list[Quantity], text: str) -> boo
 
 _AND_FROM_EN = re.compile(r"\band\s+(?:its|their|the)\s+(?:[a-z-]+\s+){0,3}from\s+(?:about\s+|around\s+)?$", re.I)
 _RELATIVE_YEAR = re.compile(r"去年|上年|前年|上一年")
+_THIS_YEAR = re.compile(r"今年|本年度|年内|\bthis year\b", re.I)
 _RELATIVE_YEAR_EN = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}?(?:at the end of |by the end of |in )?(?:last|the previous) year\b", re.I)
 # a change the text aims at or plans (计划从…提升至…, "aims to raise … from 8 to 9"): the clause before its "from"
 _COMING_CHANGE = re.compile(r"(?:将|计划|拟|力争|目标|争取|\b(?:aims?|aiming|plans?|planning|seeks?|intends?|expects?|targets?)\s+to\b"
@@ -1343,6 +1344,9 @@ def read_document(cleaned: Cleaned) -> tuple[list[Fact], list[Passage]]:
                     prev_end = q.end
                     continue  # 从去年底的3000P增加到…: a past value no date of the page can date, not the value now
                 time = str(pub_year - back)
+            if time is None and pub_year is not None and _THIS_YEAR.search(sentence.text, max(
+                    (m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, q.start)), default=0), q.start):
+                time = str(pub_year)  # 今年内建成投入1000P: the year of the page
             if status == "actual" and time and pub_year and int(time) > pub_year:
                 status = "planned"  # a figure for a year still to come, with no word of aim: what is planned
             kind = _kind(q, sentence, prev_end) if metric == "computing_power" else None

@@ -310,3 +310,8 @@ def test_an_english_pointer_with_a_describing_word_is_the_center_named_before(po
 ])
 def test_a_counted_set_s_totals_are_no_member_s(text: str) -> None:
     assert not [f for f in _figures(text) if f[1] in ("rack_count", "utilization_rate")]
+
+
+def test_this_year_is_the_year_of_the_page() -> None:
+    text = "江城智算中心开工\n\n发布时间:2024-05-06\n\n江城智算中心首期规划建设3000P智算能力,今年内建成投入1000P智算能力。\n"
+    assert {(f.value, f.time) for f in read(text).facts if f.metric == "computing_power"} == {(3000, None), (1000, "2024")}
