@@ -1453,3 +1453,10 @@ def test_a_computing_speed_is_asked_as_computing_power(tmp_path) -> None:
     suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
     for question in ("江城超级计算中心的运算速度是多少?", "What peak speed does the Jiangcheng Supercomputing Center reach?"):
         assert [a["value"] for a in _ask(tmp_path / "store", question)["answers"]] == [200], question
+
+
+def test_the_area_of_a_zone_s_part_is_not_the_zone_s_area(tmp_path) -> None:
+    (tmp_path / "p.txt").write_text("兰州新区加快建设\n\n兰州新区规划控制面积806平方公里。\n", encoding="utf-8")
+    suanli("ingest", str(tmp_path / "p.txt"), "--store", str(tmp_path / "store"), check=True)
+    assert [a["value"] for a in _ask(tmp_path / "store", "兰州新区的面积有多大?")["answers"]] == [806]
+    assert _ask(tmp_path / "store", "兰州新区的核心区面积有多大?")["answers"] == []

@@ -848,6 +848,8 @@ def understand(question: str, vocab: Vocabulary) -> Understanding:
     head = max(classes, default=None)
     if u.yes_no and is_zh and head and head[2] != u.cls and u.entities and vocab.types.get(u.entities[0][1]) == head[2]:
         u.cls = None  # "湖北是否是唯一能直达八大枢纽的省份": it is a province; the words before the head describe it, no class
+    if u.metric == "area" and _hit(folded, lex["names"]["part_areas"]):
+        u.metric = u.kind = None  # "和林格尔新区的核心区面积": a part's land, which no figure of the whole answers
     if u.metric and _hit(rest, intent["means"]) and not _AMOUNT.search(rest):
         u.metric = u.kind = u.cls = None
         u.comparator = u.threshold = u.threshold_unit = None
