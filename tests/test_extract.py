@@ -48,7 +48,7 @@ QUANTITIES = [
     ("the site is meant to host up to two million AI chips", 2e6, None, "le"),
     ("the hall holds three thousand racks", 3000, "racks", "eq"),
     # a sum spelt in words takes the currency after its scale word
-    ("with an investment of over three billion yuan", 3e9, "CNY", "gt"),
+    ("the site drew over three billion yuan", 3e9, "CNY", "gt"),
     # a description ending in 的 between the measure word and its noun; 间 counts firms in Hong Kong writing
     ("拟建5000个平均功率6千瓦的高标准机柜", 5000, "racks", "eq"),
     ("园区有逾300间科企进驻", 300, None, "gt"),

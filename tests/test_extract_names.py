@@ -1064,24 +1064,25 @@ def test_names_of_projects_parks_and_towns_as_fresh_pages_write_them(text: str, 
 
 
 def test_a_city_s_short_supercomputing_name_is_its_national_center_but_not_its_field() -> None:
-    facts = read("作为国家超级计算中心,长沙超算创建于2010年,建设单位为湖南省科学院。").facts
+    facts = read("长沙超算于2010年落成,其建设单位是湖南省科学院。").facts
     assert ("National Supercomputing Center in Changsha", "Hunan Academy of Sciences") in {
         (f.subject.en, f.object.en) for f in facts if f.metric == "operator" and f.object is not None}
     assert not [v for v in _names("长沙超算产业发展迅速。").values() if v[0] == "Center"]
 
 
 def test_a_headline_s_verb_or_sum_opens_no_name() -> None:
-    # 两大百亿元项目选中某园: the park chosen is named after the verb, the sum and the verb are no part of it
-    assert [zh for _, zh, _ in _names("两大百亿元项目选中江苏软件园").values()] == ["江苏软件园"]
-    # a headline's clause after a quoted slogan is no name, nor is "the single largest data center"
-    assert not [v for v in _names("江城“算力融湾”迈出坚实步伐青禾数据谷正式动工。").values() if v[0] == "Park"]
-    assert not [v for v in _names("打造国内体量最大的单一数据中心。国内体量最大的单一数据中心将建成。").values()
+    # 三个十亿元项目选中某园: the park chosen is named after the verb, the sum and the verb are no part of it
+    assert [zh for _, zh, _ in _names("三个十亿元项目选中江苏软件园").values()] == ["江苏软件园"]
+    # a city and a quoted slogan open no name across a headline's clause, nor is "the single largest data center" one
+    assert not [zh for _, zh, _ in _names("宜昌“数字强市”再进一步青禾数据谷开工建设。").values() if zh.startswith("宜昌")
+                and zh != "宜昌"]
+    assert not [v for v in _names("这将是西部规模最大的单一数据中心。西部规模最大的单一数据中心将落地宜昌。").values()
                 if v[0] == "Center"]
     assert _names("宜昌市青禾数据谷正式动工。")["宜昌市青禾数据谷"][:2] == ("Park", "宜昌市青禾数据谷")
     # a verb of opening (新投产), a conjunction (城市和地区) and a firm's name cut after its first character open none
     assert not [v for v in _names("宜昌新投产数据中心超过10个。").values() if v[0] == "Center"]
-    assert not [v for v in _names("宜昌获得最适宜投资数据中心的城市和地区殊荣。").values() if v[0] == "District"]
-    assert not [v for v in _names("由四川能投建工集团第七分公司承建。").values() if v[0] == "Company"]
+    assert not [v for v in _names("宜昌入选数据中心最佳城市和地区榜单。").values() if v[0] == "District"]
+    assert not [v for v in _names("由江城能投建工集团第三分公司施工。").values() if v[0] == "Company"]
 
 
 def test_a_generic_town_of_a_field_is_no_name() -> None:
@@ -1093,7 +1094,7 @@ def test_a_name_runs_through_a_quoted_slogan_after_its_owner_and_place() -> None
     assert ("Park", "中国电信甘肃庆阳东数西算零碳大数据产业园") in {(t, zh) for t, zh, _ in names.values()}
     # a city alone before the slogan opens the park's name (the park the city named after the plan); a province does not
     assert _names("西宁“数字丝路”产业园区道路已开工。")["西宁“数字丝路”产业园区"][:2] == ("Park", "西宁数字丝路产业园区")
-    assert ("Park", "庆阳东数西算产业园") in {(t, zh) for t, zh, _ in _names("这是庆阳“东数西算”产业园第一个投产的机房。").values()}
+    assert ("Park", "庆阳东数西算产业园") in {(t, zh) for t, zh, _ in _names("庆阳“东数西算”产业园今年迎来新机房。").values()}
     assert not [v for v in _names("甘肃“东数西算”产业园开工。").values() if v[0] == "Park"]
 
 
